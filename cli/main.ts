@@ -1,0 +1,51 @@
+/** The `creditlens` command: dispatch only. Each command lives in commands/<name>.ts. */
+import { assess } from './commands/assess.ts';
+import { validateId } from './commands/validate-id.ts';
+import { EXIT, InputError, processIo, type Io } from './io.ts';
+
+const HELP = `信用透镜 CreditLens 命令行
+
+用法 Usage:
+  creditlens assess FILE.json [--as-of YYYY-MM-DD] [--settings FILE.json]
+      评估一条主体记录，输出评估结果 JSON（--as-of 默认为北京时间今天）
+      Assess an entity record; prints the Assessment JSON (--as-of defaults to today, China time)
+  creditlens validate-id CODE
+      校验统一社会信用代码或注册号；有效退出码 0，否则 1
+      Check a Unified Social Credit Code or 注册号; exit 0 when valid, 1 otherwise
+
+退出码 Exit codes: 0 成功 done · 1 校验未通过 not valid · 2 输入有误 bad input
+`;
+
+type Command = (args: readonly string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  assess,
+  'validate-id': validateId,
+};
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`creditlens: unknown command "${name}" (try --help)\n`);
+    return EXIT.badInput;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(error.lines.map((line) => `creditlens ${name}: ${line}\n`).join(''));
+      return EXIT.badInput;
+    }
+    // parseArgs reports unknown or malformed options this way.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`creditlens ${name}: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The engine's normalised form of a record (rules-spec §2 and §10.6): defaults applied, missing fields derived,
+ * texts prepared for matching once. Rules read facts, never the raw input.
+ */
+import type { IsoDate, PeriodOptions } from '../lib/dates.ts';
+import type { AbnormalReason, PenaltyStatus, PenaltyType, SeriousRoute } from '../schemas/record.ts';
+import type { RuleSettings } from '../schemas/settings.ts';
+
+export interface PenaltyFact {
+  id: string;
+  decisionNo: string;
+  /** decisionNo in match form: one decision = one penalty, whatever its spacing or width. */
+  decisionKey: string;
+  decisionDate: IsoDate;
+  /** S of R2: the publicity date, else the decision date (§6.6). */
+  publicityStart: IsoDate;
+  authority: string;
+  isSamr: boolean;
+  types: PenaltyType[];
+  aggravatedFine: boolean;
+  lowAmountFine: boolean;
+  restrictionEnd: IsoDate | undefined;
+  status: PenaltyStatus;
+  /** CHANGED counts as EFFECTIVE everywhere (§10.2). */
+  effective: boolean;
+  repairApprovedDate: IsoDate | undefined;
+  obligationsFulfilled: boolean;
+  harmEliminated: boolean;
+  /** Match form of the violation text (the content when there is none). */
+  conductText: string;
+  /** Match form of the legal basis. */
+  basisText: string;
+}
+
+export interface AbnormalFact {
+  id: string;
+  listedDate: IsoDate;
+  reason: AbnormalReason;
+  removedDate: IsoDate | undefined;
+}
+
+export interface SeriousFact {
+  id: string;
+  listedDate: IsoDate;
+  route: SeriousRoute;
+  penaltyIds: string[];
+  restrictionEnd: IsoDate | undefined;
+  removedDate: IsoDate | undefined;
+}
+
+export interface Facts {
+  penalties: PenaltyFact[];
+  abnormal: AbnormalFact[];
+  serious: SeriousFact[];
+}
+
+/** What every rule is evaluated against: the as-of date and the settings. */
+export interface EvalContext {
+  asOf: IsoDate;
+  settings: RuleSettings;
+  period: PeriodOptions;
+}

@@ -1,0 +1,35 @@
+/**
+ * CreditLens core: the only import path for the extension, the sync server, the command line and the tests
+ * (lint forbids deep imports). Pure: no browser or Node APIs, no clock — dates and documents are parameters.
+ */
+import type { IsoDate } from './lib/dates.ts';
+import { assessRecord } from './engine/assess.ts';
+import { parseRecord, type Parsed } from './engine/parse.ts';
+import type { Assessment } from './schemas/assessment.ts';
+import type { RuleSettings } from './schemas/settings.ts';
+
+export * from './schemas/record.ts';
+export * from './schemas/assessment.ts';
+export * from './schemas/settings.ts';
+export { IsoDateString } from './schemas/date.ts';
+export { assessRecord, type AssessOptions } from './engine/assess.ts';
+export { parseRecord, parseSettings, type Parsed } from './engine/parse.ts';
+export { deriveTypes, deriveIsSamr, deriveAbnormalReason, deriveSeriousRoute } from './engine/derive.ts';
+export { RULES } from './rules/index.ts';
+export type { RuleInfo } from './engine/rule.ts';
+export {
+  type IsoDate, LONG_TERM, addDays, addMonths, addYears, chinaDateOfEpochMs, completed, daysBetween, isIsoDate, lastDay,
+  parseSiteDate, running,
+} from './lib/dates.ts';
+export { cleanText, labelForm, matchForm, toHalfWidth } from './lib/text.ts';
+export {
+  type IdentifierCheck, type IdentifierKind, type IdentifierProblem, normalizeIdentifier, validateIdentifier,
+  validateRegNo, validateUscc,
+} from './lib/identifiers.ts';
+export { type InputProblem, problemLines } from './lib/issues.ts';
+
+/** Validate untrusted input, derive, and assess it on `asOf` — the whole pipeline in one call. */
+export function assess(input: unknown, options: { asOf: IsoDate; settings?: RuleSettings }): Parsed<Assessment> {
+  const parsed = parseRecord(input);
+  return parsed.ok ? { ok: true, value: assessRecord(parsed.value, options) } : parsed;
+}

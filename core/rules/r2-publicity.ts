@@ -1,0 +1,43 @@
+/**
+ * R2 Publicity window of a penalty: whether it is shown on the as-of date and until when.
+ * Source: 《市场监督管理行政处罚信息公示规定》(总局令第45号) Art. 2 (warnings are not published), Art. 11 (revoked
+ * decisions are withdrawn), Art. 13 (3 months for 通报批评 or a lower-amount fine, 3 years otherwise, longer for a
+ * longer restriction) [V]. rules-spec §4 R2.
+ */
+import { addDays, lastDay, maxDate, minDate, type IsoDate } from '../lib/dates.ts';
+import type { Severity } from '../schemas/assessment.ts';
+import type { EvalContext, PenaltyFact } from '../engine/facts.ts';
+import type { RuleInfo } from '../engine/rule.ts';
+import { isWarningOnly } from './r1-severity.ts';
+
+export const rule: RuleInfo = {
+  id: 'r2-publicity',
+  title: { zh: '处罚信息公示期', en: 'Publicity period' },
+  source: { title: '《市场监督管理行政处罚信息公示规定》（国家市场监督管理总局令第45号）', article: '第十三条' },
+  reference: 'rules-spec §4 R2 [V]',
+};
+
+export interface Publicity {
+  /** Shown on the publicity system on the as-of date. */
+  published: boolean;
+  /** Last day of publicity (earlier when a repair was approved); null when never published. */
+  publishedUntil: IsoDate | null;
+}
+
+/** The last day of the full publicity period, before any repair. */
+export function publicityEnd(p: PenaltyFact, severity: Severity, ctx: EvalContext): IsoDate {
+  const start = p.publicityStart;
+  if (severity === 'LIGHT') return lastDay(start, 3, 'm', ctx.period);
+  const end = lastDay(start, 3, 'y', ctx.period);
+  return p.restrictionEnd && p.restrictionEnd > end ? p.restrictionEnd : end;
+}
+
+export function publicityOf(p: PenaltyFact, severity: Severity, ctx: EvalContext): Publicity {
+  if (!p.effective || isWarningOnly(p)) return { published: false, publishedUntil: null };
+  let until = publicityEnd(p, severity, ctx);
+  const repaired = p.repairApprovedDate !== undefined && p.repairApprovedDate <= ctx.asOf;
+  // An approved repair stops publicity the day before it was approved (never before publicity began).
+  if (repaired && p.repairApprovedDate) until = maxDate(p.publicityStart, minDate(until, addDays(p.repairApprovedDate, -1)));
+  const published = !repaired && ctx.asOf >= p.publicityStart && ctx.asOf <= until;
+  return { published, publishedUntil: until };
+}

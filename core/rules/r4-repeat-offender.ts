@@ -1,0 +1,92 @@
+/**
+ * R4 屡禁不止、屡罚不改 (repeat offender): 10 or more administrative penalties in the last 3 years without an
+ * approved credit repair. Source: 国市监信发〔2023〕48号 part 二(一)三 ("近3年内受到10次以上行政处罚，且未获准信用
+ * 修复"); "以上" includes the number (刑法 Art. 99 [V]). rules-spec §4 R4, §10.7: any authority, one count per
+ * decision, repaired decisions leave the count from the day the repair was approved.
+ */
+import { running } from '../lib/dates.ts';
+import type { ExclusionReason, Finding } from '../schemas/assessment.ts';
+import type { EvalContext, PenaltyFact } from '../engine/facts.ts';
+import { listIds, makeFinding, type RuleInfo } from '../engine/rule.ts';
+import { isWarningOnly } from './r1-severity.ts';
+
+export const rule: RuleInfo = {
+  id: 'r4-repeat-offender',
+  title: { zh: '屡禁不止、屡罚不改', en: 'Repeat offender' },
+  source: { title: '《市场监管总局关于开展经营主体严重违法失信行为专项治理行动的通知》（国市监信发〔2023〕48号）', article: '二、（一）三' },
+  reference: 'notice 国市监信发〔2023〕48号; rules-spec §4 R4, §10.7',
+};
+
+export interface RepeatOffenderResult {
+  flag: boolean;
+  count: number;
+  counted: string[];
+  excluded: Array<{ id: string; reason: ExclusionReason }>;
+}
+
+/** The first reason, in this order, that keeps a penalty out of the count; null when it counts. */
+function exclusionOf(p: PenaltyFact, published: boolean, ctx: EvalContext): ExclusionReason | null {
+  const { settings, asOf, period } = ctx;
+  if (!p.effective) return 'revoked';
+  if (settings.samrOnly && !p.isSamr) return 'not-samr';
+  if (settings.excludeWarningOnly && isWarningOnly(p)) return 'warning-only';
+  if (settings.onlyStillPublished && !published) return 'not-published';
+  if (!running(p.decisionDate, settings.repeatOffenderWindowYears, 'y', asOf, period)) return 'outside-window';
+  if (p.repairApprovedDate !== undefined && p.repairApprovedDate <= asOf) return 'repaired';
+  return null;
+}
+
+export function repeatOffender(
+  penalties: ReadonlyArray<{ p: PenaltyFact; published: boolean }>,
+  ctx: EvalContext,
+): RepeatOffenderResult {
+  const counted: string[] = [];
+  const excluded: RepeatOffenderResult['excluded'] = [];
+  const decisions = new Set<string>();
+  for (const { p, published } of penalties) {
+    const reason = exclusionOf(p, published, ctx);
+    if (reason) excluded.push({ id: p.id, reason });
+    // An empty 决定书文号 identifies nothing: such rows count on their own.
+    else if (p.decisionKey !== '' && decisions.has(p.decisionKey)) excluded.push({ id: p.id, reason: 'duplicate-decision' });
+    else {
+      decisions.add(p.decisionKey);
+      counted.push(p.id);
+    }
+  }
+  return { flag: counted.length >= ctx.settings.repeatOffenderThreshold, count: counted.length, counted, excluded };
+}
+
+const REASON_TEXT: Record<ExclusionReason, { zh: string; en: string }> = {
+  'outside-window': { zh: '不在近3年内', en: 'outside the 3-year window' },
+  revoked: { zh: '已撤销或确认违法、无效', en: 'revoked, illegal or void' },
+  repaired: { zh: '已获准信用修复', en: 'credit repair approved' },
+  'duplicate-decision': { zh: '同一决定书重复', en: 'same decision listed twice' },
+  'warning-only': { zh: '仅警告', en: 'warning only' },
+  'not-samr': { zh: '非市场监管部门作出', en: 'not a market-regulation authority' },
+  'not-published': { zh: '已不在公示期', en: 'no longer published' },
+};
+
+export function repeatOffenderFinding(result: RepeatOffenderResult, ctx: EvalContext): Finding | null {
+  if (result.count === 0 && result.excluded.length === 0) return null;
+  const years = ctx.settings.repeatOffenderWindowYears;
+  const threshold = ctx.settings.repeatOffenderThreshold;
+  const exclusions = result.excluded.map((e) => ({ zh: `${e.id}（${REASON_TEXT[e.reason].zh}）`, en: `${e.id} (${REASON_TEXT[e.reason].en})` }));
+  const excludedText = exclusions.length
+    ? { zh: `未计入 ${exclusions.length} 件：${exclusions.map((e) => e.zh).join('、')}。`, en: ` Not counted (${exclusions.length}): ${exclusions.map((e) => e.en).join(', ')}.` }
+    : { zh: '', en: '' };
+  const counted = listIds(result.counted);
+  const head = result.flag
+    ? {
+        zh: `屡禁不止、屡罚不改：近${years}年内受到 ${result.count} 次行政处罚（${result.count}/${threshold}），且未获准信用修复。`,
+        en: `Repeat offender: ${result.count} administrative penalties in the last ${years} years (${result.count}/${threshold}) without approved credit repair.`,
+      }
+    : {
+        zh: `近${years}年内行政处罚 ${result.count} 次（${result.count}/${threshold}），未达到“屡禁不止、屡罚不改”标准。`,
+        en: `${result.count} penalties in the last ${years} years (${result.count}/${threshold}): below the repeat-offender threshold.`,
+      };
+  const countedText = result.count ? { zh: `计入：${counted.zh}。`, en: ` Counted: ${counted.en}.` } : { zh: '', en: '' };
+  return makeFinding(rule, result.flag ? 'alert' : 'info', {
+    zh: head.zh + countedText.zh + excludedText.zh,
+    en: head.en + countedText.en + excludedText.en,
+  }, result.counted);
+}

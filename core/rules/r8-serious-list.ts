@@ -1,0 +1,164 @@
+/**
+ * R8 Serious illegal and dishonest list (严重违法失信名单): active listings, expiry, early removal, and the
+ * 应列未列 signal (should be listed but is not).
+ * Source: 《市场监督管理严重违法失信名单管理办法》(总局令第44号): 3-year term, early removal after 1 full year,
+ * listing falls with a revoked basis — all [K] per rules-spec §1.2, so the durations are settings; the 应列尽列
+ * duty: 国市监信发〔2023〕48号 part 二(二). rules-spec §4 R8, §10.5.
+ */
+import { addDays, lastDay, maxDate, type IsoDate } from '../lib/dates.ts';
+import type { Finding, Severity } from '../schemas/assessment.ts';
+import type { EvalContext, PenaltyFact, SeriousFact } from '../engine/facts.ts';
+import { listIds, makeFinding, type RuleInfo } from '../engine/rule.ts';
+import type { AbnormalResult } from './r7-abnormal-list.ts';
+
+export const rule: RuleInfo = {
+  id: 'r8-serious-list',
+  title: { zh: '严重违法失信名单', en: 'Serious illegal and dishonest list' },
+  source: { title: '《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）', article: '第二条' },
+  reference: 'rules-spec §1.2, §4 R8 [K durations]; notice 国市监信发〔2023〕48号 二(二)',
+};
+
+/** A penalty with its R1 class. */
+export interface GradedPenalty {
+  p: PenaltyFact;
+  severity: Severity;
+}
+
+export interface SeriousListingStatus {
+  id: string;
+  active: boolean;
+  basisRevoked: boolean;
+  expiresOn: IsoDate;
+  earlyRemovalFrom: IsoDate;
+  earlyRemovalEligible: boolean;
+  /** Why early removal is not possible yet (codes, for findings). */
+  blockers: string[];
+}
+
+export interface SeriousResult {
+  active: boolean;
+  activeListingIds: string[];
+  expiresOn: IsoDate | null;
+  earlyRemovalEligible: boolean;
+  earlyRemovalFrom: IsoDate | null;
+  listings: SeriousListingStatus[];
+}
+
+function basisOf(s: SeriousFact, penalties: readonly GradedPenalty[]): PenaltyFact[] {
+  const basis: PenaltyFact[] = [];
+  for (const { p } of penalties) if (s.penaltyIds.includes(p.id)) basis.push(p);
+  return basis;
+}
+
+function listingStatus(s: SeriousFact, penalties: readonly GradedPenalty[], abnormal: AbnormalResult, ctx: EvalContext): SeriousListingStatus {
+  const { asOf, settings, period } = ctx;
+  const basis = basisOf(s, penalties);
+  // §10.5: the listing falls with its basis; a basis we cannot see is not assumed revoked.
+  const basisRevoked = s.penaltyIds.length > 0 && basis.length === s.penaltyIds.length && basis.every((p) => !p.effective);
+  const expiresOn = maxDate(lastDay(s.listedDate, settings.seriousListYears, 'y', period), s.restrictionEnd ?? s.listedDate);
+  const active = !basisRevoked && s.listedDate <= asOf && asOf <= expiresOn && (s.removedDate === undefined || asOf < s.removedDate);
+  const oneYearDone = addDays(lastDay(s.listedDate, settings.seriousEarlyRemovalYears, 'y', period), 1);
+  const earlyRemovalFrom = s.restrictionEnd ? maxDate(oneYearDone, addDays(s.restrictionEnd, 1)) : oneYearDone;
+
+  const blockers: string[] = [];
+  if (asOf < earlyRemovalFrom) blockers.push('too-early');
+  if (s.route === 'ABNORMAL_3Y') {
+    if (abnormal.active) blockers.push('abnormal-not-cured');
+  } else if (basis.length === 0) {
+    blockers.push('basis-unknown');
+  } else if (!basis.every((p) => p.obligationsFulfilled && p.harmEliminated)) {
+    blockers.push('obligations-open');
+  }
+  const laterHeavy = penalties.some(
+    ({ p, severity }) => p.effective && p.isSamr && severity === 'HEAVY' && p.decisionDate > s.listedDate && p.decisionDate <= asOf,
+  );
+  if (laterHeavy) blockers.push('heavier-penalty-after-listing');
+  return { id: s.id, active, basisRevoked, expiresOn, earlyRemovalFrom, earlyRemovalEligible: active && blockers.length === 0, blockers };
+}
+
+export function seriousListStatus(
+  listings: readonly SeriousFact[],
+  penalties: readonly GradedPenalty[],
+  abnormal: AbnormalResult,
+  ctx: EvalContext,
+): SeriousResult {
+  const statuses = listings.map((s) => listingStatus(s, penalties, abnormal, ctx));
+  const active = statuses.filter((s) => s.active);
+  const latest = (dates: IsoDate[]): IsoDate | null => (dates.length ? dates.reduce(maxDate) : null);
+  return {
+    active: active.length > 0,
+    activeListingIds: active.map((s) => s.id),
+    expiresOn: latest(active.map((s) => s.expiresOn)),
+    earlyRemovalEligible: active.length > 0 && active.every((s) => s.earlyRemovalEligible),
+    earlyRemovalFrom: latest(active.map((s) => s.earlyRemovalFrom)),
+    listings: statuses,
+  };
+}
+
+/** 应列未列: a candidate penalty (R5) or an abnormal listing past 3 years, and no active serious listing. */
+export function shouldBeListed(serious: SeriousResult, candidatePenaltyIds: readonly string[], abnormal: AbnormalResult): boolean {
+  return !serious.active && (candidatePenaltyIds.length > 0 || abnormal.status === 'ESCALATE_TO_SERIOUS');
+}
+
+const MEASURES = {
+  zh: '管理措施：列为重点监管对象、提高检查频次；不适用告知承诺制；不予评优评先；在行政许可、资质、政府采购、招标投标中作为重要考量因素。',
+  en: 'Measures: key supervision target with more frequent inspections; no approval on written commitment (告知承诺制); no honours; weighed in licensing, qualification, procurement and tendering.',
+};
+
+const BLOCKER_TEXT: Record<string, { zh: string; en: string }> = {
+  'too-early': { zh: '未满提前移出所需期限', en: 'the minimum time on the list has not passed' },
+  'abnormal-not-cured': { zh: '经营异常情形尚未消除', en: 'the abnormal-list reason is not cured' },
+  'basis-unknown': { zh: '无法核对列入依据的处罚', en: 'the penalties behind the listing are not known' },
+  'obligations-open': { zh: '处罚决定未履行完毕或危害后果未消除', en: 'the penalty is not fulfilled or its harm not removed' },
+  'heavier-penalty-after-listing': { zh: '列入后又受到较重行政处罚', en: 'a heavier penalty was imposed after listing' },
+};
+
+export function seriousFindings(
+  serious: SeriousResult,
+  should: boolean,
+  candidatePenaltyIds: readonly string[],
+  abnormal: AbnormalResult,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const s of serious.listings) {
+    if (s.active) {
+      const blockers = s.blockers.map((b) => BLOCKER_TEXT[b] ?? { zh: b, en: b });
+      const early = s.earlyRemovalEligible
+        ? { zh: '现可申请提前移出。', en: 'Early removal can be requested now.' }
+        : {
+            zh: `最早 ${s.earlyRemovalFrom} 可申请提前移出（${blockers.map((b) => b.zh).join('；')}）。`,
+            en: `Early removal from ${s.earlyRemovalFrom} at the earliest (${blockers.map((b) => b.en).join('; ')}).`,
+          };
+      findings.push(makeFinding(rule, 'alert', {
+        zh: `已列入严重违法失信名单（${s.id}），有效至 ${s.expiresOn}。${early.zh}${MEASURES.zh}`,
+        en: `On the serious illegal and dishonest list (${s.id}) until ${s.expiresOn}. ${early.en} ${MEASURES.en}`,
+      }, [s.id]));
+      if (s.earlyRemovalEligible) {
+        findings.push(makeFinding(rule, 'info', {
+          zh: `名单 ${s.id} 已满足提前移出条件（满1年、处罚已履行、危害已消除、其后无较重行政处罚），可依申请提前移出。`,
+          en: `Listing ${s.id} meets the early-removal conditions (1 full year, penalty fulfilled, harm removed, no heavier penalty since).`,
+        }, [s.id], '提前移出'));
+      }
+    } else if (s.basisRevoked) {
+      findings.push(makeFinding(rule, 'info', {
+        zh: `名单 ${s.id} 所依据的行政处罚已被撤销或确认违法、无效，该列入决定应一并撤销。`,
+        en: `The penalties behind listing ${s.id} were revoked or found illegal or void; the listing falls with them.`,
+      }, [s.id]));
+    }
+  }
+  if (should) {
+    const escalated = abnormal.listings.filter((l) => l.status === 'ESCALATE_TO_SERIOUS').map((l) => l.id);
+    const ids = [...candidatePenaltyIds, ...escalated];
+    const fromPenalty = candidatePenaltyIds.length > 0;
+    findings.push({
+      ...makeFinding(rule, 'alert', {
+        zh: `应列未列：${listIds(ids).zh} 符合列入严重违法失信名单的情形，但未见有效列入记录，请核查（供人工研判，并非列入决定）。`,
+        en: `Should be listed but is not: ${listIds(ids).en} meet the serious-list criteria and no active listing is shown; review needed (a signal, not a listing).`,
+      }, ids, fromPenalty ? '第二条' : '第十七条'),
+      source: fromPenalty
+        ? { title: rule.source.title, article: escalated.length ? '第二条；另见《企业信息公示暂行条例》第十七条' : '第二条' }
+        : { title: '《企业信息公示暂行条例》', article: '第十七条' },
+    });
+  }
+  return findings;
+}

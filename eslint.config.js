@@ -1,0 +1,65 @@
+// Lint keeps the boundaries of the design card (style.md §3.2): core is pure and imports only zod and itself;
+// every other folder reaches core only through its index, as '#core'.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NOT_IN_CORE = 'core is pure: pass documents, URLs and dates in as parameters.';
+
+/** Globals of browsers and Node that core must not touch. */
+const CORE_FORBIDDEN_GLOBALS = [
+  'window', 'document', 'location', 'navigator', 'chrome', 'browser', 'fetch', 'XMLHttpRequest', 'localStorage',
+  'sessionStorage', 'indexedDB', 'process', 'Buffer', 'require', 'globalThis', 'self', 'performance',
+].map((name) => ({ name, message: NOT_IN_CORE }));
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/', 'data/', 'bench-out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Outside core: only the index.
+    files: ['extension/**', 'sync-server/**', 'cli/**', 'test/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts)." }],
+      }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', ...CORE_FORBIDDEN_GLOBALS],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: NOT_IN_CORE }],
+      'no-restricted-syntax': ['error',
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: `new Date() reads the clock. ${NOT_IN_CORE}`,
+        },
+        ...['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].flatMap((node) => [
+          {
+            selector: `${node}[source.value=/^(?!zod$)(?!\\.{1,2}\\/)/]`,
+            message: 'core imports only zod and its own files.',
+          },
+          {
+            selector: `${node}[source.value=/(^|\\/)(extension|sync-server|cli|test)(\\/|$)/]`,
+            message: 'core never imports the extension, the server, the command line or the tests.',
+          },
+        ]),
+      ],
+    },
+  },
+  {
+    // Tests of core may use Node and the test runner; the purity rules are for production code.
+    files: ['core/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-globals': 'off', 'no-restricted-syntax': 'off', 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,56 @@
+/**
+ * The lint step really fails on a boundary break: code that breaks each rule of style.md §3.2 is linted as if it
+ * stood in the named file, and the project's own eslint.config.js must reject it (and accept the clean twin).
+ */
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: fileURLToPath(new URL('..', import.meta.url)) });
+
+async function messages(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  const found = result?.messages ?? [];
+  // A parse error would make every "rejects" pass for the wrong reason.
+  expect(found.filter((m) => m.fatal)).toEqual([]);
+  return found.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('core stays pure', () => {
+  it.each([
+    { what: 'a Node import', code: "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n" },
+    { what: 'a package other than zod', code: "import React from 'react';\nexport const r = React;\n" },
+    { what: 'a dynamic import of a package', code: "export const m = () => import('yjs');\n" },
+    { what: 'an import of the extension', code: "import { x } from '../extension/thing.ts';\nexport const y = x;\n" },
+    { what: 'a re-export of a package', code: "export * from 'node:path';\n" },
+    { what: 'window', code: 'export const w = window.location.href;\n' },
+    { what: 'document', code: "export const d = document.querySelector('h1');\n" },
+    { what: 'chrome', code: 'export const c = chrome.runtime.id;\n' },
+    { what: 'fetch', code: "export const f = () => fetch('/x');\n" },
+    { what: 'Date.now()', code: 'export const now = Date.now();\n' },
+    { what: 'new Date() without an argument', code: 'export const now = new Date();\n' },
+    { what: 'process', code: 'export const e = process.env;\n' },
+    { what: 'any', code: 'export const a = (x: any) => x;\n' },
+  ])('rejects $what in core', async ({ code }) => {
+    expect(await messages(code, 'core/rules/r9-example.ts')).not.toEqual([]);
+  });
+
+  it('accepts zod, relative imports and dates passed in', async () => {
+    const code = "import { z } from 'zod';\nimport { addDays } from '../lib/dates.ts';\nexport const S = z.string();\nexport const next = (d: string) => addDays(d, 1);\nexport const at = (ms: number) => new Date(ms);\n";
+    expect(await messages(code, 'core/rules/r9-example.ts')).toEqual([]);
+  });
+});
+
+describe('other folders reach core only through its index', () => {
+  it.each(['extension/entrypoints/popup/App.tsx', 'sync-server/server.ts', 'cli/commands/x.ts', 'test/e2e/x.test.ts'])(
+    'rejects a deep import from %s',
+    async (file) => {
+      const code = "import { severityOf } from '../../core/rules/r1-severity.ts';\nexport const s = severityOf;\n";
+      expect((await messages(code, file)).join('\n')).toContain("Import core only as '#core'");
+    },
+  );
+
+  it('accepts #core', async () => {
+    expect(await messages("import { assess } from '#core';\nexport const a = assess;\n", 'cli/commands/x.ts')).toEqual([]);
+  });
+});
