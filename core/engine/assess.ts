@@ -15,7 +15,7 @@ import { classifyDomain } from '../rules/r6-domain.ts';
 import { abnormalFindings, abnormalListStatus } from '../rules/r7-abnormal-list.ts';
 import { seriousFindings, seriousListStatus, shouldBeListed } from '../rules/r8-serious-list.ts';
 import { deriveFacts } from './derive.ts';
-import type { EvalContext } from './facts.ts';
+import type { EvalContext, GradedPenalty } from './facts.ts';
 
 export interface AssessOptions {
   /** The date the rules are evaluated on (China time). Core never reads the clock. */
@@ -30,52 +30,51 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
   const ctx: EvalContext = { asOf: options.asOf, settings, period: { boundaryInclusive: settings.boundaryInclusive } };
   const facts = deriveFacts(record);
 
-  const base = facts.penalties.map((p) => {
+  const graded: GradedPenalty[] = facts.penalties.map((p) => {
     const severity = severityOf(p);
     const domain = classifyDomain(p, settings);
-    return { p, severity, domain, publicity: publicityOf(p, severity, ctx) };
+    const { published, publishedUntil } = publicityOf(p, severity, ctx);
+    return { p, severity, domain: domain.domain, domainAmbiguous: domain.ambiguous, published, publishedUntil };
   });
   const abnormal = abnormalListStatus(facts.abnormal, ctx);
-  const candidates = base.map((b) => seriousCandidate(b.p, b.severity, b.domain, facts.serious, ctx));
-  const candidatePenaltyIds = base.filter((_, i) => candidates[i]?.candidate).map((b) => b.p.id);
-  const serious = seriousListStatus(facts.serious, base, abnormal, ctx);
-  const should = shouldBeListed(serious, candidatePenaltyIds, abnormal);
-  const others = base.map((b) => ({ p: b.p, domain: b.domain.domain }));
-  const repairs = base.map((b) =>
-    repairOf({
-      p: b.p, severity: b.severity, domain: b.domain.domain, publishedUntil: b.publicity.publishedUntil, others,
-      onAList: abnormal.active || serious.active,
-    }, ctx),
-  );
-  const repeat = repeatOffender(base.map((b) => ({ p: b.p, published: b.publicity.published })), ctx);
+  const serious = seriousListStatus(facts.serious, graded, abnormal, ctx);
+  const onAList = abnormal.active || serious.active;
 
-  const penalties: AssessedPenalty[] = base.map((b, i) => ({
-    id: b.p.id,
-    types: b.p.types,
-    isSamr: b.p.isSamr,
-    severity: b.severity,
-    domain: b.domain.domain,
-    domainAmbiguous: b.domain.ambiguous,
-    published: b.publicity.published,
-    publishedUntil: b.publicity.publishedUntil,
-    repair: repairs[i]?.repair ?? 'NOT_APPLICABLE',
-    repairFrom: repairs[i]?.repairFrom ?? null,
-    seriousListCandidate: candidates[i]?.candidate ?? false,
-  }));
+  const penalties: AssessedPenalty[] = [];
+  const candidatePenaltyIds: string[] = [];
+  const penaltyFindings: Finding[] = [];
+  for (const g of graded) {
+    const candidate = seriousCandidate(g.p, g.severity, g.domain, facts.serious, ctx);
+    const repair = repairOf({ p: g.p, severity: g.severity, domain: g.domain, publishedUntil: g.publishedUntil, others: graded, onAList }, ctx);
+    if (candidate.candidate) {
+      candidatePenaltyIds.push(g.p.id);
+      penaltyFindings.push(candidateFinding(g.p, candidate));
+    }
+    const repairNote = repairFinding(g.p, repair);
+    if (repairNote) penaltyFindings.push(repairNote);
+    penalties.push({
+      id: g.p.id,
+      types: g.p.types,
+      isSamr: g.p.isSamr,
+      severity: g.severity,
+      domain: g.domain,
+      domainAmbiguous: g.domainAmbiguous,
+      published: g.published,
+      publishedUntil: g.publishedUntil,
+      repair: repair.repair,
+      repairFrom: repair.repairFrom,
+      seriousListCandidate: candidate.candidate,
+    });
+  }
+  const should = shouldBeListed(serious, candidatePenaltyIds, abnormal);
+  const repeat = repeatOffender(graded, ctx);
+  const repeatNote = repeatOffenderFinding(repeat, ctx);
 
   const findings: Finding[] = [
     ...seriousFindings(serious, should, candidatePenaltyIds, abnormal),
-    ...[repeatOffenderFinding(repeat, ctx)].filter((f) => f !== null),
-    ...base.flatMap((b, i) => {
-      const c = candidates[i];
-      return c?.candidate ? [candidateFinding(b.p, c)] : [];
-    }),
+    ...(repeatNote ? [repeatNote] : []),
     ...abnormalFindings(abnormal, ctx),
-    ...base.flatMap((b, i) => {
-      const r = repairs[i];
-      const f = r ? repairFinding(b.p, r) : null;
-      return f ? [f] : [];
-    }),
+    ...penaltyFindings,
   ].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
 
   return {

@@ -3,7 +3,7 @@
  * 从重 from 行政处罚内容, `isSamr` from the authority's name, listing reasons and routes from their text).
  * Given values always win over derived ones.
  */
-import { matchForm } from '../lib/text.ts';
+import { KeywordIndex, matchForm } from '../lib/text.ts';
 import {
   ABNORMAL_REASON_PATTERNS,
   AGGRAVATED_PATTERN,
@@ -42,11 +42,13 @@ function literalPrefix(pattern: string): string {
  */
 const TYPE_MATCHERS = PENALTY_TYPE_PATTERNS.map(({ type, patterns }) => {
   const triggers = patterns.map((p) => matchForm(literalPrefix(p)));
-  return { type, re: compile(patterns), triggers: triggers.includes('') ? null : triggers };
+  return { type, re: compile(patterns), alwaysRun: triggers.includes(''), triggers };
 });
+/** All the leading literals, found in one pass over the content. */
+const TRIGGERS = new KeywordIndex(TYPE_MATCHERS.map((m) => (m.alwaysRun ? [] : m.triggers)));
 const AGGRAVATED = compile([AGGRAVATED_PATTERN]);
 const NOT_AGGRAVATED = compile([NOT_AGGRAVATED_PATTERN]);
-const SAMR_AUTHORITY = compile(SAMR_AUTHORITY_WORDS);
+const SAMR_AUTHORITY = SAMR_AUTHORITY_WORDS.map(matchForm);
 const REASON_MATCHERS = ABNORMAL_REASON_PATTERNS.map(({ reason, patterns }) => ({ reason, re: compile(patterns) }));
 const ROUTE_MATCHERS = SERIOUS_ROUTE_PATTERNS.map(({ route, patterns }) => ({ route, re: compile(patterns) }));
 
@@ -62,10 +64,10 @@ export function deriveTypes(content: string): PenaltyType[] {
 
 function typesIn(text: string): PenaltyType[] {
   const types: PenaltyType[] = [];
-  for (const { type, re, triggers } of TYPE_MATCHERS) {
-    if (triggers && !includesAny(text, triggers)) continue;
-    if (re.test(text)) types.push(type);
-  }
+  const triggered = TRIGGERS.search(text);
+  TYPE_MATCHERS.forEach(({ type, re, alwaysRun }, i) => {
+    if ((alwaysRun || (triggered & (1 << i)) !== 0) && re.test(text)) types.push(type);
+  });
   return types;
 }
 
@@ -79,7 +81,7 @@ function aggravatedIn(text: string, types: readonly PenaltyType[]): boolean {
 }
 
 export function deriveIsSamr(authority: string): boolean {
-  return SAMR_AUTHORITY.test(matchForm(authority));
+  return includesAny(matchForm(authority), SAMR_AUTHORITY);
 }
 
 export function deriveAbnormalReason(reasonText: string | undefined): AbnormalReason {

@@ -4,6 +4,7 @@
  */
 import type { IsoDate, PeriodOptions } from '../lib/dates.ts';
 import type { AbnormalReason, PenaltyStatus, PenaltyType, SeriousRoute } from '../schemas/record.ts';
+import type { Domain, Severity } from '../schemas/assessment.ts';
 import type { RuleSettings } from '../schemas/settings.ts';
 
 export interface PenaltyFact {
@@ -52,6 +53,16 @@ export interface Facts {
   penalties: PenaltyFact[];
   abnormal: AbnormalFact[];
   serious: SeriousFact[];
+}
+
+/** A penalty with what R1, R2 and R6 say of it: the input of the rules that look across penalties. */
+export interface GradedPenalty {
+  p: PenaltyFact;
+  severity: Severity;
+  domain: Domain;
+  domainAmbiguous: boolean;
+  published: boolean;
+  publishedUntil: IsoDate | null;
 }
 
 /** What every rule is evaluated against: the as-of date and the settings. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, keywordsIn, labelForm, matchForm, toHalfWidth } from './text.ts';
+import { KeywordIndex, cleanText, firstList, keywordsIn, labelForm, listCount, matchForm, toHalfWidth } from './text.ts';
 
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 // Every white-space character JavaScript's \s knows, plus the ones the sites use most.
@@ -156,5 +156,31 @@ describe('keywordsIn', () => {
         expect(hits).toEqual(list.filter((k) => hay.includes(k)));
       }),
     );
+  });
+});
+
+describe('KeywordIndex', () => {
+  const index = new KeywordIndex([['广告', '虚假宣传'], ['食品', '保健食品'], ['ＣＣＣ']]);
+
+  it('reports every list with a keyword in the text as one bit each', () => {
+    expect(index.search('发布保健食品虚假广告')).toBe(0b011);
+    expect(index.search('销售未经ccc认证的电线')).toBe(0b100);
+    expect(index.search('违反道路运输管理规定')).toBe(0);
+  });
+
+  it('agrees with keywordsIn on random texts', () => {
+    const lists = [['广告', '虚假宣传'], ['食品', '保健食品'], ['ccc']];
+    const alphabet = ['广', '告', '虚', '假', '宣', '传', '食', '品', '保', '健', 'c', '其'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+      const text = chars.join('');
+      const expected = lists.reduce((mask, words, i) => (keywordsIn(text, words).length ? mask | (1 << i) : mask), 0);
+      expect(index.search(text)).toBe(expected);
+    }));
+  });
+
+  it('firstList and listCount read the mask', () => {
+    expect(firstList(0)).toBe(-1);
+    expect(firstList(0b0110)).toBe(1);
+    expect(listCount(0b1011)).toBe(3);
   });
 });

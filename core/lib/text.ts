@@ -14,13 +14,16 @@ const NEEDS_HALF_WIDTH = /[\uff01-\uff5e\u3000]/;
 // folds, so the fast path returned them unfolded.
 const NEEDS_CLEANING = /[\u200b-\u200d\u2060\ufeff]|[^\S ]| {2}|^ | $/;
 
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
-const halfWidthOf = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - FULL_TO_HALF_OFFSET));
-
 /** Full-width ASCII (Ａ, １, （) → half-width (A, 1, (); the ideographic space → a plain space. */
 export function toHalfWidth(text: string): string {
   // Most text needs nothing: keep the hot path (every penalty of every record) free of allocations.
-  return NEEDS_HALF_WIDTH.test(text) ? text.replace(FULL_WIDTH, halfWidthOf) : text;
+  if (!NEEDS_HALF_WIDTH.test(text)) return text;
+  const codes = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c === 0x3000 ? 32 : c >= 0xff01 && c <= 0xff5e ? c - FULL_TO_HALF_OFFSET : c;
+  }
+  return String.fromCharCode(...codes);
 }
 
 /** Half-width, zero-width characters removed, runs of white space folded to one space, trimmed. */
@@ -71,38 +74,45 @@ export function keywordsIn(haystack: string, list: readonly string[]): string[] 
  * cost follows the length of the text, not the number of keywords (R6 checks about a hundred per penalty).
  */
 export class KeywordIndex {
-  private readonly byFirst = new Map<string, Array<{ word: string; list: number }>>();
+  private readonly byFirst = new Map<number, Array<{ word: string; bit: number }>>();
   /** 1 for every UTF-16 unit some keyword starts with: most characters of a text are skipped on one read. */
   private readonly starts = new Uint8Array(0x10000);
 
-  /** `lists[i]` are the keywords of list i; they are put in match form here. */
+  /** `lists[i]` are the keywords of list i (at most 31 lists); they are put in match form here. */
   constructor(lists: ReadonlyArray<readonly string[]>) {
+    if (lists.length > 31) throw new RangeError('a KeywordIndex holds at most 31 lists');
     lists.forEach((words, list) => {
       for (const raw of words) {
         const word = matchForm(raw);
-        const first = word.charAt(0);
-        this.starts[word.charCodeAt(0)] = 1;
+        const first = word.charCodeAt(0);
+        this.starts[first] = 1;
         const entries = this.byFirst.get(first) ?? [];
-        entries.push({ word, list });
+        entries.push({ word, bit: 1 << list });
         this.byFirst.set(first, entries);
       }
     });
   }
 
-  /** For each list, the distinct keywords found in `text` (already in match form), in order of appearance. */
-  search(text: string): string[][] | null {
-    let hits: string[][] | null = null;
+  /** A bit mask of the lists with a keyword in `text` (already in match form): bit i ⇔ list i. */
+  search(text: string): number {
+    let mask = 0;
     for (let i = 0; i < text.length; i++) {
-      if (this.starts[text.charCodeAt(i)] === 0) continue;
-      const entries = this.byFirst.get(text.charAt(i));
-      if (entries === undefined) continue;
-      for (const { word, list } of entries) {
-        if (!text.startsWith(word, i)) continue;
-        hits ??= [];
-        const found = (hits[list] ??= []);
-        if (!found.includes(word)) found.push(word);
-      }
+      const c = text.charCodeAt(i);
+      if (this.starts[c] === 0) continue;
+      for (const { word, bit } of this.byFirst.get(c) ?? []) if (text.startsWith(word, i)) mask |= bit;
     }
-    return hits;
+    return mask;
   }
+}
+
+/** The index of the lowest list in a KeywordIndex mask, or -1 for none. */
+export function firstList(mask: number): number {
+  return mask === 0 ? -1 : 31 - Math.clz32(mask & -mask);
+}
+
+/** How many lists a KeywordIndex mask names. */
+export function listCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
 }

@@ -201,9 +201,15 @@ describe('findings explain every flag', () => {
   it('the repeat-offender finding names the excluded records and why', () => {
     const f = a.findings.find((x) => x.rule === 'r4-repeat-offender');
     expect(f?.level).toBe('alert');
-    expect(f?.message.zh).toContain('REV（已撤销或确认违法、无效）');
-    expect(f?.message.en).toContain('REV (revoked, illegal or void)');
+    expect(f?.message.zh).toContain('已撤销或确认违法、无效：REV');
+    expect(f?.message.en).toContain('revoked, illegal or void: REV');
     expect(f?.recordIds).toHaveLength(10);
+  });
+
+  it('no repeat-offender finding below the threshold: the count is in the assessment itself', () => {
+    const below = run(record({ penalties: penalties(['2024-01-01', '2024-02-01']) }), '2024-06-30');
+    expect(below.repeatOffender.count).toBe(2);
+    expect(below.findings.filter((f) => f.rule === 'r4-repeat-offender')).toEqual([]);
   });
 
   it('sorts alerts first', () => {

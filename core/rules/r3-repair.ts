@@ -9,7 +9,7 @@ import { keywordsIn, matchForm } from '../lib/text.ts';
 import { COSMETIC_WORDS, DRUG_WORDS, MEDICAL_DEVICE_WORDS, SPECIAL_EQUIPMENT_WORDS } from '../data/domain-keywords.ts';
 import type { Domain, Finding, RepairStatus, Severity } from '../schemas/assessment.ts';
 import type { Repair1yField } from '../schemas/settings.ts';
-import type { EvalContext, PenaltyFact } from '../engine/facts.ts';
+import type { EvalContext, GradedPenalty, PenaltyFact } from '../engine/facts.ts';
 import { makeFinding, type RuleInfo } from '../engine/rule.ts';
 import { isWarningOnly } from './r1-severity.ts';
 
@@ -49,8 +49,8 @@ export interface RepairInput {
   severity: Severity;
   domain: Domain;
   publishedUntil: IsoDate | null;
-  /** Other penalties with their domains, to find a later one of the same kind. */
-  others: ReadonlyArray<{ p: PenaltyFact; domain: Domain }>;
+  /** All penalties of the record, to find a later one of the same kind. */
+  others: readonly GradedPenalty[];
   onAList: boolean;
 }
 

@@ -5,9 +5,9 @@
  * decision, repaired decisions leave the count from the day the repair was approved.
  */
 import { running } from '../lib/dates.ts';
-import type { ExclusionReason, Finding } from '../schemas/assessment.ts';
-import type { EvalContext, PenaltyFact } from '../engine/facts.ts';
-import { listIds, makeFinding, type RuleInfo } from '../engine/rule.ts';
+import type { ExclusionReason, Finding, LocalText } from '../schemas/assessment.ts';
+import type { EvalContext, GradedPenalty, PenaltyFact } from '../engine/facts.ts';
+import { makeFinding, type RuleInfo } from '../engine/rule.ts';
 import { isWarningOnly } from './r1-severity.ts';
 
 export const rule: RuleInfo = {
@@ -36,10 +36,7 @@ function exclusionOf(p: PenaltyFact, published: boolean, ctx: EvalContext): Excl
   return null;
 }
 
-export function repeatOffender(
-  penalties: ReadonlyArray<{ p: PenaltyFact; published: boolean }>,
-  ctx: EvalContext,
-): RepeatOffenderResult {
+export function repeatOffender(penalties: readonly GradedPenalty[], ctx: EvalContext): RepeatOffenderResult {
   const counted: string[] = [];
   const excluded: RepeatOffenderResult['excluded'] = [];
   const decisions = new Set<string>();
@@ -57,7 +54,7 @@ export function repeatOffender(
 }
 
 const REASON_TEXT: Record<ExclusionReason, { zh: string; en: string }> = {
-  'outside-window': { zh: '不在近3年内', en: 'outside the 3-year window' },
+  'outside-window': { zh: '不在统计期间内', en: 'outside the window' },
   revoked: { zh: '已撤销或确认违法、无效', en: 'revoked, illegal or void' },
   repaired: { zh: '已获准信用修复', en: 'credit repair approved' },
   'duplicate-decision': { zh: '同一决定书重复', en: 'same decision listed twice' },
@@ -66,27 +63,37 @@ const REASON_TEXT: Record<ExclusionReason, { zh: string; en: string }> = {
   'not-published': { zh: '已不在公示期', en: 'no longer published' },
 };
 
+/** "不在统计期间内：P1、P2；已撤销或确认违法、无效：P8" — the excluded records grouped by reason. */
+function exclusionText(excluded: RepeatOffenderResult['excluded']): LocalText {
+  const byReason = new Map<ExclusionReason, string[]>();
+  for (const { id, reason } of excluded) {
+    const ids = byReason.get(reason);
+    if (ids) ids.push(id);
+    else byReason.set(reason, [id]);
+  }
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const [reason, ids] of byReason) {
+    zh.push(`${REASON_TEXT[reason].zh}：${ids.join('、')}`);
+    en.push(`${REASON_TEXT[reason].en}: ${ids.join(', ')}`);
+  }
+  return { zh: `未计入 ${excluded.length} 件（${zh.join('；')}）。`, en: ` Not counted (${excluded.length}): ${en.join('; ')}.` };
+}
+
+/** The finding for a raised flag: how many, which, and which were left out and why. */
 export function repeatOffenderFinding(result: RepeatOffenderResult, ctx: EvalContext): Finding | null {
-  if (result.count === 0 && result.excluded.length === 0) return null;
+  if (!result.flag) return null;
   const years = ctx.settings.repeatOffenderWindowYears;
   const threshold = ctx.settings.repeatOffenderThreshold;
-  const exclusions = result.excluded.map((e) => ({ zh: `${e.id}（${REASON_TEXT[e.reason].zh}）`, en: `${e.id} (${REASON_TEXT[e.reason].en})` }));
-  const excludedText = exclusions.length
-    ? { zh: `未计入 ${exclusions.length} 件：${exclusions.map((e) => e.zh).join('、')}。`, en: ` Not counted (${exclusions.length}): ${exclusions.map((e) => e.en).join(', ')}.` }
-    : { zh: '', en: '' };
-  const counted = listIds(result.counted);
-  const head = result.flag
-    ? {
-        zh: `屡禁不止、屡罚不改：近${years}年内受到 ${result.count} 次行政处罚（${result.count}/${threshold}），且未获准信用修复。`,
-        en: `Repeat offender: ${result.count} administrative penalties in the last ${years} years (${result.count}/${threshold}) without approved credit repair.`,
-      }
-    : {
-        zh: `近${years}年内行政处罚 ${result.count} 次（${result.count}/${threshold}），未达到“屡禁不止、屡罚不改”标准。`,
-        en: `${result.count} penalties in the last ${years} years (${result.count}/${threshold}): below the repeat-offender threshold.`,
-      };
-  const countedText = result.count ? { zh: `计入：${counted.zh}。`, en: ` Counted: ${counted.en}.` } : { zh: '', en: '' };
-  return makeFinding(rule, result.flag ? 'alert' : 'info', {
-    zh: head.zh + countedText.zh + excludedText.zh,
-    en: head.en + countedText.en + excludedText.en,
+  const { count } = result;
+  const head = {
+    zh: `屡禁不止、屡罚不改：近${years}年内受到 ${count} 次行政处罚（${count}/${threshold}），且未获准信用修复。`,
+    en: `Repeat offender: ${count} administrative penalties in the last ${years} years (${count}/${threshold}) without approved credit repair.`,
+  };
+  const counted = { zh: `计入：${result.counted.join('、')}。`, en: ` Counted: ${result.counted.join(', ')}.` };
+  const excluded = result.excluded.length ? exclusionText(result.excluded) : { zh: '', en: '' };
+  return makeFinding(rule, 'alert', {
+    zh: head.zh + counted.zh + excluded.zh,
+    en: head.en + counted.en + excluded.en,
   }, result.counted);
 }

@@ -7,11 +7,11 @@
 import { matchForm } from '../lib/text.ts';
 import { running } from '../lib/dates.ts';
 import { ARTICLE_10_PATTERNS } from '../data/domain-keywords.ts';
-import type { Finding, Severity } from '../schemas/assessment.ts';
+import type { Domain, Finding, Severity } from '../schemas/assessment.ts';
 import type { EvalContext, PenaltyFact, SeriousFact } from '../engine/facts.ts';
 import { makeFinding, type RuleInfo } from '../engine/rule.ts';
 import { HEAVY_REASON_NAMES, heavyReasons } from './r1-severity.ts';
-import { DOMAIN_ARTICLE, type DomainResult } from './r6-domain.ts';
+import { DOMAIN_ARTICLE } from './r6-domain.ts';
 
 export const rule: RuleInfo = {
   id: 'r5-serious-candidate',
@@ -24,23 +24,29 @@ const ARTICLE_10 = new RegExp(ARTICLE_10_PATTERNS.map(matchForm).join('|'));
 
 export type CandidateResult = { candidate: true; article: string; reasons: string[] } | { candidate: false; why: string };
 
+/** The answers for non-candidates, one object each (most penalties are not candidates). */
+const NOT = Object.fromEntries(
+  ['not-effective', 'not-heavier-penalty', 'not-samr', 'outside-window', 'already-basis-of-listing', 'no-listed-conduct']
+    .map((why) => [why, Object.freeze({ candidate: false as const, why })]),
+) as Record<string, Extract<CandidateResult, { candidate: false }>>;
+
 export function seriousCandidate(
   p: PenaltyFact,
   severity: Severity,
-  domain: DomainResult,
+  domain: Domain,
   serious: readonly SeriousFact[],
   ctx: EvalContext,
 ): CandidateResult {
-  if (!p.effective) return { candidate: false, why: 'not-effective' };
-  if (severity !== 'HEAVY') return { candidate: false, why: 'not-heavier-penalty' };
-  if (!p.isSamr) return { candidate: false, why: 'not-samr' };
+  if (!p.effective) return NOT['not-effective']!;
+  if (severity !== 'HEAVY') return NOT['not-heavier-penalty']!;
+  if (!p.isSamr) return NOT['not-samr']!;
   if (!running(p.decisionDate, ctx.settings.candidateWindowYears, 'y', ctx.asOf, ctx.period)) {
-    return { candidate: false, why: 'outside-window' };
+    return NOT['outside-window']!;
   }
-  if (serious.some((s) => s.penaltyIds.includes(p.id))) return { candidate: false, why: 'already-basis-of-listing' };
+  if (serious.some((s) => s.penaltyIds.includes(p.id))) return NOT['already-basis-of-listing']!;
   const article10 = ARTICLE_10.test(p.conductText) || ARTICLE_10.test(p.basisText);
-  if (domain.domain === 'OTHER' && !article10) return { candidate: false, why: 'no-listed-conduct' };
-  const article = domain.domain === 'OTHER' ? DOMAIN_ARTICLE.OTHER : DOMAIN_ARTICLE[domain.domain];
+  if (domain === 'OTHER' && !article10) return NOT['no-listed-conduct']!;
+  const article = DOMAIN_ARTICLE[domain];
   return { candidate: true, article, reasons: heavyReasons(p) };
 }
 

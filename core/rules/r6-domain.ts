@@ -3,7 +3,7 @@
  * Source: 《市场监督管理严重违法失信名单管理办法》(总局令第44号) Arts. 5–9, whose order gives the domains [S];
  * rules-spec §4 R6 and §6.5. The law broken decides first; keywords of the violation text otherwise.
  */
-import { KeywordIndex } from '../lib/text.ts';
+import { KeywordIndex, firstList, listCount } from '../lib/text.ts';
 import { CONDUCT_GROUP, LEGAL_BASIS_LAWS, PRODUCT_GROUPS, type KeywordGroup } from '../data/domain-keywords.ts';
 import type { Domain } from '../schemas/assessment.ts';
 import type { RuleSettings } from '../schemas/settings.ts';
@@ -20,7 +20,6 @@ export const rule: RuleInfo = {
 export interface DomainResult {
   domain: Domain;
   via: 'LEGAL_BASIS' | 'KEYWORD' | 'NONE';
-  matched: string[];
   /** Two or more keyword groups matched: staff should confirm the domain. */
   ambiguous: boolean;
 }
@@ -43,18 +42,13 @@ const ORDERS: Record<RuleSettings['domainKeywordOrder'], { groups: readonly Keyw
   'product-first': { groups: PRODUCT_FIRST, index: new KeywordIndex(PRODUCT_FIRST.map((g) => g.keywords)) },
 };
 
-const NO_DOMAIN: DomainResult = Object.freeze({ domain: 'OTHER', via: 'NONE', matched: [], ambiguous: false });
+const NO_DOMAIN: DomainResult = Object.freeze({ domain: 'OTHER', via: 'NONE', ambiguous: false });
 
 export function classifyDomain(p: Pick<PenaltyFact, 'basisText' | 'conductText'>, settings: RuleSettings): DomainResult {
-  const laws = p.basisText === '' ? null : LAWS.search(p.basisText);
-  if (laws) {
-    const first = laws.findIndex((hits) => hits !== undefined);
-    return { domain: LEGAL_BASIS_LAWS[first]?.domain ?? 'OTHER', via: 'LEGAL_BASIS', matched: laws[first] ?? [], ambiguous: false };
-  }
+  const law = p.basisText === '' ? -1 : firstList(LAWS.search(p.basisText));
+  if (law >= 0) return { domain: LEGAL_BASIS_LAWS[law]?.domain ?? 'OTHER', via: 'LEGAL_BASIS', ambiguous: false };
   const { groups, index } = ORDERS[settings.domainKeywordOrder];
   const hits = index.search(p.conductText);
-  if (!hits) return NO_DOMAIN;
-  const first = hits.findIndex((h) => h !== undefined);
-  const groupsHit = hits.reduce((n, h) => (h ? n + 1 : n), 0);
-  return { domain: groups[first]?.domain ?? 'OTHER', via: 'KEYWORD', matched: hits[first] ?? [], ambiguous: groupsHit >= 2 };
+  if (hits === 0) return NO_DOMAIN;
+  return { domain: groups[firstList(hits)]?.domain ?? 'OTHER', via: 'KEYWORD', ambiguous: listCount(hits) >= 2 };
 }

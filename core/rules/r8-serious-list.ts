@@ -6,8 +6,8 @@
  * duty: 国市监信发〔2023〕48号 part 二(二). rules-spec §4 R8, §10.5.
  */
 import { addDays, lastDay, maxDate, type IsoDate } from '../lib/dates.ts';
-import type { Finding, Severity } from '../schemas/assessment.ts';
-import type { EvalContext, PenaltyFact, SeriousFact } from '../engine/facts.ts';
+import type { Finding } from '../schemas/assessment.ts';
+import type { EvalContext, GradedPenalty, PenaltyFact, SeriousFact } from '../engine/facts.ts';
 import { listIds, makeFinding, type RuleInfo } from '../engine/rule.ts';
 import type { AbnormalResult } from './r7-abnormal-list.ts';
 
@@ -18,11 +18,6 @@ export const rule: RuleInfo = {
   reference: 'rules-spec §1.2, §4 R8 [K durations]; notice 国市监信发〔2023〕48号 二(二)',
 };
 
-/** A penalty with its R1 class. */
-export interface GradedPenalty {
-  p: PenaltyFact;
-  severity: Severity;
-}
 
 export interface SeriousListingStatus {
   id: string;

@@ -20,10 +20,32 @@ const VIOLATIONS = [
   '销售超过保质期的食品', '发布虚假广告', '未按规定明码标价', '销售不合格产品', '使用未经定期检验的电梯', '经营无注册证的第二类医疗器械',
   '拒绝消费者七日无理由退货', '虚假宣传', '生产经营标签不符合规定的食品', '无照经营', '违反道路运输管理规定', '销售未经CCC认证的电线',
 ];
-const CONTENTS = [
-  '罚款人民币5万元，没收违法所得3200元', '警告', '罚款人民币2000元', '责令停产停业，罚款人民币10万元', '从重处罚，罚款人民币20万元',
-  '吊销食品经营许可证', '没收违法生产的食品，并处罚款人民币3万元', '通报批评',
+/**
+ * 行政处罚内容 with a weight each: most market-regulation penalties are fines, with or without confiscation;
+ * warnings and 通报批评 follow; the heavier penalties of Order 44 Art. 2 are a few per cent.
+ */
+const CONTENTS: ReadonlyArray<[string, number]> = [
+  ['罚款人民币2000元', 30],
+  ['罚款人民币5万元，没收违法所得3200元', 20],
+  ['没收违法生产的食品，并处罚款人民币3万元', 10],
+  ['警告，并处罚款人民币5000元', 15],
+  ['警告', 10],
+  ['通报批评', 5],
+  ['责令停产停业，罚款人民币10万元', 3],
+  ['从重处罚，罚款人民币20万元', 4],
+  ['吊销食品经营许可证', 3],
 ];
+const CONTENT_TOTAL = CONTENTS.reduce((sum, [, w]) => sum + w, 0);
+
+function pickContent(rand: () => number): string {
+  let r = rand() * CONTENT_TOTAL;
+  for (const [content, weight] of CONTENTS) {
+    r -= weight;
+    if (r < 0) return content;
+  }
+  return CONTENTS[0]![0];
+}
+
 const BASES = ['《中华人民共和国食品安全法》第一百二十四条', '《中华人民共和国广告法》第五十五条', '《中华人民共和国产品质量法》第四十九条', ''];
 const AUTHORITIES = ['示例市市场监督管理局', '示例市某区市场监督管理局', '示例县市场监管局', '示例市生态环境局'];
 
@@ -41,7 +63,7 @@ export function syntheticRecord(i: number, rand: () => number, penaltiesPerRecor
       decisionDate,
       publicityDate: addDays(decisionDate, 7),
       authority: pick(rand, AUTHORITIES),
-      content: pick(rand, CONTENTS),
+      content: pickContent(rand),
       violationText: pick(rand, VIOLATIONS),
       ...(basis ? { legalBasis: basis } : {}),
       ...(rand() < 0.3 ? { obligationsFulfilled: true, harmEliminated: true } : {}),

@@ -12,6 +12,16 @@ export function timed(work: () => void): number {
   return performance.now() - start;
 }
 
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** A full collection before a timed phase, when node runs with --expose-gc (npm run bench does). */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 export function report(title: string, rows: Array<[string, string]>): BenchResult {
   const width = Math.max(...rows.map(([name]) => name.length));
   process.stdout.write(`\n${title}\n${rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`).join('\n')}\n`);
