@@ -34,7 +34,7 @@ function runBin(args: string[]): Promise<{ code: number; stdout: string; stderr:
 async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { out: (t) => (stdout += t), err: (t) => (stderr += t), now: () => Date.UTC(2024, 5, 30, 4) };
+  const io: Io = { out: (t) => (stdout += t), err: (t) => (stderr += t), now: () => Date.UTC(2024, 5, 30, 4), errIsTerminal: false };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -72,7 +72,8 @@ describe('creditlens assess (real process)', () => {
 describe('creditlens assess (bad input)', () => {
   it.each([
     { name: 'a missing file', args: () => ['assess', join(tmp, 'nope.json'), '--as-of', '2024-06-30'], says: 'cannot read: no such file' },
-    { name: 'a folder', args: () => ['assess', tmp, '--as-of', '2024-06-30'], says: 'is a folder' },
+    { name: 'a folder with nothing usable', args: () => ['assess', mkdtempSync(join(tmp, 'empty-')), '--as-of', '2024-06-30'], says: '0 个主体 entities' },
+    { name: 'a bad --format', args: () => ['assess', RECORD, '--format', 'xml'], says: '--format: expected json or csv' },
     { name: 'invalid JSON', args: () => ['assess', write('broken.json', '{"entity": '), '--as-of', '2024-06-30'], says: 'invalid JSON' },
     { name: 'a bad --as-of', args: () => ['assess', RECORD, '--as-of', '2024-13-01'], says: '--as-of: expected a calendar date' },
     { name: 'an unknown option', args: () => ['assess', RECORD, '--asof', '2024-01-01'], says: "Unknown option '--asof'" },

@@ -18,12 +18,15 @@ export interface Io {
   err: (text: string) => void;
   /** Today in China time, for --as-of defaults; a parameter so tests can fix it. */
   now: () => number;
+  /** stderr is a terminal: progress may be drawn there. */
+  errIsTerminal: boolean;
 }
 
 export const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   now: () => Date.now(),
+  errIsTerminal: process.stderr.isTTY === true,
 };
 
 export async function readText(file: string): Promise<string> {

@@ -1,5 +1,6 @@
 /** The `creditlens` command: dispatch only. Each command lives in commands/<name>.ts. */
 import { assess } from './commands/assess.ts';
+import { parse } from './commands/parse.ts';
 import { validateId } from './commands/validate-id.ts';
 import { EXIT, InputError, processIo, type Io } from './io.ts';
 
@@ -9,17 +10,24 @@ const HELP = `信用透镜 CreditLens 命令行
   creditlens assess FILE.json [--as-of YYYY-MM-DD] [--settings FILE.json]
       评估一条主体记录，输出评估结果 JSON（--as-of 默认为北京时间今天）
       Assess an entity record; prints the Assessment JSON (--as-of defaults to today, China time)
+  creditlens assess 页面.html [--url URL] [--as-of YYYY-MM-DD]
+      先读取保存的国家企业信用信息公示系统或信用中国页面，再评估 · Parse a saved credit-site page, then assess it
+  creditlens assess 文件夹 [--as-of YYYY-MM-DD] [--format json|csv]
+      批量检查文件夹中保存的页面和记录，每个主体一行 · Check a folder of saved pages and records, one row per entity
+  creditlens parse 页面.html [--url URL]
+      输出页面读取结果（完整性、记录）；读懂退出码 0，未读懂 3 · Print the ParseResult; exit 0 understood, 3 not
   creditlens validate-id CODE
       校验统一社会信用代码或注册号；有效退出码 0，否则 1
       Check a Unified Social Credit Code or 注册号; exit 0 when valid, 1 otherwise
 
-退出码 Exit codes: 0 成功 done · 1 校验未通过 not valid · 2 输入有误 bad input
+退出码 Exit codes: 0 成功 done · 1 校验未通过 not valid · 2 输入有误 bad input · 3 页面未读懂 page not understood
 `;
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   assess,
+  parse,
   'validate-id': validateId,
 };
 

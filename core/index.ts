@@ -27,6 +27,16 @@ export {
   validateRegNo, validateUscc,
 } from './lib/identifiers.ts';
 export { type InputProblem, problemLines } from './lib/issues.ts';
+export {
+  Completeness, PageKind, ParseFailure, ParseResult, SectionCompleteness, type ParseSuccess, type SiteAdapter,
+} from './sites/site.ts';
+export { SITES, allMatchPatterns, siteFor } from './sites/index.ts';
+export { matchesPattern } from './sites/match-pattern.ts';
+export {
+  DataTablesPage, declaredUrls, readJsonReply, withJsonSections, type DeclaredUrl, type JsonReply, type JsonSection,
+} from './sites/gsxt-json.ts';
+export type { SectionKind } from './sites/gsxt-sections.ts';
+export { CreditChinaReply, CreditChinaRow, creditChinaItems, type CreditChinaItems } from './sites/creditchina-json.ts';
 
 /** Validate untrusted input, derive, and assess it on `asOf` — the whole pipeline in one call. */
 export function assess(input: unknown, options: { asOf: IsoDate; settings?: RuleSettings }): Parsed<Assessment> {

@@ -1,19 +1,33 @@
 /**
- * `creditlens assess FILE.json --as-of YYYY-MM-DD [--settings FILE.json]`: prints the Assessment JSON.
- * --as-of defaults to today in China time. Bad input → exit 2, one line per problem on stderr, nothing on stdout.
+ * `creditlens assess FILE.json|FILE.html [--url URL] [--as-of YYYY-MM-DD] [--settings FILE.json]` prints the
+ * Assessment; `creditlens assess DIR [--format json|csv]` checks a folder of saved pages and records, one row per
+ * entity. --as-of defaults to today in China time. Bad input → exit 2, one line per problem, nothing on stdout.
  */
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { assessRecord, chinaDateOfEpochMs, isIsoDate, parseRecord, parseSettings, problemLines, type RuleSettings } from '#core';
-import { EXIT, InputError, readJson, type Io } from '../io.ts';
+import {
+  assessRecord, chinaDateOfEpochMs, isIsoDate, parseRecord, parseSettings, problemLines, type Assessment, type EntityRecord,
+  type RuleSettings,
+} from '#core';
+import { EXIT, InputError, readJson, readText, type Io } from '../io.ts';
+import { parseSavedPage } from '../html.ts';
+import { assessFolder } from './assess-folder.ts';
 
-export interface AssessArgs {
-  file: string;
+export interface AssessOptions {
   asOf: string;
   settings: RuleSettings;
 }
 
-/** The options every assessing command shares: --as-of and --settings. */
-export async function assessOptions(values: { 'as-of'?: string; settings?: string }, io: Io): Promise<Omit<AssessArgs, 'file'>> {
+const OPTIONS = {
+  'as-of': { type: 'string' },
+  settings: { type: 'string' },
+  url: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+const USAGE = 'usage: creditlens assess FILE.json|FILE.html|DIR [--url URL] [--as-of YYYY-MM-DD] [--settings FILE.json] [--format json|csv]';
+
+async function assessOptions(values: { 'as-of'?: string; settings?: string }, io: Io): Promise<AssessOptions> {
   const asOf = values['as-of'] ?? chinaDateOfEpochMs(io.now());
   if (!asOf || !isIsoDate(asOf)) throw new InputError([`--as-of: expected a calendar date as YYYY-MM-DD, got "${values['as-of']}"`]);
   const raw = values.settings === undefined ? {} : await readJson(values.settings);
@@ -22,18 +36,31 @@ export async function assessOptions(values: { 'as-of'?: string; settings?: strin
   return { asOf, settings: settings.value };
 }
 
-export const ASSESS_OPTIONS = {
-  'as-of': { type: 'string' },
-  settings: { type: 'string' },
-} as const;
-
-export async function assess(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...args], options: ASSESS_OPTIONS, allowPositionals: true, strict: true });
-  const [file, ...rest] = positionals;
-  if (file === undefined || rest.length > 0) throw new InputError(['usage: creditlens assess FILE.json [--as-of YYYY-MM-DD] [--settings FILE.json]']);
-  const options = await assessOptions(values, io);
+/** A saved page or a record file → a parsed record; a page not understood is bad input. */
+export async function recordFromFile(file: string, url?: string): Promise<{ record: EntityRecord; observedAt?: string }> {
+  const isPage = /\.(html?|xhtml)$/i.test(file) || (!/\.json$/i.test(file) && /^\s*</.test(await readText(file)));
+  if (isPage) {
+    const page = await parseSavedPage(file, url);
+    if (!page.result.ok) throw new InputError([`${file}: page not understood (${page.result.reason}): ${page.result.detail}`]);
+    return { record: page.result.record, observedAt: page.observedAt };
+  }
   const record = parseRecord(await readJson(file));
   if (!record.ok) throw new InputError(problemLines(record.problems).map((line) => `${file}: ${line}`));
-  io.out(`${JSON.stringify(assessRecord(record.value, options), null, 2)}\n`);
+  return { record: record.value };
+}
+
+export async function assess(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  const [path, ...rest] = positionals;
+  if (path === undefined || rest.length > 0) throw new InputError([USAGE]);
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw new InputError([`--format: expected json or csv, got "${format}"`]);
+  const options = await assessOptions(values, io);
+  const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
+  if (isFolder) return assessFolder(path, format, options, io);
+  if (format === 'csv') throw new InputError(['--format csv is for a folder of pages; a single file prints JSON']);
+  const { record } = await recordFromFile(path, values.url);
+  const assessment: Assessment = assessRecord(record, options);
+  io.out(`${JSON.stringify(assessment, null, 2)}\n`);
   return EXIT.ok;
 }

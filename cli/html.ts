@@ -1,0 +1,62 @@
+/**
+ * Saved pages on disk → a DOM the site adapters can read, in Node: happy-dom with scripts, styles and frames
+ * switched off (a saved page is untrusted and must never run), and the page's URL from --url or from the
+ * `<!-- saved from url=(NNNN)… -->` line browsers write when saving.
+ */
+import { stat } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { Window } from 'happy-dom';
+import { SITES, siteFor, type ParseResult } from '#core';
+import { InputError, readText } from './io.ts';
+
+const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
+
+export function savedFromUrl(html: string): URL | null {
+  const m = SAVED_FROM.exec(html.slice(0, 4096));
+  if (!m?.[1]) return null;
+  try {
+    return new URL(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+export interface LoadedPage {
+  file: string;
+  url: URL;
+  observedAt: string;
+  result: ParseResult;
+}
+
+/** Reads, parses and closes: the DOM lives only as long as the adapter needs it. */
+export async function parseSavedPage(file: string, urlOption?: string): Promise<LoadedPage> {
+  const html = await readText(file);
+  let url: URL | null = null;
+  if (urlOption !== undefined) {
+    try {
+      url = new URL(urlOption);
+    } catch {
+      throw new InputError([`--url: not a URL: "${urlOption}"`]);
+    }
+  }
+  url ??= savedFromUrl(html) ?? pathToFileURL(file);
+  const observedAt = (await stat(file)).mtime.toISOString();
+  const window = new Window({
+    url: url.protocol === 'file:' ? 'about:blank' : url.href,
+    settings: {
+      disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
+      disableIframePageLoading: true, disableComputedStyleRendering: true,
+    },
+  });
+  try {
+    const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    // Without a site URL (a page saved without its saved-from line) the first adapter that sees an entity page reads it.
+    const adapter = siteFor(url) ?? SITES.find((site) => site.pageKind(url, document) === 'entity') ?? SITES[0];
+    const result: ParseResult = adapter
+      ? adapter.parse(document, url, observedAt)
+      : { ok: false, reason: 'unsupported-page', detail: 'no site adapter' };
+    return { file, url, observedAt, result };
+  } finally {
+    await window.happyDOM.close();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * 信用中国 (www.creditchina.gov.cn): the entity detail page. It is rendered in the browser from the site's API, so
+ * its markup is the front end's own: records are read as groups of label：value pairs (the API's Chinese labels)
+ * under their category, the credit code from the URL's `tyshxydm` (credit-sites.md §4).
+ */
+import { labelForm } from '../lib/text.ts';
+import { readLabels, type LabelTable } from './dom/labels.ts';
+import { readEntity } from './dom/entity.ts';
+import { PageText, all } from './dom/text.ts';
+import { ABNORMAL_FIELDS, PENALTY_FIELDS, SERIOUS_FIELDS, abnormalOf, penaltyOf, seriousOf, type Fields } from './creditchina-fields.ts';
+import { matchesAny } from './match-pattern.ts';
+import { pageResult, type SectionRead } from './page-record.ts';
+import { failure, type PageKind, type SiteAdapter } from './site.ts';
+
+const MATCH_PATTERNS = ['*://www.creditchina.gov.cn/*', '*://public.creditchina.gov.cn/*'];
+const DETAIL_PATH = /xinyongxinxixiangqing\//i;
+
+/** The label that opens each record of a kind; a record is the smallest block holding exactly one. */
+const GROUP_START = {
+  penalties: /^(行政)?处罚决定书文号$|^决定书文号$/,
+  abnormal: /^列入经营异常名录原因(类型名称)?$/,
+  serious: /^列入严重违法失信(主体)?名单原因$|^(列入|认定)(严重失信)?原因$/,
+};
+/** Openers of records we do not read (licences): they bound the records we do. */
+const OTHER_STARTS = /^行政许可决定(文)?书号$|^许可决定书文号$/;
+const CATEGORY = { abnormal: /经营异常/, serious: /严重失信|黑名单|严重违法/ };
+
+function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
+  if (DETAIL_PATH.test(url.pathname) && (url.searchParams.get('tyshxydm') || url.searchParams.get('keyword'))) return 'entity';
+  if (DETAIL_PATH.test(url.pathname)) return /统一社会信用代码/.test(t.of(root)) ? 'entity' : 'other';
+  return /search|sousuo/i.test(url.pathname) ? 'search' : 'other';
+}
+
+function labelOf(el: Element, t: PageText): string {
+  return labelForm(t.of(el).split(':')[0] ?? '');
+}
+
+/** Elements whose own label text opens a record (the innermost such element). */
+function starts(root: ParentNode, start: RegExp, t: PageText): Element[] {
+  return all(root, 'dt, th, td, span, b, strong, label, div, p, li').filter((el) => {
+    if (t.raw(el).length > 60) return false;
+    const text = labelOf(el, t);
+    return start.test(text) && !Array.from(el.children).some((c) => labelOf(c, t) === text);
+  });
+}
+
+/** Each opener's record: its largest ancestor that holds no other record's opener (of any kind). */
+function groups(root: ParentNode, start: RegExp, openers: readonly Element[], t: PageText): Element[] {
+  return starts(root, start, t).map((opener) => {
+    let group: Element = opener;
+    for (let parent = group.parentElement; parent && parent !== root; parent = parent.parentElement) {
+      if (openers.some((o) => o !== opener && parent.contains(o))) break;
+      group = parent;
+    }
+    return group;
+  });
+}
+
+/** The category a record sits under: the short text before it, or the heading it starts with. */
+function categoryOf(group: Element, t: PageText): string {
+  const own = t.of(group).slice(0, 30);
+  for (let node: Element | null = group; node; node = node.parentElement) {
+    for (let prev = node.previousElementSibling, n = 0; prev && n < 4; prev = prev.previousElementSibling, n++) {
+      const text = t.of(prev);
+      if (text && text.length <= 30) return `${text} ${own}`;
+    }
+  }
+  return own;
+}
+
+function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], start: RegExp, fields: LabelTable, convert: (f: Fields) => T | null, category?: RegExp): SectionRead<T> {
+  const items = groups(root, start, openers, t)
+    .filter((g) => !category || category.test(categoryOf(g, t)))
+    .map((g) => convert(readLabels(g, fields, t)))
+    .filter((item): item is T => item !== null);
+  return { items, total: null, from: 'dom' };
+}
+
+function parse(root: ParentNode, url: URL, observedAt: string) {
+  const t = new PageText();
+  if (pageKind(url, root, t) !== 'entity') return failure('unsupported-page', `not a Credit China entity page: ${url.href}`);
+  if (t.of(root).length < 10) return failure('empty', 'the page has no content (it renders in the browser; save it after it has loaded)');
+  const name = url.searchParams.get('keyword') ?? undefined;
+  const entity = readEntity(root, t, name);
+  const uscc = url.searchParams.get('tyshxydm');
+  if (!entity) return failure('structure-changed', 'no entity name found on the page or in the URL');
+  if (uscc && !entity.uscc) entity.uscc = uscc;
+  if (!entity.uscc && !entity.regNo) return failure('structure-changed', 'no credit code in the URL (tyshxydm) or on the page');
+  const openers = [...Object.values(GROUP_START), OTHER_STARTS].flatMap((start) => starts(root, start, t));
+  return pageResult({
+    entity,
+    penalties: read(root, t, openers, GROUP_START.penalties, PENALTY_FIELDS, penaltyOf),
+    abnormal: read(root, t, openers, GROUP_START.abnormal, ABNORMAL_FIELDS, abnormalOf, CATEGORY.abnormal),
+    serious: read(root, t, openers, GROUP_START.serious, SERIOUS_FIELDS, seriousOf, CATEGORY.serious),
+  }, { url, site: adapter.id, observedAt });
+}
+
+export const adapter: SiteAdapter = {
+  id: 'creditchina-gov-cn',
+  title: { zh: '信用中国', en: 'Credit China' },
+  matchPatterns: MATCH_PATTERNS,
+  matches: (url) => matchesAny(MATCH_PATTERNS, url),
+  pageKind,
+  parse(root, url, observedAt) {
+    try {
+      return parse(root, url, observedAt);
+    } catch (error) {
+      return failure('structure-changed', `unexpected page structure: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  },
+};

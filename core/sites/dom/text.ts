@@ -1,0 +1,81 @@
+/**
+ * Text of page nodes as a person sees it: scripts, styles and hidden elements left out, block boundaries kept as
+ * spaces (so a label and its value in two cells do not run together), inline markup (the sites split values into
+ * <span>s to defeat scrapers) joined without spaces. Pure: works on any DOM the caller hands in.
+ */
+import { cleanText } from '../../lib/text.ts';
+
+const ELEMENT = 1;
+const TEXT = 3;
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'IFRAME', 'SVG', 'CANVAS']);
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FOOTER', 'FORM',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'OPTION', 'BUTTON', 'INPUT', 'LABEL', 'SELECT', 'TEXTAREA',
+]);
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** An element a person cannot see: `hidden`, or display:none / visibility:hidden in its own style. */
+export function isHidden(el: Element): boolean {
+  return el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '');
+}
+
+/**
+ * Visible text of every node of one page, computed once per node: a page is read by many helpers (labels,
+ * tables, pagers), and a DOM in Node (happy-dom) walks the tree for every textContent.
+ */
+export class PageText {
+  private readonly raws = new WeakMap<Node, string>();
+
+  /** Visible text, spaces not yet folded. */
+  raw(node: Node): string {
+    const cached = this.raws.get(node);
+    if (cached !== undefined) return cached;
+    let text = '';
+    if (node.nodeType === TEXT) text = node.nodeValue ?? '';
+    else if (node.nodeType === ELEMENT || node.nodeType === 9 || node.nodeType === 11) {
+      const tag = node.nodeType === ELEMENT ? (node as Element).tagName.toUpperCase() : '';
+      if (!SKIPPED.has(tag) && !(node.nodeType === ELEMENT && isHidden(node as Element))) {
+        const parts: string[] = [];
+        for (let child = node.firstChild; child; child = child.nextSibling) parts.push(this.raw(child));
+        text = BLOCK.has(tag) ? ` ${parts.join('')} ` : parts.join('');
+      }
+    }
+    this.raws.set(node, text);
+    return text;
+  }
+
+  /** Visible text, cleaned (half-width, spaces folded, trimmed). */
+  of(node: Node): string {
+    return cleanText(this.raw(node));
+  }
+}
+
+/** Visible text of one node, cleaned; for many nodes of one page use a PageText. */
+export function visibleText(node: Node): string {
+  return new PageText().of(node);
+}
+
+/** Elements of `root` in document order, as an array. */
+export function all(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+/** Strips tags and decodes the entities the sites use, for HTML fragments found inside JSON values. */
+export function stripHtml(value: string): string {
+  return cleanText(
+    value
+      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&ensp;|&emsp;|&thinsp;/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&apos;/g, "'")
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+      .replace(/&amp;/g, '&'),
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * 国家企业信用信息公示系统 (www.gsxt.gov.cn and the provincial *.gsxt.gov.cn): entity pages of the 2017/18 design
+ * and of today's (left menu, sections loaded when opened, table.yyzz-table), read by labels and header texts only
+ * (credit-sites.md §3, §3b). The JSON of the section endpoints is read by gsxt-json.ts.
+ */
+import { PageText } from './dom/text.ts';
+import { readTables, statedTotal, type Grid } from './dom/tables.ts';
+import { readEntity } from './dom/entity.ts';
+import { matchesAny } from './match-pattern.ts';
+import { pageResult, type SectionRead } from './page-record.ts';
+import {
+  SECTION_KINDS, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid, type SectionKind,
+} from './gsxt-sections.ts';
+import { failure, type PageKind, type SiteAdapter } from './site.ts';
+
+const MATCH_PATTERNS = ['*://*.gsxt.gov.cn/*'];
+
+/** Entity pages: /%7B<token>%7D (web), corp-query-entprise-info-… (detail and app pages). */
+const ENTITY_PATH = /^\/(%7B|\{)[^/]+(%7D|\})$|corp-query-entprise-info|affiche-query-info/i;
+const SEARCH_PATH = /corp-query-search|search/i;
+/** A section of entity pages, in its title or its menu: proof enough that a page of unknown URL is an entity page. */
+const SECTION_TITLE = /行政处罚信息|列入经营异常名录信息|经营异常信息|严重违法失信/;
+/** Titles of blocks the enterprise publishes itself: their penalty tables repeat, not replace, the authority's. */
+const SELF_PUBLISHED = /企业(自行|自主)?公示|即时信息|自行公示/;
+/** What the page says when a section has no records. */
+const SAYS_NONE: Record<SectionKind, RegExp> = {
+  penalties: /暂无(行政处罚)|行政处罚信息\s*暂无/,
+  abnormal: /暂无(列入)?经营异常/,
+  serious: /暂无(列入)?严重违法失信/,
+};
+
+function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
+  if (ENTITY_PATH.test(url.pathname)) return 'entity';
+  const text = t.of(root);
+  if (/统一社会信用代码|注册号/.test(text) && SECTION_TITLE.test(text)) return 'entity';
+  if (SEARCH_PATH.test(url.pathname) || /条信息|搜索结果|查询结果/.test(text)) return 'search';
+  return 'other';
+}
+
+/** The heading just before a table (siblings of the table and of its nearest ancestors). */
+function headingBefore(table: Element, t: PageText): string {
+  let node: Element | null = table;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    let prev = node.previousElementSibling;
+    for (let n = 0; prev && n < 3; n++, prev = prev.previousElementSibling) {
+      const text = t.of(prev);
+      if (text && text.length <= 60) return text;
+    }
+  }
+  return '';
+}
+
+function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: { text: string; t: PageText }, toItems: (g: Grid) => T[]): SectionRead<T> {
+  const items = grids.flatMap(toItems);
+  let total: number | null = null;
+  for (const grid of grids) {
+    const stated = statedTotal(grid, all, page.t);
+    if (stated.total !== null) total = (total ?? 0) + stated.total;
+    else if (grid.saysEmpty && grid.rows.length === 0) total = total ?? 0;
+  }
+  if (grids.length === 0 && SAYS_NONE[kind].test(page.text)) total = 0;
+  return { items, total, from: 'dom' };
+}
+
+function parse(root: ParentNode, url: URL, observedAt: string) {
+  const t = new PageText();
+  const kind = pageKind(url, root, t);
+  if (kind !== 'entity') return failure('unsupported-page', `not an entity page (${kind === 'search' ? 'search results' : 'other page'}): ${url.href}`);
+  const pageText = t.of(root);
+  if (pageText.length < 10) return failure('empty', 'the page has no content (still loading, or saved before it rendered)');
+  const entity = readEntity(root, t);
+  if (!entity || (!entity.uscc && !entity.regNo)) {
+    return failure('structure-changed', 'no entity name and credit code found by their labels (统一社会信用代码/注册号, 名称)');
+  }
+  const grids = readTables(root, t);
+  const page = { text: pageText, t };
+  const bySection = new Map<SectionKind, Grid[]>(SECTION_KINDS.map((k) => [k, []]));
+  const recordGrids: Grid[] = [];
+  for (const grid of grids) {
+    const section = sectionOfHeaders(grid.headers);
+    if (!section || (section === 'penalties' && SELF_PUBLISHED.test(headingBefore(grid.table, t)))) continue;
+    bySection.get(section)?.push(grid);
+    recordGrids.push(grid);
+  }
+  return pageResult({
+    entity,
+    penalties: readSection('penalties', bySection.get('penalties') ?? [], recordGrids, page, penaltiesFromGrid),
+    abnormal: readSection('abnormal', bySection.get('abnormal') ?? [], recordGrids, page, abnormalFromGrid),
+    serious: readSection('serious', bySection.get('serious') ?? [], recordGrids, page, seriousFromGrid),
+  }, { url, site: adapter.id, observedAt });
+}
+
+export const adapter: SiteAdapter = {
+  id: 'gsxt-gov-cn',
+  title: { zh: '国家企业信用信息公示系统', en: 'National Enterprise Credit Information Publicity System' },
+  matchPatterns: MATCH_PATTERNS,
+  matches: (url) => matchesAny(MATCH_PATTERNS, url),
+  pageKind,
+  parse(root, url, observedAt) {
+    try {
+      return parse(root, url, observedAt);
+    } catch (error) {
+      // Last resort: a DOM this code has never seen must still get an answer, not an exception.
+      return failure('structure-changed', `unexpected page structure: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * The three record sections of gsxt (行政处罚, 经营异常, 严重违法失信) and how their rows become record items,
+ * from rendered tables (columns found by header text, for every column set of credit-sites.md §3/§3b and the
+ * 个体工商户 and old provincial variants) and from the section JSON (DataTables rows, field names of §2).
+ */
+import { parseSiteDate } from '../lib/dates.ts';
+import type { AbnormalListingInput, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';
+import { column, type Grid } from './dom/tables.ts';
+import { stripHtml } from './dom/text.ts';
+
+export type SectionKind = 'penalties' | 'abnormal' | 'serious';
+export const SECTION_KINDS: readonly SectionKind[] = ['penalties', 'abnormal', 'serious'];
+
+// Header patterns, in label form: half-width brackets, no spaces.
+const PENALTY_NO = /决定书文号|决定文书号|处罚文号/;
+const PENALTY_CONTENT = /处罚内容|处罚结果/;
+const PENALTY_CONDUCT = /违法行为类型|违法行为|违法事实/;
+const PENALTY_AUTHORITY = /决定机关|处罚机关/;
+const PENALTY_DATE = /处罚决定日期|决定日期|处罚日期|作出.*日期/;
+const PUBLICITY_DATE = /公示日期/;
+const ABNORMAL_REASON = /(列入|标记).*(经营异常|异常).*原因|经营异常.*原因/;
+const SERIOUS_REASON = /严重违法.*原因/;
+const LISTED_DATE = /列入日期|标记日期|认定日期/;
+const REMOVED_DATE = /移出日期|恢复日期/;
+const REMOVAL_REASON = /(移出|恢复).*原因/;
+const LISTING_AUTHORITY = /决定机关\((列入|标记)\)|^作出决定机关$|^决定机关$/;
+
+/** Which section a table holds, by its header labels; null for any other table. */
+export function sectionOfHeaders(headers: readonly string[]): SectionKind | null {
+  const has = (re: RegExp) => headers.some((h) => re.test(h));
+  if (has(SERIOUS_REASON)) return 'serious';
+  if (has(ABNORMAL_REASON)) return 'abnormal';
+  const penaltySignals = [PENALTY_NO, PENALTY_CONTENT, PENALTY_CONDUCT].filter(has).length;
+  if (penaltySignals >= 2 || (penaltySignals === 1 && has(PENALTY_DATE) && has(PENALTY_AUTHORITY))) return 'penalties';
+  return null;
+}
+
+function cell(row: readonly string[], index: number): string | undefined {
+  const value = index >= 0 ? row[index]?.trim() : undefined;
+  return value === '' || value === '-' || value === '—' ? undefined : value;
+}
+
+function date(value: string | undefined): string | undefined {
+  return parseSiteDate(value ?? '') ?? undefined;
+}
+
+/** Optional fields are left out when the page shows nothing for them. */
+function defined<T extends object>(item: T): T {
+  for (const key of Object.keys(item) as Array<keyof T>) if (item[key] === undefined) delete item[key];
+  return item;
+}
+
+export function penaltiesFromGrid(grid: Grid): PenaltyInput[] {
+  const h = grid.headers;
+  const at = {
+    no: column(h, PENALTY_NO), conduct: column(h, PENALTY_CONDUCT), content: column(h, PENALTY_CONTENT),
+    authority: column(h, PENALTY_AUTHORITY), date: column(h, PENALTY_DATE, PUBLICITY_DATE), publicity: column(h, PUBLICITY_DATE),
+  };
+  return grid.rows.flatMap((row) => {
+    const decisionDate = date(cell(row, at.date)) ?? date(cell(row, at.publicity));
+    // A row without any date cannot be placed in time: it is not read (completeness shows the gap).
+    if (!decisionDate) return [];
+    return [defined({
+      id: '', decisionNo: cell(row, at.no) ?? '', decisionDate, publicityDate: date(cell(row, at.publicity)),
+      authority: cell(row, at.authority) ?? '', content: cell(row, at.content), violationText: cell(row, at.conduct),
+    })];
+  });
+}
+
+export function abnormalFromGrid(grid: Grid): AbnormalListingInput[] {
+  const h = grid.headers;
+  const at = {
+    reason: column(h, /(列入|标记).*原因|^经营异常.*原因/, REMOVAL_REASON), listed: column(h, LISTED_DATE),
+    authority: column(h, LISTING_AUTHORITY), removalReason: column(h, REMOVAL_REASON), removed: column(h, REMOVED_DATE),
+  };
+  return grid.rows.flatMap((row) => {
+    const listedDate = date(cell(row, at.listed));
+    if (!listedDate) return [];
+    return [defined({
+      id: '', listedDate, reasonText: cell(row, at.reason), authority: cell(row, at.authority),
+      removedDate: date(cell(row, at.removed)), removalReasonText: cell(row, at.removalReason),
+    })];
+  });
+}
+
+export function seriousFromGrid(grid: Grid): SeriousListingInput[] {
+  const h = grid.headers;
+  const at = {
+    reason: column(h, /列入.*原因/, REMOVAL_REASON), listed: column(h, LISTED_DATE),
+    authority: column(h, LISTING_AUTHORITY), removed: column(h, REMOVED_DATE),
+  };
+  return grid.rows.flatMap((row) => {
+    const listedDate = date(cell(row, at.listed));
+    if (!listedDate) return [];
+    return [defined({
+      id: '', listedDate, reasonText: cell(row, at.reason), authority: cell(row, at.authority), removedDate: date(cell(row, at.removed)),
+    })];
+  });
+}
+
+// ---- Section JSON (DataTables rows) ----
+
+type JsonRow = Record<string, unknown>;
+
+function text(row: JsonRow, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = row[key];
+    if (typeof value === 'string' && stripHtml(value) !== '') return stripHtml(value);
+    if (typeof value === 'number') return String(value);
+  }
+  return undefined;
+}
+
+function jsonDate(row: JsonRow, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = row[key];
+    const parsed = parseSiteDate(typeof value === 'string' ? stripHtml(value) : value);
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+/** Which section a JSON row belongs to, by its fields (the URL names are not to be trusted). */
+export function sectionOfJsonRow(row: JsonRow): SectionKind | null {
+  if ('serILLRea_CN' in row || 'serILLRea' in row) return 'serious';
+  if ('speCause_CN' in row || 'speCause' in row) return 'abnormal';
+  if ('penDecNo' in row || 'illegActType' in row || 'penContent' in row) return 'penalties';
+  return null;
+}
+
+export function penaltyFromJson(row: JsonRow): PenaltyInput | null {
+  const decisionDate = jsonDate(row, 'penDecIssDate', 'publicDate');
+  if (!decisionDate) return null;
+  return defined({
+    id: '', decisionNo: text(row, 'penDecNo') ?? '', decisionDate, publicityDate: jsonDate(row, 'publicDate'),
+    authority: text(row, 'penAuth_CN', 'penAuth') ?? '', content: text(row, 'penContent'), violationText: text(row, 'illegActType'),
+  });
+}
+
+export function abnormalFromJson(row: JsonRow): AbnormalListingInput | null {
+  const listedDate = jsonDate(row, 'abntime', 'cogDate');
+  if (!listedDate) return null;
+  return defined({
+    id: '', listedDate, reasonText: text(row, 'speCause_CN', 'speCause'), authority: text(row, 'decOrg_CN', 'decOrg'),
+    removedDate: jsonDate(row, 'remDate'), removalReasonText: text(row, 'remExcpRes_CN', 'remExcpRes'),
+  });
+}
+
+export function seriousFromJson(row: JsonRow): SeriousListingInput | null {
+  const listedDate = jsonDate(row, 'abntime', 'cogDate');
+  if (!listedDate) return null;
+  return defined({
+    id: '', listedDate, reasonText: text(row, 'serILLRea_CN', 'serILLRea'), authority: text(row, 'decOrg_CN', 'decOrg'),
+    removedDate: jsonDate(row, 'remDate'),
+  });
+}

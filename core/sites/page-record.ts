@@ -1,0 +1,49 @@
+/**
+ * Shared assembly of a parsed page: record items of each section with ids in page order (P1…, A1…, S1…), the
+ * completeness of each section, the source, and a final check of the record against the contract — an adapter
+ * never returns a record the engine would refuse.
+ */
+import { EntityRecordRuntime, type AbnormalListingInput, type Entity, type PenaltyInput, type SeriousListingInput } from '../schemas/record.ts';
+import { failure, type Completeness, type ParseResult, type SectionCompleteness } from './site.ts';
+
+export interface SectionRead<T> {
+  items: T[];
+  total: number | null;
+  from: 'json' | 'dom';
+}
+
+export interface PageRead {
+  entity: Entity;
+  penalties: SectionRead<PenaltyInput>;
+  abnormal: SectionRead<AbnormalListingInput>;
+  serious: SectionRead<SeriousListingInput>;
+}
+
+function numbered<T extends { id: string }>(items: readonly T[], prefix: string): T[] {
+  return items.map((item, i) => ({ ...item, id: `${prefix}${i + 1}` }));
+}
+
+function completeness<T>(section: SectionRead<T>): SectionCompleteness {
+  return { read: section.items.length, total: section.total, from: section.from };
+}
+
+export function pageResult(page: PageRead, source: { url: URL; site: string; observedAt: string }): ParseResult {
+  const record = {
+    entity: page.entity,
+    penalties: numbered(page.penalties.items, 'P'),
+    abnormalListings: numbered(page.abnormal.items, 'A'),
+    seriousListings: numbered(page.serious.items, 'S'),
+    source: { url: source.url.href, site: source.site, observedAt: source.observedAt },
+  };
+  const checked = EntityRecordRuntime.safeParse(record);
+  if (!checked.success) {
+    const first = checked.error.issues[0];
+    return failure('structure-changed', `the page gave a record that does not fit the contract: ${first?.path.join('.')}: ${first?.message}`);
+  }
+  const sections: Completeness = {
+    penalties: completeness(page.penalties),
+    abnormal: completeness(page.abnormal),
+    serious: completeness(page.serious),
+  };
+  return { ok: true, record: checked.data, completeness: sections };
+}
