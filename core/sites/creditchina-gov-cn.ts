@@ -23,7 +23,8 @@ const GROUP_START = {
 };
 /** Openers of records we do not read (licences): they bound the records we do. */
 const OTHER_STARTS = /^行政许可决定(文)?书号$|^许可决定书文号$/;
-const CATEGORY = { abnormal: /经营异常/, serious: /严重失信|黑名单|严重违法/ };
+const CATEGORY = { penalties: /行政管理|行政处罚/, abnormal: /经营异常/, serious: /严重失信|黑名单|严重违法/ };
+const SAYS_NONE = /暂无|无数据|没有(相关)?(数据|记录|信息)/;
 
 function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
   if (DETAIL_PATH.test(url.pathname) && (url.searchParams.get('tyshxydm') || url.searchParams.get('keyword'))) return 'entity';
@@ -32,7 +33,7 @@ function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
 }
 
 function labelOf(el: Element, t: PageText): string {
-  return labelForm(t.of(el).split(':')[0] ?? '');
+  return labelForm(t.of(el).split(/[:：]/)[0] ?? '');
 }
 
 /** Elements whose own label text opens a record (the innermost such element). */
@@ -68,12 +69,34 @@ function categoryOf(group: Element, t: PageText): string {
   return own;
 }
 
-function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], start: RegExp, fields: LabelTable, convert: (f: Fields) => T | null, category?: RegExp): SectionRead<T> {
+/** A category heading whose block says it has no records (暂无数据): that section's total is 0. */
+function saysNone(root: ParentNode, t: PageText, category: RegExp): boolean {
+  return all(root, 'div, h2, h3, h4, h5, span, p, li, dt').some((el) => {
+    const text = t.of(el);
+    if (text.length > 12 || !category.test(text)) return false;
+    const block = el.parentElement;
+    return !!block && t.raw(block).length <= 80 && SAYS_NONE.test(t.of(block));
+  });
+}
+
+interface SectionSpec<T> {
+  start: RegExp;
+  fields: LabelTable;
+  convert: (f: Fields) => T | null;
+  /** The category heading: a record of a generic opener (列入原因) must sit under it; "暂无" under it means 0. */
+  category: RegExp;
+  /** Only records under the category count (the opener alone is not specific enough). */
+  mustBeUnder: boolean;
+}
+
+function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], spec: SectionSpec<T>): SectionRead<T> {
+  const { start, fields, convert, category, mustBeUnder } = spec;
   const items = groups(root, start, openers, t)
-    .filter((g) => !category || category.test(categoryOf(g, t)))
+    .filter((g) => !mustBeUnder || category.test(categoryOf(g, t)))
     .map((g) => convert(readLabels(g, fields, t)))
     .filter((item): item is T => item !== null);
-  return { items, total: null, from: 'dom' };
+  // The page states no count; only an explicit "none" under the category is a total (0).
+  return { items, total: items.length === 0 && saysNone(root, t, category) ? 0 : null, from: 'dom' };
 }
 
 function parse(root: ParentNode, url: URL, observedAt: string) {
@@ -89,9 +112,9 @@ function parse(root: ParentNode, url: URL, observedAt: string) {
   const openers = [...Object.values(GROUP_START), OTHER_STARTS].flatMap((start) => starts(root, start, t));
   return pageResult({
     entity,
-    penalties: read(root, t, openers, GROUP_START.penalties, PENALTY_FIELDS, penaltyOf),
-    abnormal: read(root, t, openers, GROUP_START.abnormal, ABNORMAL_FIELDS, abnormalOf, CATEGORY.abnormal),
-    serious: read(root, t, openers, GROUP_START.serious, SERIOUS_FIELDS, seriousOf, CATEGORY.serious),
+    penalties: read(root, t, openers, { start: GROUP_START.penalties, fields: PENALTY_FIELDS, convert: penaltyOf, category: CATEGORY.penalties, mustBeUnder: false }),
+    abnormal: read(root, t, openers, { start: GROUP_START.abnormal, fields: ABNORMAL_FIELDS, convert: abnormalOf, category: CATEGORY.abnormal, mustBeUnder: true }),
+    serious: read(root, t, openers, { start: GROUP_START.serious, fields: SERIOUS_FIELDS, convert: seriousOf, category: CATEGORY.serious, mustBeUnder: true }),
   }, { url, site: adapter.id, observedAt });
 }
 

@@ -84,15 +84,15 @@ describe.each(pages.map((p) => [`${p.site}/${p.name}`, p] as const))('fuzz %s', 
   const adapter = siteFor(page.url) as SiteAdapter;
   const parseHtml = documentParser(page.url.href);
 
-  it(`never throws on ${ANYWHERE_RUNS} pages mutated anywhere or cut short`, () => {
-    const size = parseHtml(page.html).querySelectorAll('*').length;
-    fc.assert(fc.property(
+  it(`never throws on ${ANYWHERE_RUNS} pages mutated anywhere or cut short`, async () => {
+    const size = (await parseHtml(page.html)).querySelectorAll('*').length;
+    await fc.assert(fc.asyncProperty(
       fc.nat({ max: size - 1 }), fc.constantFrom(...OPS, 'truncate' as const), fc.nat(), fc.constantFrom(...JUNK),
-      (index, op, pick, junk) => {
+      async (index, op, pick, junk) => {
         let doc: Document;
-        if (op === 'truncate') doc = parseHtml(page.html.slice(0, Math.floor((pick % 1000) / 1000 * page.html.length)));
+        if (op === 'truncate') doc = await parseHtml(page.html.slice(0, Math.floor((pick % 1000) / 1000 * page.html.length)));
         else {
-          doc = parseHtml(page.html);
+          doc = await parseHtml(page.html);
           const target = doc.querySelectorAll('*')[index];
           if (target && target.tagName !== 'HTML' && target.tagName !== 'BODY' && target.tagName !== 'HEAD') mutate(doc, target, op, pick, junk);
         }
@@ -101,13 +101,13 @@ describe.each(pages.map((p) => [`${p.site}/${p.name}`, p] as const))('fuzz %s', 
     ), { numRuns: ANYWHERE_RUNS, seed: 20231 });
   });
 
-  it(`keeps the record unchanged on ${OUTSIDE_RUNS} pages mutated outside the record sections`, () => {
-    const outsideCount = outsideElements(parseHtml(page.html), adapter, page.url).length;
+  it(`keeps the record unchanged on ${OUTSIDE_RUNS} pages mutated outside the record sections`, async () => {
+    const outsideCount = outsideElements(await parseHtml(page.html), adapter, page.url).length;
     expect(outsideCount).toBeGreaterThan(0);
-    fc.assert(fc.property(
+    await fc.assert(fc.asyncProperty(
       fc.nat({ max: outsideCount - 1 }), fc.constantFrom(...OPS), fc.nat(), fc.constantFrom(...JUNK),
-      (index, op, pick, junk) => {
-        const doc = parseHtml(page.html);
+      async (index, op, pick, junk) => {
+        const doc = await parseHtml(page.html);
         const target = outsideElements(doc, adapter, page.url)[index];
         if (target) mutate(doc, target, op, pick, junk);
         expect(adapter.parse(doc, page.url, OBSERVED_AT)).toEqual(page.expected);

@@ -31,9 +31,11 @@ const SAYS_NONE: Record<SectionKind, RegExp> = {
 
 function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
   if (ENTITY_PATH.test(url.pathname)) return 'entity';
+  if (SEARCH_PATH.test(url.pathname)) return 'search';
+  // A page of unknown URL (saved without its address): judged by its content.
   const text = t.of(root);
+  if (/条信息|搜索结果|查询结果/.test(text)) return 'search';
   if (/统一社会信用代码|注册号/.test(text) && SECTION_TITLE.test(text)) return 'entity';
-  if (SEARCH_PATH.test(url.pathname) || /条信息|搜索结果|查询结果/.test(text)) return 'search';
   return 'other';
 }
 

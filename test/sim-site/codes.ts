@@ -59,13 +59,14 @@ function digest(seed: string): Buffer {
  * An opaque gsxt token with its 13-digit timestamp, as in `/%7B<token>-<ms>%7D`. The 2017 pages used
  * base64-like tokens, the 2018 ones upper-case hex (credit-sites.md §1.1).
  */
-export function gsxtToken(seed: string, style: 'base64' | 'hex'): string {
+export function gsxtToken(seed: string, style: 'base64' | 'hex', era: '2017' | '2026' = '2017'): string {
   const bytes = digest(seed);
   const token = style === 'hex'
     ? bytes.subarray(0, 20).toString('hex').toUpperCase()
     : bytes.toString('base64url').slice(0, 38);
-  // A stable timestamp between 2017-07 and 2018-07, so it reads like the saved pages' own.
-  const ms = 1_499_000_000_000 + (bytes.readUInt32BE(24) % 31_000_000_000);
+  // A stable timestamp within the year of the layout (2017-07 … 2018-07, or 2026), as on the pages of that time.
+  const from = era === '2017' ? 1_499_000_000_000 : 1_767_225_600_000;
+  const ms = from + Math.floor((bytes.readUInt32BE(24) / 0x1_0000_0000) * 28_000_000_000);
   return `${token}-${ms}`;
 }
 

@@ -102,6 +102,8 @@ const SHI_SCJ = '示例市市场监督管理局';
 const SHIFAN_SCJ = '示例市示范区市场监督管理局';
 const KAIFA_FENJU = '示例市市场监督管理局经济技术开发区分局';
 const COMPANY_STATUS = '存续（在营、开业、在册）';
+/** Authorities have codes too (category 11 = 机关); Credit China shows them as 处罚机关统一社会信用代码. */
+const SHIFAN_SCJ_CODE = makeUscc('11', '330110', 'MB2L8R4H');
 
 // ---------------------------------------------------------------------------------------------------------------
 // a. clean: no penalties, no lists (2026 layout).
@@ -185,7 +187,7 @@ const listed: SimEntity = {
   },
   behaviour: 'normal',
   raw: {
-    P1: { content: '没收违法所得人民币18,600元，罚款人民币200,000元，\n      责令停产停业三个月' },
+    P1: { content: '\n      没收违法所得人民币18,600元，罚款人民币200,000元，责令停产停业三个月\n    ' },
   },
   seriousCategory: '严重违法失信',
 };
@@ -362,9 +364,9 @@ const creditchina: SimEntity = {
     uuid: hexId('creditchina-uuid'),
     recid: hexId('creditchina-recid', 24),
     penaltyExtras: {
-      P1: { category: '罚款', facts: '当事人在其经营场所存放超过保质期的食用油2桶用于加工食品。', basis: '《中华人民共和国食品安全法》第一百二十四条第一款', fineWan: '1', publicityEnd: '2028-09-18', authorityCode: '11330110MB1234567X' },
-      P2: { category: '警告;罚款', facts: '当事人安排2名未取得健康证明的人员从事接触直接入口食品的工作。', basis: '《中华人民共和国食品安全法》第一百二十六条第一款', fineWan: '0.2', publicityEnd: '2025-07-02', authorityCode: '11330100MB7654321Y' },
-      P3: { category: '没收违法所得、没收非法财物;罚款', facts: '当事人销售的酒水饮料未按规定明码标价。', basis: '《中华人民共和国价格法》第四十二条', fineWan: '0.5', publicityEnd: '2027-06-11', authorityCode: '11330110MB1234567X' },
+      P1: { category: '罚款', facts: '当事人在其经营场所存放超过保质期的食用油2桶用于加工食品。', basis: '《中华人民共和国食品安全法》第一百二十四条第一款', fineWan: '1', publicityEnd: '2028-09-18', authorityCode: SHIFAN_SCJ_CODE },
+      P2: { category: '警告;罚款', facts: '当事人安排2名未取得健康证明的人员从事接触直接入口食品的工作。', basis: '《中华人民共和国食品安全法》第一百二十六条第一款', fineWan: '0.2', publicityEnd: '2025-07-02', authorityCode: makeUscc('11', '330100', 'MB7K5Q2D') },
+      P3: { category: '没收违法所得、没收非法财物;罚款', facts: '当事人销售的酒水饮料未按规定明码标价。', basis: '《中华人民共和国价格法》第四十二条', fineWan: '0.5', publicityEnd: '2027-06-11', authorityCode: SHIFAN_SCJ_CODE },
     },
     licences: [
       { no: 'JY33301100078901', name: '食品经营许可证', category: '普通', content: '热食类食品制售；冷食类食品制售', date: '2024-08-20', from: '2024-08-20', to: '2029-08-19', authority: SHIFAN_SCJ },
@@ -459,8 +461,8 @@ export interface SimPage {
   about: string;
 }
 
-function gsxtPath(seed: string, style: 'base64' | 'hex'): string {
-  return `/%7B${gsxtToken(seed, style)}%7D`;
+function gsxtPath(seed: string, style: 'base64' | 'hex', era: '2017' | '2026' = '2017'): string {
+  return `/%7B${gsxtToken(seed, style, era)}%7D`;
 }
 
 function creditChinaPath(entity: SimEntity): string {
@@ -473,12 +475,12 @@ function creditChinaPath(entity: SimEntity): string {
 
 export const PAGES: readonly SimPage[] = [
   {
-    name: 'clean-2026', site: 'gsxt-gov-cn', host: GSXT_HOST, path: gsxtPath('page:clean-2026', 'hex'), layout: 'gsxt-2026',
+    name: 'clean-2026', site: 'gsxt-gov-cn', host: GSXT_HOST, path: gsxtPath('page:clean-2026', 'hex', '2026'), layout: 'gsxt-2026',
     entityKey: 'clean', fixture: true,
     about: '2026 layout, clean company: the three sections opened and empty (暂无…), totals 0',
   },
   {
-    name: 'listed-2026', site: 'gsxt-gov-cn', host: GSXT_HOST, path: gsxtPath('page:listed-2026', 'hex'), layout: 'gsxt-2026',
+    name: 'listed-2026', site: 'gsxt-gov-cn', host: GSXT_HOST, path: gsxtPath('page:listed-2026', 'hex', '2026'), layout: 'gsxt-2026',
     entityKey: 'listed', fixture: true,
     about: '2026 layout, company on the serious list: 3 penalties (one 责令停产停业), 1 removed abnormal listing, 1 active blacklist entry',
   },

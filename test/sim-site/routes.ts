@@ -53,7 +53,7 @@ export function sectionEndpoints(page: SimPage): SectionEndpoint[] {
   return declared.map(([varName, section]) => ({
     page,
     varName,
-    path: `/%7B${gsxtToken(`${page.name}:${varName}`, style)}%7D`,
+    path: `/%7B${gsxtToken(`${page.name}:${varName}`, style, page.layout === 'gsxt-2026' ? '2026' : '2017')}%7D`,
     section: section === 'abnormal' && varName !== abnormalVarFor(entity) ? null : section,
   }));
 }

@@ -4,7 +4,7 @@
  */
 import { Window } from 'happy-dom';
 
-const windows: Window[] = [];
+const windows = new Set<Window>();
 
 export function htmlDocument(html: string, url = 'https://www.gsxt.gov.cn/'): Document {
   const window = new Window({
@@ -14,24 +14,40 @@ export function htmlDocument(html: string, url = 'https://www.gsxt.gov.cn/'): Do
       disableIframePageLoading: true, disableComputedStyleRendering: true,
     },
   });
-  windows.push(window);
+  windows.add(window);
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
 export async function closeAll(): Promise<void> {
-  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
+  const open = [...windows];
+  windows.clear();
+  await Promise.all(open.map((w) => w.happyDOM.close()));
 }
 
-/** One window, many documents: for tests that parse thousands of pages (fuzzing). */
-export function documentParser(url: string): (html: string) => Document {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
-      disableIframePageLoading: true, disableComputedStyleRendering: true,
-    },
-  });
-  windows.push(window);
-  const parser = new window.DOMParser();
-  return (html) => parser.parseFromString(html, 'text/html') as unknown as Document;
+/**
+ * Many documents from few windows, for tests that parse thousands of pages (fuzzing). A happy-dom window keeps
+ * every document it parsed until it is closed, so it is closed (and awaited) and replaced every `perWindow` pages.
+ */
+export function documentParser(url: string, perWindow = 20): (html: string) => Promise<Document> {
+  let window: Window | undefined;
+  let made = 0;
+  return async (html) => {
+    if (!window || made >= perWindow) {
+      if (window) {
+        windows.delete(window);
+        await window.happyDOM.close();
+      }
+      window = new Window({
+        url,
+        settings: {
+          disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
+          disableIframePageLoading: true, disableComputedStyleRendering: true,
+        },
+      });
+      windows.add(window);
+      made = 0;
+    }
+    made++;
+    return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  };
 }

@@ -46,12 +46,13 @@ function nameFromHeading(root: ParentNode, t: PageText): string | null {
   return null;
 }
 
+/** The first credit code (18 symbols) or 注册号 (15 digits) in a value; text around it (电子营业执照 …) is left. */
 function identifierOf(value: string): { uscc?: string; regNo?: string } {
-  const code = normalizeIdentifier(value.split(/[/,;]/)[0] ?? value);
+  const text = normalizeIdentifier(value);
+  const code = /(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/.exec(text)?.[0] ?? /(?<!\d)\d{15}(?!\d)/.exec(text)?.[0];
+  if (!code) return {};
   const kind = validateIdentifier(code).kind;
-  if (kind === 'uscc') return { uscc: code };
-  if (kind === 'regNo') return { regNo: code };
-  return {};
+  return kind === 'uscc' ? { uscc: code } : kind === 'regNo' ? { regNo: code } : {};
 }
 
 /** The entity as the page shows it, or null when the page names no entity. */

@@ -2,7 +2,7 @@
  * Label：value pairs wherever a page puts them — <dt>/<dd>, label and value cells of a table, or a label element
  * followed by its value in the same block (<b>统一社会信用代码：</b>9133…) — found by the label's text alone.
  */
-import { labelForm } from '../../lib/text.ts';
+import { labelForm, toHalfWidth } from '../../lib/text.ts';
 import { all, type PageText } from './text.ts';
 
 /** Known labels (label form) → the key they fill. Checked longest first so 统一社会信用代码/注册号 beats 注册号. */
@@ -12,27 +12,32 @@ function keyOf(label: string, labels: LabelTable): string | undefined {
   return labels.find(([l]) => l === label)?.[1];
 }
 
-/** "统一社会信用代码: 9133… 登记机关: …" → the value after `label`, cut at the next known label. */
+/** Index in `text` just after its first `n` non-space characters. */
+function afterNonSpace(text: string, n: number): number {
+  let seen = 0;
+  let i = 0;
+  for (; i < text.length && seen < n; i++) if (text[i] !== ' ') seen++;
+  return i;
+}
+
+/**
+ * "统一社会信用代码：9133… 登记机关：…" → the value after `label`, cut at the next known label. Labels are compared
+ * in label form (half-width, no spaces: the sites pad them with em spaces); the value keeps its characters.
+ */
 function valueAfter(text: string, label: string, labels: LabelTable): string | null {
-  const compact = text.replace(/ /g, '');
-  if (!compact.startsWith(label)) return null;
-  let rest = text;
-  // Skip the label in the spaced text (the sites pad labels with em spaces).
-  for (const ch of label) rest = rest.slice(rest.indexOf(ch) + 1);
-  const m = /^\s*[:：]\s*/.exec(rest);
-  if (!m) return null;
-  let value = rest.slice(m[0].length);
+  const half = toHalfWidth(text);
+  if (!half.replace(/ /g, '').startsWith(label)) return null;
+  let rest = text.slice(afterNonSpace(text, label.length));
+  const colon = /^\s*[:：]\s*/.exec(rest);
+  if (!colon) return null;
+  rest = rest.slice(colon[0].length);
+  const compact = toHalfWidth(rest).replace(/ /g, '');
+  let cut = compact.length;
   for (const [other] of labels) {
-    const at = value.replace(/ /g, '').indexOf(`${other}:`);
-    if (at > 0) {
-      // Map the index in the compact form back to the spaced value.
-      let seen = 0;
-      let i = 0;
-      for (; i < value.length && seen < at; i++) if (value[i] !== ' ') seen++;
-      value = value.slice(0, i);
-    }
+    const at = compact.indexOf(`${other}:`);
+    if (at > 0 && at < cut) cut = at;
   }
-  return value.trim();
+  return rest.slice(0, afterNonSpace(rest, cut)).trim();
 }
 
 /** All label → value pairs for the given labels; the first occurrence of a key wins. */
@@ -60,7 +65,8 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText): M
     const text = t.of(el);
     for (const [label, key] of labels) {
       if (found.has(key)) continue;
-      if (!text.replace(/ /g, '').startsWith(label) && !label.startsWith(text.replace(/ |:/g, ''))) continue;
+      const compact = toHalfWidth(text).replace(/ /g, '');
+      if (!compact.startsWith(label) && !label.startsWith(compact.replace(/:/g, ''))) continue;
       const parent = el.parentElement;
       const nearParent = parent && t.raw(parent).length <= 400 ? parent : null;
       const value = valueAfter(text, label, labels) ?? (nearParent ? valueAfter(t.of(nearParent), label, labels) : null);

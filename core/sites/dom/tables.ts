@@ -3,7 +3,7 @@
  * row of labels), its data rows, a header and body split over two tables (the gsxt 2017 `specialfuckth` layout),
  * the "no records" row, and the count the page states near the table (共 N 条 / 共 查询到 N 条记录).
  */
-import { labelForm } from '../../lib/text.ts';
+import { labelForm, toHalfWidth } from '../../lib/text.ts';
 import { all, isHidden, type PageText } from './text.ts';
 
 export interface Grid {
@@ -29,7 +29,8 @@ function cellsOf(tr: Element): Element[] {
 
 /** A header row: all th, or (tables without th) a first row whose cells look like column labels. */
 function isHeaderRow(cells: Element[], first: boolean, t: PageText): boolean {
-  if (cells.length === 0) return false;
+  // One cell across the table is a title row (基本信息, 经营异常信息), not the column labels.
+  if (cells.length < 2) return false;
   if (cells.every((c) => c.tagName === 'TH')) return true;
   if (!first) return false;
   const texts = cells.map((c) => labelForm(t.of(c)));
@@ -99,7 +100,7 @@ export function statedTotal(grid: Grid, others: readonly Grid[], t: PageText): {
     const foreign = others.some((o) => o.table !== grid.table && block.contains(o.table) && !grid.table.contains(o.table));
     if (foreign) break;
     const text = t.of(block);
-    const m = STATED_TOTAL.exec(text);
+    const m = STATED_TOTAL.exec(toHalfWidth(text));
     if (m) return { total: Number(m[1]), loading: false };
     if (LOADING_TEXT.test(text) && grid.rows.length === 0) return { total: null, loading: true };
     node = block.parentElement;

@@ -3,7 +3,7 @@
  * spaces (so a label and its value in two cells do not run together), inline markup (the sites split values into
  * <span>s to defeat scrapers) joined without spaces. Pure: works on any DOM the caller hands in.
  */
-import { cleanText } from '../../lib/text.ts';
+import { tidyText } from '../../lib/text.ts';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -45,13 +45,13 @@ export class PageText {
     return text;
   }
 
-  /** Visible text, cleaned (half-width, spaces folded, trimmed). */
+  /** Visible text, tidied (spaces folded, trimmed; characters as shown). */
   of(node: Node): string {
-    return cleanText(this.raw(node));
+    return tidyText(this.raw(node));
   }
 }
 
-/** Visible text of one node, cleaned; for many nodes of one page use a PageText. */
+/** Visible text of one node, tidied; for many nodes of one page use a PageText. */
 export function visibleText(node: Node): string {
   return new PageText().of(node);
 }
@@ -63,7 +63,7 @@ export function all(root: ParentNode, selector: string): Element[] {
 
 /** Strips tags and decodes the entities the sites use, for HTML fragments found inside JSON values. */
 export function stripHtml(value: string): string {
-  return cleanText(
+  return tidyText(
     value
       .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
       .replace(/<br\s*\/?>/gi, ' ')

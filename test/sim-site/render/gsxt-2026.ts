@@ -226,10 +226,14 @@ export function renderGsxt2026(page: SimPage, options: { saved: boolean }): stri
   const tags = [`<span class="tag tag-green">${esc(e.status ?? '')}</span>`];
   if (entity.record.seriousListings.some((s) => !s.removedDate)) tags.push('<span class="tag tag-red">严重违法失信</span>');
   if (entity.record.abnormalListings.some((a) => !a.removedDate)) tags.push('<span class="tag tag-red">经营异常</span>');
+  // The saved copy was taken after the user opened the blacklist section last from the menu.
+  const active = options.saved ? 'yzwf' : 'yyzz';
+  const menuItem = (anchor: string, title: string): string =>
+    `<li><div class="menu-item${anchor === active ? ' active' : ''}" role="button" tabindex="0" data-target="#${anchor}">${esc(title)}</div></li>`;
   const menuItems = [
-    '<li><div class="menu-item active" role="button" tabindex="0" data-target="#yyzz">营业执照信息</div></li>',
-    ...MENU.map((m) => `<li><div class="menu-item" role="button" tabindex="0" data-target="#${m.anchor}">${esc(SECTIONS[m.section].title)}</div></li>`),
-    '<li><div class="menu-item" role="button" tabindex="0" data-target="#qynb">企业年报信息</div></li>',
+    menuItem('yyzz', '营业执照信息'),
+    ...MENU.map((m) => menuItem(m.anchor, SECTIONS[m.section].title)),
+    menuItem('qynb', '企业年报信息'),
   ];
   return `${layoutComment('gsxt-2026')}
 <!DOCTYPE html>
@@ -266,7 +270,7 @@ ${MENU.map((m) => block(entity, page, m, options.saved)).join('\n')}
 ${annualReports()}
 </section>
 </main>
-<footer class="site-footer">主办单位：国家市场监督管理总局　本页面由 CreditLens 模拟站点生成，所有主体、人员和数据均为虚构。</footer>
+<footer class="site-footer">主办单位：国家市场监督管理总局 本页面由 CreditLens 模拟站点生成，所有主体、人员和数据均为虚构。</footer>
 <script>
 ${urlDeclarations(page)}
 </script>

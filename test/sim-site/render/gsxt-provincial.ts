@@ -106,7 +106,7 @@ ${listTable('serillDiv', '严重违法信息', ['序号', '列入严重违法企
 ${listTable('punDiv', '行政处罚信息', ['序号', '决定书文号', '违法行为类型', '行政处罚内容', '决定机关名称', '处罚决定日期', '公示日期', '备注'], penalties, r.penalties.length)}
 ${listTable('spotCheckDiv', '抽查检查信息', ['序号', '检查实施机关', '类型', '日期', '结果'], checks, checks.length)}
 </div>
-<div id="footer">版权所有：国家企业信用信息公示系统（浙江）　本页面由 CreditLens 模拟站点生成，所有主体、人员和数据均为虚构。</div>
+<div id="footer">版权所有：国家企业信用信息公示系统（浙江） 本页面由 CreditLens 模拟站点生成，所有主体、人员和数据均为虚构。</div>
 </body>
 </html>
 `;

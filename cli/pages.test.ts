@@ -1,0 +1,101 @@
+/**
+ * The command line on saved pages: parse (exit 0 / 3), assess of a page, a folder of pages in JSON and CSV with
+ * one row per entity, unreadable files reported by name without stopping the run.
+ */
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Assessment, ParseResult } from '#core';
+import { main } from './main.ts';
+import type { Io } from './io.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'creditlens-pages-'));
+const URL_A = 'https://www.gsxt.gov.cn/%7BAAAA0001-1558624663369%7D';
+
+function savedPage(url: string, name: string, uscc: string, penalties: number): string {
+  const rows = Array.from({ length: penalties }, (_, i) => `<tr><td>${i + 1}</td><td>示市监罚〔2024〕${i + 1}号</td><td>销售超过保质期的食品</td><td>罚款人民币2000元</td><td>示例市市场监督管理局</td><td>2024-0${(i % 5) + 1}-1${i % 9}</td><td></td></tr>`).join('');
+  return `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n<html><body><h1>${name}</h1><p>统一社会信用代码：${uscc}</p>
+    <h3>行政处罚信息</h3><table><tr><th>序号</th><th>决定书文号</th><th>违法行为类型</th><th>行政处罚内容</th><th>决定机关名称</th><th>处罚决定日期</th><th>公示日期</th></tr>${rows}</table>
+    <div>共 ${penalties} 条</div><p>暂无列入严重违法失信名单信息</p></body></html>`;
+}
+
+function write(name: string, content: string, mtime?: Date): string {
+  const file = join(dir, name);
+  writeFileSync(file, content);
+  if (mtime) utimesSync(file, mtime, mtime);
+  return file;
+}
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { out: (t) => (stdout += t), err: (t) => (stderr += t), now: () => Date.UTC(2024, 5, 30, 4), errIsTerminal: false };
+  return { code: await main(args, io), stdout, stderr };
+}
+
+const pageA = write('a.html', savedPage(URL_A, '示例市甲贸易有限公司', '91330100MA2B3C4D5N', 11));
+
+describe('creditlens parse', () => {
+  it('prints the ParseResult of a saved page, taking the URL from the saved-from line', async () => {
+    const r = await run(['parse', pageA]);
+    expect(r.code).toBe(0);
+    const result = ParseResult.parse(JSON.parse(r.stdout));
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.record.source?.url).toBe(URL_A);
+    expect(result.completeness.penalties).toEqual({ read: 11, total: 11, from: 'dom' });
+  });
+
+  it('exits 3 with the reason for a page it does not understand', async () => {
+    const search = write('search.html', '<!-- saved from url=(0049)https://www.gsxt.gov.cn/corp-query-search-1.html -->\n<p>共 3 条信息</p>');
+    const r = await run(['parse', search]);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reason: 'unsupported-page' });
+  });
+
+  it('--url overrides, and a bad --url is bad input (2)', async () => {
+    const r = await run(['parse', pageA, '--url', 'https://zj.gsxt.gov.cn/%7BBBBB-1558624663369%7D']);
+    expect(JSON.parse(r.stdout).record.source.url).toBe('https://zj.gsxt.gov.cn/%7BBBBB-1558624663369%7D');
+    expect((await run(['parse', pageA, '--url', 'not a url'])).code).toBe(2);
+  });
+});
+
+describe('creditlens assess on pages', () => {
+  it('parses, then assesses a saved page', async () => {
+    const r = await run(['assess', pageA, '--as-of', '2024-06-30']);
+    expect(r.code).toBe(0);
+    expect(Assessment.parse(JSON.parse(r.stdout)).repeatOffender).toMatchObject({ flag: true, count: 11 });
+  });
+
+  it('a page it does not understand is bad input for assess: exit 2, nothing on stdout', async () => {
+    const empty = write('empty.html', `<!-- saved from url=(0055)${URL_A.slice(0, 55)} -->\n<html><body></body></html>`);
+    const r = await run(['assess', empty, '--as-of', '2024-06-30']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('page not understood');
+  });
+
+  it('checks a folder: one row per entity (latest observation), unreadable files reported, run not stopped', async () => {
+    const folder = mkdtempSync(join(dir, 'evidence-'));
+    const older = savedPage(URL_A, '示例市甲贸易有限公司', '91330100MA2B3C4D5N', 3);
+    writeFileSync(join(folder, '1-old.html'), older);
+    utimesSync(join(folder, '1-old.html'), new Date('2024-01-01'), new Date('2024-01-01'));
+    writeFileSync(join(folder, '2-new.html'), savedPage(URL_A, '示例市甲贸易有限公司', '91330100MA2B3C4D5N', 12));
+    writeFileSync(join(folder, '3-other.html'), savedPage('https://zj.gsxt.gov.cn/%7BCCCC-1558624663369%7D', '示例市乙商行', '92330106MA2KQ7L853', 1));
+    writeFileSync(join(folder, '4-broken.json'), '{"entity": ');
+    writeFileSync(join(folder, 'notes.txt'), 'ignored');
+    const json = await run(['assess', folder, '--as-of', '2024-06-30']);
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as Array<{ file: string; assessment: Assessment }>;
+    expect(rows.map((r) => r.file)).toEqual(['2-new.html', '3-other.html']);
+    expect(rows[0]?.assessment.repeatOffender.count).toBe(12);
+    expect(json.stderr).toContain('4-broken.json: invalid JSON');
+    expect(json.stderr).toContain('4 个文件 files, 2 个主体 entities, 1 个无法读取 unreadable');
+
+    const csv = await run(['assess', folder, '--as-of', '2024-06-30', '--format', 'csv']);
+    expect(csv.stdout.startsWith('\uFEFF主体名称,统一社会信用代码,严重违法失信名单')).toBe(true);
+    const lines = csv.stdout.trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('示例市甲贸易有限公司,91330100MA2B3C4D5N,未列入,未列入,12,是');
+  });
+});
