@@ -47,12 +47,11 @@ export async function benchSitesParse(): Promise<BenchResult> {
   const domRead: number[] = [];
   let dom: ParseSuccess | undefined;
   for (let i = 0; i < runs; i++) {
-    let doc: Document | undefined;
     const start = performance.now();
-    doc = await parse(html);
+    const doc = await parse(html);
     domLoad.push(performance.now() - start);
     domRead.push(timed(() => {
-      const result = adapter.parse(doc as Document, URL_PAGE, '2026-11-30T00:00:00.000Z');
+      const result = adapter.parse(doc, URL_PAGE, '2026-11-30T00:00:00.000Z');
       if (!result.ok || result.record.penalties.length !== ROWS) throw new Error('bench page not read');
       dom = result;
     }));
