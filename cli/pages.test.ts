@@ -99,3 +99,23 @@ describe('creditlens assess on pages', () => {
     expect(lines[1]).toContain('示例市甲贸易有限公司,91330100MA2B3C4D5N,未列入,未列入,12,是');
   });
 });
+
+describe('creditlens on pages saved from the simulated site', () => {
+  const fixtures = new URL('../core/sites/fixtures/gsxt-gov-cn/', import.meta.url);
+
+  it('parse reads the repeat offender page: 5 of 23 penalties, from the rendered rows', async () => {
+    const r = await run(['parse', new URL('repeat-2017.html', fixtures).pathname]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).completeness.penalties).toEqual({ read: 5, total: 23, from: 'dom' });
+  });
+
+  it('assess of the folder gives one row per entity; the search page is reported as not an entity page', async () => {
+    const r = await run(['assess', fixtures.pathname, '--as-of', '2026-11-30', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('search.html: page not understood (unsupported-page)');
+    const rows = r.stdout.trim().split('\r\n').slice(1);
+    // clean, listed (2026 and provincial pages: the same entity, once), repeat, individual
+    expect(rows).toHaveLength(4);
+    expect(rows.find((row) => row.includes('示例市鲜味坊食品有限公司'))).toContain(',已列入,');
+  });
+});
