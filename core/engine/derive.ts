@@ -36,26 +36,87 @@ function literalPrefix(pattern: string): string {
   return end !== -1 && '*?{'.includes(pattern.charAt(end)) ? prefix.slice(0, -1) : prefix;
 }
 
-/**
- * A cheap `includes` of each pattern's leading literal decides whether its regular expression needs running;
- * most penalty contents name two or three types out of fifteen.
- */
-const TYPE_MATCHERS = PENALTY_TYPE_PATTERNS.map(({ type, patterns }) => {
-  const triggers = patterns.map((p) => matchForm(literalPrefix(p)));
-  return { type, re: compile(patterns), alwaysRun: triggers.includes(''), triggers };
-});
-/** All the leading literals, found in one pass over the content. */
-const TRIGGERS = new KeywordIndex(TYPE_MATCHERS.map((m) => (m.alwaysRun ? [] : m.triggers)));
-const AGGRAVATED = compile([AGGRAVATED_PATTERN]);
-const NOT_AGGRAVATED = compile([NOT_AGGRAVATED_PATTERN]);
-const SAMR_AUTHORITY = SAMR_AUTHORITY_WORDS.map(matchForm);
-const REASON_MATCHERS = ABNORMAL_REASON_PATTERNS.map(({ reason, patterns }) => ({ reason, re: compile(patterns) }));
-const ROUTE_MATCHERS = SERIOUS_ROUTE_PATTERNS.map(({ route, patterns }) => ({ route, re: compile(patterns) }));
-
-function includesAny(text: string, words: readonly string[]): boolean {
-  for (const word of words) if (text.includes(word)) return true;
+/** Whether a '|' outside any group or class makes the whole pattern an alternation. */
+function hasTopLevelAlternative(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charAt(i);
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
   return false;
 }
+
+const PLAIN_GROUP = /^\(([^()[\]{}.*+?|\\^$]+(?:\|[^()[\]{}.*+?|\\^$]+)*)\)(?![?*]|\{0)/;
+
+/**
+ * The literals (in match form) one of which starts every match of `pattern`: its literal prefix, or for a pattern
+ * that starts with a group of plain alternatives that is not optional, those alternatives ('(禁止|不得)(再)?从事' →
+ * 禁止, 不得). Empty when no such literals are known: the pattern's regular expression must then always run.
+ */
+function leadingLiterals(pattern: string): string[] {
+  const prefix = matchForm(literalPrefix(pattern));
+  if (prefix !== '') return [prefix];
+  const source = matchForm(pattern);
+  const group = hasTopLevelAlternative(source) ? null : PLAIN_GROUP.exec(source);
+  const alternatives = group?.[1]?.split('|') ?? [];
+  return alternatives.every((a) => a !== '' && matchForm(a) === a) ? alternatives : [];
+}
+
+/**
+ * Each type's patterns are searched for by the literal text they start with, all types in one pass over the
+ * content (most penalty contents name two or three types out of fifteen). A pattern that is nothing but its literal
+ * ('罚款', '警告') matches exactly when that literal is found, so its regular expression need not run; for the
+ * others the type's regular expression decides. Each type has up to two bits in the search: one for the literals
+ * of its literal patterns, one for the leading literals of the rest.
+ */
+const TYPE_MATCHERS = (() => {
+  const lists: string[][] = [];
+  const bitFor = (words: string[]): number => {
+    if (words.length === 0) return 0;
+    lists.push(words);
+    return 1 << (lists.length - 1);
+  };
+  const matchers = PENALTY_TYPE_PATTERNS.map(({ type, patterns }) => {
+    const literal = patterns.filter((p) => literalPrefix(p) === p);
+    const other = patterns.filter((p) => literalPrefix(p) !== p);
+    const leading = other.map(leadingLiterals);
+    const alwaysRun = leading.some((l) => l.length === 0);
+    return {
+      type,
+      re: compile(patterns),
+      alwaysRun,
+      literalBits: bitFor(literal.map(matchForm)),
+      prefixBits: alwaysRun ? 0 : bitFor(leading.flat()),
+    };
+  });
+  // A KeywordIndex holds 31 lists; with more, the literals fall back to being prefixes (the regular expression runs).
+  if (lists.length > 31) {
+    lists.length = 0;
+    for (const m of matchers) {
+      const patterns = PENALTY_TYPE_PATTERNS.find((t) => t.type === m.type)?.patterns ?? [];
+      const triggers = patterns.map((p) => matchForm(literalPrefix(p)));
+      m.alwaysRun = triggers.includes('');
+      m.literalBits = 0;
+      m.prefixBits = m.alwaysRun ? 0 : bitFor(triggers);
+    }
+  }
+  return { matchers, index: new KeywordIndex(lists) };
+})();
+const AGGRAVATED = compile([AGGRAVATED_PATTERN]);
+/** 从重 is a plain literal: `includes` answers what the regular expression would. */
+const AGGRAVATED_LITERAL = literalPrefix(AGGRAVATED_PATTERN) === AGGRAVATED_PATTERN ? matchForm(AGGRAVATED_PATTERN) : null;
+const NOT_AGGRAVATED = compile([NOT_AGGRAVATED_PATTERN]);
+const SAMR_AUTHORITY = new KeywordIndex([SAMR_AUTHORITY_WORDS]);
+/** An empty word is in every name (KeywordIndex never finds an empty word, `includes` always does). */
+const SAMR_EMPTY_WORD = SAMR_AUTHORITY_WORDS.some((w) => matchForm(w) === '');
+const REASON_MATCHERS = ABNORMAL_REASON_PATTERNS.map(({ reason, patterns }) => ({ reason, re: compile(patterns) }));
+const ROUTE_MATCHERS = SERIOUS_ROUTE_PATTERNS.map(({ route, patterns }) => ({ route, re: compile(patterns) }));
 
 /** Penalty types named in 行政处罚内容, e.g. "罚款人民币5万元，没收违法所得3200元" → FINE, CONFISCATE_GAINS. */
 export function deriveTypes(content: string): PenaltyType[] {
@@ -63,11 +124,20 @@ export function deriveTypes(content: string): PenaltyType[] {
 }
 
 function typesIn(text: string): PenaltyType[] {
-  const types: PenaltyType[] = [];
-  const triggered = TRIGGERS.search(text);
-  TYPE_MATCHERS.forEach(({ type, re, alwaysRun }, i) => {
-    if ((alwaysRun || (triggered & (1 << i)) !== 0) && re.test(text)) types.push(type);
-  });
+  const { matchers, index } = TYPE_MATCHERS;
+  const hits = text === '' ? 0 : index.search(text);
+  // Which types match, as bits in table order; then an array of exactly that size.
+  let found = 0;
+  let count = 0;
+  for (let i = 0; i < matchers.length; i++) {
+    const m = matchers[i] as (typeof matchers)[number];
+    if ((hits & m.literalBits) !== 0 || ((m.alwaysRun || (hits & m.prefixBits) !== 0) && m.re.test(text))) {
+      found |= 1 << i;
+      count++;
+    }
+  }
+  const types = new Array<PenaltyType>(count);
+  for (let i = 0, k = 0; k < count; i++) if ((found & (1 << i)) !== 0) types[k++] = (matchers[i] as (typeof matchers)[number]).type;
   return types;
 }
 
@@ -77,11 +147,13 @@ export function deriveAggravated(content: string, types: readonly PenaltyType[])
 }
 
 function aggravatedIn(text: string, types: readonly PenaltyType[]): boolean {
-  return types.includes('FINE') && AGGRAVATED.test(text) && !NOT_AGGRAVATED.test(text);
+  if (!types.includes('FINE')) return false;
+  const aggravated = AGGRAVATED_LITERAL === null ? AGGRAVATED.test(text) : text.includes(AGGRAVATED_LITERAL);
+  return aggravated && !NOT_AGGRAVATED.test(text);
 }
 
 export function deriveIsSamr(authority: string): boolean {
-  return includesAny(matchForm(authority), SAMR_AUTHORITY);
+  return SAMR_EMPTY_WORD || SAMR_AUTHORITY.search(matchForm(authority)) !== 0;
 }
 
 export function deriveAbnormalReason(reasonText: string | undefined): AbnormalReason {

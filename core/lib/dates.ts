@@ -35,45 +35,123 @@ export function formatDate(year: number, month: number, day: number): IsoDate {
 
 const DIGIT_0 = 48;
 
-/** Digits of `date` from `start` to `end` as a number, or -1 when one is not a digit. */
-function digitsAt(date: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = date.charCodeAt(i) - DIGIT_0;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+/** The digit at `i` of `date` (0–9), or a value outside 0–9 when it is not a digit. */
+function digitAt(date: string, i: number): number {
+  return date.charCodeAt(i) - DIGIT_0;
+}
+
+/**
+ * A valid ISO date as the number yyyymmdd (2024-06-30 → 20240630), or -1 when the string is not a real calendar
+ * date. Two such numbers compare as their strings do. Hand-rolled rather than a regular expression, and no object
+ * is made: every date of every record is validated here, and every rule evaluation goes through here.
+ */
+export function dateKey(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  const y0 = digitAt(date, 0);
+  const y1 = digitAt(date, 1);
+  const y2 = digitAt(date, 2);
+  const y3 = digitAt(date, 3);
+  const m0 = digitAt(date, 5);
+  const m1 = digitAt(date, 6);
+  const d0 = digitAt(date, 8);
+  const d1 = digitAt(date, 9);
+  // `>>> 0` turns a negative difference (a unit below '0') into a large number.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9) return -1;
+  if ((m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return -1;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return -1;
+  return year * 10000 + month * 100 + day;
+}
+
+// The year, month and day of a key (keys of real dates are positive, so `| 0` divides as Math.floor would).
+function yearOf(key: number): number {
+  return (key / 10000) | 0;
+}
+
+function monthOf(key: number): number {
+  return ((key / 100) | 0) % 100;
+}
+
+function dayOf(key: number): number {
+  return key % 100;
 }
 
 /** The parts of a valid ISO date, or null when the string is not a real calendar date. */
 export function dateParts(date: string): { year: number; month: number; day: number } | null {
-  // Hand-rolled rather than a regular expression: every rule evaluation goes through here.
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
-  const year = digitsAt(date, 0, 4);
-  const month = digitsAt(date, 5, 7);
-  const day = digitsAt(date, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  const key = dateKey(date);
+  if (key < 0) return null;
+  return { year: yearOf(key), month: monthOf(key), day: dayOf(key) };
 }
 
 export function isIsoDate(date: string): boolean {
-  return dateParts(date) !== null;
+  return dateKey(date) >= 0;
 }
 
-function partsOf(date: IsoDate): { year: number; month: number; day: number } {
-  const parts = dateParts(date);
-  if (!parts) throw new RangeError(`not a calendar date: ${date}`);
-  return parts;
+function keyOf(date: IsoDate): number {
+  const key = dateKey(date);
+  if (key < 0) throw new RangeError(`not a calendar date: ${date}`);
+  return key;
+}
+
+/** yyyymmdd → 'yyyy-mm-dd', for years 0–9999 (formatDate pads them the same way): one string, no pieces. */
+function formatKey(key: number): IsoDate {
+  const year = yearOf(key);
+  const month = monthOf(key);
+  const day = dayOf(key);
+  return String.fromCharCode(
+    DIGIT_0 + Math.floor(year / 1000), DIGIT_0 + (Math.floor(year / 100) % 10), DIGIT_0 + (Math.floor(year / 10) % 10),
+    DIGIT_0 + (year % 10), 45, DIGIT_0 + Math.floor(month / 10), DIGIT_0 + (month % 10), 45,
+    DIGIT_0 + Math.floor(day / 10), DIGIT_0 + (day % 10),
+  );
+}
+
+/** Whether yyyymmdd has a year that formats to four digits (0–9999), so the key and its string agree. */
+function inFourDigitYears(key: number): boolean {
+  return key >= 101 && key <= 99991231;
+}
+
+/** The key of `key` moved by whole months: same day, else the last day of the target month. */
+function addMonthsToKey(key: number, months: number): number {
+  const index = yearOf(key) * 12 + monthOf(key) - 1 + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return y * 10000 + m * 100 + Math.min(dayOf(key), daysInMonth(y, m));
+}
+
+/** The key of the day before `key` (the year may become -1: callers check the range). */
+function dayBeforeKey(key: number): number {
+  const day = dayOf(key);
+  if (day > 1) return key - 1;
+  const month = monthOf(key);
+  const year = yearOf(key);
+  if (month > 1) return year * 10000 + (month - 1) * 100 + daysInMonth(year, month - 1);
+  return (year - 1) * 10000 + 1231;
+}
+
+/** The key of the day after `key`. */
+function dayAfterKey(key: number): number {
+  const day = dayOf(key);
+  const month = monthOf(key);
+  const year = yearOf(key);
+  if (day < daysInMonth(year, month)) return key + 1;
+  if (month < 12) return year * 10000 + (month + 1) * 100 + 1;
+  return (year + 1) * 10000 + 101;
 }
 
 /** Same day in month+n; the last day of that month when the day does not exist there. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  const { year, month, day } = partsOf(date);
-  const index = year * 12 + (month - 1) + months;
+  const key = keyOf(date);
+  if (Number.isInteger(months)) {
+    const out = addMonthsToKey(key, months);
+    if (inFourDigitYears(out)) return formatKey(out);
+  }
+  const year = yearOf(key);
+  const index = year * 12 + (monthOf(key) - 1) + months;
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;
-  return formatDate(y, m, Math.min(day, daysInMonth(y, m)));
+  return formatDate(y, m, Math.min(dayOf(key), daysInMonth(y, m)));
 }
 
 /** Same month and day in year+n; 29 Feb → 28 Feb when the target year is not a leap year. */
@@ -91,6 +169,10 @@ function toDayNumber(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
+function dayNumberOfKey(key: number): number {
+  return toDayNumber(yearOf(key), monthOf(key), dayOf(key));
+}
+
 function fromDayNumber(days: number): IsoDate {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
@@ -100,19 +182,27 @@ function fromDayNumber(days: number): IsoDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return formatDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Whole days in the years 0–9999 (all real use) format as one string; anything else the way it always did.
+  return Number.isInteger(days) && year >= 0 && year <= 9999
+    ? formatKey(year * 10000 + month * 100 + day)
+    : formatDate(year, month, day);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const { year, month, day } = partsOf(date);
-  return fromDayNumber(toDayNumber(year, month, day) + days);
+  const key = keyOf(date);
+  // The next and the previous day are most of the calls (period ends, the day after a period).
+  if (days === 1 || days === -1) {
+    const out = days === 1 ? dayAfterKey(key) : dayBeforeKey(key);
+    if (inFourDigitYears(out)) return formatKey(out);
+  }
+  return fromDayNumber(dayNumberOfKey(key) + days);
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  const pa = partsOf(a);
-  const pb = partsOf(b);
-  return toDayNumber(pb.year, pb.month, pb.day) - toDayNumber(pa.year, pa.month, pa.day);
+  const ka = keyOf(a);
+  return dayNumberOfKey(keyOf(b)) - dayNumberOfKey(ka);
 }
 
 export type PeriodUnit = 'y' | 'm';
@@ -124,20 +214,58 @@ export interface PeriodOptions {
 
 const INCLUSIVE: PeriodOptions = { boundaryInclusive: true };
 
+/**
+ * lastDay as a key, or -1 when the quick way cannot answer exactly as the strings do (a start that is not a date,
+ * a length that is not a whole number, an end outside the years 0–9999): the caller then takes the string way,
+ * which gives the same answer, or the same exception.
+ */
+export function lastDayKey(start: IsoDate, n: number, unit: PeriodUnit, inclusive: boolean): number {
+  const key = dateKey(start);
+  if (key < 0 || !Number.isInteger(n)) return -1;
+  const end = addMonthsToKey(key, unit === 'y' ? n * 12 : n);
+  if (!inFourDigitYears(end)) return -1;
+  if (inclusive) return end;
+  const before = dayBeforeKey(end);
+  return inFourDigitYears(before) ? before : -1;
+}
+
 /** The last day a period of n years/months that started with `start` still runs. */
 export function lastDay(start: IsoDate, n: number, unit: PeriodUnit, options: PeriodOptions = INCLUSIVE): IsoDate {
+  const key = lastDayKey(start, n, unit, options.boundaryInclusive);
+  if (key >= 0) return formatKey(key);
   const end = unit === 'y' ? addYears(start, n) : addMonths(start, n);
   return options.boundaryInclusive ? end : addDays(end, -1);
 }
 
+/** The day after lastDay (the first day a period no longer runs): addDays(lastDay(…), 1) as one string. */
+export function dayAfterLastDay(start: IsoDate, n: number, unit: PeriodUnit, options: PeriodOptions = INCLUSIVE): IsoDate {
+  const key = lastDayKey(start, n, unit, options.boundaryInclusive);
+  if (key >= 0) {
+    const after = dayAfterKey(key);
+    if (inFourDigitYears(after)) return formatKey(after);
+  }
+  return addDays(lastDay(start, n, unit, options), 1);
+}
+
+/** Whether `on` is after the last day (`on > lastDay(…)` without making the string), or null when unsure. */
+function afterLastDay(start: IsoDate, n: number, unit: PeriodUnit, on: IsoDate, options: PeriodOptions): boolean | null {
+  const onKey = dateKey(on);
+  if (onKey < 0) return null;
+  const end = lastDayKey(start, n, unit, options.boundaryInclusive);
+  return end < 0 ? null : onKey > end;
+}
+
 /** The period has begun and has not ended on `on`. */
 export function running(start: IsoDate, n: number, unit: PeriodUnit, on: IsoDate, options: PeriodOptions = INCLUSIVE): boolean {
-  return start <= on && on <= lastDay(start, n, unit, options);
+  if (!(start <= on)) return false;
+  const after = afterLastDay(start, n, unit, on, options);
+  return after === null ? on <= lastDay(start, n, unit, options) : !after;
 }
 
 /** "满 n 年": the period has ended by `on`. */
 export function completed(start: IsoDate, n: number, unit: PeriodUnit, on: IsoDate, options: PeriodOptions = INCLUSIVE): boolean {
-  return on > lastDay(start, n, unit, options);
+  const after = afterLastDay(start, n, unit, on, options);
+  return after === null ? on > lastDay(start, n, unit, options) : after;
 }
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {

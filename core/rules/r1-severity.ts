@@ -33,12 +33,23 @@ export function heavyReasons(p: SeverityInput): string[] {
 }
 
 export function isWarningOnly(p: Pick<PenaltyFact, 'types'>): boolean {
-  return p.types.length > 0 && p.types.every((t) => t === 'WARNING');
+  const { types } = p;
+  if (types.length === 0) return false;
+  for (let i = 0; i < types.length; i++) if (types[i] !== 'WARNING') return false;
+  return true;
 }
 
+/** HEAVY when heavyReasons would name one; LIGHT when every type is reputational or a lower-amount fine. */
 export function severityOf(p: SeverityInput): Severity {
-  if (heavyReasons(p).length > 0) return 'HEAVY';
-  const light = p.types.length > 0 && p.types.every((t) => REPUTATIONAL.has(t) || (t === 'FINE' && p.lowAmountFine));
+  // A loop rather than heavyReasons + every: this runs for every penalty, and makes no array.
+  if (p.aggravatedFine) return 'HEAVY';
+  const { types } = p;
+  let light = types.length > 0;
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i] as PenaltyType;
+    if (HEAVY_TYPES.has(t)) return 'HEAVY';
+    if (light && !(REPUTATIONAL.has(t) || (t === 'FINE' && p.lowAmountFine))) light = false;
+  }
   return light ? 'LIGHT' : 'GENERAL';
 }
 

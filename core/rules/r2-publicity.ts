@@ -32,12 +32,29 @@ export function publicityEnd(p: PenaltyFact, severity: Severity, ctx: EvalContex
   return p.restrictionEnd && p.restrictionEnd > end ? p.restrictionEnd : end;
 }
 
-export function publicityOf(p: PenaltyFact, severity: Severity, ctx: EvalContext): Publicity {
-  if (!p.effective || isWarningOnly(p)) return { published: false, publishedUntil: null };
-  let until = publicityEnd(p, severity, ctx);
-  const repaired = p.repairApprovedDate !== undefined && p.repairApprovedDate <= ctx.asOf;
+function repairedBy(p: PenaltyFact, ctx: EvalContext): boolean {
+  return p.repairApprovedDate !== undefined && p.repairApprovedDate <= ctx.asOf;
+}
+
+/** `publishedUntil` of Publicity: the last day of publicity, or null when the penalty is never published. */
+export function publishedUntilOf(p: PenaltyFact, severity: Severity, ctx: EvalContext): IsoDate | null {
+  if (!p.effective || isWarningOnly(p)) return null;
+  const until = publicityEnd(p, severity, ctx);
   // An approved repair stops publicity the day before it was approved (never before publicity began).
-  if (repaired && p.repairApprovedDate) until = maxDate(p.publicityStart, minDate(until, addDays(p.repairApprovedDate, -1)));
-  const published = !repaired && ctx.asOf >= p.publicityStart && ctx.asOf <= until;
-  return { published, publishedUntil: until };
+  if (repairedBy(p, ctx) && p.repairApprovedDate) {
+    return maxDate(p.publicityStart, minDate(until, addDays(p.repairApprovedDate, -1)));
+  }
+  return until;
+}
+
+/** `published` of Publicity, given `publishedUntilOf`. */
+export function publishedOn(p: PenaltyFact, publishedUntil: IsoDate | null, ctx: EvalContext): boolean {
+  if (publishedUntil === null) return false;
+  return !repairedBy(p, ctx) && ctx.asOf >= p.publicityStart && ctx.asOf <= publishedUntil;
+}
+
+/** Whether the penalty is shown on the as-of date, and until when (the engine calls the two parts directly). */
+export function publicityOf(p: PenaltyFact, severity: Severity, ctx: EvalContext): Publicity {
+  const publishedUntil = publishedUntilOf(p, severity, ctx);
+  return { published: publishedOn(p, publishedUntil, ctx), publishedUntil };
 }

@@ -4,10 +4,10 @@
  * (国市监信规〔2021〕3号) [S]. Minimum 6 months, 1 year in the food, drug and special-equipment fields; never for the
  * heavier penalties. Advisory: the authority decides. rules-spec §4 R3, §10.3, §10.8.
  */
-import { addDays, lastDay, type IsoDate } from '../lib/dates.ts';
-import { keywordsIn, matchForm } from '../lib/text.ts';
+import { dayAfterLastDay, type IsoDate } from '../lib/dates.ts';
+import { KeywordIndex, matchForm } from '../lib/text.ts';
 import { COSMETIC_WORDS, DRUG_WORDS, MEDICAL_DEVICE_WORDS, SPECIAL_EQUIPMENT_WORDS } from '../data/domain-keywords.ts';
-import type { Domain, Finding, RepairStatus, Severity } from '../schemas/assessment.ts';
+import type { Domain, Finding, RepairStatus } from '../schemas/assessment.ts';
 import type { Repair1yField } from '../schemas/settings.ts';
 import type { EvalContext, GradedPenalty, PenaltyFact } from '../engine/facts.ts';
 import { makeFinding, type RuleInfo } from '../engine/rule.ts';
@@ -26,14 +26,31 @@ const FIELD_WORDS: Record<Exclude<Repair1yField, 'FOOD'>, { domain: Domain; word
   COSMETIC: { domain: 'DRUG_DEVICE_COSMETIC', words: COSMETIC_WORDS.map(matchForm) },
   SPECIAL_EQUIPMENT: { domain: 'QUALITY', words: SPECIAL_EQUIPMENT_WORDS.map(matchForm) },
 };
+const FIELDS = Object.keys(FIELD_WORDS) as Array<keyof typeof FIELD_WORDS>;
+/** The words of every field in one pass over a text: bit i ⇔ a word of FIELDS[i]. */
+const FIELD_INDEX = new KeywordIndex(FIELDS.map((f) => FIELD_WORDS[f].words));
+/** Fields with an empty word, which every text mentions (a KeywordIndex never finds an empty word). */
+const ALWAYS_MENTIONED = FIELDS.reduce((bits, f, i) => (FIELD_WORDS[f].words.includes('') ? bits | (1 << i) : bits), 0);
+
+/** The fields whose words the penalty's conduct or legal basis mention, as FIELDS bits. */
+function fieldsMentioned(p: PenaltyFact): number {
+  return ALWAYS_MENTIONED | FIELD_INDEX.search(p.conductText) | FIELD_INDEX.search(p.basisText);
+}
 
 /** §10.8: whether the penalty falls in a field with the 1-year minimum. */
 export function inOneYearField(p: PenaltyFact, domain: Domain, fields: readonly Repair1yField[]): boolean {
-  return fields.some((field) => {
-    if (field === 'FOOD') return domain === 'FOOD';
-    const { domain: fieldDomain, words } = FIELD_WORDS[field];
-    return domain === fieldDomain && (keywordsIn(p.conductText, words).length > 0 || keywordsIn(p.basisText, words).length > 0);
-  });
+  let mentioned = -1;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as Repair1yField;
+    if (field === 'FOOD') {
+      if (domain === 'FOOD') return true;
+      continue;
+    }
+    if (domain !== FIELD_WORDS[field].domain) continue;
+    if (mentioned === -1) mentioned = fieldsMentioned(p);
+    if ((mentioned & (1 << FIELDS.indexOf(field))) !== 0) return true;
+  }
+  return false;
 }
 
 export interface RepairResult {
@@ -41,23 +58,32 @@ export interface RepairResult {
   /** First day an application is possible; null when repair does not apply. */
   repairFrom: IsoDate | null;
   /** Conditions that fail (for NOT_ELIGIBLE). */
-  missing: string[];
+  missing: readonly string[];
 }
 
-export interface RepairInput {
-  p: PenaltyFact;
-  severity: Severity;
-  domain: Domain;
-  publishedUntil: IsoDate | null;
-  /** All penalties of the record, to find a later one of the same kind. */
-  others: readonly GradedPenalty[];
-  onAList: boolean;
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
+const NOT_REPAIRABLE: RepairResult = Object.freeze({ repair: 'NOT_REPAIRABLE', repairFrom: null, missing: NOTHING_MISSING });
+const NOT_APPLICABLE: RepairResult = Object.freeze({ repair: 'NOT_APPLICABLE', repairFrom: null, missing: NOTHING_MISSING });
+
+/** A later effective penalty of the same domain, decided by the as-of date (§4 R3 "无同类新处罚"). */
+function laterSameKind(g: GradedPenalty, others: readonly GradedPenalty[], asOf: IsoDate): boolean {
+  const { p, domain } = g;
+  for (let i = 0; i < others.length; i++) {
+    const o = others[i] as GradedPenalty;
+    // The cheap tests first (the domain is one of six constants); the id last.
+    if (o.domain === domain && o.p.effective && o.p.decisionDate > p.decisionDate && o.p.decisionDate <= asOf && o.p.id !== p.id) {
+      return true;
+    }
+  }
+  return false;
 }
 
-const NOT_REPAIRABLE: RepairResult = Object.freeze({ repair: 'NOT_REPAIRABLE', repairFrom: null, missing: [] });
-const NOT_APPLICABLE: RepairResult = Object.freeze({ repair: 'NOT_APPLICABLE', repairFrom: null, missing: [] });
-
-export function repairOf({ p, severity, domain, publishedUntil, others, onAList }: RepairInput, ctx: EvalContext): RepairResult {
+/**
+ * Repair of the graded penalty `g` on the as-of date. `others` are all penalties of the record (to find a later one
+ * of the same kind); `onAList` whether the entity is on the abnormal or the serious list.
+ */
+export function repairOf(g: GradedPenalty, others: readonly GradedPenalty[], onAList: boolean, ctx: EvalContext): RepairResult {
+  const { p, severity, domain, publishedUntil } = g;
   if (severity === 'HEAVY') return NOT_REPAIRABLE;
   if (severity === 'LIGHT' || isWarningOnly(p)) return NOT_APPLICABLE;
   // Nothing to repair: the decision no longer stands, was already repaired, or its publicity has run out.
@@ -65,19 +91,29 @@ export function repairOf({ p, severity, domain, publishedUntil, others, onAList 
   if (!p.effective || repaired || publishedUntil === null || ctx.asOf > publishedUntil) return NOT_APPLICABLE;
 
   const oneYear = inOneYearField(p, domain, ctx.settings.repair1yDomains);
-  const repairFrom = addDays(oneYear ? lastDay(p.publicityStart, 1, 'y', ctx.period) : lastDay(p.publicityStart, 6, 'm', ctx.period), 1);
-  if (ctx.asOf < repairFrom) return { repair: 'NOT_YET', repairFrom, missing: [] };
+  const repairFrom = oneYear ? dayAfterLastDay(p.publicityStart, 1, 'y', ctx.period) : dayAfterLastDay(p.publicityStart, 6, 'm', ctx.period);
+  if (ctx.asOf < repairFrom) return { repair: 'NOT_YET', repairFrom, missing: NOTHING_MISSING };
 
-  const missing: string[] = [];
-  if (!p.obligationsFulfilled) missing.push('obligations-fulfilled');
-  if (!p.harmEliminated) missing.push('harm-eliminated');
-  const laterSameKind = others.some(
-    (o) => o.p.id !== p.id && o.p.effective && o.domain === domain && o.p.decisionDate > p.decisionDate && o.p.decisionDate <= ctx.asOf,
-  );
-  if (laterSameKind) missing.push('later-penalty-same-kind');
-  if (onAList) missing.push('on-a-list');
+  const bits = (p.obligationsFulfilled ? 0 : OBLIGATIONS) | (p.harmEliminated ? 0 : HARM)
+    | (laterSameKind(g, others, ctx.asOf) ? LATER : 0) | (onAList ? ON_A_LIST : 0);
+  const missing = MISSING[bits] as readonly string[];
   return { repair: missing.length ? 'NOT_ELIGIBLE' : 'ELIGIBLE', repairFrom, missing };
 }
+
+const OBLIGATIONS = 1;
+const HARM = 2;
+const LATER = 4;
+const ON_A_LIST = 8;
+
+/** Every possible `missing` list, made once, by the bits of the conditions that fail. */
+const MISSING: ReadonlyArray<readonly string[]> = Array.from({ length: 16 }, (_, bits) => {
+  const missing: string[] = [];
+  if (bits & OBLIGATIONS) missing.push('obligations-fulfilled');
+  if (bits & HARM) missing.push('harm-eliminated');
+  if (bits & LATER) missing.push('later-penalty-same-kind');
+  if (bits & ON_A_LIST) missing.push('on-a-list');
+  return Object.freeze(missing);
+});
 
 export function repairFinding(p: PenaltyFact, result: RepairResult): Finding | null {
   if (result.repair !== 'ELIGIBLE') return null;

@@ -36,21 +36,40 @@ function exclusionOf(p: PenaltyFact, published: boolean, ctx: EvalContext): Excl
   return null;
 }
 
+/** Scratch space of repeatOffender, grown as needed (core is synchronous: one call uses it at a time). */
+let countedAt = new Int32Array(64);
+let outcomes: Array<ExclusionReason | null> = [];
+
+/** Whether a penalty counted already (at `countedAt[0..count)` of `penalties`) has the decision key `key`. */
+function decisionCounted(key: string, count: number, penalties: readonly GradedPenalty[]): boolean {
+  for (let i = 0; i < count; i++) if ((penalties[countedAt[i] as number] as GradedPenalty).p.decisionKey === key) return true;
+  return false;
+}
+
 export function repeatOffender(penalties: readonly GradedPenalty[], ctx: EvalContext): RepeatOffenderResult {
-  const counted: string[] = [];
-  const excluded: RepeatOffenderResult['excluded'] = [];
-  const decisions = new Set<string>();
-  for (const { p, published } of penalties) {
-    const reason = exclusionOf(p, published, ctx);
-    if (reason) excluded.push({ id: p.id, reason });
+  const n = penalties.length;
+  if (countedAt.length < n) countedAt = new Int32Array(n * 2);
+  if (outcomes.length < n) outcomes = new Array<ExclusionReason | null>(n * 2).fill(null);
+  // First the outcome of each penalty, then the two lists at their exact sizes. A record has tens of penalties: a
+  // scan of the counted ones finds a decision counted already faster than a Set made for each record.
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const { p, published } = penalties[i] as GradedPenalty;
+    let outcome = exclusionOf(p, published, ctx);
     // An empty 决定书文号 identifies nothing: such rows count on their own.
-    else if (p.decisionKey !== '' && decisions.has(p.decisionKey)) excluded.push({ id: p.id, reason: 'duplicate-decision' });
-    else {
-      decisions.add(p.decisionKey);
-      counted.push(p.id);
-    }
+    if (!outcome && p.decisionKey !== '' && decisionCounted(p.decisionKey, count, penalties)) outcome = 'duplicate-decision';
+    if (!outcome) countedAt[count++] = i;
+    outcomes[i] = outcome;
   }
-  return { flag: counted.length >= ctx.settings.repeatOffenderThreshold, count: counted.length, counted, excluded };
+  const counted = new Array<string>(count);
+  const excluded = new Array<RepeatOffenderResult['excluded'][number]>(n - count);
+  for (let i = 0, c = 0, e = 0; i < n; i++) {
+    const id = (penalties[i] as GradedPenalty).p.id;
+    const reason = outcomes[i];
+    if (reason) excluded[e++] = { id, reason };
+    else counted[c++] = id;
+  }
+  return { flag: count >= ctx.settings.repeatOffenderThreshold, count, counted, excluded };
 }
 
 const REASON_TEXT: Record<ExclusionReason, { zh: string; en: string }> = {

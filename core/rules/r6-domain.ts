@@ -5,7 +5,7 @@
  */
 import { KeywordIndex, firstList, listCount } from '../lib/text.ts';
 import { CONDUCT_GROUP, LEGAL_BASIS_LAWS, PRODUCT_GROUPS, type KeywordGroup } from '../data/domain-keywords.ts';
-import type { Domain } from '../schemas/assessment.ts';
+import { Domain } from '../schemas/assessment.ts';
 import type { RuleSettings } from '../schemas/settings.ts';
 import type { PenaltyFact } from '../engine/facts.ts';
 import type { RuleInfo } from '../engine/rule.ts';
@@ -44,11 +44,30 @@ const ORDERS: Record<RuleSettings['domainKeywordOrder'], { groups: readonly Keyw
 
 const NO_DOMAIN: DomainResult = Object.freeze({ domain: 'OTHER', via: 'NONE', ambiguous: false });
 
+/** Every answer is one of a few: made once, so classifying a penalty makes no object. */
+const BY_LAW = new Map<Domain, DomainResult>();
+const BY_KEYWORD = new Map<Domain, readonly [DomainResult, DomainResult]>();
+for (const domain of Domain.options) {
+  BY_LAW.set(domain, Object.freeze({ domain, via: 'LEGAL_BASIS', ambiguous: false }));
+  BY_KEYWORD.set(domain, [
+    Object.freeze({ domain, via: 'KEYWORD', ambiguous: false }),
+    Object.freeze({ domain, via: 'KEYWORD', ambiguous: true }),
+  ]);
+}
+
+function byLaw(domain: Domain): DomainResult {
+  return BY_LAW.get(domain) ?? { domain, via: 'LEGAL_BASIS', ambiguous: false };
+}
+
+function byKeyword(domain: Domain, ambiguous: boolean): DomainResult {
+  return BY_KEYWORD.get(domain)?.[ambiguous ? 1 : 0] ?? { domain, via: 'KEYWORD', ambiguous };
+}
+
 export function classifyDomain(p: Pick<PenaltyFact, 'basisText' | 'conductText'>, settings: RuleSettings): DomainResult {
   const law = p.basisText === '' ? -1 : firstList(LAWS.search(p.basisText));
-  if (law >= 0) return { domain: LEGAL_BASIS_LAWS[law]?.domain ?? 'OTHER', via: 'LEGAL_BASIS', ambiguous: false };
+  if (law >= 0) return byLaw(LEGAL_BASIS_LAWS[law]?.domain ?? 'OTHER');
   const { groups, index } = ORDERS[settings.domainKeywordOrder];
   const hits = index.search(p.conductText);
   if (hits === 0) return NO_DOMAIN;
-  return { domain: groups[firstList(hits)]?.domain ?? 'OTHER', via: 'KEYWORD', ambiguous: listCount(hits) >= 2 };
+  return byKeyword(groups[firstList(hits)]?.domain ?? 'OTHER', listCount(hits) >= 2);
 }

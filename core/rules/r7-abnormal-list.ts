@@ -29,7 +29,7 @@ export interface AbnormalResult {
   status: AbnormalStatus;
   activeListingIds: string[];
   escalatesOn: IsoDate | null;
-  listings: AbnormalListingStatus[];
+  listings: readonly AbnormalListingStatus[];
 }
 
 export function isAbnormalActive(a: AbnormalFact, on: IsoDate): boolean {
@@ -48,7 +48,12 @@ function listingStatus(a: AbnormalFact, ctx: EvalContext): AbnormalListingStatus
   return { id: a.id, status, escalatesOn };
 }
 
+const NO_LISTINGS: readonly AbnormalListingStatus[] = Object.freeze([]);
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export function abnormalListStatus(listings: readonly AbnormalFact[], ctx: EvalContext): AbnormalResult {
+  // Most entities have no listing: answer without the intermediate arrays.
+  if (listings.length === 0) return { active: false, status: 'NONE', activeListingIds: [], escalatesOn: null, listings: NO_LISTINGS };
   const statuses = listings.map((a) => listingStatus(a, ctx));
   const active = listings.filter((a) => isAbnormalActive(a, ctx.asOf));
   const status = statuses.reduce<AbnormalStatus>((worst, s) => (RANK[s.status] > RANK[worst] ? s.status : worst), 'NONE');
@@ -62,7 +67,8 @@ export function abnormalListStatus(listings: readonly AbnormalFact[], ctx: EvalC
   };
 }
 
-export function abnormalFindings(result: AbnormalResult, ctx: EvalContext): Finding[] {
+export function abnormalFindings(result: AbnormalResult, ctx: EvalContext): readonly Finding[] {
+  if (result.listings.length === 0) return NO_FINDINGS;
   const years = ctx.settings.abnormalEscalationYears;
   return result.listings.flatMap((s): Finding[] => {
     switch (s.status) {

@@ -30,13 +30,16 @@ export interface SeriousListingStatus {
   blockers: string[];
 }
 
+const NO_LISTINGS: readonly SeriousListingStatus[] = Object.freeze([]);
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export interface SeriousResult {
   active: boolean;
   activeListingIds: string[];
   expiresOn: IsoDate | null;
   earlyRemovalEligible: boolean;
   earlyRemovalFrom: IsoDate | null;
-  listings: SeriousListingStatus[];
+  listings: readonly SeriousListingStatus[];
 }
 
 function basisOf(s: SeriousFact, penalties: readonly GradedPenalty[]): PenaltyFact[] {
@@ -77,9 +80,12 @@ export function seriousListStatus(
   abnormal: AbnormalResult,
   ctx: EvalContext,
 ): SeriousResult {
+  // Most entities have no listing: answer without the intermediate arrays.
+  if (listings.length === 0) {
+    return { active: false, activeListingIds: [], expiresOn: null, earlyRemovalEligible: false, earlyRemovalFrom: null, listings: NO_LISTINGS };
+  }
   const statuses = listings.map((s) => listingStatus(s, penalties, abnormal, ctx));
   const active = statuses.filter((s) => s.active);
-  const latest = (dates: IsoDate[]): IsoDate | null => (dates.length ? dates.reduce(maxDate) : null);
   return {
     active: active.length > 0,
     activeListingIds: active.map((s) => s.id),
@@ -88,6 +94,10 @@ export function seriousListStatus(
     earlyRemovalFrom: latest(active.map((s) => s.earlyRemovalFrom)),
     listings: statuses,
   };
+}
+
+function latest(dates: IsoDate[]): IsoDate | null {
+  return dates.length ? dates.reduce(maxDate) : null;
 }
 
 /** 应列未列: a candidate penalty (R5) or an abnormal listing past 3 years, and no active serious listing. */
@@ -113,7 +123,8 @@ export function seriousFindings(
   should: boolean,
   candidatePenaltyIds: readonly string[],
   abnormal: AbnormalResult,
-): Finding[] {
+): readonly Finding[] {
+  if (serious.listings.length === 0 && !should) return NO_FINDINGS;
   const findings: Finding[] = [];
   for (const s of serious.listings) {
     if (s.active) {
