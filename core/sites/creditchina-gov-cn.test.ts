@@ -62,3 +62,16 @@ describe('creditChinaItems (API rows)', () => {
     expect(creditChinaItems('经营异常', rows).abnormal).toEqual([{ id: '', listedDate: '2023-07-01', reasonText: '未按规定公示年度报告' }]);
   });
 });
+
+describe('CreditChinaReply (the API boundary)', () => {
+  it.each([
+    ['no data', { status: 1 }],
+    ['a list that is not a list', { data: { list: 'x' } }],
+    ['a row without entity', { data: { list: [{ table_name: 'credit_xyzx_fr_xzcf' }] } }],
+    ['a captcha answer', { status: 40001, message: '请输入验证码' }],
+  ])('rejects %s with a reason', (_, body) => {
+    const parsed = CreditChinaReply.safeParse(body);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.length).toBeGreaterThan(0);
+  });
+});
