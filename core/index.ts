@@ -26,7 +26,8 @@ export {
   type IdentifierCheck, type IdentifierKind, type IdentifierProblem, normalizeIdentifier, validateIdentifier,
   validateRegNo, validateUscc,
 } from './lib/identifiers.ts';
-export { type InputProblem, problemLines } from './lib/issues.ts';
+export { type InputProblem, problemLines, problemsOf } from './lib/issues.ts';
+export { entityKey } from './lib/entity-key.ts';
 export {
   Completeness, PageKind, ParseFailure, ParseResult, SectionCompleteness, type ParseSuccess, type SiteAdapter,
 } from './sites/site.ts';

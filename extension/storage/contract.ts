@@ -1,0 +1,44 @@
+/**
+ * What the extension keeps on this computer, as zod schemas: private notes, observed snapshots, and the export
+ * file. Every read from IndexedDB and every import passes through these; nothing unparsed reaches the UI.
+ */
+import { z } from 'zod';
+import { Assessment, EntityRecord } from '#core';
+
+const Iso = z.iso.datetime();
+
+export const Note = z.strictObject({
+  id: z.string().min(1),
+  /** entityKey(): the USCC, or name:<entity name>. */
+  entityKey: z.string().min(1),
+  text: z.string().max(100_000),
+  tags: z.array(z.string().min(1).max(50)).max(50),
+  createdAt: Iso,
+  editedAt: Iso,
+});
+export type Note = z.infer<typeof Note>;
+
+export const Snapshot = z.strictObject({
+  /** Assigned by IndexedDB; absent until stored. */
+  seq: z.number().int().positive().optional(),
+  entityKey: z.string().min(1),
+  /** For lookups: the entity name and the legal representative, in match form. */
+  nameKey: z.string(),
+  person: z.string(),
+  record: EntityRecord,
+  assessment: Assessment,
+  url: z.string(),
+  site: z.string(),
+  observedAt: Iso,
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** The file of "export all local data"; import accepts exactly this. */
+export const ExportFile = z.strictObject({
+  format: z.literal('creditlens-local'),
+  version: z.literal(1),
+  exportedAt: Iso,
+  notes: z.array(Note),
+  snapshots: z.array(Snapshot),
+});
+export type ExportFile = z.infer<typeof ExportFile>;
