@@ -3,8 +3,8 @@
  * Chinese labels the page shows for them (its `sencesMap`), mapped to the record contract. Shared by the page
  * reader and the JSON reader so both read the same fields (credit-sites.md §4.2, §4.2b).
  */
-import { parseSiteDate } from '../lib/dates.ts';
 import type { AbnormalListingInput, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';
+import { siteDate, withoutUndefined } from './values.ts';
 
 export type Fields = ReadonlyMap<string, string>;
 
@@ -34,36 +34,29 @@ export const SERIOUS_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['移出日期', 'removedDate'],
 ];
 
-function optional<T extends object>(item: T): T {
-  for (const key of Object.keys(item) as Array<keyof T>) if (item[key] === undefined) delete item[key];
-  return item;
-}
-
-const date = (value: string | undefined) => parseSiteDate(value ?? '') ?? undefined;
-
 export function penaltyOf(f: Fields): PenaltyInput | null {
-  const decisionDate = date(f.get('decisionDate')) ?? date(f.get('publicityDate'));
+  const decisionDate = siteDate(f.get('decisionDate')) ?? siteDate(f.get('publicityDate'));
   if (!decisionDate) return null;
   // 处罚类别 (警告;罚款) stands in for the content when the row gives none: the types are derived from it.
   const content = f.get('content') ?? f.get('category');
-  return optional({
-    id: '', decisionNo: f.get('decisionNo') ?? '', decisionDate, publicityDate: date(f.get('publicityDate')),
+  return withoutUndefined({
+    id: '', decisionNo: f.get('decisionNo') ?? '', decisionDate, publicityDate: siteDate(f.get('publicityDate')),
     authority: f.get('authority') ?? '', content, violationText: f.get('violationText'),
     legalBasis: f.get('legalBasis'),
   });
 }
 
 export function abnormalOf(f: Fields): AbnormalListingInput | null {
-  const listedDate = date(f.get('listedDate'));
+  const listedDate = siteDate(f.get('listedDate'));
   if (!listedDate) return null;
-  return optional({
+  return withoutUndefined({
     id: '', listedDate, reasonText: f.get('reasonText'), authority: f.get('authority'),
-    removedDate: date(f.get('removedDate')), removalReasonText: f.get('removalReasonText'),
+    removedDate: siteDate(f.get('removedDate')), removalReasonText: f.get('removalReasonText'),
   });
 }
 
 export function seriousOf(f: Fields): SeriousListingInput | null {
-  const listedDate = date(f.get('listedDate'));
+  const listedDate = siteDate(f.get('listedDate'));
   if (!listedDate) return null;
-  return optional({ id: '', listedDate, reasonText: f.get('reasonText'), authority: f.get('authority'), removedDate: date(f.get('removedDate')) });
+  return withoutUndefined({ id: '', listedDate, reasonText: f.get('reasonText'), authority: f.get('authority'), removedDate: siteDate(f.get('removedDate')) });
 }

@@ -10,7 +10,7 @@ import {
   abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson, type SectionKind,
 } from './gsxt-sections.ts';
 import { pageResult, type SectionRead } from './page-record.ts';
-import type { ParseResult, ParseSuccess } from './site.ts';
+import type { ParseResult, ParseSuccess, SectionCompleteness } from './site.ts';
 
 export interface DeclaredUrl {
   name: string;
@@ -76,10 +76,15 @@ export interface JsonSection {
   pages: DataTablesPage[];
 }
 
-function itemsOf(kind: SectionKind, pages: readonly DataTablesPage[]) {
-  const rows = pages.flatMap((p) => p.data);
-  const convert = { penalties: penaltyFromJson, abnormal: abnormalFromJson, serious: seriousFromJson }[kind];
-  return rows.map((row) => convert(row)).filter((item) => item !== null);
+/** One section: from its JSON pages when they were read (total from recordsTotal), else as the page rendered it. */
+function section<T>(
+  sections: readonly JsonSection[], kind: SectionKind, convert: (row: Record<string, unknown>) => T | null,
+  rendered: T[], c: SectionCompleteness,
+): SectionRead<T> {
+  const json = sections.find((s) => s.kind === kind);
+  if (!json) return { items: rendered, total: c.total, from: c.from };
+  const items = json.pages.flatMap((p) => p.data).map(convert).filter((item): item is T => item !== null);
+  return { items, total: json.pages[0]?.recordsTotal ?? null, from: 'json' };
 }
 
 /**
@@ -87,20 +92,12 @@ function itemsOf(kind: SectionKind, pages: readonly DataTablesPage[]) {
  * recordsTotal. Sections without JSON keep what the rendered page gave.
  */
 export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSection[]): ParseResult {
-  const read = (kind: SectionKind): SectionRead<never> | undefined => {
-    const section = sections.find((s) => s.kind === kind);
-    if (!section) return undefined;
-    const total = section.pages[0]?.recordsTotal ?? null;
-    return { items: itemsOf(kind, section.pages) as never[], total, from: 'json' };
-  };
   const { record, completeness } = dom;
-  const keep = <T>(items: T[], c: { total: number | null; from: 'json' | 'dom' }): SectionRead<T> => ({ items, total: c.total, from: c.from });
   const source = record.source;
   return pageResult({
     entity: record.entity,
-    penalties: read('penalties') ?? keep(record.penalties, completeness.penalties),
-    abnormal: read('abnormal') ?? keep(record.abnormalListings, completeness.abnormal),
-    serious: read('serious') ?? keep(record.seriousListings, completeness.serious),
+    penalties: section(sections, 'penalties', penaltyFromJson, record.penalties, completeness.penalties),
+    abnormal: section(sections, 'abnormal', abnormalFromJson, record.abnormalListings, completeness.abnormal),
+    serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious),
   }, { url: new URL(source?.url ?? 'about:blank'), site: source?.site ?? 'gsxt-gov-cn', observedAt: source?.observedAt ?? '' });
 }
-

@@ -7,6 +7,7 @@ import { parseSiteDate } from '../lib/dates.ts';
 import type { AbnormalListingInput, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';
 import { column, type Grid } from './dom/tables.ts';
 import { stripHtml } from './dom/text.ts';
+import { siteDate, withoutUndefined } from './values.ts';
 
 export type SectionKind = 'penalties' | 'abnormal' | 'serious';
 export const SECTION_KINDS: readonly SectionKind[] = ['penalties', 'abnormal', 'serious'];
@@ -40,16 +41,6 @@ function cell(row: readonly string[], index: number): string | undefined {
   return value === '' || value === '-' || value === '—' ? undefined : value;
 }
 
-function date(value: string | undefined): string | undefined {
-  return parseSiteDate(value ?? '') ?? undefined;
-}
-
-/** Optional fields are left out when the page shows nothing for them. */
-function defined<T extends object>(item: T): T {
-  for (const key of Object.keys(item) as Array<keyof T>) if (item[key] === undefined) delete item[key];
-  return item;
-}
-
 export function penaltiesFromGrid(grid: Grid): PenaltyInput[] {
   const h = grid.headers;
   const at = {
@@ -57,11 +48,11 @@ export function penaltiesFromGrid(grid: Grid): PenaltyInput[] {
     authority: column(h, PENALTY_AUTHORITY), date: column(h, PENALTY_DATE, PUBLICITY_DATE), publicity: column(h, PUBLICITY_DATE),
   };
   return grid.rows.flatMap((row) => {
-    const decisionDate = date(cell(row, at.date)) ?? date(cell(row, at.publicity));
+    const decisionDate = siteDate(cell(row, at.date)) ?? siteDate(cell(row, at.publicity));
     // A row without any date cannot be placed in time: it is not read (completeness shows the gap).
     if (!decisionDate) return [];
-    return [defined({
-      id: '', decisionNo: cell(row, at.no) ?? '', decisionDate, publicityDate: date(cell(row, at.publicity)),
+    return [withoutUndefined({
+      id: '', decisionNo: cell(row, at.no) ?? '', decisionDate, publicityDate: siteDate(cell(row, at.publicity)),
       authority: cell(row, at.authority) ?? '', content: cell(row, at.content), violationText: cell(row, at.conduct),
     })];
   });
@@ -74,11 +65,11 @@ export function abnormalFromGrid(grid: Grid): AbnormalListingInput[] {
     authority: column(h, LISTING_AUTHORITY), removalReason: column(h, REMOVAL_REASON), removed: column(h, REMOVED_DATE),
   };
   return grid.rows.flatMap((row) => {
-    const listedDate = date(cell(row, at.listed));
+    const listedDate = siteDate(cell(row, at.listed));
     if (!listedDate) return [];
-    return [defined({
+    return [withoutUndefined({
       id: '', listedDate, reasonText: cell(row, at.reason), authority: cell(row, at.authority),
-      removedDate: date(cell(row, at.removed)), removalReasonText: cell(row, at.removalReason),
+      removedDate: siteDate(cell(row, at.removed)), removalReasonText: cell(row, at.removalReason),
     })];
   });
 }
@@ -90,10 +81,10 @@ export function seriousFromGrid(grid: Grid): SeriousListingInput[] {
     authority: column(h, LISTING_AUTHORITY), removed: column(h, REMOVED_DATE),
   };
   return grid.rows.flatMap((row) => {
-    const listedDate = date(cell(row, at.listed));
+    const listedDate = siteDate(cell(row, at.listed));
     if (!listedDate) return [];
-    return [defined({
-      id: '', listedDate, reasonText: cell(row, at.reason), authority: cell(row, at.authority), removedDate: date(cell(row, at.removed)),
+    return [withoutUndefined({
+      id: '', listedDate, reasonText: cell(row, at.reason), authority: cell(row, at.authority), removedDate: siteDate(cell(row, at.removed)),
     })];
   });
 }
@@ -131,7 +122,7 @@ export function sectionOfJsonRow(row: JsonRow): SectionKind | null {
 export function penaltyFromJson(row: JsonRow): PenaltyInput | null {
   const decisionDate = jsonDate(row, 'penDecIssDate', 'publicDate');
   if (!decisionDate) return null;
-  return defined({
+  return withoutUndefined({
     id: '', decisionNo: text(row, 'penDecNo') ?? '', decisionDate, publicityDate: jsonDate(row, 'publicDate'),
     authority: text(row, 'penAuth_CN', 'penAuth') ?? '', content: text(row, 'penContent'), violationText: text(row, 'illegActType'),
   });
@@ -140,7 +131,7 @@ export function penaltyFromJson(row: JsonRow): PenaltyInput | null {
 export function abnormalFromJson(row: JsonRow): AbnormalListingInput | null {
   const listedDate = jsonDate(row, 'abntime', 'cogDate');
   if (!listedDate) return null;
-  return defined({
+  return withoutUndefined({
     id: '', listedDate, reasonText: text(row, 'speCause_CN', 'speCause'), authority: text(row, 'decOrg_CN', 'decOrg'),
     removedDate: jsonDate(row, 'remDate'), removalReasonText: text(row, 'remExcpRes_CN', 'remExcpRes'),
   });
@@ -149,7 +140,7 @@ export function abnormalFromJson(row: JsonRow): AbnormalListingInput | null {
 export function seriousFromJson(row: JsonRow): SeriousListingInput | null {
   const listedDate = jsonDate(row, 'abntime', 'cogDate');
   if (!listedDate) return null;
-  return defined({
+  return withoutUndefined({
     id: '', listedDate, reasonText: text(row, 'serILLRea_CN', 'serILLRea'), authority: text(row, 'decOrg_CN', 'decOrg'),
     removedDate: jsonDate(row, 'remDate'),
   });
