@@ -11,6 +11,17 @@ import { InputError, readText } from './io.ts';
 
 const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
 
+/** A happy-dom window that never runs or fetches anything a page names: saved pages are untrusted. */
+export function inertWindow(url: string): Window {
+  return new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
+      disableIframePageLoading: true, disableComputedStyleRendering: true,
+    },
+  });
+}
+
 export function savedFromUrl(html: string): URL | null {
   const m = SAVED_FROM.exec(html.slice(0, 4096));
   if (!m?.[1]) return null;
@@ -41,13 +52,7 @@ export async function parseSavedPage(file: string, urlOption?: string): Promise<
   }
   url ??= savedFromUrl(html) ?? pathToFileURL(file);
   const observedAt = (await stat(file)).mtime.toISOString();
-  const window = new Window({
-    url: url.protocol === 'file:' ? 'about:blank' : url.href,
-    settings: {
-      disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
-      disableIframePageLoading: true, disableComputedStyleRendering: true,
-    },
-  });
+  const window = inertWindow(url.protocol === 'file:' ? 'about:blank' : url.href);
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     // Without a site URL (a page saved without its saved-from line) the first adapter that sees an entity page reads it.

@@ -2,18 +2,13 @@
  * HTML → a DOM for tests, the same way the command line does it: happy-dom with scripts and styles switched off.
  * Each call makes its own window; `closeAll` ends them (call it in afterAll).
  */
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
+import { inertWindow } from '../../cli/html.ts';
 
 const windows = new Set<Window>();
 
 export function htmlDocument(html: string, url = 'https://www.gsxt.gov.cn/'): Document {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
-      disableIframePageLoading: true, disableComputedStyleRendering: true,
-    },
-  });
+  const window = inertWindow(url);
   windows.add(window);
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
@@ -37,13 +32,7 @@ export function documentParser(url: string, perWindow = 20): (html: string) => P
         windows.delete(window);
         await window.happyDOM.close();
       }
-      window = new Window({
-        url,
-        settings: {
-          disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
-          disableIframePageLoading: true, disableComputedStyleRendering: true,
-        },
-      });
+      window = inertWindow(url);
       windows.add(window);
       made = 0;
     }
