@@ -36,18 +36,26 @@ function menuItem(doc: Document, kind: SectionKind): HTMLElement | null {
   return candidates.find((el) => !candidates.some((other) => other !== el && el.contains(other))) ?? null;
 }
 
+/** How often, at most, a rendering page is re-read while waiting: each check parses the whole page. */
+const CHECK_EVERY_MS = 50;
+
 function waitFor(doc: Document, ready: () => boolean, timeoutMs: number): Promise<boolean> {
   const view = doc.defaultView;
   if (ready() || !view) return Promise.resolve(ready());
   return new Promise((resolve) => {
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    // A page renders a table in many mutations: one check after a burst, not one per mutation.
     const observer = new view.MutationObserver(() => {
-      if (!ready()) return;
-      finish(true);
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        if (ready()) finish(true);
+      }, CHECK_EVERY_MS);
     });
     const timer = setTimeout(() => finish(ready()), timeoutMs);
     function finish(ok: boolean): void {
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(pending);
       resolve(ok);
     }
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
