@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { allMatchPatterns } from '#core';
+import { MINIMUM_CHROME_VERSION } from './extension/compat.ts';
 
 // The extension's sources live under extension/ (design card: one package, one wxt.config.ts at the root).
 // Core is reached as '#core' (package.json "imports"), which Node, Vite and TypeScript all resolve.
@@ -8,13 +9,32 @@ export default defineConfig({
   publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },
-  manifest: {
+  // Syntax is lowered to the oldest browser we support (extension/compat.ts); Firefox gets its ESR's.
+  vite: (env) => ({ build: { target: env.browser === 'firefox' ? 'firefox115' : `chrome${MINIMUM_CHROME_VERSION}` } }),
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // Least that works: storage for settings and notes; host access only to the credit sites, from the adapters'
-    // own match patterns (core/sites), never typed twice.
-    permissions: ['storage'],
+    // Least that works (README "Permissions"): storage for settings, contextMenus for 在信用透镜中查询; host access
+    // only to the credit sites, from the adapters' own match patterns (core/sites), never typed twice. Notes and
+    // snapshots live in IndexedDB, which needs no permission.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: allMatchPatterns(),
-  },
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      // Opens the popup (the toolbar lookup) from the keyboard; Firefox's build is MV2, where the name differs.
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_command_lookup__' },
+    },
+    web_accessible_resources: [
+      // The notes frame is shown inside the credit pages; the page sender runs in their main world.
+      { resources: ['notes.html', 'page-sender.js'], matches: allMatchPatterns() },
+    ],
+    ...(browser === 'firefox'
+      ? {
+        browser_specific_settings: {
+          gecko: { id: 'creditlens@creditlens.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+        },
+      }
+      : { minimum_chrome_version: String(MINIMUM_CHROME_VERSION) }),
+  }),
 });

@@ -31,10 +31,10 @@ export { entityKey } from './lib/entity-key.ts';
 export {
   Completeness, PageKind, ParseFailure, ParseResult, SectionCompleteness, type ParseSuccess, type SiteAdapter,
 } from './sites/site.ts';
-export { SITES, allMatchPatterns, siteFor } from './sites/index.ts';
+export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';
 export {
-  DataTablesPage, declaredUrls, readJsonReply, withJsonSections, type DeclaredUrl, type JsonReply, type JsonSection,
+  DataTablesPage, declaredUrls, readJsonReply, urlsForEntity, withJsonSections, type DeclaredUrl, type JsonReply, type JsonSection,
 } from './sites/gsxt-json.ts';
 export type { SectionKind } from './sites/gsxt-sections.ts';
 export { CreditChinaReply, CreditChinaRow, creditChinaItems, type CreditChinaItems } from './sites/creditchina-json.ts';

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, htmlDocument } from '../../test/support/dom.ts';
 import { adapter } from './gsxt-gov-cn.ts';
-import { declaredUrls, readJsonReply, withJsonSections } from './gsxt-json.ts';
+import { declaredUrls, readJsonReply, urlsForEntity, withJsonSections } from './gsxt-json.ts';
 
 afterAll(closeAll);
 
@@ -22,6 +22,23 @@ describe('declaredUrls', () => {
     expect(Object.fromEntries(found.map((d) => [d.name, d.guess]))).toMatchObject({
       punishmentDetailInfoUrl: 'penalties', insPunishmentinfoUrl: null, entBusExcepUrl: 'abnormal', IllInfoUrl: 'serious', shareholderUrl: null,
     });
+  });
+});
+
+describe('urlsForEntity', () => {
+  const declared = declaredUrls('var entBusExcepUrl = "/ent.html"; var indBusExcepUrl = "/ind.html"; var argBusExcepUrl = "/arg.html"; var argBranchBusExcepUrl = "/argb.html"; var punishmentDetailInfoUrl = "/pun.html";');
+  const abnormal = (uscc: string | undefined) => urlsForEntity(declared, { uscc }).filter((d) => d.guess === 'abnormal').map((d) => d.name);
+
+  it.each([
+    ['92330127MA2J6N1T7U', 'indBusExcepUrl'], ['93330100MA2B3C4D5N', 'argBusExcepUrl'], ['91330106MA27QX8BXF', 'entBusExcepUrl'], [undefined, 'entBusExcepUrl'],
+  ])('asks the abnormal list of a %s entity at %s only, as the page does', (uscc, name) => {
+    expect(abnormal(uscc)).toEqual([name]);
+  });
+
+  it('keeps the other sections and a single abnormal URL as declared', () => {
+    expect(urlsForEntity(declared, { uscc: '92330127MA2J6N1T7U' }).map((d) => d.name)).toContain('punishmentDetailInfoUrl');
+    const one = declaredUrls('var indBusExcepUrl = "/ind.html";');
+    expect(urlsForEntity(one, { uscc: '91330106MA27QX8BXF' })).toEqual(one);
   });
 });
 
@@ -72,5 +89,9 @@ describe('withJsonSections', () => {
     });
     expect(merged.completeness.abnormal).toEqual(dom.completeness.abnormal);
     expect(merged.record.entity).toEqual(dom.record.entity);
+    // A read that stopped after 3 rows does not replace the 5 the page shows.
+    const stopped = withJsonSections(dom, [{ kind: 'penalties', pages: [{ recordsTotal: 23, data: [1, 2, 3].map(penaltyRow) }] }]);
+    if (!stopped.ok) throw new Error(stopped.detail);
+    expect(stopped.completeness.penalties).toEqual({ read: 5, total: 23, from: 'dom' });
   });
 });

@@ -40,6 +40,24 @@ export function declaredUrls(scriptText: string): DeclaredUrl[] {
   return found;
 }
 
+/**
+ * The abnormal-list URL for the entity's kind: pages declare one per kind (`entBusExcepUrl` companies,
+ * `indBusExcepUrl` 个体工商户, `argBusExcepUrl` farmers' co-operatives) and the page's own script picks one by the
+ * entity type (credit-sites.md §3b); the others answer an empty list. The kind is read from the credit code's
+ * registration category (92 个体工商户, 93 农民专业合作社); without a code, the company URL.
+ */
+const ABNORMAL_BY_KIND: ReadonlyArray<[RegExp, RegExp]> = [[/^92/, /^ind/i], [/^93/, /^arg(?!branch)/i], [/^/, /^ent/i]];
+
+/** `declared` with only the abnormal-list URL that serves this entity's kind, when the page declares several. */
+export function urlsForEntity(declared: readonly DeclaredUrl[], entity: { uscc?: string | undefined }): DeclaredUrl[] {
+  const abnormal = declared.filter((d) => d.guess === 'abnormal');
+  if (abnormal.length < 2) return [...declared];
+  const uscc = (entity.uscc ?? '').toUpperCase();
+  const [, name] = ABNORMAL_BY_KIND.find(([category]) => category.test(uscc)) ?? [];
+  const chosen = abnormal.find((d) => name?.test(d.name)) ?? abnormal[0];
+  return declared.filter((d) => d.guess !== 'abnormal' || d === chosen);
+}
+
 /** One DataTables page as the section endpoints answer it. */
 export const DataTablesPage = z.looseObject({
   recordsTotal: z.coerce.number().int().nonnegative().optional(),
@@ -82,14 +100,15 @@ function section<T>(
   rendered: T[], c: SectionCompleteness,
 ): SectionRead<T> {
   const json = sections.find((s) => s.kind === kind);
-  if (!json) return { items: rendered, total: c.total, from: c.from };
-  const items = json.pages.flatMap((p) => p.data).map(convert).filter((item): item is T => item !== null);
+  const items = json ? json.pages.flatMap((p) => p.data).map(convert).filter((item): item is T => item !== null) : [];
+  // A read stopped early (cap, captcha) can hold fewer rows than the page already shows: the fuller reading wins.
+  if (!json || items.length < rendered.length) return { items: rendered, total: c.total, from: c.from };
   return { items, total: json.pages[0]?.recordsTotal ?? null, from: 'json' };
 }
 
 /**
  * The page's DOM reading with the sections read from JSON put in their place: items from the rows, total from
- * recordsTotal. Sections without JSON keep what the rendered page gave.
+ * recordsTotal. Sections without JSON, or whose JSON holds fewer rows than the page rendered, keep what the page gave.
  */
 export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSection[]): ParseResult {
   const { record, completeness } = dom;

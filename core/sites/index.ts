@@ -18,3 +18,10 @@ export function siteFor(url: URL): SiteAdapter | null {
 export function allMatchPatterns(): string[] {
   return [...new Set(SITES.flatMap((s) => s.matchPatterns))];
 }
+
+/** The adapter with this id; the extension's content scripts name theirs. A typo is a build-time error. */
+export function siteById(id: string): SiteAdapter {
+  const site = SITES.find((s) => s.id === id);
+  if (!site) throw new RangeError(`no site adapter ${id}`);
+  return site;
+}

@@ -1,3 +1,4 @@
-// The extension's background service worker. It grows with the extension issue (overlay, popup, notes);
-// for now it only exists so that `wxt prepare` can generate the project's types.
-export default defineBackground(() => {});
+// The background service worker: wiring lives in background/main.ts.
+import { startBackground } from '../background/main.ts';
+
+export default defineBackground(() => startBackground());

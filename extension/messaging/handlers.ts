@@ -1,19 +1,57 @@
 /** The background's handlers: the local database behind each message of the protocol. */
+import { addDays, type IsoDate } from '#core';
 import type { CreditLensDb } from '../storage/db.ts';
-import { deleteNote, lookup, notesOf, saveNote, saveSnapshot } from '../storage/repository.ts';
+import {
+  deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, wipe,
+} from '../storage/repository.ts';
 import type { Handlers } from './router.ts';
 
-export function handlersFor(db: CreditLensDb): Handlers {
+/** What the handlers need from the browser besides the database; the background passes the real ones. */
+export interface HandlerEnv {
+  /** Now, as an ISO instant. */
+  now(): string;
+  /** Shows the assessment of a tab's page on the toolbar icon; null clears it. */
+  setBadge(tabId: number, snapshot: Parameters<typeof saveSnapshot>[1] | null): Promise<void>;
+  /** Called after each snapshot is stored: retention runs then, so no alarm permission is needed. */
+  afterSave(): Promise<void>;
+}
+
+/** The instant `days` days before `now` (calendar days, as retention is stated). */
+export function daysBefore(now: string, days: number): string {
+  return `${addDays(now.slice(0, 10) as IsoDate, -days)}${now.slice(10)}`;
+}
+
+export function handlersFor(db: CreditLensDb, env: HandlerEnv = { now: () => new Date().toISOString(), setBadge: async () => {}, afterSave: async () => {} }): Handlers {
   return {
-    'snapshot:save': async ({ record, assessment, url, site, observedAt }) => {
-      const saved = await saveSnapshot(db, { record, assessment, url, site, observedAt });
+    'snapshot:save': async ({ record, assessment, url, site, observedAt }, from) => {
+      const seen = { record, assessment, url, site, observedAt };
+      const saved = await saveSnapshot(db, seen);
+      if (from.tabId !== undefined) await env.setBadge(from.tabId, seen);
+      await env.afterSave();
       return { ok: true, seq: saved.seq ?? 0 };
     },
-    'entity:lookup': async ({ query }) => ({ ok: true, hits: await lookup(db, query) }),
+    'badge:clear': async (_, from) => {
+      if (from.tabId !== undefined) await env.setBadge(from.tabId, null);
+      return { ok: true };
+    },
+    'entity:lookup': async ({ query }) => ({ ok: true, hits: await lookup(db, query), notes: await searchNotes(db, query) }),
+    'entity:recent': async ({ limit }) => ({ ok: true, hits: await recent(db, limit) }),
     'notes:list': async ({ entityKey }) => ({ ok: true, notes: await notesOf(db, entityKey) }),
     'notes:save': async ({ note }) => ({ ok: true, note: await saveNote(db, note) }),
     'notes:delete': async ({ id }) => {
       await deleteNote(db, id);
+      return { ok: true };
+    },
+    'data:export': async () => ({ ok: true, file: await exportAll(db, env.now()) }),
+    'data:import': async ({ file }) => {
+      const result = await importAll(db, file);
+      return result.ok
+        ? { ok: true, imported: true, notes: result.notes, snapshots: result.snapshots }
+        : { ok: true, imported: false, problems: result.problems };
+    },
+    'data:purge': async ({ olderThanDays }) => ({ ok: true, purged: await purgeSnapshots(db, daysBefore(env.now(), olderThanDays)) }),
+    'data:wipe': async () => {
+      await wipe(db);
       return { ok: true };
     },
   };

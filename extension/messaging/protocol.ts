@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Assessment, EntityRecord } from '#core';
-import { Note, Snapshot } from '../storage/contract.ts';
+import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 
 const Iso = z.iso.datetime();
 
@@ -15,26 +15,57 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('snapshot:save'),
     record: EntityRecord, assessment: Assessment, url: z.url(), site: z.string(), observedAt: Iso,
   }),
-  /** Popup → background: quick lookup over local snapshots. */
+  /** Content script → background: the page is no entity page (any more): clear the tab's badge. */
+  z.strictObject({ type: z.literal('badge:clear') }),
+  /** Popup → background: quick lookup over local snapshots and notes. */
   z.strictObject({ type: z.literal('entity:lookup'), query: z.string().max(200) }),
+  /** Popup → background: the entities seen most recently, one hit each. */
+  z.strictObject({ type: z.literal('entity:recent'), limit: z.number().int().min(1).max(50) }),
   /** Notes frame → background. */
   z.strictObject({ type: z.literal('notes:list'), entityKey: z.string().min(1) }),
   z.strictObject({ type: z.literal('notes:save'), note: Note }),
   z.strictObject({ type: z.literal('notes:delete'), id: z.string().min(1) }),
+  /** Options page → background: all local data as one file; import all or nothing; retention; wipe. */
+  z.strictObject({ type: z.literal('data:export') }),
+  /** The file is checked by the handler (ExportFile), so a bad file is answered with every problem, not refused. */
+  z.strictObject({ type: z.literal('data:import'), file: z.unknown() }),
+  z.strictObject({ type: z.literal('data:purge'), olderThanDays: z.number().int().min(1).max(36_500) }),
+  z.strictObject({ type: z.literal('data:wipe') }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+const Ok = z.literal(true);
 
 /** The answer to each request type. */
 export const Responses = {
-  'snapshot:save': z.strictObject({ ok: z.literal(true), seq: z.number().int() }),
-  'entity:lookup': z.strictObject({ ok: z.literal(true), hits: z.array(Snapshot) }),
-  'notes:list': z.strictObject({ ok: z.literal(true), notes: z.array(Note) }),
-  'notes:save': z.strictObject({ ok: z.literal(true), note: Note }),
-  'notes:delete': z.strictObject({ ok: z.literal(true) }),
+  'snapshot:save': z.strictObject({ ok: Ok, seq: z.number().int() }),
+  'badge:clear': z.strictObject({ ok: Ok }),
+  'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
+  'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
+  'notes:list': z.strictObject({ ok: Ok, notes: z.array(Note) }),
+  'notes:save': z.strictObject({ ok: Ok, note: Note }),
+  'notes:delete': z.strictObject({ ok: Ok }),
+  'data:export': z.strictObject({ ok: Ok, file: ExportFile }),
+  /** `imported: false`: nothing was changed, and `problems` says why (each with its path in the file). */
+  'data:import': z.discriminatedUnion('imported', [
+    z.strictObject({ ok: Ok, imported: z.literal(true), notes: z.number().int(), snapshots: z.number().int() }),
+    z.strictObject({ ok: Ok, imported: z.literal(false), problems: z.array(z.string()) }),
+  ]),
+  'data:purge': z.strictObject({ ok: Ok, purged: z.number().int() }),
+  'data:wipe': z.strictObject({ ok: Ok }),
 } satisfies Record<RequestType, z.ZodType>;
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
 
 /** Any refusal: the request did not parse, or its handler failed. */
 export const Refusal = z.strictObject({ ok: z.literal(false), error: z.string() });
 export type Refusal = z.infer<typeof Refusal>;
+
+/** Who sent a message, as the browser says (never as the message says). */
+export interface SenderContext {
+  /** The tab of a content script (or of an extension page shown in a tab or frame). */
+  tabId?: number;
+  /** The sender is a page of this extension (popup, options, notes frame), not a content script. */
+  extensionPage: boolean;
+}

@@ -3,12 +3,14 @@
  * and hands the rest to the handler of its type. Handlers are plain async functions, tested without a browser.
  */
 import { problemLines, problemsOf } from '#core';
-import { Request, type Refusal, type RequestType, type Response } from './protocol.ts';
+import { mayAsk } from './access.ts';
+import { Request, type Refusal, type RequestType, type Response, type SenderContext } from './protocol.ts';
 
-export type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>) => Promise<Response<T>> };
+export type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, from: SenderContext) => Promise<Response<T>> };
 
 export function router(handlers: Handlers, log: (line: string) => void = () => {}) {
-  return async (message: unknown): Promise<Response<RequestType> | Refusal> => {
+  // `from` defaults to an extension page for tests; the background always passes what the browser says.
+  return async (message: unknown, from: SenderContext = { extensionPage: true }): Promise<Response<RequestType> | Refusal> => {
     const parsed = Request.safeParse(message);
     if (!parsed.success) {
       const error = `invalid message: ${problemLines(problemsOf(parsed.error)).join('; ')}`;
@@ -16,9 +18,14 @@ export function router(handlers: Handlers, log: (line: string) => void = () => {
       return { ok: false, error };
     }
     const request = parsed.data;
+    if (!mayAsk(request.type, from.extensionPage)) {
+      const error = `${request.type} refused: content scripts may not ask for it`;
+      log(error);
+      return { ok: false, error };
+    }
     try {
-      const handle = handlers[request.type] as (r: Request) => Promise<Response<RequestType>>;
-      return await handle(request);
+      const handle = handlers[request.type] as (r: Request, f: SenderContext) => Promise<Response<RequestType>>;
+      return await handle(request, from);
     } catch (error) {
       const text = `${request.type} failed: ${error instanceof Error ? error.message : String(error)}`;
       log(text);

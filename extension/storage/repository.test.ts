@@ -7,7 +7,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assessRecord, type EntityRecord } from '#core';
 import { CreditLensDb, DB_NAME } from './db.ts';
-import { deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, saveNote, saveSnapshot, snapshotsOf, wipe } from './repository.ts';
+import {
+  deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, snapshotsOf, wipe,
+} from './repository.ts';
 
 const open: Dexie[] = [];
 function freshDb(indexedDB = new IDBFactory()): CreditLensDb {
@@ -29,6 +31,30 @@ function seen(name: string, uscc: string | undefined, observedAt: string, person
 }
 
 const note = (id: string, key: string, text: string, at = '2024-06-30T08:00:00.000Z') => ({ id, entityKey: key, text, tags: ['线索'], createdAt: at, editedAt: at });
+
+describe('recent entities and note search', () => {
+  it('lists the entities seen most recently, one each, newest first', async () => {
+    const db = freshDb();
+    await saveSnapshot(db, seen('示例市甲贸易有限公司', '91330100MA2B3C4D5N', '2024-06-01T08:00:00.000Z'));
+    await saveSnapshot(db, seen('示例市某某便利店', undefined, '2024-06-15T08:00:00.000Z'));
+    await saveSnapshot(db, seen('示例市甲贸易有限公司', '91330100MA2B3C4D5N', '2024-06-30T08:00:00.000Z'));
+    expect((await recent(db, 10)).map((s) => [s.entityKey, s.observedAt])).toEqual([
+      ['91330100MA2B3C4D5N', '2024-06-30T08:00:00.000Z'], ['name:示例市某某便利店', '2024-06-15T08:00:00.000Z'],
+    ]);
+    expect(await recent(db, 1)).toHaveLength(1);
+  });
+
+  it('finds notes by text, by tag (any width or case) and by the entity’s code', async () => {
+    const db = freshDb();
+    await saveNote(db, note('n1', '91330100MA2B3C4D5N', '电话核实：ＡＢＣ已停业', '2024-06-01T08:00:00.000Z'));
+    await saveNote(db, { ...note('n2', 'name:示例市某某便利店', '待复查', '2024-06-02T08:00:00.000Z'), tags: ['食品'] });
+    expect((await searchNotes(db, 'abc')).map((n) => n.id)).toEqual(['n1']);
+    expect((await searchNotes(db, '食品')).map((n) => n.id)).toEqual(['n2']);
+    expect((await searchNotes(db, '91330100')).map((n) => n.id)).toEqual(['n1']);
+    expect((await searchNotes(db, '线索')).map((n) => n.id)).toEqual(['n1']);
+    expect(await searchNotes(db, '  ')).toEqual([]);
+  });
+});
 
 describe('snapshots and notes', () => {
   it('keeps the history of one entity, newest first, and its notes', async () => {

@@ -78,6 +78,31 @@ export async function lookup(db: CreditLensDb, query: string, limit = 20): Promi
   return [...latest.values()].sort((a, b) => rank(a) - rank(b) || b.observedAt.localeCompare(a.observedAt)).slice(0, limit);
 }
 
+/** The entities seen most recently: one hit each, its latest snapshot, newest first. */
+export async function recent(db: CreditLensDb, limit: number): Promise<Snapshot[]> {
+  const latest = new Map<string, Snapshot>();
+  // Newest first by the observedAt index; stop once `limit` entities were found.
+  await db.snapshots.orderBy('observedAt').reverse().until(() => latest.size >= limit).each((row: unknown) => {
+    const s = Snapshot.safeParse(row);
+    if (s.success && !latest.has(s.data.entityKey)) latest.set(s.data.entityKey, s.data);
+  });
+  return [...latest.values()];
+}
+
+/**
+ * Notes of the entity whose code starts with the query, and notes whose text or tags contain it (match form: width,
+ * case and spaces do not matter), newest first.
+ */
+export async function searchNotes(db: CreditLensDb, query: string, limit = 20): Promise<Note[]> {
+  const code = normalizeIdentifier(query);
+  const text = matchForm(query);
+  if (text === '') return [];
+  const rows = await db.notes.filter((n: Note) =>
+    (code.length >= 4 && n.entityKey.startsWith(code)) ||
+    matchForm(n.text).includes(text) || n.tags.some((tag) => matchForm(tag).includes(text))).toArray();
+  return parsedRows(Note, rows).rows.sort((a, b) => b.editedAt.localeCompare(a.editedAt)).slice(0, limit);
+}
+
 export async function exportAll(db: CreditLensDb, exportedAt: string): Promise<ExportFile> {
   const notes = parsedRows(Note, await db.notes.toArray()).rows;
   const snapshots = parsedRows(Snapshot, await db.snapshots.toArray()).rows.map(({ seq: _seq, ...rest }) => rest);

@@ -6,4 +6,5 @@ import { benchSitesParse } from './sites-parse.ts';
 const records = Number(process.env.BENCH_RECORDS ?? 100_000);
 await benchSitesParse();
 await benchCoreAssess(records);
+await (await import('./browser-overlay.ts')).benchBrowserOverlay();
 await closeAll();

@@ -5,8 +5,9 @@
  */
 import type { AbnormalListingInput, Entity, IsoDate, PenaltyInput, SeriousListingInput } from '#core';
 import { gsxtToken, hexId, makeRegNo, makeUscc } from './codes.ts';
+import { esc } from './render/html.ts';
 
-export type EntityKey = 'clean' | 'listed' | 'repeat' | 'individual' | 'creditchina' | 'captcha' | 'blocked';
+export type EntityKey = 'clean' | 'listed' | 'repeat' | 'individual' | 'creditchina' | 'captcha' | 'blocked' | 'xss' | 'bench';
 
 /** The record in the contract form, with the lists in the order the site shows them (ids P1…, A1…, S1…). */
 export interface TruthRecord {
@@ -79,7 +80,10 @@ export interface SimEntity {
   side: SideData;
   /** How the section endpoints of its gsxt page answer: data, a captcha page, or an NGIDERRORCODE refusal. */
   behaviour: 'normal' | 'captcha' | 'ngid';
-  /** Raw site values by record id, where they differ from the truth only by white space or markup. */
+  /**
+   * Raw site values by record id, where they differ from the truth only by white space, markup or HTML escaping
+   * (the text a browser shows for the raw value is the truth).
+   */
   raw?: Record<string, RawOverrides>;
   /** 类别 column of the blacklist rows. */
   seriousCategory?: string;
@@ -207,11 +211,14 @@ const REPEAT_CASES: Array<[string, string]> = [
   ['拒绝履行七日无理由退货义务', '罚款人民币8,000元'],
 ];
 
-/** Decision dates newest first, as the site lists them; the last two are older than 3 years before 2024-06-30. */
+/**
+ * Decision dates newest first, as the site lists them: all within 3 years before 2026-11-30 but the last two, so that
+ * on the day the demo was written the repeat offender is flagged (21 of 23 in the window).
+ */
 const REPEAT_DATES: IsoDate[] = [
-  '2024-06-18', '2024-05-27', '2024-04-30', '2024-03-22', '2024-02-06', '2023-12-14', '2023-11-08', '2023-09-26',
-  '2023-08-15', '2023-07-04', '2023-05-23', '2023-04-11', '2023-02-28', '2023-01-09', '2022-11-17', '2022-09-29',
-  '2022-08-10', '2022-06-21', '2022-04-26', '2022-01-13', '2021-09-07', '2021-03-16', '2020-11-24',
+  '2026-10-18', '2026-09-27', '2026-08-30', '2026-07-22', '2026-06-06', '2026-04-14', '2026-03-08', '2026-01-26',
+  '2025-12-15', '2025-11-04', '2025-09-23', '2025-08-11', '2025-06-28', '2025-05-09', '2025-03-17', '2025-01-28',
+  '2024-12-10', '2024-10-21', '2024-08-26', '2024-05-13', '2024-01-07', '2023-07-16', '2023-03-24',
 ];
 
 function addDaysIso(date: IsoDate, days: number): IsoDate {
@@ -423,8 +430,120 @@ const blocked: SimEntity = {
   behaviour: 'ngid',
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Test-only entities (no fixtures): script payloads shown as text, and 200 penalties on one page.
+
+/** Marks a payload that ran: every payload below bumps or sets it, so `window.__clxss` stays undefined if none ran. */
+export const XSS_MARKER = '__clxss';
+export const XSS_PAYLOADS = {
+  img: '<img src=x onerror="window.__clxss=(window.__clxss||0)+1">',
+  script: '<script>window.__clxss=1</script>',
+  svg: '"><svg onload=window.__clxss=1>',
+} as const;
+
+/**
+ * Raw values of a careful site: every text field HTML-escaped in the JSON, so that the page's DataTables script,
+ * which inserts cell values as HTML, shows the payloads as literal text.
+ */
+function htmlEscapedRaw(penalties: PenaltyInput[], abnormal: AbnormalListingInput[]): Record<string, RawOverrides> {
+  const raw: Record<string, RawOverrides> = {};
+  for (const p of penalties) {
+    raw[p.id] = { decisionNo: esc(p.decisionNo), authority: esc(p.authority), content: esc(p.content ?? ''), violationText: esc(p.violationText ?? '') };
+  }
+  for (const a of abnormal) raw[a.id] = { reasonText: esc(a.reasonText ?? '') };
+  return raw;
+}
+
+/** P1 is heavy (责令停产停业) and recent, so the overlay names its decision number — payload included — in a finding. */
+const XSS_PENALTIES: PenaltyInput[] = [
+  penalty('P1', `示市监处罚〔2025〕${XSS_PAYLOADS.script}212号`, '2025-10-14', '2025-10-21', `${SHI_SCJ}${XSS_PAYLOADS.script}`,
+    `使用超过保质期的食品原料生产食品${XSS_PAYLOADS.svg}`, `罚款人民币80,000元，责令停产停业一个月${XSS_PAYLOADS.img}`),
+  penalty('P2', `示市监处罚〔2024〕${XSS_PAYLOADS.svg}097号`, '2024-07-03', '2024-07-10', `${SHIFAN_SCJ}${XSS_PAYLOADS.img}`,
+    `${XSS_PAYLOADS.img}未按规定明码标价`, `${XSS_PAYLOADS.svg}罚款人民币3,000元`),
+  penalty('P3', `示市监处罚〔2023〕${XSS_PAYLOADS.img}045号`, '2023-05-19', '2023-05-26', SHI_SCJ,
+    `发布虚假广告${XSS_PAYLOADS.script}`, `罚款人民币20,000元${XSS_PAYLOADS.script}`),
+];
+const XSS_ABNORMAL: AbnormalListingInput[] = [
+  { id: 'A1', listedDate: '2025-06-30', reasonText: `通过登记的住所或者经营场所无法联系的${XSS_PAYLOADS.img}`, authority: SHI_SCJ },
+];
+
+const xss: SimEntity = {
+  key: 'xss',
+  record: {
+    entity: {
+      name: `示例市${XSS_PAYLOADS.img}安信测评商行有限公司`,
+      uscc: makeUscc('91', '330106', 'MA2X7T3K'),
+      legalRepresentative: '郑某某',
+      status: COMPANY_STATUS,
+      registrationAuthority: SHI_SCJ,
+      establishedOn: '2020-08-26',
+    },
+    penalties: XSS_PENALTIES,
+    abnormalListings: XSS_ABNORMAL,
+    seriousListings: [],
+  },
+  profile: {
+    kind: 'company', entTypeCode: '1', typeText: '有限责任公司(自然人投资或控股)', capital: '100万元人民币',
+    address: '示例省示例市示范区测评路5号', scope: '日用百货销售；广告设计、代理。', approvedOn: '2024-03-18', termTo: null,
+  },
+  side: EMPTY_SIDE,
+  behaviour: 'normal',
+  raw: htmlEscapedRaw(XSS_PENALTIES, XSS_ABNORMAL),
+};
+
+/** Violations across the six domains, so that the 200 rows carry every kind of chip. */
+const BENCH_CASES: Array<[string, string]> = [
+  ['销售超过保质期的食品', '罚款人民币5,000元'],
+  ['生产经营不符合食品安全标准的食品', '没收违法所得人民币3,200元，罚款人民币50,000元'],
+  ['经营未取得注册证的医疗器械', '没收违法所得人民币1,800元，罚款人民币20,000元'],
+  ['销售不合格产品', '罚款人民币12,000元'],
+  ['拒绝履行七日无理由退货义务', '罚款人民币8,000元'],
+  ['虚假宣传', '罚款人民币15,000元'],
+  ['未按规定明码标价', '警告'],
+  ['发布虚假广告', '罚款人民币30,000元'],
+  ['经营场所未按规定亮照经营', '警告'],
+  ['使用超过保质期的食品原料生产食品', '没收违法所得人民币6,400元，罚款人民币100,000元，责令停产停业一个月'],
+];
+export const BENCH_PENALTY_COUNT = 200;
+
+/** 200 decisions newest first, 9–12 days apart from 2026-11-29 back to early 2022 (all within 5 years of 2026-11-30). */
+function benchPenalties(): PenaltyInput[] {
+  return Array.from({ length: BENCH_PENALTY_COUNT }, (_, i) => {
+    const date = addDaysIso('2026-11-29', -(i * 9 + (i % 4)));
+    const year = date.slice(0, 4);
+    const [violation, content] = BENCH_CASES[i % BENCH_CASES.length] ?? ['', ''];
+    const office = i % 7 === 3 ? '示例市生态环境局' : i % 3 === 1 ? SHIFAN_SCJ : SHI_SCJ;
+    const serial = String(BENCH_PENALTY_COUNT * 2 - i);
+    const decisionNo = office === SHIFAN_SCJ ? `示范市监处字〔${year}〕${serial}号` : office === SHI_SCJ ? `示市监处罚〔${year}〕${serial}号` : `示环罚〔${year}〕${serial}号`;
+    return penalty(`P${i + 1}`, decisionNo, date, addDaysIso(date, 7), office, violation, content);
+  });
+}
+
+const bench: SimEntity = {
+  key: 'bench',
+  record: {
+    entity: {
+      name: '示例市百川汇通基准贸易有限公司',
+      uscc: makeUscc('91', '330104', 'MA2B8N6Q'),
+      legalRepresentative: '钱某某',
+      status: COMPANY_STATUS,
+      registrationAuthority: SHI_SCJ,
+      establishedOn: '2014-02-11',
+    },
+    penalties: benchPenalties(),
+    abnormalListings: [],
+    seriousListings: [],
+  },
+  profile: {
+    kind: 'company', entTypeCode: '1', typeText: '有限责任公司(自然人投资或控股)', capital: '800万元人民币',
+    address: '示例省示例市商贸中心大道200号', scope: '食品销售；医疗器械经营；日用百货销售。', approvedOn: '2025-01-06', termTo: null,
+  },
+  side: EMPTY_SIDE,
+  behaviour: 'normal',
+};
+
 export const ENTITIES: Readonly<Record<EntityKey, SimEntity>> = {
-  clean, listed, repeat, individual, creditchina, captcha, blocked,
+  clean, listed, repeat, individual, creditchina, captcha, blocked, xss, bench,
 };
 
 export function entityOf(key: EntityKey): SimEntity {
@@ -457,6 +576,10 @@ export interface SimPage {
   variant?: '2017' | '2018';
   /** Whether build-fixtures saves this page. */
   fixture: boolean;
+  /** Rows per section page the page's own script asks for (default PAGE_LENGTH, 5, as on the site). */
+  pageLength?: number;
+  /** Whether the search results list it (default true); test-only pages stay out so the search page is unchanged. */
+  inSearch?: boolean;
   /** What the page exercises, for the demo index and the report. */
   about: string;
 }
@@ -518,6 +641,16 @@ export const PAGES: readonly SimPage[] = [
     name: 'blocked-2018', site: 'gsxt-gov-cn', host: GSXT_HOST, path: gsxtPath('page:blocked-2018', 'hex'), layout: 'gsxt-2017',
     entityKey: 'blocked', variant: '2018', fixture: false,
     about: 'section endpoints answer {"NGIDERRORCODE": …}',
+  },
+  {
+    name: 'xss-2017', site: 'gsxt-gov-cn', host: GSXT_HOST, path: gsxtPath('page:xss-2017', 'base64'), layout: 'gsxt-2017',
+    entityKey: 'xss', variant: '2017', fixture: false, inSearch: false,
+    about: 'script payloads (<img onerror>, <script>, "><svg onload>) in the name, 3 penalties (one heavy) and 1 abnormal row, shown as literal text (HTML-escaped in the JSON); window.__clxss is set if any runs',
+  },
+  {
+    name: 'bench-200', site: 'gsxt-gov-cn', host: GSXT_HOST, path: gsxtPath('page:bench-200', 'base64'), layout: 'gsxt-2017',
+    entityKey: 'bench', variant: '2017', fixture: false, pageLength: BENCH_PENALTY_COUNT, inSearch: false,
+    about: '200 penalties over the 5 years before 2026-11-30, all rendered on load (page length 200, 共 200 条): the overlay benchmark page',
   },
 ];
 

@@ -69,7 +69,7 @@ function seriousShown(s: SeriousListingInput, n: number): SeriousListingInput {
 export function expectedFor(page: SimPage): ExpectedResult {
   if (page.layout === 'gsxt-search' || !page.entityKey) return { ok: false, reason: 'unsupported-page' };
   const truth = ENTITIES[page.entityKey].record;
-  const perPage = page.layout === 'creditchina' ? CREDITCHINA_PAGE_SIZE : PAGE_LENGTH;
+  const perPage = page.layout === 'creditchina' ? CREDITCHINA_PAGE_SIZE : (page.pageLength ?? PAGE_LENGTH);
   const penalties = truth.penalties.slice(0, perPage).map((p, i) => penaltyShown(p, i + 1));
   const abnormal = truth.abnormalListings.slice(0, perPage).map((a, i) => abnormalShown(a, i + 1));
   const serious = truth.seriousListings.slice(0, perPage).map((s, i) => seriousShown(s, i + 1));

@@ -118,7 +118,8 @@ async function sectionReply(req: IncomingMessage, res: ServerResponse, url: URL,
   const param = (name: string): string | null => body.get(name) ?? url.searchParams.get(name);
   const draw = intParam(param('draw'), 1, 0, 1_000_000);
   const start = intParam(param('start'), 0, 0, 1_000_000);
-  const length = intParam(param('length'), PAGE_LENGTH, 1, 100);
+  // Up to 100 rows a request, or the page's own page length where it asks for more (bench-200 asks for 200).
+  const length = intParam(param('length'), PAGE_LENGTH, 1, Math.max(100, endpoint.page.pageLength ?? PAGE_LENGTH));
   const rows = entity && endpoint.section ? sectionRows(entity, endpoint.section) : [];
   sendJson(res, dataTablesPage(rows, draw, start, length));
 }

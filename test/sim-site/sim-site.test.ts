@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecord, validateRegNo, validateUscc } from '#core';
 import { FIXTURES_DIR, savedPage } from './build-fixtures.ts';
 import {
-  CREDITCHINA_API_HOST, CREDITCHINA_HOST, ENTITIES, GSXT_HOST, PAGES, PROVINCIAL_HOST, pageByName, pageUrl, type SimPage,
+  BENCH_PENALTY_COUNT, CREDITCHINA_API_HOST, CREDITCHINA_HOST, ENTITIES, GSXT_HOST, PAGES, PROVINCIAL_HOST, XSS_MARKER, XSS_PAYLOADS,
+  pageByName, pageUrl, type SimPage,
 } from './entities.ts';
 import { expectedFor, normaliseText } from './expected.ts';
 import { cnDate, cnDateUnpadded } from './render/html.ts';
@@ -204,6 +205,11 @@ describe('Credit China', () => {
   });
 });
 
+/** The text a browser shows for a raw HTML value: tags dropped, the escapes a careful site writes decoded. */
+function shownText(raw: string): string {
+  return raw.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
 describe('truth data', () => {
   it('has valid check characters in every code', () => {
     for (const entity of Object.values(ENTITIES)) {
@@ -230,17 +236,64 @@ describe('truth data', () => {
       for (const [id, overrides] of Object.entries(entity.raw ?? {})) {
         const item = all.find((x) => x.id === id);
         for (const [field, raw] of Object.entries(overrides)) {
-          expect(normaliseText(raw.replace(/<[^>]*>/g, '')), `${entity.key} ${id} ${field}`).toBe(item?.[field]);
+          expect(normaliseText(shownText(raw)), `${entity.key} ${id} ${field}`).toBe(item?.[field]);
         }
       }
     }
   });
 
-  it('has the repeat offender with 23 penalties, mostly within 3 years before 2024-06-30', () => {
+  it('has the repeat offender with 23 penalties, 21 within 3 years before 2026-11-30, all published by then', () => {
     const penalties = ENTITIES.repeat.record.penalties;
     expect(penalties).toHaveLength(23);
-    expect(penalties.filter((p) => p.decisionDate > '2021-06-30' && p.decisionDate <= '2024-06-30').length).toBeGreaterThanOrEqual(20);
+    expect(penalties.filter((p) => p.decisionDate > '2023-11-30' && p.decisionDate <= '2026-11-30')).toHaveLength(21);
+    expect(penalties.every((p) => (p.publicityDate ?? '') <= '2026-11-30')).toBe(true);
     expect(ENTITIES.listed.record.penalties.some((p) => /停产停业|吊销/.test(p.content ?? ''))).toBe(true);
+  });
+
+  it('has script payloads in the xss entity name and in every kind of penalty cell', () => {
+    const { entity, penalties } = ENTITIES.xss.record;
+    expect(entity.name).toContain(XSS_PAYLOADS.img);
+    for (const field of ['decisionNo', 'violationText', 'content', 'authority'] as const) {
+      expect(penalties.some((p) => Object.values(XSS_PAYLOADS).some((payload) => (p[field] ?? '').includes(payload))), field).toBe(true);
+    }
+    expect(penalties.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has the bench entity with 200 penalties, newest first, all within the 5 years before 2026-11-30', () => {
+    const dates = ENTITIES.bench.record.penalties.map((p) => p.decisionDate);
+    expect(dates).toHaveLength(BENCH_PENALTY_COUNT);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(dates.every((d) => d > '2021-11-30' && d < '2026-11-30')).toBe(true);
+    expect(dates.some((d) => d < '2022-06-01')).toBe(true);
+    expect(new Set(ENTITIES.bench.record.penalties.map((p) => p.decisionNo)).size).toBe(BENCH_PENALTY_COUNT);
+  });
+});
+
+describe('test-only pages', () => {
+  it('escape the xss payloads in the served name and in the section JSON', async () => {
+    const page = pageByName('xss-2017');
+    const html = (await call(page.host, page.path)).body;
+    for (const payload of Object.values(XSS_PAYLOADS)) expect(html).not.toContain(payload);
+    expect(html).toContain('示例市&lt;img src=x onerror=&quot;');
+    const reply = await post(endpointVar(page, 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '5' });
+    expect(reply.body).not.toMatch(/<(img|script|svg)/);
+    expect(parseJson<TablePage>(reply).data[0]?.penDecNo).toBe(ENTITIES.xss.record.penalties[0]?.decisionNo.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
+  it('answer the bench page\'s 200 rows in one request of its own page length', async () => {
+    const page = pageByName('bench-200');
+    const reply = parseJson<TablePage>(await post(endpointVar(page, 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '200' }));
+    expect(reply).toMatchObject({ recordsTotal: 200, totalPage: 1 });
+    expect(reply.data).toHaveLength(200);
+    // Other pages keep the cap of 100 rows a request.
+    const repeat = parseJson<TablePage>(await post(endpointVar(pageByName('repeat-2017'), 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '200' }));
+    expect(repeat.totalPage).toBe(5);
+  });
+
+  it('stay out of the search results', async () => {
+    const body = (await call(GSXT_HOST, '/corp-query-search-1.html')).body;
+    expect(body).not.toContain(ENTITIES.bench.record.entity.name);
+    expect(body).not.toContain('安信测评商行');
   });
 });
 
@@ -377,6 +430,35 @@ describe('page scripts render what the fixtures hold', () => {
     } finally {
       await live.close();
       await saved.happyDOM.close();
+    }
+  });
+
+  it('xss-2017: the payloads are literal text and none runs', async () => {
+    const live = await openInHappyDom(pageByName('xss-2017'));
+    try {
+      const doc = live.window.document;
+      expect(Reflect.get(live.window, XSS_MARKER)).toBeUndefined();
+      const table = doc.querySelector('#needPaging_punish tbody');
+      expect(table?.querySelectorAll('tr')).toHaveLength(ENTITIES.xss.record.penalties.length);
+      expect(table?.querySelectorAll('img, script, svg')).toHaveLength(0);
+      const text = table?.textContent ?? '';
+      for (const p of ENTITIES.xss.record.penalties) for (const value of [p.decisionNo, p.violationText ?? '', p.content ?? '', p.authority]) expect(text).toContain(value);
+      expect(doc.querySelector('.fullName')?.textContent).toContain(ENTITIES.xss.record.entity.name);
+      expect(doc.body.querySelectorAll('img, svg')).toHaveLength(0);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('bench-200: all 200 rows on load, 共 200 条, no page links', async () => {
+    const live = await openInHappyDom(pageByName('bench-200'));
+    try {
+      const doc = live.window.document;
+      expect(doc.querySelectorAll('#needPaging_punish tbody tr')).toHaveLength(200);
+      expect(normaliseText(doc.querySelector('#needPaging_punish_pager')?.textContent ?? '')).toBe('共 200 条共1页');
+      expect(doc.querySelector('#needPaging_punish tbody tr:last-child td')?.textContent).toBe('200');
+    } finally {
+      await live.close();
     }
   });
 

@@ -8,8 +8,18 @@ import { all, type PageText } from './text.ts';
 /** Known labels (label form) → the key they fill. Checked longest first so 统一社会信用代码/注册号 beats 注册号. */
 export type LabelTable = ReadonlyArray<readonly [label: string, key: string]>;
 
-function keyOf(label: string, labels: LabelTable): string | undefined {
-  return labels.find(([l]) => l === label)?.[1];
+/** Each table as a map, made once: a page has thousands of cells to look up. */
+const INDEXES = new WeakMap<LabelTable, { byLabel: Map<string, string>; keys: number }>();
+
+function indexOf(labels: LabelTable): { byLabel: Map<string, string>; keys: number } {
+  let index = INDEXES.get(labels);
+  if (!index) {
+    const byLabel = new Map<string, string>();
+    for (const [label, key] of labels) if (!byLabel.has(label)) byLabel.set(label, key);
+    index = { byLabel, keys: new Set(labels.map(([, key]) => key)).size };
+    INDEXES.set(labels, index);
+  }
+  return index;
 }
 
 /** Index in `text` just after its first `n` non-space characters. */
@@ -42,30 +52,36 @@ function valueAfter(text: string, label: string, labels: LabelTable): string | n
 
 /** All label → value pairs for the given labels; the first occurrence of a key wins. */
 export function readLabels(root: ParentNode, labels: LabelTable, t: PageText): Map<string, string> {
+  const { byLabel, keys } = indexOf(labels);
   const found = new Map<string, string>();
   const put = (key: string | undefined, value: string | null | undefined) => {
     if (key && value && !found.has(key)) found.set(key, value.trim());
   };
+  // Each pass stops once every key has its value: on a page of 200 penalty rows the labels are all in its head.
+  const complete = () => found.size === keys;
   for (const dt of all(root, 'dt')) {
+    if (complete()) return found;
     const dd = dt.nextElementSibling;
-    if (dd?.tagName === 'DD') put(keyOf(labelForm(t.of(dt)), labels), t.of(dd));
+    if (dd?.tagName === 'DD') put(byLabel.get(labelForm(t.of(dt))), t.of(dd));
   }
   for (const cell of all(root, 'td, th')) {
+    if (complete()) return found;
     // Labels are short: most cells are values and are skipped on their length.
     if (t.raw(cell).length > 60) continue;
-    const key = keyOf(labelForm(t.of(cell)), labels);
+    const key = byLabel.get(labelForm(t.of(cell)));
     const next = cell.nextElementSibling;
     if (key && next && (next.tagName === 'TD' || next.tagName === 'TH')) put(key, t.of(next));
   }
   // Inline: the smallest block whose text starts with a known label and a colon.
   for (const el of all(root, 'b, strong, span, label, em, dt, th, td, div, p, li')) {
+    if (complete()) return found;
     // Only short blocks with a colon can be "label：value".
     const raw = t.raw(el);
     if (raw.length > 400 || !/[:：]/.test(raw)) continue;
     const text = t.of(el);
+    const compact = toHalfWidth(text).replace(/ /g, '');
     for (const [label, key] of labels) {
       if (found.has(key)) continue;
-      const compact = toHalfWidth(text).replace(/ /g, '');
       if (!compact.startsWith(label) && !label.startsWith(compact.replace(/:/g, ''))) continue;
       const parent = el.parentElement;
       const nearParent = parent && t.raw(parent).length <= 400 ? parent : null;

@@ -29,17 +29,17 @@ export class PageText {
 
   /** Visible text, spaces not yet folded. */
   raw(node: Node): string {
+    const type = node.nodeType;
+    // Text nodes are leaves: reading them is as cheap as a cache lookup, so only containers are cached.
+    if (type === TEXT) return node.nodeValue ?? '';
+    if (type !== ELEMENT && type !== 9 && type !== 11) return '';
     const cached = this.raws.get(node);
     if (cached !== undefined) return cached;
     let text = '';
-    if (node.nodeType === TEXT) text = node.nodeValue ?? '';
-    else if (node.nodeType === ELEMENT || node.nodeType === 9 || node.nodeType === 11) {
-      const tag = node.nodeType === ELEMENT ? (node as Element).tagName.toUpperCase() : '';
-      if (!SKIPPED.has(tag) && !(node.nodeType === ELEMENT && isHidden(node as Element))) {
-        const parts: string[] = [];
-        for (let child = node.firstChild; child; child = child.nextSibling) parts.push(this.raw(child));
-        text = BLOCK.has(tag) ? ` ${parts.join('')} ` : parts.join('');
-      }
+    const tag = type === ELEMENT ? (node as Element).tagName.toUpperCase() : '';
+    if (!SKIPPED.has(tag) && !(type === ELEMENT && isHidden(node as Element))) {
+      for (let child = node.firstChild; child; child = child.nextSibling) text += this.raw(child);
+      if (BLOCK.has(tag)) text = ` ${text} `;
     }
     this.raws.set(node, text);
     return text;

@@ -92,8 +92,8 @@ function headerRow(columns: Column[]): string {
   return `<tr>${columns.map((col) => `<th>${esc(col.header)}</th>`).join('')}</tr>`;
 }
 
-export function pagerHtml(total: number, page: number): string {
-  const pages = Math.ceil(total / PAGE_LENGTH);
+export function pagerHtml(total: number, page: number, length = PAGE_LENGTH): string {
+  const pages = Math.ceil(total / length);
   let html = `<span class="page-total">共&nbsp;<em>${total}</em>&nbsp;条</span><span class="page-pages">共${pages}页</span>`;
   if (pages > 1) {
     html += `<a href="javascript:void(0);" class="page-prev" data-page="${Math.max(1, page - 1)}">上一页</a>`;
@@ -105,9 +105,10 @@ export function pagerHtml(total: number, page: number): string {
   return html;
 }
 
-const PAGER_JS = `
+/** The page's pager script for its page length (`pageLength` of the page, 5 on the site). */
+const pagerJs = (length: number): string => `
 function simPager(total, page) {
-  var pages = Math.ceil(total / ${PAGE_LENGTH});
+  var pages = Math.ceil(total / ${length});
   var html = '<span class="page-total">\\u5171&nbsp;<em>' + total + '</em>&nbsp;\\u6761</span><span class="page-pages">\\u5171' + pages + '\\u9875</span>';
   if (pages > 1) {
     html += '<a href="javascript:void(0);" class="page-prev" data-page="' + Math.max(1, page - 1) + '">\\u4e0a\\u4e00\\u9875</a>';
@@ -152,13 +153,18 @@ function renderBlock(block: Block, rendered: Rendered | null): string {
   return `<div${wrapAttrs}>\n${title}\n${table}\n${pager}\n</div>`;
 }
 
+function pageLengthOf(page: SimPage): number {
+  return page.pageLength ?? PAGE_LENGTH;
+}
+
 function renderedBlock(page: SimPage, entity: SimEntity, block: Block): Rendered {
   const endpoints = sectionEndpoints(page);
   const varName = block.urlVar === '@abnormal' ? (entity.profile.kind === 'individual' ? 'indBusExcepUrl' : 'entBusExcepUrl') : block.urlVar;
   const endpoint = endpoints.find((e) => e.varName === varName);
   const rows = endpoint?.section ? sectionRows(entity, endpoint.section) : [];
-  const reply = dataTablesPage(rows, 1, 0, PAGE_LENGTH);
-  return { rows: rowsHtml(block.columns, reply.data, 0, 'cn', EMPTY_TEXT), pager: pagerHtml(reply.recordsTotal, 1) };
+  const length = pageLengthOf(page);
+  const reply = dataTablesPage(rows, 1, 0, length);
+  return { rows: rowsHtml(block.columns, reply.data, 0, 'cn', EMPTY_TEXT), pager: pagerHtml(reply.recordsTotal, 1, length) };
 }
 
 function dl(label: string, valueHtml: string, right: boolean): string {
@@ -254,13 +260,13 @@ body{font-family:"Microsoft YaHei",sans-serif;font-size:14px;margin:0;color:#333
 .footer{margin-top:40px;background:#eee;padding:20px;text-align:center;color:#888}
 </style>`;
 
-function pageScript(blocks: Block[]): string {
+function pageScript(blocks: Block[], length: number): string {
   const config = blocks.map((b) => ({
     urlVar: b.urlVar, tableId: b.tableId, columns: b.columns.map((c) => ({ header: c.header, kind: c.kind, key: c.key ?? null })),
     built: b.builtByScript === true,
   }));
   return `<script type="text/javascript">
-${SECTION_TABLE_JS}${PAGER_JS}${BUILT_TABLE_JS}
+${SECTION_TABLE_JS}${pagerJs(length)}${BUILT_TABLE_JS}
 (function () {
   var BLOCKS = ${scriptJson(config)};
   var EMPTY = '${EMPTY_TEXT}';
@@ -274,9 +280,9 @@ ${SECTION_TABLE_JS}${PAGER_JS}${BUILT_TABLE_JS}
   function load(b, page) {
     var url = urlOf(b);
     if (!url) return;
-    var start = (page - 1) * 5;
+    var start = (page - 1) * ${length};
     draws[b.tableId] = (draws[b.tableId] || 0) + 1;
-    simPost(url, start, 5, draws[b.tableId], function (json) {
+    simPost(url, start, ${length}, draws[b.tableId], function (json) {
       var rows = simRowsHtml(b.columns, json.data, start, 'cn', EMPTY);
       if (b.built) document.getElementById(b.tableId + '_box').innerHTML = simBuiltTable(b, rows);
       else document.getElementById(b.tableId).tBodies[0].innerHTML = rows;
@@ -358,7 +364,7 @@ var anCheYearInfo = ${scriptJson(anCheYears)};
 </div>
 ${PUNISH_DETAIL}
 ${FOOTER}
-${pageScript([...blocks.pane1, ...blocks.self, ...blocks.licence, ...blocks.punish, ...blocks.abnormal, ...blocks.serious])}
+${pageScript([...blocks.pane1, ...blocks.self, ...blocks.licence, ...blocks.punish, ...blocks.abnormal, ...blocks.serious], pageLengthOf(page))}
 </body>
 </html>
 `;

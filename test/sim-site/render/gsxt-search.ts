@@ -14,7 +14,7 @@ export interface SearchHit {
 /** gsxt detail pages whose entity name or code contains the word (all of them for an empty word). */
 export function searchHits(word: string): SearchHit[] {
   const w = word.trim();
-  return PAGES.filter((p) => p.layout !== 'gsxt-search' && p.site === 'gsxt-gov-cn' && p.entityKey && p.host === 'www.gsxt.gov.cn')
+  return PAGES.filter((p) => p.layout !== 'gsxt-search' && p.site === 'gsxt-gov-cn' && p.entityKey && p.host === 'www.gsxt.gov.cn' && p.inSearch !== false)
     .filter((p) => {
       const e = p.entityKey ? ENTITIES[p.entityKey].record.entity : null;
       return !!e && (w === '' || e.name.includes(w) || (e.uscc ?? '').includes(w.toUpperCase()));

@@ -1,0 +1,75 @@
+/**
+ * The rule settings of the options page: loaded from the store (a stored value that no longer parses is reported and
+ * the defaults are shown), checked by RuleSettings before anything is written, so an invalid entry is refused with
+ * its reason and the stored settings stay as they were. "恢复默认" writes {} (every default of the spec).
+ */
+import { DEFAULT_SETTINGS, RuleSettings, problemsOf, type RuleSettingsInput } from '#core';
+import { useEffect, useState } from 'react';
+import { t, type MessageKey } from '../ui/i18n.ts';
+import { messageOf } from './format.ts';
+import { SettingFields } from './SettingFields.tsx';
+import { fromDraft, toDraft, type Draft } from './settings-draft.ts';
+import type { SettingsStore } from './settings-store.ts';
+import { Status, type StatusLine } from './Status.tsx';
+
+/** A problem's path is a field name: show its label rather than the name. */
+function problemText(path: string, message: string): string {
+  const field = RuleSettings.keyof().safeParse(path.split(/[.[]/)[0]);
+  return `${field.success ? t(`options_setting_${field.data}`) : path}: ${message}`;
+}
+
+export function SettingsForm({ store }: { store: SettingsStore }) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [status, setStatus] = useState<StatusLine>(null);
+
+  useEffect(() => {
+    let current = true;
+    store.readRules().then(
+      ({ value, problem }) => {
+        if (!current) return;
+        setDraft(toDraft(value));
+        if (problem !== null) setStatus({ tone: 'error', text: t('options_stored_problem', problem) });
+      },
+      (error: unknown) => current && setStatus({ tone: 'error', text: t('options_error', messageOf(error)) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [store]);
+
+  const write = async (value: RuleSettingsInput, done: MessageKey) => {
+    try {
+      await store.writeRules(value);
+      setStatus({ tone: 'ok', text: t(done) });
+    } catch (error) {
+      setStatus({ tone: 'error', text: t('options_error', messageOf(error)) });
+    }
+  };
+  const save = () => {
+    if (draft === null) return;
+    const parsed = RuleSettings.safeParse(fromDraft(draft));
+    if (!parsed.success) {
+      const lines = problemsOf(parsed.error).map((p) => problemText(p.path, p.message));
+      setStatus({ tone: 'error', text: t('options_invalid', lines.join('; ')) });
+      return;
+    }
+    void write(parsed.data, 'options_saved');
+  };
+  const reset = () => {
+    setDraft(toDraft(DEFAULT_SETTINGS));
+    void write({}, 'options_reset_done');
+  };
+
+  return (
+    <section className="panel">
+      <h2>{t('options_rules_title')}</h2>
+      <p className="hint">{t('options_rules_intro')}</p>
+      {draft === null ? <p>{t('options_loading')}</p> : <SettingFields draft={draft} onChange={setDraft} />}
+      <div className="buttons">
+        <button type="button" data-testid="settings-save" disabled={draft === null} onClick={save}>{t('options_save')}</button>
+        <button type="button" data-testid="settings-reset" disabled={draft === null} onClick={reset}>{t('options_reset')}</button>
+      </div>
+      <Status line={status} testId="settings-status" />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Small display helpers shared by the popup and the options page: local dates (what the user's clock shows, not UTC),
+ * the site's own title, and which stored URLs may become links. Pure apart from the local time zone.
+ */
+import { SITES } from '#core';
+import { uiLanguage } from '../ui/i18n.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD in local time: unambiguous in Chinese and English alike. */
+export function localDate(at: Date): string {
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** YYYY-MM-DD HH:mm in local time, for an ISO timestamp. */
+export function localDateTime(iso: string): string {
+  const at = new Date(iso);
+  return `${localDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+/** The site's title in the UI language; an unknown id (an imported file from a newer version) is shown as it is. */
+export function siteTitle(id: string): string {
+  return SITES.find((site) => site.id === id)?.title[uiLanguage()] ?? id;
+}
+
+/**
+ * Only web pages become links: a snapshot's URL may come from an imported file, and a `javascript:` or `data:` URL
+ * must never be opened from the extension's own pages.
+ */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\/[^\s/?#]+/i.test(url);
+}
+
+/** One line for any failure: ProtocolError carries the refusal's reason; anything else its message. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,64 @@
+/**
+ * For the component tests only: a real background — the protocol's router and handlers over a fresh fake-indexeddb
+ * database — so the pages are tested against the answers they will really get, and snapshots seeded the way a
+ * content script stores them. `sent` records every message, to prove when nothing was sent.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { assessRecord, parseRecord, type EntityRecord } from '#core';
+import repeatOffenderInput from '../../test/fixtures/records/repeat-offender.json';
+import type { Transport } from '../messaging/client.ts';
+import { handlersFor } from '../messaging/handlers.ts';
+import { router } from '../messaging/router.ts';
+import { CreditLensDb } from '../storage/db.ts';
+import { saveSnapshot } from '../storage/repository.ts';
+import type { Snapshot } from '../storage/contract.ts';
+
+export const AS_OF = '2024-06-30';
+/** The background's clock in these tests (retention counts back from it). */
+export const NOW = '2024-07-01T08:00:00.000Z';
+
+export interface LocalBackground {
+  db: CreditLensDb;
+  transport: Transport;
+  sent: unknown[];
+}
+
+export function localBackground(): LocalBackground {
+  const db = new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+  const handle = router(handlersFor(db, { now: () => NOW, setBadge: async () => {}, afterSave: async () => {} }));
+  const sent: unknown[] = [];
+  const transport: Transport = (message) => {
+    sent.push(message);
+    return handle(message);
+  };
+  return { db, transport, sent };
+}
+
+function parsed(input: unknown): EntityRecord {
+  const result = parseRecord(input);
+  if (!result.ok) throw new Error(`test record does not parse: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+/** 11 penalties in 2022–2024 and an abnormal listing since 2023-07-01: a repeat offender, on the abnormal list. */
+export const REPEAT_OFFENDER = parsed(repeatOffenderInput);
+
+/** On the serious list since 2023 (still active on AS_OF); no credit code, an old 注册号 (valid check digit). */
+export const LISTED = parsed({
+  entity: { name: '示例市丙商贸有限公司', regNo: '110000000000009', legalRepresentative: '李某某' },
+  penalties: [],
+  abnormalListings: [],
+  seriousListings: [{ id: 'S1', listedDate: '2023-03-01', authority: '示例市市场监督管理局' }],
+});
+
+/** Nothing on record. */
+export const CLEAN = parsed({
+  entity: { name: '北京乙科技有限公司', uscc: '91110000101623741K', legalRepresentative: '王五' },
+  penalties: [],
+  abnormalListings: [],
+  seriousListings: [],
+});
+
+export async function seed(db: CreditLensDb, record: EntityRecord, observedAt: string, url = 'https://www.gsxt.gov.cn/corp-query-entprise-info-xxx.html'): Promise<Snapshot> {
+  return saveSnapshot(db, { record, assessment: assessRecord(record, { asOf: AS_OF }), url, site: 'gsxt-gov-cn', observedAt });
+}

@@ -1,0 +1,47 @@
+/**
+ * The popup's data: what the query finds over local snapshots and notes, or the recently viewed entities when the
+ * query is empty. Requests are debounced while typing, and an answer that arrives after the query changed is
+ * dropped, so a slow early answer never overwrites the one for the current text.
+ */
+import { useEffect, useState } from 'react';
+import { request, type Transport } from '../messaging/client.ts';
+import type { Note, Snapshot } from '../storage/contract.ts';
+import { messageOf } from './format.ts';
+
+export const RECENT_LIMIT = 10;
+/** The protocol's limit on a lookup query. */
+export const MAX_QUERY = 200;
+
+export type LookupState =
+  | { kind: 'loading' }
+  | { kind: 'recent'; hits: Snapshot[] }
+  | { kind: 'found'; query: string; hits: Snapshot[]; notes: Note[] }
+  | { kind: 'error'; message: string };
+
+async function answer(transport: Transport, query: string): Promise<LookupState> {
+  if (query === '') {
+    const { hits } = await request(transport, { type: 'entity:recent', limit: RECENT_LIMIT });
+    return { kind: 'recent', hits };
+  }
+  const { hits, notes } = await request(transport, { type: 'entity:lookup', query });
+  return { kind: 'found', query, hits, notes };
+}
+
+export function useLookup(transport: Transport, query: string, delayMs = 150): LookupState {
+  const [state, setState] = useState<LookupState>({ kind: 'loading' });
+  useEffect(() => {
+    let current = true;
+    const text = query.trim().slice(0, MAX_QUERY);
+    const timer = setTimeout(() => {
+      answer(transport, text).then(
+        (next) => current && setState(next),
+        (error: unknown) => current && setState({ kind: 'error', message: messageOf(error) }),
+      );
+    }, delayMs);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [transport, query, delayMs]);
+  return state;
+}

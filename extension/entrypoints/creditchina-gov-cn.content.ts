@@ -1,0 +1,12 @@
+/** The overlay on Credit China (creditchina.gov.cn); matches come from the site adapter (core/sites). */
+import { siteById } from '#core';
+import { startOverlay } from '../overlay/start.ts';
+
+const site = siteById('creditchina-gov-cn');
+
+export default defineContentScript({
+  matches: [...site.matchPatterns],
+  // Compiled and set up while the page loads; it reads the page at DOMContentLoaded (overlay/start.ts).
+  runAt: 'document_start',
+  main: (ctx) => startOverlay(ctx, site),
+});

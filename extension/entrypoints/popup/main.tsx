@@ -1,0 +1,29 @@
+// The popup's entry: wiring only. The page talks to the background by runtime messages and opens hits in a new tab;
+// the start query comes from ?q= (the context menu opens popup.html?q=<selection>); hits are summarised with the
+// stored rules settings.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { LookupPage, initialQueryOf } from '../../components/LookupPage.tsx';
+import { SettingsContext } from '../../components/settings-context.ts';
+import type { Transport } from '../../messaging/client.ts';
+import { readRuleSettings } from '../../storage/items.ts';
+import { t } from '../../ui/i18n.ts';
+import './style.css';
+
+const transport: Transport = (message) => browser.runtime.sendMessage(message);
+const openUrl = (url: string) => void browser.tabs.create({ url });
+
+const root = document.getElementById('root');
+if (root) {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t('extName');
+  const { value: settings } = await readRuleSettings();
+  createRoot(root).render(
+    <StrictMode>
+      <SettingsContext value={settings}>
+        <LookupPage transport={transport} openUrl={openUrl} initialQuery={initialQueryOf(location.search)} />
+      </SettingsContext>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The overlay panel: statuses at a glance, each finding expandable to its legal source and records, and the notes
+ * frame. It updates in place — the status block and the findings are rebuilt, but which findings are open, whether
+ * the panel is collapsed, and the notes frame (with whatever is being typed in it) survive every update.
+ */
+import type { Finding } from '#core';
+import { t, uiLanguage } from '../ui/i18n.ts';
+import type { Summary } from '../ui/summary.ts';
+import { el } from './dom.ts';
+
+export type PanelModel =
+  | { state: 'not-understood'; detail: string }
+  | {
+    state: 'reading' | 'ready';
+    summary: Summary;
+    findings: Finding[];
+    /** Record id → what staff recognise it by (the 决定书文号 of a penalty). */
+    recordLabels: ReadonlyMap<string, string>;
+    /** Why the complete read stopped early, when it did. */
+    stopped: string | null;
+    notesUrl: string;
+  };
+
+/** "近三年" in Chinese, "3" in English: the window is a setting, the text reads naturally either way. */
+function years(n: number): string {
+  return t('number_words').split(',')[n] ?? String(n);
+}
+
+export class Panel {
+  private readonly doc: Document;
+  private readonly status: HTMLElement;
+  private readonly findings: HTMLElement;
+  private readonly notes: HTMLElement;
+  private readonly open = new Set<string>();
+  private notesUrl = '';
+
+  constructor(private readonly mount: HTMLElement) {
+    this.doc = mount.ownerDocument;
+    const doc = this.doc;
+    const toggle = el(doc, 'button', { type: 'button', 'data-testid': 'collapse' }, t('overlay_collapse'));
+    toggle.addEventListener('click', () => {
+      const collapsed = mount.classList.toggle('collapsed');
+      toggle.textContent = t(collapsed ? 'overlay_expand' : 'overlay_collapse');
+    });
+    this.status = el(doc, 'div', { class: 'status' });
+    this.findings = el(doc, 'div', { class: 'findings' });
+    this.notes = el(doc, 'div', { class: 'notes' });
+    mount.replaceChildren(
+      el(doc, 'div', { class: 'head' }, el(doc, 'span', { class: 'title' }, t('overlay_title')), toggle),
+      el(doc, 'div', { class: 'body' }, this.status, this.findings, this.notes),
+    );
+  }
+
+  update(model: PanelModel): void {
+    if (model.state === 'not-understood') {
+      this.status.replaceChildren(el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood', title: model.detail }, t('overlay_not_understood')));
+      this.findings.replaceChildren();
+      this.notes.replaceChildren();
+      this.notesUrl = '';
+      return;
+    }
+    this.status.replaceChildren(...this.statusRows(model));
+    this.findings.replaceChildren(...this.findingList(model));
+    if (model.notesUrl !== this.notesUrl) this.renderNotes(model.notesUrl);
+  }
+
+  private statusRows(model: Extract<PanelModel, { state: 'reading' | 'ready' }>): HTMLElement[] {
+    const doc = this.doc;
+    const { summary } = model;
+    const row = (label: string, testid: string, value: string, tone: string) =>
+      el(doc, 'div', { class: 'row' }, el(doc, 'span', { class: 'label' }, label), el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, value));
+    const serious = { listed: ['overlay_serious_listed', 'alert'], due: ['overlay_serious_due', 'alert'], none: ['overlay_serious_none', 'ok'] } as const;
+    const [seriousKey, seriousTone] = serious[summary.serious];
+    const { total, windowYears, byDomain } = summary.penaltiesInWindow;
+    const penalties = el(doc, 'div', { class: 'line', 'data-testid': 'penalties-3y' },
+      el(doc, 'strong', {}, t('overlay_penalties_total', years(windowYears), total)),
+      byDomain.length > 0 && el(doc, 'div', { class: 'domains' },
+        ...byDomain.map(({ domain, count }) => el(doc, 'span', { class: 'domain', 'data-domain': domain }, `${t(`domain_${domain}`)} ${count}`))));
+    const { read, total: stated, complete } = summary.read;
+    const readText = stated === null ? t('overlay_read_unknown', read) : complete ? t('overlay_read_complete', read, stated) : t('overlay_read_partial', read, stated);
+    return [
+      row(t('overlay_serious_label'), 'serious-status', t(seriousKey), seriousTone),
+      row(t('overlay_abnormal_label'), 'abnormal-status', t(`overlay_abnormal_${summary.abnormal}`), summary.abnormal === 'NONE' ? 'ok' : 'warning'),
+      penalties,
+      row(t('overlay_repeat_label'), 'repeat-offender',
+        t(summary.repeat.flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', summary.repeat.count, summary.repeat.threshold), summary.repeat.flag ? 'alert' : 'ok'),
+      el(doc, 'div', { class: `line ${complete ? 'muted' : 'warning'}`, 'data-testid': 'completeness' }, readText),
+      model.state === 'reading' ? el(doc, 'div', { class: 'line muted', 'data-testid': 'reading' }, t('overlay_reading')) : null,
+      model.stopped !== null ? el(doc, 'div', { class: 'line warning', 'data-testid': 'read-stopped' }, t('overlay_read_stopped', model.stopped)) : null,
+    ].filter((node) => node !== null);
+  }
+
+  private findingList(model: Extract<PanelModel, { state: 'reading' | 'ready' }>): HTMLElement[] {
+    const doc = this.doc;
+    if (model.findings.length === 0) return [];
+    const lang = uiLanguage();
+    const items = model.findings.map((finding) => {
+      const id = `${finding.rule}:${finding.message.zh}`;
+      const source = [finding.source.title, finding.source.article].filter(Boolean).join(' ');
+      const records = finding.recordIds.map((rid) => model.recordLabels.get(rid) ?? rid).join(t('list_separator'));
+      const details = el(doc, 'details', { 'data-testid': 'finding', 'data-rule': finding.rule, 'data-level': finding.level },
+        el(doc, 'summary', { class: finding.level === 'alert' ? 'alert' : finding.level === 'warning' ? 'warning' : '' }, finding.message[lang]),
+        el(doc, 'div', { class: 'detail', 'data-testid': 'finding-source' }, t('overlay_source', source)),
+        records !== '' && el(doc, 'div', { class: 'detail', 'data-testid': 'finding-records' }, t('overlay_records', records)));
+      details.open = this.open.has(id);
+      details.addEventListener('toggle', () => (details.open ? this.open.add(id) : this.open.delete(id)));
+      return details;
+    });
+    return [el(doc, 'div', { class: 'findings-title' }, t('overlay_findings')), ...items];
+  }
+
+  /** The notes live in an extension-origin frame: the host page cannot read what is written there. */
+  private renderNotes(url: string): void {
+    const doc = this.doc;
+    this.notesUrl = url;
+    const button = el(doc, 'button', { type: 'button', 'data-testid': 'notes-toggle' }, t('overlay_notes'));
+    button.addEventListener('click', () => {
+      const frame = this.notes.querySelector('iframe');
+      if (frame) frame.remove();
+      else this.notes.append(el(doc, 'iframe', { src: url, 'data-testid': 'notes-frame', title: t('overlay_notes') }));
+    });
+    this.notes.replaceChildren(button);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The overlay's whole flow on saved pages of the simulated site, in happy-dom: first paint from the rendered rows,
+ * the complete read through the site's real section endpoints (the simulated server on loopback), row chips,
+ * following table changes, "not understood" in one line, page text kept as text, and removal of everything.
+ */
+import { readFileSync } from 'node:fs';
+import type { Window } from 'happy-dom';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, assessRecord, chinaDateOfEpochMs, type IsoDate, siteById } from '#core';
+import { inertWindow, savedFromUrl } from '../../cli/html.ts';
+import { ENTITIES } from '../../test/sim-site/entities.ts';
+import { startSimSite, type SimSite } from '../../test/sim-site/server.ts';
+import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
+import type { Sender } from '../fetch/gsxt-sections.ts';
+import { summarize } from '../ui/summary.ts';
+import { OverlaySession, type SessionDeps } from './session.ts';
+
+const NOW = Date.parse('2026-11-30T04:00:00Z');
+const AS_OF = chinaDateOfEpochMs(NOW) as IsoDate;
+let sim: SimSite;
+beforeAll(async () => (sim = await startSimSite({ port: 0 })));
+afterAll(() => sim.close());
+
+const windows: Window[] = [];
+const sessions: OverlaySession[] = [];
+afterEach(async () => {
+  sessions.splice(0).forEach((s) => s.dispose());
+  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
+});
+
+/** A saved fixture page as the browser shows it, at its own address. */
+function pageOf(site: string, name: string, edit: (html: string) => string = (h) => h): Document {
+  const html = edit(readFileSync(`${FIXTURE_DIR}${site}/${name}.html`, 'utf8'));
+  const window = inertWindow((savedFromUrl(html) as URL).href);
+  windows.push(window);
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
+
+/** The section endpoints of the simulated site over real HTTP, as the page's own requests would reach them. */
+const simSender: Sender = async (path, form, signal) => {
+  const reply = await fetch(`${sim.origin}${path}`, { method: 'POST', body: form, signal });
+  return { status: reply.status, body: await reply.text() };
+};
+
+function start(doc: Document, siteId: string, sender: Sender | null = simSender) {
+  const saved: Parameters<SessionDeps['saveSnapshot']>[0][] = [];
+  let badgeCleared = 0;
+  const session = new OverlaySession(doc, siteById(siteId), {
+    settings: DEFAULT_SETTINGS,
+    now: () => NOW,
+    sender: async () => sender,
+    notesUrl: (key) => `chrome-extension://test/notes.html?key=${encodeURIComponent(key)}`,
+    saveSnapshot: async (seen) => void saved.push(seen),
+    clearBadge: async () => void badgeCleared++,
+  });
+  sessions.push(session);
+  return { session, saved, badgeCleared: () => badgeCleared };
+}
+
+const shadowOf = (doc: Document) => doc.querySelector('creditlens-overlay')?.shadowRoot ?? null;
+const hook = (doc: Document, id: string) => shadowOf(doc)?.querySelector(`[data-testid=${id}]`)?.textContent ?? null;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
+
+describe('overlay session', () => {
+  it('paints from the 5 rendered rows at once, then reads all 23 penalties from the page\u2019s endpoints', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
+    const { session, saved } = start(doc, 'gsxt-gov-cn');
+    const started = session.start();
+    // Painted before the first request was answered.
+    expect(hook(doc, 'completeness')).toMatch(/^仅读取 \d+\/\d+ 条/);
+    await started;
+    const truth = ENTITIES.repeat.record;
+    const expected = summarize(truth, assessRecord(truth, { asOf: AS_OF }), null);
+    expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('ready');
+    expect(hook(doc, 'penalties-3y')).toContain(`近三年行政处罚 ${expected.penaltiesInWindow.total} 件`);
+    expect(hook(doc, 'repeat-offender')).toBe(`${expected.repeat.flag ? '是' : '否'}（${expected.repeat.count}/10）`);
+    const total = truth.penalties.length + truth.abnormalListings.length + truth.seriousListings.length;
+    expect(hook(doc, 'completeness')).toBe(`已读取 ${total}/${total} 条`);
+    // The snapshot kept is the complete one, once.
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.record.penalties).toHaveLength(23);
+  });
+
+  it('marks each rendered penalty row with its domain and heavy penalties with 较重', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    await start(doc, 'gsxt-gov-cn').session.start();
+    const chips = Array.from(doc.querySelectorAll('creditlens-chip'));
+    const decisions = new Set(ENTITIES.listed.record.penalties.map((p) => p.decisionNo));
+    const rows = Array.from(doc.querySelectorAll('tr')).filter((tr) => Array.from(tr.cells).some((td) => decisions.has(td.textContent?.trim() ?? '')));
+    expect(chips.length).toBe(rows.length);
+    expect(chips.length).toBeGreaterThan(0);
+    const heavy = chips.filter((c) => c.getAttribute('data-heavy') === 'true');
+    expect(heavy).toHaveLength(1);
+    expect(heavy[0]?.shadowRoot?.textContent).toContain('较重');
+    expect(chips.every((c) => c.shadowRoot?.textContent !== '')).toBe(true);
+    expect(hook(doc, 'serious-status')).toBe('已列入');
+  });
+
+  it('follows the page: rows replaced by another page of the table get chips, counts stay complete', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
+    await start(doc, 'gsxt-gov-cn').session.start();
+    const before = hook(doc, 'penalties-3y');
+    const row = Array.from(doc.querySelectorAll('creditlens-chip'))[0]?.closest('tr') as HTMLTableRowElement;
+    const decision = ENTITIES.repeat.record.penalties[7]?.decisionNo ?? '';
+    const cell = Array.from(row.cells).find((td) => td.querySelector('creditlens-chip')) as HTMLTableCellElement;
+    cell.textContent = decision; // the page pages its table: the row now shows penalty 8
+    await settle();
+    expect(cell.querySelector('creditlens-chip')).not.toBeNull();
+    expect(hook(doc, 'penalties-3y')).toBe(before);
+  });
+
+  it('shows entity names and cells as text: script payloads never become elements', async () => {
+    const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    const notesUrls: string[] = [];
+    const name = doc.querySelector('h1, .fullName, .entName');
+    expect(name).not.toBeNull();
+    (name as Element).textContent = payload;
+    const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
+      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {},
+      notesUrl: (key, entityName) => (notesUrls.push(entityName), `chrome-extension://test/notes.html?key=${key}`),
+    });
+    sessions.push(session);
+    await session.start();
+    expect(shadowOf(doc)?.querySelectorAll('img, script').length).toBe(0);
+    expect(doc.querySelectorAll('img[src=x]').length).toBe(0);
+  });
+
+  it('says in one line when an entity page is not understood, with no numbers', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017', (html) => html.replace(/<body[\s\S]*<\/body>/, '<body><div>一些内容，但是没有任何可识别的标签或代码。</div></body>'));
+    await start(doc, 'gsxt-gov-cn').session.start();
+    expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('not-understood');
+    expect(hook(doc, 'not-understood')).toBe('页面结构已变化，无法可靠读取');
+    expect(hook(doc, 'penalties-3y')).toBeNull();
+    expect(shadowOf(doc)?.textContent).not.toMatch(/\d+ 件/);
+  });
+
+  it('adds nothing to a page that is not an entity page', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'search');
+    await start(doc, 'gsxt-gov-cn').session.start();
+    expect(doc.querySelector('creditlens-overlay')).toBeNull();
+  });
+
+  it('stops reading on a captcha reply and says so, keeping what the page rendered', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
+    const captcha: Sender = async () => ({ status: 200, body: '<html><body>请输入验证码</body></html>' });
+    await start(doc, 'gsxt-gov-cn', captcha).session.start();
+    expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(hook(doc, 'completeness')).toMatch(/^仅读取/);
+  });
+
+  it('removes everything it added when disposed', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    const before = doc.documentElement.outerHTML;
+    const { session } = start(doc, 'gsxt-gov-cn');
+    await session.start();
+    expect(doc.querySelectorAll('creditlens-overlay, creditlens-chip').length).toBeGreaterThan(1);
+    session.dispose();
+    expect(doc.querySelectorAll('creditlens-overlay, creditlens-chip').length).toBe(0);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reads a Credit China page (no section endpoints) and says the page states no totals', async () => {
+    const doc = pageOf('creditchina-gov-cn', 'entity-detail');
+    await start(doc, 'creditchina-gov-cn', null).session.start();
+    expect(hook(doc, 'serious-status')).toBe('未列入');
+    expect(hook(doc, 'completeness')).toMatch(/页面未显示总数/);
+  });
+});

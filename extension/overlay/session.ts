@@ -1,0 +1,213 @@
+/**
+ * One overlay on one page: reads the page with its site adapter, assesses, paints the panel and marks the rows at
+ * once from what is rendered, then reads the complete sections (gsxt's own JSON endpoints) and paints again. It
+ * follows the page — re-reading after its tables change and on in-page navigation — and `dispose()` removes
+ * everything it added. Browser APIs come in as `SessionDeps`, so the whole flow runs under happy-dom in tests.
+ */
+import {
+  assessRecord, chinaDateOfEpochMs, declaredUrls, entityKey, urlsForEntity, withJsonSections, type Assessment, type EntityRecord,
+  type IsoDate, type ParseResult, type RuleSettings, type SiteAdapter,
+} from '#core';
+import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
+import { openSections } from '../fetch/open-sections.ts';
+import { summarize } from '../ui/summary.ts';
+import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
+import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
+import { Panel } from './panel.ts';
+import { watchPage } from './watch.ts';
+
+export interface SessionDeps {
+  settings: RuleSettings;
+  /** Epoch ms now (the as-of date is today in China; observedAt is this instant). */
+  now(): number;
+  /** The section sender in the page's world, made ready when first needed (after the first paint); null where the site has no section endpoints. */
+  sender(): Promise<Sender | null>;
+  /** The extension-origin notes page for an entity. */
+  notesUrl(entityKey: string, name: string): string;
+  /** Keeps what was seen (snapshot + badge); failures are reported, never thrown into the page. */
+  saveSnapshot(seen: { record: EntityRecord; assessment: Assessment; url: string; site: string; observedAt: string }): Promise<void>;
+  clearBadge(): Promise<void>;
+  /** Where complete reads are kept so an entity is read from the site once (default: for this page view only). */
+  cache?: SectionCache;
+}
+
+type Json = { path: string; read: SectionsRead } | null;
+
+export class OverlaySession {
+  private overlay: { host: OverlayHost; panel: Panel } | null = null;
+  private readonly chips: RowChips;
+  private readonly stopWatching: () => void;
+  private json: Json = null;
+  private reading = false;
+  /** The complete read is over (finished or stopped): from then on, what is shown is kept as a snapshot. */
+  private settled = false;
+  private lastSaved = '';
+  private firstPaint = false;
+  /** The first paint is scheduled but not done: page changes meanwhile wait for it (the panel comes first). */
+  private paintPending = false;
+  private changedWhilePending = false;
+  private readonly cache: SectionCache;
+
+  constructor(private readonly doc: Document, private readonly site: SiteAdapter, private deps: SessionDeps) {
+    this.chips = new RowChips(doc);
+    this.cache = deps.cache ?? memoryCache();
+    const isOurs = (node: Node): boolean => {
+      const element = node.nodeType === node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+      return element !== null && element.closest(`${HOST_TAG}, ${CHIP_TAG}`) !== null;
+    };
+    this.stopWatching = watchPage(doc, isOurs, () => this.pageChanged());
+  }
+
+  /** First paint from the rendered page, then the complete read. */
+  async start(): Promise<void> {
+    const result = this.refresh();
+    if (result?.ok) await this.completeRead(result);
+  }
+
+  /** The address changed without a page load: a new entity, a fresh start. */
+  async navigated(): Promise<void> {
+    this.json = null;
+    this.settled = false;
+    this.chips.clear();
+    this.lastSaved = '';
+    await this.start();
+  }
+
+  updateSettings(settings: RuleSettings): void {
+    this.deps = { ...this.deps, settings };
+    this.refresh();
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    this.chips.clear();
+    this.overlay?.host.remove();
+    this.overlay = null;
+  }
+
+  /** Reads and paints what the page shows now; returns the page's reading (null when it is no entity page). */
+  refresh(): ParseResult | null {
+    const url = new URL(this.doc.location.href);
+    if (this.site.pageKind(url, this.doc) !== 'entity') return this.hide();
+    const started = this.doc.defaultView?.performance.now() ?? 0;
+    const now = this.deps.now();
+    const observedAt = new Date(now).toISOString();
+    let result = this.site.parse(this.doc, url, observedAt);
+    if (result.ok && this.json?.path === url.pathname) result = withJsonSections(result, this.json.read.sections);
+    if (!result.ok) {
+      if (result.reason === 'unsupported-page') return this.hide();
+      this.chips.clear();
+      this.panel().update({ state: 'not-understood', detail: result.detail });
+      this.painted();
+      return result;
+    }
+    const record = result.record;
+    const asOf = chinaDateOfEpochMs(now) as IsoDate;
+    const assessment = assessRecord(record, { asOf, settings: this.deps.settings });
+    const key = entityKey(record.entity);
+    this.panel().update({
+      state: this.reading ? 'reading' : 'ready',
+      summary: summarize(record, assessment, result.completeness, this.deps.settings),
+      findings: assessment.findings,
+      recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
+      stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
+      notesUrl: this.deps.notesUrl(key, record.entity.name),
+    });
+    const marks = marksOf(record, assessment);
+    // The first time, rows are marked just after the panel's first paint: the panel is what staff wait for.
+    if (this.firstPaint) this.chips.update(marks);
+    else this.overlay?.host.host.setAttribute('data-first-work', String((this.doc.defaultView?.performance.now() ?? 0) - started));
+    this.painted(() => this.chips.update(marks));
+    if (this.settled) this.save(record, assessment, url.href, observedAt);
+    return result;
+  }
+
+  private pageChanged(): void {
+    if (this.paintPending) this.changedWhilePending = true;
+    else this.refresh();
+  }
+
+  /** gsxt: every row of each section from the endpoints the page declares; else open unrendered sections. */
+  private async completeRead(dom: ParseResult): Promise<void> {
+    const path = new URL(this.doc.location.href).pathname;
+    const scripts = Array.from(this.doc.scripts, (s) => s.text).join('\n');
+    const sender = await this.deps.sender();
+    const declared = sender && dom.ok ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
+    if (declared.length === 0) {
+      if (this.site.id === 'gsxt-gov-cn') await openSections(this.doc);
+      this.settled = true;
+      this.refresh();
+      this.markComplete();
+      return;
+    }
+    this.reading = true;
+    this.refresh();
+    try {
+      const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache);
+      if (new URL(this.doc.location.href).pathname === path) this.json = { path, read };
+    } finally {
+      this.reading = false;
+      this.settled = true;
+    }
+    this.refresh();
+    this.markComplete();
+  }
+
+  private panel(): Panel {
+    if (!this.overlay) {
+      const host = mountHost(this.doc);
+      this.overlay = { host, panel: new Panel(host.mount) };
+    }
+    return this.overlay.panel;
+  }
+
+  private hide(): null {
+    if (this.overlay) {
+      this.dispose();
+      void this.deps.clearBadge();
+    }
+    return null;
+  }
+
+  /**
+   * Test and benchmark hooks on the host: its state, when the first and the complete paint happened, and how long
+   * the first reading took (data-first-work, ms: page read, assessment and panel, before the browser's frame).
+   */
+  private painted(afterFirstPaint: () => void = () => {}): void {
+    const host = this.overlay?.host.host;
+    const view = host?.ownerDocument.defaultView;
+    if (!host || !view) return;
+    host.dataset.state = this.overlay?.host.mount.querySelector('[data-testid=not-understood]') ? 'not-understood' : this.reading ? 'reading' : 'ready';
+    if (!this.firstPaint) {
+      this.firstPaint = true;
+      this.paintPending = true;
+      // The next animation frame is when the browser paints what was just added; a task queued from its callback
+      // runs after that paint.
+      view.requestAnimationFrame(() => {
+        host.dataset.firstPaint = String(view.performance.now());
+        view.setTimeout(() => {
+          this.paintPending = false;
+          afterFirstPaint();
+          if (this.changedWhilePending) {
+            this.changedWhilePending = false;
+            this.refresh();
+          }
+        }, 0);
+      });
+    }
+  }
+
+  private markComplete(): void {
+    const host = this.overlay?.host.host;
+    const view = host?.ownerDocument.defaultView;
+    if (host && view) view.requestAnimationFrame(() => (host.dataset.completePaint = String(view.performance.now())));
+  }
+
+  private save(record: EntityRecord, assessment: Assessment, url: string, observedAt: string): void {
+    const { source: _source, ...content } = record;
+    const fingerprint = JSON.stringify([content, assessment.asOf]);
+    if (fingerprint === this.lastSaved) return;
+    this.lastSaved = fingerprint;
+    void this.deps.saveSnapshot({ record, assessment, url, site: this.site.id, observedAt });
+  }
+}

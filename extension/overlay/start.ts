@@ -1,0 +1,68 @@
+/**
+ * Starts the overlay of a content script: the browser side of `OverlaySession` (settings from storage, messages to
+ * the background, the main-world sender, the notes page URL) and its lifecycle — settings changes, in-page
+ * navigation, and removal of everything when the extension is updated or disabled (the context is invalidated).
+ */
+import { chinaDateOfEpochMs, type IsoDate, type SiteAdapter } from '#core';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { injectScript } from 'wxt/utils/inject-script';
+import type { Sender } from '../fetch/gsxt-sections.ts';
+import { storageCache } from '../fetch/session-cache.ts';
+import { request } from '../messaging/client.ts';
+import { readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
+import { mainWorldSender, randomChannel } from './page-sender.ts';
+import { OverlaySession } from './session.ts';
+import { warmUp } from './warm-up.ts';
+
+const log = (what: string, error: unknown) => console.warn(`[CreditLens] ${what}:`, error instanceof Error ? error.message : error);
+
+/** The site whose pages read their sections from JSON endpoints, through the page's own requests. */
+const SECTION_ENDPOINT_SITES = new Set(['gsxt-gov-cn']);
+
+/**
+ * Runs at document_start: the script is compiled and the settings are read while the page loads, so that at
+ * DOMContentLoaded only the reading of the page itself stands between the rows and the panel.
+ */
+export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
+  const settingsRead = readRuleSettings();
+  if (document.readyState === 'loading') warmUp(document, site, new URL(location.href), chinaDateOfEpochMs(Date.now()) as IsoDate);
+  const [settings] = await Promise.all([settingsRead, domReady(document)]);
+  if (settings.problem) log('settings', settings.problem);
+  const transport = (message: unknown) => browser.runtime.sendMessage(message);
+  let sender: Promise<Sender | null> | null = null;
+  const session = new OverlaySession(document, site, {
+    settings: settings.value,
+    now: () => Date.now(),
+    sender: () => (sender ??= mainWorld(ctx, site)),
+    notesUrl: (key, name) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name })}`,
+    saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
+    cache: storageCache(window.sessionStorage),
+    clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
+  });
+  const unwatch = ruleSettingsItem.watch(() => {
+    void readRuleSettings().then((read) => session.updateSettings(read.value));
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => void session.navigated());
+  ctx.onInvalidated(() => {
+    unwatch();
+    session.dispose();
+  });
+  await session.start();
+}
+
+function domReady(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+async function mainWorld(ctx: ContentScriptContext, site: SiteAdapter): Promise<Sender | null> {
+  if (!SECTION_ENDPOINT_SITES.has(site.id)) return null;
+  const channel = randomChannel();
+  try {
+    await injectScript('/page-sender.js', { modifyScript: (script) => void (script.dataset.channel = channel) });
+  } catch (error) {
+    log('page sender', error);
+    return null;
+  }
+  return mainWorldSender(document, channel, ctx.signal);
+}

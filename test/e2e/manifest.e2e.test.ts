@@ -1,0 +1,56 @@
+/**
+ * The built extension asks for the least that works — host access only to the credit sites, from the adapters'
+ * own match patterns (never typed twice), storage and contextMenus — has one content script per registered site,
+ * and its texts exist in Chinese and English. The Firefox build (MV2) says the same in its own manifest dialect.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SITES, allMatchPatterns } from '#core';
+import { EXTENSION_DIR, FIREFOX_DIR, ROOT } from './support/paths.ts';
+
+const LOCALES = `${ROOT}extension/public/_locales/`;
+type Manifest = Record<string, unknown> & { content_scripts: Array<{ matches: string[]; js: string[] }> };
+const manifestOf = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Manifest;
+
+describe('extension manifest', () => {
+  it('asks for host access derived from the site registry, storage and contextMenus, nothing else', () => {
+    const manifest = manifestOf(EXTENSION_DIR);
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.host_permissions).toEqual(allMatchPatterns());
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.default_locale).toBe('zh_CN');
+  });
+
+  it('has one content script per registered site, matching exactly that adapter\u2019s patterns', () => {
+    const scripts = manifestOf(EXTENSION_DIR).content_scripts;
+    expect(scripts).toHaveLength(SITES.length);
+    for (const site of SITES) {
+      const script = scripts.find((s) => s.js.includes(`content-scripts/${site.id}.js`));
+      expect(script?.matches.sort()).toEqual([...site.matchPatterns].sort());
+    }
+  });
+
+  it('exposes only the notes frame and the page sender to the credit sites', () => {
+    expect(manifestOf(EXTENSION_DIR).web_accessible_resources).toEqual([
+      { resources: ['notes.html', 'page-sender.js'], matches: allMatchPatterns() },
+    ]);
+  });
+
+  it('builds for Firefox too, with the same permissions and a gecko id', () => {
+    const manifest = manifestOf(FIREFOX_DIR);
+    expect(manifest.manifest_version).toBe(2);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', ...allMatchPatterns()]);
+    expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: 'creditlens@creditlens.invalid' } });
+    expect(manifest.content_scripts).toHaveLength(SITES.length);
+  });
+
+  it('has every message in Chinese and English, none empty', () => {
+    const messages = (lang: string) => JSON.parse(readFileSync(`${LOCALES}${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    expect(readdirSync(LOCALES).sort()).toEqual(['en', 'zh_CN']);
+    expect(Object.keys(messages('en')).sort()).toEqual(Object.keys(messages('zh_CN')).sort());
+    for (const lang of ['en', 'zh_CN']) {
+      expect(Object.entries(messages(lang)).filter(([, m]) => m.message.trim() === '').map(([k]) => k)).toEqual([]);
+    }
+  });
+});
