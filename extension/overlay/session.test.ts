@@ -136,6 +136,24 @@ describe('overlay session', () => {
     expect(shadowOf(doc)?.textContent).not.toMatch(/\d+ 件/);
   });
 
+  it('removes the panel when the page stops being an entity page, and shows it again when it becomes one', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    const saved = doc.body.innerHTML;
+    const entityPath = doc.location.pathname;
+    const { session, badgeCleared } = start(doc, 'gsxt-gov-cn', null);
+    await session.start();
+    expect(doc.querySelector('creditlens-overlay')).not.toBeNull();
+    doc.body.innerHTML = '<div>一些内容，但是没有任何可识别的标签或代码。</div>';
+    doc.defaultView?.history.pushState({}, '', '/corp-query-search-1.html');
+    await session.navigated();
+    expect(doc.querySelector('creditlens-overlay')).toBeNull();
+    expect(badgeCleared()).toBe(1);
+    doc.defaultView?.history.pushState({}, '', entityPath);
+    doc.body.innerHTML = saved;
+    await settle();
+    expect(hook(doc, 'serious-status')).toBe('已列入');
+  });
+
   it('adds nothing to a page that is not an entity page', async () => {
     const doc = pageOf('gsxt-gov-cn', 'search');
     await start(doc, 'gsxt-gov-cn').session.start();

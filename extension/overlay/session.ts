@@ -78,8 +78,13 @@ export class OverlaySession {
     this.refresh();
   }
 
+  /** Stops following the page and removes everything added to it (the extension was disabled or updated). */
   dispose(): void {
     this.stopWatching();
+    this.removeAdded();
+  }
+
+  private removeAdded(): void {
     this.chips.clear();
     this.overlay?.host.remove();
     this.overlay = null;
@@ -161,9 +166,10 @@ export class OverlaySession {
     return this.overlay.panel;
   }
 
+  /** No entity on the page (any more): nothing shown, but the page is still followed (it may become one). */
   private hide(): null {
     if (this.overlay) {
-      this.dispose();
+      this.removeAdded();
       void this.deps.clearBadge();
     }
     return null;
