@@ -432,6 +432,19 @@ describe('chinaDateOfEpochMs', () => {
     expect(chinaDateOfEpochMs(Date.UTC(1988, 0, 31, 15, 30))).toBe('1988-01-31'); // winter: still +8
   });
 
+  it('agrees with the time-zone database at every instant after the last summer time (the fast path)', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const lastSummer = Date.UTC(1991, 8, 14, 17);
+    fc.assert(
+      fc.property(fc.integer({ min: lastSummer - 3 * 86_400_000, max: 253402185600000 - 1 }), (ms) => {
+        expect(chinaDateOfEpochMs(ms)).toBe(zone.format(ms));
+      }),
+      { numRuns: 2000 },
+    );
+    // The hour around the switch back to +8: 01:00–02:00 local happened twice.
+    for (let ms = lastSummer - 2 * HOUR_MS; ms <= lastSummer + 2 * HOUR_MS; ms += 60_000) expect(chinaDateOfEpochMs(ms)).toBe(zone.format(ms));
+  });
+
   it('handles instants before 1970 and the epoch itself', () => {
     expect(chinaDateOfEpochMs(0)).toBe('1970-01-01');
     expect(chinaDateOfEpochMs(-1)).toBe('1970-01-01');

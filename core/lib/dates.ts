@@ -279,11 +279,21 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 // One formatter for the whole process: Intl knows Shanghai's 1986–1991 summer time, a fixed +8 h would not.
 let chinaFormatter: Intl.DateTimeFormat | undefined;
 
+/**
+ * From the end of the last summer time (1991-09-15 02:00 in Shanghai, 1991-09-14 17:00 UTC) China's offset has been
+ * +8 h throughout, so later instants are computed without Intl: making the formatter loads time-zone data, which in
+ * a browser costs tens of milliseconds on every page the content script starts in.
+ */
+const FIXED_OFFSET_FROM_MS = 684_867_600_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
 /** The calendar date in China time of an instant given as epoch milliseconds, whatever the machine's zone. */
 export function chinaDateOfEpochMs(ms: number): IsoDate | null {
   // Below −8.64e15 ms (Date's range) Intl throws RangeError; a site value must give null, not an exception.
   if (!Number.isFinite(ms) || ms < -8.64e15) return null;
   if (ms >= LONG_TERM_MS) return LONG_TERM;
+  if (ms >= FIXED_OFFSET_FROM_MS) return fromDayNumber(Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS));
   chinaFormatter ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Shanghai',
     era: 'short',
