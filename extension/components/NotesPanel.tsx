@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { request, type Transport } from '../messaging/client.ts';
 import type { Note } from '../storage/contract.ts';
 import { t } from '../ui/i18n.ts';
+import { localDateTime, messageOf } from './format.ts';
 
 export interface NotesPanelProps {
   transport: Transport;
@@ -20,7 +21,6 @@ export function tagsOf(text: string): string[] {
   return [...new Set(text.split(/[,，、;；]/).map((tag) => tag.trim()).filter((tag) => tag !== ''))].slice(0, 50).map((tag) => tag.slice(0, 50));
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 export function NotesPanel({ transport, entityKey, entityName, now, newId }: NotesPanelProps) {
   const [notes, setNotes] = useState<Note[]>([]);
@@ -31,7 +31,7 @@ export function NotesPanel({ transport, entityKey, entityName, now, newId }: Not
 
   /** Bumped after each change: the list is then asked for again. */
   const [version, setVersion] = useState(0);
-  const fail = (error: unknown) => setStatus(t('notes_error', error instanceof Error ? error.message : String(error)));
+  const fail = (error: unknown) => setStatus(t('notes_error', messageOf(error)));
   useEffect(() => {
     // An answer arriving after the frame closed (or the entity changed) is dropped.
     let current = true;
@@ -84,8 +84,8 @@ export function NotesPanel({ transport, entityKey, entityName, now, newId }: Not
               <p className="text">{note.text}</p>
               {note.tags.length > 0 && <p className="tags">{note.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</p>}
               <p className="meta">
-                {t('notes_created', when(note.createdAt))}
-                {note.editedAt !== note.createdAt && ` · ${t('notes_edited', when(note.editedAt))}`}
+                {t('notes_created', localDateTime(note.createdAt))}
+                {note.editedAt !== note.createdAt && ` · ${t('notes_edited', localDateTime(note.editedAt))}`}
               </p>
               <button type="button" onClick={() => edit(note)}>{t('notes_edit')}</button>
               <button type="button" onClick={() => void remove(note).catch(fail)}>{t('notes_delete')}</button>
