@@ -5,6 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { daysBefore, handlersFor } from '../messaging/handlers.ts';
+import type { SenderContext } from '../messaging/protocol.ts';
 import { router } from '../messaging/router.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { readRetentionDays, readRuleSettings } from '../storage/items.ts';
@@ -14,6 +15,20 @@ import { badgeFor } from './badge.ts';
 
 const MENU_LOOKUP = 'creditlens-lookup';
 const log = (line: string) => console.warn(`[CreditLens] ${line}`);
+
+/**
+ * Who sent a message, from what the browser says: only this extension's own contexts count (there is no
+ * externally_connectable, but a stray message is still ignored), and its pages are told from content scripts by URL.
+ */
+export function senderContext(sender: { id?: string; url?: string; tab?: { id?: number } }, ownId: string, ownOrigin: string): SenderContext | null {
+  if (sender.id !== ownId) return null;
+  return { tabId: sender.tab?.id, extensionPage: (sender.url ?? '').startsWith(ownOrigin) };
+}
+
+/** The lookup page for a selection: popup.html?q=<the text, trimmed, at most 200 characters as the lookup takes>. */
+export function lookupUrl(popupUrl: string, selection: string | undefined): string {
+  return `${popupUrl}?${new URLSearchParams({ q: (selection ?? '').trim().slice(0, 200) })}`;
+}
 
 export function startBackground(): void {
   const db = new CreditLensDb();
@@ -37,19 +52,15 @@ export function startBackground(): void {
   }), log);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    // Only this extension's own contexts reach onMessage (no externally_connectable); pages are told apart by URL.
-    if (sender.id !== browser.runtime.id) return undefined;
-    const extensionPage = (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
-    return handle(message, { tabId: sender.tab?.id, extensionPage });
+    const from = senderContext(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    return from ? handle(message, from) : undefined;
   });
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_LOOKUP, title: t('menu_lookup'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId !== MENU_LOOKUP) return;
-    const query = (info.selectionText ?? '').trim().slice(0, 200);
-    void browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams({ q: query })}` });
+    if (info.menuItemId === MENU_LOOKUP) void browser.tabs.create({ url: lookupUrl(browser.runtime.getURL('/popup.html'), info.selectionText) });
   });
 
   void retention().catch((error: unknown) => log(`retention: ${String(error)}`));

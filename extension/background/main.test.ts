@@ -1,0 +1,30 @@
+/** The background's two decisions that are not the router's: who a sender is, and where 在信用透镜中查询 leads. */
+import { describe, expect, it } from 'vitest';
+import { lookupUrl, senderContext } from './main.ts';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('senderContext', () => {
+  it('tells the extension\u2019s pages from its content scripts by the URL the browser reports', () => {
+    expect(senderContext({ id: ID, url: `${ORIGIN}notes.html?key=x`, tab: { id: 7 } }, ID, ORIGIN)).toEqual({ tabId: 7, extensionPage: true });
+    expect(senderContext({ id: ID, url: 'https://www.gsxt.gov.cn/%7BAB%7D', tab: { id: 7 } }, ID, ORIGIN)).toEqual({ tabId: 7, extensionPage: false });
+    // A page that names itself after the extension is still a page of the site.
+    expect(senderContext({ id: ID, url: `https://www.gsxt.gov.cn/${ORIGIN}` }, ID, ORIGIN)?.extensionPage).toBe(false);
+  });
+
+  it('ignores anyone else', () => {
+    expect(senderContext({ id: 'another-extension', url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBeNull();
+    expect(senderContext({ url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBeNull();
+  });
+});
+
+describe('lookupUrl', () => {
+  it('opens the lookup with the selection, trimmed and cut to what the lookup takes', () => {
+    const url = new URL(lookupUrl(`${ORIGIN}popup.html`, `  示例市鲜味坊 & co  `));
+    expect(url.pathname).toBe('/popup.html');
+    expect(url.searchParams.get('q')).toBe('示例市鲜味坊 & co');
+    expect(new URL(lookupUrl(`${ORIGIN}popup.html`, 'x'.repeat(500))).searchParams.get('q')).toHaveLength(200);
+    expect(new URL(lookupUrl(`${ORIGIN}popup.html`, undefined)).searchParams.get('q')).toBe('');
+  });
+});
