@@ -72,18 +72,26 @@ export class Panel {
     const serious = { listed: ['overlay_serious_listed', 'alert'], due: ['overlay_serious_due', 'alert'], none: ['overlay_serious_none', 'ok'] } as const;
     const [seriousKey, seriousTone] = serious[summary.serious];
     const { total, windowYears, byDomain } = summary.penaltiesInWindow;
-    const penalties = el(doc, 'div', { class: 'line', 'data-testid': 'penalties-3y' },
+    const penalties = () => el(doc, 'div', { class: 'line', 'data-testid': 'penalties-3y' },
       el(doc, 'strong', {}, t('overlay_penalties_total', years(windowYears), total)),
       byDomain.length > 0 && el(doc, 'div', { class: 'domains' },
         ...byDomain.map(({ domain, count }) => el(doc, 'span', { class: 'domain', 'data-domain': domain }, `${t(`domain_${domain}`)} ${count}`))));
     const { read, total: stated, complete } = summary.read;
     const readText = stated === null ? t('overlay_read_unknown', read) : complete ? t('overlay_read_complete', read, stated) : t('overlay_read_partial', read, stated);
+    // While the complete read runs, a section the page has not shown yet says so instead of a reassuring 0 / 未列入.
+    const pending = (section: keyof Summary['unread']) => model.state === 'reading' && summary.unread[section];
+    const penaltiesLine = pending('penalties')
+      ? el(doc, 'div', { class: 'line muted', 'data-testid': 'penalties-3y' }, t('overlay_penalties_pending', years(windowYears)))
+      : penalties();
     return [
-      row(t('overlay_serious_label'), 'serious-status', t(seriousKey), seriousTone),
-      row(t('overlay_abnormal_label'), 'abnormal-status', t(`overlay_abnormal_${summary.abnormal}`), summary.abnormal === 'NONE' ? 'ok' : 'warning'),
-      penalties,
-      row(t('overlay_repeat_label'), 'repeat-offender',
-        t(summary.repeat.flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', summary.repeat.count, summary.repeat.threshold), summary.repeat.flag ? 'alert' : 'ok'),
+      pending('serious') ? row(t('overlay_serious_label'), 'serious-status', t('overlay_pending'), 'muted')
+        : row(t('overlay_serious_label'), 'serious-status', t(seriousKey), seriousTone),
+      pending('abnormal') ? row(t('overlay_abnormal_label'), 'abnormal-status', t('overlay_pending'), 'muted')
+        : row(t('overlay_abnormal_label'), 'abnormal-status', t(`overlay_abnormal_${summary.abnormal}`), summary.abnormal === 'NONE' ? 'ok' : 'warning'),
+      penaltiesLine,
+      pending('penalties') ? row(t('overlay_repeat_label'), 'repeat-offender', t('overlay_pending'), 'muted')
+        : row(t('overlay_repeat_label'), 'repeat-offender',
+          t(summary.repeat.flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', summary.repeat.count, summary.repeat.threshold), summary.repeat.flag ? 'alert' : 'ok'),
       el(doc, 'div', { class: `line ${complete ? 'muted' : 'warning'}`, 'data-testid': 'completeness' }, readText),
       model.state === 'reading' ? el(doc, 'div', { class: 'line muted', 'data-testid': 'reading' }, t('overlay_reading')) : null,
       model.stopped !== null ? el(doc, 'div', { class: 'line warning', 'data-testid': 'read-stopped' }, t('overlay_read_stopped', model.stopped)) : null,

@@ -8,8 +8,8 @@ import type { Window } from 'happy-dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, assessRecord, chinaDateOfEpochMs, type IsoDate, siteById } from '#core';
 import { inertWindow, savedFromUrl } from '../../cli/html.ts';
-import { ENTITIES } from '../../test/sim-site/entities.ts';
-import { startSimSite, type SimSite } from '../../test/sim-site/server.ts';
+import { ENTITIES, pageByName, pageUrl } from '../../test/sim-site/entities.ts';
+import { renderPage, startSimSite, type SimSite } from '../../test/sim-site/server.ts';
 import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { summarize } from '../ui/summary.ts';
@@ -82,6 +82,24 @@ describe('overlay session', () => {
     expect(saved[0]?.record.penalties).toHaveLength(23);
   });
 
+  it('says 读取中 for sections the page has not shown yet, instead of 0 or 未列入, until the complete read is in', async () => {
+    // The page as served, before its scripts drew any table (scripts are off here).
+    const page = pageByName('repeat-2017');
+    const window = inertWindow(pageUrl(page));
+    windows.push(window);
+    window.document.write(renderPage(page, { saved: false }));
+    const doc = window.document as unknown as Document;
+    const { session } = start(doc, 'gsxt-gov-cn');
+    const started = session.start();
+    expect(hook(doc, 'serious-status')).toBe('读取中…');
+    expect(hook(doc, 'abnormal-status')).toBe('读取中…');
+    expect(hook(doc, 'penalties-3y')).toBe('近三年行政处罚：读取中…');
+    expect(hook(doc, 'repeat-offender')).toBe('读取中…');
+    await started;
+    expect(hook(doc, 'serious-status')).toBe('未列入');
+    expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚 \d+ 件/);
+  });
+
   it('marks each rendered penalty row with its domain and heavy penalties with 较重', async () => {
     const doc = pageOf('gsxt-gov-cn', 'listed-2026');
     await start(doc, 'gsxt-gov-cn').session.start();
@@ -152,6 +170,20 @@ describe('overlay session', () => {
     doc.body.innerHTML = saved;
     await settle();
     expect(hook(doc, 'serious-status')).toBe('已列入');
+  });
+
+  it('starts the complete read with the first reading that works, even when the page was not understood at first', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    const body = doc.body.innerHTML;
+    doc.body.innerHTML = '<div>一些内容，但是没有任何可识别的标签或代码。</div>';
+    const { session, saved } = start(doc, 'gsxt-gov-cn', null);
+    await session.start();
+    expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('not-understood');
+    doc.body.innerHTML = body;
+    await settle();
+    expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('ready');
+    expect(hook(doc, 'serious-status')).toBe('已列入');
+    expect(saved).toHaveLength(1);
   });
 
   it('adds nothing to a page that is not an entity page', async () => {

@@ -38,9 +38,10 @@ export class OverlaySession {
   private readonly chips: RowChips;
   private readonly stopWatching: () => void;
   private json: Json = null;
-  private reading = false;
   /** The complete read is over (finished or stopped): from then on, what is shown is kept as a snapshot. */
   private settled = false;
+  /** The complete read of this page, once started. */
+  private completion: Promise<void> | null = null;
   private lastSaved = '';
   private firstPaint = false;
   /** The first paint is scheduled but not done: page changes meanwhile wait for it (the panel comes first). */
@@ -58,16 +59,17 @@ export class OverlaySession {
     this.stopWatching = watchPage(doc, isOurs, () => this.pageChanged());
   }
 
-  /** First paint from the rendered page, then the complete read. */
+  /** First paint from the rendered page, then the complete read (which starts with the first reading that works). */
   async start(): Promise<void> {
-    const result = this.refresh();
-    if (result?.ok) await this.completeRead(result);
+    this.refresh();
+    await this.completion;
   }
 
   /** The address changed without a page load: a new entity, a fresh start. */
   async navigated(): Promise<void> {
     this.json = null;
     this.settled = false;
+    this.completion = null;
     this.chips.clear();
     this.lastSaved = '';
     await this.start();
@@ -111,7 +113,8 @@ export class OverlaySession {
     const assessment = assessRecord(record, { asOf, settings: this.deps.settings });
     const key = entityKey(record.entity);
     this.panel().update({
-      state: this.reading ? 'reading' : 'ready',
+      // Until the complete read is over, what is shown may still change: the panel says it is reading.
+      state: this.settled ? 'ready' : 'reading',
       summary: summarize(record, assessment, result.completeness, this.deps.settings),
       findings: assessment.findings,
       recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
@@ -124,6 +127,7 @@ export class OverlaySession {
     else this.overlay?.host.host.setAttribute('data-first-work', String((this.doc.defaultView?.performance.now() ?? 0) - started));
     this.painted(() => this.chips.update(marks));
     if (this.settled) this.save(record, assessment, url.href, observedAt);
+    else this.completion ??= this.completeRead(result);
     return result;
   }
 
@@ -145,13 +149,10 @@ export class OverlaySession {
       this.markComplete();
       return;
     }
-    this.reading = true;
-    this.refresh();
     try {
       const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache);
       if (new URL(this.doc.location.href).pathname === path) this.json = { path, read };
     } finally {
-      this.reading = false;
       this.settled = true;
     }
     this.refresh();
@@ -183,7 +184,7 @@ export class OverlaySession {
     const host = this.overlay?.host.host;
     const view = host?.ownerDocument.defaultView;
     if (!host || !view) return;
-    host.dataset.state = this.overlay?.host.mount.querySelector('[data-testid=not-understood]') ? 'not-understood' : this.reading ? 'reading' : 'ready';
+    host.dataset.state = this.overlay?.host.mount.querySelector('[data-testid=not-understood]') ? 'not-understood' : this.settled ? 'ready' : 'reading';
     if (!this.firstPaint) {
       this.firstPaint = true;
       this.paintPending = true;

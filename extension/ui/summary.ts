@@ -19,6 +19,8 @@ export interface Summary {
   repeat: { flag: boolean; count: number; threshold: number };
   /** Records read against the totals the page states; `complete` only when every section states one and all were read. */
   read: { read: number; total: number | null; complete: boolean };
+  /** Sections of which the page shows nothing yet — no row and no count (still loading, or not opened). */
+  unread: Record<keyof Completeness, boolean>;
 }
 
 export function seriousStatus(assessment: Assessment): SeriousStatus {
@@ -47,7 +49,14 @@ export function summarize(record: EntityRecord, assessment: Assessment, complete
     },
     repeat: { flag: assessment.repeatOffender.flag, count: assessment.repeatOffender.count, threshold: settings.repeatOffenderThreshold },
     read: readOf(completeness, record),
+    unread: {
+      penalties: unreadSection(completeness?.penalties), abnormal: unreadSection(completeness?.abnormal), serious: unreadSection(completeness?.serious),
+    },
   };
+}
+
+function unreadSection(section: Completeness[keyof Completeness] | undefined): boolean {
+  return section !== undefined && section.read === 0 && section.total === null;
 }
 
 function readOf(completeness: Completeness | null, record: EntityRecord): Summary['read'] {
