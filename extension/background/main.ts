@@ -16,6 +16,11 @@ import { badgeFor } from './badge.ts';
 const MENU_LOOKUP = 'creditlens-lookup';
 const log = (line: string) => console.warn(`[CreditLens] ${line}`);
 
+/** The toolbar button: `action` in MV3 (Chromium), `browserAction` in the MV2 Firefox build. */
+function toolbarAction(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 /**
  * Who sent a message, from what the browser says: only this extension's own contexts count (there is no
  * externally_connectable, but a stray message is still ignored), and its pages are told from content scripts by URL.
@@ -41,19 +46,24 @@ export function startBackground(): void {
     now,
     afterSave: retention,
     setBadge: async (tabId, seen) => {
+      const action = toolbarAction();
       if (!seen) {
-        await browser.action.setBadgeText({ tabId, text: '' });
+        await action.setBadgeText({ tabId, text: '' });
         return;
       }
       const badge = badgeFor(seen, (await readRuleSettings()).value);
-      await browser.action.setBadgeText({ tabId, text: badge.text });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+      await action.setBadgeText({ tabId, text: badge.text });
+      await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
   }), log);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
     const from = senderContext(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    return from ? handle(message, from) : undefined;
+    if (!from) return undefined;
+    // Answered through sendResponse with the channel kept open (`return true`): Chromium before 144 ignores a
+    // returned Promise, and office browsers run far older versions (minimum_chrome_version 92).
+    void handle(message, from).then(sendResponse);
+    return true;
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -78,18 +78,23 @@ export class Panel {
         ...byDomain.map(({ domain, count }) => el(doc, 'span', { class: 'domain', 'data-domain': domain }, `${t(`domain_${domain}`)} ${count}`))));
     const { read, total: stated, complete } = summary.read;
     const readText = stated === null ? t('overlay_read_unknown', read) : complete ? t('overlay_read_complete', read, stated) : t('overlay_read_partial', read, stated);
-    // While the complete read runs, a section the page has not shown yet says so instead of a reassuring 0 / 未列入.
-    const pending = (section: keyof Summary['unread']) => model.state === 'reading' && summary.unread[section];
+    // A section the page has shown nothing of (no row, no count) says so — 读取中 while the complete read runs, 未能读取
+    // after it — instead of a reassuring 0 / 未列入 / 否.
+    const reading = model.state === 'reading';
+    const pending = (section: keyof Summary['unread']) => summary.unread[section];
+    const notYet = reading ? t('overlay_pending') : t('overlay_unread');
+    const notYetTone = reading ? 'muted' : 'warning';
     const penaltiesLine = pending('penalties')
-      ? el(doc, 'div', { class: 'line muted', 'data-testid': 'penalties-3y' }, t('overlay_penalties_pending', years(windowYears)))
+      ? el(doc, 'div', { class: `line ${notYetTone}`, 'data-testid': 'penalties-3y' },
+        t(reading ? 'overlay_penalties_pending' : 'overlay_penalties_unread', years(windowYears)))
       : penalties();
     return [
-      pending('serious') ? row(t('overlay_serious_label'), 'serious-status', t('overlay_pending'), 'muted')
+      pending('serious') ? row(t('overlay_serious_label'), 'serious-status', notYet, notYetTone)
         : row(t('overlay_serious_label'), 'serious-status', t(seriousKey), seriousTone),
-      pending('abnormal') ? row(t('overlay_abnormal_label'), 'abnormal-status', t('overlay_pending'), 'muted')
+      pending('abnormal') ? row(t('overlay_abnormal_label'), 'abnormal-status', notYet, notYetTone)
         : row(t('overlay_abnormal_label'), 'abnormal-status', t(`overlay_abnormal_${summary.abnormal}`), summary.abnormal === 'NONE' ? 'ok' : 'warning'),
       penaltiesLine,
-      pending('penalties') ? row(t('overlay_repeat_label'), 'repeat-offender', t('overlay_pending'), 'muted')
+      pending('penalties') ? row(t('overlay_repeat_label'), 'repeat-offender', notYet, notYetTone)
         : row(t('overlay_repeat_label'), 'repeat-offender',
           t(summary.repeat.flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', summary.repeat.count, summary.repeat.threshold), summary.repeat.flag ? 'alert' : 'ok'),
       el(doc, 'div', { class: `line ${complete ? 'muted' : 'warning'}`, 'data-testid': 'completeness' }, readText),

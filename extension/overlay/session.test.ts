@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Window } from 'happy-dom';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, assessRecord, chinaDateOfEpochMs, type IsoDate, siteById } from '#core';
 import { inertWindow, savedFromUrl } from '../../cli/html.ts';
 import { ENTITIES, pageByName, pageUrl } from '../../test/sim-site/entities.ts';
@@ -98,6 +98,61 @@ describe('overlay session', () => {
     await started;
     expect(hook(doc, 'serious-status')).toBe('未列入');
     expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚 \d+ 件/);
+  });
+
+  it('says 未能读取 for sections a stopped read left unread, never 未列入 or 0', async () => {
+    const page = pageByName('repeat-2017');
+    const window = inertWindow(pageUrl(page));
+    windows.push(window);
+    window.document.write(renderPage(page, { saved: false }));
+    const doc = window.document as unknown as Document;
+    const captcha: Sender = async () => ({ status: 200, body: '<html><body>请输入验证码</body></html>' });
+    await start(doc, 'gsxt-gov-cn', captcha).session.start();
+    expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('ready');
+    expect(hook(doc, 'serious-status')).toBe('未能读取');
+    expect(hook(doc, 'penalties-3y')).toBe('近三年行政处罚：未能读取');
+    expect(hook(doc, 'repeat-offender')).toBe('未能读取');
+    expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+  });
+
+  it('adds nothing back when disposed while the complete read is still out', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
+    let answer: () => void = () => {};
+    let asked = 0;
+    const slow: Sender = async (path, form, signal) => {
+      if (++asked === 1) await new Promise<void>((resolve) => (answer = resolve));
+      return simSender(path, form, signal);
+    };
+    const { session } = start(doc, 'gsxt-gov-cn', slow);
+    const started = session.start();
+    await vi.waitFor(() => expect(asked).toBe(1));
+    expect(doc.querySelector('creditlens-overlay')).not.toBeNull();
+    session.dispose();
+    answer();
+    await started;
+    expect(doc.querySelectorAll('creditlens-overlay, creditlens-chip').length).toBe(0);
+  });
+
+  it('does not let a complete read for the previous address settle the page navigated to', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
+    let answer: () => void = () => {};
+    const paths: string[] = [];
+    const gated: Sender = async (path, form, signal) => {
+      paths.push(path);
+      if (paths.length === 1) await new Promise<void>((resolve) => (answer = resolve));
+      return simSender(path, form, signal);
+    };
+    const { session, saved } = start(doc, 'gsxt-gov-cn', gated);
+    const first = session.start();
+    await vi.waitFor(() => expect(paths).toHaveLength(1));
+    // The page moves to another entity of the site while the first read is out (same rows here: what matters is
+    // which read settles which address).
+    doc.defaultView?.history.pushState({}, '', '/%7BANOTHER-ENTITY-1%7D');
+    const second = session.navigated();
+    answer();
+    await Promise.all([first, second]);
+    // The new address got its own complete read, and only the reading made for it was kept.
+    expect(saved.map((s) => new URL(s.url).pathname)).toEqual(['/%7BANOTHER-ENTITY-1%7D']);
   });
 
   it('marks each rendered penalty row with its domain and heavy penalties with 较重', async () => {

@@ -48,10 +48,16 @@ export class OverlaySession {
   private paintPending = false;
   private changedWhilePending = false;
   private readonly cache: SectionCache;
+  /** Bumped on each in-page navigation: a complete read started for an earlier address leaves the new one alone. */
+  private generation = 0;
+  /** The address the current reading is for (a change of only the hash is no new entity). */
+  private path: string;
+  private disposed = false;
 
   constructor(private readonly doc: Document, private readonly site: SiteAdapter, private deps: SessionDeps) {
     this.chips = new RowChips(doc);
     this.cache = deps.cache ?? memoryCache();
+    this.path = new URL(doc.location.href).pathname;
     const isOurs = (node: Node): boolean => {
       const element = node.nodeType === node.ELEMENT_NODE ? (node as Element) : node.parentElement;
       return element !== null && element.closest(`${HOST_TAG}, ${CHIP_TAG}`) !== null;
@@ -65,8 +71,12 @@ export class OverlaySession {
     await this.completion;
   }
 
-  /** The address changed without a page load: a new entity, a fresh start. */
+  /** The address changed without a page load: a new entity, a fresh start (a change of the hash alone is none). */
   async navigated(): Promise<void> {
+    const path = new URL(this.doc.location.href).pathname;
+    if (path === this.path || this.disposed) return;
+    this.path = path;
+    this.generation++;
     this.json = null;
     this.settled = false;
     this.completion = null;
@@ -82,6 +92,7 @@ export class OverlaySession {
 
   /** Stops following the page and removes everything added to it (the extension was disabled or updated). */
   dispose(): void {
+    this.disposed = true;
     this.stopWatching();
     this.removeAdded();
   }
@@ -94,6 +105,7 @@ export class OverlaySession {
 
   /** Reads and paints what the page shows now; returns the page's reading (null when it is no entity page). */
   refresh(): ParseResult | null {
+    if (this.disposed) return null;
     const url = new URL(this.doc.location.href);
     if (this.site.pageKind(url, this.doc) !== 'entity') return this.hide();
     const started = this.doc.defaultView?.performance.now() ?? 0;
@@ -138,23 +150,26 @@ export class OverlaySession {
 
   /** gsxt: every row of each section from the endpoints the page declares; else open unrendered sections. */
   private async completeRead(dom: ParseResult): Promise<void> {
-    const path = new URL(this.doc.location.href).pathname;
-    const scripts = Array.from(this.doc.scripts, (s) => s.text).join('\n');
-    const sender = await this.deps.sender();
-    const declared = sender && dom.ok ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
-    if (declared.length === 0) {
-      if (this.site.id === 'gsxt-gov-cn') await openSections(this.doc);
-      this.settled = true;
-      this.refresh();
-      this.markComplete();
-      return;
-    }
+    const generation = this.generation;
+    const path = this.path;
+    const current = () => generation === this.generation && !this.disposed;
     try {
-      const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache);
-      if (new URL(this.doc.location.href).pathname === path) this.json = { path, read };
-    } finally {
-      this.settled = true;
+      const scripts = Array.from(this.doc.scripts, (s) => s.text).join('\n');
+      const sender = await this.deps.sender();
+      const declared = sender && dom.ok ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
+      if (declared.length === 0) {
+        if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc);
+      } else {
+        const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache);
+        if (current()) this.json = { path, read };
+      }
+    } catch (error) {
+      // Reading stays honest whatever failed: the panel shows what the page gave, sections not read say so.
+      console.warn('[CreditLens] complete read:', error instanceof Error ? error.message : error);
     }
+    // A read for an address the page has left has nothing to say about the new one.
+    if (!current()) return;
+    this.settled = true;
     this.refresh();
     this.markComplete();
   }
@@ -212,7 +227,8 @@ export class OverlaySession {
 
   private save(record: EntityRecord, assessment: Assessment, url: string, observedAt: string): void {
     const { source: _source, ...content } = record;
-    const fingerprint = JSON.stringify([content, assessment.asOf]);
+    // The assessment too: new settings change it without changing the record, and the snapshot and badge follow.
+    const fingerprint = JSON.stringify([content, assessment]);
     if (fingerprint === this.lastSaved) return;
     this.lastSaved = fingerprint;
     void this.deps.saveSnapshot({ record, assessment, url, site: this.site.id, observedAt });

@@ -42,7 +42,8 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
   const unwatch = ruleSettingsItem.watch(() => {
     void readRuleSettings().then((read) => session.updateSettings(read.value));
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => void session.navigated());
+  // WXT may announce the change before the address has changed (the Navigation API's navigate event): read it after.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void session.navigated(), 0));
   ctx.onInvalidated(() => {
     unwatch();
     session.dispose();

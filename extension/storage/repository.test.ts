@@ -119,6 +119,18 @@ describe('export, import, retention, wipe', () => {
     expect((await snapshotsOf(b, '91330100MA2B3C4D5N')).length).toBe(1);
   });
 
+  it('files imported snapshots by their record, not by the lookup keys written in the file', async () => {
+    const a = freshDb();
+    await saveSnapshot(a, seen('示例市甲贸易有限公司', '91330100MA2B3C4D5N', '2024-06-01T08:00:00.000Z'));
+    const file = JSON.parse(JSON.stringify(await exportAll(a, '2024-07-01T00:00:00.000Z'))) as { snapshots: Array<Record<string, unknown>> };
+    Object.assign(file.snapshots[0] ?? {}, { entityKey: '91110000101623741K', nameKey: '别的公司', person: '别人' });
+    const b = freshDb();
+    expect(await importAll(b, file)).toMatchObject({ ok: true, snapshots: 1 });
+    expect((await snapshotsOf(b, '91330100MA2B3C4D5N')).length).toBe(1);
+    expect(await snapshotsOf(b, '91110000101623741K')).toEqual([]);
+    expect((await lookup(b, '甲贸易')).map((s) => s.entityKey)).toEqual(['91330100MA2B3C4D5N']);
+  });
+
   it('refuses a bad file with the reason and changes nothing', async () => {
     const db = freshDb();
     await saveNote(db, note('n0', 'k', '原有'));

@@ -25,13 +25,17 @@ export interface Observation {
   observedAt: string;
 }
 
+/** How a snapshot is found again: by entity key, by name and by legal representative (match form). */
+function lookupKeys(record: EntityRecord): Pick<Snapshot, 'entityKey' | 'nameKey' | 'person'> {
+  return {
+    entityKey: entityKey(record.entity),
+    nameKey: matchForm(record.entity.name),
+    person: matchForm(record.entity.legalRepresentative ?? ''),
+  };
+}
+
 export async function saveSnapshot(db: CreditLensDb, seen: Observation): Promise<Snapshot> {
-  const snapshot = Snapshot.parse({
-    ...seen,
-    entityKey: entityKey(seen.record.entity),
-    nameKey: matchForm(seen.record.entity.name),
-    person: matchForm(seen.record.entity.legalRepresentative ?? ''),
-  });
+  const snapshot = Snapshot.parse({ ...seen, ...lookupKeys(seen.record) });
   const seq = await db.snapshots.add(snapshot);
   return { ...snapshot, seq };
 }
@@ -123,7 +127,10 @@ export async function importAll(db: CreditLensDb, input: unknown): Promise<Impor
   let added = 0;
   await db.transaction('rw', db.notes, db.snapshots, async () => {
     await db.notes.bulkPut(notes);
-    for (const { seq: _seq, ...snapshot } of snapshots) {
+    for (const { seq: _seq, ...stored } of snapshots) {
+      // The lookup keys come from the record, as saveSnapshot makes them, never from the file: an edited or older
+      // file must not file a snapshot under another entity.
+      const snapshot = { ...stored, ...lookupKeys(stored.record) };
       const same = await db.snapshots.where('[entityKey+observedAt]').equals([snapshot.entityKey, snapshot.observedAt]).filter((s: Snapshot) => s.url === snapshot.url).count();
       if (same === 0) {
         await db.snapshots.add(snapshot);
