@@ -77,6 +77,24 @@ describe('fetchSections', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('sends nothing more once cancelled, keeps what was read, and is not cached', async () => {
+    const s = site();
+    const cancel = new AbortController();
+    let sent = 0;
+    const send: Sender = async (path, form, signal) => {
+      if (++sent === 2) cancel.abort();
+      return s.send(path, form, signal);
+    };
+    const cache = memoryCache();
+    const read = await fetchSectionsOnce('/%7BAB%7D', DECLARED, send, cache, undefined, cancel.signal);
+    expect(read.stopped?.reason).toBe('cancelled');
+    expect(s.log).toHaveLength(2);
+    expect(read.sections[0]?.pages.flatMap((p) => p.data)).toHaveLength(10);
+    expect(await cache.get('/%7BAB%7D')).toBeUndefined();
+  });
+});
+
 describe('fetchSectionsOnce', () => {
   it('reuses the result for the same entity within the session', async () => {
     const s = site();

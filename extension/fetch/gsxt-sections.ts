@@ -27,7 +27,8 @@ export interface FetchPolicy {
 
 export const DEFAULT_POLICY: FetchPolicy = { maxRequests: 12, pageSize: 5, timeoutMs: 8000 };
 
-export type StopReason = 'blocked' | 'not-json' | 'http-error' | 'timeout' | 'cap-reached' | 'network';
+/** Why reading stopped early; `cancelled`: the page was left (or the overlay removed) before it finished. */
+export type StopReason = 'blocked' | 'not-json' | 'http-error' | 'timeout' | 'cap-reached' | 'network' | 'cancelled';
 
 export interface SectionsRead {
   sections: JsonSection[];
@@ -52,11 +53,15 @@ export function sectionTargets(declared: readonly DeclaredUrl[]): Array<{ kind: 
   return targets;
 }
 
-export async function fetchSections(declared: readonly DeclaredUrl[], send: Sender, policy: FetchPolicy = DEFAULT_POLICY): Promise<SectionsRead> {
+export async function fetchSections(
+  declared: readonly DeclaredUrl[], send: Sender, policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
+): Promise<SectionsRead> {
   let requests = 0;
   const sections: JsonSection[] = [];
 
   const request = async (url: string, start: number): Promise<{ page: DataTablesPage; section: SectionKind | null }> => {
+    // No request is sent for a page that was left: its answer would be thrown away.
+    if (cancel?.aborted) throw new Stop('cancelled', 'the page was left before the read finished');
     if (requests >= policy.maxRequests) throw new Stop('cap-reached', `stopped after ${requests} requests (the limit for one page view)`);
     requests++;
     const form = new URLSearchParams({ draw: String(requests), start: String(start), length: String(policy.pageSize) });
@@ -115,11 +120,16 @@ export function memoryCache(): SectionCache {
   };
 }
 
-/** fetchSections once per entity and session; a read that was stopped is kept too (asking again is what we avoid). */
-export async function fetchSectionsOnce(key: string, declared: readonly DeclaredUrl[], send: Sender, cache: SectionCache, policy: FetchPolicy = DEFAULT_POLICY): Promise<SectionsRead & { cached: boolean }> {
+/**
+ * fetchSections once per entity and session; a read that was stopped is kept too (asking again is what we avoid),
+ * except one cancelled because the page was left: coming back reads it again.
+ */
+export async function fetchSectionsOnce(
+  key: string, declared: readonly DeclaredUrl[], send: Sender, cache: SectionCache, policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
+): Promise<SectionsRead & { cached: boolean }> {
   const hit = await cache.get(key);
   if (hit) return { ...hit, cached: true };
-  const read = await fetchSections(declared, send, policy);
-  await cache.set(key, read);
+  const read = await fetchSections(declared, send, policy, cancel);
+  if (read.stopped?.reason !== 'cancelled') await cache.set(key, read);
   return { ...read, cached: false };
 }

@@ -50,6 +50,8 @@ export class OverlaySession {
   private readonly cache: SectionCache;
   /** Bumped on each in-page navigation: a complete read started for an earlier address leaves the new one alone. */
   private generation = 0;
+  /** Cancels the complete read of the current address (no further requests) when the page is left or disposed. */
+  private cancelRead = new AbortController();
   /** The address the current reading is for (a change of only the hash is no new entity). */
   private path: string;
   private disposed = false;
@@ -77,6 +79,8 @@ export class OverlaySession {
     if (path === this.path || this.disposed) return;
     this.path = path;
     this.generation++;
+    this.cancelRead.abort();
+    this.cancelRead = new AbortController();
     this.json = null;
     this.settled = false;
     this.completion = null;
@@ -93,6 +97,7 @@ export class OverlaySession {
   /** Stops following the page and removes everything added to it (the extension was disabled or updated). */
   dispose(): void {
     this.disposed = true;
+    this.cancelRead.abort();
     this.stopWatching();
     this.removeAdded();
   }
@@ -160,7 +165,7 @@ export class OverlaySession {
       if (declared.length === 0) {
         if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc);
       } else {
-        const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache);
+        const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache, undefined, this.cancelRead.signal);
         if (current()) this.json = { path, read };
       }
     } catch (error) {
