@@ -6,14 +6,14 @@
  */
 import {
   assessRecord, chinaDateOfEpochMs, declaredUrls, entityKey, urlsForEntity, withJsonSections, type Assessment, type EntityRecord,
-  type IsoDate, type ParseResult, type RuleSettings, type SiteAdapter,
+  type IsoDate, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
 } from '#core';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
-import { Panel } from './panel.ts';
+import { Panel, type PanelModel } from './panel.ts';
 import { watchPage } from './watch.ts';
 
 export interface SessionDeps {
@@ -122,16 +122,17 @@ export class OverlaySession {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
       this.panel().update({ state: 'not-understood', detail: result.detail });
-      this.painted();
+      this.painted('not-understood');
       return result;
     }
     const record = result.record;
     const asOf = chinaDateOfEpochMs(now) as IsoDate;
     const assessment = assessRecord(record, { asOf, settings: this.deps.settings });
     const key = entityKey(record.entity);
+    // Until the complete read is over, what is shown may still change: the panel says it is reading.
+    const state = this.settled ? 'ready' : 'reading';
     this.panel().update({
-      // Until the complete read is over, what is shown may still change: the panel says it is reading.
-      state: this.settled ? 'ready' : 'reading',
+      state,
       summary: summarize(record, assessment, result.completeness, this.deps.settings),
       findings: assessment.findings,
       recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
@@ -142,7 +143,7 @@ export class OverlaySession {
     // The first time, rows are marked just after the panel's first paint: the panel is what staff wait for.
     if (this.firstPaint) this.chips.update(marks);
     else this.overlay?.host.host.setAttribute('data-first-work', String((this.doc.defaultView?.performance.now() ?? 0) - started));
-    this.painted(() => this.chips.update(marks));
+    this.painted(state, () => this.chips.update(marks));
     if (this.settled) this.save(record, assessment, url.href, observedAt);
     else this.completion ??= this.completeRead(result);
     return result;
@@ -154,14 +155,14 @@ export class OverlaySession {
   }
 
   /** gsxt: every row of each section from the endpoints the page declares; else open unrendered sections. */
-  private async completeRead(dom: ParseResult): Promise<void> {
+  private async completeRead(dom: ParseSuccess): Promise<void> {
     const generation = this.generation;
     const path = this.path;
     const current = () => generation === this.generation && !this.disposed;
     try {
       const scripts = Array.from(this.doc.scripts, (s) => s.text).join('\n');
       const sender = await this.deps.sender();
-      const declared = sender && dom.ok ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
+      const declared = sender ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
       if (declared.length === 0) {
         if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc);
       } else {
@@ -200,11 +201,11 @@ export class OverlaySession {
    * Test and benchmark hooks on the host: its state, when the first and the complete paint happened, and how long
    * the first reading took (data-first-work, ms: page read, assessment and panel, before the browser's frame).
    */
-  private painted(afterFirstPaint: () => void = () => {}): void {
+  private painted(state: PanelModel['state'], afterFirstPaint: () => void = () => {}): void {
     const host = this.overlay?.host.host;
     const view = host?.ownerDocument.defaultView;
     if (!host || !view) return;
-    host.dataset.state = this.overlay?.host.mount.querySelector('[data-testid=not-understood]') ? 'not-understood' : this.settled ? 'ready' : 'reading';
+    host.dataset.state = state;
     if (!this.firstPaint) {
       this.firstPaint = true;
       this.paintPending = true;

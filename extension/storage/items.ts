@@ -20,14 +20,17 @@ export interface Read<T> {
   problem: string | null;
 }
 
-export async function readRuleSettings(): Promise<Read<RuleSettings>> {
-  const parsed = RuleSettings.safeParse(await ruleSettingsItem.getValue());
+/** A stored value through its schema; one that does not parse gives the fallback and the reason. */
+async function readThrough<T>(schema: z.ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, what: string): Promise<Read<T>> {
+  const parsed = schema.safeParse(await item.getValue());
   if (parsed.success) return { value: parsed.data, problem: null };
-  return { value: DEFAULT_SETTINGS, problem: `stored rule settings ignored: ${problemLines(problemsOf(parsed.error)).join('; ')}` };
+  return { value: fallback, problem: `stored ${what} ignored: ${problemLines(problemsOf(parsed.error)).join('; ')}` };
 }
 
-export async function readRetentionDays(): Promise<Read<number>> {
-  const parsed = RetentionDays.safeParse(await retentionDaysItem.getValue());
-  if (parsed.success) return { value: parsed.data, problem: null };
-  return { value: DEFAULT_RETENTION_DAYS, problem: `stored retention ignored: ${problemLines(problemsOf(parsed.error)).join('; ')}` };
+export function readRuleSettings(): Promise<Read<RuleSettings>> {
+  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, 'rule settings');
+}
+
+export function readRetentionDays(): Promise<Read<number>> {
+  return readThrough(RetentionDays, retentionDaysItem, DEFAULT_RETENTION_DAYS, 'retention');
 }
