@@ -29,10 +29,12 @@ export {
 export { type InputProblem, problemLines, problemsOf } from './lib/issues.ts';
 export { entityKey } from './lib/entity-key.ts';
 export * from './schemas/team.ts';
+export * from './schemas/team-token.ts';
 export {
   ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamTag,
   updateTeamEntity, type TeamRead, type TeamWrite,
 } from './team/entities-doc.ts';
+export { type LostRecord, mergeLostRecord, watchConcurrentRecords } from './team/concurrent-records.ts';
 export {
   Completeness, PageKind, ParseFailure, ParseResult, SectionCompleteness, type ParseSuccess, type SiteAdapter,
 } from './sites/site.ts';

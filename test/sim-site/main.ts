@@ -1,12 +1,14 @@
 /**
  * Starts the simulated credit sites on PORT (default 8080) and prints the demo URLs, and — when the extension has
  * been built (`npm start` builds it first) — how to load it into a browser that sees the simulated sites under the
- * real host names. Run: `PORT=8080 npx tsx test/sim-site/main.ts`.
+ * real host names. Run: `PORT=8080 npx tsx test/sim-site/main.ts`; with `--with-sync` (as `npm start` does) it also
+ * starts the team sync server with demo accounts (demo-sync.ts).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PAGES } from './entities.ts';
 import { startSimSite } from './server.ts';
+import { startDemoSync } from './demo-sync.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -15,6 +17,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const site = await startSimSite({ port });
+// `npm start` also runs the team sync server (--with-sync); the e2e tests start their own.
+const sync = process.argv.includes('--with-sync') ? await startDemoSync(Number(process.env.SYNC_PORT ?? 1234)) : undefined;
 const hosts = [...new Set(PAGES.map((p) => p.host)), 'public.creditchina.gov.cn'];
 console.log(`CreditLens simulated credit sites on ${site.origin} (all data invented)`);
 console.log(`Index: ${site.origin}/__sim/`);
@@ -36,6 +40,7 @@ for (const page of PAGES) console.log(`  ${page.name.padEnd(22)} http://${page.h
 console.log('Ctrl-C stops the server.');
 
 function stop(): void {
+  sync?.stop();
   site.close().then(() => process.exit(0), () => process.exit(1));
 }
 process.on('SIGINT', stop);

@@ -1,0 +1,75 @@
+/**
+ * The server's settings: environment variables, overridden by flags (`--port 1234` or `--port=1234`, the flag being
+ * the variable's name in lower case with dashes). Parsed by zod once at start; each bad value is named with what
+ * it should be. Defaults are for one bureau on one machine and must not get in the way of real work.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(min, `must be at least ${min}`)
+  .max(max, `must be at most ${max}`);
+
+export const Config = z.strictObject({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** 0 picks a free port (tests). */
+  PORT: int(0, 65_535).default(1234),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** A larger WebSocket message closes the connection with 1009. */
+  MAX_MESSAGE_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  MAX_CONNECTIONS_PER_USER: int(1, 10_000).default(20),
+  MAX_CONNECTIONS_PER_TEAM: int(1, 1_000_000).default(2_000),
+  /** Document updates a connection may send per second, sustained… */
+  UPDATES_PER_SECOND: int(1, 1_000_000).default(1_000),
+  /** …and at once after a quiet spell (token bucket size). */
+  UPDATE_BURST: int(1, 10_000_000).default(5_000),
+  /** Stored updates of a document after which its log is compacted into one. */
+  COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(1_000),
+  /** How often the server looks for account changes made by the account commands (removal, revocation). */
+  ACCOUNT_POLL_MS: int(20, 10_000).default(200),
+});
+export type Config = z.infer<typeof Config>;
+
+const NAMES = Object.keys(Config.shape) as (keyof Config)[];
+
+/** Flags as `--data-dir x` or `--data-dir=x`; an unknown flag is an error, not ignored. */
+function flagsOf(argv: string[]): { values: Record<string, string>; problems: string[] } {
+  const values: Record<string, string> = {};
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
+    const name = match?.[1]?.toUpperCase().replaceAll('-', '_');
+    if (!match || !name || !NAMES.includes(name as keyof Config)) {
+      problems.push(`unknown argument ${arg}`);
+      continue;
+    }
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) problems.push(`--${match[1]} needs a value`);
+    else values[name] = value;
+  }
+  return { values, problems };
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function readConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ConfigResult {
+  const flags = flagsOf(argv);
+  const raw: Record<string, string> = {};
+  for (const name of NAMES) {
+    const value = flags.values[name] ?? env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const parsed = Config.safeParse(raw);
+  const problems = [...flags.problems];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      problems.push(`${name}=${JSON.stringify(raw[name] ?? '')}: ${issue.message}`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  return { ok: true, config: { ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) } };
+}

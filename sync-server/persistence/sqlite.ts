@@ -1,0 +1,165 @@
+/**
+ * The embedded store: one SQLite file in DATA_DIR, in WAL mode, shared by the running server and the account
+ * commands (each its own connection; SQLite serialises the writers). synchronous=NORMAL in WAL mode makes each
+ * commit survive the process being killed (kill -9); FULL would add an fsync per commit for power loss (SYNCHRONOUS
+ * below). Schema creation is idempotent and runs in one transaction, so two processes opening a new directory at
+ * once are safe.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AccountId, TeamId, TeamRole } from '#core';
+import type { AccountStore, DocumentStore, TeamRow, TokenRow, UserRow } from './store.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, seq);
+CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (team TEXT NOT NULL REFERENCES teams(id), id TEXT NOT NULL, role TEXT NOT NULL,
+  created_at TEXT NOT NULL, PRIMARY KEY (team, id));
+CREATE TABLE IF NOT EXISTS tokens (jti TEXT PRIMARY KEY, team TEXT NOT NULL, user TEXT NOT NULL, issued_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL, revoked_at TEXT);
+CREATE INDEX IF NOT EXISTS tokens_user ON tokens (team, user);
+`;
+
+export const DATABASE_FILE = 'creditlens.sqlite';
+
+type Row = Record<string, unknown>;
+
+function tokenOf(row: Row): TokenRow {
+  return {
+    jti: String(row.jti), team: String(row.team), user: String(row.user), issuedAt: String(row.issued_at),
+    expiresAt: String(row.expires_at), revokedAt: row.revoked_at === null ? null : String(row.revoked_at),
+  };
+}
+
+export class SqliteStore implements DocumentStore, AccountStore {
+  readonly db: Database.Database;
+  readonly #statements;
+
+  constructor(dataDir: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    this.db = new Database(path.join(dataDir, DATABASE_FILE), { timeout: 10_000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
+    const db = this.db;
+    this.#statements = {
+      load: db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+      append: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+      deleteAll: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+      addTeam: db.prepare('INSERT OR IGNORE INTO teams (id, created_at) VALUES (?, ?)'),
+      teams: db.prepare('SELECT id, created_at FROM teams ORDER BY id'),
+      team: db.prepare('SELECT id FROM teams WHERE id = ?'),
+      addUser: db.prepare('INSERT OR IGNORE INTO users (team, id, role, created_at) VALUES (?, ?, ?, ?)'),
+      setRole: db.prepare('UPDATE users SET role = ? WHERE team = ? AND id = ?'),
+      users: db.prepare('SELECT team, id, role, created_at FROM users WHERE team = ? ORDER BY id'),
+      user: db.prepare('SELECT team, id, role, created_at FROM users WHERE team = ? AND id = ?'),
+      removeUser: db.prepare('DELETE FROM users WHERE team = ? AND id = ?'),
+      revokeUserTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE team = ? AND user = ? AND revoked_at IS NULL'),
+      addToken: db.prepare('INSERT INTO tokens (jti, team, user, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
+      token: db.prepare('SELECT * FROM tokens WHERE jti = ?'),
+      tokens: db.prepare('SELECT * FROM tokens WHERE team = ? ORDER BY issued_at, jti'),
+      userTokens: db.prepare('SELECT * FROM tokens WHERE team = ? AND user = ? ORDER BY issued_at, jti'),
+      revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL'),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // — documents —
+
+  loadDocument(name: string): Uint8Array[] {
+    const rows = this.#statements.load.all(name) as { data: Buffer }[];
+    return rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+  }
+
+  readonly #appendAll = (batch: { name: string; update: Uint8Array }[]): void => {
+    for (const { name, update } of batch) this.#statements.append.run(name, update);
+  };
+
+  appendUpdates(batch: { name: string; update: Uint8Array }[]): void {
+    if (batch.length > 0) this.db.transaction(this.#appendAll)(batch);
+  }
+
+  compact(name: string, merged: Uint8Array): void {
+    this.db.transaction(() => {
+      this.#statements.deleteAll.run(name);
+      this.#statements.append.run(name, merged);
+    })();
+  }
+
+  bytesStored(): number {
+    return Number(this.db.pragma('page_count', { simple: true })) * Number(this.db.pragma('page_size', { simple: true }));
+  }
+
+  /** SQLite's online backup: a consistent copy, while the server goes on writing. */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  // — accounts —
+
+  addTeam(id: TeamId, at: string): boolean {
+    return this.#statements.addTeam.run(id, at).changes === 1;
+  }
+
+  listTeams(): TeamRow[] {
+    return (this.#statements.teams.all() as Row[]).map((r) => ({ id: String(r.id), createdAt: String(r.created_at) }));
+  }
+
+  addUser(user: Omit<UserRow, 'createdAt'>, at: string): 'added' | 'exists' | 'no-team' {
+    return this.db.transaction(() => {
+      if (!this.#statements.team.get(user.team)) return 'no-team' as const;
+      return this.#statements.addUser.run(user.team, user.id, user.role, at).changes === 1 ? 'added' as const : 'exists' as const;
+    }).immediate();
+  }
+
+  setRole(team: TeamId, id: AccountId, role: TeamRole): boolean {
+    return this.#statements.setRole.run(role, team, id).changes === 1;
+  }
+
+  listUsers(team: TeamId): UserRow[] {
+    return (this.#statements.users.all(team) as Row[]).map((r) => ({
+      team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at),
+    }));
+  }
+
+  user(team: TeamId, id: AccountId): UserRow | undefined {
+    const r = this.#statements.user.get(team, id) as Row | undefined;
+    return r && { team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at) };
+  }
+
+  removeUser(team: TeamId, id: AccountId, at: string): boolean {
+    return this.db.transaction(() => {
+      this.#statements.revokeUserTokens.run(at, team, id);
+      return this.#statements.removeUser.run(team, id).changes === 1;
+    }).immediate();
+  }
+
+  addToken(token: Omit<TokenRow, 'revokedAt'>): void {
+    this.#statements.addToken.run(token.jti, token.team, token.user, token.issuedAt, token.expiresAt);
+  }
+
+  token(jti: string): TokenRow | undefined {
+    const row = this.#statements.token.get(jti) as Row | undefined;
+    return row && tokenOf(row);
+  }
+
+  listTokens(team: TeamId, user?: AccountId): TokenRow[] {
+    const rows = (user === undefined ? this.#statements.tokens.all(team) : this.#statements.userTokens.all(team, user)) as Row[];
+    return rows.map(tokenOf);
+  }
+
+  revokeToken(jti: string, at: string): 'revoked' | 'already' | 'unknown' {
+    if (this.#statements.revoke.run(at, jti).changes === 1) return 'revoked';
+    return this.#statements.token.get(jti) ? 'already' : 'unknown';
+  }
+
+  changeMark(): number {
+    return Number(this.db.pragma('data_version', { simple: true }));
+  }
+}

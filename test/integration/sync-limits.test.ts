@@ -1,0 +1,163 @@
+/**
+ * Limits and bad input: a malformed frame closes its own connection (1007) and nothing else — 5,000 of them and the
+ * server still serves its other clients, with the document intact; a message over the size limit gets 1009; over a
+ * connection or rate limit the connection is closed with 1008 and a reason. The defaults leave room for real work:
+ * twenty connections of one user, and a burst of 1,000 updates in a second on one connection, all accepted.
+ */
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTeamNote, ensureTeamEntity, readTeamEntities, readTeamEntity } from '#core';
+import { startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+
+let server: RunningSyncServer;
+let tokens: Record<string, string>;
+const clients: TeamClient[] = [];
+const client = (user: string) => {
+  const c = teamClient(server, 'east', tokens[user]!);
+  clients.push(c);
+  return c;
+};
+const ENTITY = { name: '限流测试有限公司', uscc: '91330100MA0000003C' };
+
+function open(user: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.url}/team/east?token=${tokens[user]}`);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  if (ws.readyState === ws.CLOSED) throw new Error('already closed');
+  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+const frame = (write: (e: encoding.Encoder) => void) => encoding.encode(write);
+const syncUpdate = (update: Uint8Array) => frame((e) => {
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+});
+
+/** Frames that are not messages of the protocol, each of a kind a broken or hostile client might send. */
+function malformedFrames(seed: number): (Uint8Array | string)[] {
+  let state = seed;
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
+  return [
+    'a text frame',
+    new Uint8Array([]),
+    new Uint8Array([7]), // unknown message type
+    new Uint8Array([0]), // sync without a step
+    new Uint8Array([0, 9, 0]), // unknown sync step
+    new Uint8Array([0, 2, 200]), // an update whose length runs past the end
+    frame((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, new TextEncoder().encode('{not awareness')); }),
+    frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, new Uint8Array([1])); encoding.writeUint8(e, 42); }), // trailing bytes
+    syncUpdate(Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 1])), // a Yjs update that does not decode
+    Uint8Array.from([0, 2, ...bytes(30)]),
+  ];
+}
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  tokens = await server.team('east', { li: 'member', wang: 'member', mallory: 'member', burst: 'member', many: 'member', fast: 'member' });
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server.stop();
+});
+
+describe('sync server: limits and malformed input', () => {
+  it('5,000 malformed frames close only their own connections; the others are served and the document is intact', async () => {
+    const li = client('li');
+    const wang = client('wang');
+    await Promise.all([synced(li), synced(wang)]);
+    ensureTeamEntity(li.doc, ENTITY, { by: 'li', at: '2026-11-30T01:00:00.000Z' });
+    await until(() => readTeamEntity(wang.doc, ENTITY.uscc) !== null, 'the record at wang');
+    const before = JSON.stringify(readTeamEntities(wang.doc));
+
+    let sent = 0;
+    const codes = new Map<number, number>();
+    for (let batch = 0; sent < 5_000; batch++) {
+      // Ten at a time (under the user's connection limit), each sending ten bad frames back to back.
+      await Promise.all(Array.from({ length: 10 }, async (_, i) => {
+        const ws = await open('mallory');
+        const closed = closeOf(ws);
+        // Rotated, so that each kind is the first (the one acted on) for a tenth of the connections.
+        const kinds = malformedFrames(batch * 10 + i + 1);
+        const frames = [...kinds.slice(i), ...kinds.slice(0, i)];
+        for (const f of frames) ws.send(f);
+        sent += frames.length;
+        const { code } = await closed;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }));
+      // The real clients keep working in between.
+      addTeamNote(li.doc, ENTITY.uscc, { id: `during-${batch}`, text: '攻击期间的笔记' }, { by: 'li', at: '2026-11-30T01:00:00.000Z' });
+    }
+    expect(sent).toBeGreaterThanOrEqual(5_000);
+    // Every bad connection was closed for its first bad frame, as malformed.
+    expect([...codes.entries()]).toEqual([[1007, 500]]);
+    await until(() => {
+      const read = readTeamEntity(wang.doc, ENTITY.uscc);
+      return read?.ok === true && read.value.notes.length === 50;
+    }, 'all notes written during the attack at wang');
+    const fresh = client('li');
+    await synced(fresh);
+    expect(JSON.stringify(readTeamEntities(fresh.doc))).toBe(JSON.stringify(readTeamEntities(wang.doc)));
+    expect(JSON.stringify(readTeamEntities(fresh.doc))).not.toBe(before);
+    expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200);
+  }, 120_000);
+
+  it('closes a message over 1 MiB with 1009', async () => {
+    const ws = await open('li');
+    const closed = closeOf(ws);
+    const big = new Y.Doc();
+    big.getMap('scratch').set('big', 'x'.repeat(1_100_000));
+    ws.send(syncUpdate(Y.encodeStateAsUpdate(big)));
+    expect((await closed).code).toBe(1009);
+  });
+
+  it('defaults allow twenty connections of one user and a burst of 1,000 updates in a second; the next connections over the limit get 1008', async () => {
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => open('many')));
+    const extra = await open('many');
+    expect(await closeOf(extra)).toEqual({ code: 1008, reason: 'too many connections for this user' });
+    for (const ws of sockets) expect(ws.readyState).toBe(ws.OPEN);
+    for (const ws of sockets) ws.close();
+
+    // 1,000 updates sent at once — far faster than 1,000 per second — are all accepted and passed on.
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 1_000; i++) source.getMap('burst').set(`k${i}`, i);
+    const wang = client('wang');
+    await synced(wang);
+    const burst = await open('burst');
+    for (const u of updates) burst.send(syncUpdate(u));
+    await until(() => wang.doc.getMap('burst').size === 1_000, 'all 1,000 burst updates at wang');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(burst.readyState).toBe(burst.OPEN);
+    burst.close();
+  }, 60_000);
+
+  it('closes a connection that sends updates faster than the limit with 1008, without applying the one over it', async () => {
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 12_000; i++) source.getMap('flood').set(`k${i}`, i);
+    const ws = await open('fast');
+    const closed = closeOf(ws);
+    for (const u of updates) ws.send(syncUpdate(u));
+    expect(await closed).toEqual({ code: 1008, reason: 'update rate limit exceeded' });
+    // What reached the document is a prefix of the stream: nothing after the refused update.
+    const reader = client('li');
+    await synced(reader);
+    const flood = reader.doc.getMap('flood');
+    const applied = flood.size;
+    expect(applied).toBeGreaterThanOrEqual(5_000);
+    expect(applied).toBeLessThan(12_000);
+    for (let i = 0; i < applied; i++) expect(flood.get(`k${i}`)).toBe(i);
+  }, 60_000);
+});
