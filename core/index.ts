@@ -35,6 +35,10 @@ export {
   updateTeamEntity, type TeamRead, type TeamWrite,
 } from './team/entities-doc.ts';
 export { type LostRecord, mergeLostRecord, watchConcurrentRecords } from './team/concurrent-records.ts';
+export * from './schemas/work-report.ts';
+export { workReport } from './team/work-report.ts';
+export { type ReportHeading, reportCsv, reportTable, reportXlsx } from './team/report-files.ts';
+export { REPORT_COLUMNS, REPORT_DOMAINS, REPORT_TITLE } from './data/report-domains.ts';
 export {
   Completeness, PageKind, ParseFailure, ParseResult, SectionCompleteness, type ParseSuccess, type SiteAdapter,
 } from './sites/site.ts';

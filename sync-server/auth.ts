@@ -25,7 +25,13 @@ export async function admit(
 ): Promise<Admission> {
   const team = teamOfPath(url.pathname);
   if (team === undefined) return { ok: false, status: 404, reason: 'no such document path' };
-  const token = url.searchParams.get('token');
+  return checkToken(url.searchParams.get('token'), team, address, secret, accounts, nowMs);
+}
+
+/** The same checks for a token given another way (the report endpoint's `Authorization: Bearer`). */
+export async function checkToken(
+  token: string | null, team: string, address: string, secret: Uint8Array, accounts: AccountStore, nowMs: number,
+): Promise<Admission> {
   if (!token) return { ok: false, status: 401, reason: 'no token', team };
   const checked = await verifyToken(secret, token, Math.floor(nowMs / 1000));
   if (!checked.ok) return { ok: false, status: 401, reason: checked.reason, team };

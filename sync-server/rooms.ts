@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
-import { mergeLostRecord, watchConcurrentRecords } from '#core';
+import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
 import type { DocumentStore } from './persistence/store.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
 
@@ -167,6 +167,19 @@ export class Rooms {
     this.#pending = this.#pending.filter((p) => p.room !== room);
     this.stats.documents = this.#rooms.size;
     room.destroy();
+  }
+
+  /** The team document's records: from memory when it is open, else read from the store (and not kept). */
+  entitiesOf(name: string): TeamRead[] {
+    const room = this.#rooms.get(name);
+    if (room) return readTeamEntities(room.doc);
+    const doc = new Y.Doc();
+    try {
+      for (const update of this.store.loadDocument(name)) Y.applyUpdate(doc, update);
+      return readTeamEntities(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   all(): Room[] {

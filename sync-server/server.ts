@@ -1,5 +1,5 @@
 /**
- * The sync server: HTTP (health, metrics) and the WebSocket upgrade to a team's document, wired together. Access is
+ * The sync server: HTTP (health, metrics, the work report) and the WebSocket upgrade to a team's document, wired together. Access is
  * decided before the upgrade (auth.ts); the protocol is peer.ts; documents and durability are rooms.ts. A poll of
  * the store notices account changes made by the account commands and closes what they withdraw within the poll
  * interval. SIGTERM (close()) commits what is pending, closes clients with 1012 and compacts the documents.
@@ -14,6 +14,7 @@ import { UpdateRate, metricsText } from './metrics.ts';
 import { Peer, type PeerStats } from './peer.ts';
 import { SqliteStore } from './persistence/sqlite.ts';
 import { CLOSE } from './protocol.ts';
+import { REPORT_PATH, serveReport } from './report.ts';
 import { Rooms } from './rooms.ts';
 import { loadSecret } from './tokens.ts';
 
@@ -50,8 +51,14 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
   };
 
   const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://server').pathname;
-    if (req.method === 'GET' && path === '/healthz') {
+    const url = new URL(req.url ?? '/', 'http://server');
+    const path = url.pathname;
+    if (req.method === 'GET' && REPORT_PATH.test(path)) {
+      serveReport(req, res, url, { secret, accounts: store, audit, entitiesOf: (team) => rooms.entitiesOf(team) }).catch((error: unknown) => {
+        log(`report failed: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    } else if (req.method === 'GET' && path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
     } else if (req.method === 'GET' && path === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metricsText(metrics, rate));

@@ -161,3 +161,24 @@ describe('sync server: limits and malformed input', () => {
     for (let i = 0; i < applied; i++) expect(flood.get(`k${i}`)).toBe(i);
   }, 60_000);
 });
+
+describe('sync server: connections per team', () => {
+  it('closes the connection over the team limit with 1008, whoever opens it', async () => {
+    const small = await startSyncServer({ env: { MAX_CONNECTIONS_PER_TEAM: '3' } });
+    try {
+      const t = await small.team('small', { a: 'member', b: 'member' });
+      const connect = (token: string) => new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`${small.url}/team/small?token=${token}`);
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      });
+      const three = [await connect(t.a!), await connect(t.a!), await connect(t.b!)];
+      const fourth = await connect(t.b!);
+      expect(await closeOf(fourth)).toEqual({ code: 1008, reason: 'too many connections for this team' });
+      for (const ws of three) expect(ws.readyState).toBe(ws.OPEN);
+      for (const ws of three) ws.close();
+    } finally {
+      await small.stop();
+    }
+  });
+});
