@@ -39,6 +39,10 @@ export * from './schemas/work-report.ts';
 export { workReport } from './team/work-report.ts';
 export { type ReportHeading, reportCsv, reportTable, reportXlsx } from './team/report-files.ts';
 export { REPORT_COLUMNS, REPORT_DOMAINS, REPORT_TITLE } from './data/report-domains.ts';
+export { PersonIndex, personForm, type PersonEntry, type PersonLink } from './team/person-links.ts';
+export {
+  CLUE_FIELDS, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueRows,
+} from './team/clue-import.ts';
 export {
   Completeness, PageKind, ParseFailure, ParseResult, SectionCompleteness, type ParseSuccess, type SiteAdapter,
 } from './sites/site.ts';

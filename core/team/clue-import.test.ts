@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { importClues, parseClueRows } from './clue-import.ts';
+import { readTeamEntities, readTeamEntity } from './entities-doc.ts';
+
+const EDIT = { by: 'li', at: '2026-11-30T01:00:00.000Z' };
+// 名称, 代码, 法定代表人, 状态, 领域, 承办人, 标签, 备注
+const MAPPING = { name: 0, uscc: 1, legalRepresentative: 2, status: 3, domain: 4, assignee: 5, tags: 6, note: 7 };
+
+const ROWS = [
+  ['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '张某某', '核查中', '食品安全', 'wang', '重点，回访', '群众举报'],
+  ['某某商行', '', '', 'clue', 'COMPETITION_ORDER', '', '', ''],
+  ['', '91330106MA27QX8BXF', '', '', '', '', '', ''],
+  ['坏代码公司', '12345', '', '', '', '', '', ''],
+  ['坏状态公司', '', '', '搁置', '食品', '王 五', '', ''],
+  [null, null, null, null, null, null, null, null],
+  ['药品、医疗器械公司', '91330106MA27QX8BXA', '李四', '已列入', '药品医疗器械化妆品', '', '', ''],
+];
+
+describe('clue import', () => {
+  it('reports each bad row with its row number and reasons, and keeps the good ones', () => {
+    const { good, bad } = parseClueRows(ROWS, MAPPING);
+    expect(good.map((g) => g.row)).toEqual([2, 3, 8]);
+    expect(good[0]!.clue).toEqual({
+      name: '示例市鲜味坊食品有限公司', uscc: '91330106MA27QX8BXF', legalRepresentative: '张某某', status: 'verifying', domain: 'FOOD',
+      assignee: 'wang', tags: ['重点', '回访'], note: '群众举报',
+    });
+    // A wrong check character is kept (issued codes can fail it); the domain is read from the notice's wording.
+    expect(good[2]!.clue).toMatchObject({ uscc: '91330106MA27QX8BXA', status: 'listed', domain: 'DRUG_DEVICE_COSMETIC' });
+    expect(bad).toEqual([
+      { row: 4, reason: '主体名称为空 (name is empty)' },
+      { row: 5, reason: '统一社会信用代码无效 (USCC 12345: length)' },
+      { row: 6, reason: '状态无法识别 (status "搁置")；监管领域无法识别 (domain "食品")；承办人不是用户编号 (assignee "王 五")' },
+    ]);
+  });
+
+  it('writes the good rows in one transaction', () => {
+    const doc = new Y.Doc();
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    const { good } = parseClueRows(ROWS, MAPPING);
+    expect(importClues(doc, good, EDIT, (row) => `import-${row}`)).toBe(3);
+    expect(transactions).toBe(1);
+    expect(readTeamEntities(doc).every((r) => r.ok)).toBe(true);
+    const read = readTeamEntity(doc, '91330106MA27QX8BXF');
+    expect(read?.ok && read.value).toMatchObject({
+      status: 'verifying', domain: 'FOOD', assignee: 'wang', tags: ['重点', '回访'],
+      notes: [{ id: 'import-2', author: 'li', at: EDIT.at, text: '群众举报' }],
+    });
+    expect(readTeamEntity(doc, 'name:某某商行')?.ok).toBe(true);
+  });
+});
