@@ -16,6 +16,7 @@ export type AuditEvent =
   | { event: 'token.issue'; team: string; user: string; jti: string; expires: string; by: string }
   | { event: 'token.revoke'; jti: string; by: string }
   | { event: 'backup'; file: string; by: string }
+  | { event: 'extension.publish'; id: string; version: string; sha256: string; file: string; by: string }
   | { event: 'report'; team: string; user: string; from: string; to: string; format: string; address: string }
   | { event: 'connect.refused'; team: string; status: number; reason: string; address: string; user?: string }
   | { event: 'connect'; team: string; user: string; role: string; jti: string; address: string; connection: number }

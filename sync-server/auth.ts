@@ -36,10 +36,10 @@ export async function checkToken(
   const checked = await verifyToken(secret, token, Math.floor(nowMs / 1000));
   if (!checked.ok) return { ok: false, status: 401, reason: checked.reason, team };
   const { claims } = checked;
-  const row = accounts.token(claims.jti);
+  const row = await accounts.token(claims.jti);
   if (!row || row.team !== claims.team || row.user !== claims.sub) return { ok: false, status: 401, reason: 'token unknown', team, user: claims.sub };
   if (row.revokedAt !== null) return { ok: false, status: 401, reason: 'token revoked', team, user: claims.sub };
-  const user = accounts.user(claims.team, claims.sub);
+  const user = await accounts.user(claims.team, claims.sub);
   if (!user) return { ok: false, status: 401, reason: 'user removed', team, user: claims.sub };
   if (claims.team !== team) return { ok: false, status: 403, reason: `token of team ${claims.team}`, team, user: claims.sub };
   return {
@@ -49,12 +49,12 @@ export async function checkToken(
 }
 
 /** Still allowed, as the accounts say now: the reason to close the connection, or the current role. */
-export function recheck(principal: Principal, accounts: AccountStore, nowMs: number): { ok: true; role: Principal['role'] } | { ok: false; reason: string } {
+export async function recheck(principal: Principal, accounts: AccountStore, nowMs: number): Promise<{ ok: true; role: Principal['role'] } | { ok: false; reason: string }> {
   if (nowMs >= principal.expiresAt) return { ok: false, reason: 'token expired' };
   // The user first: removing a user also revokes their tokens, and the reason should say what happened.
-  const user = accounts.user(principal.team, principal.user);
+  const user = await accounts.user(principal.team, principal.user);
   if (!user) return { ok: false, reason: 'user removed' };
-  const row = accounts.token(principal.jti);
+  const row = await accounts.token(principal.jti);
   if (!row || row.revokedAt !== null) return { ok: false, reason: 'token revoked' };
   return { ok: true, role: user.role };
 }

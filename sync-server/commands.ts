@@ -10,12 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AccountId, TeamId, TeamRole } from '#core';
-import { AuditLog } from './audit.ts';
+import type { AuditEvent } from './audit.ts';
 import { readConfig } from './config.ts';
-import { SqliteStore } from './persistence/sqlite.ts';
-import { loadSecret, parseTtl, signToken } from './tokens.ts';
+import { EXTENSION_USAGE, extensionCommand } from './extension-updates.ts';
+import { openStore } from './persistence/open.ts';
+import { parseTtl, signToken } from './tokens.ts';
 
-export const COMMANDS = ['team', 'user', 'token', 'backup'] as const;
+export const COMMANDS = ['team', 'user', 'token', 'backup', 'extension'] as const;
 
 export const USAGE = `usage:
   sync-server team add <team> | team list
@@ -23,6 +24,7 @@ export const USAGE = `usage:
   sync-server user list <team> | user remove <team> <user>
   sync-server token <team> <user> [--ttl 30d] | token list <team> [<user>] | token revoke <jti>
   sync-server backup <file>
+${EXTENSION_USAGE}
   (DATA_DIR from the environment or --data-dir, as for the server)`;
 
 export type Io = { out(line: string): void; err(line: string): void };
@@ -79,10 +81,9 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
     for (const problem of config.problems) io.err(problem);
     return 2;
   }
-  const dataDir = config.config.DATA_DIR;
-  const store = new SqliteStore(dataDir);
-  const audit = new AuditLog(dataDir);
+  const store = await openStore(config.config);
   const by = operator();
+  const audit = { append: (event: AuditEvent) => store.appendAudit(event, now()) };
   const [command, sub, ...args] = parsed.words;
   const at = now().toISOString();
   try {
@@ -93,22 +94,22 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'team add': {
         const team = valid(TeamId, args[0], 'team');
-        if (!store.addTeam(team, at)) return fail(`team ${team} exists already`);
-        audit.append({ event: 'team.add', team, by });
+        if (!(await store.addTeam(team, at))) return fail(`team ${team} exists already`);
+        await audit.append({ event: 'team.add', team, by });
         io.err(`team ${team} added`);
         return 0;
       }
       case 'team list':
-        for (const team of store.listTeams()) io.out(`${team.id}\t${team.createdAt}`);
+        for (const team of await store.listTeams()) io.out(`${team.id}\t${team.createdAt}`);
         return 0;
       case 'user add': {
         const team = valid(TeamId, args[0], 'team');
         const user = valid(AccountId, args[1], 'user');
         const role = valid(TeamRole, parsed.options.role ?? 'member', 'role');
-        const result = store.addUser({ team, id: user, role }, at);
+        const result = await store.addUser({ team, id: user, role }, at);
         if (result === 'no-team') return fail(`no team ${team} (team add ${team} first)`);
         if (result === 'exists') return fail(`user ${user} exists already in team ${team}`);
-        audit.append({ event: 'user.add', team, user, role, by });
+        await audit.append({ event: 'user.add', team, user, role, by });
         io.err(`user ${user} added to team ${team} as ${role}`);
         return 0;
       }
@@ -116,21 +117,21 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
         const team = valid(TeamId, args[0], 'team');
         const user = valid(AccountId, args[1], 'user');
         const role = valid(TeamRole, args[2], 'role');
-        if (!store.setRole(team, user, role)) return fail(`no user ${user} in team ${team}`);
-        audit.append({ event: 'user.role', team, user, role, by });
+        if (!(await store.setRole(team, user, role))) return fail(`no user ${user} in team ${team}`);
+        await audit.append({ event: 'user.role', team, user, role, by });
         io.err(`user ${user} of team ${team} is now ${role}`);
         return 0;
       }
       case 'user list': {
         const team = valid(TeamId, args[0], 'team');
-        for (const user of store.listUsers(team)) io.out(`${user.id}\t${user.role}\t${user.createdAt}`);
+        for (const user of await store.listUsers(team)) io.out(`${user.id}\t${user.role}\t${user.createdAt}`);
         return 0;
       }
       case 'user remove': {
         const team = valid(TeamId, args[0], 'team');
         const user = valid(AccountId, args[1], 'user');
-        if (!store.removeUser(team, user, at)) return fail(`no user ${user} in team ${team}`);
-        audit.append({ event: 'user.remove', team, user, by });
+        if (!(await store.removeUser(team, user, at))) return fail(`no user ${user} in team ${team}`);
+        await audit.append({ event: 'user.remove', team, user, by });
         io.err(`user ${user} removed from team ${team}; their tokens are revoked and their connections closed`);
         return 0;
       }
@@ -138,16 +139,16 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
         const team = valid(TeamId, args[0], 'team');
         const user = args[1] === undefined ? undefined : valid(AccountId, args[1], 'user');
         io.out('jti\tuser\tissued\texpires\trevoked');
-        for (const t of store.listTokens(team, user)) io.out(`${t.jti}\t${t.user}\t${t.issuedAt}\t${t.expiresAt}\t${t.revokedAt ?? '-'}`);
+        for (const t of await store.listTokens(team, user)) io.out(`${t.jti}\t${t.user}\t${t.issuedAt}\t${t.expiresAt}\t${t.revokedAt ?? '-'}`);
         return 0;
       }
       case 'token revoke': {
         const jti = valid(Jti, args[0], 'jti');
-        const result = store.revokeToken(jti, at);
+        const result = await store.revokeToken(jti, at);
         if (result === 'unknown') return fail(`no token ${jti}`);
         if (result === 'already') io.err(`token ${jti} was revoked already`);
         else {
-          audit.append({ event: 'token.revoke', jti, by });
+          await audit.append({ event: 'token.revoke', jti, by });
           io.err(`token ${jti} revoked`);
         }
         return 0;
@@ -155,6 +156,7 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
       default:
         if (command === 'token' && sub !== undefined) return await issueToken(sub, args[0], parsed.options.ttl);
         if (command === 'backup' && sub !== undefined && args.length === 0) return await backup(sub);
+        if (command === 'extension') return await extensionCommand(sub, args, { dataDir: config.config.DATA_DIR, io, audit: audit.append, by, now: now() });
         throw new UsageError(command === undefined ? 'no command' : `unknown command ${[command, sub].filter(Boolean).join(' ')}`);
     }
   } catch (error) {
@@ -163,14 +165,17 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
     io.err(USAGE);
     return 2;
   } finally {
-    store.close();
-    audit.close();
+    await store.close();
   }
 
   async function backup(file: string): Promise<number> {
     const target = path.resolve(file);
+    if (!store.backup) {
+      io.err('backup: with STORE=postgres, back up the database with pg_dump (see README)');
+      return 1;
+    }
     await store.backup(target);
-    audit.append({ event: 'backup', file: target, by });
+    await audit.append({ event: 'backup', file: target, by });
     io.err(`backup written to ${target}`);
     return 0;
   }
@@ -180,17 +185,17 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
     const user = valid(AccountId, userArg, 'user');
     const ttl = parseTtl(ttlArg ?? '30d');
     if (ttl === undefined) throw new UsageError(`--ttl ${JSON.stringify(ttlArg)}: a duration such as 30d, 12h, 90m (at most a year)`);
-    const account = store.user(team, user);
+    const account = await store.user(team, user);
     if (!account) {
       io.err(`no user ${user} in team ${team} (user add ${team} ${user} first)`);
       return 1;
     }
     const iat = Math.floor(now().getTime() / 1000);
     const claims = { sub: user, team, role: account.role, jti: crypto.randomUUID(), iat, exp: iat + ttl };
-    const token = await signToken(loadSecret(dataDir), claims);
+    const token = await signToken(await store.secret(), claims);
     const expires = new Date(claims.exp * 1000).toISOString();
-    store.addToken({ jti: claims.jti, team, user, issuedAt: new Date(iat * 1000).toISOString(), expiresAt: expires });
-    audit.append({ event: 'token.issue', team, user, jti: claims.jti, expires, by });
+    await store.addToken({ jti: claims.jti, team, user, issuedAt: new Date(iat * 1000).toISOString(), expiresAt: expires });
+    await audit.append({ event: 'token.issue', team, user, jti: claims.jti, expires, by });
     io.out(token);
     io.err(`token ${claims.jti} for ${user} of team ${team} (${account.role}), expires ${expires}`);
     return 0;

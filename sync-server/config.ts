@@ -29,7 +29,14 @@ export const Config = z.strictObject({
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(1_000),
   /** How often the server looks for account changes made by the account commands (removal, revocation). */
   ACCOUNT_POLL_MS: int(20, 10_000).default(200),
-});
+  /** Where documents, accounts, the secret and the audit trail live: the embedded SQLite file, or PostgreSQL. */
+  STORE: z.enum(['sqlite', 'postgres'], { error: 'must be sqlite or postgres' }).default('sqlite'),
+  /** postgres://user:password@host:port/database — needed when STORE=postgres. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  /** redis://host:port — instances publish and receive each other's updates there; unset: one instance. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+}).refine((c) => c.STORE !== 'postgres' || c.DATABASE_URL !== undefined, { message: 'is needed when STORE=postgres', path: ['DATABASE_URL'] })
+  .refine((c) => c.REDIS_URL === undefined || c.STORE === 'postgres', { message: 'needs STORE=postgres: several instances must share one store', path: ['REDIS_URL'] });
 export type Config = z.infer<typeof Config>;
 
 const NAMES = Object.keys(Config.shape) as (keyof Config)[];
@@ -67,7 +74,9 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ConfigR
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '');
-      problems.push(`${name}=${JSON.stringify(raw[name] ?? '')}: ${issue.message}`);
+      // URLs may carry a password: never echoed.
+      const shown = name.endsWith('_URL') ? '(not shown)' : JSON.stringify(raw[name] ?? '');
+      problems.push(`${name}=${shown}: ${issue.message}`);
     }
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };

@@ -133,14 +133,16 @@ export class Peer implements Member {
   }
 
   #answerStep1(stateVector: Uint8Array): void {
-    // What is pending is committed first: the answer may send it to this client.
-    this.rooms.flush();
-    const update = Y.encodeStateAsUpdate(this.room.doc, stateVector);
-    this.send(encoding.encode((e) => {
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      encoding.writeVarUint(e, SYNC_STEP2);
-      encoding.writeVarUint8Array(e, update);
-    }));
+    // What is pending is committed first: the answer may send it to this client. The state is taken after that.
+    void this.rooms.committed().then(() => {
+      if (this.#closed) return;
+      const update = Y.encodeStateAsUpdate(this.room.doc, stateVector);
+      this.send(encoding.encode((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        encoding.writeVarUint(e, SYNC_STEP2);
+        encoding.writeVarUint8Array(e, update);
+      }));
+    });
   }
 
   #update(update: Uint8Array): void {

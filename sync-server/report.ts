@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import { z } from 'zod';
 import { IsoDateString, reportCsv, reportXlsx, workReport, type TeamRead } from '#core';
-import type { AuditLog } from './audit.ts';
+import type { AuditEvent } from './audit.ts';
 import { checkToken } from './auth.ts';
 import type { AccountStore } from './persistence/store.ts';
 
@@ -29,7 +29,7 @@ const problem = (res: http.ServerResponse, status: number, error: string) => sen
 
 export async function serveReport(
   req: http.IncomingMessage, res: http.ServerResponse, url: URL,
-  deps: { secret: Uint8Array; accounts: AccountStore; audit: AuditLog; entitiesOf(team: string): TeamRead[] },
+  deps: { secret: Uint8Array; accounts: AccountStore; audit(event: AuditEvent): void; entitiesOf(team: string): Promise<TeamRead[]> },
 ): Promise<void> {
   const team = decodeURIComponent(REPORT_PATH.exec(url.pathname)?.[1] ?? '');
   const address = req.socket.remoteAddress ?? 'unknown';
@@ -42,8 +42,8 @@ export async function serveReport(
     return problem(res, 400, query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
   }
   const { from, to, format } = query.data;
-  const report = workReport(deps.entitiesOf(team), { from, to });
-  deps.audit.append({ event: 'report', team, user: access.principal.user, from, to, format, address });
+  const report = workReport(await deps.entitiesOf(team), { from, to });
+  deps.audit({ event: 'report', team, user: access.principal.user, from, to, format, address });
   const heading = { unit: query.data.unit ?? team };
   const file = `creditlens-report-${team}-${from}-${to}`;
   if (format === 'json') return send(res, 200, JSON.stringify(report), 'application/json; charset=utf-8');

@@ -1,15 +1,16 @@
 /**
  * The team documents in memory, and the one rule of durability: an update is committed to the store before it is
- * sent to any other client. Updates applied during one turn of the event loop are committed together in one
- * transaction (group commit), then fanned out; anything that sends document state (the answer to a sync step 1)
- * first commits what is pending. A document is loaded from the store, synchronously, before its first connection
- * gets any answer, and unloaded (compacted first) when its last connection leaves. Records two people created
- * concurrently are merged here (core's watchConcurrentRecords): the server is the one place that may merge.
+ * sent to any other client — here or, through the fan-out, on another instance. Updates arriving while a commit is
+ * in flight are committed together in the next one (group commit), then sent on. Anything that sends document
+ * state (the answer to a sync step 1) first waits for what is pending to be committed. A document is loaded from
+ * the store before its first connection gets any answer, and unloaded (compacted first) when its last connection
+ * leaves. Records two people created concurrently are merged here (core's watchConcurrentRecords).
  */
 import * as Y from 'yjs';
-import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
+import type { FanOut } from './fan-out/fan-out.ts';
 import type { DocumentStore } from './persistence/store.ts';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
 
@@ -20,23 +21,45 @@ export interface Member {
   readonly awarenessClients: Set<number>;
 }
 
+/** Origins of changes that are not a local client's. */
+const LOADED = Symbol('loaded from the store');
+const FANNED_IN = Symbol('from another instance');
+
+const updateMessage = (update: Uint8Array) => encoding.encode((e) => {
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  encoding.writeVarUint(e, SYNC_UPDATE);
+  encoding.writeVarUint8Array(e, update);
+});
+
+const awarenessMessage = (update: Uint8Array) => encoding.encode((e) => {
+  encoding.writeVarUint(e, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(e, update);
+});
+
+function isMember(origin: unknown): origin is Member {
+  return typeof origin === 'object' && origin !== null && 'awarenessClients' in origin;
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly members = new Set<Member>();
-  storedSinceCompaction = 0;
   readonly #concurrent = watchConcurrentRecords(this.doc);
 
-  constructor(readonly name: string, updates: Uint8Array[], onUpdate: (room: Room, update: Uint8Array, origin: unknown) => void) {
+  constructor(readonly name: string, private readonly rooms: Rooms) {
     // The server announces no presence of its own.
     this.awareness.setLocalState(null);
-    Y.transact(this.doc, () => {
-      for (const update of updates) Y.applyUpdate(this.doc, update, LOAD);
-    }, LOAD);
-    this.#concurrent.take();
-    this.storedSinceCompaction = updates.length;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== LOAD) onUpdate(this, update, origin);
+      if (origin === LOADED) return;
+      if (origin === FANNED_IN) {
+        // Committed by the instance that received it: straight to this instance's clients.
+        const message = updateMessage(update);
+        for (const member of this.members) member.send(message);
+        return;
+      }
+      rooms.queue(this, update, origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
@@ -44,17 +67,42 @@ export class Room {
         for (const id of added) origin.awarenessClients.add(id);
         for (const id of removed) origin.awarenessClients.delete(id);
       }
-      const message = encoding.encode((e) => {
-        encoding.writeVarUint(e, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed));
-      });
+      const update = encodeAwarenessUpdate(this.awareness, changed);
+      const message = awarenessMessage(update);
       for (const member of this.members) member.send(message);
+      // Presence is not stored; other instances get it straight away (not what they sent us themselves).
+      if (origin !== FANNED_IN) rooms.fanOut?.publishAwareness(this.name, update);
     });
+  }
+
+  load(updates: Uint8Array[]): void {
+    Y.transact(this.doc, () => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, LOADED);
+    }, LOADED);
+    this.#mergeConcurrent();
   }
 
   /** Applies a client's update; then merges any record it made that lost to a concurrent one. */
   applyClientUpdate(update: Uint8Array, origin: Member): void {
     Y.applyUpdate(this.doc, update, origin);
+    this.#mergeConcurrent();
+  }
+
+  /** An update another instance committed and published. */
+  applyFannedIn(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, FANNED_IN);
+    this.#mergeConcurrent();
+  }
+
+  applyFannedInAwareness(update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, FANNED_IN);
+  }
+
+  /**
+   * Merges what a concurrent record creation lost. Every instance that notices may merge: the merge only adds what
+   * is missing and readers take notes and listings once per id, so two merges of the same loss agree.
+   */
+  #mergeConcurrent(): void {
     for (const lost of this.#concurrent.take()) mergeLostRecord(this.doc, lost);
   }
 
@@ -70,95 +118,129 @@ export class Room {
   }
 }
 
-type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
-
-const LOAD = Symbol('loaded from the store');
-
-function isMember(origin: unknown): origin is Member {
-  return typeof origin === 'object' && origin !== null && 'awarenessClients' in origin;
-}
-
 export type RoomStats = { documents: number; updates: number; commits: number };
 
 export class Rooms {
   readonly #rooms = new Map<string, Room>();
+  readonly #opening = new Map<string, Promise<Room>>();
   #pending: { room: Room; update: Uint8Array; origin: unknown }[] = [];
-  #scheduled = false;
+  /** The commit in flight, if any. */
+  #committing: Promise<void> | undefined;
+  readonly #storedSince = new Map<Room, number>();
   readonly stats: RoomStats = { documents: 0, updates: 0, commits: 0 };
 
   constructor(
     private readonly store: DocumentStore,
     private readonly options: { compactAfterUpdates: number; onCommitFailure: (room: Room, error: unknown) => void },
-  ) {}
+    readonly fanOut?: FanOut,
+  ) {
+    fanOut?.onUpdate((name, update) => this.#rooms.get(name)?.applyFannedIn(update));
+    fanOut?.onAwareness((name, update) => this.#rooms.get(name)?.applyFannedInAwareness(update));
+    fanOut?.onReconnect(() => void this.#reloadAll());
+  }
+
+  /** Catches up on updates other instances committed while the fan-out was away: they are all in the store. */
+  async #reloadAll(): Promise<void> {
+    for (const room of this.all()) {
+      try {
+        for (const update of await this.store.loadDocument(room.name)) room.applyFannedIn(update);
+      } catch {
+        // The store is away too: the next reconnect or a later load catches up.
+      }
+    }
+  }
 
   get size(): number {
     return this.#rooms.size;
   }
 
-  /** The room of a team's document, loaded from the store if it is not in memory. */
-  open(name: string): Room {
-    let room = this.#rooms.get(name);
-    if (!room) {
-      room = new Room(name, this.store.loadDocument(name), (r, update, origin) => this.#queue(r, update, origin));
-      this.#rooms.set(name, room);
-      this.stats.documents = this.#rooms.size;
+  /**
+   * The room of a team's document, loaded if it is not in memory. With a fan-out, the room listens before it
+   * loads, so nothing published while it loads is missed (updates apply in any order, and twice is harmless).
+   */
+  open(name: string): Promise<Room> {
+    const open = this.#rooms.get(name);
+    if (open) return Promise.resolve(open);
+    let opening = this.#opening.get(name);
+    if (!opening) {
+      opening = (async () => {
+        // A room being released may still be committing: load after that, so the store has it all.
+        await this.committed();
+        const room = new Room(name, this);
+        const early: Uint8Array[] = [];
+        const stopEarly = this.fanOut ? await this.fanOut.subscribe(name, (update) => early.push(update)) : () => {};
+        try {
+          room.load(await this.store.loadDocument(name));
+        } finally {
+          stopEarly();
+        }
+        for (const update of early) room.applyFannedIn(update);
+        this.#rooms.set(name, room);
+        this.#storedSince.set(room, 0);
+        this.stats.documents = this.#rooms.size;
+        return room;
+      })().finally(() => this.#opening.delete(name));
+      this.#opening.set(name, opening);
     }
-    return room;
+    return opening;
   }
 
-  #queue(room: Room, update: Uint8Array, origin: unknown): void {
+  queue(room: Room, update: Uint8Array, origin: unknown): void {
     this.#pending.push({ room, update, origin });
     this.stats.updates++;
-    if (!this.#scheduled) {
-      this.#scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    if (!this.#committing) this.#committing = this.#commitLoop();
   }
 
-  /** Commits every pending update, then sends each to the room's other members. Synchronous. */
-  flush(): void {
-    this.#scheduled = false;
-    if (this.#pending.length === 0) return;
-    const batch = this.#pending;
-    this.#pending = [];
-    try {
-      this.store.appendUpdates(batch.map(({ room, update }) => ({ name: room.name, update })));
-      this.stats.commits++;
-    } catch (error) {
-      // Nothing of the batch is sent. The rooms are dropped from memory without compaction, so what the store has
-      // is the truth again; their clients reconnect and send what the store lacks in their sync step.
-      for (const room of new Set(batch.map((b) => b.room))) this.options.onCommitFailure(room, error);
-      return;
+  /** Commits batch after batch until nothing is pending; each batch is sent on only once it is durable. */
+  async #commitLoop(): Promise<void> {
+    // Let the updates of this turn of the event loop join the first batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      try {
+        await this.store.appendUpdates(batch.map(({ room, update }) => ({ name: room.name, update })));
+        this.stats.commits++;
+      } catch (error) {
+        // Nothing of the batch is sent. The rooms are dropped from memory unwritten, so the store is the truth
+        // again; their clients reconnect and send what the store lacks in their sync step.
+        for (const room of new Set(batch.map((b) => b.room))) this.options.onCommitFailure(room, error);
+        continue;
+      }
+      for (const { room, update, origin } of batch) {
+        this.#storedSince.set(room, (this.#storedSince.get(room) ?? 0) + 1);
+        const message = updateMessage(update);
+        for (const member of room.members) if (member !== origin) member.send(message);
+        this.fanOut?.publishUpdate(room.name, update);
+      }
+      for (const room of new Set(batch.map((b) => b.room))) {
+        if ((this.#storedSince.get(room) ?? 0) >= this.options.compactAfterUpdates) void this.compact(room);
+      }
     }
-    for (const { room, update, origin } of batch) {
-      room.storedSinceCompaction++;
-      const message = encoding.encode((e) => {
-        encoding.writeVarUint(e, MESSAGE_SYNC);
-        encoding.writeVarUint(e, SYNC_UPDATE);
-        encoding.writeVarUint8Array(e, update);
-      });
-      for (const member of room.members) if (member !== origin) member.send(message);
-    }
-    for (const room of new Set(batch.map((b) => b.room))) {
-      if (room.storedSinceCompaction >= this.options.compactAfterUpdates) setImmediate(() => this.compact(room));
-    }
+    this.#committing = undefined;
   }
 
-  /** Replaces the room's stored log by one update of its whole state (after committing what is pending). */
-  compact(room: Room): void {
-    if (this.#rooms.get(room.name) !== room || room.storedSinceCompaction <= 1) return;
-    this.flush();
-    this.store.compact(room.name, Y.encodeStateAsUpdate(room.doc));
-    room.storedSinceCompaction = 1;
+  /** Resolves once everything queued so far is committed (and sent on). */
+  async committed(): Promise<void> {
+    while (this.#committing) await this.#committing;
+  }
+
+  /** Merges the room's stored log into one update, in the store, off the message path. */
+  async compact(room: Room): Promise<void> {
+    this.#storedSince.set(room, 0);
+    await this.committed();
+    await this.store.compact(room.name);
   }
 
   /** Called when a member left: an empty room is compacted and leaves memory. */
-  release(room: Room): void {
+  async release(room: Room): Promise<void> {
     if (room.members.size > 0 || this.#rooms.get(room.name) !== room) return;
-    this.compact(room);
     this.#rooms.delete(room.name);
     this.stats.documents = this.#rooms.size;
+    await this.committed();
     room.destroy();
+    await this.fanOut?.unsubscribe(room.name);
+    await this.store.compact(room.name);
   }
 
   /** Drops a room without writing anything (after a failed commit). */
@@ -167,15 +249,16 @@ export class Rooms {
     this.#pending = this.#pending.filter((p) => p.room !== room);
     this.stats.documents = this.#rooms.size;
     room.destroy();
+    void this.fanOut?.unsubscribe(room.name);
   }
 
   /** The team document's records: from memory when it is open, else read from the store (and not kept). */
-  entitiesOf(name: string): TeamRead[] {
+  async entitiesOf(name: string): Promise<TeamRead[]> {
     const room = this.#rooms.get(name);
     if (room) return readTeamEntities(room.doc);
     const doc = new Y.Doc();
     try {
-      for (const update of this.store.loadDocument(name)) Y.applyUpdate(doc, update);
+      for (const update of await this.store.loadDocument(name)) Y.applyUpdate(doc, update);
       return readTeamEntities(doc);
     } finally {
       doc.destroy();

@@ -1,22 +1,25 @@
 /**
- * The sync server: HTTP (health, metrics, the work report) and the WebSocket upgrade to a team's document, wired together. Access is
- * decided before the upgrade (auth.ts); the protocol is peer.ts; documents and durability are rooms.ts. A poll of
- * the store notices account changes made by the account commands and closes what they withdraw within the poll
- * interval. SIGTERM (close()) commits what is pending, closes clients with 1012 and compacts the documents.
+ * The sync server: HTTP (health, metrics, the work report) and the WebSocket upgrade to a team's document, wired
+ * together. Access is decided before the upgrade (auth.ts); the protocol is peer.ts; documents and durability are
+ * rooms.ts; storage is persistence/ (SQLite or PostgreSQL); other instances are reached through fan-out/ (Redis).
+ * A poll of the store notices account changes made by the account commands (on any instance) and closes what they
+ * withdraw within the poll interval. SIGTERM (close()) commits what is pending, closes clients with 1012 and
+ * compacts the documents.
  */
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import { AuditLog } from './audit.ts';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AuditEvent } from './audit.ts';
 import { admit, recheck } from './auth.ts';
 import type { Config } from './config.ts';
+import { openFanOut } from './fan-out/open.ts';
 import { UpdateRate, metricsText } from './metrics.ts';
-import { Peer, type PeerStats } from './peer.ts';
-import { SqliteStore } from './persistence/sqlite.ts';
+import { Peer, type PeerStats, type Principal } from './peer.ts';
+import { openStore } from './persistence/open.ts';
+import { EXTENSION_PATH, serveExtensionUpdates } from './extension-updates.ts';
 import { CLOSE } from './protocol.ts';
 import { REPORT_PATH, serveReport } from './report.ts';
 import { Rooms } from './rooms.ts';
-import { loadSecret } from './tokens.ts';
 
 export type SyncServer = { port: number; close(): Promise<void> };
 
@@ -28,9 +31,12 @@ function refuse(socket: Duplex, status: 401 | 403 | 404): void {
 }
 
 export async function startSyncServer(config: Config, log: (line: string) => void = console.error): Promise<SyncServer> {
-  const store = new SqliteStore(config.DATA_DIR);
-  const audit = new AuditLog(config.DATA_DIR);
-  const secret = loadSecret(config.DATA_DIR);
+  const store = await openStore(config);
+  const fanOut = await openFanOut(config, log);
+  const secret = await store.secret();
+  const audit = (event: AuditEvent): void => {
+    store.appendAudit(event, new Date()).catch((error: unknown) => log(`audit trail not written: ${String(error)}`));
+  };
   const peers = new Set<Peer>();
   const peerStats: PeerStats = { readonlyDropped: 0, malformed: 0, rateLimited: 0 };
   let refused = 0;
@@ -42,11 +48,12 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       for (const member of [...room.members]) (member as Peer).close(CLOSE.INTERNAL, 'storage failure; reconnect');
       rooms.discard(room);
     },
-  });
+  }, fanOut);
   const rate = new UpdateRate();
+  let bytesStored = 0;
   const metrics = {
     connections: () => peers.size, documents: () => rooms.size, updatesTotal: () => rooms.stats.updates,
-    commitsTotal: () => rooms.stats.commits, bytesStored: () => store.bytesStored(), readonlyDropped: () => peerStats.readonlyDropped,
+    commitsTotal: () => rooms.stats.commits, bytesStored: () => bytesStored, readonlyDropped: () => peerStats.readonlyDropped,
     malformed: () => peerStats.malformed, rateLimited: () => peerStats.rateLimited, refused: () => refused,
   };
 
@@ -61,50 +68,76 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     } else if (req.method === 'GET' && path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
     } else if (req.method === 'GET' && path === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metricsText(metrics, rate));
+      store.bytesStored().then((bytes) => {
+        bytesStored = bytes;
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metricsText(metrics, rate));
+      }, (error: unknown) => res.writeHead(500).end(String(error)));
+    } else if (req.method === 'GET' && EXTENSION_PATH.test(path)) {
+      serveExtensionUpdates(res, path, config.DATA_DIR);
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('404 Not Found\n');
     }
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });
 
+  /** Limits on open connections, counted on this instance. */
+  function overLimit(principal: Principal): string | undefined {
+    const mine = [...peers].filter((p) => p.principal.team === principal.team);
+    if (mine.filter((p) => p.principal.user === principal.user).length >= config.MAX_CONNECTIONS_PER_USER) return 'too many connections for this user';
+    if (mine.length >= config.MAX_CONNECTIONS_PER_TEAM) return 'too many connections for this team';
+    return undefined;
+  }
+
+  async function accept(ws: WebSocket, principal: Principal, connection: number): Promise<void> {
+    // Frames that arrive while the document loads wait for it, in order.
+    const early: [Buffer, boolean][] = [];
+    const hold = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+    ws.on('message', hold);
+    const room = await rooms.open(principal.team);
+    ws.off('message', hold);
+    if (ws.readyState !== ws.OPEN) {
+      void rooms.release(room);
+      return;
+    }
+    const peer = new Peer(ws, room, rooms, principal, { updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST }, peerStats);
+    peers.add(peer);
+    audit({ event: 'connect', team: principal.team, user: principal.user, role: principal.role, jti: principal.jti, address: principal.address, connection });
+    ws.on('close', (code, reason) => {
+      peers.delete(peer);
+      room.leave(peer);
+      void rooms.release(room);
+      audit({
+        event: 'disconnect', team: principal.team, user: principal.user, jti: principal.jti, address: principal.address, connection, code,
+        reason: reason.toString(), seconds: Math.round((Date.now() - peer.openedAt) / 100) / 10,
+      });
+    });
+    for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+  }
+
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     const address = req.socket.remoteAddress ?? 'unknown';
     const url = new URL(req.url ?? '/', 'http://server');
-    void admit(url, address, secret, store, Date.now()).then((admission) => {
+    admit(url, address, secret, store, Date.now()).then((admission) => {
       if (!admission.ok) {
         refused++;
-        audit.append({ event: 'connect.refused', team: admission.team ?? '-', status: admission.status, reason: admission.reason, address, ...(admission.user ? { user: admission.user } : {}) });
+        audit({ event: 'connect.refused', team: admission.team ?? '-', status: admission.status, reason: admission.reason, address, ...(admission.user ? { user: admission.user } : {}) });
         refuse(socket, admission.status);
         return;
       }
       const { principal } = admission;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const connection = ++connectionIds;
-        const mine = [...peers].filter((p) => p.principal.team === principal.team);
-        const overLimit = mine.filter((p) => p.principal.user === principal.user).length >= config.MAX_CONNECTIONS_PER_USER
-          ? 'too many connections for this user'
-          : mine.length >= config.MAX_CONNECTIONS_PER_TEAM ? 'too many connections for this team' : undefined;
-        if (overLimit) {
+        ws.on('error', () => ws.terminate());
+        const limit = overLimit(principal);
+        if (limit) {
           refused++;
-          audit.append({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: overLimit, address, user: principal.user });
-          ws.close(CLOSE.POLICY, overLimit);
+          audit({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: limit, address, user: principal.user });
+          ws.close(CLOSE.POLICY, limit);
           return;
         }
-        const room = rooms.open(principal.team);
-        const peer = new Peer(ws, room, rooms, principal, { updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST }, peerStats);
-        peers.add(peer);
-        audit.append({ event: 'connect', team: principal.team, user: principal.user, role: principal.role, jti: principal.jti, address, connection });
-        ws.on('error', () => ws.terminate());
-        ws.on('close', (code, reason) => {
-          peers.delete(peer);
-          room.leave(peer);
-          rooms.release(room);
-          audit.append({
-            event: 'disconnect', team: principal.team, user: principal.user, jti: principal.jti, address, connection, code,
-            reason: reason.toString(), seconds: Math.round((Date.now() - peer.openedAt) / 100) / 10,
-          });
+        accept(ws, principal, ++connectionIds).catch((error: unknown) => {
+          log(`could not open the document of team ${principal.team}: ${String(error)}`);
+          ws.close(CLOSE.INTERNAL, 'document unavailable; reconnect');
         });
       });
     }, (error: unknown) => {
@@ -113,19 +146,26 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     });
   });
 
-  // Account changes from the account commands (another process): PRAGMA data_version moves when it commits.
-  let mark = store.changeMark();
+  // Account changes made by the account commands, on any instance: the store's change mark moves.
+  let mark = await store.changeMark();
+  let polling = false;
   const accountPoll = setInterval(() => {
-    const now = Date.now();
-    const moved = store.changeMark();
-    const accountsChanged = moved !== mark;
-    mark = moved;
-    for (const peer of peers) {
-      if (!accountsChanged && now < peer.principal.expiresAt) continue;
-      const still = recheck(peer.principal, store, now);
-      if (!still.ok) peer.close(CLOSE.POLICY, still.reason);
-      else peer.principal = { ...peer.principal, role: still.role };
-    }
+    if (polling) return;
+    polling = true;
+    void (async () => {
+      const now = Date.now();
+      const moved = await store.changeMark();
+      const accountsChanged = moved !== mark;
+      mark = moved;
+      for (const peer of peers) {
+        if (!accountsChanged && now < peer.principal.expiresAt) continue;
+        const still = await recheck(peer.principal, store, now);
+        if (!still.ok) peer.close(CLOSE.POLICY, still.reason);
+        else peer.principal = { ...peer.principal, role: still.role };
+      }
+    })().catch((error: unknown) => log(`account check failed: ${String(error)}`)).finally(() => {
+      polling = false;
+    });
   }, config.ACCOUNT_POLL_MS);
   const keepAlive = setInterval(() => {
     for (const peer of peers) if (!peer.ping()) peer.ws.terminate();
@@ -146,18 +186,19 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       clearInterval(accountPoll);
       clearInterval(keepAlive);
       clearInterval(rateSampler);
-      rooms.flush();
+      await rooms.committed();
       const closed = [...peers].map((peer) => new Promise<void>((resolve) => {
         if (peer.ws.readyState === peer.ws.CLOSED) return resolve();
         peer.ws.once('close', () => resolve());
         peer.close(CLOSE.RESTART, 'server restarting');
       }));
       await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 3_000))]);
-      for (const room of rooms.all()) rooms.compact(room);
+      await rooms.committed();
+      for (const room of rooms.all()) await rooms.compact(room);
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
-      audit.close();
+      await fanOut?.close();
+      await store.close();
     })()),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * The embedded store: one SQLite file in DATA_DIR, in WAL mode, shared by the running server and the account
- * commands (each its own connection; SQLite serialises the writers). synchronous=NORMAL in WAL mode makes each
+ * commands (each its own connection; SQLite serialises the writers). better-sqlite3 is synchronous; the methods
+ * are async only to share the Store interface with PostgreSQL. The token secret and the audit trail are files in
+ * DATA_DIR. synchronous=NORMAL in WAL mode makes each
  * commit survive the process being killed (kill -9); FULL would add an fsync per commit for power loss (SYNCHRONOUS
  * below). Schema creation is idempotent and runs in one transaction, so two processes opening a new directory at
  * once are safe.
@@ -8,8 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
 import type { AccountId, TeamId, TeamRole } from '#core';
-import type { AccountStore, DocumentStore, TeamRow, TokenRow, UserRow } from './store.ts';
+import { AuditLog, type AuditEvent } from '../audit.ts';
+import { loadSecret } from '../tokens.ts';
+import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
@@ -33,11 +38,15 @@ function tokenOf(row: Row): TokenRow {
   };
 }
 
-export class SqliteStore implements DocumentStore, AccountStore {
+export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly #statements;
 
+  readonly #dataDir: string;
+  #audit: AuditLog | undefined;
+
   constructor(dataDir: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
+    this.#dataDir = dataDir;
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.db = new Database(path.join(dataDir, DATABASE_FILE), { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
@@ -49,6 +58,7 @@ export class SqliteStore implements DocumentStore, AccountStore {
       load: db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       deleteAll: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+      count: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc = ?'),
       addTeam: db.prepare('INSERT OR IGNORE INTO teams (id, created_at) VALUES (?, ?)'),
       teams: db.prepare('SELECT id, created_at FROM teams ORDER BY id'),
       team: db.prepare('SELECT id FROM teams WHERE id = ?'),
@@ -66,13 +76,22 @@ export class SqliteStore implements DocumentStore, AccountStore {
     };
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    this.#audit?.close();
     this.db.close();
+  }
+
+  async secret(): Promise<Uint8Array> {
+    return loadSecret(this.#dataDir);
+  }
+
+  async appendAudit(event: AuditEvent, at: Date): Promise<void> {
+    (this.#audit ??= new AuditLog(this.#dataDir)).append(event, at);
   }
 
   // — documents —
 
-  loadDocument(name: string): Uint8Array[] {
+  async loadDocument(name: string): Promise<Uint8Array[]> {
     const rows = this.#statements.load.all(name) as { data: Buffer }[];
     return rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
   }
@@ -81,18 +100,29 @@ export class SqliteStore implements DocumentStore, AccountStore {
     for (const { name, update } of batch) this.#statements.append.run(name, update);
   };
 
-  appendUpdates(batch: { name: string; update: Uint8Array }[]): void {
+  async appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void> {
     if (batch.length > 0) this.db.transaction(this.#appendAll)(batch);
   }
 
-  compact(name: string, merged: Uint8Array): void {
+  /** Read, merge (through a Y.Doc, so deleted content is dropped) and replace, in one write transaction. */
+  async compact(name: string): Promise<void> {
     this.db.transaction(() => {
+      const rows = this.#statements.load.all(name) as { data: Buffer }[];
+      if (rows.length <= 1) return;
+      const doc = new Y.Doc();
+      for (const row of rows) Y.applyUpdate(doc, row.data);
+      const merged = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
       this.#statements.deleteAll.run(name);
       this.#statements.append.run(name, merged);
-    })();
+    }).immediate();
   }
 
-  bytesStored(): number {
+  async countUpdates(name: string): Promise<number> {
+    return (this.#statements.count.get(name) as { n: number }).n;
+  }
+
+  async bytesStored(): Promise<number> {
     return Number(this.db.pragma('page_count', { simple: true })) * Number(this.db.pragma('page_size', { simple: true }));
   }
 
@@ -103,63 +133,64 @@ export class SqliteStore implements DocumentStore, AccountStore {
 
   // — accounts —
 
-  addTeam(id: TeamId, at: string): boolean {
+  async addTeam(id: TeamId, at: string): Promise<boolean> {
     return this.#statements.addTeam.run(id, at).changes === 1;
   }
 
-  listTeams(): TeamRow[] {
+  async listTeams(): Promise<TeamRow[]> {
     return (this.#statements.teams.all() as Row[]).map((r) => ({ id: String(r.id), createdAt: String(r.created_at) }));
   }
 
-  addUser(user: Omit<UserRow, 'createdAt'>, at: string): 'added' | 'exists' | 'no-team' {
+  async addUser(user: Omit<UserRow, 'createdAt'>, at: string): Promise<'added' | 'exists' | 'no-team'> {
     return this.db.transaction(() => {
       if (!this.#statements.team.get(user.team)) return 'no-team' as const;
       return this.#statements.addUser.run(user.team, user.id, user.role, at).changes === 1 ? 'added' as const : 'exists' as const;
     }).immediate();
   }
 
-  setRole(team: TeamId, id: AccountId, role: TeamRole): boolean {
+  async setRole(team: TeamId, id: AccountId, role: TeamRole): Promise<boolean> {
     return this.#statements.setRole.run(role, team, id).changes === 1;
   }
 
-  listUsers(team: TeamId): UserRow[] {
+  async listUsers(team: TeamId): Promise<UserRow[]> {
     return (this.#statements.users.all(team) as Row[]).map((r) => ({
       team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at),
     }));
   }
 
-  user(team: TeamId, id: AccountId): UserRow | undefined {
+  async user(team: TeamId, id: AccountId): Promise<UserRow | undefined> {
     const r = this.#statements.user.get(team, id) as Row | undefined;
     return r && { team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at) };
   }
 
-  removeUser(team: TeamId, id: AccountId, at: string): boolean {
+  async removeUser(team: TeamId, id: AccountId, at: string): Promise<boolean> {
     return this.db.transaction(() => {
       this.#statements.revokeUserTokens.run(at, team, id);
       return this.#statements.removeUser.run(team, id).changes === 1;
     }).immediate();
   }
 
-  addToken(token: Omit<TokenRow, 'revokedAt'>): void {
+  async addToken(token: Omit<TokenRow, 'revokedAt'>): Promise<void> {
     this.#statements.addToken.run(token.jti, token.team, token.user, token.issuedAt, token.expiresAt);
   }
 
-  token(jti: string): TokenRow | undefined {
+  async token(jti: string): Promise<TokenRow | undefined> {
     const row = this.#statements.token.get(jti) as Row | undefined;
     return row && tokenOf(row);
   }
 
-  listTokens(team: TeamId, user?: AccountId): TokenRow[] {
+  async listTokens(team: TeamId, user?: AccountId): Promise<TokenRow[]> {
     const rows = (user === undefined ? this.#statements.tokens.all(team) : this.#statements.userTokens.all(team, user)) as Row[];
     return rows.map(tokenOf);
   }
 
-  revokeToken(jti: string, at: string): 'revoked' | 'already' | 'unknown' {
+  async revokeToken(jti: string, at: string): Promise<'revoked' | 'already' | 'unknown'> {
     if (this.#statements.revoke.run(at, jti).changes === 1) return 'revoked';
     return this.#statements.token.get(jti) ? 'already' : 'unknown';
   }
 
-  changeMark(): number {
-    return Number(this.db.pragma('data_version', { simple: true }));
+  /** PRAGMA data_version moves when another connection (an account command) commits. */
+  async changeMark(): Promise<string> {
+    return String(this.db.pragma('data_version', { simple: true }));
   }
 }

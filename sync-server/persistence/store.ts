@@ -1,37 +1,54 @@
 /**
- * What the server keeps, behind one small interface (the embedded SQLite store today; the scale-out issue adds
- * PostgreSQL). Documents are logs of Yjs updates; accounts are teams, users and tokens.
+ * What the server keeps, behind one small interface with two implementations: the embedded SQLite store (default)
+ * and PostgreSQL (STORE=postgres, for several instances). Documents are logs of Yjs updates; accounts are teams,
+ * users and tokens. Every method is asynchronous, so both stores fit; a method resolves once its change is durable.
  */
 import type { AccountId, TeamId, TeamRole } from '#core';
+import type { AuditEvent } from '../audit.ts';
 
 export type TeamRow = { id: TeamId; createdAt: string };
 export type UserRow = { team: TeamId; id: AccountId; role: TeamRole; createdAt: string };
 export type TokenRow = { jti: string; team: TeamId; user: AccountId; issuedAt: string; expiresAt: string; revokedAt: string | null };
 
 export interface DocumentStore {
-  /** Every stored update of the document, in the order they were stored. */
-  loadDocument(name: string): Uint8Array[];
-  /** Commits the updates in one transaction; returns when they are durable. */
-  appendUpdates(batch: { name: string; update: Uint8Array }[]): void;
-  /** Replaces all the document's stored updates by `merged`, which must hold all of them, in one transaction. */
-  compact(name: string, merged: Uint8Array): void;
-  /** Bytes of stored updates. */
-  bytesStored(): number;
+  /** Every stored update of the document. */
+  loadDocument(name: string): Promise<Uint8Array[]>;
+  /** Commits the updates in one transaction. */
+  appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void>;
+  /** Replaces the document's stored updates by one of the same state (read, merged and replaced in one transaction). */
+  compact(name: string): Promise<void>;
+  /** Number of stored updates of the document. */
+  countUpdates(name: string): Promise<number>;
+  /** Bytes the store takes. */
+  bytesStored(): Promise<number>;
 }
 
 export interface AccountStore {
-  addTeam(id: TeamId, at: string): boolean;
-  listTeams(): TeamRow[];
-  addUser(user: Omit<UserRow, 'createdAt'>, at: string): 'added' | 'exists' | 'no-team';
-  setRole(team: TeamId, id: AccountId, role: TeamRole): boolean;
-  listUsers(team: TeamId): UserRow[];
+  addTeam(id: TeamId, at: string): Promise<boolean>;
+  listTeams(): Promise<TeamRow[]>;
+  addUser(user: Omit<UserRow, 'createdAt'>, at: string): Promise<'added' | 'exists' | 'no-team'>;
+  setRole(team: TeamId, id: AccountId, role: TeamRole): Promise<boolean>;
+  listUsers(team: TeamId): Promise<UserRow[]>;
   /** Removes the user and revokes their tokens. */
-  removeUser(team: TeamId, id: AccountId, at: string): boolean;
-  user(team: TeamId, id: AccountId): UserRow | undefined;
-  addToken(token: Omit<TokenRow, 'revokedAt'>): void;
-  token(jti: string): TokenRow | undefined;
-  listTokens(team: TeamId, user?: AccountId): TokenRow[];
-  revokeToken(jti: string, at: string): 'revoked' | 'already' | 'unknown';
-  /** Changes whenever another process committed to the accounts (cheap to poll). */
-  changeMark(): number;
+  removeUser(team: TeamId, id: AccountId, at: string): Promise<boolean>;
+  user(team: TeamId, id: AccountId): Promise<UserRow | undefined>;
+  addToken(token: Omit<TokenRow, 'revokedAt'>): Promise<void>;
+  token(jti: string): Promise<TokenRow | undefined>;
+  listTokens(team: TeamId, user?: AccountId): Promise<TokenRow[]>;
+  revokeToken(jti: string, at: string): Promise<'revoked' | 'already' | 'unknown'>;
+  /** A value that changes whenever accounts changed (in any process or instance); cheap to poll. */
+  changeMark(): Promise<string>;
 }
+
+/** Where shared secrets and the audit trail live: files in DATA_DIR (SQLite) or tables (PostgreSQL). */
+export interface SharedState {
+  /** The token-signing secret, made on first use by whichever process comes first. */
+  secret(): Promise<Uint8Array>;
+  appendAudit(event: AuditEvent, at: Date): Promise<void>;
+}
+
+export type Store = DocumentStore & AccountStore & SharedState & {
+  /** SQLite's online backup; PostgreSQL is backed up with its own tools (pg_dump). */
+  backup?(file: string): Promise<void>;
+  close(): Promise<void>;
+};

@@ -54,9 +54,10 @@ describe('sync server: account commands', () => {
     expect(list.stdout.split('\n')[1]).toMatch(new RegExp(`^${claims.jti}\\tli\\t\\S+\\t\\S+\\t-$`));
     expect((await server.cli(['token', 'revoke', claims.jti])).code).toBe(0);
     expect((await server.cli(['token', 'list', 'east'])).stdout.split('\n')[1]).toMatch(/\t\d{4}-\d\d-\d\dT[\d:.]+Z$/);
-    // About a second each: the process start dominates. The margin is for a loaded 2-core machine.
-    for (const step of [...steps, issued, list]) expect(step.ms).toBeLessThan(5_000);
-  });
+    // About a second each on an idle machine (the process start dominates); the margin is for a 2-core machine
+    // running the other test files at the same time.
+    for (const step of [...steps, issued, list]) expect(step.ms).toBeLessThan(10_000);
+  }, 120_000);
 
   it('never prints the signing secret, and keeps it readable only by its owner', async () => {
     const secretFile = path.join(server.dataDir, 'token-secret');
@@ -80,13 +81,14 @@ describe('sync server: account commands', () => {
       [['token', 'revoke', '00000000-0000-0000-0000-000000000000'], 1, /no token/],
       [['frobnicate'], 2, /no command|unknown/],
       [['team', 'list', '--port', 'many'], 2, /PORT="many": must be a number/],
+      [['team', 'list', '--store', 'postgres'], 2, /DATABASE_URL=\(not shown\): is needed when STORE=postgres/],
     ];
     for (const [args, code, message] of cases) {
       const result = await runCli(args, { DATA_DIR: server.dataDir });
       expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code, stdout: '' });
       expect(result.stderr).toMatch(message);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('backs up online while the server writes, to a file that opens with the documents in it', async () => {
     await server.cli(['user', 'add', 'east', 'zhao']);
