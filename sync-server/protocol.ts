@@ -12,8 +12,13 @@ export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
 export const CLOSE = {
-  /** A limit or a withdrawn right: connections, rate, removed user, revoked or expired token. */
+  /** A limit: connections, rate, a client too slow to receive. */
   POLICY: 1008,
+  /**
+   * The right to the document was withdrawn: user removed, token revoked or expired. In the 4400–4499 range, which
+   * y-websocket 3 takes as final: the client stops reconnecting (a new token is needed).
+   */
+  WITHDRAWN: 4401,
   /** Larger than MAX_MESSAGE_BYTES (ws closes with it by itself). */
   TOO_BIG: 1009,
   /** A frame that is not a message of the protocol. */

@@ -160,7 +160,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       for (const peer of peers) {
         if (!accountsChanged && now < peer.principal.expiresAt) continue;
         const still = await recheck(peer.principal, store, now);
-        if (!still.ok) peer.close(CLOSE.POLICY, still.reason);
+        if (!still.ok) peer.close(CLOSE.WITHDRAWN, still.reason);
         else peer.principal = { ...peer.principal, role: still.role };
       }
     })().catch((error: unknown) => log(`account check failed: ${String(error)}`)).finally(() => {

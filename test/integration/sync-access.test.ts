@@ -1,7 +1,8 @@
 /**
  * Who may connect, and what happens when that changes: 401 before the upgrade for a missing, bad, expired or
  * revoked token (and a removed user), 403 for another team's token; a readonly user receives but its updates are
- * neither passed on nor stored; removing a user or revoking a token closes their open connections within 1 s.
+ * neither passed on nor stored; removing a user or revoking a token closes their open connections within 1 s, with
+ * 4401 — a code y-websocket takes as final, so the client stops retrying a token that cannot work.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,7 +78,7 @@ describe('sync server: access', () => {
     expect(made.code).toBe(0);
     const token = made.stdout.trim();
     const ws = await openSocket('east', token);
-    expect(await closed(ws)).toMatchObject({ code: 1008, reason: 'token expired' });
+    expect(await closed(ws)).toMatchObject({ code: 4401, reason: 'token expired' });
     expect(await upgradeStatus(`/team/east?token=${token}`)).toBe(401);
   });
 
@@ -113,7 +114,7 @@ describe('sync server: access', () => {
     expect((await server.cli(['user', 'remove', 'east', 'gone'])).code).toBe(0);
     const removedBy = Date.now();
     const g = await goneClosed;
-    expect(g).toMatchObject({ code: 1008, reason: 'user removed' });
+    expect(g).toMatchObject({ code: 4401, reason: 'user removed' });
     expect(g.at - removedBy).toBeLessThan(1_000);
 
     const list = await server.cli(['token', 'list', 'east', 'revoked']);
@@ -122,7 +123,7 @@ describe('sync server: access', () => {
     expect((await server.cli(['token', 'revoke', jti])).code).toBe(0);
     const revokedBy = Date.now();
     const r = await revokedClosed;
-    expect(r).toMatchObject({ code: 1008, reason: 'token revoked' });
+    expect(r).toMatchObject({ code: 4401, reason: 'token revoked' });
     expect(r.at - revokedBy).toBeLessThan(1_000);
 
     expect(await upgradeStatus(`/team/east?token=${east.gone}`)).toBe(401);

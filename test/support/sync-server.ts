@@ -85,12 +85,12 @@ export async function startSyncServer(options: { env?: Record<string, string>; d
   };
   await launch();
 
-  const cli = (args: string[]) => runCli(args, { DATA_DIR: dataDir });
+  const cli = (args: string[]) => runCli(args, { ...options.env, DATA_DIR: dataDir });
   // The same commands in this process, for setting up accounts quickly (the CLI tests run the real process).
   const command = async (args: string[]): Promise<CliResult> => {
     let stdout = '';
     let stderr = '';
-    const code = await runCommand(args, { DATA_DIR: dataDir }, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+    const code = await runCommand(args, { ...options.env, DATA_DIR: dataDir }, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
     return { code, stdout, stderr };
   };
   return {
@@ -134,6 +134,20 @@ export async function startSyncServer(options: { env?: Record<string, string>; d
       await launch();
     },
   };
+}
+
+/**
+ * A client that knows several instances: when its connection closes it goes on with the next address (the
+ * provider reads `serverUrl` at each reconnection).
+ */
+export function failoverClient(urls: string[], team: string, token: string): TeamClient & { current(): string } {
+  const client = teamClient({ url: urls[0]! }, team, token);
+  let at = 0;
+  client.provider.on('connection-close', () => {
+    at = (at + 1) % urls.length;
+    client.provider.serverUrl = `${urls[at]}/team`;
+  });
+  return { ...client, current: () => urls[at]! };
 }
 
 /** A y-websocket client as the extension runs it (Node's `ws` in place of the browser's WebSocket). */
