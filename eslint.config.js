@@ -14,7 +14,7 @@ const CORE_FORBIDDEN_GLOBALS = [
 ].map((name) => ({ name, message: NOT_IN_CORE }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/', 'data/', 'bench-out/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/', 'data/', 'bench-out/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

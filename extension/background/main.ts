@@ -1,7 +1,8 @@
 /**
- * The background service worker's wiring: the local database behind the message protocol (with each sender's rights
- * taken from the browser), the toolbar badge, retention after each snapshot and at start, and the context menu
- * "在信用透镜中查询" that opens the lookup page with the selected text.
+ * The background service worker's wiring: the local database and the team (sync/) behind the message protocol (with
+ * each sender's rights taken from the browser), the toolbar badge, retention after each snapshot and at start, the
+ * context menu "在信用透镜中查询" that opens the lookup page with the selected text, and which entity each tab shows
+ * (for the team's awareness), forgotten when the tab navigates or closes.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { daysBefore, handlersFor } from '../messaging/handlers.ts';
@@ -10,6 +11,8 @@ import { router } from '../messaging/router.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { readRetentionDays, readRuleSettings } from '../storage/items.ts';
 import { purgeSnapshots } from '../storage/repository.ts';
+import { indexedDbConfigStore } from '../sync/config-store.ts';
+import { TeamService } from '../sync/team-service.ts';
 import { t } from '../ui/i18n.ts';
 import { badgeFor } from './badge.ts';
 
@@ -38,6 +41,9 @@ export function lookupUrl(popupUrl: string, selection: string | undefined): stri
 export function startBackground(): void {
   const db = new CreditLensDb();
   const now = () => new Date().toISOString();
+  // Started again each time the service worker starts (README "团队协作"): the local copy loads, then it reconnects.
+  const team = new TeamService({ store: indexedDbConfigStore(), now: () => Date.now(), log });
+  void team.start().catch((error: unknown) => log(`team: ${String(error)}`));
   const retention = async () => {
     const days = (await readRetentionDays()).value;
     if (days > 0) await purgeSnapshots(db, daysBefore(now(), days));
@@ -55,7 +61,7 @@ export function startBackground(): void {
       await action.setBadgeText({ tabId, text: badge.text });
       await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
-  }), log);
+  }, team), log);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
     const from = senderContext(sender, browser.runtime.id, browser.runtime.getURL('/'));
@@ -65,6 +71,12 @@ export function startBackground(): void {
     void handle(message, from).then(sendResponse);
     return true;
   });
+
+  // The content script of the new page reports its entity again once it is read.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') team.setTabEntity(tabId, null);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => team.setTabEntity(tabId, null));
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_LOOKUP, title: t('menu_lookup'), contexts: ['selection'] });

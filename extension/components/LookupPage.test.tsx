@@ -5,7 +5,9 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addTeamTag, ensureTeamEntity, updateTeamEntity } from '#core';
 import { saveNote } from '../storage/repository.ts';
+import { testTeam } from '../sync/test-team.ts';
 import { t } from '../ui/i18n.ts';
 import { localDateTime } from './format.ts';
 import { LookupPage, initialQueryOf } from './LookupPage.tsx';
@@ -13,8 +15,8 @@ import { CLEAN, LISTED, REPEAT_OFFENDER, localBackground, seed } from './test-he
 
 afterEach(cleanup);
 
-async function popup(options: { initialQuery?: string } = {}) {
-  const local = localBackground();
+async function popup(options: { initialQuery?: string; team?: ReturnType<typeof testTeam> } = {}) {
+  const local = localBackground(options.team);
   await seed(local.db, REPEAT_OFFENDER, '2024-06-20T02:30:00.000Z', 'https://www.gsxt.gov.cn/corp-query-entprise-info-repeat.html');
   await seed(local.db, LISTED, '2024-06-25T09:00:00.000Z');
   await seed(local.db, CLEAN, '2024-06-28T06:15:00.000Z');
@@ -110,5 +112,30 @@ describe('popup lookup', () => {
     type('示例');
     await waitFor(() => expect(screen.getByTestId('lookup-error').textContent).toMatch(/^查询失败：entity:lookup failed: /));
     expect(screen.queryAllByTestId('lookup-hit')).toEqual([]);
+  });
+
+  it('also finds the team\'s records, by name, tag or legal representative, with their status', async () => {
+    const team = testTeam();
+    const edit = { by: 'bob', at: '2024-06-30T01:00:00.000Z' };
+    ensureTeamEntity(team.doc, { name: '示例市戊餐饮有限公司', uscc: '91330106MA27QX8BXF', legalRepresentative: '赵六' }, edit);
+    updateTeamEntity(team.doc, '91330106MA27QX8BXF', { status: 'case-filed', assignee: 'bob' }, edit);
+    addTeamTag(team.doc, '91330106MA27QX8BXF', '冷链', edit);
+    await popup({ team });
+    for (const query of ['戊餐饮', '冷链', '赵六']) {
+      type(query);
+      await waitFor(() => expect(screen.queryAllByTestId('team-hit').map((hit) => hit.querySelector('.hit-name')?.textContent)).toEqual(['示例市戊餐饮有限公司']));
+    }
+    expect(screen.getByText('团队台账（1）')).toBeTruthy();
+    expect(screen.getByTestId('team-hit-status').textContent).toBe('已立案');
+    expect(screen.queryByTestId('no-hits')).toBeNull();
+  });
+
+  it('without a team, finds no team records and says nothing about them', async () => {
+    const { sent } = await popup();
+    type('示例市丙');
+    await waitFor(() => expect(hitNames()).toEqual(['示例市丙商贸有限公司']));
+    expect(sent).toContainEqual({ type: 'team:lookup', query: '示例市丙' });
+    expect(screen.queryByTestId('team-hit-list')).toBeNull();
+    expect(screen.queryByTestId('team-lookup-error')).toBeNull();
   });
 });

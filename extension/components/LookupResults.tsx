@@ -1,11 +1,12 @@
 /**
- * What the popup lists under the search box: the recently viewed entities for an empty query, else the entities and
- * the notes that match. Notes are the user's own text, shown as React text and cut to a preview.
+ * What the popup lists under the search box: the recently viewed entities for an empty query, else the entities, the
+ * notes and the team's records that match. Notes are shown as React text and cut to a preview.
  */
 import type { Note, Snapshot } from '../storage/contract.ts';
 import { t } from '../ui/i18n.ts';
 import { localDateTime } from './format.ts';
 import { HitCard } from './HitCard.tsx';
+import { TeamHitCard } from './TeamHitCard.tsx';
 import type { LookupState } from './use-lookup.ts';
 
 const PREVIEW = 140;
@@ -45,7 +46,14 @@ export function LookupResults({ state, openUrl }: { state: LookupState; openUrl:
         </section>
       );
     case 'found':
-      if (state.hits.length === 0 && state.notes.length === 0) return <p className="empty" data-testid="no-hits">{t('popup_no_hits', state.query)}</p>;
+      if (state.hits.length === 0 && state.notes.length === 0 && state.team.hits.length === 0) {
+        return (
+          <>
+            {state.team.error !== null && <p className="error" data-testid="team-lookup-error">{t('popup_team_error', state.team.error)}</p>}
+            <p className="empty" data-testid="no-hits">{t('popup_no_hits', state.query)}</p>
+          </>
+        );
+      }
       return (
         <>
           {state.hits.length > 0 && (
@@ -60,6 +68,13 @@ export function LookupResults({ state, openUrl }: { state: LookupState; openUrl:
               <ul className="notes">{state.notes.map((note) => <NoteItem key={note.id} note={note} />)}</ul>
             </section>
           )}
+          {state.team.hits.length > 0 && (
+            <section data-testid="team-hit-list">
+              <h2>{t('popup_team_hits', state.team.hits.length)}</h2>
+              <ul className="hits">{state.team.hits.map((hit) => <TeamHitCard key={hit.key} hit={hit} />)}</ul>
+            </section>
+          )}
+          {state.team.error !== null && <p className="error" data-testid="team-lookup-error">{t('popup_team_error', state.team.error)}</p>}
         </>
       );
   }

@@ -1,6 +1,7 @@
 /**
  * Private notes on one entity, in the extension-origin frame the overlay opens (the host page cannot read it):
- * write a note with tags, see the entity's notes with when they were written and edited, edit or delete them.
+ * write a note with tags, see the entity's notes with when they were written and edited, edit or delete them, and —
+ * when a team is configured — 分享给团队, the one way a private note reaches the team.
  * Everything goes through the background (notes:* messages); nothing is kept in the page.
  */
 import { useEffect, useState } from 'react';
@@ -15,6 +16,8 @@ export interface NotesPanelProps {
   entityName: string;
   now(): string;
   newId(): string;
+  /** 分享给团队: given when a team is configured; disabled for a readonly user. */
+  share?: { disabled: boolean; run(note: Note): Promise<void> };
 }
 
 export function tagsOf(text: string): string[] {
@@ -22,7 +25,7 @@ export function tagsOf(text: string): string[] {
 }
 
 
-export function NotesPanel({ transport, entityKey, entityName, now, newId }: NotesPanelProps) {
+export function NotesPanel({ transport, entityKey, entityName, now, newId, share }: NotesPanelProps) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [editing, setEditing] = useState<Note | null>(null);
   const [text, setText] = useState('');
@@ -89,6 +92,10 @@ export function NotesPanel({ transport, entityKey, entityName, now, newId }: Not
               </p>
               <button type="button" onClick={() => edit(note)}>{t('notes_edit')}</button>
               <button type="button" onClick={() => void remove(note).catch(fail)}>{t('notes_delete')}</button>
+              {share && (
+                <button type="button" data-testid="note-share" disabled={share.disabled}
+                  onClick={() => void share.run(note).then(() => setStatus(t('team_shared')), fail)}>{t('team_share')}</button>
+              )}
             </li>
           ))}
         </ul>

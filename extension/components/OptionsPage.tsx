@@ -1,5 +1,6 @@
 /**
- * The options page: rule settings, retention, export/import and wipe of the local data, each in its own panel.
+ * The options page: rule settings, the team server, retention, export/import and wipe of the local data, each in its
+ * own panel.
  * Everything outside the page comes in as props — the message transport, the settings store and the download —
  * so only the entry point touches `browser`.
  */
@@ -10,6 +11,7 @@ import type { Download } from './download.ts';
 import { RetentionPanel } from './RetentionPanel.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import type { SettingsStore } from './settings-store.ts';
+import { TeamServerPanel } from './TeamServerPanel.tsx';
 import { WipePanel } from './WipePanel.tsx';
 
 export interface OptionsPageProps {
@@ -23,6 +25,7 @@ export function OptionsPage({ transport, store, download }: OptionsPageProps) {
     <main className="options">
       <h1>{t('options_title')}</h1>
       <SettingsForm store={store} />
+      <TeamServerPanel transport={transport} />
       <RetentionPanel store={store} transport={transport} />
       <DataPanel transport={transport} download={download} />
       <WipePanel transport={transport} />

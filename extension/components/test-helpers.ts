@@ -12,6 +12,7 @@ import { router } from '../messaging/router.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { saveSnapshot } from '../storage/repository.ts';
 import type { Snapshot } from '../storage/contract.ts';
+import type { TeamBackend } from '../sync/team-service.ts';
 
 export const AS_OF = '2024-06-30';
 /** The background's clock in these tests (retention counts back from it). */
@@ -23,9 +24,10 @@ export interface LocalBackground {
   sent: unknown[];
 }
 
-export function localBackground(): LocalBackground {
+/** `team`: the team behind the team:* messages (default: none configured). */
+export function localBackground(team?: TeamBackend): LocalBackground {
   const db = new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-  const handle = router(handlersFor(db, { now: () => NOW, setBadge: async () => {}, afterSave: async () => {} }));
+  const handle = router(handlersFor(db, { now: () => NOW, setBadge: async () => {}, afterSave: async () => {} }, team));
   const sent: unknown[] = [];
   const transport: Transport = (message) => {
     sent.push(message);

@@ -1,7 +1,8 @@
 /**
  * Which context may send which message. Content scripts run beside untrusted pages: they may report what a page
- * showed and clear its badge, nothing more — notes, lookups and the data tools answer only the extension's own
- * pages (popup, options, the notes frame). The sender is the browser's word, not the message's.
+ * showed and clear its badge, nothing more — notes, lookups, the data tools and everything of the team (team:*)
+ * answer only the extension's own pages (popup, options, the notes frame). The sender is the browser's word, not the
+ * message's.
  */
 import type { RequestType } from '../messaging/protocol.ts';
 

@@ -1,10 +1,15 @@
-/** The background's handlers: the local database behind each message of the protocol. */
-import { addDays, type IsoDate } from '#core';
+/**
+ * The background's handlers: the local database behind each message of the protocol, and the team (team-handlers.ts)
+ * behind the team:* ones.
+ */
+import { addDays, entityKey, type IsoDate } from '#core';
 import type { CreditLensDb } from '../storage/db.ts';
 import {
   deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, wipe,
 } from '../storage/repository.ts';
+import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
 import type { Handlers } from './router.ts';
+import { teamHandlersFor } from './team-handlers.ts';
 
 /** What the handlers need from the browser besides the database; the background passes the real ones. */
 export interface HandlerEnv {
@@ -21,17 +26,27 @@ export function daysBefore(now: string, days: number): string {
   return `${addDays(now.slice(0, 10) as IsoDate, -days)}${now.slice(10)}`;
 }
 
-export function handlersFor(db: CreditLensDb, env: HandlerEnv = { now: () => new Date().toISOString(), setBadge: async () => {}, afterSave: async () => {} }): Handlers {
+const DEFAULT_ENV: HandlerEnv = { now: () => new Date().toISOString(), setBadge: async () => {}, afterSave: async () => {} };
+
+/** `team`: the background's team service; without one, team:* answer "not configured". */
+export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, team: TeamBackend = NO_TEAM): Handlers {
   return {
     'snapshot:save': async ({ record, assessment, url, site, observedAt }, from) => {
       const seen = { record, assessment, url, site, observedAt };
       const saved = await saveSnapshot(db, seen);
-      if (from.tabId !== undefined) await env.setBadge(from.tabId, seen);
+      if (from.tabId !== undefined) {
+        // What the tab shows is what the team is told this user looks at (awareness); never the record itself.
+        team.setTabEntity(from.tabId, entityKey(record.entity));
+        await env.setBadge(from.tabId, seen);
+      }
       await env.afterSave();
       return { ok: true, seq: saved.seq ?? 0 };
     },
     'badge:clear': async (_, from) => {
-      if (from.tabId !== undefined) await env.setBadge(from.tabId, null);
+      if (from.tabId !== undefined) {
+        team.setTabEntity(from.tabId, null);
+        await env.setBadge(from.tabId, null);
+      }
       return { ok: true };
     },
     'entity:lookup': async ({ query }) => ({ ok: true, hits: await lookup(db, query), notes: await searchNotes(db, query) }),
@@ -54,5 +69,6 @@ export function handlersFor(db: CreditLensDb, env: HandlerEnv = { now: () => new
       await wipe(db);
       return { ok: true };
     },
+    ...teamHandlersFor(team, db, env.now),
   };
 }

@@ -4,10 +4,24 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import { z } from 'zod';
-import { Assessment, EntityRecord } from '#core';
+import { Assessment, EntityRecord, TeamEntity, TeamEntityPatch } from '#core';
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
+import { TeamStatus } from '../sync/status.ts';
 
 const Iso = z.iso.datetime();
+
+const EntityKey = z.string().min(1).max(310);
+/** The entity a team record is made for, as the page showed it. */
+const TeamEntityRef = z.strictObject({
+  name: z.string().min(1).max(300), uscc: z.string().max(30).optional(), legalRepresentative: z.string().max(100).optional(),
+});
+
+/** One entity's team record as read from the document: valid, or invalid with its problems (shown, never a crash). */
+export const TeamRecord = z.discriminatedUnion('ok', [
+  z.strictObject({ key: z.string(), ok: z.literal(true), value: TeamEntity }),
+  z.strictObject({ key: z.string(), ok: z.literal(false), problems: z.array(z.string()) }),
+]);
+export type TeamRecord = z.infer<typeof TeamRecord>;
 
 export const Request = z.discriminatedUnion('type', [
   /** Content script → background: what the page showed, to keep as a snapshot and to set the toolbar badge. */
@@ -31,6 +45,24 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('data:import'), file: z.unknown() }),
   z.strictObject({ type: z.literal('data:purge'), olderThanDays: z.number().int().min(1).max(36_500) }),
   z.strictObject({ type: z.literal('data:wipe') }),
+  /**
+   * Extension pages only → background: the team (sync/). Content scripts never ask (access.ts): team data stays in the
+   * extension's own pages. Writes are stamped with the token's user and refused for a readonly role.
+   */
+  z.strictObject({ type: z.literal('team:status') }),
+  z.strictObject({ type: z.literal('team:configure'), server: z.string().max(500), token: z.string().max(4_000) }),
+  z.strictObject({ type: z.literal('team:disconnect') }),
+  /** The notes frame, every second while open: the record, who else views the entity, the connection. */
+  z.strictObject({ type: z.literal('team:entity'), entityKey: EntityKey }),
+  z.strictObject({ type: z.literal('team:create'), entity: TeamEntityRef }),
+  z.strictObject({ type: z.literal('team:update'), entityKey: EntityKey, patch: TeamEntityPatch }),
+  z.strictObject({ type: z.literal('team:tag-add'), entityKey: EntityKey, tag: z.string().max(50) }),
+  z.strictObject({ type: z.literal('team:tag-remove'), entityKey: EntityKey, tag: z.string().max(50) }),
+  z.strictObject({ type: z.literal('team:note-add'), entityKey: EntityKey, id: z.string().min(1).max(100), text: z.string().max(20_000) }),
+  /** 分享给团队: copies one private note (read from the local database by id) into the entity's team notes. */
+  z.strictObject({ type: z.literal('team:note-share'), noteId: z.string().min(1), entity: TeamEntityRef }),
+  /** Popup: the team document searched by name, code, legal representative, tag and note text. */
+  z.strictObject({ type: z.literal('team:lookup'), query: z.string().max(200) }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -55,6 +87,22 @@ export const Responses = {
   ]),
   'data:purge': z.strictObject({ ok: Ok, purged: z.number().int() }),
   'data:wipe': z.strictObject({ ok: Ok }),
+  'team:status': z.strictObject({ ok: Ok, status: TeamStatus }),
+  /** `configured: false`: nothing was changed, and `problems` says why. */
+  'team:configure': z.discriminatedUnion('configured', [
+    z.strictObject({ ok: Ok, configured: z.literal(true), status: TeamStatus }),
+    z.strictObject({ ok: Ok, configured: z.literal(false), problems: z.array(z.string()) }),
+  ]),
+  'team:disconnect': z.strictObject({ ok: Ok, status: TeamStatus }),
+  /** `record: null`: the team has no record of this entity (yet). */
+  'team:entity': z.strictObject({ ok: Ok, status: TeamStatus, record: TeamRecord.nullable(), viewers: z.array(z.string()) }),
+  'team:create': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:update': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:tag-add': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:tag-remove': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:note-add': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:note-share': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:lookup': z.strictObject({ ok: Ok, status: TeamStatus, hits: z.array(z.strictObject({ key: z.string(), value: TeamEntity })) }),
 } satisfies Record<RequestType, z.ZodType>;
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
 

@@ -22,8 +22,8 @@ export interface SessionDeps {
   now(): number;
   /** The section sender in the page's world, made ready when first needed (after the first paint); null where the site has no section endpoints. */
   sender(): Promise<Sender | null>;
-  /** The extension-origin notes page for an entity. */
-  notesUrl(entityKey: string, name: string): string;
+  /** The extension-origin notes page for an entity (the legal representative, '' when unknown, names it in the team record). */
+  notesUrl(entityKey: string, name: string, legalRepresentative: string): string;
   /** Keeps what was seen (snapshot + badge); failures are reported, never thrown into the page. */
   saveSnapshot(seen: { record: EntityRecord; assessment: Assessment; url: string; site: string; observedAt: string }): Promise<void>;
   clearBadge(): Promise<void>;
@@ -137,7 +137,7 @@ export class OverlaySession {
       findings: assessment.findings,
       recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
       stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
-      notesUrl: this.deps.notesUrl(key, record.entity.name),
+      notesUrl: this.deps.notesUrl(key, record.entity.name, record.entity.legalRepresentative ?? ''),
     });
     const marks = marksOf(record, assessment);
     // The first time, rows are marked just after the panel's first paint: the panel is what staff wait for.

@@ -34,7 +34,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     settings: settings.value,
     now: () => Date.now(),
     sender: () => (sender ??= mainWorld(ctx, site)),
-    notesUrl: (key, name) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name })}`,
+    notesUrl: (key, name, rep) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name, rep })}`,
     saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),

@@ -27,6 +27,6 @@ summary { cursor: pointer; }
 details .detail { color: #646a73; font-size: 12px; padding: 2px 0 2px 14px; word-break: break-all; }
 .findings-title { font-weight: bold; padding-top: 6px; }
 .notes { padding-top: 6px; }
-iframe { width: 100%; height: 300px; border: 1px solid #d0d3d9; border-radius: 4px; margin-top: 6px; background: #fff; }
+iframe { width: 100%; height: 440px; border: 1px solid #d0d3d9; border-radius: 4px; margin-top: 6px; background: #fff; }
 .collapsed .body { display: none; }
 `;

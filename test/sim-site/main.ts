@@ -22,7 +22,7 @@ const sync = process.argv.includes('--with-sync') ? await startDemoSync(Number(p
 const hosts = [...new Set(PAGES.map((p) => p.host)), 'public.creditchina.gov.cn'];
 console.log(`CreditLens simulated credit sites on ${site.origin} (all data invented)`);
 console.log(`Index: ${site.origin}/__sim/`);
-const rules = `${hosts.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ')}, MAP * ~NOTFOUND`;
+const rules = `${hosts.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ')}, EXCLUDE 127.0.0.1, MAP * ~NOTFOUND`;
 const extension = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 if (existsSync(`${extension}/manifest.json`)) {
   console.log('');

@@ -8,9 +8,13 @@ import { CREDITCHINA_API_HOST, CREDITCHINA_HOST, GSXT_HOST, PROVINCIAL_HOST, pag
 /** Every host the simulated site serves. Chromium sends a DNS query for any other name, so tests never open one. */
 export const MAPPED_HOSTS: readonly string[] = [GSXT_HOST, PROVINCIAL_HOST, CREDITCHINA_HOST, CREDITCHINA_API_HOST];
 
-/** Chromium's `--host-resolver-rules` value: the mapped hosts to the local port, every other name unresolvable. */
+/**
+ * Chromium's `--host-resolver-rules` value: the mapped hosts to the local port, every other name unresolvable —
+ * except the loopback address itself, which `MAP *` would catch too (an IP literal goes through the rules like a
+ * name): the team tests reach the real sync server at ws://127.0.0.1:<port>.
+ */
 export function hostResolverRules(port: number): string {
-  return [...MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
+  return [...MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`), 'EXCLUDE 127.0.0.1', 'MAP * ~NOTFOUND'].join(', ');
 }
 
 /** A simulated page under its real name (plain http: the manifest's `*://` patterns match it). */

@@ -61,7 +61,7 @@ export function renderSimIndex(port: number): string {
 <body>
 <h1>CreditLens simulated credit sites</h1>
 <p>Everything here is invented. The server routes by the <code>Host</code> header; start a browser with<br>
-<code>--host-resolver-rules="${esc(rules)}, MAP * ~NOTFOUND"</code><br>to open the pages under their real names (plain http).</p>
+<code>--host-resolver-rules="${esc(rules)}, EXCLUDE 127.0.0.1, MAP * ~NOTFOUND"</code><br>to open the pages under their real names (plain http).</p>
 <h2>Pages</h2>
 <ul>
 ${PAGES.map(pageLine).join('\n')}

@@ -1,0 +1,52 @@
+/**
+ * The notes frame (notes.html): the user's private notes on the entity and, below them, the team's record of it.
+ * Owns the team polling, so the private notes know whether 分享给团队 is offered and the team panel shows a shared
+ * note at once.
+ */
+import { request, type Transport } from '../messaging/client.ts';
+import type { Note } from '../storage/contract.ts';
+import { NotesPanel } from './NotesPanel.tsx';
+import { TeamPanel, type EntityRef } from './TeamPanel.tsx';
+import { useTeamEntity } from './use-team-entity.ts';
+
+export interface NotesFrameProps {
+  transport: Transport;
+  entity: EntityRef;
+  now(): string;
+  newId(): string;
+  /** How often the team record is asked for; tests shorten it. */
+  pollMs?: number;
+}
+
+/** The entity of notes.html?key=…&name=…&rep=… (the USCC is the key unless the key is a name key). */
+export function entityRefOf(query: { key: string; name: string; rep: string }): EntityRef {
+  return {
+    key: query.key,
+    name: query.name,
+    ...(query.key.startsWith('name:') ? {} : { uscc: query.key }),
+    ...(query.rep === '' ? {} : { legalRepresentative: query.rep }),
+  };
+}
+
+export function NotesFrame({ transport, entity, now, newId, pollMs }: NotesFrameProps) {
+  const view = useTeamEntity(transport, entity.key, pollMs);
+  const status = view.answer?.status;
+  const share = status && status.state !== 'not-configured'
+    ? {
+      disabled: status.claims?.role === 'readonly',
+      run: async (note: Note) => {
+        await request(transport, {
+          type: 'team:note-share', noteId: note.id,
+          entity: { name: entity.name, uscc: entity.uscc, legalRepresentative: entity.legalRepresentative },
+        });
+        view.refresh();
+      },
+    }
+    : undefined;
+  return (
+    <div className="frame">
+      <NotesPanel transport={transport} entityKey={entity.key} entityName={entity.name} now={now} newId={newId} share={share} />
+      <TeamPanel transport={transport} entity={entity} view={view} newId={newId} />
+    </div>
+  );
+}

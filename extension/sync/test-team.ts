@@ -1,0 +1,52 @@
+/**
+ * For tests only: a TeamBackend over an in-memory document — the handlers' and pages' view of a configured team
+ * without a server. The state, role and viewers are set by the test; configure/disconnect are recorded.
+ */
+import * as Y from 'yjs';
+import type { TeamRole } from '#core';
+import type { ConnectionState, TeamStatus } from './status.ts';
+import type { TeamBackend } from './team-service.ts';
+
+export interface TestTeam extends TeamBackend {
+  doc: Y.Doc;
+  /** What the handlers were told each tab shows. */
+  tabs: Map<number, string>;
+  set(change: { state?: ConnectionState; role?: TeamRole; viewers?: string[]; detail?: string | null }): void;
+  configured: Array<{ server: string; token: string }>;
+}
+
+export function testTeam(options: { role?: TeamRole; state?: ConnectionState; user?: string } = {}): TestTeam {
+  const doc = new Y.Doc();
+  const tabs = new Map<number, string>();
+  let state: ConnectionState = options.state ?? 'connected';
+  let role: TeamRole = options.role ?? 'member';
+  let viewers: string[] = [];
+  let detail: string | null = null;
+  const configured: Array<{ server: string; token: string }> = [];
+  const claims = () => ({ sub: options.user ?? 'alice', team: 't1', role, jti: 'j1', iat: 1_790_000_000, exp: 1_900_000_000 });
+  const status = (): TeamStatus => (state === 'not-configured'
+    ? { state, server: null, claims: null, detail }
+    : { state, server: 'ws://127.0.0.1:1234', claims: claims(), detail });
+  return {
+    doc, tabs, configured,
+    set(change) {
+      state = change.state ?? state;
+      role = change.role ?? role;
+      viewers = change.viewers ?? viewers;
+      detail = change.detail === undefined ? detail : change.detail;
+    },
+    status: async () => status(),
+    configure: async (input) => {
+      configured.push(input);
+      state = 'connecting';
+      return { ok: true, status: status() };
+    },
+    disconnect: async () => {
+      state = 'not-configured';
+      return status();
+    },
+    session: async () => (state === 'not-configured' ? null : { doc, claims: claims() }),
+    viewersOf: () => viewers,
+    setTabEntity: (tabId, key) => void (key === null ? tabs.delete(tabId) : tabs.set(tabId, key)),
+  };
+}
