@@ -38,8 +38,9 @@ export { type LostRecord, mergeLostRecord, watchConcurrentRecords } from './team
 export * from './schemas/work-report.ts';
 export { workReport } from './team/work-report.ts';
 export { type ReportHeading, reportCsv, reportTable, reportXlsx } from './team/report-files.ts';
+export { type TableCell, columnName, tableXlsx } from './team/table-xlsx.ts';
 export { REPORT_COLUMNS, REPORT_DOMAINS, REPORT_TITLE } from './data/report-domains.ts';
-export { PersonIndex, personForm, type PersonEntry, type PersonLink } from './team/person-links.ts';
+export { PersonIndex, personForm, teamEntriesOfPerson, type PersonEntry, type PersonLink } from './team/person-links.ts';
 export {
   CLUE_FIELDS, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueRows,
 } from './team/clue-import.ts';

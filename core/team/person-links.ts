@@ -3,7 +3,9 @@
  * index is built from what this computer has seen (snapshots) and the team document; a link is a same-name match
  * (同名，需核实) to be verified by staff — two people can share a name — and is never presented as a fact.
  */
+import * as Y from 'yjs';
 import { cleanText } from '../lib/text.ts';
+import { ENTITIES_MAP, readTeamEntity } from './entities-doc.ts';
 
 /** One entity and its legal representative, as one source knows it. */
 export type PersonEntry = {
@@ -58,4 +60,23 @@ export class PersonIndex {
     if (!subject.person) return [];
     return this.entitiesOf(subject.person).filter((e) => e.key !== subject.key && (e.seriousListed || e.teamListed));
   }
+}
+
+/**
+ * The team document's entries whose legal representative has this name, as PersonEntry — a scan of the raw maps
+ * that parses only the matches (a team document can hold 20,000 records; parsing them all for one page is waste).
+ */
+export function teamEntriesOfPerson(doc: Y.Doc, person: string): PersonEntry[] {
+  const form = personForm(person);
+  if (form === '') return [];
+  const entries: PersonEntry[] = [];
+  for (const [key, raw] of doc.getMap(ENTITIES_MAP).entries()) {
+    if (!(raw instanceof Y.Map)) continue;
+    const rep = raw.get('legalRepresentative');
+    if (typeof rep !== 'string' || personForm(rep) !== form) continue;
+    const read = readTeamEntity(doc, key);
+    if (!read?.ok) continue;
+    entries.push({ key, name: read.value.name, person: rep, seriousListed: false, teamListed: read.value.status === 'listed' });
+  }
+  return entries;
 }

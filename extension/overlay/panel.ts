@@ -1,6 +1,6 @@
 /**
- * The overlay panel: statuses at a glance, each finding expandable to its legal source and records, and the notes
- * frame. It updates in place — the status block and the findings are rebuilt, but which findings are open, whether
+ * The overlay panel: statuses at a glance, the same-name legal representative check, each finding expandable to its
+ * legal source and records, and the notes frame. It updates in place — the status block and the findings are rebuilt, but which findings are open, whether
  * the panel is collapsed, and the notes frame (with whatever is being typed in it) survive every update.
  */
 import type { Finding } from '#core';
@@ -19,6 +19,8 @@ export type PanelModel =
     /** Why the complete read stopped early, when it did. */
     stopped: string | null;
     notesUrl: string;
+    /** The person-link frame, when the entity's legal representative is known. */
+    linksUrl: string | null;
   };
 
 /** "近三年" in Chinese, "3" in English: the window is a setting, the text reads naturally either way. */
@@ -31,8 +33,10 @@ export class Panel {
   private readonly status: HTMLElement;
   private readonly findings: HTMLElement;
   private readonly notes: HTMLElement;
+  private readonly links: HTMLElement;
   private readonly open = new Set<string>();
   private notesUrl = '';
+  private linksUrl: string | null = null;
 
   constructor(private readonly mount: HTMLElement) {
     this.doc = mount.ownerDocument;
@@ -45,9 +49,10 @@ export class Panel {
     this.status = el(doc, 'div', { class: 'status' });
     this.findings = el(doc, 'div', { class: 'findings' });
     this.notes = el(doc, 'div', { class: 'notes' });
+    this.links = el(doc, 'div', { class: 'links' });
     mount.replaceChildren(
       el(doc, 'div', { class: 'head' }, el(doc, 'span', { class: 'title' }, t('overlay_title')), toggle),
-      el(doc, 'div', { class: 'body' }, this.status, this.findings, this.notes),
+      el(doc, 'div', { class: 'body' }, this.status, this.links, this.findings, this.notes),
     );
   }
 
@@ -57,11 +62,23 @@ export class Panel {
       this.findings.replaceChildren();
       this.notes.replaceChildren();
       this.notesUrl = '';
+      this.links.replaceChildren();
+      this.linksUrl = null;
       return;
     }
     this.status.replaceChildren(...this.statusRows(model));
     this.findings.replaceChildren(...this.findingList(model));
     if (model.notesUrl !== this.notesUrl) this.renderNotes(model.notesUrl);
+    if (model.linksUrl !== this.linksUrl) this.renderLinks(model.linksUrl);
+  }
+
+  /**
+   * Same-name legal representatives of listed entities (穿透式监管) come from local snapshots and the team ledger:
+   * shown in an extension-origin frame of fixed size, so the page can read neither the answer nor its length.
+   */
+  private renderLinks(url: string | null): void {
+    this.linksUrl = url;
+    this.links.replaceChildren(...(url === null ? [] : [el(this.doc, 'iframe', { src: url, class: 'links-frame', 'data-testid': 'links-frame', title: t('links_title') })]));
   }
 
   private statusRows(model: Extract<PanelModel, { state: 'reading' | 'ready' }>): HTMLElement[] {

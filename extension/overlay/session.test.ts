@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Window } from 'happy-dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, assessRecord, chinaDateOfEpochMs, type IsoDate, siteById } from '#core';
+import { DEFAULT_SETTINGS, assessRecord, chinaDateOfEpochMs, entityKey, type IsoDate, siteById } from '#core';
 import { inertWindow, savedFromUrl } from '../../cli/html.ts';
 import { ENTITIES, pageByName, pageUrl } from '../../test/sim-site/entities.ts';
 import { renderPage, startSimSite, type SimSite } from '../../test/sim-site/server.ts';
@@ -51,6 +51,7 @@ function start(doc: Document, siteId: string, sender: Sender | null = simSender)
     now: () => NOW,
     sender: async () => sender,
     notesUrl: (key) => `chrome-extension://test/notes.html?key=${encodeURIComponent(key)}`,
+    linksUrl: (key, rep) => `chrome-extension://test/links.html?${new URLSearchParams({ key, rep })}`,
     saveSnapshot: async (seen) => void saved.push(seen),
     clearBadge: async () => void badgeCleared++,
   });
@@ -239,6 +240,17 @@ describe('overlay session', () => {
     expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('ready');
     expect(hook(doc, 'serious-status')).toBe('已列入');
     expect(saved).toHaveLength(1);
+  });
+
+  it('embeds the same-name legal representative check as an extension-origin frame, only when the person is known', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
+    const { session } = start(doc, 'gsxt-gov-cn', null);
+    await session.start();
+    const frame = shadowOf(doc)?.querySelector('[data-testid=links-frame]');
+    const rep = ENTITIES.repeat.record.entity.legalRepresentative!;
+    expect(frame?.getAttribute('src')).toBe(`chrome-extension://test/links.html?${new URLSearchParams({ key: entityKey(ENTITIES.repeat.record.entity), rep })}`);
+    // The answer lives in that frame only: nothing of it is in the page's DOM.
+    expect(shadowOf(doc)?.textContent).not.toContain('同名');
   });
 
   it('adds nothing to a page that is not an entity page', async () => {

@@ -24,6 +24,8 @@ export interface SessionDeps {
   sender(): Promise<Sender | null>;
   /** The extension-origin notes page for an entity (the legal representative, '' when unknown, names it in the team record). */
   notesUrl(entityKey: string, name: string, legalRepresentative: string): string;
+  /** The extension-origin person-link frame (穿透式监管) for an entity with a known legal representative. */
+  linksUrl?(entityKey: string, legalRepresentative: string): string;
   /** Keeps what was seen (snapshot + badge); failures are reported, never thrown into the page. */
   saveSnapshot(seen: { record: EntityRecord; assessment: Assessment; url: string; site: string; observedAt: string }): Promise<void>;
   clearBadge(): Promise<void>;
@@ -138,6 +140,7 @@ export class OverlaySession {
       recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
       stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
       notesUrl: this.deps.notesUrl(key, record.entity.name, record.entity.legalRepresentative ?? ''),
+      linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
     });
     const marks = marksOf(record, assessment);
     // The first time, rows are marked just after the panel's first paint: the panel is what staff wait for.

@@ -35,6 +35,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     now: () => Date.now(),
     sender: () => (sender ??= mainWorld(ctx, site)),
     notesUrl: (key, name, rep) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name, rep })}`,
+    linksUrl: (key, rep) => `${browser.runtime.getURL('/links.html')}?${new URLSearchParams({ key, rep })}`,
     saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),

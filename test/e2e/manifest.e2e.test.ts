@@ -33,7 +33,7 @@ describe('extension manifest', () => {
 
   it('exposes only the notes frame and the page sender to the credit sites', () => {
     expect(manifestOf(EXTENSION_DIR).web_accessible_resources).toEqual([
-      { resources: ['notes.html', 'page-sender.js'], matches: allMatchPatterns() },
+      { resources: ['notes.html', 'links.html', 'page-sender.js'], matches: allMatchPatterns() },
     ]);
   });
 

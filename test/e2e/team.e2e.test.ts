@@ -14,6 +14,7 @@ import { startSyncServer, type RunningSyncServer } from '../support/sync-server.
 import { readyOverlay } from './support/assertions.ts';
 import type { ExtensionBrowser } from './support/browser.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
+import { connectTeam } from './support/team.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 
@@ -36,16 +37,7 @@ afterAll(async () => {
 /** On the options page: the server's address and the token, saved; waits until the connection is up. */
 async function connect(browser: ExtensionBrowser, token: string | undefined): Promise<void> {
   if (!server || !token) throw new Error('the sync server is not running');
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await page.locator('[data-testid="team-server"]').fill(server.url);
-    await page.locator('[data-testid="team-token"]').fill(token);
-    await page.locator('[data-testid="team-connect"]').click();
-    await expect.poll(() => page.locator('[data-testid="team-connection"]').getAttribute('data-state'), WAIT).toBe('connected');
-  } finally {
-    await page.close();
-  }
+  await connectTeam(browser, server.url, token, WAIT.timeout);
 }
 
 /** The entity page with the notes frame open, its team panel loaded. */
