@@ -2,6 +2,12 @@ import { defineConfig } from 'wxt';
 import { allMatchPatterns } from '#core';
 import { MINIMUM_CHROME_VERSION } from './extension/compat.ts';
 
+// Set only by `npm run package` (cli/package/package.ts): the public key (base64 DER SPKI) that fixes the extension id,
+// the update URL on the agency's sync server, and a folder apart from .output/chrome-mv3. Ordinary builds have none.
+const packaging = process.env.CREDITLENS_PACKAGE_KEY
+  ? { key: process.env.CREDITLENS_PACKAGE_KEY, update_url: process.env.CREDITLENS_PACKAGE_UPDATE_URL, outDir: process.env.CREDITLENS_PACKAGE_OUT_DIR }
+  : undefined;
+
 // The extension's sources live under extension/ (design card: one package, one wxt.config.ts at the root).
 // Core is reached as '#core' (package.json "imports"), which Node, Vite and TypeScript all resolve.
 export default defineConfig({
@@ -9,6 +15,7 @@ export default defineConfig({
   publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react'],
   webExt: { disabled: true },
+  ...(packaging?.outDir ? { outDir: packaging.outDir } : {}),
   // Syntax is lowered to the oldest browser we support (extension/compat.ts); Firefox gets its ESR's.
   vite: (env) => ({ build: { target: env.browser === 'firefox' ? 'firefox115' : `chrome${MINIMUM_CHROME_VERSION}` } }),
   manifest: ({ browser }) => ({
@@ -26,8 +33,8 @@ export default defineConfig({
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_command_lookup__' },
     },
     web_accessible_resources: [
-      // The notes frame is shown inside the credit pages; the page sender runs in their main world.
-      { resources: ['notes.html', 'page-sender.js'], matches: allMatchPatterns() },
+      // The notes and person-link frames are shown inside the credit pages; the page sender runs in their main world.
+      { resources: ['notes.html', 'links.html', 'page-sender.js'], matches: allMatchPatterns() },
     ],
     ...(browser === 'firefox'
       ? {
@@ -36,5 +43,6 @@ export default defineConfig({
         },
       }
       : { minimum_chrome_version: String(MINIMUM_CHROME_VERSION) }),
+    ...(packaging && browser !== 'firefox' ? { key: packaging.key, ...(packaging.update_url ? { update_url: packaging.update_url } : {}) } : {}),
   }),
 });

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
-import { compareVersions, inspectCrx, isChromeVersion } from '../packaging/inspect.ts';
+import { compareVersions, inspectCrx, isChromeVersion } from './crx/inspect.ts';
 import type { AuditEvent } from './audit.ts';
 
 export const EXTENSION_PATH = /^\/extension\/(?:update\.xml|creditlens-([0-9.]+)\.crx)$/;

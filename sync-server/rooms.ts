@@ -131,7 +131,7 @@ export class Rooms {
 
   constructor(
     private readonly store: DocumentStore,
-    private readonly options: { compactAfterUpdates: number; onCommitFailure: (room: Room, error: unknown) => void },
+    private readonly options: { compactAfterUpdates: number; onCommitFailure: (room: Room, error: unknown) => void; log: (line: string) => void },
     readonly fanOut?: FanOut,
   ) {
     fanOut?.onUpdate((name, update) => this.#rooms.get(name)?.applyFannedIn(update));
@@ -148,6 +148,11 @@ export class Rooms {
         // The store is away too: the next reconnect or a later load catches up.
       }
     }
+  }
+
+  /** Work off the message path (compaction, unloading): a failure is logged, never an unhandled rejection. */
+  background(what: string, work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.options.log(`${what} failed: ${String(error)}`));
   }
 
   get size(): number {
@@ -169,15 +174,19 @@ export class Rooms {
         const room = new Room(name, this);
         const early: Uint8Array[] = [];
         const stopEarly = this.fanOut ? await this.fanOut.subscribe(name, (update) => early.push(update)) : () => {};
+        let stored: Uint8Array[];
         try {
-          room.load(await this.store.loadDocument(name));
+          stored = await this.store.loadDocument(name);
+          room.load(stored);
         } finally {
           stopEarly();
         }
         for (const update of early) room.applyFannedIn(update);
         this.#rooms.set(name, room);
-        this.#storedSince.set(room, 0);
+        this.#storedSince.set(room, stored.length);
         this.stats.documents = this.#rooms.size;
+        // A long log (a crash before the last compaction) is merged now, in the background.
+        if (stored.length >= this.options.compactAfterUpdates) this.background(`compacting ${name}`, this.compact(room));
         return room;
       })().finally(() => this.#opening.delete(name));
       this.#opening.set(name, opening);
@@ -188,7 +197,17 @@ export class Rooms {
   queue(room: Room, update: Uint8Array, origin: unknown): void {
     this.#pending.push({ room, update, origin });
     this.stats.updates++;
-    if (!this.#committing) this.#committing = this.#commitLoop();
+    if (!this.#committing) this.#startCommitting();
+  }
+
+  #startCommitting(): void {
+    this.#committing = this.#commitLoop()
+      .catch((error: unknown) => this.options.log(`commit loop failed: ${String(error)}`))
+      .finally(() => {
+        this.#committing = undefined;
+        // Anything queued after the loop's last look goes in a new one.
+        if (this.#pending.length > 0) this.#startCommitting();
+      });
   }
 
   /** Commits batch after batch until nothing is pending; each batch is sent on only once it is durable. */
@@ -214,10 +233,9 @@ export class Rooms {
         this.fanOut?.publishUpdate(room.name, update);
       }
       for (const room of new Set(batch.map((b) => b.room))) {
-        if ((this.#storedSince.get(room) ?? 0) >= this.options.compactAfterUpdates) void this.compact(room);
+        if ((this.#storedSince.get(room) ?? 0) >= this.options.compactAfterUpdates) this.background(`compacting ${room.name}`, this.compact(room));
       }
     }
-    this.#committing = undefined;
   }
 
   /** Resolves once everything queued so far is committed (and sent on). */
@@ -249,7 +267,7 @@ export class Rooms {
     this.#pending = this.#pending.filter((p) => p.room !== room);
     this.stats.documents = this.#rooms.size;
     room.destroy();
-    void this.fanOut?.unsubscribe(room.name);
+    if (this.fanOut) this.background(`unsubscribing ${room.name}`, this.fanOut.unsubscribe(room.name));
   }
 
   /** The team document's records: from memory when it is open, else read from the store (and not kept). */

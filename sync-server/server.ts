@@ -43,6 +43,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
   let connectionIds = 0;
   const rooms = new Rooms(store, {
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    log,
     onCommitFailure: (room, error) => {
       log(`store refused a commit for team ${room.name}: ${String(error)}; its connections are closed and it is reloaded on the next`);
       for (const member of [...room.members]) (member as Peer).close(CLOSE.INTERNAL, 'storage failure; reconnect');
@@ -96,7 +97,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     const room = await rooms.open(principal.team);
     ws.off('message', hold);
     if (ws.readyState !== ws.OPEN) {
-      void rooms.release(room);
+      rooms.background(`unloading ${room.name}`, rooms.release(room));
       return;
     }
     const peer = new Peer(ws, room, rooms, principal, { updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST }, peerStats);
@@ -105,7 +106,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     ws.on('close', (code, reason) => {
       peers.delete(peer);
       room.leave(peer);
-      void rooms.release(room);
+      rooms.background(`unloading ${room.name}`, rooms.release(room));
       audit({
         event: 'disconnect', team: principal.team, user: principal.user, jti: principal.jti, address: principal.address, connection, code,
         reason: reason.toString(), seconds: Math.round((Date.now() - peer.openedAt) / 100) / 10,

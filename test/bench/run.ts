@@ -1,10 +1,18 @@
-/** `npm run bench`: every benchmark of the project, one after another, printing figures and ratios. */
+/**
+ * `npm run bench`: every benchmark of the project, one after another, printing figures and ratios.
+ * BENCH_ONLY=sync (or a comma list of sites, core, browser, sync) runs only those.
+ */
 import { closeAll } from '../support/dom.ts';
 import { benchCoreAssess } from './core-assess.ts';
 import { benchSitesParse } from './sites-parse.ts';
 
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+const wanted = (name: string) => !only || only.includes(name);
+
 const records = Number(process.env.BENCH_RECORDS ?? 100_000);
-await benchSitesParse();
-await benchCoreAssess(records);
-await (await import('./browser-overlay.ts')).benchBrowserOverlay();
+if (wanted('sites')) await benchSitesParse();
+if (wanted('core')) await benchCoreAssess(records);
+if (wanted('ledger')) await (await import('./ledger.ts')).benchLedger();
+if (wanted('browser')) await (await import('./browser-overlay.ts')).benchBrowserOverlay();
+if (wanted('sync')) await (await import('./sync-bench.ts')).benchSync();
 await closeAll();

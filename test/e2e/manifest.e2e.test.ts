@@ -37,6 +37,12 @@ describe('extension manifest', () => {
     ]);
   });
 
+  it('carries no signing key and no update URL: only `npm run package` builds get them (cli/package/)', () => {
+    const manifest = manifestOf(EXTENSION_DIR);
+    expect(manifest.key).toBeUndefined();
+    expect(manifest.update_url).toBeUndefined();
+  });
+
   it('builds for Firefox too, with the same permissions and a gecko id', () => {
     const manifest = manifestOf(FIREFOX_DIR);
     expect(manifest.manifest_version).toBe(2);

@@ -7,24 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTeamNote, ensureTeamEntity, readTeamEntity } from '#core';
-import { startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+import { synced, until, type TeamClient } from '../support/sync-server.ts';
+import { useTeamServer } from '../support/team-server-fixture.ts';
 
-let server: RunningSyncServer;
-let east: Record<string, string>;
-let west: Record<string, string>;
-const clients: TeamClient[] = [];
-const client = (team: string, token: string) => {
-  const c = teamClient(server, team, token);
-  clients.push(c);
-  return c;
-};
+const team = useTeamServer({ east: { li: 'member', ro: 'readonly', gone: 'member', revoked: 'member' }, west: { zhou: 'member' } });
+const east = (user: string) => team.token('east', user);
 
 /** The HTTP status of an upgrade attempt (101 when it was accepted). */
 function upgradeStatus(pathAndQuery: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url}${pathAndQuery}`);
+    const ws = new WebSocket(`${team.server().url}${pathAndQuery}`);
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       ws.terminate();
@@ -42,39 +36,28 @@ function closed(ws: WebSocket): Promise<{ code: number; reason: string; at: numb
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })));
 }
 
-function openSocket(team: string, token: string): Promise<WebSocket> {
+function openSocket(teamId: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url}/team/${team}?token=${encodeURIComponent(token)}`);
+    const ws = new WebSocket(`${team.server().url}/team/${teamId}?token=${encodeURIComponent(token)}`);
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
 }
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  east = await server.team('east', { li: 'member', ro: 'readonly', gone: 'member', revoked: 'member' });
-  west = await server.team('west', { zhou: 'member' });
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.stop();
-});
 
 describe('sync server: access', () => {
   it('refuses before the upgrade: 401 without, with a bad or a forged token; 403 for another team; 404 elsewhere', async () => {
     expect(await upgradeStatus('/team/east')).toBe(401);
     expect(await upgradeStatus('/team/east?token=not-a-jwt')).toBe(401);
     // A token signed with another secret: change one character of the signature.
-    const forged = east.li!.slice(0, -2) + (east.li!.endsWith('A') ? 'BB' : 'AA');
+    const forged = east('li').slice(0, -2) + (east('li').endsWith('A') ? 'BB' : 'AA');
     expect(await upgradeStatus(`/team/east?token=${forged}`)).toBe(401);
-    expect(await upgradeStatus(`/team/west?token=${east.li}`)).toBe(403);
-    expect(await upgradeStatus(`/elsewhere?token=${east.li}`)).toBe(404);
-    expect(await upgradeStatus(`/team/east?token=${east.li}`)).toBe(101);
+    expect(await upgradeStatus(`/team/west?token=${east('li')}`)).toBe(403);
+    expect(await upgradeStatus(`/elsewhere?token=${east('li')}`)).toBe(404);
+    expect(await upgradeStatus(`/team/east?token=${east('li')}`)).toBe(101);
   });
 
   it('refuses an expired token, and closes a connection when its token expires', async () => {
-    const made = await server.cli(['token', 'east', 'li', '--ttl', '2s']);
+    const made = await team.server().cli(['token', 'east', 'li', '--ttl', '2s']);
     expect(made.code).toBe(0);
     const token = made.stdout.trim();
     const ws = await openSocket('east', token);
@@ -83,8 +66,8 @@ describe('sync server: access', () => {
   });
 
   it('a readonly user receives updates; its own are dropped, never passed on nor stored', async () => {
-    const li = client('east', east.li!);
-    const ro = client('east', east.ro!);
+    const li = team.client('east', 'li');
+    const ro = team.client('east', 'ro');
     await Promise.all([synced(li), synced(ro)]);
     const entity = { name: '只读测试公司', uscc: '91330100MA0000001A' };
     ensureTeamEntity(li.doc, entity, { by: 'li', at: '2026-11-30T01:00:00.000Z' });
@@ -98,49 +81,49 @@ describe('sync server: access', () => {
     await until(() => notes(ro).includes('li-note'), 'the member note at the readonly user');
     // The member's note came after the readonly note was sent: if the server had passed that on, it would be here.
     expect(notes(li)).toEqual(['li-note']);
-    const fresh = client('east', east.li!);
+    const fresh = team.client('east', 'li');
     await synced(fresh);
     expect(notes(fresh)).toEqual(['li-note']);
-    const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${team.server().httpUrl}/metrics`)).text();
     expect(Number(/creditlens_readonly_updates_dropped_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
   });
 
   it('closes the connections of a removed user and of a revoked token within 1 s, and refuses them afterwards', async () => {
-    const gone = await openSocket('east', east.gone!);
-    const revoked = await openSocket('east', east.revoked!);
+    const gone = await openSocket('east', east('gone'));
+    const revoked = await openSocket('east', east('revoked'));
     // The command commits, then exits: its exit is a moment after the change, so "closed at most 1 s after the
     // exit" is a bound the server must meet (the close may well come before the exit).
     const goneClosed = closed(gone);
-    expect((await server.cli(['user', 'remove', 'east', 'gone'])).code).toBe(0);
+    expect((await team.server().cli(['user', 'remove', 'east', 'gone'])).code).toBe(0);
     const removedBy = Date.now();
     const g = await goneClosed;
     expect(g).toMatchObject({ code: 4401, reason: 'user removed' });
     expect(g.at - removedBy).toBeLessThan(1_000);
 
-    const list = await server.cli(['token', 'list', 'east', 'revoked']);
+    const list = await team.server().cli(['token', 'list', 'east', 'revoked']);
     const jti = list.stdout.split('\n')[1]!.split('\t')[0]!;
     const revokedClosed = closed(revoked);
-    expect((await server.cli(['token', 'revoke', jti])).code).toBe(0);
+    expect((await team.server().cli(['token', 'revoke', jti])).code).toBe(0);
     const revokedBy = Date.now();
     const r = await revokedClosed;
     expect(r).toMatchObject({ code: 4401, reason: 'token revoked' });
     expect(r.at - revokedBy).toBeLessThan(1_000);
 
-    expect(await upgradeStatus(`/team/east?token=${east.gone}`)).toBe(401);
-    expect(await upgradeStatus(`/team/east?token=${east.revoked}`)).toBe(401);
+    expect(await upgradeStatus(`/team/east?token=${east('gone')}`)).toBe(401);
+    expect(await upgradeStatus(`/team/east?token=${east('revoked')}`)).toBe(401);
   });
 
   it('writes who connected and how it ended to the audit trail, never a token', async () => {
-    const audit = fs.readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8');
+    const audit = fs.readFileSync(path.join(team.server().dataDir, 'audit.jsonl'), 'utf8');
     const events = audit.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events.some((e) => e.event === 'connect' && e.user === 'li' && e.address === '127.0.0.1')).toBe(true);
     expect(events.some((e) => e.event === 'disconnect' && e.user === 'gone' && e.reason === 'user removed')).toBe(true);
     expect(events.some((e) => e.event === 'connect.refused' && e.status === 403)).toBe(true);
     expect(events.some((e) => e.event === 'user.remove' && e.user === 'gone')).toBe(true);
-    for (const token of [...Object.values(east), ...Object.values(west)]) {
+    for (const token of [...Object.values(team.tokens('east')), ...Object.values(team.tokens('west'))]) {
       expect(audit).not.toContain(token);
-      expect(server.stderr()).not.toContain(token);
+      expect(team.server().stderr()).not.toContain(token);
     }
-    expect(server.stderr()).not.toContain('token=');
+    expect(team.server().stderr()).not.toContain('token=');
   });
 });

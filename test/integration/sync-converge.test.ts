@@ -3,30 +3,15 @@
  * loading from the restarted server sees the same document; edits made offline merge on reconnect, including two
  * people who both started the same entity's record while offline.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, updateTeamEntity } from '#core';
-import { startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+import { synced, until, type TeamClient } from '../support/sync-server.ts';
+import { useTeamServer } from '../support/team-server-fixture.ts';
 
-let server: RunningSyncServer;
-let tokens: Record<string, string>;
-const clients: TeamClient[] = [];
-const client = (user: string, options?: Parameters<typeof teamClient>[3]) => {
-  const c = teamClient(server, 'east', tokens[user]!, options);
-  clients.push(c);
-  return c;
-};
+const team = useTeamServer({ east: { li: 'member', wang: 'member', zhao: 'member', fresh: 'member' } });
+const client = (user: string) => team.client('east', user);
 const at = (s: number) => new Date(Date.UTC(2026, 10, 30, 2, 0, s)).toISOString();
 const json = (c: TeamClient) => JSON.stringify(readTeamEntities(c.doc));
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  tokens = await server.team('east', { li: 'member', wang: 'member', zhao: 'member', fresh: 'member' });
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.stop();
-});
 
 describe('sync server: convergence', () => {
   it('three clients with concurrent edits converge, and a fresh client after a restart loads the same', async () => {
@@ -47,8 +32,8 @@ describe('sync server: convergence', () => {
     expect(read?.ok && read.value.tags).toHaveLength(7);
 
     const before = json(a);
-    await server.stop();
-    await server.restart();
+    await team.server().stop();
+    await team.server().restart();
     const fresh = client('fresh');
     await synced(fresh);
     expect(json(fresh)).toBe(before);

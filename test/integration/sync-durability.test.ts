@@ -6,38 +6,23 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTeamNote, ensureTeamEntity, readTeamEntity } from '#core';
-import { startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+import { synced, until, type TeamClient } from '../support/sync-server.ts';
+import { useTeamServer } from '../support/team-server-fixture.ts';
 
-let server: RunningSyncServer;
-let tokens: Record<string, string>;
-const clients: TeamClient[] = [];
-const client = (user: string) => {
-  const c = teamClient(server, 'east', tokens[user]!);
-  clients.push(c);
-  return c;
-};
+// Compaction after 200 stored updates, so the stream below compacts several times.
+const team = useTeamServer({ east: { writer: 'member', watcher: 'member', reader: 'member' } }, { env: { COMPACT_AFTER_UPDATES: '200' } });
+const client = (user: string) => team.client('east', user);
 const ENTITY = { name: '持久化测试有限公司', uscc: '91330100MA0000002B' };
 const noteIds = (c: TeamClient): string[] => {
   const read = readTeamEntity(c.doc, ENTITY.uscc);
   return read?.ok ? read.value.notes.map((n) => n.id) : [];
 };
 const metric = async (name: string): Promise<number> => {
-  const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+  const text = await (await fetch(`${team.server().httpUrl}/metrics`)).text();
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
 };
-
-beforeAll(async () => {
-  // Compaction after 200 stored updates, so the stream below compacts several times.
-  server = await startSyncServer({ env: { COMPACT_AFTER_UPDATES: '200' } });
-  tokens = await server.team('east', { writer: 'member', watcher: 'member', reader: 'member' });
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.stop();
-});
 
 describe('sync server: durability', () => {
   it('SIGKILL during a stream of updates: every update another client saw is there after the restart', async () => {
@@ -50,13 +35,13 @@ describe('sync server: durability', () => {
       for (let i = 0; i < 5; i++, n++) addTeamNote(writer.doc, ENTITY.uscc, { id: `n${n}`, text: `第${n}条` }, { by: 'writer', at: '2026-11-30T01:00:00.000Z' });
     }, 2);
     await until(() => noteIds(watcher).length > 600, 'the watcher to see a good part of the stream');
-    await server.kill();
+    await team.server().kill();
     clearInterval(stream);
     const seen = noteIds(watcher);
     // Nobody may resend anything: the restarted server must have it all by itself.
     writer.provider.disconnect();
     watcher.provider.disconnect();
-    await server.restart();
+    await team.server().restart();
     const reader = client('reader');
     await synced(reader);
     const stored = new Set(noteIds(reader));
@@ -68,11 +53,11 @@ describe('sync server: durability', () => {
   }, 60_000);
 
   it('keeps the stored log short (compaction) and unloads documents nobody has open', async () => {
-    const db = new Database(path.join(server.dataDir, 'creditlens.sqlite'), { readonly: true });
+    const db = new Database(path.join(team.server().dataDir, 'creditlens.sqlite'), { readonly: true });
     try {
       const rows = () => (db.prepare("SELECT count(*) AS n FROM doc_updates WHERE doc = 'east'").get() as { n: number }).n;
       await until(() => rows() < 250, 'the log to be compacted below the threshold');
-      for (const c of clients.splice(0)) c.destroy();
+      team.dropClients();
       await until(() => rows() === 1, 'the log compacted to one update once the document is unloaded');
     } finally {
       db.close();
@@ -85,14 +70,14 @@ describe('sync server: durability', () => {
     const writer = client('writer');
     await synced(writer);
     addTeamNote(writer.doc, ENTITY.uscc, { id: 'before-sigterm', text: '停机前' }, { by: 'writer', at: '2026-11-30T02:00:00.000Z' });
-    const ws = new WebSocket(`${server.url}/team/east?token=${tokens.reader}`);
+    const ws = new WebSocket(`${team.server().url}/team/east?token=${team.token('east', 'reader')}`);
     await new Promise((r) => ws.once('open', r));
     const code = new Promise<number>((r) => ws.once('close', (c) => r(c)));
     await new Promise((r) => setTimeout(r, 100));
     writer.provider.disconnect();
-    expect(await server.stop()).toBe(0);
+    expect(await team.server().stop()).toBe(0);
     expect(await code).toBe(1012);
-    await server.restart();
+    await team.server().restart();
     const reader = client('reader');
     await synced(reader);
     expect(noteIds(reader)).toContain('before-sigterm');
@@ -103,7 +88,7 @@ describe('sync server: durability', () => {
     await synced(writer);
     addTeamNote(writer.doc, ENTITY.uscc, { id: 'counted', text: '计数' }, { by: 'writer', at: '2026-11-30T03:00:00.000Z' });
     await new Promise((r) => setTimeout(r, 200));
-    const health = await fetch(`${server.httpUrl}/healthz`);
+    const health = await fetch(`${team.server().httpUrl}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     expect(await metric('creditlens_updates_total')).toBeGreaterThan(0);

@@ -7,23 +7,18 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addTeamNote, ensureTeamEntity, readTeamEntities, readTeamEntity } from '#core';
-import { startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+import { startSyncServer, synced, until } from '../support/sync-server.ts';
+import { useTeamServer } from '../support/team-server-fixture.ts';
 
-let server: RunningSyncServer;
-let tokens: Record<string, string>;
-const clients: TeamClient[] = [];
-const client = (user: string) => {
-  const c = teamClient(server, 'east', tokens[user]!);
-  clients.push(c);
-  return c;
-};
+const team = useTeamServer({ east: { li: 'member', wang: 'member', mallory: 'member', burst: 'member', many: 'member', fast: 'member' } });
+const client = (user: string) => team.client('east', user);
 const ENTITY = { name: '限流测试有限公司', uscc: '91330100MA0000003C' };
 
 function open(user: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url}/team/east?token=${tokens[user]}`);
+    const ws = new WebSocket(`${team.server().url}/team/east?token=${team.token('east', user)}`);
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -59,16 +54,6 @@ function malformedFrames(seed: number): (Uint8Array | string)[] {
     Uint8Array.from([0, 2, ...bytes(30)]),
   ];
 }
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  tokens = await server.team('east', { li: 'member', wang: 'member', mallory: 'member', burst: 'member', many: 'member', fast: 'member' });
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.stop();
-});
 
 describe('sync server: limits and malformed input', () => {
   it('5,000 malformed frames close only their own connections; the others are served and the document is intact', async () => {
@@ -108,7 +93,7 @@ describe('sync server: limits and malformed input', () => {
     await synced(fresh);
     expect(JSON.stringify(readTeamEntities(fresh.doc))).toBe(JSON.stringify(readTeamEntities(wang.doc)));
     expect(JSON.stringify(readTeamEntities(fresh.doc))).not.toBe(before);
-    expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${team.server().httpUrl}/healthz`)).status).toBe(200);
   }, 120_000);
 
   it('closes a message over 1 MiB with 1009', async () => {

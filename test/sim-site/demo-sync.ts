@@ -23,7 +23,7 @@ export async function startDemoSync(port: number): Promise<{ stop(): void }> {
     await runCommand(['token', 'demo', user, '--ttl', '30d'], env, { out: (line) => (token = line), err: () => {} });
     tokens.push(`  ${user.padEnd(10)} ${token}`);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'sync-server/main.ts')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'sync-server/run.mjs')], {
     cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const listening = await new Promise<string>((resolve, reject) => {

@@ -13,7 +13,8 @@ import { WebsocketProvider } from 'y-websocket';
 import { runCommand } from '../../sync-server/commands.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = path.join(ROOT, 'sync-server/main.ts');
+/** What `npm run sync-server` runs: the server compiled by esbuild, in a plain Node process. */
+const MAIN = path.join(ROOT, 'sync-server/run.mjs');
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
@@ -46,7 +47,7 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
 
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -64,7 +65,7 @@ export async function startSyncServer(options: { env?: Record<string, string>; d
   const env = { ...options.env, DATA_DIR: dataDir, HOST: '127.0.0.1' };
 
   const launch = async (): Promise<void> => {
-    child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     port = await new Promise<number>((resolve, reject) => {
       let out = '';

@@ -1,0 +1,123 @@
+/**
+ * The two servers the sync benchmark compares, behind one shape: the reference (`@y/websocket-server` 0.1.1's own
+ * bin, unmodified, no persistence, no auth) and ours (sync-server/run.mjs, as `npm run sync-server` runs it, with its SQLite storage and tokens).
+ * Clients of both connect to `<serverUrl>/<room>` with a `token` parameter; the reference ignores the token.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { freePort, startServerProcess, type ServerProcess } from './sync-process.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const REFERENCE_BIN = join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
+/** What `npm run sync-server` runs (esbuild-compiled, plain Node, as the reference runs plain Node). */
+export const OUR_MAIN = join(ROOT, 'sync-server/run.mjs');
+
+/** One running server process, ready for clients. */
+export interface RunningServer extends ServerProcess {
+  /** ws://127.0.0.1:<port>/team — the client appends `/<room>`. */
+  serverUrl: string;
+  /** The token a client of `room` sends; `clientIndex` spreads a room's clients over its users. */
+  token(room: string, clientIndex: number): string;
+}
+
+/** A server under test: knows how to prepare rooms (accounts) and to start a fresh process. */
+export interface ServerUnderTest {
+  label: string;
+  /** Creates whatever a room needs before clients may join it (our server: a team, users, tokens). */
+  prepareRooms(rooms: readonly string[], clientsPerRoom: number): Promise<void>;
+  start(): Promise<RunningServer>;
+  /** Removes anything the server left on disk. */
+  dispose(): void;
+}
+
+export function referenceServer(label = 'reference'): ServerUnderTest {
+  return {
+    label,
+    prepareRooms: async () => {},
+    async start() {
+      const port = await freePort();
+      const server = await startServerProcess({
+        args: [REFERENCE_BIN],
+        // No YPERSISTENCE: the reference keeps documents in memory only.
+        env: { HOST: '127.0.0.1', PORT: String(port) },
+        readyPort: (stdout) => (/running at .* on port (\d+)/.test(stdout) ? port : undefined),
+      });
+      return { ...server, serverUrl: `ws://127.0.0.1:${server.port}/team`, token: () => 'reference-ignores-tokens' };
+    },
+    dispose: () => {},
+  };
+}
+
+/** A room's clients share users: at most this many connections per user, the issue's lowest allowed limit. */
+const CONNECTIONS_PER_USER = 10;
+
+export function ourServer(label = 'ours'): ServerUnderTest {
+  const dataDir = mkdtempSync(join(tmpdir(), 'creditlens-bench-sync-'));
+  /** room → one token per user of that room's team. */
+  const tokens = new Map<string, string[]>();
+  const cli = (args: string[]) => runOurCli(dataDir, args);
+
+  async function prepareRoom(room: string, clientsPerRoom: number): Promise<void> {
+    if (tokens.has(room)) return;
+    await cli(['team', 'add', room]);
+    const users = Math.max(1, Math.ceil(clientsPerRoom / CONNECTIONS_PER_USER));
+    const roomTokens: string[] = [];
+    for (let u = 1; u <= users; u++) {
+      const user = `bench-user-${u}`;
+      await cli(['user', 'add', room, user]);
+      roomTokens.push((await cli(['token', room, user])).trim());
+    }
+    tokens.set(room, roomTokens);
+  }
+
+  return {
+    label,
+    async prepareRooms(rooms, clientsPerRoom) {
+      for (const room of rooms) await prepareRoom(room, clientsPerRoom);
+    },
+    async start() {
+      const server = await startServerProcess({
+        args: [OUR_MAIN],
+        env: { HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir },
+        readyPort: (stdout) => {
+          const port = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1];
+          return port === undefined ? undefined : Number(port);
+        },
+      });
+      return {
+        ...server,
+        serverUrl: `ws://127.0.0.1:${server.port}/team`,
+        token(room, clientIndex) {
+          const roomTokens = tokens.get(room);
+          if (!roomTokens) throw new Error(`room ${room} was not prepared`);
+          return roomTokens[Math.floor(clientIndex / CONNECTIONS_PER_USER) % roomTokens.length] as string;
+        },
+      };
+    },
+    dispose: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+export function ourServerExists(): boolean {
+  return existsSync(OUR_MAIN);
+}
+
+/**
+ * One account command, run in this process through the same function `sync-server/main.ts` calls: a separate
+ * `node --import tsx` per command took about 2 s on this machine, a minute for the benchmark's 69 commands.
+ */
+async function runOurCli(dataDir: string, args: string[]): Promise<string> {
+  const { runCommand } = await import(pathToFileURL(join(ROOT, 'sync-server/commands.ts')).href) as {
+    runCommand(argv: string[], env: NodeJS.ProcessEnv, io: { out(line: string): void; err(line: string): void }): Promise<number>;
+  };
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCommand(args, { ...process.env, DATA_DIR: dataDir }, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+  if (code !== 0) throw new Error(`sync-server ${args.join(' ')} failed (${code}): ${err.join('\n')}`);
+  return out.join('\n');
+}
