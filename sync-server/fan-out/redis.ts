@@ -6,7 +6,7 @@
  * what it already has as a no-op). Its clients receive what they missed as ordinary updates.
  */
 import crypto from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { FanOut } from './fan-out.ts';
 
 const UPDATES = 'creditlens:updates:';
@@ -40,9 +40,11 @@ export class RedisFanOut implements FanOut {
   }
 
   static async connect(url: string, log: (line: string) => void): Promise<RedisFanOut> {
+    // Loaded here, not at the top: a single instance never pays for the client's memory.
+    const { Redis: Client } = await import('ioredis');
     const options = { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
-    const publisher = new Redis(url, options);
-    const subscriber = new Redis(url, options);
+    const publisher = new Client(url, options);
+    const subscriber = new Client(url, options);
     await Promise.all([publisher.connect(), subscriber.connect()]);
     return new RedisFanOut(publisher, subscriber, log);
   }

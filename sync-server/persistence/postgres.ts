@@ -6,7 +6,7 @@
  * same transaction; instances poll it to close withdrawn connections.
  */
 import crypto from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
@@ -43,7 +43,9 @@ export class PostgresStore implements Store {
   private constructor(private readonly pool: pg.Pool) {}
 
   static async connect(url: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: 8 });
+    // Loaded here, not at the top: an instance on SQLite never pays for the driver's memory.
+    const { default: driver } = await import('pg');
+    const pool = new driver.Pool({ connectionString: url, max: 8 });
     // An idle client's error (the server restarted) must not end the process; the pool makes a new one.
     pool.on('error', () => {});
     const store = new PostgresStore(pool);

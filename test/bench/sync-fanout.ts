@@ -24,7 +24,8 @@ export interface FanoutRoom {
 }
 
 export interface FanoutPlan {
-  serverUrl: string;
+  /** One server, or several instances of one service: client i connects to the (i mod n)-th. */
+  serverUrl: string | string[];
   rooms: FanoutRoom[];
   updatesPerSecond: number;
 }
@@ -77,11 +78,12 @@ export class FanoutGroup {
   private loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
 
   constructor(private readonly plan: FanoutPlan) {
+    const urls = Array.isArray(plan.serverUrl) ? plan.serverUrl : [plan.serverUrl];
     for (const { room, tokens } of plan.rooms) {
       for (const token of tokens) {
         this.roomSizeOf.push(tokens.length);
         this.sent.push(0);
-        this.clients.push(connectClient(plan.serverUrl, room, token));
+        this.clients.push(connectClient(urls[this.clients.length % urls.length]!, room, token));
       }
     }
     this.log = this.newLog();

@@ -43,7 +43,7 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export type RedisServer = { url: string; port: number; stop(): Promise<void>; kill(): Promise<void>; start(): Promise<void> };
+export type RedisServer = { url: string; port: number; pid(): number; stop(): Promise<void>; kill(): Promise<void>; start(): Promise<void> };
 
 /** redis-server on a free port, no persistence; `kill` then `start` is a restart on the same port. */
 export async function startRedis(): Promise<RedisServer> {
@@ -57,6 +57,7 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: () => child.pid ?? -1,
     start,
     async kill() {
       child.kill('SIGKILL');
