@@ -18,6 +18,8 @@ export interface LookupPageProps {
   initialQuery?: string;
   /** Debounce while typing, in ms; tests may shorten it. */
   delayMs?: number;
+  /** Opens the team ledger page in a tab (absent: no link). */
+  openLedger?: () => void;
 }
 
 /** The start query of `popup.html?q=<text>`, for the entry point to pass in. */
@@ -25,12 +27,15 @@ export function initialQueryOf(search: string): string {
   return (new URLSearchParams(search).get('q') ?? '').slice(0, MAX_QUERY);
 }
 
-export function LookupPage({ transport, openUrl, initialQuery = '', delayMs }: LookupPageProps) {
+export function LookupPage({ transport, openUrl, initialQuery = '', delayMs, openLedger }: LookupPageProps) {
   const [query, setQuery] = useState(initialQuery);
   const state = useLookup(transport, query, delayMs);
   return (
     <main className="lookup">
-      <h1>{t('extName')}</h1>
+      <h1>
+        {t('extName')}
+        {openLedger && <button type="button" className="ledger-link" data-testid="open-ledger" onClick={openLedger}>{t('ledger_open')}</button>}
+      </h1>
       <input
         data-testid="lookup-input"
         type="search"

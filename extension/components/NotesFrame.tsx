@@ -8,6 +8,7 @@ import type { Note } from '../storage/contract.ts';
 import { NotesPanel } from './NotesPanel.tsx';
 import { TeamPanel, type EntityRef } from './TeamPanel.tsx';
 import { useTeamEntity } from './use-team-entity.ts';
+import { t } from '../ui/i18n.ts';
 
 export interface NotesFrameProps {
   transport: Transport;
@@ -16,6 +17,8 @@ export interface NotesFrameProps {
   newId(): string;
   /** How often the team record is asked for; tests shorten it. */
   pollMs?: number;
+  /** The team ledger page's address: a link opens it in a new tab (absent: no link). */
+  ledgerUrl?: string;
 }
 
 /** The entity of notes.html?key=…&name=…&rep=… (the USCC is the key unless the key is a name key). */
@@ -28,7 +31,7 @@ export function entityRefOf(query: { key: string; name: string; rep: string }): 
   };
 }
 
-export function NotesFrame({ transport, entity, now, newId, pollMs }: NotesFrameProps) {
+export function NotesFrame({ transport, entity, now, newId, pollMs, ledgerUrl }: NotesFrameProps) {
   const view = useTeamEntity(transport, entity.key, pollMs);
   const status = view.answer?.status;
   const share = status && status.state !== 'not-configured'
@@ -47,6 +50,9 @@ export function NotesFrame({ transport, entity, now, newId, pollMs }: NotesFrame
     <div className="frame">
       <NotesPanel transport={transport} entityKey={entity.key} entityName={entity.name} now={now} newId={newId} share={share} />
       <TeamPanel transport={transport} entity={entity} view={view} newId={newId} />
+      {ledgerUrl && status && status.state !== 'not-configured' && (
+        <p className="ledger-link"><a href={ledgerUrl} target="_blank" rel="noopener" data-testid="open-ledger">{t('ledger_open')}</a></p>
+      )}
     </div>
   );
 }

@@ -9,6 +9,8 @@ import {
 } from '../storage/repository.ts';
 import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
 import type { Handlers } from './router.ts';
+import { personHandlersFor } from './person-handlers.ts';
+import { ledgerHandlersFor } from './ledger-handlers.ts';
 import { teamHandlersFor } from './team-handlers.ts';
 
 /** What the handlers need from the browser besides the database; the background passes the real ones. */
@@ -70,5 +72,7 @@ export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, tea
       return { ok: true };
     },
     ...teamHandlersFor(team, db, env.now),
+    ...ledgerHandlersFor(team, db, env.now),
+    ...personHandlersFor(db, team),
   };
 }

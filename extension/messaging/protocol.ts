@@ -4,8 +4,9 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import { z } from 'zod';
-import { Assessment, EntityRecord, TeamEntity, TeamEntityPatch } from '#core';
+import { Assessment, CaseStatus, EntityRecord, TeamEntity, TeamEntityPatch } from '#core';
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
+import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
 
 const Iso = z.iso.datetime();
@@ -22,6 +23,13 @@ export const TeamRecord = z.discriminatedUnion('ok', [
   z.strictObject({ key: z.string(), ok: z.literal(false), problems: z.array(z.string()) }),
 ]);
 export type TeamRecord = z.infer<typeof TeamRecord>;
+
+/** Which column (0-based) holds each field of a clue list; `name` is required (core ClueMapping). */
+const Column = z.number().int().min(0).max(499);
+const LedgerMapping = z.strictObject({
+  name: Column, uscc: Column.optional(), legalRepresentative: Column.optional(), status: Column.optional(), domain: Column.optional(),
+  assignee: Column.optional(), tags: Column.optional(), note: Column.optional(),
+});
 
 export const Request = z.discriminatedUnion('type', [
   /** Content script → background: what the page showed, to keep as a snapshot and to set the toolbar badge. */
@@ -63,6 +71,29 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('team:note-share'), noteId: z.string().min(1), entity: TeamEntityRef }),
   /** Popup: the team document searched by name, code, legal representative, tag and note text. */
   z.strictObject({ type: z.literal('team:lookup'), query: z.string().max(200) }),
+  /** Links frame → background: entities whose legal representative has the same name and that are listed (穿透式监管). */
+  z.strictObject({ type: z.literal('person:links'), entityKey: EntityKey, person: z.string().max(100) }),
+  /**
+   * The ledger page (ledger.html) → background. The team's records a page at a time (20,000 records in one message
+   * would be tens of megabytes); `version` (the document's state vector) tells the page whether it changed between
+   * pages. What this computer saw of each entity, summarised; one entity's latest snapshot when its row is opened.
+   */
+  z.strictObject({ type: z.literal('ledger:list'), offset: z.number().int().min(0), limit: z.number().int().min(1).max(5_000) }),
+  z.strictObject({ type: z.literal('ledger:seen') }),
+  z.strictObject({ type: z.literal('ledger:snapshot'), entityKey: EntityKey }),
+  /** One status (null: unset) for many records, in one transaction; a readonly role is refused. */
+  z.strictObject({ type: z.literal('ledger:bulk-status'), entityKeys: z.array(EntityKey).min(1).max(100_000), status: CaseStatus.nullable() }),
+  /**
+   * A clue list's rows and the user's column mapping: the background checks every row again (core parseClueRows,
+   * the same check the page previewed) and writes the good ones in one transaction (importClues).
+   */
+  z.strictObject({
+    type: z.literal('ledger:import'),
+    importId: z.string().min(1).max(60),
+    rows: z.array(z.array(z.string().max(100_000).nullable()).max(500)).max(100_000),
+    mapping: LedgerMapping,
+    firstRow: z.number().int().min(1),
+  }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -103,6 +134,17 @@ export const Responses = {
   'team:note-add': z.strictObject({ ok: Ok, record: TeamRecord }),
   'team:note-share': z.strictObject({ ok: Ok, record: TeamRecord }),
   'team:lookup': z.strictObject({ ok: Ok, status: TeamStatus, hits: z.array(z.strictObject({ key: z.string(), value: TeamEntity })) }),
+  /** Same-name matches to verify (同名，需核实), never facts: listed on the serious list as last seen, or marked listed by the team. */
+  'person:links': z.strictObject({
+    ok: Ok,
+    links: z.array(z.strictObject({ key: z.string(), name: z.string(), seriousListed: z.boolean(), teamListed: z.boolean() })),
+  }),
+  'ledger:list': z.strictObject({ ok: Ok, status: TeamStatus, total: z.number().int(), version: z.string(), records: z.array(TeamRecord) }),
+  'ledger:seen': z.strictObject({ ok: Ok, seen: z.array(SeenSummary) }),
+  'ledger:snapshot': z.strictObject({ ok: Ok, snapshot: Snapshot.nullable() }),
+  /** `skipped`: keys with no record, or a record that does not parse (left as it is). */
+  'ledger:bulk-status': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
+  'ledger:import': z.strictObject({ ok: Ok, imported: z.number().int(), bad: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })) }),
 } satisfies Record<RequestType, z.ZodType>;
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
 

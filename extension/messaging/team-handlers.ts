@@ -18,7 +18,7 @@ export type TeamRequestType = Extract<keyof Handlers, `team:${string}`>;
 export type TeamHandlers = Pick<Handlers, TeamRequestType>;
 
 /** The document and the stamp for a write; refuses when no team is set or the role is readonly. */
-async function writer(team: TeamBackend, now: () => string): Promise<{ doc: Y.Doc; edit: TeamEdit }> {
+export async function writer(team: TeamBackend, now: () => string): Promise<{ doc: Y.Doc; edit: TeamEdit }> {
   const session = await team.session();
   if (!session) throw new Error('no team server is configured');
   if (session.claims.role === 'readonly') throw new Error(`read-only: ${session.claims.sub} may read the team record but not change it`);

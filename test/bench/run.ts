@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another, printing figures and ratios.
- * BENCH_ONLY=sync (or a comma list of sites, core, browser, sync) runs only those.
+ * BENCH_ONLY=sync (or a comma list of sites, core, ledger, browser, sync, scale) runs only those.
  */
 import { closeAll } from '../support/dom.ts';
 import { benchCoreAssess } from './core-assess.ts';
@@ -15,4 +15,5 @@ if (wanted('core')) await benchCoreAssess(records);
 if (wanted('ledger')) await (await import('./ledger.ts')).benchLedger();
 if (wanted('browser')) await (await import('./browser-overlay.ts')).benchBrowserOverlay();
 if (wanted('sync')) await (await import('./sync-bench.ts')).benchSync();
+if (wanted('scale')) await (await import('./sync-scale.ts')).benchSyncScale();
 await closeAll();

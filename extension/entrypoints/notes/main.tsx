@@ -17,7 +17,8 @@ if (root && query.success) {
   createRoot(root).render(
     <StrictMode>
       <NotesFrame transport={(m) => browser.runtime.sendMessage(m)} entity={entityRefOf(query.data)}
-        now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} />
+        now={() => new Date().toISOString()} newId={() => crypto.randomUUID()}
+        ledgerUrl={browser.runtime.getURL('/ledger.html')} />
     </StrictMode>,
   );
 } else if (root) {

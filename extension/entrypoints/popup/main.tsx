@@ -22,7 +22,8 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <SettingsContext value={settings}>
-        <LookupPage transport={transport} openUrl={openUrl} initialQuery={initialQueryOf(location.search)} />
+        <LookupPage transport={transport} openUrl={openUrl} initialQuery={initialQueryOf(location.search)}
+          openLedger={() => openUrl(browser.runtime.getURL('/ledger.html'))} />
       </SettingsContext>
     </StrictMode>,
   );

@@ -1,0 +1,63 @@
+/**
+ * The 工作情况表 on the ledger page: a period and a 填报单位, the table exactly as core lays it out (reportTable — the
+ * same function behind the XLSX, the CSV and the sync server's report endpoint, so the figures agree everywhere), and
+ * the two downloads. Counted from the team document as this computer holds it; records that do not parse are skipped
+ * by core and listed as invalid on the ledger.
+ */
+import { useMemo, useState } from 'react';
+import { isIsoDate, reportCsv, reportTable, reportXlsx, workReport, type TeamRead } from '#core';
+import { t } from '../ui/i18n.ts';
+import type { DownloadFile } from './download.ts';
+
+export interface ReportPreviewProps {
+  records: readonly TeamRead[];
+  /** Today's date in Beijing (YYYY-MM-DD): the default period is this year up to today. */
+  today: string;
+  download: DownloadFile;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function ReportPreview({ records, today, download }: ReportPreviewProps) {
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const [unit, setUnit] = useState('');
+  const problem = !isIsoDate(from) || !isIsoDate(to) ? t('ledger_report_bad_date') : from > to ? t('ledger_report_from_after_to') : null;
+  const report = useMemo(() => (problem === null ? workReport(records, { from, to }) : null), [records, from, to, problem]);
+  const heading = { unit: unit.trim() };
+  const table = report ? reportTable(report, heading) : null;
+  const fileName = `${table ? String(table[0]![0]) : ''}_${from}_${to}`;
+  return (
+    <section className="ledger-report" data-testid="ledger-report">
+      <div className="report-inputs">
+        <label>{t('ledger_report_from')}<input type="date" data-testid="report-from" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+        <label>{t('ledger_report_to')}<input type="date" data-testid="report-to" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <label>{t('ledger_report_unit')}<input type="text" data-testid="report-unit" maxLength={200} value={unit} placeholder={t('ledger_report_unit_placeholder')}
+          onChange={(e) => setUnit(e.target.value)} /></label>
+        <button type="button" data-testid="report-xlsx" disabled={!report}
+          onClick={() => report && download(`${fileName}.xlsx`, new Blob([reportXlsx(report, heading) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }))}>{t('ledger_download_xlsx')}</button>
+        <button type="button" data-testid="report-csv" disabled={!report}
+          onClick={() => report && download(`${fileName}.csv`, new Blob([reportCsv(report, heading)], { type: 'text/csv;charset=utf-8' }))}>{t('ledger_download_csv')}</button>
+      </div>
+      {problem !== null && <p className="error" role="alert" data-testid="report-problem">{problem}</p>}
+      {table && (
+        <div className="report-sheet" data-testid="report-sheet">
+          <p className="report-title">{table[0]![0]}</p>
+          <p>{table[1]![0]}</p>
+          <p>{table[2]![0]}</p>
+          <table>
+            <thead><tr>{table[3]!.map((cell) => <th key={String(cell)}>{cell}</th>)}</tr></thead>
+            <tbody>
+              {table.slice(4).map((row, i) => (
+                <tr key={String(row[0])} data-testid="report-row" className={i === table.length - 5 ? 'total' : ''}>
+                  {row.map((cell, c) => (c === 0 ? <th key={c} scope="row">{cell}</th> : <td key={c}>{cell}</td>))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">{t('ledger_report_note')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

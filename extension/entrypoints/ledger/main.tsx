@@ -1,0 +1,26 @@
+// The ledger page's entry: wiring only. The page talks to the background by runtime messages, opens the pages
+// entities were seen on in new tabs, and summarises snapshots with the stored rules settings.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { downloadFile } from '../../components/download.ts';
+import { LedgerPage } from '../../components/LedgerPage.tsx';
+import { SettingsContext } from '../../components/settings-context.ts';
+import { readRuleSettings } from '../../storage/items.ts';
+import { t } from '../../ui/i18n.ts';
+import './style.css';
+
+const root = document.getElementById('root');
+if (root) {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = `${t('ledger_title')} · ${t('extName')}`;
+  const { value: settings } = await readRuleSettings();
+  createRoot(root).render(
+    <StrictMode>
+      <SettingsContext value={settings}>
+        <LedgerPage transport={(m) => browser.runtime.sendMessage(m)} openUrl={(url) => void browser.tabs.create({ url })} download={downloadFile}
+          now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} />
+      </SettingsContext>
+    </StrictMode>,
+  );
+}

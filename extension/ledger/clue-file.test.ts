@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+/**
+ * Reading a clue list as the page does: an XLSX (written by core's tableXlsx, read by read-excel-file's browser build)
+ * and a GBK CSV give the same header and rows of text; the UI's status and domain words become the contract's values;
+ * the chunked preview is core's parseClueRows with the file's row numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseClueRows, tableXlsx } from '#core';
+import { previewClues, readClueFile, withUiWords } from './clue-file.ts';
+
+const fileOf = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer });
+
+describe('readClueFile', () => {
+  it('reads the first sheet of an XLSX as text cells, numbers and blanks included', async () => {
+    const bytes = tableXlsx([['企业名称', '统一社会信用代码', '件数', '备注'], ['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', 3, null]], { sheetName: '线索', headerRows: 1 });
+    const file = await readClueFile(fileOf('线索.xlsx', bytes));
+    expect(file).toEqual({
+      name: '线索.xlsx', encoding: 'xlsx', header: ['企业名称', '统一社会信用代码', '件数', '备注'],
+      rows: [['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '3', null]],
+    });
+  });
+
+  it('reads a GBK CSV', async () => {
+    // '主体名称,状态\r\n示例市“鲜味坊”食品有限公司,核查中\r\n' in GBK.
+    const hex = 'd6f7cce5c3fbb3c62cd7b4ccac0d0acabec0fdcad0a1b0cfcaceb6b7bba1b1cab3c6b7d3d0cfdeb9abcbbe2cbacbb2e9d6d00d0a';
+    const file = await readClueFile(fileOf('clues.csv', new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)))));
+    expect(file).toMatchObject({ encoding: 'gbk', header: ['主体名称', '状态'], rows: [['示例市“鲜味坊”食品有限公司', '核查中']] });
+  });
+});
+
+describe('the import preview', () => {
+  it('turns the UI\'s own status and domain words into contract values, and checks like core with file row numbers', async () => {
+    const mapping = { name: 0, status: 1, domain: 2 };
+    const rows = [['甲公司', '已立案', '药品械妆'], ['乙公司', '搁置', '食品'], ...Array.from({ length: 4_500 }, (_, i) => [`丙${i}`, null, null])];
+    const ready = withUiWords(rows, mapping);
+    expect(ready[0]).toEqual(['甲公司', 'case-filed', 'DRUG_DEVICE_COSMETIC']);
+    expect(ready[1]).toEqual(['乙公司', '搁置', 'FOOD']);
+    const progress: number[] = [];
+    const preview = await previewClues(ready, mapping, (p) => progress.push(p.done));
+    expect(preview).toEqual(parseClueRows(ready, mapping, 2));
+    expect(preview.bad).toEqual([{ row: 3, reason: '状态无法识别 (status "搁置")' }]);
+    expect(progress).toEqual([0, 2_000, 4_000, 4_502]);
+  });
+});

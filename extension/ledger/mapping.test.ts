@@ -1,0 +1,32 @@
+/** The column mapping guessed from a clue list's header row, for the user to check. */
+import { describe, expect, it } from 'vitest';
+import { completeMapping, guessMapping } from './mapping.ts';
+
+describe('guessMapping', () => {
+  it('finds the fields under the names staff write', () => {
+    expect(guessMapping(['序号', '企业名称', '统一社会信用代码', '法定代表人（负责人）', '线索状态', '所属领域', '承办人', '标签', '备注'])).toEqual({
+      name: 1, uscc: 2, legalRepresentative: 3, status: 4, domain: 5, assignee: 6, tags: 7, note: 8,
+    });
+    expect(guessMapping(['主体名称：', ' 社会信用代码 ', '经营者', '处理状态', '监管领域', '经办人', '情况说明'])).toEqual({
+      name: 0, uscc: 1, legalRepresentative: 2, status: 3, domain: 4, assignee: 5, note: 6,
+    });
+  });
+
+  it('prefers an exact name over a header that contains one, and uses each column once', () => {
+    // 名称 alone is the name; 标签名称 is the tags column, not a second name.
+    expect(guessMapping(['标签名称', '名称', '代码'])).toEqual({ name: 1, tags: 0 });
+    expect(guessMapping(['Name', 'USCC', 'Status', 'Notes'])).toEqual({ name: 0, uscc: 1, status: 2, note: 3 });
+  });
+
+  it('knows the headings of the ledger export in the UI language', () => {
+    expect(guessMapping(['Entity', 'Credit code', 'Legal representative'], { name: 'Entity', uscc: 'Credit code', legalRepresentative: 'Legal representative' }))
+      .toEqual({ name: 0, uscc: 1, legalRepresentative: 2 });
+  });
+
+  it('leaves out what it cannot find; without a name column the mapping is incomplete', () => {
+    const guessed = guessMapping(['列1', null, '统一社会信用代码']);
+    expect(guessed).toEqual({ uscc: 2 });
+    expect(completeMapping(guessed)).toBeNull();
+    expect(completeMapping({ ...guessed, name: 0 })).toEqual({ name: 0, uscc: 2 });
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The team ledger page end to end: a team document of 2,000 entities (plus the listed company of the simulated gsxt
+ * site) seeded into the real sync server by a headless client; a staff member's browser connects with a member token,
+ * views the listed company's page (so one entity has a local snapshot), and opens ledger.html from the popup. The
+ * table keeps only the visible rows in the DOM; a filter and a search narrow it; a bulk status change reaches the
+ * server (the seeding client sees it); a row opens the local snapshot; the report preview shows the figures of core's
+ * workReport — the same the server's report endpoint answers — and its XLSX download reads back as the table. The
+ * notes frame's link opens the page too.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import * as Y from 'yjs';
+import { readSheet } from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ensureTeamEntity, readTeamEntities, readTeamEntity, reportTable, workReport } from '#core';
+import { ledgerDoc } from '../../extension/ledger/test-ledger.ts';
+import { ENTITIES } from '../sim-site/entities.ts';
+import { startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+import { readyOverlay } from './support/assertions.ts';
+import { openPopup, openSimPage, useExtensionBrowser } from './support/session.ts';
+import { connectTeam } from './support/team.ts';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 90_000 });
+
+const N = 2_000;
+const WAIT = { timeout: 20_000 };
+const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
+const UNIT = '示例市市场监督管理局';
+const LISTED = ENTITIES.listed.record.entity;
+let server: RunningSyncServer | undefined;
+let tokens: Record<string, string> = {};
+let seeder: TeamClient | undefined;
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  tokens = await server.team('t1', { alice: 'member', seeder: 'member' });
+  seeder = teamClient(server, 't1', tokens.seeder!);
+  await synced(seeder);
+  Y.applyUpdate(seeder.doc, Y.encodeStateAsUpdate(ledgerDoc(N)));
+  ensureTeamEntity(seeder.doc, { name: LISTED.name, uscc: LISTED.uscc, legalRepresentative: LISTED.legalRepresentative }, { by: 'seeder', at: '2026-11-30T01:00:00.000Z' });
+});
+afterAll(async () => {
+  seeder?.destroy();
+  await server?.stop();
+  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+describe('the team ledger page', () => {
+  const browser = useExtensionBrowser({ language: 'zh_CN' });
+
+  it('lists, filters, changes status in bulk, opens a snapshot, previews the report and downloads its XLSX', async () => {
+    await connectTeam(browser(), server!.url, tokens.alice!, WAIT.timeout);
+    const site = await openSimPage(browser(), 'listed-2026');
+    await readyOverlay(site);
+
+    // Opened from the notes frame on the entity page (a link to a new tab) …
+    await site.locator('[data-testid="notes-toggle"]').click();
+    const link = site.frameLocator('[data-testid="notes-frame"]').locator('[data-testid="open-ledger"]');
+    await link.waitFor(WAIT);
+    const [fromFrame] = await Promise.all([browser().context.waitForEvent('page'), link.click()]);
+    await fromFrame.waitForLoadState();
+    expect(fromFrame.url()).toBe(`chrome-extension://${browser().extensionId}/ledger.html`);
+    await fromFrame.locator('[data-testid="ledger-table"]').waitFor(WAIT);
+    await fromFrame.close();
+
+    // … and from the popup, in a tab of its own.
+    const popup = await openPopup(browser());
+    const [ledger] = await Promise.all([browser().context.waitForEvent('page'), popup.locator('[data-testid="open-ledger"]').click()]);
+    expect(ledger.url()).toBe(`chrome-extension://${browser().extensionId}/ledger.html`);
+    await ledger.setViewportSize({ width: 1280, height: 800 });
+    const count = ledger.locator('[data-testid="ledger-count"]');
+    await expect.poll(() => count.textContent(), WAIT).toBe(`显示 ${N + 1} 条，共 ${N + 1} 条`);
+    // Virtualised: a screenful of rows in the DOM, not 2,001.
+    const rows = await ledger.locator('[data-testid="ledger-row"]').count();
+    expect(rows).toBeGreaterThan(10);
+    expect(rows).toBeLessThan(60);
+
+    // Filter and search: status 核查中 (i % 6 === 1) with a note about expired stock (i % 13 === 0).
+    await ledger.locator('[data-testid="ledger-filter-status"]').selectOption('verifying');
+    await ledger.locator('[data-testid="ledger-search"]').fill('过期原料');
+    const expected = Array.from({ length: N }, (_, i) => i).filter((i) => i % 6 === 1 && i % 13 === 0);
+    await expect.poll(() => count.textContent(), WAIT).toBe(`显示 ${expected.length} 条，共 ${N + 1} 条`);
+
+    // Bulk: all shown set to 已立案; the change reaches the server and the seeding client.
+    await ledger.locator('[data-testid="ledger-select-all"]').check();
+    await ledger.locator('[data-testid="ledger-bulk-status"]').selectOption('case-filed');
+    await ledger.locator('[data-testid="ledger-bulk-apply"]').click();
+    await expect.poll(() => ledger.locator('[data-testid="ledger-outcome"]').textContent(), WAIT).toContain(`已修改 ${expected.length} 条`);
+    const key = (i: number) => `91330100MA${String(i).padStart(8, '0')}`;
+    await until(() => expected.every((i) => {
+      const read = readTeamEntity(seeder!.doc, key(i));
+      return read?.ok === true && read.value.status === 'case-filed' && read.value.updatedBy === 'alice';
+    }), 'the bulk change at the seeding client', WAIT.timeout);
+    await ledger.locator('[data-testid="ledger-filter-status"]').selectOption('case-filed');
+    await expect.poll(() => count.textContent(), WAIT).toContain(`显示 ${expected.length} 条`);
+
+    // The listed company was seen on this computer: its row opens the snapshot and the page it came from.
+    await ledger.locator('[data-testid="ledger-filter-clear"]').click();
+    await ledger.locator('[data-testid="ledger-search"]').fill(LISTED.uscc!);
+    await expect.poll(() => count.textContent(), WAIT).toBe(`显示 1 条，共 ${N + 1} 条`);
+    await ledger.locator('[data-testid="ledger-open"]').click();
+    const hit = ledger.locator('[data-testid="ledger-detail"] [data-testid="lookup-hit"]');
+    await hit.waitFor(WAIT);
+    expect(await hit.locator('[data-testid="hit-serious"]').textContent()).toBe('已列入');
+    expect(await hit.locator('[data-testid="hit-open"]').getAttribute('href')).toBe(site.url());
+
+    // The report: core's figures, the server's figures, and the XLSX read back.
+    await ledger.locator('[data-testid="ledger-tab-report"]').click();
+    await ledger.locator('[data-testid="report-from"]').fill(PERIOD.from);
+    await ledger.locator('[data-testid="report-to"]').fill(PERIOD.to);
+    await ledger.locator('[data-testid="report-unit"]').fill(UNIT);
+    const report = workReport(readTeamEntities(seeder!.doc), PERIOD);
+    expect(report.total.listed).toBeGreaterThan(0);
+    const table = reportTable(report, { unit: UNIT });
+    const shown = await ledger.locator('[data-testid="report-row"]').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    expect(shown).toEqual(table.slice(4).map((row) => row.map(String)));
+    const answer = await fetch(`${server!.httpUrl}/team/t1/report?from=${PERIOD.from}&to=${PERIOD.to}&format=json`, { headers: { authorization: `Bearer ${tokens.alice}` } });
+    expect(await answer.json()).toEqual(report);
+
+    const [download] = await Promise.all([ledger.waitForEvent('download'), ledger.locator('[data-testid="report-xlsx"]').click()]);
+    expect(download.suggestedFilename()).toBe(`经营主体严重违法失信行为专项治理行动工作情况表_${PERIOD.from}_${PERIOD.to}.xlsx`);
+    const sheet = await readSheet(readFileSync(await download.path()));
+    expect(sheet.map((row) => row.filter((cell) => cell !== null))).toEqual(table);
+    await ledger.close();
+  });
+});
