@@ -1,10 +1,10 @@
 /**
  * The 工作情况表 as files, laid out like the notice's attachment: title, 填报单位, 时间, the table, 合计. CSV is UTF-8
  * with a byte-order mark and CRLF lines, so Excel and WPS open it as Chinese text; XLSX is written here, without a
- * library (SpreadsheetML with inline strings, zipped with stored entries — core/lib/zip.ts).
+ * library (SpreadsheetML with inline strings, packaged by core/lib/xlsx-package.ts).
  */
 import { REPORT_COLUMNS, REPORT_DOMAIN_HEADING, REPORT_DOMAINS, REPORT_TITLE, REPORT_TOTAL_LABEL } from '../data/report-domains.ts';
-import { zipStored } from '../lib/zip.ts';
+import { xlsxPackage, xmlText as xml } from '../lib/xlsx-package.ts';
 import type { WorkReport } from '../schemas/work-report.ts';
 
 export type ReportHeading = { /** 填报单位 */ unit: string };
@@ -34,12 +34,6 @@ function csvCell(cell: Cell): string {
 export function reportCsv(report: WorkReport, heading: ReportHeading): string {
   return `\uFEFF${reportTable(report, heading).map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
-
-const xml = (text: string): string =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
-    // Characters XML 1.0 does not allow (a unit name pasted with a stray control character must not break the file).
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 const column = (i: number): string => String.fromCharCode(65 + i);
 
@@ -80,31 +74,5 @@ function sheetXml(rows: Cell[][]): string {
 }
 
 export function reportXlsx(report: WorkReport, heading: ReportHeading): Uint8Array {
-  const text = new TextEncoder();
-  const parts: Record<string, string> = {
-    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-</Types>`,
-    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-</Relationships>`,
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-<sheets><sheet name="工作情况表" sheetId="1" r:id="rId1"/></sheets>
-</workbook>`,
-    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-</Relationships>`,
-    'xl/styles.xml': STYLES,
-    'xl/worksheets/sheet1.xml': sheetXml(reportTable(report, heading)),
-  };
-  return zipStored(Object.entries(parts).map(([name, content]) => ({ name, data: text.encode(content) })));
+  return xlsxPackage({ sheetName: '工作情况表', stylesXml: STYLES, sheetXml: sheetXml(reportTable(report, heading)) });
 }

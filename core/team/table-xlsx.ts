@@ -1,17 +1,12 @@
 /**
  * Any table as an XLSX file — the ledger's export — written the way the work report is (report-files.ts):
- * SpreadsheetML with inline strings, zipped with stored entries (lib/zip.ts), no library. The first `headerRows` rows
+ * SpreadsheetML with inline strings, packaged by lib/xlsx-package.ts, no library. The first `headerRows` rows
  * are bold and frozen; cells are text or numbers; text that would not be valid XML (stray control characters) is
  * cleaned. Pure: the same rows give the same bytes.
  */
-import { zipStored } from '../lib/zip.ts';
+import { xlsxPackage, xmlText as xml } from '../lib/xlsx-package.ts';
 
 export type TableCell = string | number | null;
-
-const xml = (text: string): string =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 /** A, B, … Z, AA, AB, …: the column's letters for a 0-based index. */
 export function columnName(index: number): string {
@@ -68,32 +63,5 @@ function widthsOf(rows: readonly (readonly TableCell[])[]): number[] {
 
 /** The table as one sheet named `sheetName` (at most 31 characters, as spreadsheets allow). */
 export function tableXlsx(rows: readonly (readonly TableCell[])[], options: { sheetName: string; headerRows?: number }): Uint8Array {
-  const text = new TextEncoder();
-  const sheetName = xml(options.sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');
-  const parts: Record<string, string> = {
-    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-</Types>`,
-    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-</Relationships>`,
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-<sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets>
-</workbook>`,
-    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-</Relationships>`,
-    'xl/styles.xml': STYLES,
-    'xl/worksheets/sheet1.xml': sheetXml(rows, options.headerRows ?? 0, widthsOf(rows)),
-  };
-  return zipStored(Object.entries(parts).map(([name, content]) => ({ name, data: text.encode(content) })));
+  return xlsxPackage({ sheetName: options.sheetName, stylesXml: STYLES, sheetXml: sheetXml(rows, options.headerRows ?? 0, widthsOf(rows)) });
 }

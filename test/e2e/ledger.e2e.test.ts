@@ -7,14 +7,15 @@
  * workReport — the same the server's report endpoint answers — and its XLSX download reads back as the table. The
  * notes frame's link opens the page too.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { readSheet } from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureTeamEntity, readTeamEntities, readTeamEntity, reportTable, workReport } from '#core';
 import { ledgerDoc } from '../../extension/ledger/test-ledger.ts';
 import { ENTITIES } from '../sim-site/entities.ts';
-import { startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+import { synced, until, type TeamClient } from '../support/sync-server.ts';
+import { useTeamServer } from '../support/team-server-fixture.ts';
 import { readyOverlay } from './support/assertions.ts';
 import { openPopup, openSimPage, useExtensionBrowser } from './support/session.ts';
 import { connectTeam } from './support/team.ts';
@@ -26,29 +27,21 @@ const WAIT = { timeout: 20_000 };
 const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
 const UNIT = '示例市市场监督管理局';
 const LISTED = ENTITIES.listed.record.entity;
-let server: RunningSyncServer | undefined;
-let tokens: Record<string, string> = {};
+const team = useTeamServer({ t1: { alice: 'member', seeder: 'member' } });
 let seeder: TeamClient | undefined;
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  tokens = await server.team('t1', { alice: 'member', seeder: 'member' });
-  seeder = teamClient(server, 't1', tokens.seeder!);
+  seeder = team.client('t1', 'seeder');
   await synced(seeder);
   Y.applyUpdate(seeder.doc, Y.encodeStateAsUpdate(ledgerDoc(N)));
   ensureTeamEntity(seeder.doc, { name: LISTED.name, uscc: LISTED.uscc, legalRepresentative: LISTED.legalRepresentative }, { by: 'seeder', at: '2026-11-30T01:00:00.000Z' });
-});
-afterAll(async () => {
-  seeder?.destroy();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 describe('the team ledger page', () => {
   const browser = useExtensionBrowser({ language: 'zh_CN' });
 
   it('lists, filters, changes status in bulk, opens a snapshot, previews the report and downloads its XLSX', async () => {
-    await connectTeam(browser(), server!.url, tokens.alice!, WAIT.timeout);
+    await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);
     const site = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(site);
 
@@ -113,7 +106,7 @@ describe('the team ledger page', () => {
     const table = reportTable(report, { unit: UNIT });
     const shown = await ledger.locator('[data-testid="report-row"]').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(shown).toEqual(table.slice(4).map((row) => row.map(String)));
-    const answer = await fetch(`${server!.httpUrl}/team/t1/report?from=${PERIOD.from}&to=${PERIOD.to}&format=json`, { headers: { authorization: `Bearer ${tokens.alice}` } });
+    const answer = await fetch(`${team.server().httpUrl}/team/t1/report?from=${PERIOD.from}&to=${PERIOD.to}&format=json`, { headers: { authorization: `Bearer ${team.token('t1', 'alice')}` } });
     expect(await answer.json()).toEqual(report);
 
     const [download] = await Promise.all([ledger.waitForEvent('download'), ledger.locator('[data-testid="report-xlsx"]').click()]);

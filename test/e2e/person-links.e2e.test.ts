@@ -4,11 +4,11 @@
  * same-name match to verify (同名，需核实), naming and linking the other entity — and the page itself learns nothing.
  * The listed company's page, whose representative has no namesake, says there is none.
  */
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureTeamEntity, updateTeamEntity } from '#core';
 import { ENTITIES } from '../sim-site/entities.ts';
-import { startSyncServer, synced, teamClient, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
+import { synced } from '../support/sync-server.ts';
+import { useTeamServer } from '../support/team-server-fixture.ts';
 import { readyOverlay } from './support/assertions.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { connectTeam } from './support/team.ts';
@@ -17,30 +17,21 @@ vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 
 const WAIT = { timeout: 15_000 };
 const NAMESAKE = { name: '示例市另一家贸易有限公司', uscc: '91330100MA00000123' };
-let server: RunningSyncServer | undefined;
-let tokens: Record<string, string> = {};
-let seeder: TeamClient | undefined;
+const team = useTeamServer({ t1: { alice: 'member', seeder: 'member' } });
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  tokens = await server.team('t1', { alice: 'member', seeder: 'member' });
-  seeder = teamClient(server, 't1', tokens.seeder!);
+  const seeder = team.client('t1', 'seeder');
   await synced(seeder);
   const edit = { by: 'seeder', at: '2026-11-30T01:00:00.000Z' };
   ensureTeamEntity(seeder.doc, { ...NAMESAKE, legalRepresentative: ENTITIES.clean.record.entity.legalRepresentative }, edit);
   updateTeamEntity(seeder.doc, NAMESAKE.uscc, { status: 'listed' }, edit);
-});
-afterAll(async () => {
-  seeder?.destroy();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 describe('person links on an entity page', () => {
   const browser = useExtensionBrowser({ language: 'zh_CN' });
 
   it('warns about a listed entity with a same-name legal representative, only inside the extension frame', async () => {
-    await connectTeam(browser(), server!.url, tokens.alice!, WAIT.timeout);
+    await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);
     const page = await openSimPage(browser(), 'clean-2026');
     await readyOverlay(page);
     const frame = page.frameLocator('[data-testid="links-frame"]');
