@@ -11,7 +11,7 @@ import { extensionIdOf, publicKeyDerOf } from '../../sync-server/crx/crx3.ts';
 import { signingKey } from './keys.ts';
 import { packageExtension, updateUrlOf } from './package.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEV_KEY = path.join(ROOT, '.keys/creditlens-dev.pem');
 const DEFAULT_SERVER = 'http://127.0.0.1:1234';
 const say = (line: string): void => void process.stderr.write(`package: ${line}\n`);

@@ -67,7 +67,13 @@ export function readOverlay(page: Page | Frame): Promise<OverlayView> {
       repeat,
       completeness,
       text: parts.join(' '),
-      tags: root ? Array.from(root.querySelectorAll('*'), (el) => el.localName) : [],
+      // The overlay's own extension-origin frames (person links, notes) are not page content: left out, so that any
+      // element a payload could have made still shows.
+      tags: root
+        ? Array.from(root.querySelectorAll('*'))
+          .filter((el) => !(el.localName === 'iframe' && (el.getAttribute('src') ?? '').startsWith('chrome-extension://')))
+          .map((el) => el.localName)
+        : [],
       hosts: hosts.length,
     };
   }, { tag: OVERLAY_TAG, ids: ['serious-status', 'abnormal-status', 'penalties-3y', 'repeat-offender', 'completeness'] });
