@@ -178,6 +178,9 @@ export class Rooms {
         try {
           stored = await this.store.loadDocument(name);
           room.load(stored);
+        } catch (error) {
+          room.destroy();
+          throw error;
         } finally {
           stopEarly();
         }
@@ -258,7 +261,8 @@ export class Rooms {
     this.stats.documents = this.#rooms.size;
     await this.committed();
     room.destroy();
-    await this.fanOut?.unsubscribe(room.name);
+    // A connection for the same team may have opened the document again meanwhile: its subscription stays.
+    if (this.fanOut && !this.#rooms.has(room.name) && !this.#opening.has(room.name)) await this.fanOut.unsubscribe(room.name);
     await this.store.compact(room.name);
   }
 
@@ -268,7 +272,7 @@ export class Rooms {
     this.#pending = this.#pending.filter((p) => p.room !== room);
     this.stats.documents = this.#rooms.size;
     room.destroy();
-    if (this.fanOut) this.background(`unsubscribing ${room.name}`, this.fanOut.unsubscribe(room.name));
+    if (this.fanOut && !this.#opening.has(room.name)) this.background(`unsubscribing ${room.name}`, this.fanOut.unsubscribe(room.name));
   }
 
   /** The team document's records: from memory when it is open, else read from the store (and not kept). */
