@@ -78,7 +78,16 @@ export class Panel {
    */
   private renderLinks(url: string | null): void {
     this.linksUrl = url;
-    this.links.replaceChildren(...(url === null ? [] : [el(this.doc, 'iframe', { src: url, class: 'links-frame', 'data-testid': 'links-frame', title: t('links_title') })]));
+    this.links.replaceChildren();
+    if (url === null) return;
+    // After the panel's first paint: loading a frame is work the statuses should not wait for.
+    const view = this.doc.defaultView;
+    const add = () => {
+      if (this.linksUrl !== url || this.links.firstChild) return;
+      this.links.append(el(this.doc, 'iframe', { src: url, class: 'links-frame', 'data-testid': 'links-frame', title: t('links_title') }));
+    };
+    if (view) view.requestAnimationFrame(() => view.setTimeout(add, 0));
+    else add();
   }
 
   private statusRows(model: Extract<PanelModel, { state: 'reading' | 'ready' }>): HTMLElement[] {

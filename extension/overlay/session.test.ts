@@ -246,6 +246,8 @@ describe('overlay session', () => {
     const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
     const { session } = start(doc, 'gsxt-gov-cn', null);
     await session.start();
+    // Added after the panel's first paint.
+    await vi.waitFor(() => expect(shadowOf(doc)?.querySelector('[data-testid=links-frame]')).toBeTruthy());
     const frame = shadowOf(doc)?.querySelector('[data-testid=links-frame]');
     const rep = ENTITIES.repeat.record.entity.legalRepresentative!;
     expect(frame?.getAttribute('src')).toBe(`chrome-extension://test/links.html?${new URLSearchParams({ key: entityKey(ENTITIES.repeat.record.entity), rep })}`);
