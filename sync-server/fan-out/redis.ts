@@ -20,7 +20,15 @@ export class RedisFanOut implements FanOut {
   #onReconnect: () => void = () => {};
 
   private constructor(private readonly publisher: Redis, private readonly subscriber: Redis, log: (line: string) => void) {
-    subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.#receive(channel.toString(), message));
+    subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      // A message that is not a Yjs update (another program on the channel, a bug) is dropped with a line, never
+      // allowed to throw into the Redis client.
+      try {
+        this.#receive(channel.toString(), message);
+      } catch (error) {
+        log(`redis: dropped a message on ${channel.toString()} that could not be applied: ${String(error)}`);
+      }
+    });
     let lost = false;
     for (const [role, connection] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
       connection.on('error', (error: Error) => {

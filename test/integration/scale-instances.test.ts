@@ -119,6 +119,24 @@ describe('several instances on PostgreSQL and Redis', () => {
     await until(() => noteIds(one).filter((id) => id.startsWith('redis-')).length === 2 * n && json(one) === json(two), 'both replicas to have every note', 20_000);
   }, 60_000);
 
+  it('drops a message on the fan-out channel that is not an update, and goes on', async () => {
+    const { Redis } = await import('ioredis');
+    const intruder = new Redis(redis.url);
+    try {
+      // 16 bytes of a sender id, then a Yjs update that cannot be decoded.
+      await intruder.publish('creditlens:updates:east', Buffer.concat([Buffer.alloc(16, 7), Buffer.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 1])]));
+    } finally {
+      intruder.disconnect();
+    }
+    await until(() => instances.slice(1).some((i) => i.stderr().includes('could not be applied')), 'an instance to report the dropped message');
+    const one = teamClient(instances[1]!, 'east', tokens.a!);
+    const two = teamClient(instances[2]!, 'east', tokens.b!);
+    clients.push(one, two);
+    await Promise.all([synced(one), synced(two)]);
+    addTeamNote(one.doc, ENTITY.uscc, { id: 'after-intruder', text: '之后' }, { by: 'a', at: '2026-11-30T04:00:00.000Z' });
+    await until(() => noteIds(two).includes('after-intruder'), 'a note across instances after the bad message');
+  });
+
   it('gives the same report on every instance, and an instance on an empty DATA_DIR accepts tokens issued elsewhere', async () => {
     const fresh = await startSyncServer({ env: env() });
     instances.push(fresh);
