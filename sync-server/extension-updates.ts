@@ -88,7 +88,13 @@ export function serveExtensionUpdates(res: http.ServerResponse, pathname: string
   const version = EXTENSION_PATH.exec(pathname)?.[1] ?? '';
   const file = path.join(folderOf(dataDir), `creditlens-${version}.crx`);
   if (!isChromeVersion(version) || !fs.existsSync(file)) return void text(404, `no published build of version ${version}\n`);
-  const bytes = fs.readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    // Removed or unreadable since the check: an answer, never an exception out of the request handler.
+    return void text(500, `could not read the build of version ${version}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`);
+  }
   res.writeHead(200, {
     'content-type': 'application/x-chrome-extension',
     'content-length': String(bytes.length),

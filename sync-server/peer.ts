@@ -27,6 +27,9 @@ function closeReason(text: string): string {
   return reason;
 }
 
+/** Updates parked for missing dependencies, at most (a legitimate client's fill in within a message or two). */
+const MAX_PARKED_BYTES = 4 * 1024 * 1024;
+
 /** Past this many bytes waiting to be sent, a client is too slow to keep up and is closed (it resyncs later). */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
@@ -104,13 +107,19 @@ export class Peer implements Member {
   }
 
   #handle(decoder: decoding.Decoder): void {
+    // Every message costs a token, not only updates: presence and sync requests can load the server too.
+    if (!this.#bucket.take(Date.now())) {
+      this.stats.rateLimited++;
+      this.close(CLOSE.POLICY, 'message rate limit exceeded');
+      return;
+    }
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MESSAGE_SYNC: {
         const step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         end(decoder);
-        if (step === SYNC_STEP1) this.#answerStep1(payload);
+        if (step === SYNC_STEP1) this.#answerStep1(Y.decodeStateVector(payload) && payload);
         else if (step === SYNC_STEP2 || step === SYNC_UPDATE) this.#update(payload);
         else throw new Error(`unknown sync step ${step}`);
         return;
@@ -132,17 +141,18 @@ export class Peer implements Member {
     }
   }
 
+  /** `stateVector` was decoded once already (#handle): a malformed one closed the connection there. */
   #answerStep1(stateVector: Uint8Array): void {
-    // What is pending is committed first: the answer may send it to this client. The state is taken after that.
-    void this.rooms.committed().then(() => {
+    // What is pending for this document is committed first: the answer may send it to this client.
+    this.rooms.committed(this.room.name).then(() => {
       if (this.#closed) return;
-      const update = Y.encodeStateAsUpdate(this.room.doc, stateVector);
+      const update = this.room.encodeStored(stateVector);
       this.send(encoding.encode((e) => {
         encoding.writeVarUint(e, MESSAGE_SYNC);
         encoding.writeVarUint(e, SYNC_STEP2);
         encoding.writeVarUint8Array(e, update);
       }));
-    });
+    }).catch((error: unknown) => this.#malformed(error instanceof Error ? error.message : String(error)));
   }
 
   #update(update: Uint8Array): void {
@@ -150,12 +160,13 @@ export class Peer implements Member {
       this.stats.readonlyDropped++;
       return;
     }
-    if (!this.#bucket.take(Date.now())) {
-      this.stats.rateLimited++;
-      this.close(CLOSE.POLICY, 'update rate limit exceeded');
-      return;
-    }
     this.room.applyClientUpdate(update, this);
+    // Yjs parks an update whose dependencies have not arrived yet (they normally follow at once). Parked data is
+    // neither stored nor sent; a client that keeps sending what never fits is closed before it fills memory.
+    if (this.room.parkedBytes() > MAX_PARKED_BYTES) {
+      this.room.dropParked();
+      this.close(CLOSE.POLICY, 'updates whose dependencies never arrived');
+    }
   }
 
   #malformed(why: string): void {

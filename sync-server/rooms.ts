@@ -88,6 +88,34 @@ export class Room {
     this.#mergeConcurrent();
   }
 
+  /** Bytes of updates Yjs parked because their dependencies have not arrived. */
+  parkedBytes(): number {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
+  }
+
+  dropParked(): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+  }
+
+  /**
+   * The document as an update for a client with `stateVector`, without what Yjs parked: parked data is not stored
+   * yet (it has not been applied), and only stored data may be sent.
+   */
+  encodeStored(stateVector: Uint8Array): Uint8Array {
+    const store = this.doc.store;
+    const { pendingStructs, pendingDs } = store;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } finally {
+      store.pendingStructs = pendingStructs;
+      store.pendingDs = pendingDs;
+    }
+  }
+
   /** An update another instance committed and published. */
   applyFannedIn(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, FANNED_IN);
@@ -126,7 +154,10 @@ export class Rooms {
   #pending: { room: Room; update: Uint8Array; origin: unknown }[] = [];
   /** The commit in flight, if any. */
   #committing: Promise<void> | undefined;
-  readonly #storedSince = new Map<Room, number>();
+  readonly #storedSince = new WeakMap<Room, number>();
+  /** Per document: updates queued and not yet committed and sent on, and who waits for that to reach 0. */
+  readonly #uncommitted = new Map<string, number>();
+  readonly #waiting = new Map<string, (() => void)[]>();
   readonly stats: RoomStats = { documents: 0, updates: 0, commits: 0 };
 
   constructor(
@@ -170,10 +201,10 @@ export class Rooms {
     if (!opening) {
       opening = (async () => {
         // A room being released may still be committing: load after that, so the store has it all.
-        await this.committed();
-        const room = new Room(name, this);
+        await this.committed(name);
         const early: Uint8Array[] = [];
         const stopEarly = this.fanOut ? await this.fanOut.subscribe(name, (update) => early.push(update)) : () => {};
+        const room = new Room(name, this);
         let stored: Uint8Array[];
         try {
           stored = await this.store.loadDocument(name);
@@ -199,6 +230,7 @@ export class Rooms {
 
   queue(room: Room, update: Uint8Array, origin: unknown): void {
     this.#pending.push({ room, update, origin });
+    this.#uncommitted.set(room.name, (this.#uncommitted.get(room.name) ?? 0) + 1);
     this.stats.updates++;
     if (!this.#committing) this.#startCommitting();
   }
@@ -228,6 +260,7 @@ export class Rooms {
         // Nothing of the batch is sent. The rooms are dropped from memory unwritten, so the store is the truth
         // again; their clients reconnect and send what the store lacks in their sync step.
         for (const room of new Set(batch.map((b) => b.room))) this.options.onCommitFailure(room, error);
+        for (const { room } of batch) this.#settled(room.name);
         continue;
       }
       for (const { room, update, origin } of batch) {
@@ -235,6 +268,7 @@ export class Rooms {
         const message = updateMessage(update);
         for (const member of room.members) if (member !== origin) member.send(message);
         this.fanOut?.publishUpdate(room.name, update);
+        this.#settled(room.name);
       }
       for (const room of new Set(batch.map((b) => b.room))) {
         if ((this.#storedSince.get(room) ?? 0) >= this.options.compactAfterUpdates) this.background(`compacting ${room.name}`, this.compact(room));
@@ -242,15 +276,41 @@ export class Rooms {
     }
   }
 
-  /** Resolves once everything queued so far is committed (and sent on). */
-  async committed(): Promise<void> {
-    while (this.#committing) await this.#committing;
+  /** One update of the document is committed and sent on (or dropped with a failed batch). */
+  #settled(name: string): void {
+    const left = (this.#uncommitted.get(name) ?? 1) - 1;
+    if (left > 0) {
+      this.#uncommitted.set(name, left);
+      return;
+    }
+    this.#uncommitted.delete(name);
+    const waiting = this.#waiting.get(name) ?? [];
+    this.#waiting.delete(name);
+    for (const resolve of waiting) resolve();
+  }
+
+  /**
+   * Resolves at a moment when nothing of the document (or, without a name, of any document) waits to be committed:
+   * its state in memory is then exactly what is stored. Per document, so a busy team does not hold up another's
+   * answers.
+   */
+  async committed(name?: string): Promise<void> {
+    if (name === undefined) {
+      while (this.#committing) await this.#committing;
+      return;
+    }
+    if (!this.#uncommitted.has(name)) return;
+    await new Promise<void>((resolve) => {
+      const waiting = this.#waiting.get(name) ?? [];
+      waiting.push(resolve);
+      this.#waiting.set(name, waiting);
+    });
   }
 
   /** Merges the room's stored log into one update, in the store, off the message path. */
   async compact(room: Room): Promise<void> {
     this.#storedSince.set(room, 0);
-    await this.committed();
+    await this.committed(room.name);
     await this.store.compact(room.name);
   }
 
@@ -259,7 +319,7 @@ export class Rooms {
     if (room.members.size > 0 || this.#rooms.get(room.name) !== room) return;
     this.#rooms.delete(room.name);
     this.stats.documents = this.#rooms.size;
-    await this.committed();
+    await this.committed(room.name);
     room.destroy();
     // A connection for the same team may have opened the document again meanwhile: its subscription stays.
     if (this.fanOut && !this.#rooms.has(room.name) && !this.#opening.has(room.name)) await this.fanOut.unsubscribe(room.name);
@@ -269,6 +329,7 @@ export class Rooms {
   /** Drops a room without writing anything (after a failed commit). */
   discard(room: Room): void {
     if (this.#rooms.get(room.name) === room) this.#rooms.delete(room.name);
+    for (const dropped of this.#pending.filter((p) => p.room === room)) this.#settled(dropped.room.name);
     this.#pending = this.#pending.filter((p) => p.room !== room);
     this.stats.documents = this.#rooms.size;
     room.destroy();

@@ -23,9 +23,18 @@ import { Rooms } from './rooms.ts';
 
 export type SyncServer = { port: number; close(): Promise<void> };
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
 
-function refuse(socket: Duplex, status: 401 | 403 | 404): void {
+/** The request's address; null when it is not one (`//`, `/\\` …) — never an exception out of a handler. */
+function urlOf(req: http.IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://server');
+  } catch {
+    return null;
+  }
+}
+
+function refuse(socket: Duplex, status: 400 | 401 | 403 | 404): void {
   const body = `${status} ${STATUS_TEXT[status]}\n`;
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
 }
@@ -59,7 +68,11 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
   };
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://server');
+    const url = urlOf(req);
+    if (!url) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('400 Bad Request\n');
+      return;
+    }
     const path = url.pathname;
     if (req.method === 'GET' && REPORT_PATH.test(path)) {
       serveReport(req, res, url, { secret, accounts: store, audit, entitiesOf: (team) => rooms.entitiesOf(team) }).catch((error: unknown) => {
@@ -81,20 +94,37 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });
 
+  /** Connections admitted whose document is still loading: they count against the limits too. */
+  const loading = new Set<Principal>();
+
   /** Limits on open connections, counted on this instance. */
   function overLimit(principal: Principal): string | undefined {
-    const mine = [...peers].filter((p) => p.principal.team === principal.team);
-    if (mine.filter((p) => p.principal.user === principal.user).length >= config.MAX_CONNECTIONS_PER_USER) return 'too many connections for this user';
+    const mine = [...[...peers].map((p) => p.principal), ...loading].filter((p) => p.team === principal.team);
+    if (mine.filter((p) => p.user === principal.user).length >= config.MAX_CONNECTIONS_PER_USER) return 'too many connections for this user';
     if (mine.length >= config.MAX_CONNECTIONS_PER_TEAM) return 'too many connections for this team';
     return undefined;
   }
 
-  async function accept(ws: WebSocket, principal: Principal, connection: number): Promise<void> {
+  /** Closes a connection whose right was withdrawn; follows a changed role. */
+  async function recheckPeer(peer: Peer, now: number): Promise<void> {
+    const still = await recheck(peer.principal, store, now);
+    if (!still.ok) peer.close(CLOSE.WITHDRAWN, still.reason);
+    else peer.principal = { ...peer.principal, role: still.role };
+  }
+
+  /** `markSeen`: the account change mark when the connection was admitted. */
+  async function accept(ws: WebSocket, principal: Principal, connection: number, markSeen: string): Promise<void> {
     // Frames that arrive while the document loads wait for it, in order.
     const early: [Buffer, boolean][] = [];
     const hold = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
     ws.on('message', hold);
-    const room = await rooms.open(principal.team);
+    loading.add(principal);
+    let room;
+    try {
+      room = await rooms.open(principal.team);
+    } finally {
+      loading.delete(principal);
+    }
     ws.off('message', hold);
     if (ws.readyState !== ws.OPEN) {
       rooms.background(`unloading ${room.name}`, rooms.release(room));
@@ -113,12 +143,20 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       });
     });
     for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+    // Accounts changed while the document loaded (the poll did not see this connection yet): check it now.
+    if (mark !== markSeen) await recheckPeer(peer, Date.now());
   }
 
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    const markSeen = mark;
     const address = req.socket.remoteAddress ?? 'unknown';
-    const url = new URL(req.url ?? '/', 'http://server');
+    const url = urlOf(req);
+    if (!url) {
+      refused++;
+      refuse(socket, 400);
+      return;
+    }
     admit(url, address, secret, store, Date.now()).then((admission) => {
       if (!admission.ok) {
         refused++;
@@ -136,7 +174,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
           ws.close(CLOSE.POLICY, limit);
           return;
         }
-        accept(ws, principal, ++connectionIds).catch((error: unknown) => {
+        accept(ws, principal, ++connectionIds, markSeen).catch((error: unknown) => {
           log(`could not open the document of team ${principal.team}: ${String(error)}`);
           ws.close(CLOSE.INTERNAL, 'document unavailable; reconnect');
         });
@@ -157,13 +195,12 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       const now = Date.now();
       const moved = await store.changeMark();
       const accountsChanged = moved !== mark;
-      mark = moved;
       for (const peer of peers) {
         if (!accountsChanged && now < peer.principal.expiresAt) continue;
-        const still = await recheck(peer.principal, store, now);
-        if (!still.ok) peer.close(CLOSE.WITHDRAWN, still.reason);
-        else peer.principal = { ...peer.principal, role: still.role };
+        await recheckPeer(peer, now);
       }
+      // Only once every connection was checked: a failed check is tried again at the next poll.
+      mark = moved;
     })().catch((error: unknown) => log(`account check failed: ${String(error)}`)).finally(() => {
       polling = false;
     });
@@ -184,6 +221,8 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
   return {
     port,
     close: () => (closing ??= (async () => {
+      // No new connections from here on; the open ones are closed below.
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       clearInterval(accountPoll);
       clearInterval(keepAlive);
       clearInterval(rateSampler);
@@ -197,7 +236,8 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       await rooms.committed();
       for (const room of rooms.all()) await rooms.compact(room);
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await httpClosed;
       await fanOut?.close();
       await store.close();
     })()),

@@ -78,3 +78,20 @@ describe('concurrent records of one entity', () => {
     expect(readTeamEntity(server, KEY)).toBeNull();
   });
 });
+
+describe('two merges of the same loss', () => {
+  it('read as one: each note, listing and tag once', () => {
+    const li = offlineReplica(1, 'li', '2026-11-30T02:00:00.000Z', (doc) => {
+      addTeamNote(doc, KEY, { id: 'n-li', text: '记录' }, { by: 'li', at: '2026-11-30T02:01:00.000Z' });
+      addTeamTag(doc, KEY, '重点', { by: 'li', at: '2026-11-30T02:02:00.000Z' });
+    });
+    const wang = offlineReplica(2, 'wang', '2026-11-30T03:00:00.000Z', () => {});
+    // Two servers (instances) each receive both replicas and each merge what was lost; then they exchange.
+    const a = serverReceives(li, wang);
+    const b = serverReceives(wang, li);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    const read = readTeamEntity(a, KEY);
+    expect(read?.ok && read.value.notes.map((n) => n.id)).toEqual(['n-li']);
+    expect(read?.ok && read.value.tags).toEqual(['重点']);
+  });
+});

@@ -4,8 +4,9 @@
  * one colleague's notes, tags and status would vanish. So whoever holds the authoritative copy (the sync server)
  * watches its document: a transaction that deletes a record map while another map stays under its key hands over
  * the deleted map's content (read before Yjs frees it), and mergeLostRecord() writes it into the surviving map —
- * notes and listings by id, tags by value, the single fields from the more recently updated record. Only one place
- * may merge (the server): two mergers would each add the same notes.
+ * notes and listings by id, tags by value, the single fields from the more recently updated record. The servers
+ * merge (every instance that notices); two merges of the same loss may each add the same items, so readers
+ * (entities-doc.ts) take each note and listing once per id and each tag once.
  */
 import * as Y from 'yjs';
 import { ENTITIES_MAP } from './entities-doc.ts';

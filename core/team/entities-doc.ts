@@ -29,9 +29,19 @@ function read(key: string, raw: unknown): TeamRead {
   if (!(raw instanceof Y.Map)) return { key, ok: false, problems: ['not a map of fields'] };
   const parsed = TeamEntity.safeParse(raw.toJSON());
   if (!parsed.success) return { key, ok: false, problems: problemLines(problemsOf(parsed.error)) };
+  // Each note and listing once per id, each tag once: two merges of the same concurrently created record (two
+  // server instances noticing it) may both have added them.
+  parsed.data.notes = firstOfEach(parsed.data.notes, (n) => n.id);
+  parsed.data.listings = firstOfEach(parsed.data.listings, (l) => l.id);
+  parsed.data.tags = firstOfEach(parsed.data.tags, (t) => t);
   const expected = entityKey({ name: parsed.data.name, uscc: parsed.data.uscc ?? undefined });
   if (expected !== key) return { key, ok: false, problems: [`key ${key} does not match the entity (${expected})`] };
   return { key, ok: true, value: parsed.data };
+}
+
+function firstOfEach<T>(items: T[], idOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(idOf(item)) && (seen.add(idOf(item)), true));
 }
 
 /** One entity's record; null when the team has none. */

@@ -51,7 +51,9 @@ export class RedisFanOut implements FanOut {
     // Loaded here, not at the top: a single instance never pays for the client's memory.
     const { Redis: Client } = await import('ioredis');
     const options = { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
-    const publisher = new Client(url, options);
+    // No offline queue for publishing: while Redis is away a publish fails at once (and is made good by the reload
+    // after reconnecting) instead of piling up in memory.
+    const publisher = new Client(url, { ...options, enableOfflineQueue: false });
     const subscriber = new Client(url, options);
     await Promise.all([publisher.connect(), subscriber.connect()]);
     return new RedisFanOut(publisher, subscriber, log);

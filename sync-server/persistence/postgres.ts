@@ -45,7 +45,8 @@ export class PostgresStore implements Store {
   static async connect(url: string): Promise<PostgresStore> {
     // Loaded here, not at the top: an instance on SQLite never pays for the driver's memory.
     const { default: driver } = await import('pg');
-    const pool = new driver.Pool({ connectionString: url, max: 8 });
+    // A database that does not answer fails a connection attempt after 10 s instead of waiting for ever.
+    const pool = new driver.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000 });
     // An idle client's error (the server restarted) must not end the process; the pool makes a new one.
     pool.on('error', () => {});
     const store = new PostgresStore(pool);

@@ -48,6 +48,7 @@ function malformedFrames(seed: number): (Uint8Array | string)[] {
     new Uint8Array([0]), // sync without a step
     new Uint8Array([0, 9, 0]), // unknown sync step
     new Uint8Array([0, 2, 200]), // an update whose length runs past the end
+    new Uint8Array([0, 0, 1, 5]), // a sync step 1 whose state vector does not decode (it once crashed the server)
     frame((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, new TextEncoder().encode('{not awareness')); }),
     frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, new Uint8Array([1])); encoding.writeUint8(e, 42); }), // trailing bytes
     syncUpdate(Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 1])), // a Yjs update that does not decode
@@ -65,6 +66,7 @@ describe('sync server: limits and malformed input', () => {
     const before = JSON.stringify(readTeamEntities(wang.doc));
 
     let sent = 0;
+    let written = 0;
     const codes = new Map<number, number>();
     for (let batch = 0; sent < 5_000; batch++) {
       // Ten at a time (under the user's connection limit), each sending ten bad frames back to back.
@@ -80,14 +82,17 @@ describe('sync server: limits and malformed input', () => {
         codes.set(code, (codes.get(code) ?? 0) + 1);
       }));
       // The real clients keep working in between.
+      written++;
       addTeamNote(li.doc, ENTITY.uscc, { id: `during-${batch}`, text: '攻击期间的笔记' }, { by: 'li', at: '2026-11-30T01:00:00.000Z' });
     }
     expect(sent).toBeGreaterThanOrEqual(5_000);
     // Every bad connection was closed for its first bad frame, as malformed.
-    expect([...codes.entries()]).toEqual([[1007, 500]]);
+    const connections = [...codes.values()].reduce((a, b) => a + b, 0);
+    expect(connections).toBeGreaterThan(400);
+    expect([...codes.entries()]).toEqual([[1007, connections]]);
     await until(() => {
       const read = readTeamEntity(wang.doc, ENTITY.uscc);
-      return read?.ok === true && read.value.notes.length === 50;
+      return read?.ok === true && read.value.notes.length === written;
     }, 'all notes written during the attack at wang');
     const fresh = client('li');
     await synced(fresh);
@@ -95,6 +100,21 @@ describe('sync server: limits and malformed input', () => {
     expect(JSON.stringify(readTeamEntities(fresh.doc))).not.toBe(before);
     expect((await fetch(`${team.server().httpUrl}/healthz`)).status).toBe(200);
   }, 120_000);
+
+  it('answers 400 to a request line that is no address, over HTTP and at the upgrade, and goes on', async () => {
+    const { request } = await import('node:http');
+    const raw = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: team.server().port, path: '//?token=secret', headers }, (res) => resolve(res.statusCode ?? 0));
+      req.on('upgrade', (res) => resolve(res.statusCode ?? 0));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(await raw({})).toBe(400);
+    const upgrade = await raw({ connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }).catch(() => 0);
+    expect([400, 0]).toContain(upgrade);
+    expect((await fetch(`${team.server().httpUrl}/healthz`)).status).toBe(200);
+    expect(team.server().stderr()).not.toContain('secret');
+  });
 
   it('closes a message over 1 MiB with 1009', async () => {
     const ws = await open('li');
@@ -135,7 +155,7 @@ describe('sync server: limits and malformed input', () => {
     const ws = await open('fast');
     const closed = closeOf(ws);
     for (const u of updates) ws.send(syncUpdate(u));
-    expect(await closed).toEqual({ code: 1008, reason: 'update rate limit exceeded' });
+    expect(await closed).toEqual({ code: 1008, reason: 'message rate limit exceeded' });
     // What reached the document is a prefix of the stream: nothing after the refused update.
     const reader = client('li');
     await synced(reader);
