@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 export interface ServerProcess {
   pid: number;
@@ -23,16 +22,7 @@ export interface StartOptions {
 }
 
 /** A free loopback port, for the reference server, which cannot report the port it got from PORT=0. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../support/services.ts';
 
 /** Starts `node <args>` and resolves once the process printed its listening line. */
 export function startServerProcess(options: StartOptions): Promise<ServerProcess> {

@@ -7,8 +7,8 @@
  *
  * Env: BENCH_SCALE_SECONDS (20), BENCH_SYNC_CLIENTS (200).
  */
-import { runCommand } from '../../sync-server/commands.ts';
 import { startPostgres, startRedis } from '../support/services.ts';
+import { commandOutput } from '../support/sync-server.ts';
 import { report, type BenchResult } from './report.ts';
 import { FanoutGroup } from './sync-fanout.ts';
 import { processCpuMs, startServerProcess, type ServerProcess } from './sync-process.ts';
@@ -42,13 +42,7 @@ interface Figures {
   redisCpuUsPerUpdate: number;
 }
 
-async function command(env: Record<string, string>, args: string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(args, { ...process.env, ...env }, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  if (code !== 0) throw new Error(`sync-server ${args.join(' ')}: ${err.join('\n')}`);
-  return out.join('\n');
-}
+const command = (env: Record<string, string>, args: string[]) => commandOutput(args, env);
 
 /** Teams for the setup's rooms, one user per 10 clients, a token each: room → tokens. */
 async function accounts(env: Record<string, string>, rooms: string[], clientsPerRoom: number): Promise<Map<string, string[]>> {
@@ -58,7 +52,7 @@ async function accounts(env: Record<string, string>, rooms: string[], clientsPer
     const list: string[] = [];
     for (let u = 1; u <= Math.ceil(clientsPerRoom / CONNECTIONS_PER_USER); u++) {
       await command(env, ['user', 'add', room, `u${u}`]);
-      list.push((await command(env, ['token', room, `u${u}`])).trim());
+      list.push(await command(env, ['token', room, `u${u}`]));
     }
     tokens.set(room, list);
   }

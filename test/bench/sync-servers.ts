@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { commandOutput } from '../support/sync-server.ts';
 import { freePort, startServerProcess, type ServerProcess } from './sync-process.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -104,20 +104,5 @@ export function ourServerExists(): boolean {
   return existsSync(OUR_MAIN);
 }
 
-/**
- * One account command, run in this process through the same function `sync-server/main.ts` calls: a separate
- * `node --import tsx` per command took about 2 s on this machine, a minute for the benchmark's 69 commands.
- */
-async function runOurCli(dataDir: string, args: string[]): Promise<string> {
-  const { runCommand } = await import(pathToFileURL(join(ROOT, 'sync-server/commands.ts')).href) as {
-    runCommand(argv: string[], env: NodeJS.ProcessEnv, io: { out(line: string): void; err(line: string): void }): Promise<number>;
-  };
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(args, { ...process.env, DATA_DIR: dataDir }, {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-  });
-  if (code !== 0) throw new Error(`sync-server ${args.join(' ')} failed (${code}): ${err.join('\n')}`);
-  return out.join('\n');
-}
+/** One account command in this process (a process per command would cost about a second each, 69 of them). */
+const runOurCli = (dataDir: string, args: string[]) => commandOutput(args, { DATA_DIR: dataDir });

@@ -57,6 +57,24 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   });
 }
 
+/**
+ * An account command run in this process — the same function `sync-server/main.ts` calls — for setting up accounts
+ * quickly (no process start per command; the command-line tests run the real process).
+ */
+export async function commandHere(args: string[], env: Record<string, string>): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCommand(args, { ...process.env, ...env }, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
+  return { code, stdout, stderr };
+}
+
+/** commandHere's standard output, trimmed; throws with the command's stderr when it failed. */
+export async function commandOutput(args: string[], env: Record<string, string>): Promise<string> {
+  const result = await commandHere(args, env);
+  if (result.code !== 0) throw new Error(`sync-server ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  return result.stdout.trim();
+}
+
 export async function startSyncServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningSyncServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-sync-'));
   let port = 0;
@@ -87,13 +105,7 @@ export async function startSyncServer(options: { env?: Record<string, string>; d
   await launch();
 
   const cli = (args: string[]) => runCli(args, { ...options.env, DATA_DIR: dataDir });
-  // The same commands in this process, for setting up accounts quickly (the CLI tests run the real process).
-  const command = async (args: string[]): Promise<CliResult> => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCommand(args, { ...options.env, DATA_DIR: dataDir }, { out: (l) => (stdout += `${l}\n`), err: (l) => (stderr += `${l}\n`) });
-    return { code, stdout, stderr };
-  };
+  const command = (args: string[]) => commandHere(args, { ...options.env, DATA_DIR: dataDir });
   return {
     get url() {
       return `ws://127.0.0.1:${port}`;
