@@ -7,12 +7,11 @@
 import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { TeamRole } from '#core';
 import { TokenBucket } from './limits.ts';
 import {
-  CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE,
+  CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessMessage, syncMessage,
 } from './protocol.ts';
 import type { Member, Room, Rooms } from './rooms.ts';
 
@@ -54,11 +53,7 @@ export class Peer implements Member {
       this.#alive = true;
     });
     room.members.add(this);
-    this.send(encoding.encode((e) => {
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      encoding.writeVarUint(e, SYNC_STEP1);
-      encoding.writeVarUint8Array(e, Y.encodeStateVector(room.doc));
-    }));
+    this.send(syncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) this.send(awarenessMessage(encodeAwarenessUpdate(room.awareness, present)));
   }
@@ -146,12 +141,7 @@ export class Peer implements Member {
     // What is pending for this document is committed first: the answer may send it to this client.
     this.rooms.committed(this.room.name).then(() => {
       if (this.#closed) return;
-      const update = this.room.encodeStored(stateVector);
-      this.send(encoding.encode((e) => {
-        encoding.writeVarUint(e, MESSAGE_SYNC);
-        encoding.writeVarUint(e, SYNC_STEP2);
-        encoding.writeVarUint8Array(e, update);
-      }));
+      this.send(syncMessage(SYNC_STEP2, this.room.encodeStored(stateVector)));
     }).catch((error: unknown) => this.#malformed(error instanceof Error ? error.message : String(error)));
   }
 
@@ -177,11 +167,4 @@ export class Peer implements Member {
 
 function end(decoder: decoding.Decoder): void {
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the message');
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  return encoding.encode((e) => {
-    encoding.writeVarUint(e, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(e, update);
-  });
 }

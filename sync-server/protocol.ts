@@ -1,6 +1,8 @@
+import * as encoding from 'lib0/encoding';
+
 /**
- * The y-websocket protocol's message types (as y-websocket 3 and @y/websocket-server speak it) and the close codes
- * this server uses. Each WebSocket message is one binary frame: a varuint type, then its payload.
+ * The y-websocket protocol's message types (as y-websocket 3 and @y/websocket-server speak it), their encoders and
+ * the close codes this server uses. Each WebSocket message is one binary frame: a varuint type, then its payload.
  */
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -28,3 +30,20 @@ export const CLOSE = {
   /** SIGTERM: the server is going away and will be back. */
   RESTART: 1012,
 } as const;
+
+/** A sync message: step 1 (a state vector), step 2 or an update (a Yjs update). */
+export function syncMessage(step: typeof SYNC_STEP1 | typeof SYNC_STEP2 | typeof SYNC_UPDATE, payload: Uint8Array): Uint8Array {
+  return encoding.encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, step);
+    encoding.writeVarUint8Array(e, payload);
+  });
+}
+
+/** An awareness (presence) message. */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  return encoding.encode((e) => {
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, update);
+  });
+}

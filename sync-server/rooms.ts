@@ -8,11 +8,10 @@
  */
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
 import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
 import type { FanOut } from './fan-out/fan-out.ts';
 import type { DocumentStore } from './persistence/store.ts';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
+import { SYNC_UPDATE, awarenessMessage, syncMessage } from './protocol.ts';
 
 /** One connection of a room, as the room sees it. */
 export interface Member {
@@ -25,16 +24,7 @@ export interface Member {
 const LOADED = Symbol('loaded from the store');
 const FANNED_IN = Symbol('from another instance');
 
-const updateMessage = (update: Uint8Array) => encoding.encode((e) => {
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  encoding.writeVarUint(e, SYNC_UPDATE);
-  encoding.writeVarUint8Array(e, update);
-});
-
-const awarenessMessage = (update: Uint8Array) => encoding.encode((e) => {
-  encoding.writeVarUint(e, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(e, update);
-});
+const updateMessage = (update: Uint8Array) => syncMessage(SYNC_UPDATE, update);
 
 function isMember(origin: unknown): origin is Member {
   return typeof origin === 'object' && origin !== null && 'awarenessClients' in origin;
