@@ -3,23 +3,20 @@
  * the same whether the document is open or only stored, and its access rules and period checks.
  */
 import { readSheet } from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkReport, addTeamListing, ensureTeamEntity, updateTeamEntity } from '#core';
-import { startSyncServer, synced, teamClient, until, type RunningSyncServer } from '../support/sync-server.ts';
+import { synced, teamClient, until } from '../support/sync-server.ts';
+import { useTeamServer } from '../support/team-server-fixture.ts';
 
-let server: RunningSyncServer;
-let east: Record<string, string>;
-let west: Record<string, string>;
+const team = useTeamServer({ east: { admin: 'admin', member: 'member', ro: 'readonly' }, west: { other: 'admin' } });
+const east = (user: string) => team.token('east', user);
 
-const get = (path: string, token?: string) => fetch(`${server.httpUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const get = (path: string, token?: string) => fetch(`${team.server().httpUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 const PERIOD = 'from=2026-01-01&to=2026-06-30';
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  east = await server.team('east', { admin: 'admin', member: 'member', ro: 'readonly' });
-  west = await server.team('west', { other: 'admin' });
   // Seed through a real client, then let the document leave memory: the report reads it from the store too.
-  const writer = teamClient(server, 'east', east.member!);
+  const writer = teamClient(team.server(), 'east', east('member'));
   await synced(writer);
   const edit = { by: 'member', at: '2026-11-30T01:00:00.000Z' };
   ensureTeamEntity(writer.doc, { name: '甲食品有限公司', uscc: '91330100MA00000001' }, edit);
@@ -29,18 +26,14 @@ beforeAll(async () => {
   ensureTeamEntity(writer.doc, { name: '乙商贸有限公司', uscc: '91330100MA00000002' }, edit);
   updateTeamEntity(writer.doc, '91330100MA00000002', { domain: 'COMPETITION_ORDER', typicalCaseExposedOn: '2026-03-01' }, edit);
   writer.destroy();
-  await until(async () => /^creditlens_documents_in_memory 0$/m.test(await (await fetch(`${server.httpUrl}/metrics`)).text()), 'the document to leave memory');
+  await until(async () => /^creditlens_documents_in_memory 0$/m.test(await (await fetch(`${team.server().httpUrl}/metrics`)).text()), 'the document to leave memory');
 }, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
 
 const EXPECTED_TOTAL = { listed: 1, repeatOffendersPublicized: 1, typicalCases: 1 };
 
 describe('sync server: work report', () => {
   it('answers JSON with the six rows and the total, for admins and members, whether the document is open or not', async () => {
-    for (const token of [east.admin!, east.member!]) {
+    for (const token of [east('admin'), east('member')]) {
       const res = await get(`/team/east/report?${PERIOD}`, token);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -51,15 +44,15 @@ describe('sync server: work report', () => {
       expect(report.total).toEqual(EXPECTED_TOTAL);
     }
     // With the document open (a client connected) the answer is the same.
-    const reader = teamClient(server, 'east', east.member!);
+    const reader = teamClient(team.server(), 'east', east('member'));
     await synced(reader);
-    const open = WorkReport.parse(await (await get(`/team/east/report?${PERIOD}`, east.member)).json());
+    const open = WorkReport.parse(await (await get(`/team/east/report?${PERIOD}`, east('member'))).json());
     reader.destroy();
     expect(open.total).toEqual(EXPECTED_TOTAL);
   });
 
   it('answers CSV (UTF-8 with BOM) and XLSX laid out like the attachment', async () => {
-    const csv = await get(`/team/east/report?${PERIOD}&format=csv&unit=${encodeURIComponent('甲市市场监督管理局')}`, east.member);
+    const csv = await get(`/team/east/report?${PERIOD}&format=csv&unit=${encodeURIComponent('甲市市场监督管理局')}`, east('member'));
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -67,7 +60,7 @@ describe('sync server: work report', () => {
     expect(text).toContain('填报单位：甲市市场监督管理局\r\n时间：2026-01-01 至 2026-06-30\r\n');
     expect(text).toContain('合计,1,1,1\r\n');
 
-    const xlsx = await get(`/team/east/report?${PERIOD}&format=xlsx`, east.member);
+    const xlsx = await get(`/team/east/report?${PERIOD}&format=xlsx`, east('member'));
     expect(xlsx.headers.get('content-disposition')).toContain('.xlsx');
     const rows = (await readSheet(Buffer.from(await xlsx.arrayBuffer()))).map((r) => r.filter((c) => c !== null));
     expect(rows[0]).toEqual(['经营主体严重违法失信行为专项治理行动工作情况表']);
@@ -79,10 +72,10 @@ describe('sync server: work report', () => {
   it('401 without or with a bad token, 403 for readonly or another team, 400 for a bad period', async () => {
     expect((await get(`/team/east/report?${PERIOD}`)).status).toBe(401);
     expect((await get(`/team/east/report?${PERIOD}`, 'nonsense')).status).toBe(401);
-    expect((await get(`/team/east/report?${PERIOD}`, east.ro)).status).toBe(403);
-    expect((await get(`/team/east/report?${PERIOD}`, west.other)).status).toBe(403);
+    expect((await get(`/team/east/report?${PERIOD}`, east('ro'))).status).toBe(403);
+    expect((await get(`/team/east/report?${PERIOD}`, team.token('west', 'other'))).status).toBe(403);
     // The token in the query string (as for the socket) is not accepted here.
-    expect((await get(`/team/east/report?${PERIOD}&token=${east.admin}`)).status).toBe(401);
+    expect((await get(`/team/east/report?${PERIOD}&token=${east('admin')}`)).status).toBe(401);
     const bad: [string, RegExp][] = [
       ['to=2026-06-30', /from/],
       ['from=2026-01-01', /to/],
@@ -91,7 +84,7 @@ describe('sync server: work report', () => {
       [`${PERIOD}&format=pdf`, /format/],
     ];
     for (const [query, message] of bad) {
-      const res = await get(`/team/east/report?${query}`, east.admin);
+      const res = await get(`/team/east/report?${query}`, east('admin'));
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: string }).error).toMatch(message);
     }
