@@ -106,6 +106,11 @@ export class Room {
     }
   }
 
+  /** The whole document as one update, without what Yjs parked (see encodeStored). */
+  storedState(): Uint8Array {
+    return this.encodeStored(new Uint8Array([0]));
+  }
+
   /** An update another instance committed and published. */
   applyFannedIn(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, FANNED_IN);
@@ -297,11 +302,17 @@ export class Rooms {
     });
   }
 
-  /** Merges the room's stored log into one update, in the store, off the message path. */
+  /**
+   * Merges the room's stored log into one update, off the message path. The room's memory is the merged state once
+   * nothing of it waits to be committed, so the store is offered that instead of merging its log again (reading and
+   * applying a thousand updates stalled every client of the server for a tenth of a second).
+   */
   async compact(room: Room): Promise<void> {
     this.#storedSince.set(room, 0);
     await this.committed(room.name);
-    await this.store.compact(room.name);
+    // An update applied between the commit and this line would be in memory and not in the store yet.
+    while (this.#uncommitted.has(room.name)) await this.committed(room.name);
+    await this.store.compact(room.name, this.#rooms.get(room.name) === room ? room.storedState() : undefined);
   }
 
   /** Called when a member left: an empty room is compacted and leaves memory. */
@@ -310,10 +321,13 @@ export class Rooms {
     this.#rooms.delete(room.name);
     this.stats.documents = this.#rooms.size;
     await this.committed(room.name);
+    // Reopened meanwhile: the new room has loaded (and may have appended) more than this one holds.
+    const alone = !this.#rooms.has(room.name) && !this.#opening.has(room.name);
+    // Called before any other await: a document opened after this line loads what this compaction leaves.
+    const compacted = this.store.compact(room.name, alone ? room.storedState() : undefined);
     room.destroy();
     // A connection for the same team may have opened the document again meanwhile: its subscription stays.
-    if (this.fanOut && !this.#rooms.has(room.name) && !this.#opening.has(room.name)) await this.fanOut.unsubscribe(room.name);
-    await this.store.compact(room.name);
+    await Promise.all([compacted, this.fanOut && alone ? this.fanOut.unsubscribe(room.name) : undefined]);
   }
 
   /** Drops a room without writing anything (after a failed commit). */

@@ -40,7 +40,7 @@ function refuse(socket: Duplex, status: 400 | 401 | 403 | 404): void {
 }
 
 export async function startSyncServer(config: Config, log: (line: string) => void = console.error): Promise<SyncServer> {
-  const store = await openStore(config);
+  const store = await openStore(config, { log });
   const fanOut = await openFanOut(config, log);
   const secret = await store.secret();
   const audit = (event: AuditEvent): void => {

@@ -15,8 +15,13 @@ export interface DocumentStore {
   loadDocument(name: string): Promise<Uint8Array[]>;
   /** Commits the updates in one transaction. */
   appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void>;
-  /** Replaces the document's stored updates by one of the same state (read, merged and replaced in one transaction). */
-  compact(name: string): Promise<void>;
+  /**
+   * Replaces the document's stored updates by one of the same state, in one transaction. `state` is an offer: the
+   * caller's copy of the document, holding exactly the updates this store object loaded and appended for it (none
+   * pending). A store may swap its rows for it instead of reading and merging them; it must check that nobody else
+   * wrote the document meanwhile, and merge the long way if so.
+   */
+  compact(name: string, state?: Uint8Array): Promise<void>;
   /** Number of stored updates of the document. */
   countUpdates(name: string): Promise<number>;
   /** Bytes the store takes. */

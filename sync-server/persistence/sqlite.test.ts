@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { DATABASE_FILE, SqliteStore } from './sqlite.ts';
+
+const DOC = 'east';
+const opened: SqliteStore[] = [];
+
+/** Two connections to one DATA_DIR, as the server and a second writer would have. */
+function twoConnections(): [SqliteStore, SqliteStore] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-sqlite-'));
+  const stores: [SqliteStore, SqliteStore] = [new SqliteStore(dir), new SqliteStore(dir)];
+  opened.push(...stores);
+  return stores;
+}
+
+/** A client document whose every change is appended through `store`, as the server's rooms do. */
+function writer(store: SqliteStore, clientID: number) {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return {
+    doc,
+    async set(key: string, value: string) {
+      doc.getMap('entities').set(key, value);
+      await store.appendUpdates(updates.splice(0).map((update) => ({ name: DOC, update })));
+    },
+  };
+}
+
+async function storedMap(store: SqliteStore): Promise<Record<string, unknown>> {
+  const doc = new Y.Doc();
+  for (const update of await store.loadDocument(DOC)) Y.applyUpdate(doc, update);
+  return doc.getMap('entities').toJSON();
+}
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+});
+
+describe('SQLite compaction', () => {
+  it('swaps the rows it knows for the caller’s state, keeping what others appended after them', async () => {
+    const [server, other] = twoConnections();
+    await server.loadDocument(DOC);
+    const mine = writer(server, 1);
+    for (let i = 0; i < 5; i++) await mine.set(`k${i}`, `v${i}`);
+    await writer(other, 2).set('late', 'from another connection');
+
+    await server.compact(DOC, Y.encodeStateAsUpdate(mine.doc));
+
+    expect(await server.countUpdates(DOC)).toBe(2);
+    expect(await storedMap(other)).toEqual({ k0: 'v0', k1: 'v1', k2: 'v2', k3: 'v3', k4: 'v4', late: 'from another connection' });
+  });
+
+  it('merges the long way when another connection wrote among its rows, and loses none of them', async () => {
+    const [server, other] = twoConnections();
+    await server.loadDocument(DOC);
+    const mine = writer(server, 1);
+    await mine.set('a', '1');
+    await writer(other, 2).set('between', 'theirs');
+    await mine.set('b', '2');
+
+    // The state lacks 'between': swapping the rows up to the last known one would drop it.
+    await server.compact(DOC, Y.encodeStateAsUpdate(mine.doc));
+
+    expect(await server.countUpdates(DOC)).toBe(1);
+    expect(await storedMap(other)).toEqual({ a: '1', b: '2', between: 'theirs' });
+  });
+
+  it('merges the long way after another connection compacted, or without a state', async () => {
+    const [server, other] = twoConnections();
+    await server.loadDocument(DOC);
+    const mine = writer(server, 1);
+    await mine.set('a', '1');
+    await mine.set('b', '2');
+    await writer(other, 2).set('c', '3');
+    await other.compact(DOC);
+    await mine.set('d', '4');
+
+    await server.compact(DOC, Y.encodeStateAsUpdate(mine.doc));
+    expect(await storedMap(other)).toEqual({ a: '1', b: '2', c: '3', d: '4' });
+    expect(await server.countUpdates(DOC)).toBe(1);
+
+    await mine.set('e', '5');
+    await server.compact(DOC);
+    expect(await server.countUpdates(DOC)).toBe(1);
+    expect(await storedMap(other)).toEqual({ a: '1', b: '2', c: '3', d: '4', e: '5' });
+  });
+});
+
+describe('SQLite checkpoints of the server’s connection', () => {
+  it('happen off the commit path, and the log starts over after one; the commands’ connections keep SQLite’s own', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-sqlite-'));
+    const errors: unknown[] = [];
+    const server = new SqliteStore(dir, { backgroundCheckpoints: { everyMs: 50, onError: (error) => errors.push(error) } });
+    const command = new SqliteStore(dir);
+    opened.push(server, command);
+    expect(server.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect(command.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+
+    await server.loadDocument(DOC);
+    const mine = writer(server, 1);
+    for (let i = 0; i < 400; i++) await mine.set(`k${i}`, 'v');
+    // Fewer than 1,000 pages: SQLite would not have checkpointed on its own. Only the timer can.
+    const restarts = logRestarts(dir);
+    await vi.waitFor(() => expect(server.checkpointsDone).toBeGreaterThan(0), { timeout: 2000 });
+    // Fully checkpointed, the next commit writes the log from its beginning again.
+    await mine.set('after', 'v');
+    expect(logRestarts(dir)).toBe(restarts + 1);
+    expect(Object.keys(await storedMap(command))).toHaveLength(401);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The write-ahead log header's checkpoint sequence number: SQLite adds one each time the log starts over. */
+function logRestarts(dir: string): number {
+  const header = fs.readFileSync(path.join(dir, DATABASE_FILE + '-wal')).subarray(0, 32);
+  return header.readUInt32BE(12);
+}
