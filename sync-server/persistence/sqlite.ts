@@ -51,6 +51,8 @@ function tokenOf(row: Row): TokenRow {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly #statements;
+  /** One transaction for a batch; built once, as better-sqlite3 makes a new wrapper on every db.transaction() call. */
+  readonly #appendAll: (batch: { name: string; update: Uint8Array }[]) => void;
 
   readonly #dataDir: string;
   #audit: AuditLog | undefined;
@@ -103,6 +105,13 @@ export class SqliteStore implements Store {
       userTokens: db.prepare('SELECT * FROM tokens WHERE team = ? AND user = ? ORDER BY issued_at, jti'),
       revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL'),
     };
+    this.#appendAll = db.transaction((batch: { name: string; update: Uint8Array }[]) => {
+      for (const { name, update } of batch) {
+        const seq = Number(this.#statements.append.run(name, update).lastInsertRowid);
+        const known = this.#known.get(name);
+        if (known) this.#known.set(name, { rows: known.rows + 1, lastSeq: seq });
+      }
+    });
   }
 
   async close(): Promise<void> {
@@ -155,18 +164,11 @@ export class SqliteStore implements Store {
     return rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
   }
 
-  readonly #appendAll = (batch: { name: string; update: Uint8Array }[]): void => {
-    for (const { name, update } of batch) {
-      const seq = Number(this.#statements.append.run(name, update).lastInsertRowid);
-      const known = this.#known.get(name);
-      if (known) this.#known.set(name, { rows: known.rows + 1, lastSeq: seq });
-    }
-  };
 
   async appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void> {
     if (batch.length === 0) return;
     try {
-      this.db.transaction(this.#appendAll)(batch);
+      this.#appendAll(batch);
       if (this.#checkpoints) this.#checkpoints.commitsSince++;
     } catch (error) {
       // Rolled back: what this connection knows of those documents is no longer sure.
