@@ -1,8 +1,9 @@
 /**
  * One client connection speaking the y-websocket protocol to its team's room. Every frame is parsed before it is
  * acted on; a frame that is not a message of the protocol closes this connection only (1007), with the reason.
- * A readonly user's document updates are dropped (counted), its presence is shared. Updates beyond the rate limit
- * close the connection (1008) without being applied: the client sends them again in its sync step on reconnect.
+ * A readonly user's document updates are dropped (counted), its presence is shared; a connection speaks only for its
+ * own presence (presence.ts). Updates beyond the rate limit close the connection (1008) without being applied: the
+ * client sends them again in its sync step on reconnect.
  */
 import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
@@ -10,6 +11,7 @@ import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { TeamRole } from '#core';
 import { TokenBucket } from './limits.ts';
+import { ownPresence } from './presence.ts';
 import {
   CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessMessage, syncMessage,
 } from './protocol.ts';
@@ -122,7 +124,9 @@ export class Peer implements Member {
       case MESSAGE_AWARENESS: {
         const payload = decoding.readVarUint8Array(decoder);
         end(decoder);
-        applyAwarenessUpdate(this.room.awareness, payload, this);
+        const own = ownPresence(payload, this.awarenessClients, (id) => this.room.awareness.getStates().has(id) && !this.#takeOver(id));
+        if (!own.ok) this.close(CLOSE.POLICY, own.reason);
+        else if (own.update) applyAwarenessUpdate(this.room.awareness, own.update, this);
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {
@@ -134,6 +138,17 @@ export class Peer implements Member {
       default:
         throw new Error(`unknown message type ${type}`);
     }
+  }
+
+  /**
+   * A client id another connection of the same user holds passes to this one: the user reconnected before the server
+   * noticed the old connection was gone (a laptop waking up), and its presence would otherwise be skipped until then.
+   */
+  #takeOver(id: number): boolean {
+    for (const member of this.room.members) {
+      if (member !== this && member instanceof Peer && member.principal.user === this.principal.user && member.awarenessClients.delete(id)) return true;
+    }
+    return false;
   }
 
   /** `stateVector` was decoded once already (#handle): a malformed one closed the connection there. */

@@ -54,7 +54,9 @@ export class Room {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       if (isMember(origin)) {
-        for (const id of added) origin.awarenessClients.add(id);
+        // `updated` too: a client back with its old id (its state removed, its clock kept) or taking over from its
+        // own old connection is an update, not an addition. peer.ts lets a member change no one else's ids.
+        for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
         for (const id of removed) origin.awarenessClients.delete(id);
       }
       const update = encodeAwarenessUpdate(this.awareness, changed);

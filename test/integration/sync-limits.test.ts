@@ -2,7 +2,8 @@
  * Limits and bad input: a malformed frame closes its own connection (1007) and nothing else — 5,000 of them and the
  * server still serves its other clients, with the document intact; a message over the size limit gets 1009; over a
  * connection or rate limit the connection is closed with 1008 and a reason. The defaults leave room for real work:
- * twenty connections of one user, and a burst of 1,000 updates in a second on one connection, all accepted.
+ * twenty connections of one user, and a burst of 1,000 updates in a second on one connection, all accepted. A
+ * connection can set and remove only its own presence, a few states of limited size.
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -165,6 +166,86 @@ describe('sync server: limits and malformed input', () => {
     expect(applied).toBeLessThan(12_000);
     for (let i = 0; i < applied; i++) expect(flood.get(`k${i}`)).toBe(i);
   }, 60_000);
+});
+
+/** A presence (awareness) message: [client id, clock, state] entries; a null state removes that client's presence. */
+const presence = (entries: [number, number, unknown][]) => frame((e) => {
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, encoding.encode((u) => {
+    encoding.writeVarUint(u, entries.length);
+    for (const [id, clock, state] of entries) {
+      encoding.writeVarUint(u, id);
+      encoding.writeVarUint(u, clock);
+      encoding.writeVarString(u, JSON.stringify(state));
+    }
+  }));
+});
+
+describe('sync server: presence', () => {
+  it('lets a connection set and remove only its own presence; a colleague’s stays as its owner set it', async () => {
+    const li = client('li');
+    const wang = client('wang');
+    await Promise.all([synced(li), synced(wang)]);
+    li.provider.awareness.setLocalStateField('user', { name: '李' });
+    const liId = li.doc.clientID;
+    // A colleague on a bare connection: unlike y-websocket, it does not put back a presence someone removed.
+    const burst = await open('burst');
+    burst.send(presence([[555_001, 1, { user: { name: '波' } }]]));
+    const stateAtWang = (id: number) => wang.provider.awareness.getStates().get(id);
+    await until(() => stateAtWang(liId) !== undefined && stateAtWang(555_001) !== undefined, 'both presences at wang');
+
+    const ws = await open('mallory');
+    // Mallory's own id comes last: once wang sees it, the entries before it have been dealt with.
+    ws.send(presence([[liId, 1_000, { user: { name: '冒充的李' } }], [555_001, 1_000, null], [777_001, 1, { user: { name: 'mallory' } }]]));
+    await until(() => stateAtWang(777_001) !== undefined, 'mallory’s own presence at wang');
+    // Time for anything the spoof set off (y-websocket echoes what it receives) to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stateAtWang(liId)).toEqual({ user: { name: '李' } });
+    expect(li.provider.awareness.getLocalState()).toEqual({ user: { name: '李' } });
+    expect(stateAtWang(555_001)).toEqual({ user: { name: '波' } });
+    // Removing its own presence works.
+    ws.send(presence([[777_001, 2, null]]));
+    await until(() => stateAtWang(777_001) === undefined, 'mallory’s presence removed');
+    expect(ws.readyState).toBe(ws.OPEN);
+    ws.close();
+    burst.close();
+  });
+
+  it('lets a user’s new connection take over its presence from the user’s old one, which then leaves it in place', async () => {
+    const wang = client('wang');
+    await synced(wang);
+    const stateAtWang = (id: number) => wang.provider.awareness.getStates().get(id);
+    const before = await open('burst');
+    before.send(presence([[555_002, 1, { user: { name: '波', at: 'before' } }]]));
+    await until(() => stateAtWang(555_002) !== undefined, 'the first connection’s presence');
+    // The same client, back on a new connection before the server noticed the old one is gone.
+    const after = await open('burst');
+    after.send(presence([[555_002, 2, { user: { name: '波', at: 'after' } }]]));
+    await until(() => (stateAtWang(555_002) as { user?: { at?: string } } | undefined)?.user?.at === 'after', 'the new connection’s presence');
+    before.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stateAtWang(555_002)).toEqual({ user: { name: '波', at: 'after' } });
+    after.close();
+    await until(() => stateAtWang(555_002) === undefined, 'the presence gone with its last connection');
+  });
+
+  it('closes with 1008 a connection that claims more than 4 presence states, or sends one over 16 KiB', async () => {
+    const many = await open('mallory');
+    const manyClosed = closeOf(many);
+    many.send(presence([1, 2, 3, 4, 5].map((i) => [888_000 + i, 1, { user: { name: `n${i}` } }])));
+    expect(await manyClosed).toEqual({ code: 1008, reason: 'more than 4 presence states on one connection' });
+
+    const big = await open('mallory');
+    const bigClosed = closeOf(big);
+    big.send(presence([[999_001, 1, { user: { name: 'x'.repeat(17 * 1024) } }]]));
+    expect(await bigClosed).toEqual({ code: 1008, reason: 'presence state over 16384 bytes' });
+
+    const wang = client('wang');
+    await synced(wang);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const ids = [...wang.provider.awareness.getStates().keys()];
+    expect(ids.filter((id) => id >= 888_000 && id <= 999_001)).toEqual([]);
+  });
 });
 
 describe('sync server: connections per team', () => {
