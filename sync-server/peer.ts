@@ -124,7 +124,12 @@ export class Peer implements Member {
       case MESSAGE_AWARENESS: {
         const payload = decoding.readVarUint8Array(decoder);
         end(decoder);
-        const own = ownPresence(payload, this.awarenessClients, (id) => this.room.awareness.getStates().has(id) && !this.#takeOver(id));
+        const { awareness } = this.room;
+        const own = ownPresence(payload, this.awarenessClients, {
+          clockOf: (id) => awareness.meta.get(id)?.clock ?? 0,
+          present: (id) => awareness.getStates().has(id),
+          takeOver: (id) => this.#takeOver(id),
+        });
         if (!own.ok) this.close(CLOSE.POLICY, own.reason);
         else if (own.update) applyAwarenessUpdate(this.room.awareness, own.update, this);
         return;

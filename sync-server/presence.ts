@@ -18,15 +18,29 @@ export type OwnPresence =
   | { ok: true; update: Uint8Array | undefined }
   | { ok: false; reason: string };
 
+/** What the room's presence holds now, and the one way to take over an id someone holds. */
+export interface PresenceHeld {
+  /** The clock of the id's last entry (kept after its state is removed), 0 if never seen. */
+  clockOf(id: number): number;
+  /** Someone's presence is under the id now. */
+  present(id: number): boolean;
+  /** The id passes to this connection if its holder is the same user's old connection (a reconnect): true if so. */
+  takeOver(id: number): boolean;
+}
+
+const NULL_STATE = new TextEncoder().encode('null');
+const isRemoval = (state: Uint8Array) => state.byteLength === NULL_STATE.byteLength && state.every((b, i) => b === NULL_STATE[i]);
+
 /**
- * `owned`: the ids this connection introduced; `heldElsewhere(id)`: someone else's presence is under that id. A
- * malformed update throws (the caller closes with 1007); the JSON of each state is parsed later, by y-protocols.
+ * `owned`: the ids this connection introduced. Entries y-protocols would ignore anyway (an older or equal clock: the
+ * echoes) are dropped first, so they neither count nor take anything over. A malformed update throws (the caller closes
+ * with 1007); the JSON of each state is parsed later, by y-protocols.
  */
-export function ownPresence(update: Uint8Array, owned: ReadonlySet<number>, heldElsewhere: (id: number) => boolean): OwnPresence {
+export function ownPresence(update: Uint8Array, owned: ReadonlySet<number>, held: PresenceHeld): OwnPresence {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const kept: { id: number; clock: number; state: Uint8Array }[] = [];
-  const introduced = new Set<number>();
+  const claimed = new Set<number>();
   for (let i = 0; i < count; i++) {
     const id = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
@@ -35,14 +49,17 @@ export function ownPresence(update: Uint8Array, owned: ReadonlySet<number>, held
     if (state.byteLength > MAX_PRESENCE_STATE_BYTES) {
       return { ok: false, reason: `presence state over ${MAX_PRESENCE_STATE_BYTES} bytes` };
     }
+    const removal = isRemoval(state);
+    const current = held.clockOf(id);
+    if (!(clock > current || (clock === current && removal && held.present(id)))) continue;
     if (!owned.has(id)) {
-      if (heldElsewhere(id)) continue;
-      introduced.add(id);
+      if (held.present(id) ? !held.takeOver(id) : removal) continue;
+      claimed.add(id);
     }
     kept.push({ id, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the presence update');
-  if (owned.size + introduced.size > MAX_PRESENCE_IDS) {
+  if (owned.size + claimed.size > MAX_PRESENCE_IDS) {
     return { ok: false, reason: `more than ${MAX_PRESENCE_IDS} presence states on one connection` };
   }
   if (kept.length === 0) return { ok: true, update: undefined };

@@ -218,6 +218,13 @@ describe('sync server: presence', () => {
     const before = await open('burst');
     before.send(presence([[555_002, 1, { user: { name: '波', at: 'before' } }]]));
     await until(() => stateAtWang(555_002) !== undefined, 'the first connection’s presence');
+    // Another connection of the same user echoes that entry unchanged, as y-websocket echoes all it sees: nothing moves.
+    const echo = await open('burst');
+    echo.send(presence([[555_002, 1, { user: { name: '波', at: 'before' } }], [555_003, 1, { user: { name: '回声' } }]]));
+    await until(() => stateAtWang(555_003) !== undefined, 'the echoing connection’s own presence');
+    echo.close();
+    await until(() => stateAtWang(555_003) === undefined, 'the echoing connection’s presence gone with it');
+    expect(stateAtWang(555_002)).toEqual({ user: { name: '波', at: 'before' } });
     // The same client, back on a new connection before the server noticed the old one is gone.
     const after = await open('burst');
     after.send(presence([[555_002, 2, { user: { name: '波', at: 'after' } }]]));
