@@ -131,7 +131,7 @@ export class Peer implements Member {
           takeOver: (id) => this.#takeOver(id),
         });
         if (!own.ok) this.close(CLOSE.POLICY, own.reason);
-        else if (own.update) applyAwarenessUpdate(this.room.awareness, own.update, this);
+        else if (own.update) applyAwarenessUpdate(awareness, own.update, this);
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {

@@ -311,8 +311,7 @@ export class Rooms {
    */
   async compact(room: Room): Promise<void> {
     this.#storedSince.set(room, 0);
-    await this.committed(room.name);
-    // An update applied between the commit and this line would be in memory and not in the store yet.
+    // Looped: an update applied after the wait resolved would be in memory and not in the store yet.
     while (this.#uncommitted.has(room.name)) await this.committed(room.name);
     await this.store.compact(room.name, this.#rooms.get(room.name) === room ? room.storedState() : undefined);
   }
