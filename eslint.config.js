@@ -13,6 +13,15 @@ const CORE_FORBIDDEN_GLOBALS = [
   'sessionStorage', 'indexedDB', 'process', 'Buffer', 'require', 'globalThis', 'self', 'performance',
 ].map((name) => ({ name, message: NOT_IN_CORE }));
 
+/**
+ * zod as a namespace: the named export `z` is an object holding all of zod, every locale included, which esbuild
+ * cannot tree-shake (the sync server's bundle: 870 KB with it, 470 KB without).
+ */
+const ZOD_AS_NAMESPACE = {
+  selector: 'ImportDeclaration[source.value="zod"] > ImportSpecifier[imported.name="z"]',
+  message: "Write import * as z from 'zod' (tree-shakeable).",
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/', 'data/', 'bench-out/', '.scratch/'] },
   js.configs.recommended,
@@ -22,6 +31,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ZOD_AS_NAMESPACE],
     },
   },
   {
@@ -40,6 +50,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...CORE_FORBIDDEN_GLOBALS],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: NOT_IN_CORE }],
       'no-restricted-syntax': ['error',
+        ZOD_AS_NAMESPACE,
         {
           selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
           message: `new Date() reads the clock. ${NOT_IN_CORE}`,

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from './audit.ts';
 import { readConfig } from './config.ts';

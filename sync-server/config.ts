@@ -4,7 +4,7 @@
  * it should be. Defaults are for one bureau on one machine and must not get in the way of real work.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const int = (min: number, max: number) => z.coerce
   .number({ error: 'must be a number' })

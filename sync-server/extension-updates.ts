@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { compareVersions, inspectCrx, isChromeVersion } from './crx/inspect.ts';
 import type { AuditEvent } from './audit.ts';
 

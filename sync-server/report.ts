@@ -5,7 +5,7 @@
  * 403); 401/403 as for the socket; a missing or malformed period → 400 with the reason.
  */
 import type http from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateString, reportCsv, reportXlsx, workReport, type TeamRead } from '#core';
 import type { AuditEvent } from './audit.ts';
 import { checkToken } from './auth.ts';

@@ -36,7 +36,7 @@ describe('core stays pure', () => {
   });
 
   it('accepts zod, yjs, relative imports and dates passed in', async () => {
-    const code = "import { z } from 'zod';\nimport * as Y from 'yjs';\nexport const doc = () => new Y.Doc();\nimport { addDays } from '../lib/dates.ts';\nexport const S = z.string();\nexport const next = (d: string) => addDays(d, 1);\nexport const at = (ms: number) => new Date(ms);\n";
+    const code = "import * as z from 'zod';\nimport * as Y from 'yjs';\nexport const doc = () => new Y.Doc();\nimport { addDays } from '../lib/dates.ts';\nexport const S = z.string();\nexport const next = (d: string) => addDays(d, 1);\nexport const at = (ms: number) => new Date(ms);\n";
     expect(await messages(code, 'core/rules/r9-example.ts')).toEqual([]);
   });
 });
@@ -52,5 +52,16 @@ describe('other folders reach core only through its index', () => {
 
   it('accepts #core', async () => {
     expect(await messages("import { assess } from '#core';\nexport const a = assess;\n", 'cli/commands/x.ts')).toEqual([]);
+  });
+});
+
+describe('zod is imported as a namespace (the named z defeats tree-shaking)', () => {
+  it.each(['core/schemas/x.ts', 'sync-server/x.ts', 'extension/storage/x.ts'])('rejects the named z in %s', async (file) => {
+    expect((await messages("import { z } from 'zod';\nexport const s = z.string();\n", file)).join('\n')).toContain("import * as z from 'zod'");
+    expect((await messages("import type { z } from 'zod';\nexport type S = z.infer<never>;\n", file)).join('\n')).toContain("import * as z from 'zod'");
+  });
+
+  it('accepts the namespace', async () => {
+    expect(await messages("import * as z from 'zod';\nexport const s = z.string();\n", 'sync-server/x.ts')).toEqual([]);
   });
 });

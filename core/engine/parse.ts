@@ -1,7 +1,7 @@
 /**
  * Boundary parsing of untrusted input (files, messages, storage) into core types, with every problem reported.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { problemsOf, type InputProblem } from '../lib/issues.ts';
 import { EntityRecord } from '../schemas/record.ts';
 import { RuleSettings } from '../schemas/settings.ts';

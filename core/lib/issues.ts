@@ -2,7 +2,7 @@
  * zod issues → one line per problem that names the field path, for the command line, the options page and the
  * server alike ("penalties[2].decisionDate: expected a calendar date as YYYY-MM-DD").
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface InputProblem {
   path: string;

@@ -2,7 +2,7 @@
  * The assessment: what every surface shows for a record on an as-of date. Public contract (README "Assessment").
  * Findings explain every flag raised, in Chinese and English, with the legal source and the records behind it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateString } from './date.ts';
 import { PenaltyType } from './record.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../lib/dates.ts';
 
 /** A calendar date 'YYYY-MM-DD' that exists (no 2023-02-30). */

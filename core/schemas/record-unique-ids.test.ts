@@ -3,7 +3,7 @@
  * pinned here to the plain declaration, `.superRefine` with `ctx.addIssue`: the same issues, with the same codes,
  * paths and messages, in the same order, compiled or not, alone or with other problems.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import {
   AbnormalListingInput, Entity, EntityRecord, EntityRecordRuntime, PenaltyInput, RecordSource, SeriousListingInput,

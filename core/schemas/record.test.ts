@@ -1,6 +1,6 @@
 /** The compiled record schema is really compiled, and says exactly what zod's runtime parser says. */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { EntityRecord, EntityRecordRuntime } from './record.ts';
 

@@ -3,7 +3,7 @@
  * `creditlens` command line, the extension and the server accept it. Public contract (README "Record").
  * Optional fields may be absent; missing penalty types, `isSamr` and reasons are derived by the engine.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateString } from './date.ts';
 
 /** 《行政处罚法》(2021) Art. 9, as a closed enum (rules-spec §1.1). */

@@ -2,7 +2,7 @@
  * Rule settings: every choice of rules-spec §6 and every duration marked [K] (unverified) is a setting whose
  * default is the spec's. The options page and `creditlens assess --settings` accept a partial object.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Repair1yField = z.enum(['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT', 'MEDICAL_DEVICE', 'COSMETIC']);
 export type Repair1yField = z.infer<typeof Repair1yField>;

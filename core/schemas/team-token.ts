@@ -3,7 +3,7 @@
  * checks it at every connection; the extension only reads the claims to show who it is and whether it may write
  * (只读) — it cannot check the signature, and does not need to: the server drops whatever it refuses.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A team's id: it is a URL path segment (`/team/<team>`), so plain lower-case letters, digits and dashes. */
 export const TeamId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a team id is 1–63 lower-case letters, digits or dashes, not starting with a dash');

@@ -4,7 +4,7 @@
  * `tags`, `notes` and `listings` as Y.Arrays (core/team/entities-doc.ts reads and writes it). Public contract: other
  * tools may read and write it (README "团队文档"). Unset values are null, never absent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Domain } from './assessment.ts';
 import { IsoDateString } from './date.ts';
 

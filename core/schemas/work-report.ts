@@ -2,7 +2,7 @@
  * The special action's 工作情况表 (issue 6): per supervisory domain, what the team did in a period. Public contract:
  * the sync server's `GET /team/<team>/report?format=json` answers exactly this.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Domain } from './assessment.ts';
 import { IsoDateString } from './date.ts';
 

@@ -3,7 +3,7 @@
  * the values under API keys (cf_wsh …), `sencesMap` gives each key's Chinese label, `table_name` tells penalties
  * (…xzcf…) from licences (…xzxk…) in the 行政管理 category. Keys we do not know are read by their labels.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { labelForm } from '../lib/text.ts';
 import { stripHtml } from './dom/text.ts';
 import { ABNORMAL_FIELDS, PENALTY_FIELDS, SERIOUS_FIELDS, abnormalOf, penaltyOf, seriousOf } from './creditchina-fields.ts';

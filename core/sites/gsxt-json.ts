@@ -4,7 +4,7 @@
  * turned into record items. Sections are recognised by the fields of their rows, not by the URL's name: the site
  * renames variables (credit-sites.md §3b). The fetching itself lives outside core (extension/fetch/).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemsOf } from '../lib/issues.ts';
 import {
   abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson, type SectionKind,

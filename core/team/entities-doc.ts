@@ -6,7 +6,7 @@
  * people adding notes or tags at the same time both keep theirs.
  */
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { entityKey } from '../lib/entity-key.ts';
 import { problemLines, problemsOf } from '../lib/issues.ts';
 import {

@@ -5,7 +5,7 @@
  * value that does not parse is treated as absent.
  */
 import { DataTablesPage } from '#core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SectionCache, SectionsRead } from './gsxt-sections.ts';
 
 const PREFIX = 'creditlens:sections:';

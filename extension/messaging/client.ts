@@ -3,7 +3,7 @@
  * leaves, and the answer is parsed against the response schema of its type, so callers hold typed, checked data.
  * A refusal or a malformed answer becomes a thrown `ProtocolError` with the reason.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { problemLines, problemsOf } from '#core';
 import { Refusal, Request, Responses, type RequestOf, type RequestType, type Response } from './protocol.ts';
 

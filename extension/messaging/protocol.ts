@@ -3,7 +3,7 @@
  * as zod schemas: one contract file for the boundary. A message is `{ type: 'noun:verb', ...payload }`; anything that
  * does not parse is rejected with a reason and logged, never acted on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Assessment, CaseStatus, EntityRecord, TeamEntity, TeamEntityPatch } from '#core';
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';

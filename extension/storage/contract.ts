@@ -2,7 +2,7 @@
  * What the extension keeps on this computer, as zod schemas: private notes, observed snapshots, and the export
  * file. Every read from IndexedDB and every import passes through these; nothing unparsed reaches the UI.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Assessment, EntityRecord } from '#core';
 
 const Iso = z.iso.datetime();

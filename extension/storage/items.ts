@@ -3,7 +3,7 @@
  * parses (an older version, a hand edit) falls back to the default and says so, never half-applies.
  */
 import { RuleSettings, DEFAULT_SETTINGS, problemLines, problemsOf, type RuleSettingsInput } from '#core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { storage } from 'wxt/utils/storage';
 
 /** The rules settings of the core (rules-spec §6), as the options page saved them (a partial object is fine). */

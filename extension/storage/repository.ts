@@ -4,7 +4,7 @@
  * left out of answers and counted, never shown half-read.
  */
 import { entityKey, matchForm, normalizeIdentifier, problemLines, problemsOf, type Assessment, type EntityRecord } from '#core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ExportFile, Note, Snapshot } from './contract.ts';
 import type { CreditLensDb } from './db.ts';
 

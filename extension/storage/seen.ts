@@ -4,7 +4,7 @@
  * domain), one small summary per entity, so thousands of them fit one message. The full snapshot of one entity is
  * asked for when its row is opened (latestSnapshot).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Domain } from '#core';
 import { Snapshot } from './contract.ts';
 import type { CreditLensDb } from './db.ts';

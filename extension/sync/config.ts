@@ -4,7 +4,7 @@
  * (the secret stays on the server) and need not: the server refuses a forged token before the connection opens.
  * Pure: the clock is a parameter.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemLines, problemsOf, TeamTokenClaims } from '#core';
 
 /**

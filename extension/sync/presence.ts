@@ -3,7 +3,7 @@
  * the entity keys shown in its tabs. Other clients' states arrive from the network and are parsed like any input —
  * a malformed one is ignored, never shown.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountId } from '#core';
 
 /** At most this many entity keys are published (one per open entity tab; more tabs are rare and add nothing). */

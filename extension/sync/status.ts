@@ -1,5 +1,5 @@
 /** The team connection as the extension's pages see it (options page, notes frame, popup): one schema, in messages. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TeamTokenClaims } from '#core';
 
 /**

@@ -3,7 +3,7 @@
 // is parsed, and the answer is shown only here, never in the page.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { browser } from 'wxt/browser';
 import { PersonLinks } from '../../components/PersonLinks.tsx';
 import { t } from '../../ui/i18n.ts';

@@ -3,7 +3,7 @@
 // it is parsed.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { browser } from 'wxt/browser';
 import { NotesFrame, entityRefOf } from '../../components/NotesFrame.tsx';
 import { t } from '../../ui/i18n.ts';
