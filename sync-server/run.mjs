@@ -3,8 +3,9 @@
 // command-line binary and runs it in this plain Node process. No TypeScript loader thread and no compiler in the
 // server's memory (about 50 MiB less than `node --import tsx`), and an account command starts in a fraction of the
 // time. The pure ES-module packages (yjs, y-protocols, lib0, zod, jose) are bundled too, tree-shaken: 7 MiB less
-// resident than loading them whole from node_modules. Packages that cannot be bundled stay imports: native code
-// (better-sqlite3), CommonJS with optional requires (ws), and the drivers only a scaled-out server loads (pg, ioredis).
+// resident than loading them whole from node_modules (zod only as a namespace import: lint enforces it). Packages
+// that cannot be bundled stay outside: native code (better-sqlite3) and CommonJS with optional requires (ws), both
+// loaded with require (commonjs.ts says why), and the drivers only a scaled-out server loads (pg, ioredis).
 // Whitespace and comments are dropped (names stay, for readable stack traces): the source V8 keeps in memory shrinks
 // from 2.5 MiB (a comment in Chinese made it a two-byte string) to 0.9 MiB.
 // Each process compiles into a file of its own (several instances or commands may start at once) and removes it once

@@ -8,9 +8,10 @@
  */
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { AuditEvent } from './audit.ts';
 import { admit, recheck } from './auth.ts';
+import { WebSocketServer } from './commonjs.ts';
 import type { Config } from './config.ts';
 import { openFanOut } from './fan-out/open.ts';
 import { UpdateRate, metricsText } from './metrics.ts';
@@ -24,6 +25,14 @@ import { Rooms } from './rooms.ts';
 export type SyncServer = { port: number; close(): Promise<void> };
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+/**
+ * A socket's error listener. Not a closure in the upgrade handler: it stays on the socket for the connection's life and
+ * would keep the handler's whole scope (the request with its headers and URL, the first bytes) alive with it.
+ */
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
 
 /** The request's address; null when it is not one (`//`, `/\\` …) — never an exception out of a handler. */
 function urlOf(req: http.IncomingMessage): URL | null {
@@ -143,12 +152,30 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       });
     });
     for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+    // The listeners below share this scope: emptied, the held frames are not kept for the connection's life.
+    early.length = 0;
     // Accounts changed while the document loaded (the poll did not see this connection yet): check it now.
     if (mark !== markSeen) await recheckPeer(peer, Date.now());
   }
 
+  /** A connection past the upgrade; outside the upgrade handler for the reason given at destroySocket. */
+  function upgraded(ws: WebSocket, principal: Principal, markSeen: string): void {
+    ws.on('error', () => ws.terminate());
+    const limit = overLimit(principal);
+    if (limit) {
+      refused++;
+      audit({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: limit, address: principal.address, user: principal.user });
+      ws.close(CLOSE.POLICY, limit);
+      return;
+    }
+    accept(ws, principal, ++connectionIds, markSeen).catch((error: unknown) => {
+      log(`could not open the document of team ${principal.team}: ${String(error)}`);
+      ws.close(CLOSE.INTERNAL, 'document unavailable; reconnect');
+    });
+  }
+
   server.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     const markSeen = mark;
     const address = req.socket.remoteAddress ?? 'unknown';
     const url = urlOf(req);
@@ -165,20 +192,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
         return;
       }
       const { principal } = admission;
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        ws.on('error', () => ws.terminate());
-        const limit = overLimit(principal);
-        if (limit) {
-          refused++;
-          audit({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: limit, address, user: principal.user });
-          ws.close(CLOSE.POLICY, limit);
-          return;
-        }
-        accept(ws, principal, ++connectionIds, markSeen).catch((error: unknown) => {
-          log(`could not open the document of team ${principal.team}: ${String(error)}`);
-          ws.close(CLOSE.INTERNAL, 'document unavailable; reconnect');
-        });
-      });
+      wss.handleUpgrade(req, socket, head, (ws) => upgraded(ws, principal, markSeen));
     }, (error: unknown) => {
       log(`upgrade failed: ${String(error)}`);
       socket.destroy();

@@ -120,3 +120,15 @@ function logRestarts(dir: string): number {
   const header = fs.readFileSync(path.join(dir, DATABASE_FILE + '-wal')).subarray(0, 32);
   return header.readUInt32BE(12);
 }
+
+describe('SQLite page cache', () => {
+  it('is small (the server appends at the right edge of its trees), and a log larger than it still loads whole', async () => {
+    const [store, other] = twoConnections();
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(-256);
+    await store.loadDocument(DOC);
+    const mine = writer(store, 1);
+    // About 1 MiB of rows, four times the cache.
+    for (let i = 0; i < 250; i++) await mine.set(`k${i}`, 'x'.repeat(4096));
+    expect(Object.keys(await storedMap(other))).toHaveLength(250);
+  });
+});

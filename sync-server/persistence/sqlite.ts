@@ -13,10 +13,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { AccountId, TeamId, TeamRole } from '#core';
 import { AuditLog, type AuditEvent } from '../audit.ts';
+import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
@@ -32,6 +33,14 @@ CREATE INDEX IF NOT EXISTS tokens_user ON tokens (team, user);
 `;
 
 export const DATABASE_FILE = 'creditlens.sqlite';
+
+/**
+ * SQLite's page cache per connection, KiB (its default is 2,000). The server appends at the right edge of two
+ * B-trees and reads a document's rows only when it loads or compacts it: a few dozen hot pages. A larger cache
+ * mostly holds pages never read again (measured: 2 MiB more resident under the benchmark's load); a page that is
+ * not cached comes from the operating system's file cache.
+ */
+const PAGE_CACHE_KIB = 256;
 
 export type SqliteOptions = {
   synchronous?: 'NORMAL' | 'FULL';
@@ -49,7 +58,7 @@ function tokenOf(row: Row): TokenRow {
 }
 
 export class SqliteStore implements Store {
-  readonly db: Database.Database;
+  readonly db: BetterSqlite3.Database;
   readonly #statements;
   /** One transaction for a batch; built once, as better-sqlite3 makes a new wrapper on every db.transaction() call. */
   readonly #appendAll: (batch: { name: string; update: Uint8Array }[]) => void;
@@ -64,6 +73,7 @@ export class SqliteStore implements Store {
     this.db = new Database(path.join(dataDir, DATABASE_FILE), { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     const background = options.backgroundCheckpoints;
     if (background) {
       this.db.pragma('wal_autocheckpoint = 0');
