@@ -79,6 +79,14 @@ describe('publishExtension', () => {
       .toMatchObject({ ok: false, problems: [expect.stringMatching(/is not a sync server/)] });
   });
 
+  it('refuses a build whose update_url gives no http(s) address for the file, and writes nothing', () => {
+    for (const updateUrl of ['x/extension/update.xml', 'javascript:alert(1)//extension/update.xml']) {
+      const dir = dataDir();
+      expect(publishExtension(dir, build('1.0', { updateUrl }), NOW)).toMatchObject({ ok: false, problems: [expect.stringMatching(/invalid codebase/)] });
+      expect(fs.existsSync(path.join(dir, 'extension'))).toBe(false);
+    }
+  });
+
   it('refuses a tampered file before looking at anything else', () => {
     const dir = dataDir();
     const crx = build('1.0');

@@ -29,7 +29,7 @@ export const Published = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().positive(),
   /** Where browsers download it: beside the update URL the build carries. */
-  codebase: z.url(),
+  codebase: z.url({ protocol: /^https?$/ }),
   prodversionmin: z.string().optional(),
   publishedAt: z.string(),
 });
@@ -131,7 +131,9 @@ export function publishExtension(dataDir: string, crx: Buffer, now: Date): Publi
   }
   if (problems.length > 0) return { ok: false, problems };
   const fileName = `creditlens-${manifest.version}.crx`;
-  const published: Published = {
+  // Parsed like any stored record: a build whose update_url yields no http(s) address for the file would otherwise be
+  // recorded, and every update check would then answer "damaged".
+  const record = Published.safeParse({
     id,
     version: manifest.version,
     file: fileName,
@@ -140,7 +142,11 @@ export function publishExtension(dataDir: string, crx: Buffer, now: Date): Publi
     codebase: manifest.update_url!.slice(0, -'update.xml'.length) + fileName,
     ...(manifest.minimum_chrome_version ? { prodversionmin: manifest.minimum_chrome_version } : {}),
     publishedAt: now.toISOString(),
-  };
+  });
+  if (!record.success) {
+    return { ok: false, problems: record.error.issues.map((issue) => `the build would be recorded with an invalid ${issue.path.join('.')}: ${issue.message}`) };
+  }
+  const published = record.data;
   const folder = folderOf(dataDir);
   fs.mkdirSync(folder, { recursive: true, mode: 0o755 });
   // The file first, then the record that points at it, each written whole and renamed into place.
