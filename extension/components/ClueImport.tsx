@@ -1,16 +1,17 @@
 /**
- * Importing a clue list (CSV or XLSX) into the team ledger, in three steps: pick the file; check which column holds
- * which field (guessed from the header row, mapping.ts — the name column is required); see the check of every row
- * (core's parseClueRows: bad rows with their row number and reason, done in chunks with progress). Then 导入 sends the
+ * Importing a clue list (CSV or XLSX) into the team ledger, in three steps: pick the file; check whether its first row
+ * is a header and which column holds which field (both guessed from the first row, mapping.ts — the name column is
+ * required); see the check of every row (core's parseClueRows: bad rows with their row number and reason, done in
+ * chunks with progress). Then 导入 sends the
  * rows and the mapping to the background, which checks them again the same way and writes the good rows in one
  * transaction — all of them or, if anything fails, none. Refused (and disabled) for a readonly role.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CLUE_FIELDS, type ClueField, type ClueMapping, type ClueRows } from '#core';
 import { request, type Transport } from '../messaging/client.ts';
-import { previewClues, readClueFile, withUiWords, type ClueCell, type ClueFile } from '../ledger/clue-file.ts';
+import { previewClues, readClueFile, sheetOf, withUiWords, type ClueCell, type ClueFile } from '../ledger/clue-file.ts';
 import { columnLabel, EXPORT_HEADINGS } from '../ledger/export.ts';
-import { completeMapping, guessMapping } from '../ledger/mapping.ts';
+import { completeMapping, guessMapping, looksLikeHeader } from '../ledger/mapping.ts';
 import type { Progress } from '../ledger/progress.ts';
 import { t } from '../ui/i18n.ts';
 import { messageOf } from './format.ts';
@@ -29,8 +30,12 @@ export interface ClueImportProps {
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
+/** The ledger's own export headings in the UI language: an exported ledger imports again as it is. */
+const exportHeadings = () => Object.fromEntries(CLUE_FIELDS.map((f) => [f, t(EXPORT_HEADINGS[f])])) as Record<ClueField, string>;
+
 export function ClueImport({ transport, readonly, newId, onImported }: ClueImportProps) {
   const [file, setFile] = useState<ClueFile | null>(null);
+  const [hasHeader, setHasHeader] = useState(true);
   const [mapping, setMapping] = useState<Partial<ClueMapping>>({});
   const [rows, setRows] = useState<ClueCell[][] | null>(null);
   const [check, setCheck] = useState<ClueRows | null>(null);
@@ -38,17 +43,18 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const complete = completeMapping(mapping);
+  const sheet = useMemo(() => (file ? sheetOf(file, hasHeader) : null), [file, hasHeader]);
 
   // The mapping's content, not its identity, decides the check.
   const mappingKey = complete ? JSON.stringify(complete) : '';
   useEffect(() => {
     setCheck(null);
-    if (!file || mappingKey === '') return undefined;
+    if (!sheet || mappingKey === '') return undefined;
     let current = true;
     const chosen = JSON.parse(mappingKey) as ClueMapping;
-    const ready = withUiWords(file.rows, chosen);
+    const ready = withUiWords(sheet.rows, chosen);
     setRows(ready);
-    void previewClues(ready, chosen, (p) => current && setProgress(p)).then((result) => {
+    void previewClues(ready, chosen, (p) => current && setProgress(p), sheet.firstRow).then((result) => {
       if (!current) return;
       setCheck(result);
       setProgress(null);
@@ -56,7 +62,7 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
     return () => {
       current = false;
     };
-  }, [file, mappingKey]);
+  }, [sheet, mappingKey]);
 
   const pick = async (picked: File | undefined) => {
     setOutcome(null);
@@ -65,8 +71,10 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
     setBusy('reading');
     try {
       const read = await readClueFile(picked);
-      const headings = Object.fromEntries(CLUE_FIELDS.map((f) => [f, t(EXPORT_HEADINGS[f])])) as Record<ClueField, string>;
-      setMapping(guessMapping(read.header, headings));
+      const first = read.table[0] ?? [];
+      const header = looksLikeHeader(first, exportHeadings());
+      setHasHeader(header);
+      setMapping(header ? guessMapping(first, exportHeadings()) : {});
       setFile(read);
     } catch (error) {
       setOutcome({ tone: 'error', text: t('ledger_import_unreadable', messageOf(error)) });
@@ -76,10 +84,10 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
   };
 
   const run = async () => {
-    if (!complete || !rows || !check) return;
+    if (!complete || !rows || !check || !sheet) return;
     setBusy('importing');
     try {
-      const answer = await request(transport, { type: 'ledger:import', importId: `import-${newId()}`, rows, mapping: complete, firstRow: 2 });
+      const answer = await request(transport, { type: 'ledger:import', importId: `import-${newId()}`, rows, mapping: complete, firstRow: sheet.firstRow });
       setOutcome({ tone: 'ok', text: t('ledger_import_done', answer.imported, answer.bad.length) });
       setFile(null);
       onImported();
@@ -88,6 +96,12 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Turned on, the header's names fill the fields not chosen yet; what the user chose stays. */
+  const setHeader = (on: boolean) => {
+    setHasHeader(on);
+    if (on && file) setMapping({ ...guessMapping(file.table[0] ?? [], exportHeadings()), ...mapping });
   };
 
   const setField = (field: ClueField, value: string) => {
@@ -104,9 +118,13 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
         disabled={readonly || busy !== null} onChange={(e) => void pick(e.target.files?.[0])} aria-label={t('ledger_import_pick')} />
       {readonly && <p className="hint">{t('ledger_readonly_hint')}</p>}
       {busy === 'reading' && <ProgressBar done={0} total={null} testId="import-reading" />}
-      {file && (
+      {file && sheet && (
         <>
-          <p data-testid="import-file-info">{t('ledger_import_file', file.name, file.rows.length, file.encoding.toUpperCase())}</p>
+          <p data-testid="import-file-info">{t('ledger_import_file', file.name, sheet.rows.length, file.encoding.toUpperCase())}</p>
+          <label className="has-header">
+            <input type="checkbox" data-testid="import-has-header" checked={hasHeader} onChange={(e) => setHeader(e.target.checked)} />
+            {t('ledger_import_has_header')}
+          </label>
           <fieldset className="mapping" data-testid="import-mapping">
             <legend>{t('ledger_import_mapping')}</legend>
             {CLUE_FIELDS.map((field) => (
@@ -114,7 +132,7 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
                 {t(EXPORT_HEADINGS[field])}{field === 'name' ? ' *' : ''}
                 <select data-testid={`import-map-${field}`} value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}>
                   <option value="">{t('ledger_import_skip')}</option>
-                  {file.header.map((head, i) => <option key={i} value={i}>{`${columnLabel(i)}: ${head ?? ''}`}</option>)}
+                  {sheet.labels.map((head, i) => <option key={i} value={i}>{`${columnLabel(i)}: ${head ?? ''}`}</option>)}
                 </select>
               </label>
             ))}

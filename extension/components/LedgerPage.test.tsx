@@ -200,6 +200,32 @@ describe('import and export', () => {
     expect(readTeamEntity(team.doc, 'name:坏状态公司')).toBeNull();
   });
 
+  it('imports a list without a header from its first row, numbered from 1; ticking the header box takes the first row off', async () => {
+    const { team } = await mount();
+    fireEvent.click(screen.getByTestId('ledger-tab-import'));
+    const csv = '示例市无表头食品有限公司,91330106MA27QX8BXF,核查中\r\n另一家无表头商行,,搁置\r\n第三家无表头商行,,线索\r\n';
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([csv], '无表头.csv', { type: 'text/csv' })] } });
+    expect((await screen.findByTestId('import-file-info')).textContent).toBe('无表头.csv：3 行数据（UTF-8）');
+    expect((screen.getByTestId('import-has-header') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByTestId('import-need-name')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('import-map-name'), { target: { value: '0' } });
+    fireEvent.change(screen.getByTestId('import-map-uscc'), { target: { value: '1' } });
+    fireEvent.change(screen.getByTestId('import-map-status'), { target: { value: '2' } });
+    expect((await screen.findByTestId('import-summary')).textContent).toBe('2 行可以导入，1 行有问题');
+    expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['2状态无法识别 (status "搁置")']);
+
+    fireEvent.click(screen.getByTestId('import-has-header'));
+    expect(screen.getByTestId('import-file-info').textContent).toBe('无表头.csv：2 行数据（UTF-8）');
+    await waitFor(() => expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['2状态无法识别 (status "搁置")']));
+    fireEvent.click(screen.getByTestId('import-has-header'));
+    await waitFor(() => expect(screen.getByTestId('import-summary').textContent).toBe('2 行可以导入，1 行有问题'));
+
+    fireEvent.click(screen.getByTestId('import-run'));
+    expect((await screen.findByTestId('import-outcome')).textContent).toBe('已导入 2 行；1 行有问题，未导入');
+    expect(readTeamEntity(team.doc, '91330106MA27QX8BXF')).toMatchObject({ ok: true, value: { name: '示例市无表头食品有限公司', status: 'verifying' } });
+    expect(readTeamEntity(team.doc, 'name:第三家无表头商行')).toMatchObject({ ok: true, value: { status: 'clue' } });
+  });
+
   it('exports the filtered ledger as CSV that imports again, and as XLSX', async () => {
     const { downloads } = await mount();
     fireEvent.change(screen.getByTestId('ledger-filter-tag'), { target: { value: '冷链' } });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseClueRows, tableXlsx } from '#core';
-import { previewClues, readClueFile, withUiWords } from './clue-file.ts';
+import { previewClues, readClueFile, sheetOf, withUiWords } from './clue-file.ts';
 
 const fileOf = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer });
 
@@ -15,8 +15,8 @@ describe('readClueFile', () => {
     const bytes = tableXlsx([['企业名称', '统一社会信用代码', '件数', '备注'], ['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', 3, null]], { sheetName: '线索', headerRows: 1 });
     const file = await readClueFile(fileOf('线索.xlsx', bytes));
     expect(file).toEqual({
-      name: '线索.xlsx', encoding: 'xlsx', header: ['企业名称', '统一社会信用代码', '件数', '备注'],
-      rows: [['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '3', null]],
+      name: '线索.xlsx', encoding: 'xlsx',
+      table: [['企业名称', '统一社会信用代码', '件数', '备注'], ['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '3', null]],
     });
   });
 
@@ -24,7 +24,13 @@ describe('readClueFile', () => {
     // '主体名称,状态\r\n示例市“鲜味坊”食品有限公司,核查中\r\n' in GBK.
     const hex = 'd6f7cce5c3fbb3c62cd7b4ccac0d0acabec0fdcad0a1b0cfcaceb6b7bba1b1cab3c6b7d3d0cfdeb9abcbbe2cbacbb2e9d6d00d0a';
     const file = await readClueFile(fileOf('clues.csv', new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)))));
-    expect(file).toMatchObject({ encoding: 'gbk', header: ['主体名称', '状态'], rows: [['示例市“鲜味坊”食品有限公司', '核查中']] });
+    expect(file).toMatchObject({ encoding: 'gbk', table: [['主体名称', '状态'], ['示例市“鲜味坊”食品有限公司', '核查中']] });
+  });
+
+  it('splits off the header row only when there is one: without, the first row is data, file row 1', () => {
+    const file = { name: 'x.csv', encoding: 'utf-8', table: [['甲公司', '核查中'], ['乙公司', null]] };
+    expect(sheetOf(file, true)).toEqual({ labels: ['甲公司', '核查中'], rows: [['乙公司', null]], firstRow: 2 });
+    expect(sheetOf(file, false)).toEqual({ labels: ['甲公司', '核查中'], rows: [['甲公司', '核查中'], ['乙公司', null]], firstRow: 1 });
   });
 });
 
@@ -40,5 +46,7 @@ describe('the import preview', () => {
     expect(preview).toEqual(parseClueRows(ready, mapping, 2));
     expect(preview.bad).toEqual([{ row: 3, reason: '状态无法识别 (status "搁置")' }]);
     expect(progress).toEqual([0, 2_000, 4_000, 4_502]);
+    // A file without a header: its rows are numbered from 1.
+    expect((await previewClues(ready.slice(0, 2), mapping, () => {}, 1)).bad).toEqual([{ row: 2, reason: '状态无法识别 (status "搁置")' }]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Reading a clue list the user picked: XLSX through read-excel-file (its first sheet), CSV through csv.ts (UTF-8 or
  * GBK). Every cell becomes text or null — dates as YYYY-MM-DD, numbers as written — so the rows can travel to the
- * background as they are and be checked there exactly as the page previewed them. The first row is the header.
+ * background as they are and be checked there exactly as the page previewed them. Whether the first row is a header
+ * is the user's call, guessed from its cells (mapping.ts): a list typed without one starts with a clue, not to be lost.
  */
 import readXlsx from 'read-excel-file/browser';
 import { CLUE_FIELDS, CaseStatus, Domain, parseClueRows, type ClueMapping, type ClueRows } from '#core';
@@ -14,10 +15,23 @@ export type ClueCell = string | null;
 
 export interface ClueFile {
   name: string;
-  header: ClueCell[];
-  /** The data rows (file row 2 onwards). */
-  rows: ClueCell[][];
+  /** Every row of the file, the first one included. */
+  table: ClueCell[][];
   encoding: string;
+}
+
+/** The file as the import sees it: with a header row, the data start at file row 2; without one, at row 1. */
+export interface ClueSheet {
+  /** The header's cells; without a header, the first row's (shown beside the column letters as examples). */
+  labels: ClueCell[];
+  rows: ClueCell[][];
+  /** The file's row number of rows[0]: what bad rows are reported by. */
+  firstRow: 1 | 2;
+}
+
+export function sheetOf(file: ClueFile, hasHeader: boolean): ClueSheet {
+  const [first = [], ...rest] = file.table;
+  return hasHeader ? { labels: first, rows: rest, firstRow: 2 } : { labels: first, rows: file.table, firstRow: 1 };
 }
 
 function cellText(cell: unknown): ClueCell {
@@ -39,8 +53,7 @@ export async function readClueFile(file: { name: string; arrayBuffer(): Promise<
     table = parseCsv(decoded.text);
     encoding = decoded.encoding;
   }
-  const [header = [], ...rows] = table.map((row) => row.map(cellText));
-  return { name: file.name, header, rows, encoding };
+  return { name: file.name, table: table.map((row) => row.map(cellText)), encoding };
 }
 
 /**
@@ -66,11 +79,13 @@ export function withUiWords(rows: readonly ClueCell[][], mapping: ClueMapping): 
 }
 
 /** The preview of an import: core's own check of every row, in chunks with progress. */
-export async function previewClues(rows: readonly ClueCell[][], mapping: ClueMapping, onProgress: (p: Progress) => void): Promise<ClueRows> {
+export async function previewClues(
+  rows: readonly ClueCell[][], mapping: ClueMapping, onProgress: (p: Progress) => void, firstRow = 2,
+): Promise<ClueRows> {
   const result: ClueRows = { good: [], bad: [] };
   onProgress({ done: 0, total: rows.length });
   for (let start = 0; start < rows.length; start += CHUNK) {
-    const part = parseClueRows(rows.slice(start, start + CHUNK), mapping, 2 + start);
+    const part = parseClueRows(rows.slice(start, start + CHUNK), mapping, firstRow + start);
     result.good.push(...part.good);
     result.bad.push(...part.bad);
     onProgress({ done: Math.min(rows.length, start + CHUNK), total: rows.length });

@@ -1,6 +1,6 @@
 /** The column mapping guessed from a clue list's header row, for the user to check. */
 import { describe, expect, it } from 'vitest';
-import { completeMapping, guessMapping } from './mapping.ts';
+import { completeMapping, guessMapping, looksLikeHeader } from './mapping.ts';
 
 describe('guessMapping', () => {
   it('finds the fields under the names staff write', () => {
@@ -28,5 +28,14 @@ describe('guessMapping', () => {
     expect(guessed).toEqual({ uscc: 2 });
     expect(completeMapping(guessed)).toBeNull();
     expect(completeMapping({ ...guessed, name: 0 })).toEqual({ name: 0, uscc: 2 });
+  });
+});
+
+describe('looksLikeHeader', () => {
+  it('takes a first row that names a field for a header, and a first clue for data', () => {
+    expect(looksLikeHeader(['企业名称', '统一社会信用代码', '备注'])).toBe(true);
+    expect(looksLikeHeader([null, '主体名称（必填）'])).toBe(true);
+    expect(looksLikeHeader(['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '核查中', '食品安全', 'wang'])).toBe(false);
+    expect(looksLikeHeader([])).toBe(false);
   });
 });

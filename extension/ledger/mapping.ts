@@ -47,3 +47,8 @@ export function guessMapping(header: readonly (string | null)[], extra: Partial<
 export function completeMapping(mapping: Partial<ClueMapping>): ClueMapping | null {
   return mapping.name === undefined ? null : { ...mapping, name: mapping.name };
 }
+
+/** Whether a file's first row reads as a header: it names at least one field. A typed list's first clue names none. */
+export function looksLikeHeader(first: readonly (string | null)[], extra: Partial<Record<ClueField, string>> = {}): boolean {
+  return Object.keys(guessMapping(first, extra)).length > 0;
+}
