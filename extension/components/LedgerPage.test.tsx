@@ -16,6 +16,7 @@ import { parseCsv } from '../ledger/csv.ts';
 import { ledgerDoc } from '../ledger/test-ledger.ts';
 import { testTeam } from '../sync/test-team.ts';
 import { LedgerPage } from './LedgerPage.tsx';
+import type { ReportUnitMemory } from './ReportPreview.tsx';
 import { localBackground, NOW, REPEAT_OFFENDER, seed } from './test-helpers.ts';
 
 afterEach(cleanup);
@@ -26,7 +27,7 @@ beforeAll(() => {
   base = Y.encodeStateAsUpdate(ledgerDoc(N));
 }, 30_000);
 
-async function mount(options: Parameters<typeof testTeam>[0] & { pollMs?: number } = {}) {
+async function mount(options: Parameters<typeof testTeam>[0] & { pollMs?: number; reportUnit?: ReportUnitMemory } = {}) {
   const team = testTeam(options);
   Y.applyUpdate(team.doc, base);
   const broken = new Y.Map<unknown>();
@@ -37,7 +38,7 @@ async function mount(options: Parameters<typeof testTeam>[0] & { pollMs?: number
   const opened: string[] = [];
   let ids = 0;
   render(<LedgerPage transport={background.transport} openUrl={(url) => opened.push(url)} download={(name, file) => downloads.push({ name, file })}
-    now={() => NOW} newId={() => `id${++ids}`} pollMs={options.pollMs ?? 60_000} />);
+    now={() => NOW} newId={() => `id${++ids}`} pollMs={options.pollMs ?? 60_000} {...(options.reportUnit ? { reportUnit: options.reportUnit } : {})} />);
   await screen.findByTestId('ledger-table', {}, { timeout: 10_000 });
   return { ...background, team, downloads, opened };
 }
@@ -146,6 +147,16 @@ describe('the ledger table', () => {
 });
 
 describe('the work report preview', () => {
+  it('fills in the 填报单位 typed last time, and keeps each change for next time', async () => {
+    const saved: string[] = [];
+    await mount({ reportUnit: { initial: '示例市市场监督管理局', save: (unit) => saved.push(unit) } });
+    fireEvent.click(screen.getByTestId('ledger-tab-report'));
+    expect((screen.getByTestId('report-unit') as HTMLInputElement).value).toBe('示例市市场监督管理局');
+    expect(screen.getByTestId('report-sheet').textContent).toContain('填报单位：示例市市场监督管理局');
+    fireEvent.change(screen.getByTestId('report-unit'), { target: { value: '示例市市场监督管理局信用监管科' } });
+    expect(saved).toEqual(['示例市市场监督管理局信用监管科']);
+  });
+
   it('shows core\'s workReport for the period, and the XLSX and CSV carry the same table', async () => {
     const { team, downloads } = await mount();
     fireEvent.click(screen.getByTestId('ledger-tab-report'));

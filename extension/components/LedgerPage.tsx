@@ -24,7 +24,7 @@ import { LedgerDetail } from './LedgerDetail.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
-import { ReportPreview } from './ReportPreview.tsx';
+import { ReportPreview, type ReportUnitMemory } from './ReportPreview.tsx';
 import { CASE_STATUS_LABEL } from './team-labels.ts';
 import { useLedger, type LedgerData } from './use-ledger.ts';
 
@@ -37,6 +37,8 @@ export interface LedgerPageProps {
   newId(): string;
   /** How often to look for changes by colleagues; tests shorten it. */
   pollMs?: number;
+  /** The 填报单位 remembered from last time, and where a new one is kept. */
+  reportUnit?: ReportUnitMemory;
 }
 
 const TABS = ['ledger', 'report', 'charts', 'import'] as const;
@@ -66,7 +68,7 @@ export function LedgerPage(props: LedgerPageProps) {
   );
 }
 
-function LedgerBody({ transport, openUrl, download, now, newId, data, reload }: LedgerPageProps & { data: Ready; reload(): void }) {
+function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, data, reload }: LedgerPageProps & { data: Ready; reload(): void }) {
   const [tab, setTab] = useState<Tab>('ledger');
   const [filter, setFilter] = useState<LedgerFilter>(NO_FILTER);
   const [sort, setSort] = useState<LedgerSort>({ column: 'updatedAt', descending: true });
@@ -168,7 +170,7 @@ function LedgerBody({ transport, openUrl, download, now, newId, data, reload }: 
           </div>
         </section>
       )}
-      {tab === 'report' && <ReportPreview records={data.records} today={today} download={download} />}
+      {tab === 'report' && <ReportPreview records={data.records} today={today} download={download} unitMemory={reportUnit} />}
       {tab === 'charts' && <LedgerCharts figures={figures} />}
       {tab === 'import' && <ClueImport transport={transport} readonly={readonly} newId={newId} onImported={reload} />}
     </>

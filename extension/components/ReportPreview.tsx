@@ -9,19 +9,30 @@ import { isIsoDate, reportCsv, reportTable, reportXlsx, workReport, type TeamRea
 import { t } from '../ui/i18n.ts';
 import type { DownloadFile } from './download.ts';
 
+/** The 填报单位 typed last time (storage/items.ts), and where each change is kept: one office files every period. */
+export interface ReportUnitMemory {
+  initial: string;
+  save(unit: string): void;
+}
+
 export interface ReportPreviewProps {
   records: readonly TeamRead[];
   /** Today's date in Beijing (YYYY-MM-DD): the default period is this year up to today. */
   today: string;
   download: DownloadFile;
+  unitMemory?: ReportUnitMemory;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function ReportPreview({ records, today, download }: ReportPreviewProps) {
+export function ReportPreview({ records, today, download, unitMemory }: ReportPreviewProps) {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const [unit, setUnit] = useState('');
+  const [unit, setUnit] = useState(unitMemory?.initial ?? '');
+  const changeUnit = (value: string) => {
+    setUnit(value);
+    unitMemory?.save(value);
+  };
   const problem = !isIsoDate(from) || !isIsoDate(to) ? t('ledger_report_bad_date') : from > to ? t('ledger_report_from_after_to') : null;
   const report = useMemo(() => (problem === null ? workReport(records, { from, to }) : null), [records, from, to, problem]);
   const heading = { unit: unit.trim() };
@@ -33,7 +44,7 @@ export function ReportPreview({ records, today, download }: ReportPreviewProps) 
         <label>{t('ledger_report_from')}<input type="date" data-testid="report-from" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>{t('ledger_report_to')}<input type="date" data-testid="report-to" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <label>{t('ledger_report_unit')}<input type="text" data-testid="report-unit" maxLength={200} value={unit} placeholder={t('ledger_report_unit_placeholder')}
-          onChange={(e) => setUnit(e.target.value)} /></label>
+          onChange={(e) => changeUnit(e.target.value)} /></label>
         <button type="button" data-testid="report-xlsx" disabled={!report}
           onClick={() => report && download(`${fileName}.xlsx`, new Blob([reportXlsx(report, heading) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }))}>{t('ledger_download_xlsx')}</button>
         <button type="button" data-testid="report-csv" disabled={!report}

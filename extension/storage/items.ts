@@ -14,6 +14,10 @@ export const RetentionDays = z.number().int().min(0).max(36_500);
 export const DEFAULT_RETENTION_DAYS = 365;
 export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS, version: 1 });
 
+/** The 填报单位 last typed on the ledger's report tab: filled in again next time (a report is filed every period). */
+export const ReportUnit = z.string().max(200);
+export const reportUnitItem = storage.defineItem<string>('local:reportUnit', { fallback: '', version: 1 });
+
 export interface Read<T> {
   value: T;
   /** Why the stored value was not used, when it was not. */
@@ -33,4 +37,8 @@ export function readRuleSettings(): Promise<Read<RuleSettings>> {
 
 export function readRetentionDays(): Promise<Read<number>> {
   return readThrough(RetentionDays, retentionDaysItem, DEFAULT_RETENTION_DAYS, 'retention');
+}
+
+export function readReportUnit(): Promise<Read<string>> {
+  return readThrough(ReportUnit, reportUnitItem, '', 'reporting unit');
 }

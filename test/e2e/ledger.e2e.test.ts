@@ -40,7 +40,7 @@ beforeAll(async () => {
 describe('the team ledger page', () => {
   const browser = useExtensionBrowser({ language: 'zh_CN' });
 
-  it('lists, filters, changes status in bulk, opens a snapshot, previews the report and downloads its XLSX', async () => {
+  it('lists, filters, changes status in bulk, opens a snapshot, previews the report, downloads its XLSX and remembers the 填报单位', async () => {
     await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);
     const site = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(site);
@@ -114,5 +114,12 @@ describe('the team ledger page', () => {
     const sheet = await readSheet(readFileSync(await download.path()));
     expect(sheet.map((row) => row.filter((cell) => cell !== null))).toEqual(table);
     await ledger.close();
+
+    // The 填报单位 is there again the next time the ledger opens.
+    const again = await browser().context.newPage();
+    await again.goto(`chrome-extension://${browser().extensionId}/ledger.html`);
+    await again.locator('[data-testid="ledger-tab-report"]').click();
+    expect(await again.locator('[data-testid="report-unit"]').inputValue()).toBe(UNIT);
+    await again.close();
   });
 });

@@ -1,12 +1,12 @@
 // The ledger page's entry: wiring only. The page talks to the background by runtime messages, opens the pages
-// entities were seen on in new tabs, and summarises snapshots with the stored rules settings.
+// entities were seen on in new tabs, summarises snapshots with the stored rules settings and remembers the 填报单位.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { downloadFile } from '../../components/download.ts';
 import { LedgerPage } from '../../components/LedgerPage.tsx';
 import { SettingsContext } from '../../components/settings-context.ts';
-import { readRuleSettings } from '../../storage/items.ts';
+import { readReportUnit, readRuleSettings, reportUnitItem } from '../../storage/items.ts';
 import { t } from '../../ui/i18n.ts';
 import './style.css';
 
@@ -15,11 +15,13 @@ if (root) {
   document.documentElement.lang = browser.i18n.getUILanguage();
   document.title = `${t('ledger_title')} · ${t('extName')}`;
   const { value: settings } = await readRuleSettings();
+  const { value: unit } = await readReportUnit();
+  const reportUnit = { initial: unit, save: (value: string) => void reportUnitItem.setValue(value) };
   createRoot(root).render(
     <StrictMode>
       <SettingsContext value={settings}>
         <LedgerPage transport={(m) => browser.runtime.sendMessage(m)} openUrl={(url) => void browser.tabs.create({ url })} download={downloadFile}
-          now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} />
+          now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} reportUnit={reportUnit} />
       </SettingsContext>
     </StrictMode>,
   );
