@@ -11,7 +11,7 @@ import { CLUE_FIELDS, type ClueField, type ClueMapping, type ClueRows } from '#c
 import { request, type Transport } from '../messaging/client.ts';
 import { previewClues, readClueFile, sheetOf, withUiWords, type ClueCell, type ClueFile } from '../ledger/clue-file.ts';
 import { columnLabel, EXPORT_HEADINGS } from '../ledger/export.ts';
-import { completeMapping, guessMapping, looksLikeHeader } from '../ledger/mapping.ts';
+import { completeMapping, guessMapping, headerMapping } from '../ledger/mapping.ts';
 import type { Progress } from '../ledger/progress.ts';
 import { t } from '../ui/i18n.ts';
 import { messageOf } from './format.ts';
@@ -71,10 +71,9 @@ export function ClueImport({ transport, readonly, newId, onImported }: ClueImpor
     setBusy('reading');
     try {
       const read = await readClueFile(picked);
-      const first = read.table[0] ?? [];
-      const header = looksLikeHeader(first, exportHeadings());
-      setHasHeader(header);
-      setMapping(header ? guessMapping(first, exportHeadings()) : {});
+      const guessed = headerMapping(read.table[0] ?? [], exportHeadings());
+      setHasHeader(guessed !== null);
+      setMapping(guessed ?? {});
       setFile(read);
     } catch (error) {
       setOutcome({ tone: 'error', text: t('ledger_import_unreadable', messageOf(error)) });

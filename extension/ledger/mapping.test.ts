@@ -1,6 +1,6 @@
 /** The column mapping guessed from a clue list's header row, for the user to check. */
 import { describe, expect, it } from 'vitest';
-import { completeMapping, guessMapping, looksLikeHeader } from './mapping.ts';
+import { completeMapping, guessMapping, headerMapping } from './mapping.ts';
 
 describe('guessMapping', () => {
   it('finds the fields under the names staff write', () => {
@@ -31,11 +31,11 @@ describe('guessMapping', () => {
   });
 });
 
-describe('looksLikeHeader', () => {
-  it('takes a first row that names a field for a header, and a first clue for data', () => {
-    expect(looksLikeHeader(['企业名称', '统一社会信用代码', '备注'])).toBe(true);
-    expect(looksLikeHeader([null, '主体名称（必填）'])).toBe(true);
-    expect(looksLikeHeader(['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '核查中', '食品安全', 'wang'])).toBe(false);
-    expect(looksLikeHeader([])).toBe(false);
+describe('headerMapping', () => {
+  it('reads a first row that names a field as a header, and a first clue as no header', () => {
+    expect(headerMapping(['企业名称', '统一社会信用代码', '备注'])).toEqual({ name: 0, uscc: 1, note: 2 });
+    expect(headerMapping([null, '主体名称（必填）'])).toEqual({ name: 1 });
+    expect(headerMapping(['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '核查中', '食品安全', 'wang'])).toBeNull();
+    expect(headerMapping([])).toBeNull();
   });
 });

@@ -48,7 +48,11 @@ export function completeMapping(mapping: Partial<ClueMapping>): ClueMapping | nu
   return mapping.name === undefined ? null : { ...mapping, name: mapping.name };
 }
 
-/** Whether a file's first row reads as a header: it names at least one field. A typed list's first clue names none. */
-export function looksLikeHeader(first: readonly (string | null)[], extra: Partial<Record<ClueField, string>> = {}): boolean {
-  return Object.keys(guessMapping(first, extra)).length > 0;
+/**
+ * The mapping a file's first row gives read as a header, or null when it names no field: then it is the first clue
+ * of a list typed without a header.
+ */
+export function headerMapping(first: readonly (string | null)[], extra: Partial<Record<ClueField, string>> = {}): Partial<ClueMapping> | null {
+  const mapping = guessMapping(first, extra);
+  return Object.keys(mapping).length > 0 ? mapping : null;
 }
