@@ -174,7 +174,6 @@ export class SqliteStore implements Store {
     return rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
   }
 
-
   async appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void> {
     if (batch.length === 0) return;
     try {
