@@ -170,7 +170,7 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, data
           </div>
         </section>
       )}
-      {tab === 'report' && <ReportPreview records={data.records} today={today} download={download} unitMemory={reportUnit} />}
+      {tab === 'report' && <ReportPreview records={data.records} today={today} download={download} reportUnit={reportUnit} />}
       {tab === 'charts' && <LedgerCharts figures={figures} />}
       {tab === 'import' && <ClueImport transport={transport} readonly={readonly} newId={newId} onImported={reload} />}
     </>

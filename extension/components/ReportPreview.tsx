@@ -20,18 +20,18 @@ export interface ReportPreviewProps {
   /** Today's date in Beijing (YYYY-MM-DD): the default period is this year up to today. */
   today: string;
   download: DownloadFile;
-  unitMemory?: ReportUnitMemory;
+  reportUnit?: ReportUnitMemory;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function ReportPreview({ records, today, download, unitMemory }: ReportPreviewProps) {
+export function ReportPreview({ records, today, download, reportUnit }: ReportPreviewProps) {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const [unit, setUnit] = useState(unitMemory?.initial ?? '');
+  const [unit, setUnit] = useState(reportUnit?.initial ?? '');
   const changeUnit = (value: string) => {
     setUnit(value);
-    unitMemory?.save(value);
+    reportUnit?.save(value);
   };
   const problem = !isIsoDate(from) || !isIsoDate(to) ? t('ledger_report_bad_date') : from > to ? t('ledger_report_from_after_to') : null;
   const report = useMemo(() => (problem === null ? workReport(records, { from, to }) : null), [records, from, to, problem]);
