@@ -96,7 +96,31 @@ describe('creditlens assess on pages', () => {
     expect(csv.stdout.startsWith('\uFEFF主体名称,统一社会信用代码,严重违法失信名单')).toBe(true);
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain('示例市甲贸易有限公司,91330100MA2B3C4D5N,未列入,未列入,12,是');
+    // The page says 暂无 for the serious list and has no abnormal section at all: that one is unknown, not 未列入.
+    expect(lines[1]).toContain('示例市甲贸易有限公司,91330100MA2B3C4D5N,未列入,未知（页面未载入）,12,是,,已读取 12/12,已读取 0（页面未显示总数）,已读取 0/0');
+  });
+
+  it('never says 未列入 or 否 of a section the page did not load, in JSON or CSV', async () => {
+    const folder = mkdtempSync(join(dir, 'unknown-'));
+    // Only the basic information: no penalty, abnormal or serious section on the page at all.
+    writeFileSync(join(folder, 'basic.html'), `<!-- saved from url=(0053)https://www.gsxt.gov.cn/%7BDDDD0001-1558624663369%7D -->
+      <html><body><h1>示例市丙科技有限公司</h1><p>统一社会信用代码：91330100MA2B3C4D5N</p><h3>行政处罚信息</h3></body></html>`);
+    const json = await run(['assess', join(folder, 'basic.html'), '--as-of', '2024-06-30']);
+    expect(json.code).toBe(0);
+    const a = Assessment.parse(JSON.parse(json.stdout));
+    expect(a.coverage.penalties.state).toBe('unknown');
+    expect(a.abnormalList.status).toBe('UNKNOWN');
+    expect(a.seriousList.status).toBe('UNKNOWN');
+    expect(a.seriousList.shouldBeListed).toBe(false);
+    expect(a.repeatOffender).toMatchObject({ status: 'UNKNOWN', atLeast: true, flag: false });
+    const csv = await run(['assess', folder, '--as-of', '2024-06-30', '--format', 'csv']);
+    const [header, row] = csv.stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const cells = Object.fromEntries((header ?? '').split(',').map((h, i) => [h, (row ?? '').split(',')[i]]));
+    expect(cells).toMatchObject({
+      严重违法失信名单: '未知（页面未载入）', 经营异常名录: '未知（页面未载入）', '近三年行政处罚(件)': '未知（页面未载入）',
+      '屡禁不止、屡罚不改': '未知（页面未载入）', 行政处罚读取: '已读取 0（页面未显示总数）',
+    });
+    expect(row).not.toMatch(/未列入|否|false|NONE/);
   });
 });
 

@@ -45,7 +45,7 @@ export {
   CLUE_FIELDS, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueRows,
 } from './team/clue-import.ts';
 export {
-  Completeness, PageKind, ParseFailure, ParseResult, SectionCompleteness, type ParseSuccess, type SiteAdapter,
+  PageKind, ParseFailure, ParseResult, type ParseSuccess, type SiteAdapter,
 } from './sites/site.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';

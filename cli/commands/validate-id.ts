@@ -1,4 +1,4 @@
-/** `creditlens validate-id CODE`: prints {valid, kind, reason}; exit 0 when valid, 1 otherwise. */
+/** `creditlens validate-id CODE`: prints {valid, kind, reason}; exit 0 when valid or a legacy number without a check digit, 1 otherwise. */
 import { validateIdentifier } from '#core';
 import { EXIT, InputError, type Io } from '../io.ts';
 
@@ -7,5 +7,6 @@ export function validateId(args: readonly string[], io: Io): number {
   if (code === undefined || rest.length > 0) throw new InputError(['usage: creditlens validate-id CODE']);
   const check = validateIdentifier(code);
   io.out(`${JSON.stringify(check)}\n`);
-  return check.valid ? EXIT.ok : EXIT.negative;
+  // A legacy number (valid: null) is not a typing error: nothing to correct, so not a negative answer.
+  return check.valid === false ? EXIT.negative : EXIT.ok;
 }

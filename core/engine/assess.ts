@@ -61,8 +61,8 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
     const published = publishedOn(p, publishedUntil, ctx);
     return { p, severity, domain: domain.domain, domainAmbiguous: domain.ambiguous, published, publishedUntil };
   });
-  const abnormal = abnormalListStatus(facts.abnormal, ctx);
-  const serious = seriousListStatus(facts.serious, graded, abnormal, ctx);
+  const abnormal = abnormalListStatus({ listings: facts.abnormal, kind: facts.kind, coverage: facts.coverage.abnormal, banners: facts.banners }, ctx);
+  const serious = seriousListStatus({ listings: facts.serious, coverage: facts.coverage.serious, banners: facts.banners }, graded, abnormal, ctx);
   const onAList = abnormal.active || serious.active;
 
   const penalties = new Array<AssessedPenalty>(graded.length);
@@ -93,8 +93,8 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
     };
   }
   const should = shouldBeListed(serious, candidatePenaltyIds, abnormal);
-  const repeat = repeatOffender(graded, ctx);
-  const repeatNote = repeatOffenderFinding(repeat, ctx);
+  const repeat = repeatOffender(graded, facts.coverage.penalties, ctx);
+  const repeatNote = repeatOffenderFinding(repeat, facts.coverage.penalties, ctx);
 
   const findings = byLevel(
     seriousFindings(serious, should, candidatePenaltyIds, abnormal),
@@ -105,9 +105,12 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
 
   return {
     asOf: options.asOf,
+    entityKind: facts.kind,
+    coverage: facts.coverage,
     penalties,
     repeatOffender: repeat,
     seriousList: {
+      status: serious.status,
       active: serious.active,
       activeListingIds: serious.activeListingIds,
       expiresOn: serious.expiresOn,

@@ -15,12 +15,15 @@ import {
 import type {
   AbnormalListingInput,
   AbnormalReason,
+  Banner,
   EntityRecord,
   PenaltyInput,
   PenaltyType,
   SeriousListingInput,
   SeriousRoute,
 } from '../schemas/record.ts';
+import { coverageOf } from './coverage.ts';
+import { entityKindOf } from './entity-kind.ts';
 import type { AbnormalFact, Facts, PenaltyFact, SeriousFact } from './facts.ts';
 
 /** One regular expression per pattern list, built once. */
@@ -199,7 +202,7 @@ function penaltyFact(p: PenaltyInput): PenaltyFact {
 }
 
 function abnormalFact(a: AbnormalListingInput): AbnormalFact {
-  return { id: a.id, listedDate: a.listedDate, reason: a.reason ?? deriveAbnormalReason(a.reasonText), removedDate: a.removedDate };
+  return { id: a.id, kind: a.kind ?? 'LISTING', listedDate: a.listedDate, reason: a.reason ?? deriveAbnormalReason(a.reasonText), removedDate: a.removedDate };
 }
 
 function seriousFact(s: SeriousListingInput): SeriousFact {
@@ -213,10 +216,15 @@ function seriousFact(s: SeriousListingInput): SeriousFact {
   };
 }
 
+const NO_BANNERS: readonly Banner[] = Object.freeze([]);
+
 export function deriveFacts(record: EntityRecord): Facts {
   return {
     penalties: record.penalties.map(penaltyFact),
     abnormal: record.abnormalListings.map(abnormalFact),
     serious: record.seriousListings.map(seriousFact),
+    kind: entityKindOf(record),
+    coverage: coverageOf(record),
+    banners: record.banners ?? NO_BANNERS,
   };
 }

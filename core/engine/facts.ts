@@ -3,8 +3,8 @@
  * texts prepared for matching once. Rules read facts, never the raw input.
  */
 import type { IsoDate, PeriodOptions } from '../lib/dates.ts';
-import type { AbnormalReason, PenaltyStatus, PenaltyType, SeriousRoute } from '../schemas/record.ts';
-import type { Domain, Severity } from '../schemas/assessment.ts';
+import type { AbnormalEntryKind, AbnormalReason, Banner, PenaltyStatus, PenaltyType, SeriousRoute } from '../schemas/record.ts';
+import type { AssessedEntityKind, Coverage, Domain, Severity } from '../schemas/assessment.ts';
 import type { RuleSettings } from '../schemas/settings.ts';
 
 export interface PenaltyFact {
@@ -35,6 +35,8 @@ export interface PenaltyFact {
 
 export interface AbnormalFact {
   id: string;
+  /** A MARK (个体工商户) never escalates. */
+  kind: AbnormalEntryKind;
   listedDate: IsoDate;
   reason: AbnormalReason;
   removedDate: IsoDate | undefined;
@@ -53,6 +55,9 @@ export interface Facts {
   penalties: PenaltyFact[];
   abnormal: AbnormalFact[];
   serious: SeriousFact[];
+  kind: AssessedEntityKind;
+  coverage: Coverage;
+  banners: readonly Banner[];
 }
 
 /** A penalty with what R1, R2 and R6 say of it: the input of the rules that look across penalties. */

@@ -255,6 +255,19 @@ describe('validateRegNo: each reason', () => {
 });
 
 describe('validateIdentifier: dispatch by length', () => {
+  it('legacy 注册号 (13 digits before 2007; 6 digits + NA + 6 digits + digit or X) are recognised, never invalid', () => {
+    const legacy = { valid: null, kind: 'regNo-legacy', reason: 'no-check-digit' };
+    expect(validateIdentifier('1102212140169')).toEqual(legacy);
+    expect(validateIdentifier('411303NA000262X')).toEqual(legacy);
+    expect(validateIdentifier('411303na000262x')).toEqual(legacy);
+    expect(validateIdentifier('411303NA0002621')).toEqual(legacy);
+    // Any other letter inside a 15-character number stays a wrong character, and so does NA in another place.
+    expect(validateIdentifier('411303NB000262X')).toEqual({ valid: false, kind: 'regNo', reason: 'characters' });
+    expect(validateIdentifier('4113030NA00262X')).toEqual({ valid: false, kind: 'regNo', reason: 'characters' });
+    expect(validateIdentifier('411303NA000262Y')).toEqual({ valid: false, kind: 'regNo', reason: 'characters' });
+    expect(validateIdentifier('110221214016X')).toEqual({ valid: false, kind: 'regNo', reason: 'characters' });
+  });
+
   it('18 → USCC, 15 → 注册号, other lengths → unknown', () => {
     expect(validateIdentifier('')).toEqual({ valid: false, kind: 'unknown', reason: 'empty' });
     expect(validateIdentifier(' \u3000 ')).toEqual({ valid: false, kind: 'unknown', reason: 'empty' });
@@ -262,7 +275,8 @@ describe('validateIdentifier: dispatch by length', () => {
     expect(validateIdentifier('91110000101623741')).toEqual({ valid: false, kind: 'unknown', reason: 'length' });
     expect(validateIdentifier('91110000101623741KK')).toEqual({ valid: false, kind: 'unknown', reason: 'length' });
     expect(validateIdentifier('1202240000576281')).toEqual({ valid: false, kind: 'unknown', reason: 'length' });
-    expect(validateIdentifier('1234567890123')).toEqual({ valid: false, kind: 'unknown', reason: 'length' });
+    expect(validateIdentifier('123456789012')).toEqual({ valid: false, kind: 'unknown', reason: 'length' });
+    expect(validateIdentifier('12345678901234')).toEqual({ valid: false, kind: 'unknown', reason: 'length' });
     expect(validateIdentifier('9111000010162374IK')).toEqual({ valid: false, kind: 'uscc', reason: 'characters' });
     expect(validateIdentifier('9111000A101623741K')).toEqual({ valid: false, kind: 'uscc', reason: 'format' });
     expect(validateIdentifier('12022400005762A')).toEqual({ valid: false, kind: 'regNo', reason: 'characters' });

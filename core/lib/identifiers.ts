@@ -7,15 +7,20 @@
  */
 import { toHalfWidth } from './text.ts';
 
-export type IdentifierKind = 'uscc' | 'regNo' | 'unknown';
-export type IdentifierProblem = 'empty' | 'length' | 'characters' | 'format' | 'check-digit';
+/** `regNo-legacy`: a registration number of a format older than the check-digit one (docs/rules.md "Identifiers"). */
+export type IdentifierKind = 'uscc' | 'regNo' | 'regNo-legacy' | 'unknown';
+export type IdentifierProblem = 'empty' | 'length' | 'characters' | 'format' | 'check-digit' | 'no-check-digit';
 
 export interface IdentifierCheck {
-  valid: boolean;
+  /** null: a recognised legacy number that has no check digit to verify — neither valid nor a typing error. */
+  valid: boolean | null;
   kind: IdentifierKind;
   /** null when valid. */
   reason: IdentifierProblem | null;
 }
+
+/** 13-digit numbers issued before 2007, and 15 characters of 6 digits + NA + 6 digits + a digit or X (cooperatives). */
+const LEGACY_REG_NO = /^(\d{13}|\d{6}NA\d{6}[\dX])$/;
 
 /** GB 32100 symbols in value order: digits, then letters without I, O, S, V, Z. */
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -64,17 +69,20 @@ export function validateRegNo(input: string): IdentifierCheck {
   const code = normalizeIdentifier(input);
   const fail = (reason: IdentifierProblem): IdentifierCheck => ({ valid: false, kind: 'regNo', reason });
   if (code === '') return fail('empty');
+  if (LEGACY_REG_NO.test(code)) return { valid: null, kind: 'regNo-legacy', reason: 'no-check-digit' };
+  // 13 characters that are not 13 digits: a legacy number with a stray character.
+  if (code.length === 13) return fail('characters');
   if (code.length !== 15) return fail('length');
   if (!/^\d{15}$/.test(code)) return fail('characters');
   if (regNoCheckDigit(code.slice(0, 14)) !== Number(code.charAt(14))) return fail('check-digit');
   return { valid: true, kind: 'regNo', reason: null };
 }
 
-/** Recognises the kind by length (18 → USCC, 15 → 注册号) and validates it. */
+/** Recognises the kind by length (18 → USCC, 15 or 13 → 注册号, old or legacy) and validates it. */
 export function validateIdentifier(input: string): IdentifierCheck {
   const code = normalizeIdentifier(input);
   if (code === '') return { valid: false, kind: 'unknown', reason: 'empty' };
   if (code.length === 18) return validateUscc(code);
-  if (code.length === 15) return validateRegNo(code);
+  if (code.length === 15 || code.length === 13) return validateRegNo(code);
   return { valid: false, kind: 'unknown', reason: 'length' };
 }

@@ -2,12 +2,14 @@
  * R4 屡禁不止、屡罚不改 (repeat offender): 10 or more administrative penalties in the last 3 years without an
  * approved credit repair. Source: 国市监信发〔2023〕48号 part 二(一)三 ("近3年内受到10次以上行政处罚，且未获准信用
  * 修复"); "以上" includes the number (刑法 Art. 99 [V]). rules-spec §4 R4, §10.7: any authority, one count per
- * decision, repaired decisions leave the count from the day the repair was approved.
+ * decision, repaired decisions leave the count from the day the repair was approved. When the page did not show
+ * every penalty, a count under the threshold is "at least N", never a certain no (docs/rules.md "R4").
  */
 import { running } from '../lib/dates.ts';
-import type { ExclusionReason, Finding, LocalText } from '../schemas/assessment.ts';
+import type { ExclusionReason, Finding, LocalText, RepeatStatus, SectionCoverage } from '../schemas/assessment.ts';
 import type { EvalContext, GradedPenalty, PenaltyFact } from '../engine/facts.ts';
 import { makeFinding, type RuleInfo } from '../engine/rule.ts';
+import { coverageText } from './coverage-text.ts';
 import { isWarningOnly } from './r1-severity.ts';
 
 export const rule: RuleInfo = {
@@ -19,6 +21,8 @@ export const rule: RuleInfo = {
 
 export interface RepeatOffenderResult {
   flag: boolean;
+  status: RepeatStatus;
+  atLeast: boolean;
   count: number;
   counted: string[];
   excluded: Array<{ id: string; reason: ExclusionReason }>;
@@ -46,7 +50,7 @@ function decisionCounted(key: string, count: number, penalties: readonly GradedP
   return false;
 }
 
-export function repeatOffender(penalties: readonly GradedPenalty[], ctx: EvalContext): RepeatOffenderResult {
+export function repeatOffender(penalties: readonly GradedPenalty[], coverage: SectionCoverage, ctx: EvalContext): RepeatOffenderResult {
   const n = penalties.length;
   if (countedAt.length < n) countedAt = new Int32Array(n * 2);
   if (outcomes.length < n) outcomes = new Array<ExclusionReason | null>(n * 2).fill(null);
@@ -69,7 +73,10 @@ export function repeatOffender(penalties: readonly GradedPenalty[], ctx: EvalCon
     if (reason) excluded[e++] = { id, reason };
     else counted[c++] = id;
   }
-  return { flag: count >= ctx.settings.repeatOffenderThreshold, count, counted, excluded };
+  const flag = count >= ctx.settings.repeatOffenderThreshold;
+  const atLeast = coverage.state !== 'complete';
+  const status: RepeatStatus = flag ? 'FLAGGED' : atLeast ? 'UNKNOWN' : 'NOT_FLAGGED';
+  return { flag, status, atLeast, count, counted, excluded };
 }
 
 const REASON_TEXT: Record<ExclusionReason, { zh: string; en: string }> = {
@@ -99,15 +106,28 @@ function exclusionText(excluded: RepeatOffenderResult['excluded']): LocalText {
   return { zh: `未计入 ${excluded.length} 件（${zh.join('；')}）。`, en: ` Not counted (${excluded.length}): ${en.join('; ')}.` };
 }
 
-/** The finding for a raised flag: how many, which, and which were left out and why. */
-export function repeatOffenderFinding(result: RepeatOffenderResult, ctx: EvalContext): Finding | null {
+/** Under the threshold on a page that did not show every penalty: at least N, whether the threshold is reached unknown. */
+function unknownFinding(result: RepeatOffenderResult, coverage: SectionCoverage, ctx: EvalContext): Finding {
+  const years = ctx.settings.repeatOffenderWindowYears;
+  const threshold = ctx.settings.repeatOffenderThreshold;
+  const read = coverageText(coverage);
+  return makeFinding(rule, 'info', {
+    zh: `屡禁不止、屡罚不改：页面未显示全部行政处罚记录（${read.zh}），近${years}年内至少 ${result.count} 次，是否达到 ${threshold} 次无法判断。`,
+    en: `Repeat offender: the page did not show every penalty (${read.en}); at least ${result.count} in the last ${years} years, so whether the threshold of ${threshold} is reached is unknown.`,
+  }, result.counted);
+}
+
+/** The finding for a raised flag (how many, which, which were left out and why), or for a count that is only a floor. */
+export function repeatOffenderFinding(result: RepeatOffenderResult, coverage: SectionCoverage, ctx: EvalContext): Finding | null {
+  if (result.status === 'UNKNOWN') return unknownFinding(result, coverage, ctx);
   if (!result.flag) return null;
   const years = ctx.settings.repeatOffenderWindowYears;
   const threshold = ctx.settings.repeatOffenderThreshold;
   const { count } = result;
+  const atLeast = result.atLeast ? { zh: '至少', en: 'at least ' } : { zh: '', en: '' };
   const head = {
-    zh: `屡禁不止、屡罚不改：近${years}年内受到 ${count} 次行政处罚（${count}/${threshold}），且未获准信用修复。`,
-    en: `Repeat offender: ${count} administrative penalties in the last ${years} years (${count}/${threshold}) without approved credit repair.`,
+    zh: `屡禁不止、屡罚不改：近${years}年内受到${atLeast.zh} ${count} 次行政处罚（${count}/${threshold}），且未获准信用修复。`,
+    en: `Repeat offender: ${atLeast.en}${count} administrative penalties in the last ${years} years (${count}/${threshold}) without approved credit repair.`,
   };
   const counted = { zh: `计入：${result.counted.join('、')}。`, en: ` Counted: ${result.counted.join(', ')}.` };
   const excluded = result.excluded.length ? exclusionText(result.excluded) : { zh: '', en: '' };

@@ -3,21 +3,23 @@
  * 应列未列 signal (should be listed but is not).
  * Source: 《市场监督管理严重违法失信名单管理办法》(总局令第44号): 3-year term, early removal after 1 full year,
  * listing falls with a revoked basis — all [K] per rules-spec §1.2, so the durations are settings; the 应列尽列
- * duty: 国市监信发〔2023〕48号 part 二(二). rules-spec §4 R8, §10.5.
+ * duty: 国市监信发〔2023〕48号 part 二(二). The page's banner counts as an active listing of unknown date; a section
+ * not read is unknown, and then nothing is 应列未列. docs/rules.md "R8".
  */
 import { addDays, lastDay, maxDate, type IsoDate } from '../lib/dates.ts';
-import type { Finding } from '../schemas/assessment.ts';
+import type { Finding, SectionCoverage, SeriousStatus } from '../schemas/assessment.ts';
+import type { Banner } from '../schemas/record.ts';
 import type { EvalContext, GradedPenalty, PenaltyFact, SeriousFact } from '../engine/facts.ts';
 import { listIds, makeFinding, type RuleInfo } from '../engine/rule.ts';
+import { coverageText } from './coverage-text.ts';
 import type { AbnormalResult } from './r7-abnormal-list.ts';
 
 export const rule: RuleInfo = {
   id: 'r8-serious-list',
   title: { zh: '严重违法失信名单', en: 'Serious illegal and dishonest list' },
   source: { title: '《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）', article: '第二条' },
-  reference: 'rules-spec §1.2, §4 R8 [K durations]; notice 国市监信发〔2023〕48号 二(二)',
+  reference: 'docs/rules.md R8',
 };
-
 
 export interface SeriousListingStatus {
   id: string;
@@ -34,12 +36,22 @@ const NO_LISTINGS: readonly SeriousListingStatus[] = Object.freeze([]);
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export interface SeriousResult {
+  status: SeriousStatus;
   active: boolean;
   activeListingIds: string[];
   expiresOn: IsoDate | null;
   earlyRemovalEligible: boolean;
   earlyRemovalFrom: IsoDate | null;
   listings: readonly SeriousListingStatus[];
+  /** The page's banner, when it is what shows the listing (no active row was read). */
+  banner: Banner | null;
+  coverage: SectionCoverage;
+}
+
+export interface SeriousInputs {
+  listings: readonly SeriousFact[];
+  coverage: SectionCoverage;
+  banners: readonly Banner[];
 }
 
 function basisOf(s: SeriousFact, penalties: readonly GradedPenalty[]): PenaltyFact[] {
@@ -74,25 +86,37 @@ function listingStatus(s: SeriousFact, penalties: readonly GradedPenalty[], abno
   return { id: s.id, active, basisRevoked, expiresOn, earlyRemovalFrom, earlyRemovalEligible: active && blockers.length === 0, blockers };
 }
 
+/** No active row: the banner, then the coverage decide between listed, not listed and unknown. */
+function withoutActiveRow(input: SeriousInputs, listings: readonly SeriousListingStatus[]): SeriousResult {
+  const banner = input.banners.find((b) => b.list === 'serious') ?? null;
+  const status: SeriousStatus = banner ? 'LISTED' : input.coverage.state === 'complete' ? 'NOT_LISTED' : 'UNKNOWN';
+  return {
+    status, active: banner !== null, activeListingIds: [], expiresOn: null, earlyRemovalEligible: false, earlyRemovalFrom: null,
+    listings, banner, coverage: input.coverage,
+  };
+}
+
 export function seriousListStatus(
-  listings: readonly SeriousFact[],
+  input: SeriousInputs,
   penalties: readonly GradedPenalty[],
   abnormal: AbnormalResult,
   ctx: EvalContext,
 ): SeriousResult {
   // Most entities have no listing: answer without the intermediate arrays.
-  if (listings.length === 0) {
-    return { active: false, activeListingIds: [], expiresOn: null, earlyRemovalEligible: false, earlyRemovalFrom: null, listings: NO_LISTINGS };
-  }
-  const statuses = listings.map((s) => listingStatus(s, penalties, abnormal, ctx));
+  if (input.listings.length === 0) return withoutActiveRow(input, NO_LISTINGS);
+  const statuses = input.listings.map((s) => listingStatus(s, penalties, abnormal, ctx));
   const active = statuses.filter((s) => s.active);
+  if (active.length === 0) return withoutActiveRow(input, statuses);
   return {
-    active: active.length > 0,
+    status: 'LISTED',
+    active: true,
     activeListingIds: active.map((s) => s.id),
     expiresOn: latest(active.map((s) => s.expiresOn)),
     earlyRemovalEligible: active.length > 0 && active.every((s) => s.earlyRemovalEligible),
     earlyRemovalFrom: latest(active.map((s) => s.earlyRemovalFrom)),
     listings: statuses,
+    banner: null,
+    coverage: input.coverage,
   };
 }
 
@@ -100,9 +124,14 @@ function latest(dates: IsoDate[]): IsoDate | null {
   return dates.length ? dates.reduce(maxDate) : null;
 }
 
-/** 应列未列: a candidate penalty (R5) or an abnormal listing past 3 years, and no active serious listing. */
+/** A candidate penalty (R5) or an abnormal listing past 3 years: reasons to be on the serious list. */
+function listingReasons(candidatePenaltyIds: readonly string[], abnormal: AbnormalResult): boolean {
+  return candidatePenaltyIds.length > 0 || abnormal.status === 'ESCALATE_TO_SERIOUS';
+}
+
+/** 应列未列: a reason to be listed, and the page shows whole that there is no active listing. */
 export function shouldBeListed(serious: SeriousResult, candidatePenaltyIds: readonly string[], abnormal: AbnormalResult): boolean {
-  return !serious.active && (candidatePenaltyIds.length > 0 || abnormal.status === 'ESCALATE_TO_SERIOUS');
+  return serious.status === 'NOT_LISTED' && listingReasons(candidatePenaltyIds, abnormal);
 }
 
 const MEASURES = {
@@ -124,8 +153,29 @@ export function seriousFindings(
   candidatePenaltyIds: readonly string[],
   abnormal: AbnormalResult,
 ): readonly Finding[] {
-  if (serious.listings.length === 0 && !should) return NO_FINDINGS;
+  const unknown = serious.status === 'UNKNOWN';
+  if (serious.listings.length === 0 && !should && !unknown && !serious.banner) return NO_FINDINGS;
   const findings: Finding[] = [];
+  if (serious.banner) {
+    findings.push(makeFinding(rule, 'alert', {
+      zh: `页面提示「${serious.banner.text}」：已列入严重违法失信名单，但页面未载入名单记录，列入日期、有效期和提前移出条件无法判断。${MEASURES.zh}`,
+      en: `The page states "${serious.banner.text}": on the serious illegal and dishonest list, but the page did not load the listing, so its date, expiry and early removal are unknown. ${MEASURES.en}`,
+    }, []));
+  }
+  if (unknown) {
+    const read = coverageText(serious.coverage);
+    const escalated = abnormal.listings.filter((l) => l.status === 'ESCALATE_TO_SERIOUS').map((l) => l.id);
+    const ids = [...candidatePenaltyIds, ...escalated];
+    findings.push(ids.length
+      ? makeFinding(rule, 'warning', {
+          zh: `${listIds(ids).zh} 符合列入严重违法失信名单的情形，但页面未载入严重违法失信名单栏目（${read.zh}），是否已列入未知，无法判断是否应列未列；请在页面上打开该栏目后再看。`,
+          en: `${listIds(ids).en} meet the serious-list criteria, but the page did not load the serious-list section (${read.en}); whether the entity is listed, and so whether it should be, is unknown. Open the section and look again.`,
+        }, ids)
+      : makeFinding(rule, 'info', {
+          zh: `严重违法失信名单：页面未载入该栏目（${read.zh}），是否列入未知，请在页面上打开该栏目后再看。`,
+          en: `Serious list: the page did not load this section (${read.en}); whether the entity is listed is unknown. Open the section on the page and look again.`,
+        }, []));
+  }
   for (const s of serious.listings) {
     if (s.active) {
       const blockers = s.blockers.map((b) => BLOCKER_TEXT[b] ?? { zh: b, en: b });

@@ -21,7 +21,11 @@ export const ExclusionReason = z.enum([
 ]);
 export type ExclusionReason = z.infer<typeof ExclusionReason>;
 
-export const AbnormalStatus = z.enum(['NONE', 'ACTIVE', 'WARNING_60D', 'ESCALATE_TO_SERIOUS']);
+/**
+ * MARKED: a 个体工商户 marked 经营异常状态 (it is not put on the list, and the mark never escalates). UNKNOWN: the
+ * section was not read, no row was found and no banner says otherwise.
+ */
+export const AbnormalStatus = z.enum(['NONE', 'ACTIVE', 'MARKED', 'WARNING_60D', 'ESCALATE_TO_SERIOUS', 'UNKNOWN']);
 export type AbnormalStatus = z.infer<typeof AbnormalStatus>;
 
 export const FindingLevel = z.enum(['info', 'warning', 'alert']);
@@ -44,6 +48,32 @@ export type Finding = z.infer<typeof Finding>;
 
 const NullableDate = IsoDateString.nullable();
 
+export const SeriousStatus = z.enum(['LISTED', 'NOT_LISTED', 'UNKNOWN']);
+export type SeriousStatus = z.infer<typeof SeriousStatus>;
+
+/** FLAGGED / NOT_FLAGGED are certain; UNKNOWN: under the threshold, but the page did not let us read every penalty. */
+export const RepeatStatus = z.enum(['FLAGGED', 'NOT_FLAGGED', 'UNKNOWN']);
+export type RepeatStatus = z.infer<typeof RepeatStatus>;
+
+/** complete: every row the page has was read (or it says there are none); partial: some; unknown: nothing to go on. */
+export const CoverageState = z.enum(['complete', 'partial', 'unknown']);
+export type CoverageState = z.infer<typeof CoverageState>;
+
+export const SectionCoverage = z.strictObject({
+  state: CoverageState,
+  read: z.number().int().nonnegative(),
+  /** The page's own count; null when it states none. */
+  total: z.number().int().nonnegative().nullable(),
+});
+export type SectionCoverage = z.infer<typeof SectionCoverage>;
+
+export const Coverage = z.strictObject({ penalties: SectionCoverage, abnormal: SectionCoverage, serious: SectionCoverage });
+export type Coverage = z.infer<typeof Coverage>;
+
+/** The kind the rules treated the entity as; UNKNOWN is treated as an enterprise, and the findings say so. */
+export const AssessedEntityKind = z.enum(['ENTERPRISE', 'INDIVIDUAL', 'COOPERATIVE', 'UNKNOWN']);
+export type AssessedEntityKind = z.infer<typeof AssessedEntityKind>;
+
 export const AssessedPenalty = z.strictObject({
   id: z.string(),
   /** Derived from the content when the record gave none. */
@@ -62,14 +92,21 @@ export type AssessedPenalty = z.infer<typeof AssessedPenalty>;
 
 export const Assessment = z.strictObject({
   asOf: IsoDateString,
+  entityKind: AssessedEntityKind,
+  coverage: Coverage,
   penalties: z.array(AssessedPenalty),
   repeatOffender: z.strictObject({
     flag: z.boolean(),
+    status: RepeatStatus,
+    /** The count is a lower bound: the page did not show every penalty. */
+    atLeast: z.boolean(),
     count: z.number().int().nonnegative(),
     counted: z.array(z.string()),
     excluded: z.array(z.strictObject({ id: z.string(), reason: ExclusionReason })),
   }),
   seriousList: z.strictObject({
+    status: SeriousStatus,
+    /** True only when known to be listed (rows or the page's banner); read `status` for unknown. */
     active: z.boolean(),
     activeListingIds: z.array(z.string()),
     expiresOn: NullableDate,
@@ -79,6 +116,7 @@ export const Assessment = z.strictObject({
     candidatePenaltyIds: z.array(z.string()),
   }),
   abnormalList: z.strictObject({
+    /** True only when known to be listed or marked; read `status` for unknown. */
     active: z.boolean(),
     status: AbnormalStatus,
     activeListingIds: z.array(z.string()),

@@ -27,6 +27,17 @@ export type SeriousRoute = z.infer<typeof SeriousRoute>;
 
 const Id = z.string().min(1, 'must not be empty');
 
+/**
+ * What kind of entity the page shows, when it says so by its fields (经营者, 组成形式 → individual business).
+ * The engine also derives it from the credit code or 注册号 (docs/rules.md "Entity kind").
+ */
+export const EntityKind = z.enum(['ENTERPRISE', 'INDIVIDUAL', 'COOPERATIVE']);
+export type EntityKind = z.infer<typeof EntityKind>;
+
+/** A listing (经营异常名录) or, for a 个体工商户, a mark (标记为经营异常状态), which never escalates. */
+export const AbnormalEntryKind = z.enum(['LISTING', 'MARK']);
+export type AbnormalEntryKind = z.infer<typeof AbnormalEntryKind>;
+
 export const Entity = z.strictObject({
   name: z.string().min(1, 'must not be empty'),
   uscc: z.string().optional(),
@@ -35,6 +46,7 @@ export const Entity = z.strictObject({
   status: z.string().optional(),
   registrationAuthority: z.string().optional(),
   establishedOn: IsoDateString.optional(),
+  kind: EntityKind.optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -62,6 +74,7 @@ export type PenaltyInput = z.infer<typeof PenaltyInput>;
 export const AbnormalListingInput = z.strictObject({
   id: Id,
   listedDate: IsoDateString,
+  kind: AbnormalEntryKind.optional(),
   reason: AbnormalReason.optional(),
   reasonText: z.string().optional(),
   authority: z.string().optional(),
@@ -89,11 +102,54 @@ export const RecordSource = z.strictObject({
 });
 export type RecordSource = z.infer<typeof RecordSource>;
 
+const Count = z.number().int().nonnegative();
+
+/**
+ * How much of one section the page let the reader see: rows read, and the page's own count (共 N 条,
+ * recordsTotal), 0 when it says there are none (暂无…), null when it states none.
+ */
+export const SectionCompleteness = z.strictObject({
+  read: Count,
+  total: Count.nullable(),
+  from: z.enum(['json', 'dom']),
+});
+export type SectionCompleteness = z.infer<typeof SectionCompleteness>;
+
+export const Completeness = z.strictObject({
+  penalties: SectionCompleteness,
+  abnormal: SectionCompleteness,
+  serious: SectionCompleteness,
+});
+export type Completeness = z.infer<typeof Completeness>;
+
+/** A record's completeness as written by hand: a section left out was read whole, as was everything before it existed. */
+const RecordSectionCompleteness = SectionCompleteness.extend({ from: SectionCompleteness.shape.from.optional() });
+export const RecordCompleteness = z.strictObject({
+  penalties: RecordSectionCompleteness.optional(),
+  abnormal: RecordSectionCompleteness.optional(),
+  serious: RecordSectionCompleteness.optional(),
+});
+export type RecordCompleteness = z.infer<typeof RecordCompleteness>;
+
+/**
+ * The site's own sentence about this entity near its name (该企业已列入经营异常名录, …列入…黑名单, 该个体工商户已标记为
+ * 经营异常状态): evidence of an active listing of that kind whose dates the page does not give. Never a listing row.
+ */
+export const Banner = z.strictObject({
+  list: z.enum(['abnormal', 'serious']),
+  kind: AbnormalEntryKind.optional(),
+  text: z.string().min(1, 'must not be empty').max(500),
+});
+export type Banner = z.infer<typeof Banner>;
+
 const EntityRecordShape = z.strictObject({
   entity: Entity,
   penalties: z.array(PenaltyInput).default([]),
   abnormalListings: z.array(AbnormalListingInput).default([]),
   seriousListings: z.array(SeriousListingInput).default([]),
+  /** Absent: every section was read whole (records written by hand or by other tools). */
+  completeness: RecordCompleteness.optional(),
+  banners: z.array(Banner).optional(),
   source: RecordSource.optional(),
 });
 type ParsedRecord = z.output<typeof EntityRecordShape>;

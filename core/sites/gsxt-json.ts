@@ -115,6 +115,7 @@ export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSecti
   const source = record.source;
   return pageResult({
     entity: record.entity,
+    ...(record.banners ? { banners: record.banners } : {}),
     penalties: section(sections, 'penalties', penaltyFromJson, record.penalties, completeness.penalties),
     abnormal: section(sections, 'abnormal', abnormalFromJson, record.abnormalListings, completeness.abnormal),
     serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious),

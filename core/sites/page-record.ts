@@ -3,7 +3,9 @@
  * completeness of each section, the source, and a final check of the record against the contract — an adapter
  * never returns a record the engine would refuse.
  */
-import { EntityRecordRuntime, type AbnormalListingInput, type Entity, type PenaltyInput, type SeriousListingInput } from '../schemas/record.ts';
+import {
+  EntityRecordRuntime, type AbnormalListingInput, type Banner, type Entity, type PenaltyInput, type SeriousListingInput,
+} from '../schemas/record.ts';
 import { failure, type Completeness, type ParseResult, type SectionCompleteness } from './site.ts';
 
 export interface SectionRead<T> {
@@ -17,6 +19,8 @@ export interface PageRead {
   penalties: SectionRead<PenaltyInput>;
   abnormal: SectionRead<AbnormalListingInput>;
   serious: SectionRead<SeriousListingInput>;
+  /** The page's own sentences about a listing of this entity (kept apart from rows: they carry no dates). */
+  banners?: readonly Banner[];
 }
 
 function numbered<T extends { id: string }>(items: readonly T[], prefix: string): T[] {
@@ -28,11 +32,19 @@ function completeness<T>(section: SectionRead<T>): SectionCompleteness {
 }
 
 export function pageResult(page: PageRead, source: { url: URL; site: string; observedAt: string }): ParseResult {
+  const sections: Completeness = {
+    penalties: completeness(page.penalties),
+    abnormal: completeness(page.abnormal),
+    serious: completeness(page.serious),
+  };
   const record = {
     entity: page.entity,
     penalties: numbered(page.penalties.items, 'P'),
     abnormalListings: numbered(page.abnormal.items, 'A'),
     seriousListings: numbered(page.serious.items, 'S'),
+    // The rules need it: a section the page did not let us read is unknown, not empty.
+    completeness: sections,
+    ...(page.banners?.length ? { banners: [...page.banners] } : {}),
     source: { url: source.url.href, site: source.site, observedAt: source.observedAt },
   };
   const checked = EntityRecordRuntime.safeParse(record);
@@ -40,10 +52,5 @@ export function pageResult(page: PageRead, source: { url: URL; site: string; obs
     const first = checked.error.issues[0];
     return failure('structure-changed', `the page gave a record that does not fit the contract: ${first?.path.join('.')}: ${first?.message}`);
   }
-  const sections: Completeness = {
-    penalties: completeness(page.penalties),
-    abnormal: completeness(page.abnormal),
-    serious: completeness(page.serious),
-  };
   return { ok: true, record: checked.data, completeness: sections };
 }

@@ -4,25 +4,12 @@
  * silently partial record: a page it does not understand is `ok: false` with a reason.
  */
 import * as z from 'zod';
-import { EntityRecordRuntime } from '../schemas/record.ts';
+import { Completeness, EntityRecordRuntime } from '../schemas/record.ts';
+
+export { Completeness, SectionCompleteness } from '../schemas/record.ts';
 
 export const PageKind = z.enum(['entity', 'search', 'other']);
 export type PageKind = z.infer<typeof PageKind>;
-
-export const SectionCompleteness = z.strictObject({
-  read: z.number().int().nonnegative(),
-  /** The page's own count (共 N 条, recordsTotal); 0 when it says there are none; null when it states none. */
-  total: z.number().int().nonnegative().nullable(),
-  from: z.enum(['json', 'dom']),
-});
-export type SectionCompleteness = z.infer<typeof SectionCompleteness>;
-
-export const Completeness = z.strictObject({
-  penalties: SectionCompleteness,
-  abnormal: SectionCompleteness,
-  serious: SectionCompleteness,
-});
-export type Completeness = z.infer<typeof Completeness>;
 
 export const ParseFailure = z.enum(['unsupported-page', 'structure-changed', 'empty']);
 export type ParseFailure = z.infer<typeof ParseFailure>;

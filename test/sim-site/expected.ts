@@ -20,6 +20,7 @@ export interface ExpectedRecord {
   penalties: PenaltyInput[];
   abnormalListings: AbnormalListingInput[];
   seriousListings: SeriousListingInput[];
+  completeness: { penalties: ListCompleteness; abnormal: ListCompleteness; serious: ListCompleteness };
   source: { url: string; site: SiteId; observedAt: string };
 }
 
@@ -76,6 +77,11 @@ export function expectedFor(page: SimPage): ExpectedResult {
   // gsxt pages state every list's count (共 N 条 / 共 查询到 N 条记录 / 暂无…); Credit China states none, except
   // that an empty category says 暂无数据.
   const total = (all: number): number | null => (page.layout === 'creditchina' && all > 0 ? null : all);
+  const completeness: ExpectedRecord['completeness'] = {
+    penalties: { read: penalties.length, total: total(truth.penalties.length), from: 'dom' },
+    abnormal: { read: abnormal.length, total: total(truth.abnormalListings.length), from: 'dom' },
+    serious: { read: serious.length, total: total(truth.seriousListings.length), from: 'dom' },
+  };
   return {
     ok: true,
     record: {
@@ -83,12 +89,9 @@ export function expectedFor(page: SimPage): ExpectedResult {
       penalties,
       abnormalListings: abnormal,
       seriousListings: serious,
+      completeness,
       source: { url: pageUrl(page), site: page.site, observedAt: OBSERVED_AT },
     },
-    completeness: {
-      penalties: { read: penalties.length, total: total(truth.penalties.length), from: 'dom' },
-      abnormal: { read: abnormal.length, total: total(truth.abnormalListings.length), from: 'dom' },
-      serious: { read: serious.length, total: total(truth.seriousListings.length), from: 'dom' },
-    },
+    completeness,
   };
 }
