@@ -168,7 +168,7 @@ export function seriousFindings(
     const ids = [...candidatePenaltyIds, ...escalated];
     findings.push(ids.length
       ? makeFinding(rule, 'warning', {
-          zh: `${listIds(ids).zh} 符合列入严重违法失信名单的情形，但页面未载入严重违法失信名单栏目（${read.zh}），是否已列入未知，无法判断是否应列未列；请在页面上打开该栏目后再看。`,
+          zh: `${listIds(ids).zh} 符合列入严重违法失信名单的情形，但页面未载入严重违法失信名单栏目（${read.zh}），是否已列入未知；请在页面上打开该栏目后再看。`,
           en: `${listIds(ids).en} meet the serious-list criteria, but the page did not load the serious-list section (${read.en}); whether the entity is listed, and so whether it should be, is unknown. Open the section and look again.`,
         }, ids)
       : makeFinding(rule, 'info', {
