@@ -218,11 +218,35 @@ function seriousFact(s: SeriousListingInput): SeriousFact {
 
 const NO_BANNERS: readonly Banner[] = Object.freeze([]);
 
+/** Decision numbers and listing texts compared with every bracket as one pair, widths folded and no spaces. */
+function basisForm(text: string): string {
+  return matchForm(text).replace(/\s+/g, '').replace(/[〔［[【（(〈]/g, '(').replace(/[〕］\]】）)〉]/g, ')');
+}
+
+/**
+ * Pages rarely say which penalties a listing rests on: a penalty whose decision number stands in the listing's
+ * reason text is its basis (docs/rules.md R5, R8). A number too short to identify a decision is never matched.
+ */
+function withBasisByNumber(serious: SeriousFact[], penalties: readonly PenaltyFact[], inputs: readonly SeriousListingInput[]): SeriousFact[] {
+  return serious.map((s, i) => {
+    const input = inputs[i];
+    if (input?.penaltyIds || !input?.reasonText) return s;
+    const reason = basisForm(input.reasonText);
+    const ids = penalties.filter((p) => {
+      const key = basisForm(p.decisionNo);
+      return key.length >= 6 && /\d/.test(key) && reason.includes(key);
+    }).map((p) => p.id);
+    return ids.length ? { ...s, penaltyIds: ids } : s;
+  });
+}
+
 export function deriveFacts(record: EntityRecord): Facts {
+  const penalties = record.penalties.map(penaltyFact);
+  const serious = record.seriousListings.map(seriousFact);
   return {
-    penalties: record.penalties.map(penaltyFact),
+    penalties,
     abnormal: record.abnormalListings.map(abnormalFact),
-    serious: record.seriousListings.map(seriousFact),
+    serious: serious.length && penalties.length ? withBasisByNumber(serious, penalties, record.seriousListings) : serious,
     kind: entityKindOf(record),
     coverage: coverageOf(record),
     banners: record.banners ?? NO_BANNERS,

@@ -174,3 +174,27 @@ describe('entity kind (个体工商户 marks, cooperatives)', () => {
     expect(a.findings.find((x) => x.rule === 'r7-abnormal-list')?.message.zh).toContain('按企业处理');
   });
 });
+
+describe('a listing\'s basis found by decision number', () => {
+  const heavy = (id: string, decisionNo: string) =>
+    penalty('2024-01-10', { id, decisionNo, types: ['ORDER_SUSPENSION'], violationText: '生产经营添加非食用物质的食品' });
+
+  it('a penalty whose number stands in the listing\'s reason (brackets, widths and spaces aside) is no candidate', () => {
+    const r = record({
+      penalties: [heavy('B', '示市监罚〔2024〕12号'), heavy('C', '示市监罚〔2024〕13号')],
+      seriousListings: [{ id: 'S1', listedDate: '2024-02-01', reasonText: '因示市监罚［２０２４］ 12号行政处罚决定，列入严重违法失信名单' }],
+    });
+    const a = run({ ...r, completeness: { serious: { read: 1, total: 1 } } });
+    expect(a.penalties.find((p) => p.id === 'B')?.seriousListCandidate).toBe(false);
+    expect(a.penalties.find((p) => p.id === 'C')?.seriousListCandidate).toBe(true);
+    expect(a.seriousList.status).toBe('LISTED');
+  });
+
+  it('a listing whose only basis (by number) was revoked falls with it; given penaltyIds win over the text', () => {
+    const revoked = { ...heavy('B', '示市监罚（2024）12号'), status: 'REVOKED' as const };
+    const listing = { id: 'S1', listedDate: '2024-02-01', reasonText: '依据示市监罚〔2024〕12号列入' };
+    expect(run(record({ penalties: [revoked], seriousListings: [listing] })).seriousList.status).toBe('NOT_LISTED');
+    const given = { ...listing, penaltyIds: [] };
+    expect(run(record({ penalties: [revoked], seriousListings: [given] })).seriousList.status).toBe('LISTED');
+  });
+});
