@@ -108,6 +108,10 @@ describe('creditlens validate-id', () => {
     { code: '91350211M0000XUF46', exit: 1, out: { valid: false, kind: 'uscc', reason: 'check-digit' } },
     { code: '120224000057628', exit: 0, out: { valid: true, kind: 'regNo', reason: null } },
     { code: '12345', exit: 1, out: { valid: false, kind: 'unknown', reason: 'length' } },
+    // Legacy numbers official pages show: recognised, no check digit to verify, not an error.
+    { code: '1102212140169', exit: 0, out: { valid: null, kind: 'regNo-legacy', reason: 'no-check-digit' } },
+    { code: '411303NA000262X', exit: 0, out: { valid: null, kind: 'regNo-legacy', reason: 'no-check-digit' } },
+    { code: '411303NB000262X', exit: 1, out: { valid: false, kind: 'regNo', reason: 'characters' } },
   ])('$code → exit $exit', async ({ code, exit, out }) => {
     const r = await runMain(['validate-id', code]);
     expect(r.code).toBe(exit);

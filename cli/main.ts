@@ -19,6 +19,7 @@ const HELP = `信用透镜 CreditLens 命令行
   creditlens validate-id CODE
       校验统一社会信用代码或注册号；有效退出码 0，否则 1
       Check a Unified Social Credit Code or 注册号; exit 0 when valid, 1 otherwise
+      旧版注册号（13 位、含 NA）无校验位：valid 为 null，退出码 0 · Legacy numbers have no check digit: valid null, exit 0
 
 退出码 Exit codes: 0 成功 done · 1 校验未通过 not valid · 2 输入有误 bad input · 3 页面未读懂 page not understood
 `;
