@@ -100,6 +100,26 @@ describe('creditlens assess on pages', () => {
     expect(lines[1]).toContain('示例市甲贸易有限公司,91330100MA2B3C4D5N,未列入,未知（页面未载入）,12,是,,已读取 12/12,已读取 0（页面未显示总数）,已读取 0/0');
   });
 
+  it('writes names and file names from pages formula-safe: nothing a spreadsheet would run', async () => {
+    const folder = mkdtempSync(join(dir, 'formula-'));
+    const names = ['=HYPERLINK("http://127.0.0.1/x","点我")', '+1+2示例', '-3+4示例', '@SUM(A1)示例'];
+    names.forEach((name, i) => {
+      const uscc = ['91330100MA2B3C4D5N', '91110000101623741K', '91510100MA6CR73R54', '91110116MA002GA801'][i] ?? '';
+      writeFileSync(join(folder, `${['=', '+', '-', '@'][i]}page${i}.html`), savedPage(`https://www.gsxt.gov.cn/%7BF${i}-1558624663369%7D`, name, uscc, 1));
+    });
+    const csv = await run(['assess', folder, '--as-of', '2024-06-30', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      // Every cell of the row, unquoted: none starts with a formula character.
+      const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')) ?? [];
+      for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(csv.stdout).toContain(`"'=HYPERLINK(""http://127.0.0.1/x"",""点我"")"`);
+    expect(csv.stdout).toContain("'=page0.html");
+  });
+
   it('never says 未列入 or 否 of a section the page did not load, in JSON or CSV', async () => {
     const folder = mkdtempSync(join(dir, 'unknown-'));
     // Only the basic information: no penalty, abnormal or serious section on the page at all.

@@ -28,6 +28,7 @@ export {
 } from './lib/identifiers.ts';
 export { type InputProblem, problemLines, problemsOf } from './lib/issues.ts';
 export { entityKey } from './lib/entity-key.ts';
+export { type CsvCell, csvCell, csvText } from './lib/csv.ts';
 export * from './schemas/team.ts';
 export * from './schemas/team-token.ts';
 export {

@@ -1,9 +1,10 @@
 /**
  * The folder report as CSV: one row per entity with the figures staff look at first, in Chinese. UTF-8 with a BOM
- * so that Excel and WPS open it correctly; fields quoted as RFC 4180 says. A section the page did not let us read
- * is 未知 in every cell about it, never 未列入 or 否, and each section's coverage has its own column.
+ * so that Excel and WPS open it correctly, written by core's formula-safe CSV writer (names and file names come
+ * from web pages and users). A section the page did not let us read is 未知 in every cell about it, never 未列入 or
+ * 否, and each section's coverage has its own column.
  */
-import type { Assessment, EntityRecord, SectionCoverage } from '#core';
+import { csvText, type Assessment, type EntityRecord, type SectionCoverage } from '#core';
 
 export interface EntityRow {
   file: string;
@@ -79,11 +80,6 @@ const COLUMNS: ReadonlyArray<[string, (r: EntityRow) => string]> = [
   ['文件', (r) => r.file],
 ];
 
-function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 export function csvOf(rows: readonly EntityRow[]): string {
-  const lines = [COLUMNS.map(([name]) => field(name)).join(','), ...rows.map((r) => COLUMNS.map(([, get]) => field(get(r))).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([COLUMNS.map(([name]) => name), ...rows.map((r) => COLUMNS.map(([, get]) => get(r)))]);
 }

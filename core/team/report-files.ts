@@ -4,6 +4,7 @@
  * library (SpreadsheetML with inline strings, packaged by core/lib/xlsx-package.ts).
  */
 import { REPORT_COLUMNS, REPORT_DOMAIN_HEADING, REPORT_DOMAINS, REPORT_TITLE, REPORT_TOTAL_LABEL } from '../data/report-domains.ts';
+import { csvText } from '../lib/csv.ts';
 import { xlsxPackage, xmlText as xml } from '../lib/xlsx-package.ts';
 import type { WorkReport } from '../schemas/work-report.ts';
 
@@ -24,15 +25,8 @@ export function reportTable(report: WorkReport, heading: ReportHeading): Cell[][
   ];
 }
 
-function csvCell(cell: Cell): string {
-  const text = String(cell);
-  // Quoted when needed; a leading = + - @ is prefixed so a spreadsheet never runs a unit name as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function reportCsv(report: WorkReport, heading: ReportHeading): string {
-  return `\uFEFF${reportTable(report, heading).map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvText(reportTable(report, heading));
 }
 
 const column = (i: number): string => String.fromCharCode(65 + i);

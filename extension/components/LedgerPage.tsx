@@ -6,10 +6,9 @@
  * refused for a readonly token (只读), here and again in the background.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { CaseStatus, chinaDateOfEpochMs, tableXlsx } from '#core';
+import { CaseStatus, chinaDateOfEpochMs, csvText, tableXlsx } from '#core';
 import { request, type Transport } from '../messaging/client.ts';
 import { chartFigures } from '../ledger/charts-data.ts';
-import { writeCsv } from '../ledger/csv.ts';
 import { exportTable } from '../ledger/export.ts';
 import { choicesOf, filterRows, NO_FILTER, sortRows, type LedgerFilter, type LedgerSort, type SortColumn } from '../ledger/filter.ts';
 import type { Progress } from '../ledger/progress.ts';
@@ -118,7 +117,7 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, data
       const table = await exportTable(filtered, setExporting);
       const name = `${t('ledger_export_file', today)}.${format}`;
       download(name, format === 'csv'
-        ? new Blob([writeCsv(table)], { type: 'text/csv;charset=utf-8' })
+        ? new Blob([csvText(table)], { type: 'text/csv;charset=utf-8' })
         : new Blob([tableXlsx(table, { sheetName: t('ledger_title'), headerRows: 1 }) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
     } finally {
       setExporting(null);

@@ -1,6 +1,7 @@
 /** The clue list's CSV reader and the export's writer: RFC 4180 quoting, BOM, line endings, GBK files from Excel. */
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv, writeCsv } from './csv.ts';
+import { csvText } from '#core';
+import { decodeCsv, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, under CRLF, LF or CR', () => {
@@ -22,7 +23,7 @@ describe('parseCsv', () => {
 
   it('writes what it reads: BOM, CRLF, quotes where needed, formulas defused', () => {
     const rows = [['名称', '备注'], ['甲, 乙', '他说"好"\n次行'], ['=SUM(A1)', null], ['数', 3]];
-    const csv = writeCsv(rows);
+    const csv = csvText(rows);
     expect(csv.startsWith('\uFEFF名称,备注\r\n')).toBe(true);
     expect(parseCsv(csv)).toEqual([['名称', '备注'], ['甲, 乙', '他说"好"\n次行'], ["'=SUM(A1)", ''], ['数', '3']]);
   });

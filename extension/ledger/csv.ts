@@ -1,7 +1,6 @@
 /**
  * CSV for the ledger: reading a clue list (RFC 4180 — quoted fields with commas, doubled quotes and line breaks;
- * CRLF, LF or CR lines; a byte-order mark) and writing the export (UTF-8 with a BOM and CRLF, so Excel and WPS open it
- * as Chinese text). Files saved by Excel in China are often GBK: bytes that are not valid UTF-8 are read as GBK
+ * CRLF, LF or CR lines; a byte-order mark). The export is written by core's one CSV writer (csvText). Files saved by Excel in China are often GBK: bytes that are not valid UTF-8 are read as GBK
  * (GB18030, its superset, which TextDecoder knows as 'gbk').
  */
 
@@ -71,14 +70,3 @@ export function parseCsv(input: string): string[][] {
   return rows;
 }
 
-function csvCell(cell: string | number | null): string {
-  const text = cell === null ? '' : String(cell);
-  // A leading = + - @ is prefixed so a spreadsheet never runs a name or a note as a formula (as the report does).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** The rows as CSV: BOM, CRLF, quoted where needed. */
-export function writeCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
