@@ -8,7 +8,7 @@ import type { EntityRecord } from '../schemas/record.ts';
 import { DEFAULT_SETTINGS, type RuleSettings } from '../schemas/settings.ts';
 import { severityOf } from '../rules/r1-severity.ts';
 import { publishedOn, publishedUntilOf } from '../rules/r2-publicity.ts';
-import { repairFinding, repairOf } from '../rules/r3-repair.ts';
+import { latestByDomain, repairFinding, repairOf } from '../rules/r3-repair.ts';
 import { repeatOffender, repeatOffenderFinding } from '../rules/r4-repeat-offender.ts';
 import { candidateFinding, seriousCandidate } from '../rules/r5-serious-candidate.ts';
 import { classifyDomain } from '../rules/r6-domain.ts';
@@ -65,13 +65,14 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
   const serious = seriousListStatus({ listings: facts.serious, coverage: facts.coverage.serious, banners: facts.banners }, graded, abnormal, ctx);
   const onAList = abnormal.active || serious.active;
 
+  const latest = latestByDomain(graded, options.asOf);
   const penalties = new Array<AssessedPenalty>(graded.length);
   const candidatePenaltyIds: string[] = [];
   let penaltyFindings: Finding[] | null = null;
   for (let i = 0; i < graded.length; i++) {
     const g = graded[i] as GradedPenalty;
     const candidate = seriousCandidate(g.p, g.severity, g.domain, facts.serious, ctx);
-    const repair = repairOf(g, graded, onAList, ctx);
+    const repair = repairOf(g, latest, onAList, ctx);
     if (candidate.candidate) {
       candidatePenaltyIds.push(g.p.id);
       (penaltyFindings ??= []).push(candidateFinding(g.p, candidate));

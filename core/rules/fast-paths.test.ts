@@ -60,6 +60,23 @@ describe('R3 agrees with its plain version', () => {
       expect(inOneYearField({ ...facts, conductText, basisText }, domain, fields)).toBe(plain(conductText, basisText, domain, fields));
     }), { numRuns: 2000 });
   });
+
+  it('"a later penalty of the same kind" from the latest date per domain agrees with a scan of every pair', () => {
+    const TEXTS = ['销售超过保质期的食品', '虚假宣传', '使用未经定期检验的电梯', '违反道路运输管理规定'];
+    const DATES = ['2023-01-01', '2023-06-01', '2023-12-01', '2024-03-01', '2024-07-01'];
+    const row = fc.record({ date: fc.constantFrom(...DATES), text: fc.constantFrom(...TEXTS), revoked: fc.boolean() });
+    fc.assert(fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+      const ps = rows.map((r, i) => penalty(r.date, {
+        id: `P${i}`, violationText: r.text, obligationsFulfilled: true, harmEliminated: true, ...(r.revoked ? { status: 'REVOKED' as const } : {}),
+      }));
+      const a = assessRecord(record({ penalties: ps }), { asOf: '2024-06-30' });
+      a.penalties.forEach((ap, i) => {
+        const later = a.penalties.some((o, j) => o.domain === ap.domain && rows[j]?.revoked === false && (rows[j]?.date ?? '') > (rows[i]?.date ?? '') && (rows[j]?.date ?? '') <= '2024-06-30');
+        if (ap.repair === 'ELIGIBLE') expect(later).toBe(false);
+        if (ap.repair === 'NOT_ELIGIBLE') expect(later).toBe(true);
+      });
+    }), { numRuns: 300 });
+  });
 });
 
 describe('R6 agrees with its plain version', () => {
@@ -100,5 +117,16 @@ describe('R4 agrees with its plain version', () => {
       const flag = counted.length >= 10;
       expect(result).toEqual({ flag, status: flag ? 'FLAGGED' : 'NOT_FLAGGED', atLeast: false, count: counted.length, counted, excluded });
     }), { numRuns: 500 });
+  });
+
+  it('the same with hundreds of penalties (a Set of counted decisions instead of a scan)', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...NUMBERS, 'A1', 'A2', 'A3'), { minLength: 65, maxLength: 300 }), (numbers) => {
+      const ps = numbers.map((decisionNo, i) => penalty('2024-01-01', { id: `P${i}`, decisionNo }));
+      const keys = ps.map((p) => matchForm(p.decisionNo).replace(/ /g, ''));
+      const counted = ps.filter((p, i) => keys[i] === '' || keys.indexOf(keys[i] ?? '') === i).map((p) => p.id);
+      const result = assessRecord(record({ penalties: ps }), { asOf: '2024-06-30' }).repeatOffender;
+      expect(result.counted).toEqual(counted);
+      expect(result.excluded.map((e) => e.id)).toEqual(ps.map((p) => p.id).filter((id) => !counted.includes(id)));
+    }), { numRuns: 100 });
   });
 });

@@ -65,24 +65,25 @@ const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 const NOT_REPAIRABLE: RepairResult = Object.freeze({ repair: 'NOT_REPAIRABLE', repairFrom: null, missing: NOTHING_MISSING });
 const NOT_APPLICABLE: RepairResult = Object.freeze({ repair: 'NOT_APPLICABLE', repairFrom: null, missing: NOTHING_MISSING });
 
-/** A later effective penalty of the same domain, decided by the as-of date (§4 R3 "无同类新处罚"). */
-function laterSameKind(g: GradedPenalty, others: readonly GradedPenalty[], asOf: IsoDate): boolean {
-  const { p, domain } = g;
-  for (let i = 0; i < others.length; i++) {
-    const o = others[i] as GradedPenalty;
-    // The cheap tests first (the domain is one of six constants); the id last.
-    if (o.domain === domain && o.p.effective && o.p.decisionDate > p.decisionDate && o.p.decisionDate <= asOf && o.p.id !== p.id) {
-      return true;
-    }
+/** Per domain, the latest decision date of an effective penalty decided by the as-of date: made once per record. */
+export type LatestByDomain = ReadonlyMap<Domain, IsoDate>;
+
+export function latestByDomain(penalties: readonly GradedPenalty[], asOf: IsoDate): LatestByDomain {
+  const latest = new Map<Domain, IsoDate>();
+  for (const { p, domain } of penalties) {
+    if (!p.effective || p.decisionDate > asOf) continue;
+    const seen = latest.get(domain);
+    if (seen === undefined || p.decisionDate > seen) latest.set(domain, p.decisionDate);
   }
-  return false;
+  return latest;
 }
 
 /**
- * Repair of the graded penalty `g` on the as-of date. `others` are all penalties of the record (to find a later one
- * of the same kind); `onAList` whether the entity is on the abnormal or the serious list.
+ * Repair of the graded penalty `g` on the as-of date. `latest` gives the latest penalty of each kind (a later one
+ * of the same kind blocks repair: "无同类新处罚"; one lookup, so a record of 100,000 penalties is not quadratic);
+ * `onAList` whether the entity is on the abnormal or the serious list.
  */
-export function repairOf(g: GradedPenalty, others: readonly GradedPenalty[], onAList: boolean, ctx: EvalContext): RepairResult {
+export function repairOf(g: GradedPenalty, latest: LatestByDomain, onAList: boolean, ctx: EvalContext): RepairResult {
   const { p, severity, domain, publishedUntil } = g;
   if (severity === 'HEAVY') return NOT_REPAIRABLE;
   if (severity === 'LIGHT' || isWarningOnly(p)) return NOT_APPLICABLE;
@@ -95,7 +96,7 @@ export function repairOf(g: GradedPenalty, others: readonly GradedPenalty[], onA
   if (ctx.asOf < repairFrom) return { repair: 'NOT_YET', repairFrom, missing: NOTHING_MISSING };
 
   const bits = (p.obligationsFulfilled ? 0 : OBLIGATIONS) | (p.harmEliminated ? 0 : HARM)
-    | (laterSameKind(g, others, ctx.asOf) ? LATER : 0) | (onAList ? ON_A_LIST : 0);
+    | ((latest.get(domain) ?? '') > p.decisionDate ? LATER : 0) | (onAList ? ON_A_LIST : 0);
   const missing = MISSING[bits] as readonly string[];
   return { repair: missing.length ? 'NOT_ELIGIBLE' : 'ELIGIBLE', repairFrom, missing };
 }

@@ -50,6 +50,9 @@ function decisionCounted(key: string, count: number, penalties: readonly GradedP
   return false;
 }
 
+/** Above this many penalties a Set of counted decisions beats scanning them (the scan is quadratic). */
+const SCAN_LIMIT = 64;
+
 export function repeatOffender(penalties: readonly GradedPenalty[], coverage: SectionCoverage, ctx: EvalContext): RepeatOffenderResult {
   const n = penalties.length;
   if (countedAt.length < n) countedAt = new Int32Array(n * 2);
@@ -57,11 +60,15 @@ export function repeatOffender(penalties: readonly GradedPenalty[], coverage: Se
   // First the outcome of each penalty, then the two lists at their exact sizes. A record has tens of penalties: a
   // scan of the counted ones finds a decision counted already faster than a Set made for each record.
   let count = 0;
+  const seen = n > SCAN_LIMIT ? new Set<string>() : null;
   for (let i = 0; i < n; i++) {
     const { p, published } = penalties[i] as GradedPenalty;
     let outcome = exclusionOf(p, published, ctx);
     // An empty 决定书文号 identifies nothing: such rows count on their own.
-    if (!outcome && p.decisionKey !== '' && decisionCounted(p.decisionKey, count, penalties)) outcome = 'duplicate-decision';
+    if (!outcome && p.decisionKey !== '') {
+      if (seen ? seen.has(p.decisionKey) : decisionCounted(p.decisionKey, count, penalties)) outcome = 'duplicate-decision';
+      else seen?.add(p.decisionKey);
+    }
     if (!outcome) countedAt[count++] = i;
     outcomes[i] = outcome;
   }
