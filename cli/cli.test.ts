@@ -102,6 +102,24 @@ describe('creditlens assess (bad input)', () => {
   });
 });
 
+describe('creditlens assess of a very large record', () => {
+  it('counts 100,000 penalties exactly (one per decision), in linear time (the figure is in npm run bench)', async () => {
+    const day = 86_400_000;
+    const penalties = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `P${i}`, decisionNo: `示市监罚〔2023〕${i % 90_000}号`, authority: '示例市市场监督管理局', content: '罚款人民币2000元',
+      decisionDate: new Date(Date.UTC(2022, 0, 1) + (i % 900) * day).toISOString().slice(0, 10), violationText: '销售超过保质期的食品',
+    }));
+    const file = join(tmp, 'large.json');
+    writeFileSync(file, JSON.stringify({ entity: { name: '示例市甲贸易有限公司', uscc: '91110000101623741K' }, penalties }));
+    const { code, stdout } = await runMain(['assess', file, '--as-of', '2024-06-30']);
+    expect(code).toBe(0);
+    const a = JSON.parse(stdout) as Assessment;
+    expect(a.repeatOffender).toMatchObject({ flag: true, count: 90_000 });
+    expect(a.repeatOffender.excluded).toHaveLength(10_000);
+    expect(new Set(a.repeatOffender.excluded.map((e) => e.reason))).toEqual(new Set(['duplicate-decision']));
+  });
+});
+
 describe('creditlens validate-id', () => {
   it.each([
     { code: '91110000101623741K', exit: 0, out: { valid: true, kind: 'uscc', reason: null } },

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { SITES, siteFor, type ParseResult } from '#core';
 import { InputError, readText } from './io.ts';
+import { MAX_NESTING, nestingDepth } from './nesting.ts';
 
 const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
 
@@ -52,6 +53,13 @@ export async function parseSavedPage(file: string, urlOption?: string): Promise<
   }
   url ??= savedFromUrl(html) ?? pathToFileURL(file);
   const observedAt = (await stat(file)).mtime.toISOString();
+  // Refused before a DOM is built: building it is what costs seconds and gigabytes on such a page.
+  if (nestingDepth(html) > MAX_NESTING) {
+    const result: ParseResult = {
+      ok: false, reason: 'structure-changed', detail: `the page nests elements more than ${MAX_NESTING} levels deep: not a page a browser shows as it is`,
+    };
+    return { file, url, observedAt, result };
+  }
   const window = inertWindow(url.protocol === 'file:' ? 'about:blank' : url.href);
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;

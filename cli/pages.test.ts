@@ -2,7 +2,7 @@
  * The command line on saved pages: parse (exit 0 / 3), assess of a page, a folder of pages in JSON and CSV with
  * one row per entity, unreadable files reported by name without stopping the run.
  */
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +146,23 @@ describe('creditlens assess on pages', () => {
 
 describe('creditlens on pages saved from the simulated site', () => {
   const fixtures = new URL('../core/sites/fixtures/gsxt-gov-cn/', import.meta.url);
+
+  it('refuses a 5 MB page of unclosed <div>s as not understood (3), before building a DOM', async () => {
+    const file = write('nested.html', `<!-- saved from url=(0053)${URL_A} -->\n<html><body>${'<div>'.repeat(1_000_000)}</body></html>`);
+    const r = await run(['parse', file]);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reason: 'structure-changed', detail: expect.stringContaining('512') });
+  });
+
+  it('still reads an ordinary page padded to 3 MB with tens of thousands of elements, as it reads the page itself', async () => {
+    const page = readFileSync(new URL('repeat-2017.html', fixtures), 'utf8');
+    const padding = `<div class="footer-links">${'<p><a href="/x">示例链接</a><span>说明文字说明文字</span></p>'.repeat(42_000)}</div>`;
+    const padded = write('padded.html', page.replace('</body>', `${padding}</body>`));
+    expect(readFileSync(padded).length).toBeGreaterThan(3_000_000);
+    const [plain, big] = [await run(['parse', new URL('repeat-2017.html', fixtures).pathname]), await run(['parse', padded])];
+    expect(big.code).toBe(0);
+    expect(JSON.parse(big.stdout).record.penalties).toEqual(JSON.parse(plain.stdout).record.penalties);
+  });
 
   it('parse reads the repeat offender page: 5 of 23 penalties, from the rendered rows', async () => {
     const r = await run(['parse', new URL('repeat-2017.html', fixtures).pathname]);
