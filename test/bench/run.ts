@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another, printing figures and ratios.
- * BENCH_ONLY=sync (or a comma list of sites, core, ledger, browser, sync, scale) runs only those.
+ * BENCH_ONLY=sync (or a comma list of sites, core, cli, ledger, browser, sync, scale) runs only those.
  */
 import { closeAll } from '../support/dom.ts';
 import { benchCoreAssess } from './core-assess.ts';
@@ -12,6 +12,7 @@ const wanted = (name: string) => !only || only.includes(name);
 const records = Number(process.env.BENCH_RECORDS ?? 100_000);
 if (wanted('sites')) await benchSitesParse();
 if (wanted('core')) await benchCoreAssess(records);
+if (wanted('cli')) await (await import('./cli-limits.ts')).benchCliLimits();
 if (wanted('ledger')) await (await import('./ledger.ts')).benchLedger();
 if (wanted('browser')) await (await import('./browser-overlay.ts')).benchBrowserOverlay();
 if (wanted('sync')) await (await import('./sync-bench.ts')).benchSync();
