@@ -1,7 +1,4 @@
 /** The `creditlens` command: dispatch only. Each command lives in commands/<name>.ts. */
-import { assess } from './commands/assess.ts';
-import { parse } from './commands/parse.ts';
-import { validateId } from './commands/validate-id.ts';
 import { EXIT, InputError, processIo, type Io } from './io.ts';
 
 const HELP = `信用透镜 CreditLens 命令行
@@ -26,10 +23,11 @@ const HELP = `信用透镜 CreditLens 命令行
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  assess,
-  parse,
-  'validate-id': validateId,
+// Loaded when named: a command pays only for its own code (validate-id never loads the page parser).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  assess: async () => (await import('./commands/assess.ts')).assess,
+  parse: async () => (await import('./commands/parse.ts')).parse,
+  'validate-id': async () => (await import('./commands/validate-id.ts')).validateId,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -38,11 +36,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.out(HELP);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.err(`creditlens: unknown command "${name}" (try --help)\n`);
     return EXIT.badInput;
   }
+  const command = await load();
   try {
     return await command(args, io);
   } catch (error) {

@@ -10,7 +10,6 @@ import {
   type RuleSettings,
 } from '#core';
 import { EXIT, InputError, readJson, readText, type Io } from '../io.ts';
-import { parseSavedPage } from '../html.ts';
 import { assessFolder } from './assess-folder.ts';
 
 export interface AssessOptions {
@@ -40,6 +39,8 @@ async function assessOptions(values: { 'as-of'?: string; settings?: string }, io
 export async function recordFromFile(file: string, url?: string): Promise<{ record: EntityRecord; observedAt?: string }> {
   const isPage = /\.(html?|xhtml)$/i.test(file) || (!/\.json$/i.test(file) && /^\s*</.test(await readText(file)));
   if (isPage) {
+    // The page parser (happy-dom) is loaded only for pages: a record file is assessed without it.
+    const { parseSavedPage } = await import('../html.ts');
     const page = await parseSavedPage(file, url);
     if (!page.result.ok) throw new InputError([`${file}: page not understood (${page.result.reason}): ${page.result.detail}`]);
     return { record: page.result.record, observedAt: page.observedAt };
