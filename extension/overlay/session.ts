@@ -29,11 +29,16 @@ export interface SessionDeps {
   /** Keeps what was seen (snapshot + badge); failures are reported, never thrown into the page. */
   saveSnapshot(seen: { record: EntityRecord; assessment: Assessment; url: string; site: string; observedAt: string }): Promise<void>;
   clearBadge(): Promise<void>;
+  /** The page is an entity page that could not be read: the badge says "?" (what an earlier page showed would mislead). */
+  unknownBadge(): Promise<void>;
   /** Where complete reads are kept so an entity is read from the site once (default: for this page view only). */
   cache?: SectionCache;
 }
 
 type Json = { path: string; read: SectionsRead } | null;
+
+/** `lastSaved` while the page is not understood: nothing saved, the badge set to "?". */
+const UNREADABLE = 'not-understood';
 
 export class OverlaySession {
   private overlay: { host: OverlayHost; panel: Panel } | null = null;
@@ -125,6 +130,7 @@ export class OverlaySession {
       this.chips.clear();
       this.panel().update({ state: 'not-understood', detail: result.detail });
       this.painted('not-understood');
+      this.badgeUnknown();
       return result;
     }
     const record = result.record;
@@ -135,7 +141,7 @@ export class OverlaySession {
     const state = this.settled ? 'ready' : 'reading';
     this.panel().update({
       state,
-      summary: summarize(record, assessment, result.completeness, this.deps.settings),
+      summary: summarize(record, assessment, this.deps.settings),
       findings: assessment.findings,
       recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
       stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
@@ -232,6 +238,13 @@ export class OverlaySession {
     const host = this.overlay?.host.host;
     const view = host?.ownerDocument.defaultView;
     if (host && view) view.requestAnimationFrame(() => (host.dataset.completePaint = String(view.performance.now())));
+  }
+
+  /** Once per not-understood reading: a later reading that works saves a snapshot, which sets the badge again. */
+  private badgeUnknown(): void {
+    if (this.lastSaved === UNREADABLE) return;
+    this.lastSaved = UNREADABLE;
+    void this.deps.unknownBadge();
   }
 
   private save(record: EntityRecord, assessment: Assessment, url: string, observedAt: string): void {
