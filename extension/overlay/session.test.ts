@@ -169,6 +169,14 @@ describe('overlay session', () => {
     expect(saved.map((s) => new URL(s.url).pathname)).toEqual(['/%7BANOTHER-ENTITY-1%7D']);
   });
 
+  it('names the records behind each finding as staff know them, never by the reader\'s ids (P1, A1, S1)', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    await start(doc, 'gsxt-gov-cn').session.start();
+    const records = Array.from(shadowOf(doc)?.querySelectorAll('[data-testid=finding-records]') ?? [], (n) => n.textContent ?? '');
+    expect(records.join('\n')).toContain(`严重违法失信名单（${ENTITIES.listed.record.seriousListings[0]?.listedDate} 列入）`);
+    for (const line of records) expect(line).not.toMatch(/(^|[^A-Za-z0-9])[PAS]\d+($|[^0-9])/);
+  });
+
   it('marks each rendered penalty row with its domain and heavy penalties with 较重', async () => {
     const doc = pageOf('gsxt-gov-cn', 'listed-2026');
     await start(doc, 'gsxt-gov-cn').session.start();

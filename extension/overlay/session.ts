@@ -10,6 +10,7 @@ import {
 } from '#core';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
+import { t } from '../ui/i18n.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
@@ -36,6 +37,15 @@ export interface SessionDeps {
 }
 
 type Json = { path: string; read: SectionsRead } | null;
+
+/** What staff recognise each record by — a penalty's 决定书文号, a listing's list and date — never the reader's own ids. */
+function recordLabels(record: EntityRecord): Map<string, string> {
+  return new Map([
+    ...record.penalties.map((p) => [p.id, p.decisionNo || t('overlay_record_penalty', p.decisionDate)] as const),
+    ...record.abnormalListings.map((a) => [a.id, t('overlay_record_abnormal', a.listedDate)] as const),
+    ...record.seriousListings.map((s) => [s.id, t('overlay_record_serious', s.listedDate)] as const),
+  ]);
+}
 
 /** `lastSaved` while the page is not understood: nothing saved, the badge set to "?". */
 const UNREADABLE = 'not-understood';
@@ -143,7 +153,7 @@ export class OverlaySession {
       state,
       summary: summarize(record, assessment, this.deps.settings),
       findings: assessment.findings,
-      recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
+      recordLabels: recordLabels(record),
       stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
       notesUrl: this.deps.notesUrl(key, record.entity.name, record.entity.legalRepresentative ?? ''),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
