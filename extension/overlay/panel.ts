@@ -97,7 +97,8 @@ export class Panel {
     const reading = model.state === 'reading';
     const pending = (section: keyof Coverage) => reading && summary.coverage[section].state === 'unknown';
     const row = (label: string, testid: string, verdict: Verdict, section: keyof Coverage) => {
-      const [text, tone] = pending(section) ? [t('overlay_pending'), 'muted'] : [t(verdict.key, ...verdict.subs), verdict.tone];
+      // A banner's 已列入 is known at once, whatever is still loading.
+      const [text, tone] = pending(section) && verdict.tone === 'unknown' ? [t('overlay_pending'), 'muted'] : [t(verdict.key, ...verdict.subs), verdict.tone];
       return el(doc, 'div', { class: 'row' }, el(doc, 'span', { class: 'label' }, label), el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, text));
     };
     return [
