@@ -14,7 +14,7 @@ import { purgeSnapshots } from '../storage/repository.ts';
 import { indexedDbConfigStore } from '../sync/config-store.ts';
 import { TeamService } from '../sync/team-service.ts';
 import { t } from '../ui/i18n.ts';
-import { badgeFor } from './badge.ts';
+import { UNKNOWN_BADGE, badgeFor } from './badge.ts';
 
 const MENU_LOOKUP = 'creditlens-lookup';
 const log = (line: string) => console.warn(`[CreditLens] ${line}`);
@@ -57,7 +57,7 @@ export function startBackground(): void {
         await action.setBadgeText({ tabId, text: '' });
         return;
       }
-      const badge = badgeFor(seen, (await readRuleSettings()).value);
+      const badge = seen === 'unknown' ? UNKNOWN_BADGE : badgeFor(seen, (await readRuleSettings()).value);
       await action.setBadgeText({ tabId, text: badge.text });
       await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },

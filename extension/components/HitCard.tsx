@@ -1,19 +1,14 @@
 /**
  * One entity found in the popup: its latest snapshot, summarised exactly as the overlay summarises a page
- * (ui/summary.ts), so the popup never disagrees with what the page showed. Texts from pages and files are React text.
+ * (ui/summary.ts), so the popup never disagrees with what the page showed — a section the page did not let us read
+ * is 未知 here too. Texts from pages and files are React text.
  */
 import type { Snapshot } from '../storage/contract.ts';
-import { t, type MessageKey } from '../ui/i18n.ts';
+import { t } from '../ui/i18n.ts';
 import { useContext } from 'react';
-import { summarize, type SeriousStatus } from '../ui/summary.ts';
+import { summarize, type Verdict } from '../ui/summary.ts';
 import { SettingsContext } from './settings-context.ts';
 import { isWebUrl, localDateTime, siteTitle } from './format.ts';
-
-const SERIOUS: Record<SeriousStatus, MessageKey> = {
-  listed: 'overlay_serious_listed',
-  due: 'overlay_serious_due',
-  none: 'overlay_serious_none',
-};
 
 export interface HitCardProps {
   hit: Snapshot;
@@ -21,23 +16,26 @@ export interface HitCardProps {
   openUrl: (url: string) => void;
 }
 
+const say = (verdict: Verdict) => t(verdict.key, ...verdict.subs);
+
 export function HitCard({ hit, openUrl }: HitCardProps) {
-  const summary = summarize(hit.record, hit.assessment, null, useContext(SettingsContext));
-  const { windowYears, total } = summary.penaltiesInWindow;
-  const { flag, count, threshold } = summary.repeat;
+  const summary = summarize(hit.record, hit.assessment, useContext(SettingsContext));
+  const { windowYears, total, read } = summary.penaltiesInWindow;
+  const penalties = read === 'unknown' ? t('overlay_penalties_unread', windowYears)
+    : t(read === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total', windowYears, total);
   return (
     <li data-testid="lookup-hit" className="hit">
       <div className="hit-name">{hit.record.entity.name}</div>
       <div className="hit-key">{hit.entityKey}</div>
       <dl className="hit-facts">
         <dt>{t('overlay_serious_label')}</dt>
-        <dd data-testid="hit-serious" className={`serious-${summary.serious}`}>{t(SERIOUS[summary.serious])}</dd>
+        <dd data-testid="hit-serious" className={`tone-${summary.serious.tone}`}>{say(summary.serious)}</dd>
         <dt>{t('overlay_abnormal_label')}</dt>
-        <dd data-testid="hit-abnormal" className={summary.abnormal === 'NONE' ? '' : 'abnormal'}>{t(`overlay_abnormal_${summary.abnormal}`)}</dd>
+        <dd data-testid="hit-abnormal" className={`tone-${summary.abnormal.tone}`}>{say(summary.abnormal)}</dd>
         <dt>{t('overlay_repeat_label')}</dt>
-        <dd data-testid="hit-repeat" className={flag ? 'repeat' : ''}>{t(flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', count, threshold)}</dd>
+        <dd data-testid="hit-repeat" className={`tone-${summary.repeat.tone}`}>{say(summary.repeat)}</dd>
       </dl>
-      <div data-testid="hit-penalties">{t('overlay_penalties_total', windowYears, total)}</div>
+      <div data-testid="hit-penalties">{penalties}</div>
       <div className="hit-meta">
         <span data-testid="hit-observed">{t('popup_observed', localDateTime(hit.observedAt), siteTitle(hit.site))}</span>
         {isWebUrl(hit.url) && (

@@ -8,6 +8,7 @@ import { useRef } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import type { SeenSummary } from '../storage/seen.ts';
 import { t, type MessageKey } from '../ui/i18n.ts';
+import { seriousVerdict } from '../ui/summary.ts';
 import type { LedgerSort, SortColumn } from '../ledger/filter.ts';
 import type { LedgerRow } from '../ledger/rows.ts';
 import { localDate, localDateTime } from './format.ts';
@@ -17,10 +18,6 @@ export const ROW_HEIGHT = 32;
 
 /** Before the table is laid out (and in tests, where nothing is), it is taken to be this size. */
 const FALLBACK_RECT: Rect = { width: 1200, height: 600 };
-
-const SERIOUS_LABEL: Record<SeenSummary['serious'], MessageKey> = {
-  listed: 'overlay_serious_listed', due: 'overlay_serious_due', none: 'overlay_serious_none',
-};
 
 const COLUMNS: Array<{ column: SortColumn | null; label: MessageKey }> = [
   { column: 'name', label: 'ledger_col_name' },
@@ -84,6 +81,8 @@ export function LedgerTable({ rows, seen, sort, onSort, selected, onSelect, onOp
             const row = rows[item.index]!;
             const e = row.entity;
             const s = seen.get(row.key);
+            const serious = s ? seriousVerdict(s.serious) : null;
+            const seenText = s && serious ? `${localDate(new Date(s.observedAt))} ${t(serious.key)}` : t('ledger_unseen');
             return (
               <div key={item.key} role="row" aria-rowindex={item.index + 2} data-testid="ledger-row" data-key={row.key}
                 className={`ledger-row${openKey === row.key ? ' open' : ''}`}
@@ -101,9 +100,7 @@ export function LedgerTable({ rows, seen, sort, onSort, selected, onSelect, onOp
                 <span role="cell">{e.assignee ?? ''}</span>
                 <span role="cell" title={e.tags.join(t('list_separator'))}>{e.tags.join(t('list_separator'))}</span>
                 <span role="cell" className="num">{e.notes.length}</span>
-                <span role="cell" className={s ? `serious-${s.serious}` : 'unseen'}>
-                  {s ? `${localDate(new Date(s.observedAt))} ${t(SERIOUS_LABEL[s.serious])}` : t('ledger_unseen')}
-                </span>
+                <span role="cell" data-testid="ledger-seen" className={serious ? `tone-${serious.tone}` : 'unseen'} title={seenText}>{seenText}</span>
                 <span role="cell">{localDateTime(e.updatedAt)}</span>
               </div>
             );

@@ -11,7 +11,7 @@ import { testTeam } from '../sync/test-team.ts';
 import { t } from '../ui/i18n.ts';
 import { localDateTime } from './format.ts';
 import { LookupPage, initialQueryOf } from './LookupPage.tsx';
-import { CLEAN, LISTED, REPEAT_OFFENDER, localBackground, seed } from './test-helpers.ts';
+import { CLEAN, LISTED, REPEAT_OFFENDER, UNREAD, localBackground, seed } from './test-helpers.ts';
 
 afterEach(cleanup);
 
@@ -45,6 +45,19 @@ describe('popup lookup', () => {
     expect(screen.getByTestId('lookup-note').textContent).toContain('复核第11次处罚');
     fireEvent.click(hit.getByTestId('hit-open'));
     expect(openUrl).toHaveBeenCalledWith('https://www.gsxt.gov.cn/corp-query-entprise-info-repeat.html');
+  });
+
+  it('shows 未知 for an entity whose sections were never read: never 未列入, 否 or 0 件', async () => {
+    const { db } = await popup();
+    await seed(db, UNREAD, '2024-06-29T03:00:00.000Z');
+    type('示例市丁未读');
+    await waitFor(() => expect(hitNames()).toEqual(['示例市丁未读贸易有限公司']));
+    const hit = within(screen.getByTestId('lookup-hit'));
+    expect(hit.getByTestId('hit-serious').textContent).toBe('未知（页面未载入）');
+    expect(hit.getByTestId('hit-abnormal').textContent).toBe('未知（页面未载入）');
+    expect(hit.getByTestId('hit-repeat').textContent).toBe('未知（页面未载入）');
+    expect(hit.getByTestId('hit-penalties').textContent).toBe(t('overlay_penalties_unread', 3));
+    expect(screen.getByTestId('lookup-hit').textContent).not.toMatch(/未列入|否|0 件/);
   });
 
   it('finds an entity by its credit code and says the code is valid', async () => {

@@ -61,6 +61,12 @@ export const CLEAN = parsed({
   seriousListings: [],
 });
 
+/** Seen on a page whose read failed: none of its three sections was shown (no row, no count). */
+export const UNREAD = parsed({
+  entity: { name: '示例市丁未读贸易有限公司', legalRepresentative: '赵某某' },
+  completeness: { penalties: { read: 0, total: null }, abnormal: { read: 0, total: null }, serious: { read: 0, total: null } },
+});
+
 export async function seed(db: CreditLensDb, record: EntityRecord, observedAt: string, url = 'https://www.gsxt.gov.cn/corp-query-entprise-info-xxx.html'): Promise<Snapshot> {
   return saveSnapshot(db, { record, assessment: assessRecord(record, { asOf: AS_OF }), url, site: 'gsxt-gov-cn', observedAt });
 }

@@ -1,4 +1,4 @@
-/** Content scripts run beside untrusted pages: they may report a page and clear its badge, and nothing else. */
+/** Content scripts run beside untrusted pages: they may report a page and set or clear its badge, and nothing else. */
 import { describe, expect, it } from 'vitest';
 import { handlersFor } from './handlers.ts';
 import { router } from './router.ts';
@@ -10,8 +10,8 @@ import { mayAsk } from './access.ts';
 describe('who may ask what', () => {
   const types = Request.options.map((o) => o.shape.type.value);
 
-  it('lets extension pages ask everything and content scripts only snapshot:save and badge:clear', () => {
-    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'snapshot:save']);
+  it('lets extension pages ask everything and content scripts only snapshot:save and the badge', () => {
+    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'badge:unknown', 'snapshot:save']);
     expect(types.every((type) => mayAsk(type, true))).toBe(true);
   });
 

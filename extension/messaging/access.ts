@@ -6,7 +6,7 @@
  */
 import type { RequestType } from '../messaging/protocol.ts';
 
-const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear']);
+const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear', 'badge:unknown']);
 
 export function mayAsk(type: RequestType, fromExtensionPage: boolean): boolean {
   return fromExtensionPage || FROM_CONTENT_SCRIPTS.has(type);

@@ -17,8 +17,8 @@ import { teamHandlersFor } from './team-handlers.ts';
 export interface HandlerEnv {
   /** Now, as an ISO instant. */
   now(): string;
-  /** Shows the assessment of a tab's page on the toolbar icon; null clears it. */
-  setBadge(tabId: number, snapshot: Parameters<typeof saveSnapshot>[1] | null): Promise<void>;
+  /** Shows the assessment of a tab's page on the toolbar icon; 'unknown': a page that could not be read; null clears it. */
+  setBadge(tabId: number, snapshot: Parameters<typeof saveSnapshot>[1] | 'unknown' | null): Promise<void>;
   /** Called after each snapshot is stored: retention runs then, so no alarm permission is needed. */
   afterSave(): Promise<void>;
 }
@@ -48,6 +48,13 @@ export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, tea
       if (from.tabId !== undefined) {
         team.setTabEntity(from.tabId, null);
         await env.setBadge(from.tabId, null);
+      }
+      return { ok: true };
+    },
+    'badge:unknown': async (_, from) => {
+      if (from.tabId !== undefined) {
+        team.setTabEntity(from.tabId, null);
+        await env.setBadge(from.tabId, 'unknown');
       }
       return { ok: true };
     },

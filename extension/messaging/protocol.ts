@@ -39,6 +39,8 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /** Content script → background: the page is no entity page (any more): clear the tab's badge. */
   z.strictObject({ type: z.literal('badge:clear') }),
+  /** Content script → background: an entity page that could not be read (not understood): the tab's badge says "?". */
+  z.strictObject({ type: z.literal('badge:unknown') }),
   /** Popup → background: quick lookup over local snapshots and notes. */
   z.strictObject({ type: z.literal('entity:lookup'), query: z.string().max(200) }),
   /** Popup → background: the entities seen most recently, one hit each. */
@@ -105,6 +107,7 @@ const Ok = z.literal(true);
 export const Responses = {
   'snapshot:save': z.strictObject({ ok: Ok, seq: z.number().int() }),
   'badge:clear': z.strictObject({ ok: Ok }),
+  'badge:unknown': z.strictObject({ ok: Ok }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
   'notes:list': z.strictObject({ ok: Ok, notes: z.array(Note) }),

@@ -159,6 +159,17 @@ describe('which entity each tab shows', () => {
     expect([...team.tabs]).toEqual([]);
   });
 
+  it('is forgotten, and the badge set to "?", when the tab shows an entity page that could not be read', async () => {
+    const team = testTeam();
+    const badges: unknown[] = [];
+    const env = { now: () => NOW, setBadge: async (tabId: number, seen: unknown) => void badges.push([tabId, seen]), afterSave: async () => {} };
+    const handle = router(handlersFor(new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange }), env, team));
+    await handle({ type: 'team:entity', entityKey: KEY }, { tabId: 4, extensionPage: true });
+    expect(await handle({ type: 'badge:unknown' }, { tabId: 4, extensionPage: false })).toEqual({ ok: true });
+    expect([...team.tabs]).toEqual([]);
+    expect(badges).toEqual([[4, 'unknown']]);
+  });
+
   it('refuses every team message from a content script', async () => {
     const team = testTeam();
     ensureTeamEntity(team.doc, ENTITY, { by: 'bob', at: NOW });

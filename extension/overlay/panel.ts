@@ -3,10 +3,10 @@
  * legal source and records, and the notes frame. It updates in place — the status block and the findings are rebuilt, but which findings are open, whether
  * the panel is collapsed, and the notes frame (with whatever is being typed in it) survive every update.
  */
-import type { Finding } from '#core';
+import type { Coverage, Finding } from '#core';
 import { t, uiLanguage } from '../ui/i18n.ts';
-import type { Summary } from '../ui/summary.ts';
-import { el } from './dom.ts';
+import type { Summary, Verdict } from '../ui/summary.ts';
+import { el, type Child } from './dom.ts';
 
 export type PanelModel =
   | { state: 'not-understood'; detail: string }
@@ -93,40 +93,53 @@ export class Panel {
   private statusRows(model: Extract<PanelModel, { state: 'reading' | 'ready' }>): HTMLElement[] {
     const doc = this.doc;
     const { summary } = model;
-    const row = (label: string, testid: string, value: string, tone: string) =>
-      el(doc, 'div', { class: 'row' }, el(doc, 'span', { class: 'label' }, label), el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, value));
-    const serious = { listed: ['overlay_serious_listed', 'alert'], due: ['overlay_serious_due', 'alert'], none: ['overlay_serious_none', 'ok'] } as const;
-    const [seriousKey, seriousTone] = serious[summary.serious];
-    const { total, windowYears, byDomain } = summary.penaltiesInWindow;
-    const penalties = () => el(doc, 'div', { class: 'line', 'data-testid': 'penalties-3y' },
-      el(doc, 'strong', {}, t('overlay_penalties_total', years(windowYears), total)),
-      byDomain.length > 0 && el(doc, 'div', { class: 'domains' },
-        ...byDomain.map(({ domain, count }) => el(doc, 'span', { class: 'domain', 'data-domain': domain }, `${t(`domain_${domain}`)} ${count}`))));
-    const { read, total: stated, complete } = summary.read;
-    const readText = stated === null ? t('overlay_read_unknown', read) : complete ? t('overlay_read_complete', read, stated) : t('overlay_read_partial', read, stated);
-    // A section the page has shown nothing of (no row, no count) says so — 读取中 while the complete read runs, 未能读取
-    // after it — instead of a reassuring 0 / 未列入 / 否.
+    // While the complete read runs, a section not read yet says 读取中, not 未知: the answer may still come.
     const reading = model.state === 'reading';
-    const pending = (section: keyof Summary['unread']) => summary.unread[section];
-    const notYet = reading ? t('overlay_pending') : t('overlay_unread');
-    const notYetTone = reading ? 'muted' : 'warning';
-    const penaltiesLine = pending('penalties')
-      ? el(doc, 'div', { class: `line ${notYetTone}`, 'data-testid': 'penalties-3y' },
-        t(reading ? 'overlay_penalties_pending' : 'overlay_penalties_unread', years(windowYears)))
-      : penalties();
+    const pending = (section: keyof Coverage) => reading && summary.coverage[section].state === 'unknown';
+    const row = (label: string, testid: string, verdict: Verdict, section: keyof Coverage) => {
+      // A banner's 已列入 is known at once, whatever is still loading.
+      const [text, tone] = pending(section) && verdict.tone === 'unknown' ? [t('overlay_pending'), 'muted'] : [t(verdict.key, ...verdict.subs), verdict.tone];
+      return el(doc, 'div', { class: 'row' }, el(doc, 'span', { class: 'label' }, label), el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, text));
+    };
     return [
-      pending('serious') ? row(t('overlay_serious_label'), 'serious-status', notYet, notYetTone)
-        : row(t('overlay_serious_label'), 'serious-status', t(seriousKey), seriousTone),
-      pending('abnormal') ? row(t('overlay_abnormal_label'), 'abnormal-status', notYet, notYetTone)
-        : row(t('overlay_abnormal_label'), 'abnormal-status', t(`overlay_abnormal_${summary.abnormal}`), summary.abnormal === 'NONE' ? 'ok' : 'warning'),
-      penaltiesLine,
-      pending('penalties') ? row(t('overlay_repeat_label'), 'repeat-offender', notYet, notYetTone)
-        : row(t('overlay_repeat_label'), 'repeat-offender',
-          t(summary.repeat.flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', summary.repeat.count, summary.repeat.threshold), summary.repeat.flag ? 'alert' : 'ok'),
-      el(doc, 'div', { class: `line ${complete ? 'muted' : 'warning'}`, 'data-testid': 'completeness' }, readText),
-      model.state === 'reading' ? el(doc, 'div', { class: 'line muted', 'data-testid': 'reading' }, t('overlay_reading')) : null,
+      row(t('overlay_serious_label'), 'serious-status', summary.serious, 'serious'),
+      row(t('overlay_abnormal_label'), 'abnormal-status', summary.abnormal, 'abnormal'),
+      this.penaltiesLine(summary, pending('penalties')),
+      row(t('overlay_repeat_label'), 'repeat-offender', summary.repeat, 'penalties'),
+      this.coverageLine(summary.coverage, reading),
+      reading ? el(doc, 'div', { class: 'line muted', 'data-testid': 'reading' }, t('overlay_reading')) : null,
       model.stopped !== null ? el(doc, 'div', { class: 'line warning', 'data-testid': 'read-stopped' }, t('overlay_read_stopped', model.stopped)) : null,
     ].filter((node) => node !== null);
+  }
+
+  /** 近三年行政处罚 N 件 by domain; 至少 N when the section was read in part; 未知 when it was not read. */
+  private penaltiesLine(summary: Summary, pending: boolean): HTMLElement {
+    const doc = this.doc;
+    const { total, windowYears, byDomain, read } = summary.penaltiesInWindow;
+    const line = (tone: string, ...children: Child[]) =>
+      el(doc, 'div', { class: `line ${tone}`, 'data-testid': 'penalties-3y' }, ...children);
+    if (pending) return line('muted', t('overlay_penalties_pending', years(windowYears)));
+    if (read === 'unknown') return line('unknown', t('overlay_penalties_unread', years(windowYears)));
+    const head = t(read === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total', years(windowYears), total);
+    return line(read === 'partial' ? 'unknown' : '', el(doc, 'strong', {}, head),
+      byDomain.length > 0 && el(doc, 'div', { class: 'domains' },
+        ...byDomain.map(({ domain, count }) => el(doc, 'span', { class: 'domain', 'data-domain': domain }, `${t(`domain_${domain}`)} ${count}`))));
+  }
+
+  /** 行政处罚 23/23 · 经营异常 1/1 · 严重违法 0/0: each section on its own, never one added-up figure. */
+  private coverageLine(coverage: Coverage, reading: boolean): HTMLElement {
+    const doc = this.doc;
+    const sections = (['penalties', 'abnormal', 'serious'] as const).map((section) => {
+      const { state, read, total } = coverage[section];
+      const name = t(`coverage_${section}`);
+      const text = state === 'unknown'
+        ? t(reading ? 'coverage_pending' : 'coverage_unloaded', name)
+        : total === null ? t('coverage_no_total', name, read) : t('coverage_read', name, read, total);
+      return el(doc, 'span', { class: 'section', 'data-section': section, 'data-state': state }, text);
+    });
+    const complete = Object.values(coverage).every((c) => c.state === 'complete');
+    const parts = sections.flatMap((span, i) => (i === 0 ? [span] : [' · ', span]));
+    return el(doc, 'div', { class: `line ${complete ? 'muted' : 'warning'}`, 'data-testid': 'completeness' }, ...parts);
   }
 
   private findingList(model: Extract<PanelModel, { state: 'reading' | 'ready' }>): HTMLElement[] {

@@ -12,7 +12,7 @@ import { ENTITIES, pageByName, pageUrl } from '../../test/sim-site/entities.ts';
 import { renderPage, startSimSite, type SimSite } from '../../test/sim-site/server.ts';
 import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
 import type { Sender } from '../fetch/gsxt-sections.ts';
-import { summarize } from '../ui/summary.ts';
+import { badgeFor } from '../background/badge.ts';
 import { OverlaySession, type SessionDeps } from './session.ts';
 
 const NOW = Date.parse('2026-11-30T04:00:00Z');
@@ -46,6 +46,7 @@ const simSender: Sender = async (path, form, signal) => {
 function start(doc: Document, siteId: string, sender: Sender | null = simSender) {
   const saved: Parameters<SessionDeps['saveSnapshot']>[0][] = [];
   let badgeCleared = 0;
+  let badgeUnknown = 0;
   const session = new OverlaySession(doc, siteById(siteId), {
     settings: DEFAULT_SETTINGS,
     now: () => NOW,
@@ -54,9 +55,10 @@ function start(doc: Document, siteId: string, sender: Sender | null = simSender)
     linksUrl: (key, rep) => `chrome-extension://test/links.html?${new URLSearchParams({ key, rep })}`,
     saveSnapshot: async (seen) => void saved.push(seen),
     clearBadge: async () => void badgeCleared++,
+    unknownBadge: async () => void badgeUnknown++,
   });
   sessions.push(session);
-  return { session, saved, badgeCleared: () => badgeCleared };
+  return { session, saved, badgeCleared: () => badgeCleared, badgeUnknown: () => badgeUnknown };
 }
 
 const shadowOf = (doc: Document) => doc.querySelector('creditlens-overlay')?.shadowRoot ?? null;
@@ -69,15 +71,16 @@ describe('overlay session', () => {
     const { session, saved } = start(doc, 'gsxt-gov-cn');
     const started = session.start();
     // Painted before the first request was answered.
-    expect(hook(doc, 'completeness')).toMatch(/^仅读取 \d+\/\d+ 条/);
+    expect(hook(doc, 'completeness')).toMatch(/^行政处罚 5\/23 · /);
     await started;
     const truth = ENTITIES.repeat.record;
-    const expected = summarize(truth, assessRecord(truth, { asOf: AS_OF }), null);
+    const expected = assessRecord(truth, { asOf: AS_OF }).repeatOffender;
     expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('ready');
-    expect(hook(doc, 'penalties-3y')).toContain(`近三年行政处罚 ${expected.penaltiesInWindow.total} 件`);
-    expect(hook(doc, 'repeat-offender')).toBe(`${expected.repeat.flag ? '是' : '否'}（${expected.repeat.count}/10）`);
-    const total = truth.penalties.length + truth.abnormalListings.length + truth.seriousListings.length;
-    expect(hook(doc, 'completeness')).toBe(`已读取 ${total}/${total} 条`);
+    expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚 \d+ 件/);
+    expect(hook(doc, 'repeat-offender')).toBe(`${expected.flag ? '是' : '否'}（${expected.count}/10）`);
+    const { penalties, abnormalListings: abnormal, seriousListings: serious } = truth;
+    expect(hook(doc, 'completeness'))
+      .toBe(`行政处罚 ${penalties.length}/${penalties.length} · 经营异常 ${abnormal.length}/${abnormal.length} · 严重违法 ${serious.length}/${serious.length}`);
     // The snapshot kept is the complete one, once.
     expect(saved).toHaveLength(1);
     expect(saved[0]?.record.penalties).toHaveLength(23);
@@ -101,19 +104,29 @@ describe('overlay session', () => {
     expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚 \d+ 件/);
   });
 
-  it('says 未能读取 for sections a stopped read left unread, never 未列入 or 0', async () => {
+  it('says 未知（页面未载入） for sections a stopped read left unread, and saves them so: never 未列入, 否 or a green 0', async () => {
     const page = pageByName('repeat-2017');
     const window = inertWindow(pageUrl(page));
     windows.push(window);
     window.document.write(renderPage(page, { saved: false }));
     const doc = window.document as unknown as Document;
     const captcha: Sender = async () => ({ status: 200, body: '<html><body>请输入验证码</body></html>' });
-    await start(doc, 'gsxt-gov-cn', captcha).session.start();
+    const { session, saved } = start(doc, 'gsxt-gov-cn', captcha);
+    await session.start();
     expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('ready');
-    expect(hook(doc, 'serious-status')).toBe('未能读取');
-    expect(hook(doc, 'penalties-3y')).toBe('近三年行政处罚：未能读取');
-    expect(hook(doc, 'repeat-offender')).toBe('未能读取');
+    expect(hook(doc, 'serious-status')).toBe('未知（页面未载入）');
+    expect(hook(doc, 'abnormal-status')).toBe('未知（页面未载入）');
+    expect(hook(doc, 'penalties-3y')).toBe('近三年行政处罚：未知（页面未载入）');
+    expect(hook(doc, 'repeat-offender')).toBe('未知（页面未载入）');
+    expect(hook(doc, 'completeness')).toBe('行政处罚 未载入 · 经营异常 未载入 · 严重违法 未载入');
     expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(shadowOf(doc)?.textContent).not.toMatch(/未列入|否（/);
+    // What is kept is as unknown as what was shown, and the badge says so.
+    expect(saved).toHaveLength(1);
+    const kept = saved[0]!;
+    expect([kept.assessment.seriousList.status, kept.assessment.abnormalList.status, kept.assessment.repeatOffender.status])
+      .toEqual(['UNKNOWN', 'UNKNOWN', 'UNKNOWN']);
+    expect(badgeFor(kept, DEFAULT_SETTINGS)).toEqual({ text: '?', color: '#8c8c8c' });
   });
 
   it('adds nothing back when disposed while the complete read is still out', async () => {
@@ -156,6 +169,14 @@ describe('overlay session', () => {
     expect(saved.map((s) => new URL(s.url).pathname)).toEqual(['/%7BANOTHER-ENTITY-1%7D']);
   });
 
+  it('names the records behind each finding as staff know them, never by the reader\'s ids (P1, A1, S1)', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    await start(doc, 'gsxt-gov-cn').session.start();
+    const records = Array.from(shadowOf(doc)?.querySelectorAll('[data-testid=finding-records]') ?? [], (n) => n.textContent ?? '');
+    expect(records.join('\n')).toContain(`严重违法失信名单（${ENTITIES.listed.record.seriousListings[0]?.listedDate} 列入）`);
+    for (const line of records) expect(line).not.toMatch(/(^|[^A-Za-z0-9])[PAS]\d+($|[^0-9])/);
+  });
+
   it('marks each rendered penalty row with its domain and heavy penalties with 较重', async () => {
     const doc = pageOf('gsxt-gov-cn', 'listed-2026');
     await start(doc, 'gsxt-gov-cn').session.start();
@@ -192,7 +213,7 @@ describe('overlay session', () => {
     expect(name).not.toBeNull();
     (name as Element).textContent = payload;
     const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
-      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {},
+      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
       notesUrl: (key, entityName) => (notesUrls.push(entityName), `chrome-extension://test/notes.html?key=${key}`),
     });
     sessions.push(session);
@@ -201,9 +222,12 @@ describe('overlay session', () => {
     expect(doc.querySelectorAll('img[src=x]').length).toBe(0);
   });
 
-  it('says in one line when an entity page is not understood, with no numbers', async () => {
+  it('says in one line when an entity page is not understood, with no numbers, and the badge says "?"', async () => {
     const doc = pageOf('gsxt-gov-cn', 'repeat-2017', (html) => html.replace(/<body[\s\S]*<\/body>/, '<body><div>一些内容，但是没有任何可识别的标签或代码。</div></body>'));
-    await start(doc, 'gsxt-gov-cn').session.start();
+    const { session, saved, badgeUnknown } = start(doc, 'gsxt-gov-cn');
+    await session.start();
+    expect(saved).toEqual([]);
+    expect(badgeUnknown()).toBe(1);
     expect(doc.querySelector('creditlens-overlay')?.getAttribute('data-state')).toBe('not-understood');
     expect(hook(doc, 'not-understood')).toBe('页面结构已变化，无法可靠读取');
     expect(hook(doc, 'penalties-3y')).toBeNull();
@@ -266,7 +290,8 @@ describe('overlay session', () => {
     const captcha: Sender = async () => ({ status: 200, body: '<html><body>请输入验证码</body></html>' });
     await start(doc, 'gsxt-gov-cn', captcha).session.start();
     expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
-    expect(hook(doc, 'completeness')).toMatch(/^仅读取/);
+    expect(hook(doc, 'completeness')).toMatch(/^行政处罚 5\/23 · /);
+    expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚至少 \d+ 件/);
   });
 
   it('removes everything it added when disposed', async () => {

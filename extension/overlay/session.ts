@@ -10,6 +10,7 @@ import {
 } from '#core';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
+import { t } from '../ui/i18n.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
@@ -29,11 +30,25 @@ export interface SessionDeps {
   /** Keeps what was seen (snapshot + badge); failures are reported, never thrown into the page. */
   saveSnapshot(seen: { record: EntityRecord; assessment: Assessment; url: string; site: string; observedAt: string }): Promise<void>;
   clearBadge(): Promise<void>;
+  /** The page is an entity page that could not be read: the badge says "?" (what an earlier page showed would mislead). */
+  unknownBadge(): Promise<void>;
   /** Where complete reads are kept so an entity is read from the site once (default: for this page view only). */
   cache?: SectionCache;
 }
 
 type Json = { path: string; read: SectionsRead } | null;
+
+/** What staff recognise each record by — a penalty's 决定书文号, a listing's list and date — never the reader's own ids. */
+function recordLabels(record: EntityRecord): Map<string, string> {
+  return new Map([
+    ...record.penalties.map((p) => [p.id, p.decisionNo || t('overlay_record_penalty', p.decisionDate)] as const),
+    ...record.abnormalListings.map((a) => [a.id, t('overlay_record_abnormal', a.listedDate)] as const),
+    ...record.seriousListings.map((s) => [s.id, t('overlay_record_serious', s.listedDate)] as const),
+  ]);
+}
+
+/** `lastSaved` while the page is not understood: nothing saved, the badge set to "?". */
+const UNREADABLE = 'not-understood';
 
 export class OverlaySession {
   private overlay: { host: OverlayHost; panel: Panel } | null = null;
@@ -125,6 +140,7 @@ export class OverlaySession {
       this.chips.clear();
       this.panel().update({ state: 'not-understood', detail: result.detail });
       this.painted('not-understood');
+      this.badgeUnknown();
       return result;
     }
     const record = result.record;
@@ -135,9 +151,9 @@ export class OverlaySession {
     const state = this.settled ? 'ready' : 'reading';
     this.panel().update({
       state,
-      summary: summarize(record, assessment, result.completeness, this.deps.settings),
+      summary: summarize(record, assessment, this.deps.settings),
       findings: assessment.findings,
-      recordLabels: new Map(record.penalties.map((p) => [p.id, p.decisionNo || p.id])),
+      recordLabels: recordLabels(record),
       stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
       notesUrl: this.deps.notesUrl(key, record.entity.name, record.entity.legalRepresentative ?? ''),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
@@ -232,6 +248,13 @@ export class OverlaySession {
     const host = this.overlay?.host.host;
     const view = host?.ownerDocument.defaultView;
     if (host && view) view.requestAnimationFrame(() => (host.dataset.completePaint = String(view.performance.now())));
+  }
+
+  /** Once per not-understood reading: a later reading that works saves a snapshot, which sets the badge again. */
+  private badgeUnknown(): void {
+    if (this.lastSaved === UNREADABLE) return;
+    this.lastSaved = UNREADABLE;
+    void this.deps.unknownBadge();
   }
 
   private save(record: EntityRecord, assessment: Assessment, url: string, observedAt: string): void {

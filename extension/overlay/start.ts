@@ -39,6 +39,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
+    unknownBadge: () => request(transport, { type: 'badge:unknown' }).then(() => {}, (e: unknown) => log('badge', e)),
   });
   const unwatch = ruleSettingsItem.watch(() => {
     void readRuleSettings().then((read) => session.updateSettings(read.value));

@@ -18,6 +18,7 @@ button { font: inherit; cursor: pointer; border: 1px solid #c9ccd2; background: 
 .warning { color: #c45a00; }
 .ok { color: #2b7a0b; }
 .muted { color: #8f959e; font-weight: normal; }
+.unknown { color: #5b6475; }
 .domains { display: flex; flex-wrap: wrap; gap: 4px; padding: 4px 0; }
 .domain { background: #f0f1f5; border-radius: 3px; padding: 0 6px; font-size: 12px; }
 .line { padding: 3px 0; }

@@ -3,7 +3,8 @@
  * file. Every read from IndexedDB and every import passes through these; nothing unparsed reaches the UI.
  */
 import * as z from 'zod';
-import { Assessment, EntityRecord } from '#core';
+import { EntityRecord } from '#core';
+import { StoredAssessment, wholeAssessment } from './stored-assessment.ts';
 
 const Iso = z.iso.datetime();
 
@@ -18,6 +19,7 @@ export const Note = z.strictObject({
 });
 export type Note = z.infer<typeof Note>;
 
+/** A snapshot's assessment is always read as a whole one: those stored before coverage existed are completed. */
 export const Snapshot = z.strictObject({
   /** Assigned by IndexedDB; absent until stored. */
   seq: z.number().int().positive().optional(),
@@ -26,12 +28,12 @@ export const Snapshot = z.strictObject({
   nameKey: z.string(),
   person: z.string(),
   record: EntityRecord,
-  assessment: Assessment,
+  assessment: StoredAssessment,
   url: z.string(),
   site: z.string(),
   observedAt: Iso,
-});
-export type Snapshot = z.infer<typeof Snapshot>;
+}).transform((s) => ({ ...s, assessment: wholeAssessment(s.assessment, s.record) }));
+export type Snapshot = z.output<typeof Snapshot>;
 
 /** The file of "export all local data"; import accepts exactly this. */
 export const ExportFile = z.strictObject({

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { Domain } from '#core';
+import { seriousView } from '../ui/summary.ts';
 import { Snapshot } from './contract.ts';
 import type { CreditLensDb } from './db.ts';
 
@@ -14,8 +15,8 @@ export const SeenSummary = z.strictObject({
   observedAt: z.iso.datetime(),
   url: z.string(),
   site: z.string(),
-  /** 已列入 / 应列未列 / 未列入 by the snapshot's assessment. */
-  serious: z.enum(['listed', 'due', 'none']),
+  /** 已列入 / 应列未列 / 未列入 by the snapshot's assessment, or 未知 when the page did not let the section be read. */
+  serious: z.enum(['listed', 'listed-banner', 'due', 'none', 'unknown', 'partial']),
   /** Every penalty on the record: the month of its decision (YYYY-MM) and its domain. */
   penalties: z.array(z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), domain: Domain })),
 });
@@ -23,13 +24,12 @@ export type SeenSummary = z.infer<typeof SeenSummary>;
 
 function summaryOf(snapshot: Snapshot): SeenSummary {
   const domains = new Map(snapshot.assessment.penalties.map((p) => [p.id, p.domain]));
-  const { seriousList } = snapshot.assessment;
   return {
     entityKey: snapshot.entityKey,
     observedAt: snapshot.observedAt,
     url: snapshot.url,
     site: snapshot.site,
-    serious: seriousList.active ? 'listed' : seriousList.shouldBeListed ? 'due' : 'none',
+    serious: seriousView(snapshot.assessment),
     penalties: snapshot.record.penalties.flatMap((p) => {
       const domain = domains.get(p.id);
       return domain && p.decisionDate ? [{ month: p.decisionDate.slice(0, 7), domain }] : [];

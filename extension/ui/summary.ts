@@ -1,34 +1,93 @@
 /**
- * What every surface shows of one assessment — the overlay, the popup's hits, the toolbar badge — computed once, the
- * same way: serious-list status (已列入 / 应列未列 / 未列入), abnormal status, penalties in the repeat-offender window
- * by domain, the 屡禁不止、屡罚不改 count against its threshold, and how much of the record the page let us read.
- * Pure: no browser APIs, so it is tested without one.
+ * What every surface shows of one assessment — the overlay, the popup's hits, the toolbar badge, the ledger's 本机查看
+ * column — computed once, the same way, from the assessment's own statuses and coverage: a section the page did not
+ * let us read is 未知, never 未列入 / 否 / 0. Pure: no browser APIs, so it is tested without one.
  */
 import {
-  DEFAULT_SETTINGS, Domain, running, type AbnormalStatus, type Assessment, type Completeness, type EntityRecord,
+  DEFAULT_SETTINGS, Domain, running, type AbnormalStatus, type Assessment, type Coverage, type CoverageState, type EntityRecord,
   type RuleSettings,
 } from '#core';
+import type { MessageKey } from './i18n.ts';
 
-export type SeriousStatus = 'listed' | 'due' | 'none';
+/** listed-banner: only the page's banner says so (no listing row, dates unknown); unknown / partial: not read whole. */
+export type SeriousView = 'listed' | 'listed-banner' | 'due' | 'none' | 'unknown' | 'partial';
+
+export type Tone = 'alert' | 'warning' | 'ok' | 'unknown';
+
+/** One status as shown: its message, the message's placeholders, and its tone. */
+export interface Verdict {
+  key: MessageKey;
+  subs: Array<string | number>;
+  tone: Tone;
+}
 
 export interface Summary {
-  serious: SeriousStatus;
-  abnormal: AbnormalStatus;
+  serious: Verdict;
+  abnormal: Verdict;
   /** Penalties decided in the window (3 years by default), whatever their later fate, and their domains. */
-  penaltiesInWindow: { total: number; windowYears: number; byDomain: Array<{ domain: Domain; count: number }> };
-  repeat: { flag: boolean; count: number; threshold: number };
-  /** Records read against the totals the page states; `complete` only when every section states one and all were read. */
-  read: { read: number; total: number | null; complete: boolean };
-  /** Sections of which the page shows nothing yet — no row and no count (still loading, or not opened). */
-  unread: Record<keyof Completeness, boolean>;
+  penaltiesInWindow: {
+    total: number; windowYears: number; byDomain: Array<{ domain: Domain; count: number }>;
+    /** How much of the penalty section was read: partial makes the total a lower bound, unknown makes it meaningless. */
+    read: CoverageState;
+  };
+  repeat: Verdict;
+  /** Each section on its own (read against the page's own count), never added up. */
+  coverage: Coverage;
 }
 
-export function seriousStatus(assessment: Assessment): SeriousStatus {
-  if (assessment.seriousList.active) return 'listed';
-  return assessment.seriousList.shouldBeListed ? 'due' : 'none';
+/** What a cell about a section says when that section was not read whole. */
+function unknownKey(state: CoverageState): MessageKey {
+  return state === 'unknown' ? 'status_unknown_unloaded' : 'status_unknown_partial';
 }
 
-export function summarize(record: EntityRecord, assessment: Assessment, completeness: Completeness | null, settings: RuleSettings = DEFAULT_SETTINGS): Summary {
+export function seriousView(assessment: Assessment): SeriousView {
+  const { status, activeListingIds, shouldBeListed } = assessment.seriousList;
+  if (status === 'LISTED') return activeListingIds.length > 0 ? 'listed' : 'listed-banner';
+  if (status === 'NOT_LISTED') return shouldBeListed ? 'due' : 'none';
+  return assessment.coverage.serious.state === 'unknown' ? 'unknown' : 'partial';
+}
+
+const SERIOUS: Record<SeriousView, Omit<Verdict, 'subs'>> = {
+  listed: { key: 'overlay_serious_listed', tone: 'alert' },
+  'listed-banner': { key: 'overlay_serious_listed_banner', tone: 'alert' },
+  due: { key: 'overlay_serious_due', tone: 'alert' },
+  none: { key: 'overlay_serious_none', tone: 'ok' },
+  unknown: { key: 'status_unknown_unloaded', tone: 'unknown' },
+  partial: { key: 'status_unknown_partial', tone: 'unknown' },
+};
+
+export function seriousVerdict(view: SeriousView): Verdict {
+  return { ...SERIOUS[view], subs: [] };
+}
+
+const ABNORMAL: Record<Exclude<AbnormalStatus, 'UNKNOWN'>, MessageKey> = {
+  NONE: 'overlay_abnormal_NONE',
+  ACTIVE: 'overlay_abnormal_ACTIVE',
+  MARKED: 'overlay_abnormal_MARKED',
+  WARNING_60D: 'overlay_abnormal_WARNING_60D',
+  ESCALATE_TO_SERIOUS: 'overlay_abnormal_ESCALATE_TO_SERIOUS',
+};
+
+export function abnormalVerdict(assessment: Assessment): Verdict {
+  const { status, activeListingIds } = assessment.abnormalList;
+  if (status === 'UNKNOWN') return { key: unknownKey(assessment.coverage.abnormal.state), subs: [], tone: 'unknown' };
+  if (status === 'NONE') return { key: ABNORMAL.NONE, subs: [], tone: 'ok' };
+  // Only the page's banner says so: no row, so no dates.
+  if (activeListingIds.length === 0 && status === 'ACTIVE') return { key: 'overlay_abnormal_ACTIVE_banner', subs: [], tone: 'warning' };
+  if (activeListingIds.length === 0 && status === 'MARKED') return { key: 'overlay_abnormal_MARKED_banner', subs: [], tone: 'warning' };
+  return { key: ABNORMAL[status], subs: [], tone: 'warning' };
+}
+
+export function repeatVerdict(assessment: Assessment, threshold: number): Verdict {
+  const { status, count, atLeast } = assessment.repeatOffender;
+  if (status === 'FLAGGED') return { key: atLeast ? 'overlay_repeat_yes_at_least' : 'overlay_repeat_yes', subs: [count, threshold], tone: 'alert' };
+  if (status === 'NOT_FLAGGED') return { key: 'overlay_repeat_no', subs: [count, threshold], tone: 'ok' };
+  const read = assessment.coverage.penalties.state;
+  if (read === 'unknown') return { key: unknownKey(read), subs: [], tone: 'unknown' };
+  return { key: 'overlay_repeat_unknown_at_least', subs: [count, threshold], tone: 'unknown' };
+}
+
+export function summarize(record: EntityRecord, assessment: Assessment, settings: RuleSettings = DEFAULT_SETTINGS): Summary {
   const decided = new Map(record.penalties.map((p) => [p.id, p.decisionDate]));
   const period = { boundaryInclusive: settings.boundaryInclusive };
   const perDomain = new Map<Domain, number>();
@@ -40,43 +99,35 @@ export function summarize(record: EntityRecord, assessment: Assessment, complete
     perDomain.set(p.domain, (perDomain.get(p.domain) ?? 0) + 1);
   }
   return {
-    serious: seriousStatus(assessment),
-    abnormal: assessment.abnormalList.status,
+    serious: seriousVerdict(seriousView(assessment)),
+    abnormal: abnormalVerdict(assessment),
     penaltiesInWindow: {
       total,
       windowYears: settings.repeatOffenderWindowYears,
       byDomain: Domain.options.filter((d) => perDomain.has(d)).map((domain) => ({ domain, count: perDomain.get(domain) ?? 0 })),
+      read: assessment.coverage.penalties.state,
     },
-    repeat: { flag: assessment.repeatOffender.flag, count: assessment.repeatOffender.count, threshold: settings.repeatOffenderThreshold },
-    read: readOf(completeness, record),
-    unread: {
-      penalties: unreadSection(completeness?.penalties), abnormal: unreadSection(completeness?.abnormal), serious: unreadSection(completeness?.serious),
-    },
+    repeat: repeatVerdict(assessment, settings.repeatOffenderThreshold),
+    coverage: assessment.coverage,
   };
 }
 
-function unreadSection(section: Completeness[keyof Completeness] | undefined): boolean {
-  return section !== undefined && section.read === 0 && section.total === null;
-}
+export type BadgeView =
+  | { tone: 'serious'; key: 'badge_listed' | 'badge_due' }
+  | { tone: 'abnormal'; key: 'badge_abnormal' }
+  /** A section that decides the badge was not read: neither a count nor a clean state can be claimed. */
+  | { tone: 'unknown' }
+  /** atLeast: the penalty section was read in part, the count is a lower bound. */
+  | { tone: 'count'; count: number; atLeast: boolean };
 
-function readOf(completeness: Completeness | null, record: EntityRecord): Summary['read'] {
-  if (!completeness) {
-    const n = record.penalties.length + record.abnormalListings.length + record.seriousListings.length;
-    return { read: n, total: null, complete: false };
-  }
-  const sections = [completeness.penalties, completeness.abnormal, completeness.serious];
-  const read = sections.reduce((sum, s) => sum + s.read, 0);
-  const stated = sections.every((s) => s.total !== null);
-  const total = stated ? sections.reduce((sum, s) => sum + (s.total ?? 0), 0) : null;
-  return { read, total, complete: stated && sections.every((s) => s.read >= (s.total ?? 0)) };
-}
-
-export type BadgeTone = 'serious' | 'abnormal' | 'count';
-
-/** The toolbar badge: red 失信 / 应列, orange 异常, else the window's penalty count. */
-export function badgeOf(summary: Summary): { tone: BadgeTone; key: 'badge_listed' | 'badge_due' | 'badge_abnormal' | null; count: number } {
-  if (summary.serious === 'listed') return { tone: 'serious', key: 'badge_listed', count: 0 };
-  if (summary.serious === 'due') return { tone: 'serious', key: 'badge_due', count: 0 };
-  if (summary.abnormal !== 'NONE') return { tone: 'abnormal', key: 'badge_abnormal', count: 0 };
-  return { tone: 'count', key: null, count: summary.penaltiesInWindow.total };
+/** The toolbar badge: red 失信 / 应列, orange 异常, "?" when a section was not read, else the window's penalty count. */
+export function badgeOf(assessment: Assessment, summary: Summary): BadgeView {
+  const serious = seriousView(assessment);
+  if (serious === 'listed' || serious === 'listed-banner') return { tone: 'serious', key: 'badge_listed' };
+  if (serious === 'due') return { tone: 'serious', key: 'badge_due' };
+  const abnormal = assessment.abnormalList.status;
+  if (abnormal !== 'NONE' && abnormal !== 'UNKNOWN') return { tone: 'abnormal', key: 'badge_abnormal' };
+  const { total, read } = summary.penaltiesInWindow;
+  if (serious !== 'none' || abnormal === 'UNKNOWN' || read === 'unknown') return { tone: 'unknown' };
+  return { tone: 'count', count: total, atLeast: read === 'partial' };
 }

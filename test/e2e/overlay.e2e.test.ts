@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ENTITIES, type EntityKey } from '../sim-site/entities.ts';
 import type { UiLanguage } from './support/browser.ts';
 import { expectChips, expectStatuses, readyOverlay } from './support/assertions.ts';
-import { completenessText, expectedOverlay, expectedRead, message, messagePattern } from './support/expected.ts';
+import { chinaToday, completenessText, expectedOverlay, expectedSections, message, messagePattern } from './support/expected.ts';
 import { chipsIn, fraction, readOverlay, waitForCompletePaint, waitForOverlay } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 
@@ -31,11 +31,11 @@ describe('overlay on entity pages (中文)', () => {
   it.each(entityPages)('%s: statuses, counts and completeness from the whole record', async (name, key) => {
     const page = await openSimPage(browser(), name);
     const view = await readyOverlay(page);
-    const exp = expectedOverlay(key);
+    const read = expectedSections(name);
+    const exp = expectedOverlay(key, chinaToday(), read);
     expect(view.hosts).toBe(1);
     expectStatuses(view, exp, zh);
-    const read = expectedRead(name);
-    expect(view.completeness).toBe(completenessText(zh, read.read, read.total));
+    expect(view.completeness).toBe(completenessText(zh, read));
   });
 
   it('listed-2026: 已列入, and a chip on each of its 3 penalty rows once the section is opened', async () => {
@@ -108,8 +108,10 @@ describe('overlay on entity pages (中文)', () => {
   it('entity-detail: Credit China, penalties only (licences are not penalties)', async () => {
     const page = await openSimPage(browser(), 'entity-detail');
     const view = await readyOverlay(page);
-    const exp = expectedOverlay('creditchina');
-    expect(view.penalties).toMatch(messagePattern(zh, 'overlay_penalties_total', '\\S+', String(exp.penaltiesInWindow)));
+    // Credit China states no counts: what was read is a floor, never 否 / 0.
+    const exp = expectedOverlay('creditchina', chinaToday(), expectedSections('entity-detail'));
+    expect(exp.lines.penalties[0]).toBe('overlay_penalties_at_least');
+    expect(view.penalties).toMatch(messagePattern(zh, 'overlay_penalties_at_least', '\\S+', String(exp.penaltiesInWindow)));
     expect(fraction(view.completeness)).toBeNull();
   });
 
@@ -134,7 +136,7 @@ describe('overlay on entity pages (中文)', () => {
       const final = await readOverlay(page);
       expect(final.hosts).toBe(1);
       expect(final.state, 'a refusing endpoint is not a page the overlay cannot understand').toBe('ready');
-      expect(final.completeness).not.toMatch(messagePattern(zh, 'overlay_read_complete', '\\d+', '\\d+'));
+      expect(fraction(final.completeness), 'not every section read whole').toBeNull();
       const stopped = await page.locator('[data-testid="read-stopped"]').textContent();
       expect(stopped ?? '').toMatch(messagePattern(zh, 'overlay_read_stopped', '.+'));
       expect(view.serious).not.toBeNull();
@@ -153,7 +155,6 @@ describe('overlay in English (LANGUAGE=en_US)', () => {
     expect(view.serious).toBe(message('en_US', 'overlay_serious_listed'));
     expect(view.serious).toBe('Listed');
     expectStatuses(view, exp, 'en_US');
-    const read = expectedRead('listed-2026');
-    expect(view.completeness).toBe(completenessText('en_US', read.read, read.total));
+    expect(view.completeness).toBe(completenessText('en_US', expectedSections('listed-2026')));
   });
 });

@@ -6,13 +6,17 @@
 import { readFileSync } from 'node:fs';
 import {
   assess, chinaDateOfEpochMs, cleanText, DEFAULT_SETTINGS, running, type AbnormalStatus, type Assessment, type Domain, type IsoDate,
+  type SectionCoverage,
 } from '#core';
 import { ENTITIES, pageByName, type EntityKey } from '../../sim-site/entities.ts';
 import { expectedFor } from '../../sim-site/expected.ts';
 import type { UiLanguage } from './browser.ts';
 import { ROOT } from './paths.ts';
 
-export type SeriousStatus = 'listed' | 'due' | 'none';
+export type SeriousStatus = 'listed' | 'due' | 'none' | 'unknown';
+
+/** A status line as the overlay must write it: a message key and its placeholders. */
+export type Line = [key: string, ...subs: Array<string | number>];
 
 export interface ExpectedOverlay {
   asOf: IsoDate;
@@ -23,6 +27,8 @@ export interface ExpectedOverlay {
   penaltiesInWindow: number;
   byDomain: ReadonlyMap<Domain, number>;
   repeat: { flag: boolean; count: number; threshold: number };
+  /** The four status lines (the penalty line's first placeholder, the window's years, is left to the pattern). */
+  lines: { serious: Line; abnormal: Line; penalties: Line; repeat: Line };
   /** Every record of the entity: penalties, abnormal and serious listings. */
   records: number;
   penalties: number;
@@ -37,8 +43,32 @@ export function chinaToday(): IsoDate {
   return today;
 }
 
-export function expectedOverlay(key: EntityKey, asOf: IsoDate = chinaToday()): ExpectedOverlay {
-  const record = ENTITIES[key].record;
+export type SectionRead = { read: number; total: number | null };
+export type SectionsRead = Record<'penalties' | 'abnormal' | 'serious', SectionRead>;
+
+const unknownKey = (c: SectionCoverage) => (c.state === 'unknown' ? 'status_unknown_unloaded' : 'status_unknown_partial');
+
+/** The status lines for an assessment, as the issue "Honest verdicts" words them: 未知 for a section not read whole. */
+function linesOf(a: Assessment, penaltiesInWindow: number, threshold: number): ExpectedOverlay['lines'] {
+  const { seriousList: s, abnormalList: ab, repeatOffender: r, coverage } = a;
+  const serious: Line = s.status === 'LISTED' ? [s.activeListingIds.length ? 'overlay_serious_listed' : 'overlay_serious_listed_banner']
+    : s.status === 'NOT_LISTED' ? [s.shouldBeListed ? 'overlay_serious_due' : 'overlay_serious_none'] : [unknownKey(coverage.serious)];
+  const abnormal: Line = ab.status === 'UNKNOWN' ? [unknownKey(coverage.abnormal)] : [`overlay_abnormal_${ab.status}`];
+  const penalties: Line = coverage.penalties.state === 'unknown' ? ['overlay_penalties_unread']
+    : [coverage.penalties.state === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total', '\\S+', String(penaltiesInWindow)];
+  const repeat: Line = r.status === 'FLAGGED' ? [r.atLeast ? 'overlay_repeat_yes_at_least' : 'overlay_repeat_yes', r.count, threshold]
+    : r.status === 'NOT_FLAGGED' ? ['overlay_repeat_no', r.count, threshold]
+      : coverage.penalties.state === 'unknown' ? [unknownKey(coverage.penalties)] : ['overlay_repeat_unknown_at_least', r.count, threshold];
+  return { serious, abnormal, penalties, repeat };
+}
+
+/**
+ * What the overlay must show for an entity's truth record; `read`: how much of each section the page lets the
+ * overlay read (default: all of it), which decides where the answer is 未知.
+ */
+export function expectedOverlay(key: EntityKey, asOf: IsoDate = chinaToday(), read?: SectionsRead): ExpectedOverlay {
+  const truth = ENTITIES[key].record;
+  const record = read ? { ...truth, completeness: read } : truth;
   const settings = DEFAULT_SETTINGS;
   const result = assess(record, { asOf, settings });
   if (!result.ok) throw new Error(`truth record of ${key} does not parse`);
@@ -57,14 +87,16 @@ export function expectedOverlay(key: EntityKey, asOf: IsoDate = chinaToday()): E
     const a = assessed.get(p.id);
     return a ? [[cleanText(p.decisionNo), { domain: a.domain, heavy: a.severity === 'HEAVY' }] as const] : [];
   }));
+  const { seriousList } = assessment;
   return {
     asOf,
     assessment,
-    serious: assessment.seriousList.active ? 'listed' : assessment.seriousList.shouldBeListed ? 'due' : 'none',
+    serious: seriousList.status === 'UNKNOWN' ? 'unknown' : seriousList.active ? 'listed' : seriousList.shouldBeListed ? 'due' : 'none',
     abnormal: assessment.abnormalList.status,
     penaltiesInWindow,
     byDomain,
     repeat: { flag: assessment.repeatOffender.flag, count: assessment.repeatOffender.count, threshold: settings.repeatOffenderThreshold },
+    lines: linesOf(assessment, penaltiesInWindow, settings.repeatOffenderThreshold),
     records: record.penalties.length + record.abnormalListings.length + record.seriousListings.length,
     penalties: record.penalties.length,
     chips,
@@ -72,21 +104,29 @@ export function expectedOverlay(key: EntityKey, asOf: IsoDate = chinaToday()): E
 }
 
 /**
- * How much of a page's record the overlay can read. gsxt pages that declare section endpoints answering data: all of
- * it, from the JSON. Other pages: the rows as rendered, against the counts the page states (null: states none).
+ * How much of each section of a page's record the overlay can read. gsxt pages that declare section endpoints
+ * answering data: all of it, from the JSON. Other pages: the rows as rendered, against the counts the page states
+ * (null: states none).
  */
-export function expectedRead(pageName: string): { read: number; total: number | null } {
+export function expectedSections(pageName: string): SectionsRead {
   const page = pageByName(pageName);
   const entity = page.entityKey ? ENTITIES[page.entityKey] : null;
   if (!entity) throw new RangeError(`${pageName} has no entity`);
   if ((page.layout === 'gsxt-2017' || page.layout === 'gsxt-2026') && entity.behaviour === 'normal') {
     const { penalties, abnormalListings, seriousListings } = entity.record;
-    const all = penalties.length + abnormalListings.length + seriousListings.length;
-    return { read: all, total: all };
+    const all = (n: number) => ({ read: n, total: n });
+    return { penalties: all(penalties.length), abnormal: all(abnormalListings.length), serious: all(seriousListings.length) };
   }
   const result = expectedFor(page);
   if (!result.ok) throw new RangeError(`${pageName} is no entity page`);
-  const sections = [result.completeness.penalties, result.completeness.abnormal, result.completeness.serious];
+  const { penalties, abnormal, serious } = result.completeness;
+  const only = (c: SectionRead) => ({ read: c.read, total: c.total });
+  return { penalties: only(penalties), abnormal: only(abnormal), serious: only(serious) };
+}
+
+/** The same, added up over the record: [read, total], total null when some section states no count. */
+export function expectedRead(pageName: string): { read: number; total: number | null } {
+  const sections = Object.values(expectedSections(pageName));
   const stated = sections.every((s) => s.total !== null);
   return { read: sections.reduce((n, s) => n + s.read, 0), total: stated ? sections.reduce((n, s) => n + (s.total ?? 0), 0) : null };
 }
@@ -125,12 +165,12 @@ export function messagePattern(language: UiLanguage, key: string, ...parts: stri
   return new RegExp(`^${source}`);
 }
 
-/** The completeness line for `read` of `total` records (total null: the page states no count). */
-export function completenessText(language: UiLanguage, read: number, total: number | null): string {
-  if (total === null) return message(language, 'overlay_read_unknown', read);
-  return message(language, read >= total ? 'overlay_read_complete' : 'overlay_read_partial', read, total);
+/** The completeness line, each section on its own: 行政处罚 23/23 · 经营异常 1/1 · 严重违法 0/0 (未载入 when not read). */
+export function completenessText(language: UiLanguage, sections: SectionsRead): string {
+  return (['penalties', 'abnormal', 'serious'] as const).map((section) => {
+    const { read, total } = sections[section];
+    const name = message(language, `coverage_${section}`);
+    if (total === null) return read === 0 ? message(language, 'coverage_unloaded', name) : message(language, 'coverage_no_total', name, read);
+    return message(language, 'coverage_read', name, read, total);
+  }).join(' · ');
 }
-
-export const SERIOUS_KEYS: Readonly<Record<SeriousStatus, string>> = {
-  listed: 'overlay_serious_listed', due: 'overlay_serious_due', none: 'overlay_serious_none',
-};

@@ -105,8 +105,12 @@ export function chipsIn(page: Page, tableSelector: string): Promise<ChipView[]> 
   }), { selector: tableSelector, tag: CHIP_TAG });
 }
 
-/** The number in a text such as `已读取 23/23 条` or `Read 23/23 records`: [read, total]. */
+/**
+ * The completeness line added up over the record: `行政处罚 23/23 · 经营异常 1/1 · 严重违法 0/0` → [24, 24]; null when
+ * some section states no count or was not loaded.
+ */
 export function fraction(text: string | null): [number, number] | null {
-  const match = /(\d+)\s*\/\s*(\d+)/.exec(text ?? '');
-  return match ? [Number(match[1]), Number(match[2])] : null;
+  const sections = (text ?? '').split(' · ').map((part) => /(\d+)\s*\/\s*(\d+)$/.exec(part.trim()));
+  if (sections.length === 0 || sections.some((match) => match === null)) return null;
+  return sections.reduce<[number, number]>((sum, match) => [sum[0] + Number(match?.[1]), sum[1] + Number(match?.[2])], [0, 0]);
 }
