@@ -3,7 +3,8 @@
  * acted on; a frame that is not a message of the protocol closes this connection only (1007), with the reason.
  * A readonly user's document updates are dropped (counted), its presence is shared; a connection speaks only for its
  * own presence (presence.ts). Updates beyond the rate limit close the connection (1008) without being applied: the
- * client sends them again in its sync step on reconnect.
+ * client sends them again in its sync step on reconnect. An update whose dependencies have not arrived waits with the
+ * connection (pending.ts), never in the room's document, and is applied by the room once they have.
  */
 import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
@@ -11,15 +12,19 @@ import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { TeamRole } from '#core';
 import { TokenBucket } from './limits.ts';
+import { PendingUpdates, needsMet, type PendingLimits } from './pending.ts';
 import { ownPresence } from './presence.ts';
 import {
   CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessMessage, syncMessage,
 } from './protocol.ts';
 import type { Member, Room, Rooms } from './rooms.ts';
+import { shapeOf } from './update-shape.ts';
 
 export type Principal = { team: string; user: string; jti: string; role: TeamRole; expiresAt: number; address: string };
 
 export type PeerStats = { readonlyDropped: number; malformed: number; rateLimited: number };
+
+export type PeerLimits = { updatesPerSecond: number; updateBurst: number; pending: PendingLimits };
 
 /** A reason fits in a close frame (123 bytes of UTF-8). */
 function closeReason(text: string): string {
@@ -28,15 +33,14 @@ function closeReason(text: string): string {
   return reason;
 }
 
-/** Updates parked for missing dependencies, at most (a legitimate client's fill in within a message or two). */
-const MAX_PARKED_BYTES = 4 * 1024 * 1024;
-
 /** Past this many bytes waiting to be sent, a client is too slow to keep up and is closed (it resyncs later). */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export class Peer implements Member {
   readonly awarenessClients = new Set<number>();
   readonly openedAt = Date.now();
+  readonly pending: PendingUpdates;
+  #pendingTimer: NodeJS.Timeout | undefined;
   #bucket: TokenBucket;
   #closed = false;
   #alive = true;
@@ -46,10 +50,11 @@ export class Peer implements Member {
     readonly room: Room,
     private readonly rooms: Rooms,
     public principal: Principal,
-    limits: { updatesPerSecond: number; updateBurst: number },
+    limits: PeerLimits,
     private readonly stats: PeerStats,
   ) {
     this.#bucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst, this.openedAt);
+    this.pending = new PendingUpdates(limits.pending);
     ws.on('message', (data, isBinary) => this.#receive(data, isBinary));
     ws.on('pong', () => {
       this.#alive = true;
@@ -72,6 +77,9 @@ export class Peer implements Member {
   close(code: number, reason: string): void {
     if (this.#closed) return;
     this.#closed = true;
+    clearTimeout(this.#pendingTimer);
+    this.room.waiting.delete(this);
+    this.pending.clear();
     this.ws.close(code, closeReason(reason));
     // A peer that does not answer the close handshake is cut off.
     setTimeout(() => this.ws.terminate(), 2_000).unref();
@@ -170,13 +178,42 @@ export class Peer implements Member {
       this.stats.readonlyDropped++;
       return;
     }
-    this.room.applyClientUpdate(update, this);
-    // Yjs parks an update whose dependencies have not arrived yet (they normally follow at once). Parked data is
-    // neither stored nor sent; a client that keeps sending what never fits is closed before it fills memory.
-    if (this.room.parkedBytes() > MAX_PARKED_BYTES) {
-      this.room.dropParked();
-      this.close(CLOSE.POLICY, 'updates whose dependencies never arrived');
+    const shape = shapeOf(update);
+    if (needsMet(shape.needs, this.room.stateOf)) {
+      this.room.applyClientUpdate(update, this);
+      // Nothing may be parked by Yjs now; if something was (a case the shape missed), it is dropped, not kept.
+      if (this.room.parkedBytes() > 0) {
+        this.room.dropParked();
+        this.close(CLOSE.POLICY, 'updates whose dependencies never arrived');
+      }
+      return;
     }
+    // Its dependencies have not arrived (they normally follow at once): it waits here, apart from the document.
+    const over = this.pending.add(update, shape.needs, Date.now());
+    if (over) {
+      this.close(CLOSE.POLICY, over);
+      return;
+    }
+    this.room.waiting.add(this);
+    this.#armPendingTimer();
+  }
+
+  /** Closes the connection when its oldest waiting update is past the age limit. */
+  #armPendingTimer(): void {
+    if (this.#pendingTimer || this.#closed) return;
+    const expiresAt = this.pending.expiresAt();
+    if (expiresAt === undefined) return;
+    this.#pendingTimer = setTimeout(() => {
+      this.#pendingTimer = undefined;
+      const due = this.pending.expiresAt();
+      if (due !== undefined && due <= Date.now()) this.close(CLOSE.POLICY, 'updates whose dependencies never arrived');
+      else this.#armPendingTimer();
+    }, Math.max(0, expiresAt - Date.now()));
+    this.#pendingTimer.unref();
+  }
+
+  waitingFailed(error: unknown): void {
+    this.#malformed(error instanceof Error ? error.message : String(error));
   }
 
   #malformed(why: string): void {

@@ -4,12 +4,14 @@
  * in flight are committed together in the next one (group commit), then sent on. Anything that sends document
  * state (the answer to a sync step 1) first waits for what is pending to be committed. A document is loaded from
  * the store before its first connection gets any answer, and unloaded (compacted first) when its last connection
- * leaves. Records two people created concurrently are merged here (core's watchConcurrentRecords).
+ * leaves. Records two people created concurrently are merged here (core's watchConcurrentRecords). Whenever the
+ * document's state advances, the members' updates that waited for it (pending.ts) are applied.
  */
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
 import type { FanOut } from './fan-out/fan-out.ts';
+import type { PendingUpdates } from './pending.ts';
 import type { DocumentStore } from './persistence/store.ts';
 import { SYNC_UPDATE, awarenessMessage, syncMessage } from './protocol.ts';
 
@@ -18,6 +20,10 @@ export interface Member {
   send(message: Uint8Array): void;
   /** The awareness client ids this connection announced, removed when it leaves. */
   readonly awarenessClients: Set<number>;
+  /** Its updates waiting for their dependencies (pending.ts), applied by the room once the state meets them. */
+  readonly pending: PendingUpdates;
+  /** One of its waiting updates failed to apply once its dependencies arrived. */
+  waitingFailed(error: unknown): void;
 }
 
 /** Origins of changes that are not a local client's. */
@@ -36,7 +42,12 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly members = new Set<Member>();
+  /** Members with updates waiting for their dependencies. */
+  readonly waiting = new Set<Member>();
   readonly #concurrent = watchConcurrentRecords(this.doc);
+  #applyingWaiting = false;
+  /** The document's state for a client id: the next clock it expects. */
+  readonly stateOf = (client: number): number => Y.getState(this.doc.store, client);
 
   constructor(readonly name: string, private readonly rooms: Rooms) {
     // The server announces no presence of its own.
@@ -77,7 +88,32 @@ export class Room {
   /** Applies a client's update; then merges any record it made that lost to a concurrent one. */
   applyClientUpdate(update: Uint8Array, origin: Member): void {
     Y.applyUpdate(this.doc, update, origin);
+    this.#applyWaiting();
     this.#mergeConcurrent();
+  }
+
+  /** The state advanced: applies the members' waiting updates it now satisfies, until nothing more fits. */
+  #applyWaiting(): void {
+    if (this.#applyingWaiting || this.waiting.size === 0) return;
+    this.#applyingWaiting = true;
+    try {
+      for (let progress = true; progress;) {
+        progress = false;
+        for (const member of this.waiting) {
+          for (const update of member.pending.takeSatisfied(this.stateOf)) {
+            try {
+              Y.applyUpdate(this.doc, update, member);
+              progress = true;
+            } catch (error) {
+              member.waitingFailed(error);
+            }
+          }
+          if (member.pending.size === 0) this.waiting.delete(member);
+        }
+      }
+    } finally {
+      this.#applyingWaiting = false;
+    }
   }
 
   /** Bytes of updates Yjs parked because their dependencies have not arrived. */
@@ -116,6 +152,7 @@ export class Room {
   /** An update another instance committed and published. */
   applyFannedIn(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, FANNED_IN);
+    this.#applyWaiting();
     this.#mergeConcurrent();
   }
 
@@ -133,6 +170,8 @@ export class Room {
 
   leave(member: Member): void {
     this.members.delete(member);
+    this.waiting.delete(member);
+    member.pending.clear();
     if (member.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...member.awarenessClients], null);
   }
 
