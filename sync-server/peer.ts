@@ -18,7 +18,7 @@ import {
   CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessMessage, syncMessage,
 } from './protocol.ts';
 import type { Member, Room, Rooms } from './rooms.ts';
-import { shapeOf } from './update-shape.ts';
+import { newlyWritten, shapeOf } from './update-shape.ts';
 
 export type Principal = { team: string; user: string; jti: string; role: TeamRole; expiresAt: number; address: string };
 
@@ -26,12 +26,18 @@ export type PeerStats = { readonlyDropped: number; malformed: number; rateLimite
 
 export type PeerLimits = { updatesPerSecond: number; updateBurst: number; pending: PendingLimits };
 
+/** What the server hears of a connection: an update refused as another user's (for the audit trail). */
+export type PeerEvents = { refused(reason: string): void };
+
 /** A reason fits in a close frame (123 bytes of UTF-8). */
 function closeReason(text: string): string {
   let reason = text;
   while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1);
   return reason;
 }
+
+/** Frames held while the client ids of an update are registered in the store (a round trip); more closes. */
+const MAX_HELD_BYTES = 16 * 1024 * 1024;
 
 /** Past this many bytes waiting to be sent, a client is too slow to keep up and is closed (it resyncs later). */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -41,6 +47,9 @@ export class Peer implements Member {
   readonly openedAt = Date.now();
   readonly pending: PendingUpdates;
   #pendingTimer: NodeJS.Timeout | undefined;
+  /** Frames that arrived while an update waited for its client ids to be claimed: handled after it, in order. */
+  #held: Buffer[] | undefined;
+  #heldBytes = 0;
   #bucket: TokenBucket;
   #closed = false;
   #alive = true;
@@ -52,6 +61,7 @@ export class Peer implements Member {
     public principal: Principal,
     limits: PeerLimits,
     private readonly stats: PeerStats,
+    private readonly events: PeerEvents = { refused: () => {} },
   ) {
     this.#bucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst, this.openedAt);
     this.pending = new PendingUpdates(limits.pending);
@@ -103,6 +113,16 @@ export class Peer implements Member {
       this.#malformed('a text frame; the protocol is binary');
       return;
     }
+    if (this.#held) {
+      this.#heldBytes += data.byteLength;
+      if (this.#heldBytes > MAX_HELD_BYTES) this.close(CLOSE.POLICY, 'message rate limit exceeded');
+      else this.#held.push(data);
+      return;
+    }
+    this.#process(data);
+  }
+
+  #process(data: Buffer): void {
     const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     try {
       this.#handle(decoding.createDecoder(message));
@@ -179,6 +199,21 @@ export class Peer implements Member {
       return;
     }
     const shape = shapeOf(update);
+    // Structs under a client id are its owner's alone; the first user to write under one owns it.
+    const presenceHolder = (client: number) => {
+      for (const member of this.room.members) if (member instanceof Peer && member.awarenessClients.has(client)) return member.principal.user;
+      return undefined;
+    };
+    const owned = this.room.owners.check(newlyWritten(shape, this.room.stateOf), this.principal.user, presenceHolder);
+    if (!owned.ok) {
+      this.events.refused(owned.reason);
+      this.close(CLOSE.POLICY, owned.reason);
+      return;
+    }
+    if (owned.unknown.length > 0) {
+      this.#claimThenUpdate(owned.unknown, update);
+      return;
+    }
     if (needsMet(shape.needs, this.room.stateOf)) {
       this.room.applyClientUpdate(update, this);
       // Nothing may be parked by Yjs now; if something was (a case the shape missed), it is dropped, not kept.
@@ -196,6 +231,26 @@ export class Peer implements Member {
     }
     this.room.waiting.add(this);
     this.#armPendingTimer();
+  }
+
+  /** Claims new client ids in the store, then handles the update and the frames that came meanwhile, in order. */
+  #claimThenUpdate(clients: number[], update: Uint8Array): void {
+    this.#held = [];
+    this.#heldBytes = 0;
+    this.room.owners.claim(clients, this.principal.user).then(() => {
+      if (this.#closed) return;
+      const held = this.#held ?? [];
+      this.#held = undefined;
+      try {
+        this.#update(update);
+      } catch (error) {
+        this.#malformed(error instanceof Error ? error.message : String(error));
+      }
+      while (held.length > 0 && !this.#held && !this.#closed) this.#process(held.shift()!);
+      // Another update of them waits for its own claim: the rest stays behind it.
+      const again = this.#held as Buffer[] | undefined;
+      again?.unshift(...held);
+    }, () => this.close(CLOSE.INTERNAL, 'storage failure; reconnect'));
   }
 
   /** Closes the connection when its oldest waiting update is past the age limit. */

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
 import type { FanOut } from './fan-out/fan-out.ts';
+import { ClientOwners, SERVER_OWNER } from './ownership.ts';
 import type { PendingUpdates } from './pending.ts';
 import type { DocumentStore } from './persistence/store.ts';
 import { SYNC_UPDATE, awarenessMessage, syncMessage } from './protocol.ts';
@@ -44,12 +45,15 @@ export class Room {
   readonly members = new Set<Member>();
   /** Members with updates waiting for their dependencies. */
   readonly waiting = new Set<Member>();
+  /** Which user each client id of the document belongs to (ownership.ts). */
+  readonly owners: ClientOwners;
   readonly #concurrent = watchConcurrentRecords(this.doc);
   #applyingWaiting = false;
   /** The document's state for a client id: the next clock it expects. */
   readonly stateOf = (client: number): number => Y.getState(this.doc.store, client);
 
   constructor(readonly name: string, private readonly rooms: Rooms) {
+    this.owners = new ClientOwners(rooms.store, name);
     // The server announces no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -197,7 +201,7 @@ export class Rooms {
   readonly stats: RoomStats = { documents: 0, updates: 0, commits: 0 };
 
   constructor(
-    private readonly store: DocumentStore,
+    readonly store: DocumentStore,
     private readonly options: { compactAfterUpdates: number; onCommitFailure: (room: Room, error: unknown) => void; log: (line: string) => void },
     readonly fanOut?: FanOut,
   ) {
@@ -245,6 +249,7 @@ export class Rooms {
         try {
           stored = await this.store.loadDocument(name);
           room.load(stored);
+          await this.#claimServerClient(room);
         } catch (error) {
           room.destroy();
           throw error;
@@ -262,6 +267,15 @@ export class Rooms {
       this.#opening.set(name, opening);
     }
     return opening;
+  }
+
+  /** The server writes merges under its document's client id: one nobody else owns, owned by no user. */
+  async #claimServerClient(room: Room): Promise<void> {
+    for (;;) {
+      await room.owners.claim([room.doc.clientID], SERVER_OWNER);
+      if (room.owners.owner(room.doc.clientID) === SERVER_OWNER) return;
+      room.doc.clientID = Math.floor(Math.random() * 2 ** 32);
+    }
   }
 
   queue(room: Room, update: Uint8Array, origin: unknown): void {

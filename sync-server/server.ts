@@ -142,7 +142,9 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     const peer = new Peer(ws, room, rooms, principal, {
       updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST,
       pending: { maxUpdates: config.PENDING_UPDATES, maxBytes: config.PENDING_BYTES, maxAgeMs: config.PENDING_MAX_AGE_MS },
-    }, peerStats);
+    }, peerStats, {
+      refused: (reason) => audit({ event: 'update.refused', team: principal.team, user: principal.user, jti: principal.jti, address: principal.address, connection, reason }),
+    });
     peers.add(peer);
     audit({ event: 'connect', team: principal.team, user: principal.user, role: principal.role, jti: principal.jti, address: principal.address, connection });
     ws.on('close', (code, reason) => {

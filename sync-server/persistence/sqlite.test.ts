@@ -132,3 +132,15 @@ describe('SQLite page cache', () => {
     expect(Object.keys(await storedMap(other))).toHaveLength(500);
   });
 });
+
+describe('client id owners', () => {
+  it('the first claim wins, for every connection and after reopening', async () => {
+    const [one, two] = twoConnections();
+    expect(await one.claimClients(DOC, 'li', [7, 8])).toEqual(new Map([[7, 'li'], [8, 'li']]));
+    expect(await two.claimClients(DOC, 'mallory', [8, 9])).toEqual(new Map([[8, 'li'], [9, 'mallory']]));
+    expect(await two.claimClients('west', 'mallory', [7])).toEqual(new Map([[7, 'mallory']]));
+    const reopened = new SqliteStore(path.dirname(one.db.name));
+    opened.push(reopened);
+    expect(await reopened.claimClients(DOC, 'wang', [7, 9, 2 ** 40])).toEqual(new Map([[7, 'li'], [9, 'mallory'], [2 ** 40, 'wang']]));
+  });
+});

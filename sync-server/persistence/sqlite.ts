@@ -19,6 +19,7 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import { AuditLog, type AuditEvent } from '../audit.ts';
 import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
+import { OwnerRow } from '../ownership.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 const SCHEMA = `
@@ -30,6 +31,8 @@ CREATE TABLE IF NOT EXISTS users (team TEXT NOT NULL REFERENCES teams(id), id TE
 CREATE TABLE IF NOT EXISTS tokens (jti TEXT PRIMARY KEY, team TEXT NOT NULL, user TEXT NOT NULL, issued_at TEXT NOT NULL,
   expires_at TEXT NOT NULL, revoked_at TEXT);
 CREATE INDEX IF NOT EXISTS tokens_user ON tokens (team, user);
+CREATE TABLE IF NOT EXISTS client_owners (doc TEXT NOT NULL, client INTEGER NOT NULL, owner TEXT NOT NULL,
+  claimed_at TEXT NOT NULL, PRIMARY KEY (doc, client)) WITHOUT ROWID;
 `;
 
 export const DATABASE_FILE = 'creditlens.sqlite';
@@ -62,6 +65,7 @@ export class SqliteStore implements Store {
   readonly #statements;
   /** One transaction for a batch; built once, as better-sqlite3 makes a new wrapper on every db.transaction() call. */
   readonly #appendAll: (batch: { name: string; update: Uint8Array }[]) => void;
+  readonly #claimAll: (name: string, owner: string, clients: number[], at: string) => Map<number, string>;
 
   readonly #dataDir: string;
   #audit: AuditLog | undefined;
@@ -114,7 +118,18 @@ export class SqliteStore implements Store {
       tokens: db.prepare('SELECT * FROM tokens WHERE team = ? ORDER BY issued_at, jti'),
       userTokens: db.prepare('SELECT * FROM tokens WHERE team = ? AND user = ? ORDER BY issued_at, jti'),
       revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL'),
+      claimClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc, client, owner, claimed_at) VALUES (?, ?, ?, ?)'),
+      clientOwner: db.prepare('SELECT client, owner FROM client_owners WHERE doc = ? AND client = ?'),
     };
+    this.#claimAll = db.transaction((name: string, owner: string, clients: number[], at: string) => {
+      const owners = new Map<number, string>();
+      for (const client of clients) {
+        this.#statements.claimClient.run(name, client, owner, at);
+        const row = OwnerRow.parse(this.#statements.clientOwner.get(name, client));
+        owners.set(row.client, row.owner);
+      }
+      return owners;
+    });
     this.#appendAll = db.transaction((batch: { name: string; update: Uint8Array }[]) => {
       for (const { name, update } of batch) {
         const seq = Number(this.#statements.append.run(name, update).lastInsertRowid);
@@ -213,6 +228,10 @@ export class SqliteStore implements Store {
       this.#statements.deleteAll.run(name);
       this.#statements.append.run(name, merged);
     }).immediate();
+  }
+
+  async claimClients(name: string, owner: string, clients: number[]): Promise<Map<number, string>> {
+    return this.#claimAll(name, owner, clients, new Date().toISOString());
   }
 
   async countUpdates(name: string): Promise<number> {
