@@ -34,10 +34,15 @@ function destroySocket(this: Duplex): void {
   this.destroy();
 }
 
-/** The request's address; null when it is not one (`//`, `/\\` …) — never an exception out of a handler. */
+/**
+ * The request's address; null when it is not one (`//`, `/\\` …, or a path whose percent-escapes do not decode, such
+ * as `/team/%ZZ`) — never an exception out of a handler. Every route and the upgrade answer 400 to null.
+ */
 function urlOf(req: http.IncomingMessage): URL | null {
   try {
-    return new URL(req.url ?? '/', 'http://server');
+    const url = new URL(req.url ?? '/', 'http://server');
+    decodeURIComponent(url.pathname);
+    return url;
   } catch {
     return null;
   }

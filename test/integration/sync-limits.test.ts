@@ -117,6 +117,31 @@ describe('sync server: limits and malformed input', () => {
     expect(team.server().stderr()).not.toContain('secret');
   });
 
+  it('answers 400 to a path whose percent-escapes do not decode, on every route and at the upgrade', async () => {
+    const { request } = await import('node:http');
+    const status = (path: string, upgrade: boolean) => new Promise<number>((resolve, reject) => {
+      const headers: Record<string, string> = upgrade
+        ? { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }
+        : { authorization: `Bearer ${team.token('east', 'li')}` };
+      const req = request({ host: '127.0.0.1', port: team.server().port, path, headers, timeout: 5_000 }, (res) => resolve(res.statusCode ?? 0));
+      req.on('upgrade', (res, socket) => {
+        socket.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('timeout', () => req.destroy(new Error(`no answer to ${path}`)));
+      req.on('error', reject);
+      req.end();
+    });
+    const token = team.token('east', 'li');
+    expect(await status(`/team/%ZZ?token=${token}`, true)).toBe(400);
+    expect(await status(`/team/east%E4?token=${token}`, true)).toBe(400);
+    expect(await status('/team/%ZZ/report?from=2026-01-01&to=2026-12-31', false)).toBe(400);
+    expect(await status('/healthz%', false)).toBe(400);
+    expect(await status('/extension/%ZZ.crx', false)).toBe(400);
+    expect(await status(`/team/east?token=${token}`, true)).toBe(101);
+    expect(team.server().stderr()).not.toMatch(/URIError|upgrade failed|report failed/);
+  });
+
   it('closes a message over 1 MiB with 1009', async () => {
     const ws = await open('li');
     const closed = closeOf(ws);
