@@ -53,6 +53,15 @@ export type SqliteOptions = {
 
 type Row = Record<string, unknown>;
 
+/** Case clues: the directory is its owner's alone (0700) and so is every file of it (0600), whatever was there before. */
+function restrictDataDir(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  for (const entry of fs.readdirSync(dataDir, { withFileTypes: true })) {
+    if (entry.isFile()) fs.chmodSync(path.join(dataDir, entry.name), 0o600);
+  }
+}
+
 function tokenOf(row: Row): TokenRow {
   return {
     jti: String(row.jti), team: String(row.team), user: String(row.user), issuedAt: String(row.issued_at),
@@ -73,7 +82,9 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string, options: SqliteOptions = {}) {
     this.#dataDir = dataDir;
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    restrictDataDir(dataDir);
+    // SQLite gives the -wal and -shm files the database file's mode: made 0600 here, before SQLite makes it.
+    fs.closeSync(fs.openSync(path.join(dataDir, DATABASE_FILE), 'a', 0o600));
     this.db = new Database(path.join(dataDir, DATABASE_FILE), { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
@@ -96,6 +107,7 @@ export class SqliteStore implements Store {
     }
     this.db.pragma('foreign_keys = ON');
     this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
+    restrictDataDir(dataDir);
     const db = this.db;
     this.#statements = {
       load: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
@@ -244,7 +256,13 @@ export class SqliteStore implements Store {
 
   /** SQLite's online backup: a consistent copy, while the server goes on writing. */
   async backup(file: string): Promise<void> {
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     await this.db.backup(file);
+    fs.chmodSync(file, 0o600);
   }
 
   // — accounts —
