@@ -19,6 +19,7 @@ import { Peer, type PeerStats, type Principal } from './peer.ts';
 import { openStore } from './persistence/open.ts';
 import { EXTENSION_PATH, serveExtensionUpdates } from './extension-updates.ts';
 import { CLOSE } from './protocol.ts';
+import { RefusalAudit } from './refusals.ts';
 import { REPORT_PATH, serveReport } from './report.ts';
 import { Rooms } from './rooms.ts';
 
@@ -60,6 +61,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
   const audit = (event: AuditEvent): void => {
     store.appendAudit(event, new Date()).catch((error: unknown) => log(`audit trail not written: ${String(error)}`));
   };
+  const refusals = new RefusalAudit(audit);
   const peers = new Set<Peer>();
   const peerStats: PeerStats = { readonlyDropped: 0, malformed: 0, rateLimited: 0 };
   let refused = 0;
@@ -174,7 +176,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     const limit = overLimit(principal);
     if (limit) {
       refused++;
-      audit({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: limit, address: principal.address, user: principal.user });
+      refusals.refused({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: limit, address: principal.address, user: principal.user });
       ws.close(CLOSE.POLICY, limit);
       return;
     }
@@ -191,13 +193,14 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     const url = urlOf(req);
     if (!url) {
       refused++;
+      refusals.refused({ event: 'connect.refused', team: '-', status: 400, reason: 'no address', address });
       refuse(socket, 400);
       return;
     }
     admit(url, address, secret, store, Date.now()).then((admission) => {
       if (!admission.ok) {
         refused++;
-        audit({ event: 'connect.refused', team: admission.team ?? '-', status: admission.status, reason: admission.reason, address, ...(admission.user ? { user: admission.user } : {}) });
+        refusals.refused({ event: 'connect.refused', team: admission.team ?? '-', status: admission.status, reason: admission.reason, address, ...(admission.user ? { user: admission.user } : {}) });
         refuse(socket, admission.status);
         return;
       }
@@ -257,6 +260,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
         peer.close(CLOSE.RESTART, 'server restarting');
       }));
       await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 3_000))]);
+      refusals.close();
       await rooms.committed();
       for (const room of rooms.all()) await rooms.compact(room);
       wss.close();
