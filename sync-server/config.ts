@@ -31,6 +31,11 @@ export const Config = z.strictObject({
   PENDING_BYTES: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
   /** …and how long the oldest may wait. Beyond any of the three the connection is closed with 1008. */
   PENDING_MAX_AGE_MS: int(100, 3_600_000).default(10_000),
+  /**
+   * Bytes a team's document may take in the store (its log of updates until compaction). Past it, an update that adds
+   * content closes its connection with 1008; reading, and deleting, go on.
+   */
+  TEAM_QUOTA_BYTES: int(1024, 2 ** 40).default(128 * 1024 * 1024),
   /** Stored updates of a document after which its log is compacted into one. */
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(1_000),
   /** How often the server looks for account changes made by the account commands (removal, revocation). */

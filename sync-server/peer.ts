@@ -24,7 +24,7 @@ export type Principal = { team: string; user: string; jti: string; role: TeamRol
 
 export type PeerStats = { readonlyDropped: number; malformed: number; rateLimited: number };
 
-export type PeerLimits = { updatesPerSecond: number; updateBurst: number; pending: PendingLimits };
+export type PeerLimits = { updatesPerSecond: number; updateBurst: number; teamQuotaBytes: number; pending: PendingLimits };
 
 /** What the server hears of a connection: an update refused as another user's (for the audit trail). */
 export type PeerEvents = { refused(reason: string): void };
@@ -59,7 +59,7 @@ export class Peer implements Member {
     readonly room: Room,
     private readonly rooms: Rooms,
     public principal: Principal,
-    limits: PeerLimits,
+    private readonly limits: PeerLimits,
     private readonly stats: PeerStats,
     private readonly events: PeerEvents = { refused: () => {} },
   ) {
@@ -199,12 +199,18 @@ export class Peer implements Member {
       return;
     }
     const shape = shapeOf(update);
+    const written = newlyWritten(shape, this.room.stateOf);
+    // Over the team's quota nothing is added; deleting (which frees space at the next compaction) goes on.
+    if (written.length > 0 && this.room.storedBytes + update.byteLength > this.limits.teamQuotaBytes) {
+      this.close(CLOSE.POLICY, `team storage quota of ${this.limits.teamQuotaBytes} bytes reached: nothing more can be written, reading goes on`);
+      return;
+    }
     // Structs under a client id are its owner's alone; the first user to write under one owns it.
     const presenceHolder = (client: number) => {
       for (const member of this.room.members) if (member instanceof Peer && member.awarenessClients.has(client)) return member.principal.user;
       return undefined;
     };
-    const owned = this.room.owners.check(newlyWritten(shape, this.room.stateOf), this.principal.user, presenceHolder);
+    const owned = this.room.owners.check(written, this.principal.user, presenceHolder);
     if (!owned.ok) {
       this.events.refused(owned.reason);
       this.close(CLOSE.POLICY, owned.reason);

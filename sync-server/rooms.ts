@@ -47,6 +47,8 @@ export class Room {
   readonly waiting = new Set<Member>();
   /** Which user each client id of the document belongs to (ownership.ts). */
   readonly owners: ClientOwners;
+  /** Bytes of the document in the store, as far as this instance knows (loaded, committed, fanned in, compacted). */
+  storedBytes = 0;
   readonly #concurrent = watchConcurrentRecords(this.doc);
   #applyingWaiting = false;
   /** The document's state for a client id: the next clock it expects. */
@@ -155,6 +157,7 @@ export class Room {
 
   /** An update another instance committed and published. */
   applyFannedIn(update: Uint8Array): void {
+    this.storedBytes += update.byteLength;
     Y.applyUpdate(this.doc, update, FANNED_IN);
     this.#applyWaiting();
     this.#mergeConcurrent();
@@ -249,6 +252,7 @@ export class Rooms {
         try {
           stored = await this.store.loadDocument(name);
           room.load(stored);
+          room.storedBytes = stored.reduce((bytes, update) => bytes + update.byteLength, 0);
           await this.#claimServerClient(room);
         } catch (error) {
           room.destroy();
@@ -315,6 +319,7 @@ export class Rooms {
       }
       for (const { room, update, origin } of batch) {
         this.#storedSince.set(room, (this.#storedSince.get(room) ?? 0) + 1);
+        room.storedBytes += update.byteLength;
         const message = updateMessage(update);
         for (const member of room.members) if (member !== origin) member.send(message);
         this.fanOut?.publishUpdate(room.name, update);
@@ -366,7 +371,10 @@ export class Rooms {
     this.#storedSince.set(room, 0);
     // Looped: an update applied after the wait resolved would be in memory and not in the store yet.
     while (this.#uncommitted.has(room.name)) await this.committed(room.name);
-    await this.store.compact(room.name, this.#rooms.get(room.name) === room ? room.storedState() : undefined);
+    const state = this.#rooms.get(room.name) === room ? room.storedState() : undefined;
+    await this.store.compact(room.name, state);
+    // The merged log is about the document's state in size, whichever way the store merged it.
+    if (state) room.storedBytes = state.byteLength;
   }
 
   /** Called when a member left: an empty room is compacted and leaves memory. */

@@ -147,7 +147,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       return;
     }
     const peer = new Peer(ws, room, rooms, principal, {
-      updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST,
+      updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST, teamQuotaBytes: config.TEAM_QUOTA_BYTES,
       pending: { maxUpdates: config.PENDING_UPDATES, maxBytes: config.PENDING_BYTES, maxAgeMs: config.PENDING_MAX_AGE_MS },
     }, peerStats, {
       refused: (reason) => audit({ event: 'update.refused', team: principal.team, user: principal.user, jti: principal.jti, address: principal.address, connection, reason }),

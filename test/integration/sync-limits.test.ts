@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { addTeamNote, ensureTeamEntity, readTeamEntities, readTeamEntity } from '#core';
-import { startSyncServer, synced, until } from '../support/sync-server.ts';
+import { startSyncServer, synced, teamClient, until } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';
 
 const team = useTeamServer({ east: { li: 'member', wang: 'member', mallory: 'member', burst: 'member', many: 'member', fast: 'member' } });
@@ -299,4 +299,52 @@ describe('sync server: connections per team', () => {
       await small.stop();
     }
   });
+});
+
+describe('sync server: storage quota per team', () => {
+  it('over the quota, an update that adds content is refused with 1008 and a clear reason; reading and deleting go on; other teams write', async () => {
+    const small = await startSyncServer({ env: { TEAM_QUOTA_BYTES: String(64 * 1024) } });
+    const made: { destroy(): void }[] = [];
+    try {
+      const t = await small.team('full', { a: 'member', b: 'member' });
+      const other = await small.team('roomy', { c: 'member', d: 'member' });
+      const connect = (teamId: string, token: string) => new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`${small.url}/team/${teamId}?token=${token}`);
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      });
+      const reader = teamClient(small, 'full', t.b!);
+      made.push(reader);
+      await synced(reader);
+      const author = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      author.on('update', (u: Uint8Array) => updates.push(u));
+      author.getMap('files').set('one', 'x'.repeat(40_000));
+      author.getMap('files').set('two', 'y'.repeat(40_000));
+      const ws = await connect('full', t.a!);
+      ws.send(syncUpdate(updates[0]!));
+      await until(() => reader.doc.getMap('files').has('one'), 'the first 40 kB at the reader');
+      const closed = closeOf(ws);
+      ws.send(syncUpdate(updates[1]!));
+      expect(await closed).toEqual({ code: 1008, reason: 'team storage quota of 65536 bytes reached: nothing more can be written, reading goes on' });
+      // Reading goes on: a new client gets the document and stays connected; deleting is allowed.
+      const fresh = teamClient(small, 'full', t.a!);
+      made.push(fresh);
+      await synced(fresh);
+      expect((fresh.doc.getMap('files').get('one') as string).length).toBe(40_000);
+      expect(fresh.doc.getMap('files').has('two')).toBe(false);
+      reader.doc.getMap('files').delete('one');
+      await until(() => !fresh.doc.getMap('files').has('one'), 'the deletion at the other client');
+      expect(reader.provider.wsconnected && fresh.provider.wsconnected).toBe(true);
+      // Another team is not affected.
+      const c = teamClient(small, 'roomy', other.c!);
+      const d = teamClient(small, 'roomy', other.d!);
+      made.push(c, d);
+      c.doc.getMap('files').set('big', 'z'.repeat(50_000));
+      await until(() => d.doc.getMap('files').has('big'), 'the other team’s write');
+    } finally {
+      for (const m of made) m.destroy();
+      await small.stop();
+    }
+  }, 60_000);
 });
