@@ -36,6 +36,10 @@ export const Config = z.strictObject({
    * content closes its connection with 1008; reading, and deleting, go on.
    */
   TEAM_QUOTA_BYTES: int(1024, 2 ** 40).default(128 * 1024 * 1024),
+  /** Presence updates a connection may have sent on per second (faster ones are coalesced: the latest wins)… */
+  PRESENCE_PER_SECOND: int(1, 10_000).default(10),
+  /** …and all of one user's connections to a team together. */
+  PRESENCE_PER_USER_PER_SECOND: int(1, 100_000).default(20),
   /** Stored updates of a document after which its log is compacted into one. */
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(1_000),
   /** How often the server looks for account changes made by the account commands (removal, revocation). */

@@ -14,6 +14,7 @@ import type { TeamRole } from '#core';
 import { TokenBucket } from './limits.ts';
 import { PendingUpdates, needsMet, type PendingLimits } from './pending.ts';
 import { ownPresence } from './presence.ts';
+import { PresenceThrottle } from './presence-rate.ts';
 import {
   CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessMessage, syncMessage,
 } from './protocol.ts';
@@ -24,7 +25,10 @@ export type Principal = { team: string; user: string; jti: string; role: TeamRol
 
 export type PeerStats = { readonlyDropped: number; malformed: number; rateLimited: number };
 
-export type PeerLimits = { updatesPerSecond: number; updateBurst: number; teamQuotaBytes: number; pending: PendingLimits };
+export type PeerLimits = {
+  updatesPerSecond: number; updateBurst: number; teamQuotaBytes: number; pending: PendingLimits;
+  presencePerSecond: number; presencePerUserPerSecond: number;
+};
 
 /** What the server hears of a connection: an update refused as another user's (for the audit trail). */
 export type PeerEvents = { refused(reason: string): void };
@@ -51,6 +55,7 @@ export class Peer implements Member {
   #held: Buffer[] | undefined;
   #heldBytes = 0;
   #bucket: TokenBucket;
+  readonly #presence: PresenceThrottle;
   #closed = false;
   #alive = true;
 
@@ -65,6 +70,12 @@ export class Peer implements Member {
   ) {
     this.#bucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst, this.openedAt);
     this.pending = new PendingUpdates(limits.pending);
+    this.#presence = new PresenceThrottle(
+      new TokenBucket(limits.presencePerSecond, limits.presencePerSecond, this.openedAt),
+      room.presenceBucketOf(principal.user, () => new TokenBucket(limits.presencePerUserPerSecond, limits.presencePerUserPerSecond, this.openedAt)),
+      Math.ceil(1000 / Math.min(limits.presencePerSecond, limits.presencePerUserPerSecond)),
+      (update) => applyAwarenessUpdate(this.room.awareness, update, this),
+    );
     ws.on('message', (data, isBinary) => this.#receive(data, isBinary));
     ws.on('pong', () => {
       this.#alive = true;
@@ -88,6 +99,7 @@ export class Peer implements Member {
     if (this.#closed) return;
     this.#closed = true;
     clearTimeout(this.#pendingTimer);
+    this.#presence.stop();
     this.room.waiting.delete(this);
     this.pending.clear();
     this.ws.close(code, closeReason(reason));
@@ -158,8 +170,8 @@ export class Peer implements Member {
           present: (id) => awareness.getStates().has(id),
           takeOver: (id) => this.#takeOver(id),
         });
-        if (!own.ok) this.close(CLOSE.POLICY, own.reason);
-        else if (own.update) applyAwarenessUpdate(awareness, own.update, this);
+        const refused = own.ok ? own.update && this.#presence.offer(own.update, this.awarenessClients) : own.reason;
+        if (refused) this.close(CLOSE.POLICY, refused);
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
 import type { FanOut } from './fan-out/fan-out.ts';
+import type { TokenBucket } from './limits.ts';
 import { ClientOwners, SERVER_OWNER } from './ownership.ts';
 import type { PendingUpdates } from './pending.ts';
 import type { DocumentStore } from './persistence/store.ts';
@@ -47,6 +48,8 @@ export class Room {
   readonly waiting = new Set<Member>();
   /** Which user each client id of the document belongs to (ownership.ts). */
   readonly owners: ClientOwners;
+  /** Per user: the presence rate all the user's connections here share (presence-rate.ts). */
+  readonly #presenceBuckets = new Map<string, TokenBucket>();
   /** Bytes of the document in the store, as far as this instance knows (loaded, committed, fanned in, compacted). */
   storedBytes = 0;
   readonly #concurrent = watchConcurrentRecords(this.doc);
@@ -82,6 +85,12 @@ export class Room {
       // Presence is not stored; other instances get it straight away (not what they sent us themselves).
       if (origin !== FANNED_IN) rooms.fanOut?.publishAwareness(this.name, update);
     });
+  }
+
+  presenceBucketOf(user: string, make: () => TokenBucket): TokenBucket {
+    let bucket = this.#presenceBuckets.get(user);
+    if (!bucket) this.#presenceBuckets.set(user, bucket = make());
+    return bucket;
   }
 
   load(updates: Uint8Array[]): void {

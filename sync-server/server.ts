@@ -148,6 +148,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     }
     const peer = new Peer(ws, room, rooms, principal, {
       updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST, teamQuotaBytes: config.TEAM_QUOTA_BYTES,
+      presencePerSecond: config.PRESENCE_PER_SECOND, presencePerUserPerSecond: config.PRESENCE_PER_USER_PER_SECOND,
       pending: { maxUpdates: config.PENDING_UPDATES, maxBytes: config.PENDING_BYTES, maxAgeMs: config.PENDING_MAX_AGE_MS },
     }, peerStats, {
       refused: (reason) => audit({ event: 'update.refused', team: principal.team, user: principal.user, jti: principal.jti, address: principal.address, connection, reason }),

@@ -348,3 +348,68 @@ describe('sync server: storage quota per team', () => {
     }
   }, 60_000);
 });
+
+describe('sync server: presence rate', () => {
+  it('a presence spam from 5 connections of one member, within the message limits, does not slow teammates’ updates; the last state arrives', async () => {
+    const server = await startSyncServer();
+    const made: { destroy(): void }[] = [];
+    const sockets: WebSocket[] = [];
+    try {
+      const t = await server.team('busy', { li: 'member', wang: 'member', spam: 'member' });
+      const li = teamClient(server, 'busy', t.li!);
+      const wang = teamClient(server, 'busy', t.wang!);
+      made.push(li, wang);
+      await Promise.all([synced(li), synced(wang)]);
+      const latencies: { at: number; ms: number }[] = [];
+      wang.doc.getMap('clock').observe(() => {
+        const sent = wang.doc.getMap('clock').get('at') as number | undefined;
+        if (sent !== undefined) latencies.push({ at: Date.now(), ms: Date.now() - sent });
+      });
+      const writer = setInterval(() => li.doc.getMap('clock').set('at', Date.now()), 20);
+      try {
+        await new Promise((r) => setTimeout(r, 3_000));
+        const spamStart = Date.now();
+        let presenceMessages = 0;
+        wang.provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+          if ([...added, ...updated].some((id) => id >= 990_000 && id < 990_005)) presenceMessages++;
+        });
+        for (let i = 0; i < 5; i++) {
+          sockets.push(await new Promise<WebSocket>((resolve, reject) => {
+            const ws = new WebSocket(`${server.url}/team/busy?token=${t.spam}`);
+            ws.once('open', () => resolve(ws));
+            ws.once('error', reject);
+          }));
+        }
+        // 900 presence messages a second per connection (under UPDATES_PER_SECOND, 1,000), 8 kB states, for 4 s.
+        let clock = 0;
+        const cursor = 'c'.repeat(8_000);
+        const spam = setInterval(() => {
+          clock++;
+          for (let k = 0; k < 9; k++) sockets.forEach((ws, i) => ws.send(presence([[990_000 + i, clock * 9 + k, { cursor, n: clock * 9 + k }]])));
+        }, 10);
+        await new Promise((r) => setTimeout(r, 4_000));
+        clearInterval(spam);
+        const last = clock * 9 + 8;
+        await until(() => sockets.every((_, i) => (wang.provider.awareness.getStates().get(990_000 + i) as { n?: number } | undefined)?.n === last), 'the last presence of each spamming connection at wang');
+        for (const ws of sockets) expect(ws.readyState).toBe(ws.OPEN);
+        const spamSeconds = (Date.now() - spamStart) / 1000;
+        // PRESENCE_PER_USER_PER_SECOND (20) with its burst, instead of 4,500 a second.
+        expect(presenceMessages).toBeLessThanOrEqual(20 * (spamSeconds + 1));
+        const before = latencies.filter((l) => l.at < spamStart).map((l) => l.ms);
+        const during = latencies.filter((l) => l.at >= spamStart).map((l) => l.ms);
+        const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!;
+        const bound = Math.max(300, 5 * p99(before));
+        console.log(`teammates' latency p99: ${p99(before)} ms before, ${p99(during)} ms during a presence spam of ${5 * 900} messages/s (${during.length} samples, bound ${bound} ms); wang received ${presenceMessages} presence messages of the spammer in ${spamSeconds} s`);
+        expect(before.length).toBeGreaterThan(50);
+        expect(during.length).toBeGreaterThan(50);
+        expect(p99(during)).toBeLessThanOrEqual(bound);
+      } finally {
+        clearInterval(writer);
+      }
+    } finally {
+      for (const ws of sockets) ws.close();
+      for (const m of made) m.destroy();
+      await server.stop();
+    }
+  }, 60_000);
+});
