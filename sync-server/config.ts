@@ -25,6 +25,21 @@ export const Config = z.strictObject({
   UPDATES_PER_SECOND: int(1, 1_000_000).default(1_000),
   /** …and at once after a quiet spell (token bucket size). */
   UPDATE_BURST: int(1, 10_000_000).default(5_000),
+  /** Updates of one connection that may wait for their dependencies (they arrived before what they build on)… */
+  PENDING_UPDATES: int(1, 100_000).default(100),
+  /** …their bytes… */
+  PENDING_BYTES: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** …and how long the oldest may wait. Beyond any of the three the connection is closed with 1008. */
+  PENDING_MAX_AGE_MS: int(100, 3_600_000).default(10_000),
+  /**
+   * Bytes a team's document may take in the store (its log of updates until compaction). Past it, an update that adds
+   * content closes its connection with 1008; reading, and deleting, go on.
+   */
+  TEAM_QUOTA_BYTES: int(1024, 2 ** 40).default(128 * 1024 * 1024),
+  /** Presence updates a connection may have sent on per second (faster ones are coalesced: the latest wins)… */
+  PRESENCE_PER_SECOND: int(1, 10_000).default(10),
+  /** …and all of one user's connections to a team together. */
+  PRESENCE_PER_USER_PER_SECOND: int(1, 100_000).default(20),
   /** Stored updates of a document after which its log is compacted into one. */
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(1_000),
   /** How often the server looks for account changes made by the account commands (removal, revocation). */

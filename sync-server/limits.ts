@@ -11,6 +11,13 @@ export class TokenBucket {
     this.#last = now;
   }
 
+  /** Whether a token is there at `now` (ms), without taking it. */
+  ready(now: number): boolean {
+    this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#last) * this.rate) / 1000);
+    this.#last = now;
+    return this.#tokens >= 1;
+  }
+
   /** Takes one token at `now` (ms); false when there is none. */
   take(now: number): boolean {
     this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#last) * this.rate) / 1000);

@@ -4,12 +4,16 @@
  * in flight are committed together in the next one (group commit), then sent on. Anything that sends document
  * state (the answer to a sync step 1) first waits for what is pending to be committed. A document is loaded from
  * the store before its first connection gets any answer, and unloaded (compacted first) when its last connection
- * leaves. Records two people created concurrently are merged here (core's watchConcurrentRecords).
+ * leaves. Records two people created concurrently are merged here (core's watchConcurrentRecords). Whenever the
+ * document's state advances, the members' updates that waited for it (pending.ts) are applied.
  */
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
 import type { FanOut } from './fan-out/fan-out.ts';
+import type { TokenBucket } from './limits.ts';
+import { ClientOwners, SERVER_OWNER } from './ownership.ts';
+import type { PendingUpdates } from './pending.ts';
 import type { DocumentStore } from './persistence/store.ts';
 import { SYNC_UPDATE, awarenessMessage, syncMessage } from './protocol.ts';
 
@@ -18,6 +22,10 @@ export interface Member {
   send(message: Uint8Array): void;
   /** The awareness client ids this connection announced, removed when it leaves. */
   readonly awarenessClients: Set<number>;
+  /** Its updates waiting for their dependencies (pending.ts), applied by the room once the state meets them. */
+  readonly pending: PendingUpdates;
+  /** One of its waiting updates failed to apply once its dependencies arrived. */
+  waitingFailed(error: unknown): void;
 }
 
 /** Origins of changes that are not a local client's. */
@@ -36,9 +44,21 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly members = new Set<Member>();
+  /** Members with updates waiting for their dependencies. */
+  readonly waiting = new Set<Member>();
+  /** Which user each client id of the document belongs to (ownership.ts). */
+  readonly owners: ClientOwners;
+  /** Per user: the presence rate all the user's connections here share (presence-rate.ts). */
+  readonly #presenceBuckets = new Map<string, TokenBucket>();
+  /** Bytes of the document in the store, as far as this instance knows (loaded, committed, fanned in, compacted). */
+  storedBytes = 0;
   readonly #concurrent = watchConcurrentRecords(this.doc);
+  #applyingWaiting = false;
+  /** The document's state for a client id: the next clock it expects. */
+  readonly stateOf = (client: number): number => Y.getState(this.doc.store, client);
 
   constructor(readonly name: string, private readonly rooms: Rooms) {
+    this.owners = new ClientOwners(rooms.store, name);
     // The server announces no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -67,6 +87,12 @@ export class Room {
     });
   }
 
+  presenceBucketOf(user: string, make: () => TokenBucket): TokenBucket {
+    let bucket = this.#presenceBuckets.get(user);
+    if (!bucket) this.#presenceBuckets.set(user, bucket = make());
+    return bucket;
+  }
+
   load(updates: Uint8Array[]): void {
     Y.transact(this.doc, () => {
       for (const update of updates) Y.applyUpdate(this.doc, update, LOADED);
@@ -77,7 +103,32 @@ export class Room {
   /** Applies a client's update; then merges any record it made that lost to a concurrent one. */
   applyClientUpdate(update: Uint8Array, origin: Member): void {
     Y.applyUpdate(this.doc, update, origin);
+    this.#applyWaiting();
     this.#mergeConcurrent();
+  }
+
+  /** The state advanced: applies the members' waiting updates it now satisfies, until nothing more fits. */
+  #applyWaiting(): void {
+    if (this.#applyingWaiting || this.waiting.size === 0) return;
+    this.#applyingWaiting = true;
+    try {
+      for (let progress = true; progress;) {
+        progress = false;
+        for (const member of this.waiting) {
+          for (const update of member.pending.takeSatisfied(this.stateOf)) {
+            try {
+              Y.applyUpdate(this.doc, update, member);
+              progress = true;
+            } catch (error) {
+              member.waitingFailed(error);
+            }
+          }
+          if (member.pending.size === 0) this.waiting.delete(member);
+        }
+      }
+    } finally {
+      this.#applyingWaiting = false;
+    }
   }
 
   /** Bytes of updates Yjs parked because their dependencies have not arrived. */
@@ -115,7 +166,9 @@ export class Room {
 
   /** An update another instance committed and published. */
   applyFannedIn(update: Uint8Array): void {
+    this.storedBytes += update.byteLength;
     Y.applyUpdate(this.doc, update, FANNED_IN);
+    this.#applyWaiting();
     this.#mergeConcurrent();
   }
 
@@ -133,6 +186,8 @@ export class Room {
 
   leave(member: Member): void {
     this.members.delete(member);
+    this.waiting.delete(member);
+    member.pending.clear();
     if (member.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...member.awarenessClients], null);
   }
 
@@ -158,7 +213,7 @@ export class Rooms {
   readonly stats: RoomStats = { documents: 0, updates: 0, commits: 0 };
 
   constructor(
-    private readonly store: DocumentStore,
+    readonly store: DocumentStore,
     private readonly options: { compactAfterUpdates: number; onCommitFailure: (room: Room, error: unknown) => void; log: (line: string) => void },
     readonly fanOut?: FanOut,
   ) {
@@ -206,6 +261,8 @@ export class Rooms {
         try {
           stored = await this.store.loadDocument(name);
           room.load(stored);
+          room.storedBytes = stored.reduce((bytes, update) => bytes + update.byteLength, 0);
+          await this.#claimServerClient(room);
         } catch (error) {
           room.destroy();
           throw error;
@@ -223,6 +280,15 @@ export class Rooms {
       this.#opening.set(name, opening);
     }
     return opening;
+  }
+
+  /** The server writes merges under its document's client id: one nobody else owns, owned by no user. */
+  async #claimServerClient(room: Room): Promise<void> {
+    for (;;) {
+      await room.owners.claim([room.doc.clientID], SERVER_OWNER);
+      if (room.owners.owner(room.doc.clientID) === SERVER_OWNER) return;
+      room.doc.clientID = Math.floor(Math.random() * 2 ** 32);
+    }
   }
 
   queue(room: Room, update: Uint8Array, origin: unknown): void {
@@ -262,6 +328,7 @@ export class Rooms {
       }
       for (const { room, update, origin } of batch) {
         this.#storedSince.set(room, (this.#storedSince.get(room) ?? 0) + 1);
+        room.storedBytes += update.byteLength;
         const message = updateMessage(update);
         for (const member of room.members) if (member !== origin) member.send(message);
         this.fanOut?.publishUpdate(room.name, update);
@@ -313,7 +380,10 @@ export class Rooms {
     this.#storedSince.set(room, 0);
     // Looped: an update applied after the wait resolved would be in memory and not in the store yet.
     while (this.#uncommitted.has(room.name)) await this.committed(room.name);
-    await this.store.compact(room.name, this.#rooms.get(room.name) === room ? room.storedState() : undefined);
+    const state = this.#rooms.get(room.name) === room ? room.storedState() : undefined;
+    await this.store.compact(room.name, state);
+    // The merged log is about the document's state in size, whichever way the store merged it.
+    if (state) room.storedBytes = state.byteLength;
   }
 
   /** Called when a member left: an empty room is compacted and leaves memory. */

@@ -19,6 +19,7 @@ import { Peer, type PeerStats, type Principal } from './peer.ts';
 import { openStore } from './persistence/open.ts';
 import { EXTENSION_PATH, serveExtensionUpdates } from './extension-updates.ts';
 import { CLOSE } from './protocol.ts';
+import { RefusalAudit } from './refusals.ts';
 import { REPORT_PATH, serveReport } from './report.ts';
 import { Rooms } from './rooms.ts';
 
@@ -34,10 +35,15 @@ function destroySocket(this: Duplex): void {
   this.destroy();
 }
 
-/** The request's address; null when it is not one (`//`, `/\\` …) — never an exception out of a handler. */
+/**
+ * The request's address; null when it is not one (`//`, `/\\` …, or a path whose percent-escapes do not decode, such
+ * as `/team/%ZZ`) — never an exception out of a handler. Every route and the upgrade answer 400 to null.
+ */
 function urlOf(req: http.IncomingMessage): URL | null {
   try {
-    return new URL(req.url ?? '/', 'http://server');
+    const url = new URL(req.url ?? '/', 'http://server');
+    decodeURIComponent(url.pathname);
+    return url;
   } catch {
     return null;
   }
@@ -55,6 +61,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
   const audit = (event: AuditEvent): void => {
     store.appendAudit(event, new Date()).catch((error: unknown) => log(`audit trail not written: ${String(error)}`));
   };
+  const refusals = new RefusalAudit(audit);
   const peers = new Set<Peer>();
   const peerStats: PeerStats = { readonlyDropped: 0, malformed: 0, rateLimited: 0 };
   let refused = 0;
@@ -139,7 +146,13 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
       rooms.background(`unloading ${room.name}`, rooms.release(room));
       return;
     }
-    const peer = new Peer(ws, room, rooms, principal, { updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST }, peerStats);
+    const peer = new Peer(ws, room, rooms, principal, {
+      updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST, teamQuotaBytes: config.TEAM_QUOTA_BYTES,
+      presencePerSecond: config.PRESENCE_PER_SECOND, presencePerUserPerSecond: config.PRESENCE_PER_USER_PER_SECOND,
+      pending: { maxUpdates: config.PENDING_UPDATES, maxBytes: config.PENDING_BYTES, maxAgeMs: config.PENDING_MAX_AGE_MS },
+    }, peerStats, {
+      refused: (reason) => audit({ event: 'update.refused', team: principal.team, user: principal.user, jti: principal.jti, address: principal.address, connection, reason }),
+    });
     peers.add(peer);
     audit({ event: 'connect', team: principal.team, user: principal.user, role: principal.role, jti: principal.jti, address: principal.address, connection });
     ws.on('close', (code, reason) => {
@@ -164,7 +177,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     const limit = overLimit(principal);
     if (limit) {
       refused++;
-      audit({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: limit, address: principal.address, user: principal.user });
+      refusals.refused({ event: 'connect.refused', team: principal.team, status: CLOSE.POLICY, reason: limit, address: principal.address, user: principal.user });
       ws.close(CLOSE.POLICY, limit);
       return;
     }
@@ -181,13 +194,14 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
     const url = urlOf(req);
     if (!url) {
       refused++;
+      refusals.refused({ event: 'connect.refused', team: '-', status: 400, reason: 'no address', address });
       refuse(socket, 400);
       return;
     }
     admit(url, address, secret, store, Date.now()).then((admission) => {
       if (!admission.ok) {
         refused++;
-        audit({ event: 'connect.refused', team: admission.team ?? '-', status: admission.status, reason: admission.reason, address, ...(admission.user ? { user: admission.user } : {}) });
+        refusals.refused({ event: 'connect.refused', team: admission.team ?? '-', status: admission.status, reason: admission.reason, address, ...(admission.user ? { user: admission.user } : {}) });
         refuse(socket, admission.status);
         return;
       }
@@ -247,6 +261,7 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
         peer.close(CLOSE.RESTART, 'server restarting');
       }));
       await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 3_000))]);
+      refusals.close();
       await rooms.committed();
       for (const room of rooms.all()) await rooms.compact(room);
       wss.close();

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
+import { OwnerRow } from '../ownership.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 /** An arbitrary constant: the advisory lock that serialises schema changes among instances. */
@@ -29,6 +30,8 @@ const MIGRATIONS: string[] = [
    CREATE TABLE audit (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, event JSONB NOT NULL);
    CREATE TABLE account_version (id INT PRIMARY KEY, version BIGINT NOT NULL);
    INSERT INTO account_version VALUES (1, 0);`,
+  `CREATE TABLE client_owners (doc TEXT NOT NULL, client BIGINT NOT NULL, owner TEXT NOT NULL,
+     claimed_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (doc, client));`,
 ];
 
 type Row = Record<string, unknown>;
@@ -133,6 +136,15 @@ export class PostgresStore implements Store {
       await c.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [name, rows.map((r: Row) => r.seq)]);
       await c.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2)', [name, Buffer.from(merged)]);
     });
+  }
+
+  async claimClients(name: string, owner: string, clients: number[]): Promise<Map<number, string>> {
+    await this.pool.query('INSERT INTO client_owners (doc, client, owner) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING', [name, clients, owner]);
+    const { rows } = await this.pool.query('SELECT client, owner FROM client_owners WHERE doc = $1 AND client = ANY($2::bigint[])', [name, clients]);
+    return new Map(rows.map((r: Row) => {
+      const row = OwnerRow.parse(r);
+      return [row.client, row.owner] as const;
+    }));
   }
 
   async countUpdates(name: string): Promise<number> {

@@ -132,3 +132,43 @@ describe('SQLite page cache', () => {
     expect(Object.keys(await storedMap(other))).toHaveLength(500);
   });
 });
+
+describe('client id owners', () => {
+  it('the first claim wins, for every connection and after reopening', async () => {
+    const [one, two] = twoConnections();
+    expect(await one.claimClients(DOC, 'li', [7, 8])).toEqual(new Map([[7, 'li'], [8, 'li']]));
+    expect(await two.claimClients(DOC, 'mallory', [8, 9])).toEqual(new Map([[8, 'li'], [9, 'mallory']]));
+    expect(await two.claimClients('west', 'mallory', [7])).toEqual(new Map([[7, 'mallory']]));
+    const reopened = new SqliteStore(path.dirname(one.db.name));
+    opened.push(reopened);
+    expect(await reopened.claimClients(DOC, 'wang', [7, 9, 2 ** 40])).toEqual(new Map([[7, 'li'], [9, 'mallory'], [2 ** 40, 'wang']]));
+  });
+});
+
+describe('file modes', () => {
+  it('makes DATA_DIR 0700 and the database, its -wal and -shm, the audit trail and backups 0600, whatever existed before', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-modes-'));
+    fs.chmodSync(dir, 0o755);
+    fs.writeFileSync(path.join(dir, 'audit.jsonl'), '', { mode: 0o644 });
+    const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
+    const umask = process.umask(0);
+    try {
+      const store = new SqliteStore(dir);
+      opened.push(store);
+      await store.appendUpdates([{ name: DOC, update: Y.encodeStateAsUpdate(new Y.Doc()) }]);
+      expect(mode(dir)).toBe('700');
+      for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'audit.jsonl']) expect([file, mode(path.join(dir, file))]).toEqual([file, '600']);
+      const backup = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-backup-')), 'copy.sqlite');
+      await store.backup(backup);
+      expect(mode(backup)).toBe('600');
+      // Files an older version left readable are closed at the next start.
+      fs.chmodSync(path.join(dir, DATABASE_FILE), 0o644);
+      fs.chmodSync(dir, 0o755);
+      opened.push(new SqliteStore(dir));
+      expect(mode(dir)).toBe('700');
+      expect(mode(path.join(dir, DATABASE_FILE))).toBe('600');
+    } finally {
+      process.umask(umask);
+    }
+  });
+});

@@ -19,6 +19,7 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import { AuditLog, type AuditEvent } from '../audit.ts';
 import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
+import { OwnerRow } from '../ownership.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 const SCHEMA = `
@@ -30,6 +31,8 @@ CREATE TABLE IF NOT EXISTS users (team TEXT NOT NULL REFERENCES teams(id), id TE
 CREATE TABLE IF NOT EXISTS tokens (jti TEXT PRIMARY KEY, team TEXT NOT NULL, user TEXT NOT NULL, issued_at TEXT NOT NULL,
   expires_at TEXT NOT NULL, revoked_at TEXT);
 CREATE INDEX IF NOT EXISTS tokens_user ON tokens (team, user);
+CREATE TABLE IF NOT EXISTS client_owners (doc TEXT NOT NULL, client INTEGER NOT NULL, owner TEXT NOT NULL,
+  claimed_at TEXT NOT NULL, PRIMARY KEY (doc, client)) WITHOUT ROWID;
 `;
 
 export const DATABASE_FILE = 'creditlens.sqlite';
@@ -50,6 +53,15 @@ export type SqliteOptions = {
 
 type Row = Record<string, unknown>;
 
+/** Case clues: the directory is its owner's alone (0700) and so is every file of it (0600), whatever was there before. */
+function restrictDataDir(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  for (const entry of fs.readdirSync(dataDir, { withFileTypes: true })) {
+    if (entry.isFile()) fs.chmodSync(path.join(dataDir, entry.name), 0o600);
+  }
+}
+
 function tokenOf(row: Row): TokenRow {
   return {
     jti: String(row.jti), team: String(row.team), user: String(row.user), issuedAt: String(row.issued_at),
@@ -62,6 +74,7 @@ export class SqliteStore implements Store {
   readonly #statements;
   /** One transaction for a batch; built once, as better-sqlite3 makes a new wrapper on every db.transaction() call. */
   readonly #appendAll: (batch: { name: string; update: Uint8Array }[]) => void;
+  readonly #claimAll: (name: string, owner: string, clients: number[], at: string) => Map<number, string>;
 
   readonly #dataDir: string;
   #audit: AuditLog | undefined;
@@ -69,7 +82,9 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string, options: SqliteOptions = {}) {
     this.#dataDir = dataDir;
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    restrictDataDir(dataDir);
+    // SQLite gives the -wal and -shm files the database file's mode: made 0600 here, before SQLite makes it.
+    fs.closeSync(fs.openSync(path.join(dataDir, DATABASE_FILE), 'a', 0o600));
     this.db = new Database(path.join(dataDir, DATABASE_FILE), { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
@@ -92,6 +107,7 @@ export class SqliteStore implements Store {
     }
     this.db.pragma('foreign_keys = ON');
     this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
+    restrictDataDir(dataDir);
     const db = this.db;
     this.#statements = {
       load: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
@@ -114,7 +130,18 @@ export class SqliteStore implements Store {
       tokens: db.prepare('SELECT * FROM tokens WHERE team = ? ORDER BY issued_at, jti'),
       userTokens: db.prepare('SELECT * FROM tokens WHERE team = ? AND user = ? ORDER BY issued_at, jti'),
       revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL'),
+      claimClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc, client, owner, claimed_at) VALUES (?, ?, ?, ?)'),
+      clientOwner: db.prepare('SELECT client, owner FROM client_owners WHERE doc = ? AND client = ?'),
     };
+    this.#claimAll = db.transaction((name: string, owner: string, clients: number[], at: string) => {
+      const owners = new Map<number, string>();
+      for (const client of clients) {
+        this.#statements.claimClient.run(name, client, owner, at);
+        const row = OwnerRow.parse(this.#statements.clientOwner.get(name, client));
+        owners.set(row.client, row.owner);
+      }
+      return owners;
+    });
     this.#appendAll = db.transaction((batch: { name: string; update: Uint8Array }[]) => {
       for (const { name, update } of batch) {
         const seq = Number(this.#statements.append.run(name, update).lastInsertRowid);
@@ -215,6 +242,10 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
+  async claimClients(name: string, owner: string, clients: number[]): Promise<Map<number, string>> {
+    return this.#claimAll(name, owner, clients, new Date().toISOString());
+  }
+
   async countUpdates(name: string): Promise<number> {
     return (this.#statements.count.get(name) as { n: number }).n;
   }
@@ -225,7 +256,13 @@ export class SqliteStore implements Store {
 
   /** SQLite's online backup: a consistent copy, while the server goes on writing. */
   async backup(file: string): Promise<void> {
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     await this.db.backup(file);
+    fs.chmodSync(file, 0o600);
   }
 
   // — accounts —

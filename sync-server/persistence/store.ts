@@ -22,6 +22,11 @@ export interface DocumentStore {
    * wrote the document meanwhile, and merge the long way if so.
    */
   compact(name: string, state?: Uint8Array): Promise<void>;
+  /**
+   * Makes `owner` the owner of each client id of the document that has none (atomically: of two claims at once, in
+   * any instance, one wins), and returns the owner of each.
+   */
+  claimClients(name: string, owner: string, clients: number[]): Promise<Map<number, string>>;
   /** Number of stored updates of the document. */
   countUpdates(name: string): Promise<number>;
   /** Bytes the store takes. */

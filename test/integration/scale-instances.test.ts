@@ -7,8 +7,10 @@
  * accepts the tokens the others issued.
  */
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTeamNote, ensureTeamEntity, readTeamEntities, readTeamEntity } from '#core';
+import { forgedGc, syncUpdateFrame } from '../support/forged.ts';
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from '../support/services.ts';
 import {
   failoverClient, startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient,
@@ -31,7 +33,7 @@ beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   // Three instances starting at once on a new database: the schema is made once, under a lock.
   instances = await Promise.all([0, 1, 2].map(() => startSyncServer({ env: env() })));
-  tokens = await instances[0]!.team('east', { a: 'member', b: 'member', c: 'member', d: 'member', revoked: 'member', fresh: 'member' });
+  tokens = await instances[0]!.team('east', { a: 'member', b: 'member', c: 'member', d: 'member', revoked: 'member', fresh: 'member', mallory: 'member' });
 }, 120_000);
 
 afterAll(async () => {
@@ -82,6 +84,26 @@ describe('several instances on PostgreSQL and Redis', () => {
     await until(() => noteIds(far).filter((id) => id.startsWith('kill-')).length === n, 'every note of the stream at the far watcher', 15_000);
     await instances[0]!.restart();
   }, 60_000);
+
+  it('a client id written through one instance is refused to another user through another', async () => {
+    const writer = teamClient(instances[1]!, 'east', tokens.a!);
+    clients.push(writer);
+    await synced(writer);
+    writer.doc.getMap('owned').set('x', 1);
+    const watcher = teamClient(instances[2]!, 'east', tokens.b!);
+    clients.push(watcher);
+    await until(() => watcher.doc.getMap('owned').get('x') === 1, 'the write on the other instance');
+    const ws = new WebSocket(`${instances[2]!.url}/team/east?token=${tokens.mallory}`);
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    ws.send(syncUpdateFrame(forgedGc(writer.doc.clientID, Y.getState(writer.doc.store, writer.doc.clientID))));
+    expect(await closed).toEqual({ code: 1008, reason: `client id ${writer.doc.clientID} is another user's` });
+    writer.doc.getMap('owned').set('y', 2);
+    await until(() => watcher.doc.getMap('owned').get('y') === 2, 'the owner’s next write on the other instance');
+  });
 
   it('a revocation made through the shared store closes the connection on another instance within 1 s', async () => {
     const ws = new WebSocket(`${instances[2]!.url}/team/east?token=${tokens.revoked}`);

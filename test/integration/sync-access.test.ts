@@ -9,7 +9,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { addTeamNote, ensureTeamEntity, readTeamEntity } from '#core';
-import { synced, until, type TeamClient } from '../support/sync-server.ts';
+import { startSyncServer, synced, until, type TeamClient } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';
 
 const team = useTeamServer({ east: { li: 'member', ro: 'readonly', gone: 'member', revoked: 'member' }, west: { zhou: 'member' } });
@@ -126,4 +126,47 @@ describe('sync server: access', () => {
     }
     expect(team.server().stderr()).not.toContain('token=');
   });
+});
+
+describe('sync server: refused connections in the audit trail', () => {
+  it('3,000 refused upgrades from one address add at most 100 lines to audit.jsonl in DATA_DIR, with their count', async () => {
+    const server = await startSyncServer();
+    try {
+      await server.team('north', { li: 'member' });
+      const file = path.join(server.dataDir, 'audit.jsonl');
+      const linesBefore = fs.readFileSync(file, 'utf8').trim().split('\n').length;
+      const { request } = await import('node:http');
+      const knock = (i: number) => new Promise<number>((resolve, reject) => {
+        const paths = ['/team/north', '/team/north?token=not-a-jwt', `/team/t${i}?token=x`, '/nowhere'];
+        const req = request({
+          host: '127.0.0.1', port: server.port, path: paths[i % paths.length],
+          headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < 3_000; i += 25) {
+        for (const status of await Promise.all(Array.from({ length: 25 }, (_, k) => knock(i + k)))) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+      expect([...statuses.keys()].sort()).toEqual([401, 404]);
+      // The minute's aggregate is written when the minute ends or the server stops.
+      expect(await server.stop()).toBe(0);
+      const events = fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const added = events.slice(linesBefore);
+      console.log(`3,000 refused upgrades added ${added.length} audit lines`);
+      expect(added.length).toBeLessThanOrEqual(100);
+      const counted = added.reduce((n, e) => n + (e.event === 'connect.refused' ? 1 : e.event === 'connect.refused.repeated' ? Number(e.count) : 0), 0);
+      expect(counted).toBe(3_000);
+      expect(added).toContainEqual(expect.objectContaining({ event: 'connect.refused.repeated', address: '127.0.0.1', status: 401, count: 2_249 }));
+      expect(added).toContainEqual(expect.objectContaining({ event: 'connect.refused.repeated', address: '127.0.0.1', status: 404, count: 749 }));
+      expect(fs.readdirSync(server.dataDir)).toContain('audit.jsonl');
+    } finally {
+      await server.stop();
+      fs.rmSync(server.dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

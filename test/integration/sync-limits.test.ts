@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { addTeamNote, ensureTeamEntity, readTeamEntities, readTeamEntity } from '#core';
-import { startSyncServer, synced, until } from '../support/sync-server.ts';
+import { startSyncServer, synced, teamClient, until } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';
 
 const team = useTeamServer({ east: { li: 'member', wang: 'member', mallory: 'member', burst: 'member', many: 'member', fast: 'member' } });
@@ -115,6 +115,31 @@ describe('sync server: limits and malformed input', () => {
     expect([400, 0]).toContain(upgrade);
     expect((await fetch(`${team.server().httpUrl}/healthz`)).status).toBe(200);
     expect(team.server().stderr()).not.toContain('secret');
+  });
+
+  it('answers 400 to a path whose percent-escapes do not decode, on every route and at the upgrade', async () => {
+    const { request } = await import('node:http');
+    const status = (path: string, upgrade: boolean) => new Promise<number>((resolve, reject) => {
+      const headers: Record<string, string> = upgrade
+        ? { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }
+        : { authorization: `Bearer ${team.token('east', 'li')}` };
+      const req = request({ host: '127.0.0.1', port: team.server().port, path, headers, timeout: 5_000 }, (res) => resolve(res.statusCode ?? 0));
+      req.on('upgrade', (res, socket) => {
+        socket.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('timeout', () => req.destroy(new Error(`no answer to ${path}`)));
+      req.on('error', reject);
+      req.end();
+    });
+    const token = team.token('east', 'li');
+    expect(await status(`/team/%ZZ?token=${token}`, true)).toBe(400);
+    expect(await status(`/team/east%E4?token=${token}`, true)).toBe(400);
+    expect(await status('/team/%ZZ/report?from=2026-01-01&to=2026-12-31', false)).toBe(400);
+    expect(await status('/healthz%', false)).toBe(400);
+    expect(await status('/extension/%ZZ.crx', false)).toBe(400);
+    expect(await status(`/team/east?token=${token}`, true)).toBe(101);
+    expect(team.server().stderr()).not.toMatch(/URIError|upgrade failed|report failed/);
   });
 
   it('closes a message over 1 MiB with 1009', async () => {
@@ -274,4 +299,117 @@ describe('sync server: connections per team', () => {
       await small.stop();
     }
   });
+});
+
+describe('sync server: storage quota per team', () => {
+  it('over the quota, an update that adds content is refused with 1008 and a clear reason; reading and deleting go on; other teams write', async () => {
+    const small = await startSyncServer({ env: { TEAM_QUOTA_BYTES: String(64 * 1024) } });
+    const made: { destroy(): void }[] = [];
+    try {
+      const t = await small.team('full', { a: 'member', b: 'member' });
+      const other = await small.team('roomy', { c: 'member', d: 'member' });
+      const connect = (teamId: string, token: string) => new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`${small.url}/team/${teamId}?token=${token}`);
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      });
+      const reader = teamClient(small, 'full', t.b!);
+      made.push(reader);
+      await synced(reader);
+      const author = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      author.on('update', (u: Uint8Array) => updates.push(u));
+      author.getMap('files').set('one', 'x'.repeat(40_000));
+      author.getMap('files').set('two', 'y'.repeat(40_000));
+      const ws = await connect('full', t.a!);
+      ws.send(syncUpdate(updates[0]!));
+      await until(() => reader.doc.getMap('files').has('one'), 'the first 40 kB at the reader');
+      const closed = closeOf(ws);
+      ws.send(syncUpdate(updates[1]!));
+      expect(await closed).toEqual({ code: 1008, reason: 'team storage quota of 65536 bytes reached: nothing more can be written, reading goes on' });
+      // Reading goes on: a new client gets the document and stays connected; deleting is allowed.
+      const fresh = teamClient(small, 'full', t.a!);
+      made.push(fresh);
+      await synced(fresh);
+      expect((fresh.doc.getMap('files').get('one') as string).length).toBe(40_000);
+      expect(fresh.doc.getMap('files').has('two')).toBe(false);
+      reader.doc.getMap('files').delete('one');
+      await until(() => !fresh.doc.getMap('files').has('one'), 'the deletion at the other client');
+      expect(reader.provider.wsconnected && fresh.provider.wsconnected).toBe(true);
+      // Another team is not affected.
+      const c = teamClient(small, 'roomy', other.c!);
+      const d = teamClient(small, 'roomy', other.d!);
+      made.push(c, d);
+      c.doc.getMap('files').set('big', 'z'.repeat(50_000));
+      await until(() => d.doc.getMap('files').has('big'), 'the other team’s write');
+    } finally {
+      for (const m of made) m.destroy();
+      await small.stop();
+    }
+  }, 60_000);
+});
+
+describe('sync server: presence rate', () => {
+  it('a presence spam from 5 connections of one member, within the message limits, does not slow teammates’ updates; the last state arrives', async () => {
+    const server = await startSyncServer();
+    const made: { destroy(): void }[] = [];
+    const sockets: WebSocket[] = [];
+    try {
+      const t = await server.team('busy', { li: 'member', wang: 'member', spam: 'member' });
+      const li = teamClient(server, 'busy', t.li!);
+      const wang = teamClient(server, 'busy', t.wang!);
+      made.push(li, wang);
+      await Promise.all([synced(li), synced(wang)]);
+      const latencies: { at: number; ms: number }[] = [];
+      wang.doc.getMap('clock').observe(() => {
+        const sent = wang.doc.getMap('clock').get('at') as number | undefined;
+        if (sent !== undefined) latencies.push({ at: Date.now(), ms: Date.now() - sent });
+      });
+      const writer = setInterval(() => li.doc.getMap('clock').set('at', Date.now()), 20);
+      try {
+        await new Promise((r) => setTimeout(r, 3_000));
+        const spamStart = Date.now();
+        let presenceMessages = 0;
+        wang.provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+          if ([...added, ...updated].some((id) => id >= 990_000 && id < 990_005)) presenceMessages++;
+        });
+        for (let i = 0; i < 5; i++) {
+          sockets.push(await new Promise<WebSocket>((resolve, reject) => {
+            const ws = new WebSocket(`${server.url}/team/busy?token=${t.spam}`);
+            ws.once('open', () => resolve(ws));
+            ws.once('error', reject);
+          }));
+        }
+        // 900 presence messages a second per connection (under UPDATES_PER_SECOND, 1,000), 8 kB states, for 4 s.
+        let clock = 0;
+        const cursor = 'c'.repeat(8_000);
+        const spam = setInterval(() => {
+          clock++;
+          for (let k = 0; k < 9; k++) sockets.forEach((ws, i) => ws.send(presence([[990_000 + i, clock * 9 + k, { cursor, n: clock * 9 + k }]])));
+        }, 10);
+        await new Promise((r) => setTimeout(r, 4_000));
+        clearInterval(spam);
+        const last = clock * 9 + 8;
+        await until(() => sockets.every((_, i) => (wang.provider.awareness.getStates().get(990_000 + i) as { n?: number } | undefined)?.n === last), 'the last presence of each spamming connection at wang');
+        for (const ws of sockets) expect(ws.readyState).toBe(ws.OPEN);
+        const spamSeconds = (Date.now() - spamStart) / 1000;
+        // PRESENCE_PER_USER_PER_SECOND (20) with its burst, instead of 4,500 a second.
+        expect(presenceMessages).toBeLessThanOrEqual(20 * (spamSeconds + 1));
+        const before = latencies.filter((l) => l.at < spamStart).map((l) => l.ms);
+        const during = latencies.filter((l) => l.at >= spamStart).map((l) => l.ms);
+        const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!;
+        const bound = Math.max(300, 5 * p99(before));
+        console.log(`teammates' latency p99: ${p99(before)} ms before, ${p99(during)} ms during a presence spam of ${5 * 900} messages/s (${during.length} samples, bound ${bound} ms); wang received ${presenceMessages} presence messages of the spammer in ${spamSeconds} s`);
+        expect(before.length).toBeGreaterThan(50);
+        expect(during.length).toBeGreaterThan(50);
+        expect(p99(during)).toBeLessThanOrEqual(bound);
+      } finally {
+        clearInterval(writer);
+      }
+    } finally {
+      for (const ws of sockets) ws.close();
+      for (const m of made) m.destroy();
+      await server.stop();
+    }
+  }, 60_000);
 });
