@@ -15,6 +15,7 @@ import { classifyDomain } from '../rules/r6-domain.ts';
 import { abnormalFindings, abnormalListStatus } from '../rules/r7-abnormal-list.ts';
 import { seriousFindings, seriousListStatus, shouldBeListed } from '../rules/r8-serious-list.ts';
 import { deriveFacts } from './derive.ts';
+import { penaltyName } from './rule.ts';
 import type { EvalContext, GradedPenalty } from './facts.ts';
 
 export interface AssessOptions {
@@ -95,10 +96,13 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
   }
   const should = shouldBeListed(serious, candidatePenaltyIds, abnormal);
   const repeat = repeatOffender(graded, facts.coverage.penalties, ctx);
-  const repeatNote = repeatOffenderFinding(repeat, facts.coverage.penalties, ctx);
+  // Findings name penalties by decision number (what staff look up), never by id: a lookup made only when needed.
+  let names: Map<string, string> | undefined;
+  const nameOf = (id: string) => (names ??= new Map(facts.penalties.map((p) => [p.id, penaltyName(p)]))).get(id) ?? id;
+  const repeatNote = repeatOffenderFinding(repeat, facts.coverage.penalties, ctx, nameOf);
 
   const findings = byLevel(
-    seriousFindings(serious, should, candidatePenaltyIds, abnormal),
+    seriousFindings(serious, should, candidatePenaltyIds, abnormal, nameOf),
     repeatNote ? [repeatNote] : NO_FINDINGS,
     abnormalFindings(abnormal, ctx),
     penaltyFindings ?? NO_FINDINGS,

@@ -24,7 +24,17 @@ export function makeFinding(
   return { rule: rule.id, level, message, source: { title: rule.source.title, article }, recordIds: [...recordIds] };
 }
 
-/** Lists ids for a message: "P1、P2" / "P1, P2". */
-export function listIds(ids: readonly string[]): LocalText {
-  return { zh: ids.join('、'), en: ids.join(', ') };
+/** How a finding names a penalty: its decision number, as staff look it up — never an internal id. */
+export function penaltyName(p: { decisionNo: string; decisionDate: string; authority: string }): string {
+  return p.decisionNo.trim() || `${p.decisionDate} ${p.authority}`.trim();
+}
+
+/** How a finding names a list entry: by the day it was listed. */
+export function listingName(listedDate: string): LocalText {
+  return { zh: `${listedDate} 列入`, en: `listed ${listedDate}` };
+}
+
+/** Names for a message: "甲、乙" / "A, B". */
+export function listNames(names: readonly string[]): LocalText {
+  return { zh: names.join('、'), en: names.join(', ') };
 }

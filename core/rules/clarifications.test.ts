@@ -198,12 +198,20 @@ describe('findings explain every flag', () => {
     }
   });
 
-  it('the repeat-offender finding names the excluded records and why', () => {
+  it('the repeat-offender finding names the excluded records and why, by decision number', () => {
     const f = a.findings.find((x) => x.rule === 'r4-repeat-offender');
+    const revoked = r.penalties.find((p) => p.id === 'REV')?.decisionNo ?? '';
     expect(f?.level).toBe('alert');
-    expect(f?.message.zh).toContain('已撤销或确认违法、无效：REV');
-    expect(f?.message.en).toContain('revoked, illegal or void: REV');
+    expect(f?.message.zh).toContain(`已撤销或确认违法、无效：${revoked}`);
+    expect(f?.message.en).toContain(`revoked, illegal or void: ${revoked}`);
     expect(f?.recordIds).toHaveLength(10);
+  });
+
+  it('no finding shows an internal id: penalties by decision number, list entries by date', () => {
+    for (const f of a.findings) expect(`${f.message.zh} ${f.message.en}`).not.toMatch(/\b(REV|H|A)\b|\bP\d+\b/);
+    expect(a.findings.find((x) => x.rule === 'r7-abnormal-list')?.message.zh).toContain('2024-01-01 列入');
+    const heavy = r.penalties.find((p) => p.id === 'H')?.decisionNo ?? '';
+    expect(a.findings.find((x) => x.rule === 'r8-serious-list')?.message.zh).toContain(`应列未列：${heavy}`);
   });
 
   it('no repeat-offender finding below the threshold: the count is in the assessment itself', () => {

@@ -10,7 +10,7 @@ import { COSMETIC_WORDS, DRUG_WORDS, MEDICAL_DEVICE_WORDS, SPECIAL_EQUIPMENT_WOR
 import type { Domain, Finding, RepairStatus } from '../schemas/assessment.ts';
 import type { Repair1yField } from '../schemas/settings.ts';
 import type { EvalContext, GradedPenalty, PenaltyFact } from '../engine/facts.ts';
-import { makeFinding, type RuleInfo } from '../engine/rule.ts';
+import { makeFinding, penaltyName, type RuleInfo } from '../engine/rule.ts';
 import { isWarningOnly } from './r1-severity.ts';
 
 export const rule: RuleInfo = {
@@ -119,7 +119,7 @@ const MISSING: ReadonlyArray<readonly string[]> = Array.from({ length: 16 }, (_,
 export function repairFinding(p: PenaltyFact, result: RepairResult): Finding | null {
   if (result.repair !== 'ELIGIBLE') return null;
   return makeFinding(rule, 'info', {
-    zh: `处罚 ${p.id}（${p.decisionNo}）自 ${result.repairFrom} 起已满最短公示期，且已履行、危害已消除、无同类新处罚、未在名单中：可申请信用修复（由作出处罚的机关决定）。`,
-    en: `Penalty ${p.id} (${p.decisionNo}) has passed its minimum publicity (from ${result.repairFrom}) and meets the other conditions: a repair application is possible (the authority decides).`,
+    zh: `处罚 ${penaltyName(p)} 自 ${result.repairFrom} 起已满最短公示期，且已履行、危害已消除、无同类新处罚、未在名单中：可申请信用修复（由作出处罚的机关决定）。`,
+    en: `Penalty ${penaltyName(p)} has passed its minimum publicity (from ${result.repairFrom}) and meets the other conditions: a repair application is possible (the authority decides).`,
   }, [p.id]);
 }

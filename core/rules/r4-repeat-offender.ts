@@ -96,19 +96,22 @@ const REASON_TEXT: Record<ExclusionReason, { zh: string; en: string }> = {
   'not-published': { zh: '已不在公示期', en: 'no longer published' },
 };
 
-/** "不在统计期间内：P1、P2；已撤销或确认违法、无效：P8" — the excluded records grouped by reason. */
-function exclusionText(excluded: RepeatOffenderResult['excluded']): LocalText {
+/** A penalty's name in findings (its decision number), by its id. */
+export type NameOf = (id: string) => string;
+
+/** "不在统计期间内：甲、乙；已撤销或确认违法、无效：丙" — the excluded records grouped by reason, by decision number. */
+function exclusionText(excluded: RepeatOffenderResult['excluded'], nameOf: NameOf): LocalText {
   const byReason = new Map<ExclusionReason, string[]>();
   for (const { id, reason } of excluded) {
-    const ids = byReason.get(reason);
-    if (ids) ids.push(id);
-    else byReason.set(reason, [id]);
+    const names = byReason.get(reason);
+    if (names) names.push(nameOf(id));
+    else byReason.set(reason, [nameOf(id)]);
   }
   const zh: string[] = [];
   const en: string[] = [];
-  for (const [reason, ids] of byReason) {
-    zh.push(`${REASON_TEXT[reason].zh}：${ids.join('、')}`);
-    en.push(`${REASON_TEXT[reason].en}: ${ids.join(', ')}`);
+  for (const [reason, names] of byReason) {
+    zh.push(`${REASON_TEXT[reason].zh}：${names.join('、')}`);
+    en.push(`${REASON_TEXT[reason].en}: ${names.join(', ')}`);
   }
   return { zh: `未计入 ${excluded.length} 件（${zh.join('；')}）。`, en: ` Not counted (${excluded.length}): ${en.join('; ')}.` };
 }
@@ -125,7 +128,7 @@ function unknownFinding(result: RepeatOffenderResult, coverage: SectionCoverage,
 }
 
 /** The finding for a raised flag (how many, which, which were left out and why), or for a count that is only a floor. */
-export function repeatOffenderFinding(result: RepeatOffenderResult, coverage: SectionCoverage, ctx: EvalContext): Finding | null {
+export function repeatOffenderFinding(result: RepeatOffenderResult, coverage: SectionCoverage, ctx: EvalContext, nameOf: NameOf): Finding | null {
   if (result.status === 'UNKNOWN') return unknownFinding(result, coverage, ctx);
   if (!result.flag) return null;
   const years = ctx.settings.repeatOffenderWindowYears;
@@ -136,8 +139,9 @@ export function repeatOffenderFinding(result: RepeatOffenderResult, coverage: Se
     zh: `屡禁不止、屡罚不改：近${years}年内受到${atLeast.zh} ${count} 次行政处罚（${count}/${threshold}），且未获准信用修复。`,
     en: `Repeat offender: ${atLeast.en}${count} administrative penalties in the last ${years} years (${count}/${threshold}) without approved credit repair.`,
   };
-  const counted = { zh: `计入：${result.counted.join('、')}。`, en: ` Counted: ${result.counted.join(', ')}.` };
-  const excluded = result.excluded.length ? exclusionText(result.excluded) : { zh: '', en: '' };
+  const names = result.counted.map(nameOf);
+  const counted = { zh: `计入：${names.join('、')}。`, en: ` Counted: ${names.join(', ')}.` };
+  const excluded = result.excluded.length ? exclusionText(result.excluded, nameOf) : { zh: '', en: '' };
   return makeFinding(rule, 'alert', {
     zh: head.zh + counted.zh + excluded.zh,
     en: head.en + counted.en + excluded.en,

@@ -9,7 +9,7 @@ import { running } from '../lib/dates.ts';
 import { ARTICLE_10_PATTERNS } from '../data/domain-keywords.ts';
 import type { Domain, Finding, Severity } from '../schemas/assessment.ts';
 import type { EvalContext, PenaltyFact, SeriousFact } from '../engine/facts.ts';
-import { makeFinding, type RuleInfo } from '../engine/rule.ts';
+import { makeFinding, penaltyName, type RuleInfo } from '../engine/rule.ts';
 import { HEAVY_REASON_NAMES, heavyReasons } from './r1-severity.ts';
 import { DOMAIN_ARTICLE } from './r6-domain.ts';
 
@@ -54,7 +54,7 @@ export function candidateFinding(p: PenaltyFact, result: Extract<CandidateResult
   const zh = result.reasons.map((r) => HEAVY_REASON_NAMES[r]?.zh ?? r).join('、');
   const en = result.reasons.map((r) => HEAVY_REASON_NAMES[r]?.en ?? r).join(', ');
   return makeFinding(rule, 'warning', {
-    zh: `处罚 ${p.id}（${p.decisionNo}）为较重行政处罚（${zh}），属第44号令${result.article}所列情形，可能应列入严重违法失信名单；是否“性质恶劣、情节严重、社会危害较大”须人工研判（第十二条）。`,
-    en: `Penalty ${p.id} (${p.decisionNo}) is a heavier penalty (${en}) under Order 44 ${result.article}: a serious-list candidate. Whether it is grave enough (Art. 12) is for staff to judge.`,
+    zh: `处罚 ${penaltyName(p)} 为较重行政处罚（${zh}），属第44号令${result.article}所列情形，可能应列入严重违法失信名单；是否“性质恶劣、情节严重、社会危害较大”须人工研判（第十二条）。`,
+    en: `Penalty ${penaltyName(p)} is a heavier penalty (${en}) under Order 44 ${result.article}: a serious-list candidate. Whether it is grave enough (Art. 12) is for staff to judge.`,
   }, [p.id], `第二条、${result.article}`);
 }

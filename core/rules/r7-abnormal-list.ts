@@ -8,7 +8,7 @@ import { addDays, lastDay, type IsoDate } from '../lib/dates.ts';
 import type { AbnormalStatus, AssessedEntityKind, Finding, LocalText, SectionCoverage } from '../schemas/assessment.ts';
 import type { Banner } from '../schemas/record.ts';
 import type { AbnormalFact, EvalContext } from '../engine/facts.ts';
-import { makeFinding, type RuleInfo } from '../engine/rule.ts';
+import { listingName, makeFinding, type RuleInfo } from '../engine/rule.ts';
 import { coverageText } from './coverage-text.ts';
 
 export const rule: RuleInfo = {
@@ -29,6 +29,7 @@ const RANK: Record<AbnormalStatus, number> = { NONE: 0, UNKNOWN: 0, ACTIVE: 1, M
 
 export interface AbnormalListingStatus {
   id: string;
+  listedDate: IsoDate;
   status: AbnormalStatus;
   /** First day of ESCALATE_TO_SERIOUS; null where this route does not escalate (marks, cooperatives). */
   escalatesOn: IsoDate | null;
@@ -67,15 +68,15 @@ function listingStatus(a: AbnormalFact, kind: AssessedEntityKind, ctx: EvalConte
   const end = lastDay(a.listedDate, ctx.settings.abnormalEscalationYears, 'y', ctx.period);
   const threeYearsOn = addDays(end, 1);
   const active = isAbnormalActive(a, ctx.asOf);
-  if (isMark(a, kind)) return { id: a.id, status: active ? 'MARKED' : 'NONE', escalatesOn: null, threeYearsOn };
-  if (kind === 'COOPERATIVE') return { id: a.id, status: active ? 'ACTIVE' : 'NONE', escalatesOn: null, threeYearsOn };
+  if (isMark(a, kind)) return { id: a.id, listedDate: a.listedDate, status: active ? 'MARKED' : 'NONE', escalatesOn: null, threeYearsOn };
+  if (kind === 'COOPERATIVE') return { id: a.id, listedDate: a.listedDate, status: active ? 'ACTIVE' : 'NONE', escalatesOn: null, threeYearsOn };
   let status: AbnormalStatus = 'NONE';
   if (active) {
     if (ctx.asOf > end) status = 'ESCALATE_TO_SERIOUS';
     else if (ctx.asOf >= addDays(end, -ctx.settings.abnormalWarningDays)) status = 'WARNING_60D';
     else status = 'ACTIVE';
   }
-  return { id: a.id, status, escalatesOn: threeYearsOn, threeYearsOn };
+  return { id: a.id, listedDate: a.listedDate, status, escalatesOn: threeYearsOn, threeYearsOn };
 }
 
 const NO_LISTINGS: readonly AbnormalListingStatus[] = Object.freeze([]);
@@ -121,32 +122,33 @@ const KIND_UNKNOWN: LocalText = {
 function listingFinding(s: AbnormalListingStatus, result: AbnormalResult, ctx: EvalContext): Finding | null {
   const years = ctx.settings.abnormalEscalationYears;
   const note = result.kind === 'UNKNOWN' ? KIND_UNKNOWN : { zh: '', en: '' };
+  const at = listingName(s.listedDate);
   switch (s.status) {
     case 'MARKED':
       return markFinding({
-        zh: `已被标记为经营异常状态（${s.id}）。个体工商户不列入经营异常名录，该标记不因届满${years}年转入严重违法失信名单。`,
-        en: `Marked as in abnormal operation (${s.id}). An individual business is not put on the abnormal list, and the mark does not escalate to the serious list after ${years} years.`,
+        zh: `已被标记为经营异常状态（${at.zh}）。个体工商户不列入经营异常名录，该标记不因届满${years}年转入严重违法失信名单。`,
+        en: `Marked as in abnormal operation (${at.en}). An individual business is not put on the abnormal list, and the mark does not escalate to the serious list after ${years} years.`,
       }, [s.id]);
     case 'ACTIVE':
       if (result.kind === 'COOPERATIVE') {
         return makeFinding(rule, 'warning', {
-          zh: `列入经营异常名录（${s.id}）。农民专业合作社不自动按届满${years}年转入严重违法失信名单：${s.threeYearsOn} 起是否列入，请对照《农民专业合作社年度报告公示暂行办法》等规定核查。`,
-          en: `On the abnormal-operations list (${s.id}). A farmers' cooperative is not escalated automatically: whether it goes on the serious list from ${s.threeYearsOn} must be checked against the cooperative rules.`,
+          zh: `列入经营异常名录（${at.zh}）。农民专业合作社不自动按届满${years}年转入严重违法失信名单：${s.threeYearsOn} 起是否列入，请对照《农民专业合作社年度报告公示暂行办法》等规定核查。`,
+          en: `On the abnormal-operations list (${at.en}). A farmers' cooperative is not escalated automatically: whether it goes on the serious list from ${s.threeYearsOn} must be checked against the cooperative rules.`,
         }, [s.id]);
       }
       return makeFinding(rule, 'warning', {
-        zh: `列入经营异常名录（${s.id}）；若届满${years}年仍未移出，将于 ${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
-        en: `On the abnormal-operations list (${s.id}); if still listed after ${years} years it must go on the serious list from ${s.threeYearsOn}.${note.en}`,
+        zh: `列入经营异常名录（${at.zh}）；若届满${years}年仍未移出，将于 ${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
+        en: `On the abnormal-operations list (${at.en}); if still listed after ${years} years it must go on the serious list from ${s.threeYearsOn}.${note.en}`,
       }, [s.id]);
     case 'WARNING_60D':
       return makeFinding(rule, 'warning', {
-        zh: `列入经营异常名录即将届满${years}年（${s.id}）：应在届满前${ctx.settings.abnormalWarningDays}日内公告提醒，${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
-        en: `Abnormal listing ${s.id} reaches ${years} years soon: a public reminder is due within ${ctx.settings.abnormalWarningDays} days before; serious-list escalation from ${s.threeYearsOn}.${note.en}`,
+        zh: `列入经营异常名录即将届满${years}年（${at.zh}）：应在届满前${ctx.settings.abnormalWarningDays}日内公告提醒，${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
+        en: `Abnormal listing (${at.en}) reaches ${years} years soon: a public reminder is due within ${ctx.settings.abnormalWarningDays} days before; serious-list escalation from ${s.threeYearsOn}.${note.en}`,
       }, [s.id]);
     case 'ESCALATE_TO_SERIOUS':
       return makeFinding(rule, 'alert', {
-        zh: `列入经营异常名录已届满${years}年仍未移出（${s.id}，自 ${s.threeYearsOn} 起）：应列入严重违法失信名单。${note.zh}`,
-        en: `Abnormal listing ${s.id} has lasted over ${years} years (since ${s.threeYearsOn}): the entity should be put on the serious list.${note.en}`,
+        zh: `列入经营异常名录已届满${years}年仍未移出（${at.zh}，自 ${s.threeYearsOn} 起）：应列入严重违法失信名单。${note.zh}`,
+        en: `Abnormal listing (${at.en}) has lasted over ${years} years (since ${s.threeYearsOn}): the entity should be put on the serious list.${note.en}`,
       }, [s.id]);
     default:
       return null;

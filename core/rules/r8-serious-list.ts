@@ -7,10 +7,11 @@
  * not read is unknown, and then nothing is 应列未列. docs/rules.md "R8".
  */
 import { addDays, lastDay, maxDate, type IsoDate } from '../lib/dates.ts';
-import type { Finding, SectionCoverage, SeriousStatus } from '../schemas/assessment.ts';
+import type { Finding, LocalText, SectionCoverage, SeriousStatus } from '../schemas/assessment.ts';
 import type { Banner } from '../schemas/record.ts';
 import type { EvalContext, GradedPenalty, PenaltyFact, SeriousFact } from '../engine/facts.ts';
-import { listIds, makeFinding, type RuleInfo } from '../engine/rule.ts';
+import { listNames, listingName, makeFinding, type RuleInfo } from '../engine/rule.ts';
+import type { NameOf } from './r4-repeat-offender.ts';
 import { coverageText } from './coverage-text.ts';
 import type { AbnormalResult } from './r7-abnormal-list.ts';
 
@@ -23,6 +24,7 @@ export const rule: RuleInfo = {
 
 export interface SeriousListingStatus {
   id: string;
+  listedDate: IsoDate;
   active: boolean;
   basisRevoked: boolean;
   expiresOn: IsoDate;
@@ -83,7 +85,7 @@ function listingStatus(s: SeriousFact, penalties: readonly GradedPenalty[], abno
     ({ p, severity }) => p.effective && p.isSamr && severity === 'HEAVY' && p.decisionDate > s.listedDate && p.decisionDate <= asOf,
   );
   if (laterHeavy) blockers.push('heavier-penalty-after-listing');
-  return { id: s.id, active, basisRevoked, expiresOn, earlyRemovalFrom, earlyRemovalEligible: active && blockers.length === 0, blockers };
+  return { id: s.id, listedDate: s.listedDate, active, basisRevoked, expiresOn, earlyRemovalFrom, earlyRemovalEligible: active && blockers.length === 0, blockers };
 }
 
 /** No active row: the banner, then the coverage decide between listed, not listed and unknown. */
@@ -147,11 +149,22 @@ const BLOCKER_TEXT: Record<string, { zh: string; en: string }> = {
   'heavier-penalty-after-listing': { zh: '列入后又受到较重行政处罚', en: 'a heavier penalty was imposed after listing' },
 };
 
+/** The records behind a reason to be listed, by name: decision numbers, and abnormal listings by date. */
+function reasonNames(candidatePenaltyIds: readonly string[], abnormal: AbnormalResult, nameOf: NameOf): { ids: string[]; names: LocalText } {
+  const escalated = abnormal.listings.filter((l) => l.status === 'ESCALATE_TO_SERIOUS');
+  const ids = [...candidatePenaltyIds, ...escalated.map((l) => l.id)];
+  const penalties = candidatePenaltyIds.map(nameOf);
+  const zh = [...penalties, ...escalated.map((l) => `经营异常名录（${listingName(l.listedDate).zh}）`)];
+  const en = [...penalties, ...escalated.map((l) => `abnormal listing (${listingName(l.listedDate).en})`)];
+  return { ids, names: { zh: listNames(zh).zh, en: listNames(en).en } };
+}
+
 export function seriousFindings(
   serious: SeriousResult,
   should: boolean,
   candidatePenaltyIds: readonly string[],
   abnormal: AbnormalResult,
+  nameOf: NameOf,
 ): readonly Finding[] {
   const unknown = serious.status === 'UNKNOWN';
   if (serious.listings.length === 0 && !should && !unknown && !serious.banner) return NO_FINDINGS;
@@ -164,12 +177,11 @@ export function seriousFindings(
   }
   if (unknown) {
     const read = coverageText(serious.coverage);
-    const escalated = abnormal.listings.filter((l) => l.status === 'ESCALATE_TO_SERIOUS').map((l) => l.id);
-    const ids = [...candidatePenaltyIds, ...escalated];
+    const { ids, names } = reasonNames(candidatePenaltyIds, abnormal, nameOf);
     findings.push(ids.length
       ? makeFinding(rule, 'warning', {
-          zh: `${listIds(ids).zh} 符合列入严重违法失信名单的情形，但页面未载入严重违法失信名单栏目（${read.zh}），是否已列入未知；请在页面上打开该栏目后再看。`,
-          en: `${listIds(ids).en} meet the serious-list criteria, but the page did not load the serious-list section (${read.en}); whether the entity is listed, and so whether it should be, is unknown. Open the section and look again.`,
+          zh: `${names.zh} 符合列入严重违法失信名单的情形，但页面未载入严重违法失信名单栏目（${read.zh}），是否已列入未知；请在页面上打开该栏目后再看。`,
+          en: `${names.en} meet the serious-list criteria, but the page did not load the serious-list section (${read.en}); whether the entity is listed, and so whether it should be, is unknown. Open the section and look again.`,
         }, ids)
       : makeFinding(rule, 'info', {
           zh: `严重违法失信名单：页面未载入该栏目（${read.zh}），是否列入未知，请在页面上打开该栏目后再看。`,
@@ -177,6 +189,7 @@ export function seriousFindings(
         }, []));
   }
   for (const s of serious.listings) {
+    const at = listingName(s.listedDate);
     if (s.active) {
       const blockers = s.blockers.map((b) => BLOCKER_TEXT[b] ?? { zh: b, en: b });
       const early = s.earlyRemovalEligible
@@ -186,33 +199,33 @@ export function seriousFindings(
             en: `Early removal from ${s.earlyRemovalFrom} at the earliest (${blockers.map((b) => b.en).join('; ')}).`,
           };
       findings.push(makeFinding(rule, 'alert', {
-        zh: `已列入严重违法失信名单（${s.id}），有效至 ${s.expiresOn}。${early.zh}${MEASURES.zh}`,
-        en: `On the serious illegal and dishonest list (${s.id}) until ${s.expiresOn}. ${early.en} ${MEASURES.en}`,
+        zh: `已列入严重违法失信名单（${at.zh}），有效至 ${s.expiresOn}。${early.zh}${MEASURES.zh}`,
+        en: `On the serious illegal and dishonest list (${at.en}) until ${s.expiresOn}. ${early.en} ${MEASURES.en}`,
       }, [s.id]));
       if (s.earlyRemovalEligible) {
         findings.push(makeFinding(rule, 'info', {
-          zh: `名单 ${s.id} 已满足提前移出条件（满1年、处罚已履行、危害已消除、其后无较重行政处罚），可依申请提前移出。`,
-          en: `Listing ${s.id} meets the early-removal conditions (1 full year, penalty fulfilled, harm removed, no heavier penalty since).`,
+          zh: `该名单（${at.zh}）已满足提前移出条件（满1年、处罚已履行、危害已消除、其后无较重行政处罚），可依申请提前移出。`,
+          en: `The listing (${at.en}) meets the early-removal conditions (1 full year, penalty fulfilled, harm removed, no heavier penalty since).`,
         }, [s.id], '提前移出'));
       }
     } else if (s.basisRevoked) {
       findings.push(makeFinding(rule, 'info', {
-        zh: `名单 ${s.id} 所依据的行政处罚已被撤销或确认违法、无效，该列入决定应一并撤销。`,
-        en: `The penalties behind listing ${s.id} were revoked or found illegal or void; the listing falls with them.`,
+        zh: `该名单（${at.zh}）所依据的行政处罚已被撤销或确认违法、无效，该列入决定应一并撤销。`,
+        en: `The penalties behind the listing (${at.en}) were revoked or found illegal or void; the listing falls with them.`,
       }, [s.id]));
     }
   }
   if (should) {
-    const escalated = abnormal.listings.filter((l) => l.status === 'ESCALATE_TO_SERIOUS').map((l) => l.id);
-    const ids = [...candidatePenaltyIds, ...escalated];
+    const { ids, names } = reasonNames(candidatePenaltyIds, abnormal, nameOf);
+    const escalated = ids.length > candidatePenaltyIds.length;
     const fromPenalty = candidatePenaltyIds.length > 0;
     findings.push({
       ...makeFinding(rule, 'alert', {
-        zh: `应列未列：${listIds(ids).zh} 符合列入严重违法失信名单的情形，但未见有效列入记录，请核查（供人工研判，并非列入决定）。`,
-        en: `Should be listed but is not: ${listIds(ids).en} meet the serious-list criteria and no active listing is shown; review needed (a signal, not a listing).`,
+        zh: `应列未列：${names.zh} 符合列入严重违法失信名单的情形，但未见有效列入记录，请核查（供人工研判，并非列入决定）。`,
+        en: `Should be listed but is not: ${names.en} meet the serious-list criteria and no active listing is shown; review needed (a signal, not a listing).`,
       }, ids, fromPenalty ? '第二条' : '第十七条'),
       source: fromPenalty
-        ? { title: rule.source.title, article: escalated.length ? '第二条；另见《企业信息公示暂行条例》第十七条' : '第二条' }
+        ? { title: rule.source.title, article: escalated ? '第二条；另见《企业信息公示暂行条例》第十七条' : '第二条' }
         : { title: '《企业信息公示暂行条例》', article: '第十七条' },
     });
   }
