@@ -127,7 +127,7 @@ function unknownFinding(result: RepeatOffenderResult, coverage: SectionCoverage,
   }, result.counted);
 }
 
-/** The finding for a raised flag (how many, which, which were left out and why), or for a count that is only a floor. */
+/** The finding for a raised flag (how many, which were left out and why), or for a count that is only a floor. */
 export function repeatOffenderFinding(result: RepeatOffenderResult, coverage: SectionCoverage, ctx: EvalContext, nameOf: NameOf): Finding | null {
   if (result.status === 'UNKNOWN') return unknownFinding(result, coverage, ctx);
   if (!result.flag) return null;
@@ -139,11 +139,8 @@ export function repeatOffenderFinding(result: RepeatOffenderResult, coverage: Se
     zh: `屡禁不止、屡罚不改：近${years}年内受到${atLeast.zh} ${count} 次行政处罚（${count}/${threshold}），且未获准信用修复。`,
     en: `Repeat offender: ${atLeast.en}${count} administrative penalties in the last ${years} years (${count}/${threshold}) without approved credit repair.`,
   };
-  const names = result.counted.map(nameOf);
-  const counted = { zh: `计入：${names.join('、')}。`, en: ` Counted: ${names.join(', ')}.` };
+  // The counted decisions are the finding's records (every surface lists them by decision number); the message
+  // stays one line a person reads at a glance, with what was left out and why.
   const excluded = result.excluded.length ? exclusionText(result.excluded, nameOf) : { zh: '', en: '' };
-  return makeFinding(rule, 'alert', {
-    zh: head.zh + counted.zh + excluded.zh,
-    en: head.en + counted.en + excluded.en,
-  }, result.counted);
+  return makeFinding(rule, 'alert', { zh: head.zh + excluded.zh, en: head.en + excluded.en }, result.counted);
 }
