@@ -125,7 +125,7 @@ describe('gsxt: list sections', () => {
       <tr><td>1</td><td>未按规定报送年度报告</td><td>2022年07月01日</td><td>示例市某区市场监督管理局</td><td>已补报年度报告</td><td>2023年03月02日</td><td>示例市某区市场监督管理局</td></tr></table>`;
     const { record } = ok(HEADER_2017 + body);
     expect(record.abnormalListings).toEqual([{
-      id: 'A1', listedDate: '2022-07-01', reasonText: '未按规定报送年度报告', authority: '示例市某区市场监督管理局',
+      id: 'A1', listedDate: '2022-07-01', kind: 'MARK', reasonText: '未按规定报送年度报告', authority: '示例市某区市场监督管理局',
       removedDate: '2023-03-02', removalReasonText: '已补报年度报告',
     }]);
   });

@@ -50,13 +50,27 @@ function valueAfter(text: string, label: string, labels: LabelTable): string | n
   return rest.slice(0, afterNonSpace(rest, cut)).trim();
 }
 
+export interface LabelOptions {
+  /** Cells of these tables are never labels nor values (record tables: their header rows are column names). */
+  skipTables?: ReadonlySet<Element>;
+  /** A value this refuses is passed over and the key is looked for further on. */
+  accept?: (key: string, value: string) => boolean;
+}
+
+/** Leading bullets some layouts put before a label (·&nbsp;企业名称：…). */
+const BULLET = /^[·•●▪.]\s*/;
+
 /** All label → value pairs for the given labels; the first occurrence of a key wins. */
-export function readLabels(root: ParentNode, labels: LabelTable, t: PageText): Map<string, string> {
+export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, options: LabelOptions = {}): Map<string, string> {
   const { byLabel, keys } = indexOf(labels);
+  const { skipTables, accept } = options;
   const found = new Map<string, string>();
   const put = (key: string | undefined, value: string | null | undefined) => {
-    if (key && value && !found.has(key)) found.set(key, value.trim());
+    const v = value?.trim();
+    // A value that is itself a label of the table is the next label, not a value (an empty value cell).
+    if (key && v && !found.has(key) && !byLabel.has(labelForm(v)) && (!accept || accept(key, v))) found.set(key, v);
   };
+  const skipped = (el: Element) => !!skipTables?.size && (el.tagName === 'TD' || el.tagName === 'TH') && skipTables.has(el.closest('table') as Element);
   // Each pass stops once every key has its value: on a page of 200 penalty rows the labels are all in its head.
   const complete = () => found.size === keys;
   for (const dt of all(root, 'dt')) {
@@ -67,7 +81,7 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText): M
   for (const cell of all(root, 'td, th')) {
     if (complete()) return found;
     // Labels are short: most cells are values and are skipped on their length.
-    if (t.raw(cell).length > 60) continue;
+    if (t.raw(cell).length > 60 || skipped(cell)) continue;
     const key = byLabel.get(labelForm(t.of(cell)));
     const next = cell.nextElementSibling;
     if (key && next && (next.tagName === 'TD' || next.tagName === 'TH')) put(key, t.of(next));
@@ -77,15 +91,15 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText): M
     if (complete()) return found;
     // Only short blocks with a colon can be "label：value".
     const raw = t.raw(el);
-    if (raw.length > 400 || !/[:：]/.test(raw)) continue;
-    const text = t.of(el);
+    if (raw.length > 400 || !/[:：]/.test(raw) || skipped(el)) continue;
+    const text = t.of(el).replace(BULLET, '');
     const compact = toHalfWidth(text).replace(/ /g, '');
     for (const [label, key] of labels) {
       if (found.has(key)) continue;
       if (!compact.startsWith(label) && !label.startsWith(compact.replace(/:/g, ''))) continue;
       const parent = el.parentElement;
       const nearParent = parent && t.raw(parent).length <= 400 ? parent : null;
-      const value = valueAfter(text, label, labels) ?? (nearParent ? valueAfter(t.of(nearParent), label, labels) : null);
+      const value = valueAfter(text, label, labels) ?? (nearParent ? valueAfter(t.of(nearParent).replace(BULLET, ''), label, labels) : null);
       if (value) put(key, value);
     }
   }
