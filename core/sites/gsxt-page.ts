@@ -56,14 +56,18 @@ export function readBanners(root: ParentNode, t: PageText, recordTables: Readonl
 
 // ---- The enterprise's own publicity ----
 
-/** The line that opens the enterprise's own block (以下信息由该企业提供，企业对其报送信息的真实性、合法性负责). */
-const SELF_PUBLISHED_LINE = /以下信息由(该)?企业(提供|自行公示)/;
+/**
+ * The line or title that opens the enterprise's own block: 以下信息由该企业提供，企业对其报送信息的真实性、合法性负责, or
+ * a title 企业即时信息 / 企业自行公示(的…信息).
+ */
+const SELF_PUBLISHED_LINE = /以下信息由(该)?企业(提供|自行公示)|^企业即时信息$|^企业自行公示/;
 
 /** Node.DOCUMENT_POSITION_FOLLOWING (core names no DOM globals). */
 const FOLLOWING = 4;
 
 /** Everything that follows the enterprise's own line inside the block holding it is the enterprise's. */
 export function selfPublishedTest(root: ParentNode, t: PageText): (el: Element) => boolean {
+  // Hidden or not: a tab not open still holds its tables, read like the open one.
   const lines = sentences(root, SELF_PUBLISHED_LINE, t, 120);
   return (el) => lines.some((line) => {
     const block = line.parentElement;
