@@ -58,9 +58,9 @@ export function readBanners(root: ParentNode, t: PageText, recordTables: Readonl
 
 /**
  * The line or title that opens the enterprise's own block: 以下信息由该企业提供，企业对其报送信息的真实性、合法性负责, or
- * a title 企业即时信息 / 企业自行公示(的…信息).
+ * a block title 企业即时信息 / 企业自行公示信息 (a section title such as 企业自行公示的行政处罚信息 names only its table).
  */
-const SELF_PUBLISHED_LINE = /以下信息由(该)?企业(提供|自行公示)|^企业即时信息$|^企业自行公示/;
+const SELF_PUBLISHED_LINE = /以下信息由(该)?企业(提供|自行公示)|^企业即时信息$|^企业自行公示(信息)?$/;
 
 /** Node.DOCUMENT_POSITION_FOLLOWING (core names no DOM globals). */
 const FOLLOWING = 4;
