@@ -4,7 +4,7 @@
  * "no records" sentences of the authority's sections.
  */
 import type { Banner } from '../schemas/record.ts';
-import { all, isHidden, type PageText } from './dom/text.ts';
+import { byTags, isHidden, type PageText } from './dom/text.ts';
 import type { SectionKind } from './gsxt-sections.ts';
 
 /** Shown to a person: neither the element nor any ancestor is hidden. */
@@ -13,12 +13,16 @@ export function isShown(el: Element): boolean {
   return true;
 }
 
-/** The smallest elements whose text matches, each widened to the outermost ancestor that shows the same text. */
-function sentences(root: ParentNode, re: RegExp, t: PageText, maxLength: number): Element[] {
+/**
+ * The smallest elements whose text matches, each widened to the outermost ancestor that shows the same text.
+ * `hint`: a word every match contains, looked for in the raw text first (most elements are passed over on it).
+ */
+function sentences(root: ParentNode, re: RegExp, hint: string, t: PageText, maxLength: number): Element[] {
   const found: Element[] = [];
-  for (const el of all(root, '*')) {
-    // Raw text (spaces not folded) far longer than a sentence: a container, skipped before tidying its text.
-    if (t.raw(el).length > maxLength * 8) continue;
+  for (const el of byTags(root, null)) {
+    const raw = t.raw(el);
+    // Far longer than a sentence: a container, skipped before tidying its text.
+    if (raw.length > maxLength * 8 || !raw.includes(hint)) continue;
     const text = t.of(el);
     if (text.length > maxLength || !re.test(text) || Array.from(el.children).some((c) => re.test(t.of(c)))) continue;
     let outer = el;
@@ -44,7 +48,7 @@ export function readBanners(root: ParentNode, t: PageText, recordTables: Readonl
   const add = (banner: Banner) => {
     if (!banners.some((b) => b.list === banner.list && b.text === banner.text)) banners.push(banner);
   };
-  for (const el of sentences(root, /该(企业|个体工商户|农民专业合作社|主体|单位)(已|被){0,2}(列入|载入|标记)/, t, 200)) {
+  for (const el of sentences(root, /该(企业|个体工商户|农民专业合作社|主体|单位)(已|被){0,2}(列入|载入|标记)/, '该', t, 200)) {
     if (!isShown(el) || [...recordTables].some((table) => table.contains(el))) continue;
     for (const [text] of t.of(el).matchAll(BANNER)) {
       if (ABNORMAL.test(text)) add({ list: 'abnormal', ...(/标记/.test(text) ? { kind: 'MARK' as const } : {}), text });
@@ -68,7 +72,7 @@ const FOLLOWING = 4;
 /** Everything that follows the enterprise's own line inside the block holding it is the enterprise's. */
 export function selfPublishedTest(root: ParentNode, t: PageText): (el: Element) => boolean {
   // Hidden or not: a tab not open still holds its tables, read like the open one.
-  const lines = sentences(root, SELF_PUBLISHED_LINE, t, 120);
+  const lines = sentences(root, SELF_PUBLISHED_LINE, '企业', t, 120);
   return (el) => lines.some((line) => {
     const block = line.parentElement;
     return !!block && block.contains(el) && (line.compareDocumentPosition(el) & FOLLOWING) !== 0;
@@ -85,5 +89,5 @@ const SAYS_NONE: Record<SectionKind, RegExp> = {
 
 /** The page says this section has no records, in a block shown to a person that is not the enterprise's own. */
 export function saysNone(root: ParentNode, kind: SectionKind, t: PageText, selfPublished: (el: Element) => boolean): boolean {
-  return sentences(root, SAYS_NONE[kind], t, 80).some((el) => isShown(el) && !selfPublished(el));
+  return sentences(root, SAYS_NONE[kind], '暂无', t, 80).some((el) => isShown(el) && !selfPublished(el));
 }

@@ -43,6 +43,15 @@ const ENTITY_LABELS: LabelTable = [
 
 /** Site names that head every page and are never the entity's name. */
 const SITE_TITLES = /国家企业信用信息公示系统|信用中国|信息公示系统|^企业信用信息$/;
+/** "注册资本：100万": another label with its value, never a name, person, authority or status (none holds a colon). */
+const LABEL_TEXT = /^[\p{Script=Han}\s]{1,12}[:：]/u;
+/**
+ * What the inline pass must find before it stops: one identifier, the name and the fields of the header. Kind-only
+ * labels (组成形式, 类型…) are read from label cells, not worth a scan of the whole page.
+ */
+const ENOUGH: ReadonlyArray<readonly string[]> = [
+  ['name'], ['code', 'uscc', 'regNo'], ['legalRepresentative', 'operator'], ['status'], ['registrationAuthority'], ['establishedOn'],
+];
 const FIELD_KEYS = new Set(['name', 'legalRepresentative', 'operator', 'status', 'registrationAuthority']);
 
 /** A field label or column header: what a header row holds, never a name, authority, person or status. */
@@ -96,7 +105,9 @@ function kindOf(labels: ReadonlyMap<string, string>): EntityKind | undefined {
 export function readEntity(root: ParentNode, t: PageText, fallbackName?: string): Entity | null {
   const labels = readLabels(root, ENTITY_LABELS, t, {
     skipTables: recordTables(root, t),
-    accept: (key, value) => !FIELD_KEYS.has(key) || !isFieldWord(value),
+    enough: (found) => ENOUGH.every((keys) => keys.some((key) => found.has(key))),
+    // Any word of it a field word (a title between a label and its value): not the value.
+    accept: (key, value) => !FIELD_KEYS.has(key) || (!value.split(/\s+/).some(isFieldWord) && !LABEL_TEXT.test(value)),
   });
   const name = labels.get('name') ?? nameFromHeading(root, t) ?? fallbackName;
   if (!name) return null;

@@ -5,7 +5,9 @@
  */
 import { labelForm, toHalfWidth } from '../../lib/text.ts';
 import { isColumnWord } from './field-words.ts';
-import { all, isHidden, type PageText } from './text.ts';
+import { all, byTags, isHidden, type PageText } from './text.ts';
+
+const TR: ReadonlySet<string> = new Set(['TR']);
 
 export interface Grid {
   table: Element;
@@ -121,13 +123,13 @@ export function recordTables(root: ParentNode, t: PageText): Set<Element> {
   const found = new Set<Element>();
   const tables = all(root, 'table');
   tables.forEach((table, i) => {
-    const rows = all(table, 'tr').filter((tr) => tr.closest('table') === table).map(cellsOf);
+    const rows = byTags(table, TR).filter((tr) => tr.closest('table') === table).map(cellsOf);
     const header = rows.findIndex((cells) => isColumnRow(cells, t) || (cells.length === 1 && nestedHeader(cells) !== null));
     if (header < 0) return;
     found.add(table);
     const next = tables[i + 1];
     const width = rows[header]?.length ?? 0;
-    const bodyRows = next ? all(next, 'tr').filter((tr) => tr.closest('table') === next).map(cellsOf).filter((c) => c.length > 1) : [];
+    const bodyRows = next ? byTags(next, TR).filter((tr) => tr.closest('table') === next).map(cellsOf).filter((c) => c.length > 1) : [];
     if (next && rows.length === header + 1 && !table.contains(next) && bodyRows.every((c) => c.length === width)) found.add(next);
   });
   return found;
