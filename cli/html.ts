@@ -63,7 +63,8 @@ export async function parseSavedPage(file: string, urlOption?: string): Promise<
   const window = inertWindow(url.protocol === 'file:' ? 'about:blank' : url.href);
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    // Without a site URL (a page saved without its saved-from line) the first adapter that sees an entity page reads it.
+    // Without a site URL (no saved-from line, a file: URL, or a host that is gone: old provincial sites, bare IPs) the
+    // page decides: the first adapter that sees an entity page in it reads it.
     const adapter = siteFor(url) ?? SITES.find((site) => site.pageKind(url, document) === 'entity') ?? SITES[0];
     const result: ParseResult = adapter
       ? adapter.parse(document, url, observedAt)

@@ -180,3 +180,37 @@ describe('creditlens on pages saved from the simulated site', () => {
     expect(rows.find((row) => row.includes('示例市鲜味坊食品有限公司'))).toContain(',已列入,');
   });
 });
+
+describe('creditlens on pages from hosts that no longer exist, or without a URL: the page decides', () => {
+  const body = `<html><body><h2 id="gsh2">示例市丁商贸有限公司 &nbsp; 注册号：330106000123452 &nbsp; “该企业已列入经营异常名录”</h2>
+    <table><tr><th>注册号</th><td>330106000123452</td><th>名称</th><td>示例市丁商贸有限公司</td></tr></table>
+    <div class="tabs"><span>行政处罚信息</span><span>经营异常信息</span><span>严重违法信息</span></div></body></html>`;
+  const saved = (url: string) => `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n${body}`;
+
+  it.each([
+    'http://qyxy.baic.gov.cn/gjjbj/gjjQueryCreditAction!openEntInfo.dhtml?entId=20e3',
+    'http://gsxt.gdgs.gov.cn/aiccips/GSpublicity/GSpublicityList.html?service=entInfo&entNo=ab12',
+    'http://www.gxqyxygs.gov.cn/businessPublicity.jspx?id=5A1C',
+    'http://gsxt.hljaic.gov.cn/company/detail.jspx?id=A1B2',
+    'http://1.2.3.4/businessPublicity.jspx?id=5A1C',
+  ])('reads a page saved from %s (saved-from line and --url), site gsxt-gov-cn', async (url) => {
+    for (const args of [[write('old-host.html', saved(url))], [write('old-host-bare.html', body), '--url', url]]) {
+      const r = await run(['parse', ...args]);
+      expect(r.code).toBe(0);
+      const result = ParseResult.parse(JSON.parse(r.stdout));
+      if (!result.ok) throw new Error(result.detail);
+      expect(result.record.entity).toMatchObject({ name: '示例市丁商贸有限公司', regNo: '330106000123452' });
+      expect(result.record.source).toMatchObject({ url, site: 'gsxt-gov-cn' });
+    }
+  });
+
+  it('reads a page without any URL (no saved-from line, no --url) and assesses its banner with the sections unknown', async () => {
+    const file = write('no-url.html', body);
+    const r = await run(['assess', file, '--as-of', '2026-11-30']);
+    expect(r.code).toBe(0);
+    const a = Assessment.parse(JSON.parse(r.stdout));
+    expect(a.abnormalList.status).toBe('ACTIVE');
+    expect(a.seriousList.status).toBe('UNKNOWN');
+    expect(a.coverage.penalties).toMatchObject({ state: 'unknown', read: 0, total: null });
+  });
+});

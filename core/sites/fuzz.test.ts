@@ -3,6 +3,7 @@
  * cells, documents cut short. `parse` must never throw and must return a contract-valid record or `ok: false`.
  * And mutations outside the record sections (navigation, scripts, footers, unrelated tables) must leave the
  * record exactly as it was — so a blanket "anything odd → ok:false" cannot pass.
+ * Names and banners are fuzzed in fuzz-names.test.ts (a file of its own: the two run side by side on 2 cores).
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';

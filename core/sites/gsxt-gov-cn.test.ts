@@ -125,7 +125,7 @@ describe('gsxt: list sections', () => {
       <tr><td>1</td><td>未按规定报送年度报告</td><td>2022年07月01日</td><td>示例市某区市场监督管理局</td><td>已补报年度报告</td><td>2023年03月02日</td><td>示例市某区市场监督管理局</td></tr></table>`;
     const { record } = ok(HEADER_2017 + body);
     expect(record.abnormalListings).toEqual([{
-      id: 'A1', listedDate: '2022-07-01', reasonText: '未按规定报送年度报告', authority: '示例市某区市场监督管理局',
+      id: 'A1', listedDate: '2022-07-01', kind: 'MARK', reasonText: '未按规定报送年度报告', authority: '示例市某区市场监督管理局',
       removedDate: '2023-03-02', removalReasonText: '已补报年度报告',
     }]);
   });
@@ -147,6 +147,90 @@ describe('gsxt: list sections', () => {
     expect(completeness.penalties.total).toBe(0);
     expect(completeness.serious.total).toBe(0);
     expect(completeness.abnormal.total).toBeNull();
+  });
+});
+
+describe('gsxt: names, banners and kinds (honest verdicts)', () => {
+  const MORTGAGE = `<table><tr><th>序号</th><th>登记编号</th><th>名称</th><th>种类</th><th>登记机关</th><th>被担保债权数额</th><th>状态</th><th>公示日期</th><th>详情</th></tr>
+    <tr><td>1</td><td>330106202300012</td><td>数控机床</td><td>机器设备</td><td>示例市市场监督管理局</td><td>200万元</td><td>有效</td><td>2023-03-02</td><td>详情</td></tr></table>`;
+
+  it('never takes a record table\u2019s header row for the name, authority or status', () => {
+    const { record } = ok(`${MORTGAGE}<table><tr><th>统一社会信用代码</th><td>91330100MA2B3C4D5N</td><th>名称</th><td>示例市测试贸易有限公司</td></tr>
+      <tr><th>登记机关</th><td>示例市市场监督管理局</td><th>登记状态</th><td>存续</td></tr></table>`);
+    expect(record.entity).toMatchObject({ name: '示例市测试贸易有限公司', registrationAuthority: '示例市市场监督管理局', status: '存续' });
+  });
+
+  it('takes the heading when the name cell is empty, without its 注册号 and banner', () => {
+    const { record } = ok(`<h2 id="gsh2"> 示例市测试贸易有限公司 &nbsp; 注册号：330106000123452 &nbsp; “该企业已列入经营异常名录” </h2>${MORTGAGE}
+      <table><tr><th>注册号</th><td>330106000123452</td><th>名称</th><td></td></tr></table>`);
+    expect(record.entity.name).toBe('示例市测试贸易有限公司');
+    expect(record.banners).toEqual([{ list: 'abnormal', text: '该企业已列入经营异常名录' }]);
+  });
+
+  it('is structure-changed when neither the name cell nor a heading names the entity', () => {
+    expect(parsed(`<h2>基本信息</h2><h1>国家企业信用信息公示系统</h1>${MORTGAGE}<table><tr><th>统一社会信用代码</th><td>91330100MA2B3C4D5N</td><th>名称</th><td></td></tr></table>`))
+      .toMatchObject({ ok: false, reason: 'structure-changed' });
+  });
+
+  it('keeps legacy 注册号 (13 digits, cooperatives\u2019 …NA…) as regNo', () => {
+    expect(ok('<h1>示例京华印刷厂</h1><p>注册号：1101051234567</p>').record.entity.regNo).toBe('1101051234567');
+    expect(ok('<h1>示例县某某合作社</h1><p>注册号：330127NA000123X</p>').record.entity.regNo).toBe('330127NA000123X');
+  });
+
+  it.each([
+    ['该企业已列入经营异常名录', [{ list: 'abnormal', text: '该企业已列入经营异常名录' }]],
+    ['“该企业被列入经营异常名录和黑名单”', [{ list: 'abnormal', text: '该企业被列入经营异常名录和黑名单' }, { list: 'serious', text: '该企业被列入经营异常名录和黑名单' }]],
+    ['该企业已列入严重违法失信企业名单（黑名单）', [{ list: 'serious', text: '该企业已列入严重违法失信企业名单（黑名单）' }]],
+    ['该个体工商户标记为经营异常状态', [{ list: 'abnormal', kind: 'MARK', text: '该个体工商户标记为经营异常状态' }]],
+    ['该企业已被载入经营异常名录', [{ list: 'abnormal', text: '该企业已被载入经营异常名录' }]],
+  ])('reads the banner %s', (banner, expected) => {
+    expect(ok(`${HEADER_2017}<span class="tip">${banner}</span>`).record.banners).toEqual(expected);
+  });
+
+  it.each([
+    ['a section title', '<div class="classify">列入经营异常名录信息</div><div>列入严重违法失信企业名单（黑名单）信息</div>'],
+    ['an annual-report notice', '<p>未按时年报的企业，将按规定列入经营异常名录。</p>'],
+    ['a negation', '<span>该企业未被列入经营异常名录</span>'],
+    ['a hidden box', '<div style="display:none"><p>该企业被列入工商部门经营异常名录</p></div>'],
+    ['a search tab', '<div class="tabs"><a>列入经营异常名录</a><a>列入严重违法失信企业名单</a></div>'],
+  ])('reads no banner from %s', (_, html) => {
+    expect(ok(HEADER_2017 + html).record.banners).toBeUndefined();
+  });
+
+  it('sets the kind the page shows: 经营者/组成形式 individual, 成员出资总额 or the type cooperative', () => {
+    expect(ok('<h1>示例区某某店</h1><p>注册号：330106600123457</p><p>经营者：林某某</p>').record.entity.kind).toBe('INDIVIDUAL');
+    expect(ok('<h1>示例县某某合作社</h1><p>注册号：330127NA000123X</p><p>类型：农民专业合作社</p>').record.entity.kind).toBe('COOPERATIVE');
+    expect(ok(HEADER_2017).record.entity.kind).toBeUndefined();
+  });
+
+  it('keeps the enterprise\u2019s own 暂无 out of the authority\u2019s totals', () => {
+    const { completeness } = ok(`${HEADER_2017}<div>行政处罚信息</div><div class="tishi">以下信息由该企业提供，企业对其报送信息的真实性、合法性负责</div><div><p>暂无行政处罚信息</p></div>`);
+    expect(completeness.penalties.total).toBeNull();
+  });
+});
+
+describe('gsxt: page kinds', () => {
+  const kind = (href: string, body = '') => adapter.pageKind(new URL(href), htmlDocument(`<html><body>${body}</body></html>`, href));
+
+  it.each([
+    'http://hl.gsxt.gov.cn/company/detail.jspx?id=A1B2',
+    'http://222.143.24.157/businessPublicity.jspx?id=5A1C&sourceType=1',
+    'http://gsxt.gdgs.gov.cn/aiccips/GSpublicity/GSpublicityList.html?service=entInfo&entNo=ab12',
+    'http://qyxy.baic.gov.cn/gjjbj/gjjQueryCreditAction!openEntInfo.dhtml?entId=20e3',
+  ])('%s is an entity page by its URL, whatever counts its blocks state', (href) => {
+    expect(kind(href, '<div>股东信息 共计2条信息</div>')).toBe('entity');
+  });
+
+  it('a page of unknown URL with a name, a code and section titles is an entity page despite 共计N条信息', () => {
+    expect(kind('file:///tmp/x.html', `${HEADER_2017}<div>行政处罚信息</div><div>主要人员信息 共计2条信息</div>`)).toBe('entity');
+  });
+
+  it.each([
+    ['https://www.gsxt.gov.cn/corp-query-search-1.html', ''],
+    ['http://gsxt.hljaic.gov.cn/search.jspx', ''],
+    ['file:///tmp/list.html', '<p>统一社会信用代码：91330100MA2B3C4D5N 列入经营异常名录信息</p><p>统一社会信用代码：91330106MA27QX8BXF</p>'],
+  ])('%s stays a search page', (href, body) => {
+    expect(kind(href, body)).toBe('search');
   });
 });
 

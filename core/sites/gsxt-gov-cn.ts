@@ -11,31 +11,36 @@ import { pageResult, type SectionRead } from './page-record.ts';
 import {
   SECTION_KINDS, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid, type SectionKind,
 } from './gsxt-sections.ts';
+import { readBanners, saysNone, selfPublishedTest } from './gsxt-page.ts';
 import { failure, type PageKind, type SiteAdapter } from './site.ts';
 
 const MATCH_PATTERNS = ['*://*.gsxt.gov.cn/*'];
 
-/** Entity pages: /%7B<token>%7D (web), corp-query-entprise-info-… (detail and app pages). */
-const ENTITY_PATH = /^\/(%7B|\{)[^/]+(%7D|\})$|corp-query-entprise-info|affiche-query-info/i;
+/**
+ * Entity pages: /%7B<token>%7D (web), corp-query-entprise-info-… (detail and app pages), and the detail pages of
+ * the provincial sites before 2017 (/company/detail.jspx, /businessPublicity.jspx, GSpublicityList.html?service=
+ * entInfo, …!openEntInfo.dhtml), whose saved pages are still read.
+ */
+const ENTITY_PATH = /^\/(%7B|\{)[^/]+(%7D|\})$|corp-query-entprise-info|affiche-query-info|\/company\/detail\.jspx|businessPublicity\.jspx|GSpublicityList\.html|!openEntInfo\.dhtml/i;
 const SEARCH_PATH = /corp-query-search|search/i;
 /** A section of entity pages, in its title or its menu: proof enough that a page of unknown URL is an entity page. */
-const SECTION_TITLE = /行政处罚信息|列入经营异常名录信息|经营异常信息|严重违法失信/;
+const SECTION_TITLE = /行政处罚信息|列入经营异常名录信息|经营异常信息|严重违法(失信)?(企业)?(名单)?信息|严重违法失信|营业执照信息|基本信息|登记信息/;
+/** Words of a search or list page. A section's own count (共计2条信息) is not one: those pages are judged first. */
+const SEARCH_WORDS = /条信息|搜索结果|查询结果|记录总数/;
+/** 统一社会信用代码：9133…: many distinct codes after their label make a list of entities. */
+const LABELLED_CODE = /(?:统一社会信用代码|注册号)[^:：\d]{0,12}[:：]\s*([0-9A-Z]{13,18})/g;
 /** Titles of blocks the enterprise publishes itself: their penalty tables repeat, not replace, the authority's. */
 const SELF_PUBLISHED = /企业(自行|自主)?公示|即时信息|自行公示/;
-/** What the page says when a section has no records. */
-const SAYS_NONE: Record<SectionKind, RegExp> = {
-  penalties: /暂无(行政处罚)|行政处罚信息\s*暂无/,
-  abnormal: /暂无(列入)?经营异常/,
-  serious: /暂无(列入)?严重违法失信/,
-};
 
 function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
   if (ENTITY_PATH.test(url.pathname)) return 'entity';
   if (SEARCH_PATH.test(url.pathname)) return 'search';
-  // A page of unknown URL (saved without its address): judged by its content.
+  // A page of unknown URL (saved without its address, or from a host that is gone): judged by its content.
   const text = t.of(root);
-  if (/条信息|搜索结果|查询结果/.test(text)) return 'search';
-  if (/统一社会信用代码|注册号/.test(text) && SECTION_TITLE.test(text)) return 'entity';
+  const codes = new Set(Array.from(text.matchAll(LABELLED_CODE), (m) => m[1]));
+  if (codes.size >= 2) return 'search';
+  if (/统一社会信用代码|注册号/.test(text) && SECTION_TITLE.test(text) && /名称|\S{2,}(公司|厂|店|社|部|中心)/.test(text)) return 'entity';
+  if (SEARCH_WORDS.test(text)) return 'search';
   return 'other';
 }
 
@@ -52,7 +57,13 @@ function headingBefore(table: Element, t: PageText): string {
   return '';
 }
 
-function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: { text: string; t: PageText }, toItems: (g: Grid) => T[]): SectionRead<T> {
+interface Page {
+  root: ParentNode;
+  t: PageText;
+  selfPublished: (el: Element) => boolean;
+}
+
+function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: Page, toItems: (g: Grid) => T[]): SectionRead<T> {
   const items = grids.flatMap(toItems);
   let total: number | null = null;
   for (const grid of grids) {
@@ -60,7 +71,7 @@ function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: { t
     if (stated.total !== null) total = (total ?? 0) + stated.total;
     else if (grid.saysEmpty && grid.rows.length === 0) total = total ?? 0;
   }
-  if (grids.length === 0 && SAYS_NONE[kind].test(page.text)) total = 0;
+  if (grids.length === 0 && saysNone(page.root, kind, page.t, page.selfPublished)) total = 0;
   return { items, total, from: 'dom' };
 }
 
@@ -75,17 +86,24 @@ function parse(root: ParentNode, url: URL, observedAt: string) {
     return failure('structure-changed', 'no entity name and credit code found by their labels (统一社会信用代码/注册号, 名称)');
   }
   const grids = readTables(root, t);
-  const page = { text: pageText, t };
+  const page: Page = { root, t, selfPublished: selfPublishedTest(root, t) };
   const bySection = new Map<SectionKind, Grid[]>(SECTION_KINDS.map((k) => [k, []]));
   const recordGrids: Grid[] = [];
   for (const grid of grids) {
     const section = sectionOfHeaders(grid.headers);
-    if (!section || (section === 'penalties' && SELF_PUBLISHED.test(headingBefore(grid.table, t)))) continue;
+    if (!section) continue;
+    // The enterprise's own tables say nothing about the authority's sections, not even by their 暂无.
+    if (page.selfPublished(grid.table) || (section === 'penalties' && SELF_PUBLISHED.test(headingBefore(grid.table, t)))) continue;
     bySection.get(section)?.push(grid);
     recordGrids.push(grid);
   }
+  const abnormalGrids = bySection.get('abnormal') ?? [];
+  // 标记/恢复 columns: the marks of a 个体工商户 (the page shows the kind even where its labels do not).
+  if (!entity.kind && abnormalGrids.some((g) => g.headers.some((h) => /标记|恢复/.test(h)))) entity.kind = 'INDIVIDUAL';
+  const banners = readBanners(root, t, new Set(grids.flatMap((g) => (g.body ? [g.table, g.body] : [g.table]))));
   return pageResult({
     entity,
+    banners,
     penalties: readSection('penalties', bySection.get('penalties') ?? [], recordGrids, page, penaltiesFromGrid),
     abnormal: readSection('abnormal', bySection.get('abnormal') ?? [], recordGrids, page, abnormalFromGrid),
     serious: readSection('serious', bySection.get('serious') ?? [], recordGrids, page, seriousFromGrid),

@@ -35,6 +35,10 @@ describe('urlsForEntity', () => {
     expect(abnormal(uscc)).toEqual([name]);
   });
 
+  it.each([['INDIVIDUAL', 'indBusExcepUrl'], ['COOPERATIVE', 'argBusExcepUrl']] as const)('without a code, goes by the kind the page shows (%s → %s)', (kind, name) => {
+    expect(urlsForEntity(declared, { kind }).filter((d) => d.guess === 'abnormal').map((d) => d.name)).toEqual([name]);
+  });
+
   it('keeps the other sections and a single abnormal URL as declared', () => {
     expect(urlsForEntity(declared, { uscc: '92330127MA2J6N1T7U' }).map((d) => d.name)).toContain('punishmentDetailInfoUrl');
     const one = declaredUrls('var indBusExcepUrl = "/ind.html";');
@@ -93,5 +97,17 @@ describe('withJsonSections', () => {
     const stopped = withJsonSections(dom, [{ kind: 'penalties', pages: [{ recordsTotal: 23, data: [1, 2, 3].map(penaltyRow) }] }]);
     if (!stopped.ok) throw new Error(stopped.detail);
     expect(stopped.completeness.penalties).toEqual({ read: 5, total: 23, from: 'dom' });
+  });
+
+  it('takes a 个体工商户\u2019s abnormal rows from indBusExcepUrl as marks', () => {
+    const html = `<h1>示例县某某便利店</h1><p>统一社会信用代码：92330127MA2J6N1T7U</p><p>经营者：王某某</p>`;
+    const url = new URL('https://www.gsxt.gov.cn/%7BAB13-1558624663369%7D');
+    const dom = adapter.parse(htmlDocument(html, url.href), url, '2026-11-30T00:00:00.000Z');
+    if (!dom.ok) throw new Error(dom.detail);
+    const row = { speCause_CN: '未按规定报送年度报告', abntime: Date.UTC(2023, 6, 10) - 8 * 3600_000, decOrg_CN: '某局' };
+    const merged = withJsonSections(dom, [{ kind: 'abnormal', pages: [{ recordsTotal: 1, data: [row] }] }]);
+    if (!merged.ok) throw new Error(merged.detail);
+    expect(merged.record.entity.kind).toBe('INDIVIDUAL');
+    expect(merged.record.abnormalListings).toEqual([{ id: 'A1', listedDate: '2023-07-10', kind: 'MARK', reasonText: '未按规定报送年度报告', authority: '某局' }]);
   });
 });

@@ -9,6 +9,7 @@ import { problemsOf } from '../lib/issues.ts';
 import {
   abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson, type SectionKind,
 } from './gsxt-sections.ts';
+import type { EntityKind } from '../schemas/record.ts';
 import { pageResult, type SectionRead } from './page-record.ts';
 import type { ParseResult, ParseSuccess, SectionCompleteness } from './site.ts';
 
@@ -47,12 +48,22 @@ export function declaredUrls(scriptText: string): DeclaredUrl[] {
  * registration category (92 个体工商户, 93 农民专业合作社); without a code, the company URL.
  */
 const ABNORMAL_BY_KIND: ReadonlyArray<[RegExp, RegExp]> = [[/^92/, /^ind/i], [/^93/, /^arg(?!branch)/i], [/^/, /^ent/i]];
+/** The page's own kind (经营者, 组成形式, 成员出资总额) stands in for the code's category when there is no code. */
+const CATEGORY_OF_KIND: Partial<Record<EntityKind, string>> = { INDIVIDUAL: '92', COOPERATIVE: '93' };
+
+interface EntityOfPage { uscc?: string | undefined; kind?: EntityKind | undefined }
+
+/** The code's registration category, else the page's kind as one ('' when neither says). */
+function categoryOf(entity: EntityOfPage): string {
+  const uscc = (entity.uscc ?? '').toUpperCase();
+  return uscc.length === 18 ? uscc : (entity.kind ? CATEGORY_OF_KIND[entity.kind] ?? '' : '');
+}
 
 /** `declared` with only the abnormal-list URL that serves this entity's kind, when the page declares several. */
-export function urlsForEntity(declared: readonly DeclaredUrl[], entity: { uscc?: string | undefined }): DeclaredUrl[] {
+export function urlsForEntity(declared: readonly DeclaredUrl[], entity: EntityOfPage): DeclaredUrl[] {
   const abnormal = declared.filter((d) => d.guess === 'abnormal');
   if (abnormal.length < 2) return [...declared];
-  const uscc = (entity.uscc ?? '').toUpperCase();
+  const uscc = categoryOf(entity);
   const [, name] = ABNORMAL_BY_KIND.find(([category]) => category.test(uscc)) ?? [];
   const chosen = abnormal.find((d) => name?.test(d.name)) ?? abnormal[0];
   return declared.filter((d) => d.guess !== 'abnormal' || d === chosen);
@@ -113,11 +124,17 @@ function section<T>(
 export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSection[]): ParseResult {
   const { record, completeness } = dom;
   const source = record.source;
+  // A 个体工商户's abnormal rows (indBusExcepUrl, chosen by urlsForEntity) are marks, as its page's 标记 columns say.
+  const marks = categoryOf(record.entity).startsWith('92');
+  const abnormalRow = (row: Record<string, unknown>) => {
+    const item = abnormalFromJson(row);
+    return item && marks ? { ...item, kind: 'MARK' as const } : item;
+  };
   return pageResult({
     entity: record.entity,
     ...(record.banners ? { banners: record.banners } : {}),
     penalties: section(sections, 'penalties', penaltyFromJson, record.penalties, completeness.penalties),
-    abnormal: section(sections, 'abnormal', abnormalFromJson, record.abnormalListings, completeness.abnormal),
+    abnormal: section(sections, 'abnormal', abnormalRow, record.abnormalListings, completeness.abnormal),
     serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious),
   }, { url: new URL(source?.url ?? 'about:blank'), site: source?.site ?? 'gsxt-gov-cn', observedAt: source?.observedAt ?? '' });
 }

@@ -64,11 +64,13 @@ export function abnormalFromGrid(grid: Grid): AbnormalListingInput[] {
     reason: column(h, /(列入|标记).*原因|^经营异常.*原因/, REMOVAL_REASON), listed: column(h, LISTED_DATE),
     authority: column(h, LISTING_AUTHORITY), removalReason: column(h, REMOVAL_REASON), removed: column(h, REMOVED_DATE),
   };
+  // 标记经营异常状态原因 / 作出决定机关(标记): a 个体工商户's mark, not a listing.
+  const kind = h.some((x) => /标记/.test(x)) ? 'MARK' as const : undefined;
   return grid.rows.flatMap((row) => {
     const listedDate = siteDate(cell(row, at.listed));
     if (!listedDate) return [];
     return [withoutUndefined({
-      id: '', listedDate, reasonText: cell(row, at.reason), authority: cell(row, at.authority),
+      id: '', listedDate, kind, reasonText: cell(row, at.reason), authority: cell(row, at.authority),
       removedDate: siteDate(cell(row, at.removed)), removalReasonText: cell(row, at.removalReason),
     })];
   });

@@ -37,7 +37,8 @@ function defined<T extends object>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
 
-function entityShown(entity: Entity, withRegNo: boolean): Entity {
+/** The page shows an individual business by its fields (经营者, 组成形式) and its abnormal columns (标记/恢复). */
+function entityShown(entity: Entity, withRegNo: boolean, individual: boolean): Entity {
   return defined({
     name: entity.name,
     uscc: entity.uscc,
@@ -46,6 +47,7 @@ function entityShown(entity: Entity, withRegNo: boolean): Entity {
     status: entity.status,
     registrationAuthority: entity.registrationAuthority,
     establishedOn: entity.establishedOn,
+    kind: individual ? 'INDIVIDUAL' as const : undefined,
   });
 }
 
@@ -56,9 +58,10 @@ function penaltyShown(p: PenaltyInput, n: number): PenaltyInput {
   });
 }
 
-function abnormalShown(a: AbnormalListingInput, n: number): AbnormalListingInput {
+/** Rows of the 个体工商户 columns (标记经营异常状态原因, 作出决定机关(标记)) are marks. */
+function abnormalShown(a: AbnormalListingInput, n: number, mark: boolean): AbnormalListingInput {
   return defined({
-    id: `A${n}`, listedDate: a.listedDate, reasonText: a.reasonText, authority: a.authority, removedDate: a.removedDate,
+    id: `A${n}`, listedDate: a.listedDate, kind: mark ? 'MARK' as const : undefined, reasonText: a.reasonText, authority: a.authority, removedDate: a.removedDate,
     removalReasonText: a.removalReasonText,
   });
 }
@@ -72,7 +75,8 @@ export function expectedFor(page: SimPage): ExpectedResult {
   const truth = ENTITIES[page.entityKey].record;
   const perPage = page.layout === 'creditchina' ? CREDITCHINA_PAGE_SIZE : (page.pageLength ?? PAGE_LENGTH);
   const penalties = truth.penalties.slice(0, perPage).map((p, i) => penaltyShown(p, i + 1));
-  const abnormal = truth.abnormalListings.slice(0, perPage).map((a, i) => abnormalShown(a, i + 1));
+  const individual = ENTITIES[page.entityKey].profile.kind === 'individual' && page.layout === 'gsxt-2017';
+  const abnormal = truth.abnormalListings.slice(0, perPage).map((a, i) => abnormalShown(a, i + 1, individual));
   const serious = truth.seriousListings.slice(0, perPage).map((s, i) => seriousShown(s, i + 1));
   // gsxt pages state every list's count (共 N 条 / 共 查询到 N 条记录 / 暂无…); Credit China states none, except
   // that an empty category says 暂无数据.
@@ -85,7 +89,7 @@ export function expectedFor(page: SimPage): ExpectedResult {
   return {
     ok: true,
     record: {
-      entity: entityShown(truth.entity, page.layout === 'gsxt-provincial'),
+      entity: entityShown(truth.entity, page.layout === 'gsxt-provincial', individual),
       penalties,
       abnormalListings: abnormal,
       seriousListings: serious,

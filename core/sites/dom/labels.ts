@@ -2,8 +2,8 @@
  * Label：value pairs wherever a page puts them — <dt>/<dd>, label and value cells of a table, or a label element
  * followed by its value in the same block (<b>统一社会信用代码：</b>9133…) — found by the label's text alone.
  */
-import { labelForm, toHalfWidth } from '../../lib/text.ts';
-import { all, type PageText } from './text.ts';
+import { labelForm, tidyText, toHalfWidth } from '../../lib/text.ts';
+import { all, byTags, type PageText } from './text.ts';
 
 /** Known labels (label form) → the key they fill. Checked longest first so 统一社会信用代码/注册号 beats 注册号. */
 export type LabelTable = ReadonlyArray<readonly [label: string, key: string]>;
@@ -45,47 +45,101 @@ function valueAfter(text: string, label: string, labels: LabelTable): string | n
   let cut = compact.length;
   for (const [other] of labels) {
     const at = compact.indexOf(`${other}:`);
-    if (at > 0 && at < cut) cut = at;
+    // At 0 the value is empty and the next label follows (名称：<empty> 类型：…).
+    if (at >= 0 && at < cut) cut = at;
   }
   return rest.slice(0, afterNonSpace(rest, cut)).trim();
 }
 
+export interface LabelOptions {
+  /** Cells of these tables are never labels nor values (record tables: their header rows are column names). */
+  skipTables?: ReadonlySet<Element>;
+  /** A value this refuses is passed over and the key is looked for further on. */
+  accept?: (key: string, value: string) => boolean;
+  /** When the costly inline pass may stop short of every key (default: every key found). */
+  enough?: (found: ReadonlyMap<string, string>) => boolean;
+}
+
+/** The table a cell belongs to (a parent walk: closest() parses its selector on every call). */
+function tableOf(el: Element): Element | null {
+  let node = el.parentElement;
+  while (node && node.tagName !== 'TABLE') node = node.parentElement;
+  return node;
+}
+
+const INLINE_TAGS: ReadonlySet<string> = new Set(['B', 'STRONG', 'SPAN', 'LABEL', 'EM', 'DT', 'TH', 'TD', 'DIV', 'P', 'LI']);
+
+const BLOCKS: ReadonlySet<string> = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'TABLE', 'DL', 'DT', 'DD', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION']);
+
+/**
+ * The text right after a label element (<span>企业名称：</span><span>示例…</span>): its inline following siblings,
+ * up to the first block — never a title or menu that sits between a label and its value.
+ */
+function followingText(el: Element, t: PageText): string {
+  let text = '';
+  for (let node = el.nextSibling; node && text.length <= 400; node = node.nextSibling) {
+    if (node.nodeType === 1 && BLOCKS.has((node as Element).tagName.toUpperCase())) break;
+    text += t.raw(node);
+  }
+  return tidyText(text);
+}
+
+/** Leading bullets some layouts put before a label (·&nbsp;企业名称：…). */
+const BULLET = /^[·•●▪.]\s*/;
+
 /** All label → value pairs for the given labels; the first occurrence of a key wins. */
-export function readLabels(root: ParentNode, labels: LabelTable, t: PageText): Map<string, string> {
+export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, options: LabelOptions = {}): Map<string, string> {
   const { byLabel, keys } = indexOf(labels);
+  const { skipTables, accept } = options;
   const found = new Map<string, string>();
   const put = (key: string | undefined, value: string | null | undefined) => {
-    if (key && value && !found.has(key)) found.set(key, value.trim());
+    const v = value?.trim();
+    // A value that is itself a label of the table is the next label, not a value (an empty value cell).
+    if (key && v && !found.has(key) && !byLabel.has(labelForm(v)) && (!accept || accept(key, v))) found.set(key, v);
   };
+  const skipped = (el: Element) => !!skipTables?.size && (el.tagName === 'TD' || el.tagName === 'TH') && skipTables.has(tableOf(el) as Element);
   // Each pass stops once every key has its value: on a page of 200 penalty rows the labels are all in its head.
   const complete = () => found.size === keys;
+  const enough = () => (options.enough ? options.enough(found) : complete());
+  // First characters of the labels still looked for: a cell without any of them is passed over before its text is tidied.
+  let firsts: string[] = [];
+  let firstsFor = -1;
+  const mayHoldLabel = (raw: string) => {
+    if (firstsFor !== found.size) {
+      firsts = [...new Set(labels.filter(([, key]) => !found.has(key)).map(([label]) => label.charAt(0)))];
+      firstsFor = found.size;
+    }
+    return firsts.some((c) => raw.includes(c));
+  };
   for (const dt of all(root, 'dt')) {
     if (complete()) return found;
     const dd = dt.nextElementSibling;
-    if (dd?.tagName === 'DD') put(byLabel.get(labelForm(t.of(dt))), t.of(dd));
+    if (dd?.tagName === 'DD' && mayHoldLabel(t.raw(dt))) put(byLabel.get(labelForm(t.of(dt))), t.of(dd));
   }
   for (const cell of all(root, 'td, th')) {
     if (complete()) return found;
     // Labels are short: most cells are values and are skipped on their length.
-    if (t.raw(cell).length > 60) continue;
+    const raw = t.raw(cell);
+    if (raw.length > 60 || !mayHoldLabel(raw) || skipped(cell)) continue;
     const key = byLabel.get(labelForm(t.of(cell)));
     const next = cell.nextElementSibling;
     if (key && next && (next.tagName === 'TD' || next.tagName === 'TH')) put(key, t.of(next));
   }
   // Inline: the smallest block whose text starts with a known label and a colon.
-  for (const el of all(root, 'b, strong, span, label, em, dt, th, td, div, p, li')) {
-    if (complete()) return found;
+  for (const el of byTags(root, INLINE_TAGS)) {
+    if (enough()) return found;
     // Only short blocks with a colon can be "label：value".
     const raw = t.raw(el);
-    if (raw.length > 400 || !/[:：]/.test(raw)) continue;
-    const text = t.of(el);
+    if (raw.length > 400 || !/[:：]/.test(raw) || skipped(el)) continue;
+    const text = t.of(el).replace(BULLET, '');
     const compact = toHalfWidth(text).replace(/ /g, '');
     for (const [label, key] of labels) {
       if (found.has(key)) continue;
       if (!compact.startsWith(label) && !label.startsWith(compact.replace(/:/g, ''))) continue;
-      const parent = el.parentElement;
-      const nearParent = parent && t.raw(parent).length <= 400 ? parent : null;
-      const value = valueAfter(text, label, labels) ?? (nearParent ? valueAfter(t.of(nearParent), label, labels) : null);
+      // A child that starts with the label reads it (or finds it empty): the block around it would take whatever
+      // follows in the block (a title, a menu, the next row) for the value.
+      if (Array.from(el.children).some((c) => toHalfWidth(t.of(c)).replace(/ /g, '').startsWith(label))) continue;
+      const value = valueAfter(text, label, labels) || valueAfter(`${text} ${followingText(el, t)}`, label, labels);
       if (value) put(key, value);
     }
   }

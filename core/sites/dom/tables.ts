@@ -4,10 +4,15 @@
  * the "no records" row, and the count the page states near the table (共 N 条 / 共 查询到 N 条记录).
  */
 import { labelForm, toHalfWidth } from '../../lib/text.ts';
-import { all, isHidden, type PageText } from './text.ts';
+import { isColumnWord } from './field-words.ts';
+import { all, byTags, isHidden, type PageText } from './text.ts';
+
+const TR: ReadonlySet<string> = new Set(['TR']);
 
 export interface Grid {
   table: Element;
+  /** The header-less table that holds this table's rows, when the page splits a table in two. */
+  body?: Element;
   /** Header labels in label form (half-width, no spaces, no trailing colon). */
   headers: string[];
   /** Cell texts of the data rows. */
@@ -27,8 +32,15 @@ function cellsOf(tr: Element): Element[] {
   return Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
 }
 
+/** The header table nested in a single header cell (the 2017/18 rendered layout: th > div.specialfuckth > table). */
+function nestedHeader(cells: Element[]): Element | null {
+  return cells.length === 1 && cells[0]?.tagName === 'TH' ? cells[0].querySelector('table') : null;
+}
+
 /** A header row: all th, or (tables without th) a first row whose cells look like column labels. */
 function isHeaderRow(cells: Element[], first: boolean, t: PageText): boolean {
+  const nested = nestedHeader(cells);
+  if (nested) return ownRows(nested).some((tr) => isHeaderRow(cellsOf(tr), true, t));
   // One cell across the table is a title row (基本信息, 经营异常信息), not the column labels.
   if (cells.length < 2) return false;
   if (cells.every((c) => c.tagName === 'TH')) return true;
@@ -39,7 +51,7 @@ function isHeaderRow(cells: Element[], first: boolean, t: PageText): boolean {
 
 /** Labels of a header row; a single header cell holding its own table gives that table's labels. */
 function headerLabels(cells: Element[], t: PageText): string[] {
-  const nested = cells.length === 1 ? cells[0]?.querySelector('table') : null;
+  const nested = nestedHeader(cells);
   if (nested) {
     const inner = ownRows(nested).map(cellsOf).find((c) => isHeaderRow(c, true, t));
     if (inner) return inner.map((c) => labelForm(t.of(c)));
@@ -73,18 +85,54 @@ export function readTable(table: Element, t: PageText): Grid {
  * (same column count): the body of a split table.
  */
 export function readTables(root: ParentNode, t: PageText): Grid[] {
-  const grids = all(root, 'table').filter((table) => !isHidden(table) && !table.closest('[hidden]')).map((table) => readTable(table, t));
+  // A table inside a header cell is the layout of its outer table's header, read with that table.
+  const grids = all(root, 'table')
+    .filter((table) => !isHidden(table) && !table.closest('[hidden]') && !table.parentElement?.closest('th'))
+    .map((table) => readTable(table, t));
   const out: Grid[] = [];
   for (let i = 0; i < grids.length; i++) {
     const grid = grids[i] as Grid;
     const next = grids[i + 1];
     const isBodyOf = next && next.headers.length === 0 && !grid.table.contains(next.table);
     if (grid.headers.length > 0 && grid.rows.length === 0 && isBodyOf && next.rows.every((r) => r.length === grid.headers.length)) {
-      out.push({ ...grid, rows: next.rows, saysEmpty: grid.saysEmpty || next.saysEmpty });
+      out.push({ ...grid, body: next.table, rows: next.rows, saysEmpty: grid.saysEmpty || next.saysEmpty });
       i++;
     } else out.push(grid);
   }
   return out.filter((g) => g.headers.length > 0);
+}
+
+/**
+ * A row of column names: all th, or short label-like cells (no colon, no value-like digits) with 序号 or two
+ * neighbouring column words. Label：value rows alternate labels and values and never have two column words side by side.
+ */
+function isColumnRow(cells: Element[], t: PageText): boolean {
+  if (cells.length < 3) return false;
+  if (cells.every((c) => c.tagName === 'TH')) return true;
+  const raw = cells.map((c) => t.of(c));
+  const texts = raw.map(labelForm);
+  if (raw.some((r, i) => texts[i] === '' || r.length > 20 || /[:：]|\d{4}/.test(r))) return false;
+  return texts.includes('序号') || texts.some((x, i) => i > 0 && isColumnWord(x) && isColumnWord(texts[i - 1] as string));
+}
+
+/**
+ * Tables holding records under a row of column names, hidden or not, with the header-less table that follows a
+ * header-only one (its body): none of their cells is a label：value pair.
+ */
+export function recordTables(root: ParentNode, t: PageText): Set<Element> {
+  const found = new Set<Element>();
+  const tables = all(root, 'table');
+  tables.forEach((table, i) => {
+    const rows = byTags(table, TR).filter((tr) => tr.closest('table') === table).map(cellsOf);
+    const header = rows.findIndex((cells) => isColumnRow(cells, t) || (cells.length === 1 && nestedHeader(cells) !== null));
+    if (header < 0) return;
+    found.add(table);
+    const next = tables[i + 1];
+    const width = rows[header]?.length ?? 0;
+    const bodyRows = next ? byTags(next, TR).filter((tr) => tr.closest('table') === next).map(cellsOf).filter((c) => c.length > 1) : [];
+    if (next && rows.length === header + 1 && !table.contains(next) && bodyRows.every((c) => c.length === width)) found.add(next);
+  });
+  return found;
 }
 
 const STATED_TOTAL = /共\s*(?:查询到)?\s*(\d+)\s*(?:条|项|笔)/;
