@@ -51,8 +51,6 @@ export async function serveHistory(
   const key = EntityKey.safeParse(decoded(rawKey));
   if (!team.success) return send(res, 400, { error: 'not a team id' });
   if (!key.success) return send(res, 400, { error: `not an entity key: ${key.error.issues.map((i) => i.message).join('; ')}` });
-  const query = HistoryQuery.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) return send(res, 400, { error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
   const address = req.socket.remoteAddress ?? 'unknown';
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
   const access = await checkToken(bearer, team.data, address, deps.secret, deps.accounts, Date.now());
@@ -60,6 +58,8 @@ export async function serveHistory(
   if (!access.ok && access.status === 401) return send(res, 401, { error: 'a valid token is needed (Authorization: Bearer)' });
   if (!(await deps.accounts.listTeams()).some((t) => t.id === team.data)) return send(res, 404, { error: 'no such team' });
   if (!access.ok) return send(res, 403, { error: 'this token is not for this team' });
+  const query = HistoryQuery.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) return send(res, 400, { error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
   const rows = await deps.documents.entityHistory(team.data, key.data, query.data.limit);
   deps.audit({ event: 'history', team: team.data, user: access.principal.user, key: key.data, address });
   send(res, 200, EntityHistory.parse(rows.map(({ team: _team, key: _key, ...entry }) => entry)));

@@ -25,6 +25,10 @@ type Touch = { fields: Set<HistoryField>; notesAdded: number; claimedBy: string[
 
 const NOTE_LIST = 'notes';
 
+/** The schema's fields, looked up per changed key (a zod parse each cost more than the rest of the observer). */
+const FIELDS: ReadonlySet<string> = new Set(HistoryField.options);
+const isField = (name: string): name is HistoryField => FIELDS.has(name);
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** A note's claimed author and time, read without trusting its shape (other tools may write the document). */
@@ -45,8 +49,7 @@ function created(touch: Touch, entry: unknown): void {
   touch.fields.add('created');
   if (!(entry instanceof Y.Map)) return;
   for (const [field, value] of entry.entries()) {
-    const known = HistoryField.safeParse(field);
-    if (known.success && value !== null && !(value instanceof Y.Array && value.length === 0)) touch.fields.add(known.data);
+    if (isField(field) && value !== null && !(value instanceof Y.Array && value.length === 0)) touch.fields.add(field);
     stampClaims(touch, entry, field);
   }
   const notes = entry.get(NOTE_LIST);
@@ -66,31 +69,35 @@ function touchedBy(events: Y.YEvent<Y.AbstractType<unknown>>[]): Map<string, Tou
   for (const event of events) {
     const [key, list] = event.path.map(String);
     if (key === undefined) {
-      // The entities map itself: records made, replaced or deleted.
-      for (const [changed, { action }] of event.changes.keys) {
-        if (action === 'delete') touch(changed).fields.add('deleted');
-        else created(touch(changed), (event.target as Y.Map<unknown>).get(changed));
+      // The entities map itself: records made, replaced or deleted (keysChanged is cheaper than changes.keys).
+      const entities = event.target as Y.Map<unknown>;
+      for (const changed of (event as Y.YMapEvent<unknown>).keysChanged) {
+        if (typeof changed !== 'string') continue;
+        if (!entities.has(changed)) touch(changed).fields.add('deleted');
+        else created(touch(changed), entities.get(changed));
       }
     } else if (list === undefined) {
       // A record's own fields.
       const entry = event.target as Y.Map<unknown>;
-      for (const field of event.changes.keys.keys()) {
-        const known = HistoryField.safeParse(field);
-        if (known.success) touch(key).fields.add(known.data);
+      for (const field of (event as Y.YMapEvent<unknown>).keysChanged) {
+        if (typeof field !== 'string') continue;
+        if (isField(field)) touch(key).fields.add(field);
         stampClaims(touch(key), entry, field);
         // A list made anew (entities-doc.ts list()) arrives with what it holds.
         const value = entry.get(field);
-        if (field === NOTE_LIST && value instanceof Y.Array) for (const note of value) touch(key).notesAdded++, noteClaims(touch(key), note);
+        if (field !== NOTE_LIST || !(value instanceof Y.Array)) continue;
+        touch(key).notesAdded += value.length;
+        for (const note of value) noteClaims(touch(key), note);
       }
     } else {
       // Inside one of its lists (tags, notes, listings).
-      const known = HistoryField.safeParse(list);
-      if (known.success) touch(key).fields.add(known.data);
+      if (isField(list)) touch(key).fields.add(list);
       if (list !== NOTE_LIST) continue;
-      for (const { insert } of event.changes.delta) {
-        if (!Array.isArray(insert)) continue;
-        touch(key).notesAdded += insert.length;
-        for (const note of insert) noteClaims(touch(key), note);
+      for (const item of event.changes.added) {
+        if (item.deleted) continue;
+        const notes = item.content.getContent();
+        touch(key).notesAdded += notes.length;
+        for (const note of notes) noteClaims(touch(key), note);
       }
     }
   }
@@ -166,4 +173,45 @@ export function historyOfRow(raw: unknown): HistoryRow {
     team: row.team, key: row.entity, at: row.at, user: row.user, fields: z.array(HistoryField).parse(row.fields), notesAdded: row.notes_added,
     ...(row.claimed_by !== null ? { claimedBy: row.claimed_by } : {}), ...(row.claimed_at !== null ? { claimedAt: row.claimed_at } : {}),
   };
+}
+
+/** A record's history is trimmed after this many rows were added to it (the trim reads N index entries). */
+export const TRIM_EVERY = 32;
+/** Records counted at most; past that the counts start again (every record is then trimmed on its next row). */
+const TRIM_COUNTS = 100_000;
+
+/**
+ * Which records' history to trim in a commit: each once when this process first writes to it, then after every
+ * TRIM_EVERY rows. A record so keeps at most HISTORY_PER_ENTITY + TRIM_EVERY rows per writing process; trimming
+ * on every commit cost about 0.3 ms a commit at 500 rows a record.
+ */
+export class TrimSchedule {
+  readonly #since = new Map<string, number>();
+
+  due(rows: HistoryRow[]): { team: string; key: string }[] {
+    const added = new Map<string, { team: string; key: string; n: number }>();
+    for (const { team, key } of rows) {
+      const id = JSON.stringify([team, key]);
+      const one = added.get(id);
+      if (one) one.n++;
+      else added.set(id, { team, key, n: 1 });
+    }
+    if (this.#since.size > TRIM_COUNTS) this.#since.clear();
+    const due: { team: string; key: string }[] = [];
+    for (const [id, { team, key, n }] of added) {
+      const since = this.#since.get(id);
+      if (since === undefined || since + n >= TRIM_EVERY) {
+        due.push({ team, key });
+        this.#since.set(id, 0);
+      } else {
+        this.#since.set(id, since + n);
+      }
+    }
+    return due;
+  }
+
+  /** The commit failed: what it would have trimmed is due again. */
+  forget(records: { team: string; key: string }[]): void {
+    for (const { team, key } of records) this.#since.delete(JSON.stringify([team, key]));
+  }
 }

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
-import { HISTORY_PER_ENTITY, historyOfRow, type HistoryRow } from '../history.ts';
+import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
@@ -47,6 +47,8 @@ const tokenOf = (r: Row): TokenRow => ({
 const userOf = (r: Row): UserRow => ({ team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at) });
 
 export class PostgresStore implements Store {
+  readonly #trims = new TrimSchedule();
+
   private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {}
 
   static async connect(url: string, options: { historyPerEntity?: number } = {}): Promise<PostgresStore> {
@@ -129,18 +131,22 @@ export class PostgresStore implements Store {
       await this.pool.query('INSERT INTO doc_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])', updates);
       return;
     }
+    const due = this.#trims.due(history);
     // Still one statement. The trim sees the rows from before it (one snapshot): a record keeps at most N plus this batch's.
     await this.pool.query(`WITH updates AS (INSERT INTO doc_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])),
       added AS (INSERT INTO entity_history (team, entity, at, "user", fields, notes_added, claimed_by, claimed_at)
         SELECT team, entity, at, u, f::jsonb, n, cb, ca FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[])
           AS h(team, entity, at, u, f, n, cb, ca)),
       old AS (SELECT seq FROM (SELECT seq, row_number() OVER (PARTITION BY team, entity ORDER BY at DESC, seq DESC) AS newer
-        FROM entity_history WHERE (team, entity) IN (SELECT * FROM unnest($3::text[], $4::text[]))) ranked WHERE newer > $11)
+        FROM entity_history WHERE (team, entity) IN (SELECT * FROM unnest($11::text[], $12::text[]))) ranked WHERE newer > $13)
       DELETE FROM entity_history WHERE seq IN (SELECT seq FROM old)`, [
       ...updates, history.map((h) => h.team), history.map((h) => h.key), history.map((h) => h.at), history.map((h) => h.user),
       history.map((h) => JSON.stringify(h.fields)), history.map((h) => h.notesAdded), history.map((h) => h.claimedBy ?? null),
-      history.map((h) => h.claimedAt ?? null), this.historyPerEntity,
-    ]);
+      history.map((h) => h.claimedAt ?? null), due.map((d) => d.team), due.map((d) => d.key), this.historyPerEntity,
+    ]).catch((error: unknown) => {
+      this.#trims.forget(due);
+      throw error;
+    });
   }
 
   async entityHistory(team: string, key: string, limit: number): Promise<HistoryRow[]> {

@@ -19,7 +19,7 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import { AuditLog, type AuditEvent } from '../audit.ts';
 import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
-import { HISTORY_PER_ENTITY, historyOfRow, type HistoryRow } from '../history.ts';
+import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
@@ -81,6 +81,7 @@ export class SqliteStore implements Store {
   /** One transaction for a batch; built once, as better-sqlite3 makes a new wrapper on every db.transaction() call. */
   readonly #appendAll: (batch: { name: string; update: Uint8Array; history?: HistoryRow[] }[]) => void;
   readonly #historyPerEntity: number;
+  readonly #trims = new TrimSchedule();
   readonly #claimAll: (name: string, owner: string, clients: number[], at: string) => Map<number, string>;
 
   readonly #dataDir: string;
@@ -156,17 +157,21 @@ export class SqliteStore implements Store {
       return owners;
     });
     this.#appendAll = db.transaction((batch: { name: string; update: Uint8Array; history?: HistoryRow[] }[]) => {
-      const touched = new Map<string, { team: string; key: string }>();
       for (const { name, update, history = [] } of batch) {
         const seq = Number(this.#statements.append.run(name, update).lastInsertRowid);
         const known = this.#known.get(name);
         if (known) this.#known.set(name, { rows: known.rows + 1, lastSeq: seq });
         for (const h of history) {
           this.#statements.addHistory.run(h.team, h.key, h.at, h.user, JSON.stringify(h.fields), h.notesAdded, h.claimedBy ?? null, h.claimedAt ?? null);
-          touched.set(JSON.stringify([h.team, h.key]), h);
         }
       }
-      for (const { team, key } of touched.values()) this.#statements.trimHistory.run(team, key, this.#historyPerEntity);
+      const due = this.#trims.due(batch.flatMap((b) => b.history ?? []));
+      try {
+        for (const { team, key } of due) this.#statements.trimHistory.run(team, key, this.#historyPerEntity);
+      } catch (error) {
+        this.#trims.forget(due);
+        throw error;
+      }
     });
   }
 
