@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EntityHistory, addTeamNote, ensureTeamEntity, updateTeamEntity } from '#core';
+import { fetchEntityHistory } from '../../extension/sync/history-client.ts';
 import { synced, until } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';
 
@@ -73,6 +74,13 @@ describe('sync server: change history', () => {
     const preflight = await fetch(`${team.server().httpUrl}${PATH}`, { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization');
+  });
+
+  it('the extension\'s client reads it from the socket address, past an instance that cannot be reached', async () => {
+    const server = `ws://127.0.0.1:1 ${team.server().url}`;
+    const entries = await fetchEntityHistory({ server, token: east('alice'), team: 'east' }, KEY);
+    expect(entries).toEqual(await history());
+    await expect(fetchEntityHistory({ server: team.server().url, token: team.token('west', 'other'), team: 'east' }, KEY)).rejects.toThrow(/^HTTP 403 /);
   });
 
   it('survives a restart (read from the store)', async () => {
