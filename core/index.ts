@@ -31,6 +31,7 @@ export { entityKey } from './lib/entity-key.ts';
 export { type CsvCell, csvCell, csvText } from './lib/csv.ts';
 export * from './schemas/team.ts';
 export * from './schemas/team-token.ts';
+export * from './schemas/team-history.ts';
 export {
   ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamTag,
   updateTeamEntity, type TeamRead, type TeamWrite,

@@ -18,6 +18,7 @@ export type AuditEvent =
   | { event: 'backup'; file: string; by: string }
   | { event: 'extension.publish'; id: string; version: string; sha256: string; file: string; by: string }
   | { event: 'report'; team: string; user: string; from: string; to: string; format: string; address: string }
+  | { event: 'history'; team: string; user: string; key: string; address: string }
   | { event: 'connect.refused'; team: string; status: number; reason: string; address: string; user?: string }
   | { event: 'connect.refused.repeated'; address: string; status: number; count: number; from: string; to: string; reasons: Record<string, number> }
   | { event: 'update.refused'; team: string; user: string; jti: string; address: string; connection: number; reason: string }

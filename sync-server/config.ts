@@ -42,6 +42,8 @@ export const Config = z.strictObject({
   PRESENCE_PER_USER_PER_SECOND: int(1, 100_000).default(20),
   /** Stored updates of a document after which its log is compacted into one. */
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(1_000),
+  /** Newest history rows (who changed what, history.ts) kept per entity record; older ones are dropped as new ones come. */
+  HISTORY_PER_ENTITY: int(1, 1_000_000).default(500),
   /** How often the server looks for account changes made by the account commands (removal, revocation). */
   ACCOUNT_POLL_MS: int(20, 10_000).default(200),
   /** Where documents, accounts, the secret and the audit trail live: the embedded SQLite file, or PostgreSQL. */

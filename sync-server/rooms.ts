@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { mergeLostRecord, readTeamEntities, watchConcurrentRecords, type TeamRead } from '#core';
 import type { FanOut } from './fan-out/fan-out.ts';
+import { EntityHistoryWatch, type HistoryRow } from './history.ts';
 import type { TokenBucket } from './limits.ts';
 import { ClientOwners, SERVER_OWNER } from './ownership.ts';
 import type { PendingUpdates } from './pending.ts';
@@ -53,15 +54,18 @@ export class Room {
   /** Bytes of the document in the store, as far as this instance knows (loaded, committed, fanned in, compacted). */
   storedBytes = 0;
   readonly #concurrent = watchConcurrentRecords(this.doc);
+  /** What each transaction changed in the records, attributed by the server (history.ts). */
+  readonly #history: EntityHistoryWatch;
   #applyingWaiting = false;
   /** The document's state for a client id: the next clock it expects. */
   readonly stateOf = (client: number): number => Y.getState(this.doc.store, client);
 
   constructor(readonly name: string, private readonly rooms: Rooms) {
     this.owners = new ClientOwners(rooms.store, name);
+    this.#history = new EntityHistoryWatch(this.doc, name);
     // The server announces no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (origin === LOADED) return;
       if (origin === FANNED_IN) {
         // Committed by the instance that received it: straight to this instance's clients.
@@ -69,7 +73,7 @@ export class Room {
         for (const member of this.members) member.send(message);
         return;
       }
-      rooms.queue(this, update, origin);
+      rooms.queue(this, update, origin, this.#history.rowsOf(transaction, origin));
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
@@ -193,6 +197,7 @@ export class Room {
 
   destroy(): void {
     this.#concurrent.stop();
+    this.#history.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -203,7 +208,7 @@ export type RoomStats = { documents: number; updates: number; commits: number };
 export class Rooms {
   readonly #rooms = new Map<string, Room>();
   readonly #opening = new Map<string, Promise<Room>>();
-  #pending: { room: Room; update: Uint8Array; origin: unknown }[] = [];
+  #pending: { room: Room; update: Uint8Array; origin: unknown; history: HistoryRow[] }[] = [];
   /** The commit in flight, if any. */
   #committing: Promise<void> | undefined;
   readonly #storedSince = new WeakMap<Room, number>();
@@ -291,8 +296,8 @@ export class Rooms {
     }
   }
 
-  queue(room: Room, update: Uint8Array, origin: unknown): void {
-    this.#pending.push({ room, update, origin });
+  queue(room: Room, update: Uint8Array, origin: unknown, history: HistoryRow[] = []): void {
+    this.#pending.push({ room, update, origin, history });
     this.#uncommitted.set(room.name, (this.#uncommitted.get(room.name) ?? 0) + 1);
     this.stats.updates++;
     if (!this.#committing) this.#startCommitting();
@@ -317,7 +322,7 @@ export class Rooms {
       const batch = this.#pending;
       this.#pending = [];
       try {
-        await this.store.appendUpdates(batch.map(({ room, update }) => ({ name: room.name, update })));
+        await this.store.appendUpdates(batch.map(({ room, update, history }) => ({ name: room.name, update, history })));
         this.stats.commits++;
       } catch (error) {
         // Nothing of the batch is sent. The rooms are dropped from memory unwritten, so the store is the truth

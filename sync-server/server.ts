@@ -20,6 +20,7 @@ import { openStore } from './persistence/open.ts';
 import { EXTENSION_PATH, serveExtensionUpdates } from './extension-updates.ts';
 import { CLOSE } from './protocol.ts';
 import { RefusalAudit } from './refusals.ts';
+import { HISTORY_PATH, serveHistory, serveHistoryPreflight } from './history-route.ts';
 import { REPORT_PATH, serveReport } from './report.ts';
 import { Rooms } from './rooms.ts';
 
@@ -95,6 +96,13 @@ export async function startSyncServer(config: Config, log: (line: string) => voi
         log(`report failed: ${String(error)}`);
         if (!res.headersSent) res.writeHead(500).end();
       });
+    } else if (req.method === 'GET' && HISTORY_PATH.test(path)) {
+      serveHistory(req, res, url, { secret, accounts: store, documents: store, audit }).catch((error: unknown) => {
+        log(`history failed: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    } else if (req.method === 'OPTIONS' && HISTORY_PATH.test(path)) {
+      serveHistoryPreflight(res);
     } else if (req.method === 'GET' && path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
     } else if (req.method === 'GET' && path === '/metrics') {

@@ -1,7 +1,9 @@
 /**
  * One ledger row opened: the team's record (status, domain, assignee, tags, dates, listings, notes) and the latest
  * snapshot this computer kept of the entity — summarised exactly as the popup shows a hit (HitCard), with the page it
- * was seen on as a link. An entity never seen here says so. Texts are React text.
+ * was seen on as a link. An entity never seen here says so. Its 修改记录 as the team server recorded it (LedgerHistory);
+ * when the server recorded the last change under another user than the record's own `updatedBy`, that is said beside
+ * it. Texts are React text.
  */
 import { useEffect, useState } from 'react';
 import { request, type Transport } from '../messaging/client.ts';
@@ -10,6 +12,7 @@ import type { LedgerRow } from '../ledger/rows.ts';
 import { t } from '../ui/i18n.ts';
 import { localDateTime, messageOf } from './format.ts';
 import { HitCard } from './HitCard.tsx';
+import { LedgerHistory, useEntityHistory } from './LedgerHistory.tsx';
 import { CASE_STATUS_LABEL } from './team-labels.ts';
 
 export interface LedgerDetailProps {
@@ -36,6 +39,8 @@ export function LedgerDetail({ transport, row, openUrl, onClose }: LedgerDetailP
   }, [transport, row.key]);
   const e = row.entity;
   const sep = t('list_separator');
+  const history = useEntityHistory(transport, row.key, e.updatedAt);
+  const latest = history.kind === 'done' ? history.entries[0] : undefined;
   return (
     <aside className="ledger-detail" data-testid="ledger-detail" aria-label={e.name}>
       <header>
@@ -53,7 +58,10 @@ export function LedgerDetail({ transport, row, openUrl, onClose }: LedgerDetailP
         <dt>{t('ledger_col_publicized')}</dt><dd>{e.repeatOffenderPublicizedOn ?? '—'}</dd>
         <dt>{t('ledger_col_exposed')}</dt><dd>{e.typicalCaseExposedOn ?? '—'}</dd>
       </dl>
-      <p className="meta">{t('team_updated', e.updatedBy, localDateTime(e.updatedAt))}</p>
+      <p className="meta">
+        {t('team_updated', e.updatedBy, localDateTime(e.updatedAt))}
+        {latest && latest.user !== e.updatedBy && <strong className="claim" data-testid="ledger-recorded-as">{` ${t('ledger_recorded_as', latest.user)}`}</strong>}
+      </p>
       <h3>{t('team_notes_label')}</h3>
       {e.notes.length === 0 ? <p className="empty">{t('team_notes_empty')}</p> : (
         <ul className="team-notes">
@@ -62,6 +70,7 @@ export function LedgerDetail({ transport, row, openUrl, onClose }: LedgerDetailP
           ))}
         </ul>
       )}
+      <LedgerHistory state={history} />
       <h3>{t('ledger_snapshot')}</h3>
       {loaded.kind === 'loading' && <p className="hint">{t('ledger_loading_short')}</p>}
       {loaded.kind === 'error' && <p className="error" role="alert">{t('popup_error', loaded.message)}</p>}

@@ -35,3 +35,9 @@ export function isWebUrl(url: string): boolean {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** YYYY-MM-DD HH:mm:ss in 北京时间 (UTC+8, no daylight saving), whatever the computer's zone: the server's record. */
+export function beijingDateTime(iso: string): string {
+  const at = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
+}

@@ -37,6 +37,7 @@ export function ledgerHandlersFor(team: TeamBackend, db: CreditLensDb, now: () =
     },
     'ledger:seen': async () => ({ ok: true, seen: await seenSummaries(db) }),
     'ledger:snapshot': async ({ entityKey }) => ({ ok: true, snapshot: await latestSnapshot(db, entityKey) }),
+    'ledger:history': async ({ entityKey }) => ({ ok: true, history: await team.history(entityKey) }),
     'ledger:bulk-status': async ({ entityKeys, status }) => {
       const { doc, edit } = await writer(team, now);
       let updated = 0;

@@ -4,7 +4,7 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import * as z from 'zod';
-import { Assessment, CaseStatus, EntityRecord, TeamEntity, TeamEntityPatch } from '#core';
+import { Assessment, CaseStatus, EntityHistory, EntityRecord, TeamEntity, TeamEntityPatch } from '#core';
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
@@ -83,6 +83,8 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ledger:list'), offset: z.number().int().min(0), limit: z.number().int().min(1).max(5_000) }),
   z.strictObject({ type: z.literal('ledger:seen') }),
   z.strictObject({ type: z.literal('ledger:snapshot'), entityKey: EntityKey }),
+  /** 修改记录: the team server's history of the record, as the server attributed it (who, when, what changed). */
+  z.strictObject({ type: z.literal('ledger:history'), entityKey: EntityKey }),
   /** One status (null: unset) for many records, in one transaction; a readonly role is refused. */
   z.strictObject({ type: z.literal('ledger:bulk-status'), entityKeys: z.array(EntityKey).min(1).max(100_000), status: CaseStatus.nullable() }),
   /**
@@ -145,6 +147,8 @@ export const Responses = {
   'ledger:list': z.strictObject({ ok: Ok, status: TeamStatus, total: z.number().int(), version: z.string(), records: z.array(TeamRecord) }),
   'ledger:seen': z.strictObject({ ok: Ok, seen: z.array(SeenSummary) }),
   'ledger:snapshot': z.strictObject({ ok: Ok, snapshot: Snapshot.nullable() }),
+  /** `history: null`: no team server is configured. A server that cannot answer is a refusal with the reason. */
+  'ledger:history': z.strictObject({ ok: Ok, history: EntityHistory.nullable() }),
   /** `skipped`: keys with no record, or a record that does not parse (left as it is). */
   'ledger:bulk-status': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
   'ledger:import': z.strictObject({ ok: Ok, imported: z.number().int(), bad: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })) }),

@@ -5,10 +5,11 @@
  * looking at. Configuration changes run one at a time, so two quick saves never leave two connections open.
  */
 import type * as Y from 'yjs';
-import { problemLines, problemsOf, type TeamTokenClaims } from '#core';
+import { problemLines, problemsOf, type HistoryEntry, type TeamTokenClaims } from '#core';
 import { readToken, TeamServerConfig } from './config.ts';
 import type { TeamConfigStore } from './config-store.ts';
 import { TeamConnection } from './connection.ts';
+import { fetchEntityHistory } from './history-client.ts';
 import { viewersOf, ViewingTabs } from './presence.ts';
 import { NOT_CONFIGURED, type TeamStatus } from './status.ts';
 
@@ -26,6 +27,8 @@ export interface TeamBackend {
   viewersOf(key: string): string[];
   /** Tab `tabId` shows entity `key` (null: none). */
   setTabEntity(tabId: number, key: string | null): void;
+  /** The server's change history of a record, newest first; null when no team is configured; throws why not. */
+  history(key: string): Promise<HistoryEntry[] | null>;
 }
 
 export interface TeamServiceOptions {
@@ -35,10 +38,13 @@ export interface TeamServiceOptions {
   log(line: string): void;
   /** For tests under Node: the `ws` package. */
   WebSocket?: typeof WebSocket;
+  /** For tests: how the history is fetched. */
+  fetch?: typeof fetch;
 }
 
 interface Open {
   server: string;
+  token: string;
   claims: TeamTokenClaims;
   connection: TeamConnection;
   expiryTimer: ReturnType<typeof setTimeout> | null;
@@ -124,6 +130,13 @@ export class TeamService implements TeamBackend {
     this.tabs.set(tabId, key);
   }
 
+  async history(key: string): Promise<HistoryEntry[] | null> {
+    await this.queue;
+    const open = this.open;
+    if (!open) return null;
+    return fetchEntityHistory({ server: open.server, token: open.token, team: open.claims.team }, key, this.options.fetch);
+  }
+
   /** Closes everything, for a background that is going away (tests). */
   stop(): Promise<void> {
     return this.serial(() => this.closeOpen(false));
@@ -141,7 +154,7 @@ export class TeamService implements TeamBackend {
     });
     const untilExpiry = claims.exp * 1000 - this.options.now();
     const expiryTimer = !expired && untilExpiry < MAX_DELAY ? setTimeout(() => connection.expire(), untilExpiry) : null;
-    this.open = { server, claims, connection, expiryTimer };
+    this.open = { server, token, claims, connection, expiryTimer };
     this.publish();
   }
 
@@ -173,4 +186,5 @@ export const NO_TEAM: TeamBackend = {
   session: async () => null,
   viewersOf: () => [],
   setTabEntity: () => {},
+  history: async () => null,
 };

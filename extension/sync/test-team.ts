@@ -3,7 +3,7 @@
  * without a server. The state, role and viewers are set by the test; configure/disconnect are recorded.
  */
 import * as Y from 'yjs';
-import type { TeamRole } from '#core';
+import type { HistoryEntry, TeamRole } from '#core';
 import type { ConnectionState, TeamStatus } from './status.ts';
 import type { TeamBackend } from './team-service.ts';
 
@@ -11,7 +11,7 @@ export interface TestTeam extends TeamBackend {
   doc: Y.Doc;
   /** What the handlers were told each tab shows. */
   tabs: Map<number, string>;
-  set(change: { state?: ConnectionState; role?: TeamRole; viewers?: string[]; detail?: string | null }): void;
+  set(change: { state?: ConnectionState; role?: TeamRole; viewers?: string[]; detail?: string | null; history?: HistoryEntry[] | Error }): void;
   configured: Array<{ server: string; token: string }>;
 }
 
@@ -22,6 +22,7 @@ export function testTeam(options: { role?: TeamRole; state?: ConnectionState; us
   let role: TeamRole = options.role ?? 'member';
   let viewers: string[] = [];
   let detail: string | null = null;
+  let history: HistoryEntry[] | Error = [];
   const configured: Array<{ server: string; token: string }> = [];
   const claims = () => ({ sub: options.user ?? 'alice', team: 't1', role, jti: 'j1', iat: 1_790_000_000, exp: 1_900_000_000 });
   const status = (): TeamStatus => (state === 'not-configured'
@@ -34,6 +35,7 @@ export function testTeam(options: { role?: TeamRole; state?: ConnectionState; us
       role = change.role ?? role;
       viewers = change.viewers ?? viewers;
       detail = change.detail === undefined ? detail : change.detail;
+      history = change.history ?? history;
     },
     status: async () => status(),
     configure: async (input) => {
@@ -48,5 +50,10 @@ export function testTeam(options: { role?: TeamRole; state?: ConnectionState; us
     session: async () => (state === 'not-configured' ? null : { doc, claims: claims() }),
     viewersOf: () => viewers,
     setTabEntity: (tabId, key) => void (key === null ? tabs.delete(tabId) : tabs.set(tabId, key)),
+    history: async () => {
+      if (state === 'not-configured') return null;
+      if (history instanceof Error) throw history;
+      return history;
+    },
   };
 }

@@ -8,10 +8,11 @@ import type { Store } from './store.ts';
 export async function openStore(config: Config, server?: { log(line: string): void }): Promise<Store> {
   if (config.STORE === 'postgres') {
     const { PostgresStore } = await import('./postgres.ts');
-    return PostgresStore.connect(config.DATABASE_URL!);
+    return PostgresStore.connect(config.DATABASE_URL!, { historyPerEntity: config.HISTORY_PER_ENTITY });
   }
   const { SqliteStore } = await import('./sqlite.ts');
-  return new SqliteStore(config.DATA_DIR, server && {
-    backgroundCheckpoints: { onError: (error) => server.log(`checkpoint failed (retried in a second): ${String(error)}`) },
+  return new SqliteStore(config.DATA_DIR, {
+    historyPerEntity: config.HISTORY_PER_ENTITY,
+    ...(server ? { backgroundCheckpoints: { onError: (error) => server.log(`checkpoint failed (retried in a second): ${String(error)}`) } } : {}),
   });
 }

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
+import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
@@ -32,6 +33,9 @@ const MIGRATIONS: string[] = [
    INSERT INTO account_version VALUES (1, 0);`,
   `CREATE TABLE client_owners (doc TEXT NOT NULL, client BIGINT NOT NULL, owner TEXT NOT NULL,
      claimed_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (doc, client));`,
+  `CREATE TABLE entity_history (seq BIGSERIAL PRIMARY KEY, team TEXT NOT NULL, entity TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
+     "user" TEXT NOT NULL, fields JSONB NOT NULL, notes_added INT NOT NULL, claimed_by TEXT, claimed_at TEXT);
+   CREATE INDEX entity_history_key ON entity_history (team, entity, at, seq);`,
 ];
 
 type Row = Record<string, unknown>;
@@ -43,16 +47,18 @@ const tokenOf = (r: Row): TokenRow => ({
 const userOf = (r: Row): UserRow => ({ team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at) });
 
 export class PostgresStore implements Store {
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly #trims = new TrimSchedule();
 
-  static async connect(url: string): Promise<PostgresStore> {
+  private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {}
+
+  static async connect(url: string, options: { historyPerEntity?: number } = {}): Promise<PostgresStore> {
     // Loaded here, not at the top: an instance on SQLite never pays for the driver's memory.
     const { default: driver } = await import('pg');
     // A database that does not answer fails a connection attempt after 10 s instead of waiting for ever.
     const pool = new driver.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000 });
     // An idle client's error (the server restarted) must not end the process; the pool makes a new one.
     pool.on('error', () => {});
-    const store = new PostgresStore(pool);
+    const store = new PostgresStore(pool, options.historyPerEntity ?? HISTORY_PER_ENTITY);
     await store.#migrate();
     return store;
   }
@@ -116,12 +122,36 @@ export class PostgresStore implements Store {
     return rows.map((r: Row) => new Uint8Array(r.data as Buffer));
   }
 
-  async appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void> {
+  async appendUpdates(batch: { name: string; update: Uint8Array; history?: HistoryRow[] }[]): Promise<void> {
     if (batch.length === 0) return;
+    const updates = [batch.map((b) => b.name), batch.map((b) => Buffer.from(b.update.buffer, b.update.byteOffset, b.update.byteLength))];
+    const history = batch.flatMap((b) => b.history ?? []);
     // One statement: one transaction.
-    await this.pool.query('INSERT INTO doc_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
-      batch.map((b) => b.name), batch.map((b) => Buffer.from(b.update.buffer, b.update.byteOffset, b.update.byteLength)),
-    ]);
+    if (history.length === 0) {
+      await this.pool.query('INSERT INTO doc_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])', updates);
+      return;
+    }
+    const due = this.#trims.due(history);
+    // Still one statement. The trim sees the rows from before it (one snapshot): a record keeps at most N plus this batch's.
+    await this.pool.query(`WITH updates AS (INSERT INTO doc_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])),
+      added AS (INSERT INTO entity_history (team, entity, at, "user", fields, notes_added, claimed_by, claimed_at)
+        SELECT team, entity, at, u, f::jsonb, n, cb, ca FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[])
+          AS h(team, entity, at, u, f, n, cb, ca)),
+      old AS (SELECT seq FROM (SELECT seq, row_number() OVER (PARTITION BY team, entity ORDER BY at DESC, seq DESC) AS newer
+        FROM entity_history WHERE (team, entity) IN (SELECT * FROM unnest($11::text[], $12::text[]))) ranked WHERE newer > $13)
+      DELETE FROM entity_history WHERE seq IN (SELECT seq FROM old)`, [
+      ...updates, history.map((h) => h.team), history.map((h) => h.key), history.map((h) => h.at), history.map((h) => h.user),
+      history.map((h) => JSON.stringify(h.fields)), history.map((h) => h.notesAdded), history.map((h) => h.claimedBy ?? null),
+      history.map((h) => h.claimedAt ?? null), due.map((d) => d.team), due.map((d) => d.key), this.historyPerEntity,
+    ]).catch((error: unknown) => {
+      this.#trims.forget(due);
+      throw error;
+    });
+  }
+
+  async entityHistory(team: string, key: string, limit: number): Promise<HistoryRow[]> {
+    const { rows } = await this.pool.query('SELECT * FROM entity_history WHERE team = $1 AND entity = $2 ORDER BY at DESC, seq DESC LIMIT $3', [team, key, limit]);
+    return rows.map(historyOfRow);
   }
 
   /** The rows read are locked and only they are replaced: updates other instances append meanwhile stay. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { TRIM_EVERY } from '../history.ts';
 import { DATABASE_FILE, SqliteStore } from './sqlite.ts';
 
 const DOC = 'east';
@@ -170,5 +171,30 @@ describe('file modes', () => {
     } finally {
       process.umask(umask);
     }
+  });
+});
+
+describe('SQLite store: change history', () => {
+  it('keeps the history rows with their update, newest first per record, trimmed to historyPerEntity every TRIM_EVERY rows', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-sqlite-'));
+    const store = new SqliteStore(dir, { historyPerEntity: 3 });
+    opened.push(store);
+    const row = (key: string, i: number) => ({
+      team: DOC, key, at: new Date(Date.UTC(2026, 10, 30, 8, 0, i)).toISOString(), user: 'bob', fields: ['notes' as const], notesAdded: 1,
+      ...(i === 4 ? { claimedBy: 'alice', claimedAt: '2020-01-01T00:00:00.000Z' } : {}),
+    });
+    const append = (i: number) => store.appendUpdates([{ name: DOC, update: new Uint8Array([0, 0]), history: [row('a', i), row('b', i)] }]);
+    for (let i = 0; i < 5; i++) await append(i);
+    const a = await store.entityHistory(DOC, 'a', 100);
+    expect(a.map((h) => h.at.slice(17, 19))).toEqual(['04', '03', '02', '01', '00']);
+    expect(a[0]).toEqual(row('a', 4));
+    expect(await store.entityHistory(DOC, 'b', 2)).toHaveLength(2);
+    expect(await store.entityHistory('west', 'a', 100)).toEqual([]);
+    expect(await store.countUpdates(DOC)).toBe(5);
+    // Trimmed when first written (row 0), then once TRIM_EVERY more rows came: at row TRIM_EVERY.
+    for (let i = 5; i < TRIM_EVERY; i++) await append(i);
+    expect(await store.entityHistory(DOC, 'a', 100)).toHaveLength(TRIM_EVERY);
+    await append(TRIM_EVERY);
+    expect((await store.entityHistory(DOC, 'a', 100)).map((h) => h.at)).toEqual([TRIM_EVERY, TRIM_EVERY - 1, TRIM_EVERY - 2].map((i) => row('a', i).at));
   });
 });

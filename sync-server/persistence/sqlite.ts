@@ -19,6 +19,7 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import { AuditLog, type AuditEvent } from '../audit.ts';
 import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
+import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
@@ -33,6 +34,9 @@ CREATE TABLE IF NOT EXISTS tokens (jti TEXT PRIMARY KEY, team TEXT NOT NULL, use
 CREATE INDEX IF NOT EXISTS tokens_user ON tokens (team, user);
 CREATE TABLE IF NOT EXISTS client_owners (doc TEXT NOT NULL, client INTEGER NOT NULL, owner TEXT NOT NULL,
   claimed_at TEXT NOT NULL, PRIMARY KEY (doc, client)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entity_history (seq INTEGER PRIMARY KEY, team TEXT NOT NULL, entity TEXT NOT NULL, at TEXT NOT NULL,
+  user TEXT NOT NULL, fields TEXT NOT NULL, notes_added INTEGER NOT NULL, claimed_by TEXT, claimed_at TEXT);
+CREATE INDEX IF NOT EXISTS entity_history_key ON entity_history (team, entity, at, seq);
 `;
 
 export const DATABASE_FILE = 'creditlens.sqlite';
@@ -49,6 +53,8 @@ export type SqliteOptions = {
   synchronous?: 'NORMAL' | 'FULL';
   /** The server's connection: checkpoints off the commit path (above); a failed one is reported here. */
   backgroundCheckpoints?: { everyMs?: number; onError(error: unknown): void };
+  /** Newest history rows kept per entity record (HISTORY_PER_ENTITY). */
+  historyPerEntity?: number;
 };
 
 type Row = Record<string, unknown>;
@@ -73,7 +79,9 @@ export class SqliteStore implements Store {
   readonly db: BetterSqlite3.Database;
   readonly #statements;
   /** One transaction for a batch; built once, as better-sqlite3 makes a new wrapper on every db.transaction() call. */
-  readonly #appendAll: (batch: { name: string; update: Uint8Array }[]) => void;
+  readonly #appendAll: (batch: { name: string; update: Uint8Array; history?: HistoryRow[] }[]) => void;
+  readonly #historyPerEntity: number;
+  readonly #trims = new TrimSchedule();
   readonly #claimAll: (name: string, owner: string, clients: number[], at: string) => Map<number, string>;
 
   readonly #dataDir: string;
@@ -82,6 +90,7 @@ export class SqliteStore implements Store {
 
   constructor(dataDir: string, options: SqliteOptions = {}) {
     this.#dataDir = dataDir;
+    this.#historyPerEntity = options.historyPerEntity ?? HISTORY_PER_ENTITY;
     restrictDataDir(dataDir);
     // SQLite gives the -wal and -shm files the database file's mode: made 0600 here, before SQLite makes it.
     fs.closeSync(fs.openSync(path.join(dataDir, DATABASE_FILE), 'a', 0o600));
@@ -132,6 +141,11 @@ export class SqliteStore implements Store {
       revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL'),
       claimClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc, client, owner, claimed_at) VALUES (?, ?, ?, ?)'),
       clientOwner: db.prepare('SELECT client, owner FROM client_owners WHERE doc = ? AND client = ?'),
+      addHistory: db.prepare('INSERT INTO entity_history (team, entity, at, user, fields, notes_added, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      // Everything past the newest N of the record, found through the index.
+      trimHistory: db.prepare(`DELETE FROM entity_history WHERE seq IN (SELECT seq FROM entity_history WHERE team = ? AND entity = ?
+        ORDER BY at DESC, seq DESC LIMIT -1 OFFSET ?)`),
+      history: db.prepare('SELECT * FROM entity_history WHERE team = ? AND entity = ? ORDER BY at DESC, seq DESC LIMIT ?'),
     };
     this.#claimAll = db.transaction((name: string, owner: string, clients: number[], at: string) => {
       const owners = new Map<number, string>();
@@ -142,11 +156,21 @@ export class SqliteStore implements Store {
       }
       return owners;
     });
-    this.#appendAll = db.transaction((batch: { name: string; update: Uint8Array }[]) => {
-      for (const { name, update } of batch) {
+    this.#appendAll = db.transaction((batch: { name: string; update: Uint8Array; history?: HistoryRow[] }[]) => {
+      for (const { name, update, history = [] } of batch) {
         const seq = Number(this.#statements.append.run(name, update).lastInsertRowid);
         const known = this.#known.get(name);
         if (known) this.#known.set(name, { rows: known.rows + 1, lastSeq: seq });
+        for (const h of history) {
+          this.#statements.addHistory.run(h.team, h.key, h.at, h.user, JSON.stringify(h.fields), h.notesAdded, h.claimedBy ?? null, h.claimedAt ?? null);
+        }
+      }
+      const due = this.#trims.due(batch.flatMap((b) => b.history ?? []));
+      try {
+        for (const { team, key } of due) this.#statements.trimHistory.run(team, key, this.#historyPerEntity);
+      } catch (error) {
+        this.#trims.forget(due);
+        throw error;
       }
     });
   }
@@ -201,7 +225,11 @@ export class SqliteStore implements Store {
     return rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
   }
 
-  async appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void> {
+  async entityHistory(team: string, key: string, limit: number): Promise<HistoryRow[]> {
+    return this.#statements.history.all(team, key, limit).map(historyOfRow);
+  }
+
+  async appendUpdates(batch: { name: string; update: Uint8Array; history?: HistoryRow[] }[]): Promise<void> {
     if (batch.length === 0) return;
     try {
       this.#appendAll(batch);

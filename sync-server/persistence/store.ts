@@ -5,6 +5,7 @@
  */
 import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
+import type { HistoryRow } from '../history.ts';
 
 export type TeamRow = { id: TeamId; createdAt: string };
 export type UserRow = { team: TeamId; id: AccountId; role: TeamRole; createdAt: string };
@@ -13,8 +14,13 @@ export type TokenRow = { jti: string; team: TeamId; user: AccountId; issuedAt: s
 export interface DocumentStore {
   /** Every stored update of the document. */
   loadDocument(name: string): Promise<Uint8Array[]>;
-  /** Commits the updates in one transaction. */
-  appendUpdates(batch: { name: string; update: Uint8Array }[]): Promise<void>;
+  /**
+   * Commits the updates in one transaction, with the history rows of each (history.ts), and trims each touched
+   * record's history to the newest `historyPerEntity` (the store's setting).
+   */
+  appendUpdates(batch: { name: string; update: Uint8Array; history?: HistoryRow[] }[]): Promise<void>;
+  /** A record's history, newest first (by the server's time, then by commit order). */
+  entityHistory(team: string, key: string, limit: number): Promise<HistoryRow[]>;
   /**
    * Replaces the document's stored updates by one of the same state, in one transaction. `state` is an offer: the
    * caller's copy of the document, holding exactly the updates this store object loaded and appended for it (none

@@ -97,6 +97,11 @@ describe('the team ledger page', () => {
     await hit.waitFor(WAIT);
     expect(await hit.locator('[data-testid="hit-serious"]').textContent()).toBe('已列入');
     expect(await hit.locator('[data-testid="hit-open"]').getAttribute('href')).toBe(site.url());
+    // 修改记录: the background asks the server (its HTTP route, cross-origin with the token); the record's making is
+    // attributed to the seeder's token, in 北京时间.
+    const history = ledger.locator('[data-testid="ledger-detail"] [data-testid="ledger-history-entry"]');
+    await history.first().waitFor(WAIT);
+    expect(await history.last().textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d（北京时间） · seeder修改：新建记录、/);
 
     // The report: core's figures, the server's figures, and the XLSX read back.
     await ledger.locator('[data-testid="ledger-tab-report"]').click();
