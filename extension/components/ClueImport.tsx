@@ -94,6 +94,8 @@ export function ClueImport({ transport, readonly, newId, onImported, openWorker 
     setCheck(null);
     if (!file || mappingKey === '' || !worker.current) return;
     seq.current++;
+    // Busy from the moment it is asked, not only from the worker's first progress.
+    setProgress({ type: 'progress', phase: 'checking', done: 0, total: file.rows });
     worker.current.send({ type: 'check', seq: seq.current, mapping: JSON.parse(mappingKey) as ClueMapping, hasHeader });
   }, [file, hasHeader, mappingKey]);
 
