@@ -44,7 +44,7 @@ export { type TableCell, columnName, tableXlsx } from './team/table-xlsx.ts';
 export { REPORT_COLUMNS, REPORT_DOMAINS, REPORT_TITLE } from './data/report-domains.ts';
 export { PersonIndex, personForm, teamEntriesOfPerson, type PersonEntry, type PersonLink } from './team/person-links.ts';
 export {
-  CLUE_FIELDS, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueRows,
+  CLUE_FIELDS, fieldProblem, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueProblem, type ClueRows,
 } from './team/clue-import.ts';
 export {
   PageKind, ParseFailure, ParseResult, type ParseSuccess, type SiteAdapter,

@@ -28,10 +28,27 @@ describe('clue import', () => {
     // A wrong check character is kept (issued codes can fail it); the domain is read from the notice's wording.
     expect(good[2]!.clue).toMatchObject({ uscc: '91330106MA27QX8BXA', status: 'listed', domain: 'DRUG_DEVICE_COSMETIC' });
     expect(bad).toEqual([
-      { row: 4, reason: '主体名称为空 (name is empty)' },
-      { row: 5, reason: '统一社会信用代码无效 (USCC 12345: length)' },
-      { row: 6, reason: '状态无法识别 (status "搁置")；监管领域无法识别 (domain "食品")；承办人不是用户编号 (assignee "王 五")' },
+      { row: 4, reason: '主体名称为空 (name is empty)', problems: [{ field: 'name', kind: 'empty' }] },
+      { row: 5, reason: '统一社会信用代码无效 (USCC 12345: length)', problems: [{ field: 'uscc', kind: 'invalid', value: '12345' }] },
+      {
+        row: 6, reason: '状态无法识别 (status "搁置")；监管领域无法识别 (domain "食品")；承办人不是用户编号 (assignee "王 五")',
+        problems: [{ field: 'status', kind: 'unknown', value: '搁置' }, { field: 'domain', kind: 'unknown', value: '食品' }, { field: 'assignee', kind: 'invalid', value: '王 五' }],
+      },
     ]);
+  });
+
+  it('says field by field what zod refused: too long with the limit, empty, not a user id', () => {
+    const long = (n: number) => '甲'.repeat(n);
+    const rows = [[long(301), '', long(101), '', '', 'a b', `${long(51)},好`, long(20_001)]];
+    const [bad] = parseClueRows(rows, MAPPING).bad;
+    expect(bad!.problems).toEqual([
+      { field: 'name', kind: 'too-long', limit: 300, value: `${long(40)}…` },
+      { field: 'legalRepresentative', kind: 'too-long', limit: 100, value: `${long(40)}…` },
+      { field: 'assignee', kind: 'invalid', value: 'a b' },
+      { field: 'tags', kind: 'too-long', limit: 50, value: `${long(40)}…` },
+      { field: 'note', kind: 'too-long', limit: 20_000, value: `${long(40)}…` },
+    ]);
+    expect(bad!.reason.split('；')).toHaveLength(5);
   });
 
   it('writes the good rows in one transaction', () => {

@@ -6,6 +6,7 @@
  * kept (some issued codes fail the check, see README); one that is not a USCC at all is a bad row.
  */
 import type * as Y from 'yjs';
+import * as z from 'zod';
 import { REPORT_DOMAINS } from '../data/report-domains.ts';
 import { normalizeIdentifier, validateUscc } from '../lib/identifiers.ts';
 import { cleanText } from '../lib/text.ts';
@@ -30,7 +31,35 @@ export type Clue = {
   note?: string;
 };
 
-export type ClueRows = { good: { row: number; clue: Clue }[]; bad: { row: number; reason: string }[] };
+/**
+ * What is wrong with one field of a row, for the UI to say in its own language: `value` is the cell (cut to 40
+ * characters), `limit` the longest allowed when the cell is too long.
+ */
+export type ClueProblem = { field: ClueField; kind: 'empty' | 'too-long' | 'invalid' | 'unknown'; value?: string; limit?: number };
+/** `reason` is the bilingual line of a log; `problems` the same, field by field. */
+export type ClueRows = { good: { row: number; clue: Clue }[]; bad: { row: number; reason: string; problems: ClueProblem[] }[] };
+
+/** The checks of the free-text fields, as the team record's schema has them (name: the import's own bound). */
+const FIELD_TEXT = {
+  name: z.string().min(1).max(300),
+  legalRepresentative: z.string().max(100),
+  assignee: AccountId,
+  tags: TeamTag,
+  note: z.string().max(20_000),
+} satisfies Partial<Record<ClueField, z.ZodType<string>>>;
+
+/** A zod refusal of one field's text as a field-level problem (the first issue is enough to say what is wrong). */
+export function fieldProblem(field: ClueField, issue: z.core.$ZodIssue | undefined, value: string): ClueProblem {
+  const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  if (issue?.code === 'too_small') return { field, kind: 'empty' };
+  if (issue?.code === 'too_big') return { field, kind: 'too-long', limit: Number(issue.maximum), value: cut };
+  return { field, kind: 'invalid', value: cut };
+}
+
+function checkText(field: keyof typeof FIELD_TEXT, value: string): ClueProblem | null {
+  const parsed = FIELD_TEXT[field].safeParse(value);
+  return parsed.success ? null : fieldProblem(field, parsed.error.issues[0], value);
+}
 
 const STATUS_WORDS: Record<string, CaseStatus> = {
   线索: 'clue', 核查中: 'verifying', 核查: 'verifying', 已立案: 'case-filed', 立案: 'case-filed', 已列入: 'listed', 列入: 'listed',
@@ -67,45 +96,56 @@ export function parseClueRows(rows: readonly (readonly Cell[])[], mapping: ClueM
     };
     if (CLUE_FIELDS.every((f) => cell(f) === '')) return; // blank line
     const problems: string[] = [];
+    const fields: ClueProblem[] = [];
+    const fail = (line: string, problem: ClueProblem) => {
+      problems.push(line);
+      fields.push(problem);
+    };
     const name = cell('name');
-    if (name === '') problems.push('主体名称为空 (name is empty)');
-    else if (name.length > 300) problems.push('主体名称过长 (name longer than 300)');
+    const nameProblem = checkText('name', name);
+    if (nameProblem?.kind === 'empty') fail('主体名称为空 (name is empty)', nameProblem);
+    else if (nameProblem) fail('主体名称过长 (name longer than 300)', nameProblem);
     const clue: Clue = { name, tags: [] };
     const uscc = normalizeIdentifier(cell('uscc'));
     if (uscc !== '') {
       const check = validateUscc(uscc);
       if (check.valid || check.reason === 'check-digit') clue.uscc = uscc;
-      else problems.push(`统一社会信用代码无效 (USCC ${uscc}: ${check.reason})`);
+      else fail(`统一社会信用代码无效 (USCC ${uscc}: ${check.reason})`, { field: 'uscc', kind: 'invalid', value: uscc.slice(0, 40) });
     }
     const person = cell('legalRepresentative');
-    if (person !== '') clue.legalRepresentative = person;
+    const personProblem = person === '' ? null : checkText('legalRepresentative', person);
+    if (personProblem) fail('法定代表人过长 (legal representative longer than 100)', personProblem);
+    else if (person !== '') clue.legalRepresentative = person;
     const status = cell('status');
     if (status !== '') {
       const value = statusOf(status);
       if (value) clue.status = value;
-      else problems.push(`状态无法识别 (status "${status}")`);
+      else fail(`状态无法识别 (status "${status}")`, { field: 'status', kind: 'unknown', value: status.slice(0, 40) });
     }
     const domain = cell('domain');
     if (domain !== '') {
       const value = domainOf(domain);
       if (value) clue.domain = value;
-      else problems.push(`监管领域无法识别 (domain "${domain}")`);
+      else fail(`监管领域无法识别 (domain "${domain}")`, { field: 'domain', kind: 'unknown', value: domain.slice(0, 40) });
     }
     const assignee = cell('assignee');
     if (assignee !== '') {
-      if (AccountId.safeParse(assignee).success) clue.assignee = assignee;
-      else problems.push(`承办人不是用户编号 (assignee "${assignee}")`);
+      const problem = checkText('assignee', assignee);
+      if (problem) fail(`承办人不是用户编号 (assignee "${assignee}")`, problem);
+      else clue.assignee = assignee;
     }
     for (const tag of cell('tags').split(/[,，;；、]/).map((t) => t.trim()).filter(Boolean)) {
-      if (TeamTag.safeParse(tag).success) clue.tags.push(tag);
-      else problems.push(`标签过长 (tag "${tag.slice(0, 20)}…")`);
+      const problem = checkText('tags', tag);
+      if (problem) fail(`标签过长 (tag "${tag.slice(0, 20)}…")`, problem);
+      else clue.tags.push(tag);
     }
     const note = cell('note');
     if (note !== '') {
-      if (note.length <= 20_000) clue.note = note;
-      else problems.push('备注过长 (note longer than 20,000)');
+      const problem = checkText('note', note);
+      if (problem) fail('备注过长 (note longer than 20,000)', problem);
+      else clue.note = note;
     }
-    if (problems.length > 0) result.bad.push({ row, reason: problems.join('；') });
+    if (problems.length > 0) result.bad.push({ row, reason: problems.join('；'), problems: fields });
     else result.good.push({ row, clue });
   });
   return result;

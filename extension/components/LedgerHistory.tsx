@@ -42,13 +42,13 @@ function Entry({ entry }: { entry: HistoryEntry }) {
       <p className="meta">
         <span>{t('ledger_history_when', beijingDateTime(entry.at))}</span>{' · '}<strong data-testid="ledger-history-user">{entry.user}</strong>
       </p>
-      <p className="text">{what.join('；')}</p>
+      <p className="text">{what.join(t('clause_separator'))}</p>
       {(entry.claimedBy !== undefined || entry.claimedAt !== undefined) && (
         <p className="claim" data-testid="ledger-history-claim">
           {[
             ...(entry.claimedBy !== undefined ? [t('ledger_history_claimed_by', entry.claimedBy, entry.user)] : []),
             ...(entry.claimedAt !== undefined ? [t('ledger_history_claimed_at', t('ledger_history_when', beijingDateTime(entry.claimedAt)))] : []),
-          ].join('；')}
+          ].join(t('clause_separator'))}
         </p>
       )}
     </li>

@@ -13,6 +13,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITIES_MAP, ensureTeamEntity, readTeamEntities, readTeamEntity, reportTable, updateTeamEntity, workReport } from '#core';
 import { parseCsv } from '../ledger/csv.ts';
+import { openInPageImportWorker } from '../ledger/import-worker-port.ts';
 import { ledgerDoc } from '../ledger/test-ledger.ts';
 import { testTeam } from '../sync/test-team.ts';
 import { LedgerPage } from './LedgerPage.tsx';
@@ -38,7 +39,7 @@ async function mount(options: Parameters<typeof testTeam>[0] & { pollMs?: number
   const opened: string[] = [];
   let ids = 0;
   render(<LedgerPage transport={background.transport} openUrl={(url) => opened.push(url)} download={(name, file) => downloads.push({ name, file })}
-    now={() => NOW} newId={() => `id${++ids}`} pollMs={options.pollMs ?? 60_000} {...(options.reportUnit ? { reportUnit: options.reportUnit } : {})} />);
+    now={() => NOW} newId={() => `id${++ids}`} openImportWorker={openInPageImportWorker} pollMs={options.pollMs ?? 60_000} {...(options.reportUnit ? { reportUnit: options.reportUnit } : {})} />);
   await screen.findByTestId('ledger-table', {}, { timeout: 10_000 });
   return { ...background, team, downloads, opened };
 }
@@ -203,12 +204,35 @@ describe('import and export', () => {
     expect((screen.getByTestId('import-map-note') as HTMLSelectElement).value).toBe('5');
     expect((screen.getByTestId('import-map-tags') as HTMLSelectElement).value).toBe('');
     expect((await screen.findByTestId('import-summary')).textContent).toBe('2 行可以导入，2 行有问题');
-    expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['3主体名称为空 (name is empty)', '4状态无法识别 (status "搁置")']);
+    expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['3主体名称为空', '4处理状态无法识别：“搁置”']);
     fireEvent.click(screen.getByTestId('import-run'));
     expect((await screen.findByTestId('import-outcome')).textContent).toBe('已导入 2 行；2 行有问题，未导入');
     expect(readTeamEntity(team.doc, '91330106MA27QX8BXF')).toMatchObject({ ok: true, value: { status: 'verifying', domain: 'FOOD', assignee: 'wang', notes: [{ text: '群众举报' }] } });
     expect(readTeamEntity(team.doc, 'name:某某商行')).toMatchObject({ ok: true, value: { status: 'clue', domain: 'OTHER', notes: [{ text: '备注, 含逗号' }] } });
     expect(readTeamEntity(team.doc, 'name:坏状态公司')).toBeNull();
+  });
+
+  it('states the limits before a file is picked, and refuses a list past the row limit whole, in Chinese, sending nothing', async () => {
+    const { sent } = await mount();
+    fireEvent.click(screen.getByTestId('ledger-tab-import'));
+    expect(screen.getByTestId('import-limits').textContent).toContain('数据不超过 20,000 行（不含表头）');
+    const csv = `主体名称,备注\n${'某公司,说明\n'.repeat(120_000)}`;
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([csv], '太多.csv', { type: 'text/csv' })] } });
+    expect((await screen.findByTestId('import-outcome', {}, { timeout: 10_000 })).textContent)
+      .toBe('未导入任何内容：文件有 120,000 行数据，超过每次导入的上限 20,000 行。请拆分后分批导入。');
+    expect(screen.queryByTestId('import-mapping')).toBeNull();
+    expect(sent.filter((m) => (m as { type: string }).type === 'ledger:import')).toEqual([]);
+  });
+
+  it('cancels a file being read: nothing shown, nothing sent', async () => {
+    const { sent } = await mount();
+    fireEvent.click(screen.getByTestId('ledger-tab-import'));
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['主体名称\n甲公司\n'], '线索.csv', { type: 'text/csv' })] } });
+    fireEvent.click(screen.getByTestId('import-cancel'));
+    expect(screen.getByTestId('import-outcome').textContent).toBe('已取消，未导入任何内容。');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('import-file-info')).toBeNull();
+    expect(sent.filter((m) => (m as { type: string }).type === 'ledger:import')).toEqual([]);
   });
 
   it('imports a list without a header from its first row, numbered from 1; ticking the header box takes the first row off', async () => {
@@ -223,11 +247,11 @@ describe('import and export', () => {
     fireEvent.change(screen.getByTestId('import-map-uscc'), { target: { value: '1' } });
     fireEvent.change(screen.getByTestId('import-map-status'), { target: { value: '2' } });
     expect((await screen.findByTestId('import-summary')).textContent).toBe('2 行可以导入，1 行有问题');
-    expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['2状态无法识别 (status "搁置")']);
+    expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['2处理状态无法识别：“搁置”']);
 
     fireEvent.click(screen.getByTestId('import-has-header'));
     expect(screen.getByTestId('import-file-info').textContent).toBe('无表头.csv：2 行数据（UTF-8）');
-    await waitFor(() => expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['2状态无法识别 (status "搁置")']));
+    await waitFor(() => expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['2处理状态无法识别：“搁置”']));
     fireEvent.click(screen.getByTestId('import-has-header'));
     await waitFor(() => expect(screen.getByTestId('import-summary').textContent).toBe('2 行可以导入，1 行有问题'));
 

@@ -12,6 +12,7 @@ import { chartFigures } from '../ledger/charts-data.ts';
 import { exportTable } from '../ledger/export.ts';
 import { choicesOf, filterRows, NO_FILTER, sortRows, type LedgerFilter, type LedgerSort, type SortColumn } from '../ledger/filter.ts';
 import type { Progress } from '../ledger/progress.ts';
+import type { OpenImportWorker } from '../ledger/import-worker-port.ts';
 import { ledgerRows, type LedgerRow } from '../ledger/rows.ts';
 import { t, type MessageKey } from '../ui/i18n.ts';
 import { ClueImport } from './ClueImport.tsx';
@@ -38,6 +39,8 @@ export interface LedgerPageProps {
   pollMs?: number;
   /** The 填报单位 remembered from last time, and where a new one is kept. */
   reportUnit?: ReportUnitMemory;
+  /** Where a clue list is read and checked: the page's import worker (tests run the same job in place). */
+  openImportWorker: OpenImportWorker;
 }
 
 const TABS = ['ledger', 'report', 'charts', 'import'] as const;
@@ -67,7 +70,7 @@ export function LedgerPage(props: LedgerPageProps) {
   );
 }
 
-function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, data, reload }: LedgerPageProps & { data: Ready; reload(): void }) {
+function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, openImportWorker, data, reload }: LedgerPageProps & { data: Ready; reload(): void }) {
   const [tab, setTab] = useState<Tab>('ledger');
   const [filter, setFilter] = useState<LedgerFilter>(NO_FILTER);
   const [sort, setSort] = useState<LedgerSort>({ column: 'updatedAt', descending: true });
@@ -171,7 +174,10 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, data
       )}
       {tab === 'report' && <ReportPreview records={data.records} today={today} download={download} reportUnit={reportUnit} />}
       {tab === 'charts' && <LedgerCharts figures={figures} />}
-      {tab === 'import' && <ClueImport transport={transport} readonly={readonly} newId={newId} onImported={reload} />}
+      {/* Kept mounted on the other tabs: an import being read or checked goes on while the ledger is browsed. */}
+      <div hidden={tab !== 'import'}>
+        <ClueImport transport={transport} readonly={readonly} newId={newId} onImported={reload} openWorker={openImportWorker} />
+      </div>
     </>
   );
 }

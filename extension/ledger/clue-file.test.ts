@@ -1,21 +1,20 @@
 // @vitest-environment happy-dom
 /**
  * Reading a clue list as the page does: an XLSX (written by core's tableXlsx, read by read-excel-file's browser build)
- * and a GBK CSV give the same header and rows of text; the UI's status and domain words become the contract's values;
- * the chunked preview is core's parseClueRows with the file's row numbers.
+ * and a GBK CSV give the same header and rows of text; the UI's status and domain words become the contract's values.
  */
 import { describe, expect, it } from 'vitest';
-import { parseClueRows, tableXlsx } from '#core';
-import { previewClues, readClueFile, sheetOf, withUiWords } from './clue-file.ts';
+import { tableXlsx } from '#core';
+import { readClueFile, sheetOf, withUiWords } from './clue-file.ts';
 
-const fileOf = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer });
+const fileOf = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
 
 describe('readClueFile', () => {
   it('reads the first sheet of an XLSX as text cells, numbers and blanks included', async () => {
     const bytes = tableXlsx([['企业名称', '统一社会信用代码', '件数', '备注'], ['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', 3, null]], { sheetName: '线索', headerRows: 1 });
     const file = await readClueFile(fileOf('线索.xlsx', bytes));
     expect(file).toEqual({
-      name: '线索.xlsx', encoding: 'xlsx',
+      name: '线索.xlsx', encoding: 'xlsx', guessed: { name: 0, uscc: 1, note: 3 },
       table: [['企业名称', '统一社会信用代码', '件数', '备注'], ['示例市鲜味坊食品有限公司', '91330106MA27QX8BXF', '3', null]],
     });
   });
@@ -28,25 +27,17 @@ describe('readClueFile', () => {
   });
 
   it('splits off the header row only when there is one: without, the first row is data, file row 1', () => {
-    const file = { name: 'x.csv', encoding: 'utf-8', table: [['甲公司', '核查中'], ['乙公司', null]] };
+    const file = [['甲公司', '核查中'], ['乙公司', null]];
     expect(sheetOf(file, true)).toEqual({ labels: ['甲公司', '核查中'], rows: [['乙公司', null]], firstRow: 2 });
     expect(sheetOf(file, false)).toEqual({ labels: ['甲公司', '核查中'], rows: [['甲公司', '核查中'], ['乙公司', null]], firstRow: 1 });
   });
 });
 
-describe('the import preview', () => {
-  it('turns the UI\'s own status and domain words into contract values, and checks like core with file row numbers', async () => {
+describe('the UI\'s words', () => {
+  it('turn into contract values; other words stay for core to judge', () => {
     const mapping = { name: 0, status: 1, domain: 2 };
-    const rows = [['甲公司', '已立案', '药品械妆'], ['乙公司', '搁置', '食品'], ...Array.from({ length: 4_500 }, (_, i) => [`丙${i}`, null, null])];
-    const ready = withUiWords(rows, mapping);
-    expect(ready[0]).toEqual(['甲公司', 'case-filed', 'DRUG_DEVICE_COSMETIC']);
-    expect(ready[1]).toEqual(['乙公司', '搁置', 'FOOD']);
-    const progress: number[] = [];
-    const preview = await previewClues(ready, mapping, (p) => progress.push(p.done));
-    expect(preview).toEqual(parseClueRows(ready, mapping, 2));
-    expect(preview.bad).toEqual([{ row: 3, reason: '状态无法识别 (status "搁置")' }]);
-    expect(progress).toEqual([0, 2_000, 4_000, 4_502]);
-    // A file without a header: its rows are numbered from 1.
-    expect((await previewClues(ready.slice(0, 2), mapping, () => {}, 1)).bad).toEqual([{ row: 2, reason: '状态无法识别 (status "搁置")' }]);
+    const words = { status: { 已立案: 'case-filed' as const, constructor: 'clue' as const }, domain: { 药品械妆: 'DRUG_DEVICE_COSMETIC' as const } };
+    const ready = withUiWords([['甲公司', '已立案', '药品械妆'], ['乙公司', '搁置', '食品'], ['丙公司', 'toString', null]], mapping, words);
+    expect(ready).toEqual([['甲公司', 'case-filed', 'DRUG_DEVICE_COSMETIC'], ['乙公司', '搁置', '食品'], ['丙公司', 'toString', null]]);
   });
 });

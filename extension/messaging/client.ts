@@ -7,14 +7,19 @@ import type * as z from 'zod';
 import { problemLines, problemsOf } from '#core';
 import { Refusal, Request, Responses, type RequestOf, type RequestType, type Response } from './protocol.ts';
 
-export class ProtocolError extends Error {}
+export class ProtocolError extends Error {
+  /** zod's issues when the request itself did not parse, for a page to put into its own words. */
+  constructor(message: string, readonly issues: readonly z.core.$ZodIssue[] = []) {
+    super(message);
+  }
+}
 
 /** How a message travels; the extension passes `browser.runtime.sendMessage`, tests a router. */
 export type Transport = (message: unknown) => Promise<unknown>;
 
 export async function request<T extends RequestType>(transport: Transport, message: RequestOf<T>): Promise<Response<T>> {
   const checked = Request.safeParse(message);
-  if (!checked.success) throw new ProtocolError(`invalid ${message.type} request: ${problemLines(problemsOf(checked.error)).join('; ')}`);
+  if (!checked.success) throw new ProtocolError(`invalid ${message.type} request: ${problemLines(problemsOf(checked.error)).join('; ')}`, checked.error.issues);
   const answer = await transport(checked.data);
   const refused = Refusal.safeParse(answer);
   if (refused.success) throw new ProtocolError(refused.data.error);

@@ -55,7 +55,7 @@ export function ledgerHandlersFor(team: TeamBackend, db: CreditLensDb, now: () =
       const { doc, edit } = await writer(team, now);
       const { good, bad } = parseClueRows(rows, mapping, firstRow);
       const imported = importClues(doc, good, edit, (row) => `${importId}-${row}`);
-      return { ok: true, imported, bad };
+      return { ok: true, imported, bad: bad.map(({ row, reason }) => ({ row, reason })) };
     },
   };
 }

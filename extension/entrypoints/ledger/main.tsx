@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { downloadFile } from '../../components/download.ts';
 import { LedgerPage } from '../../components/LedgerPage.tsx';
+import { openImportWorker } from '../../ledger/import-worker-port.ts';
 import { SettingsContext } from '../../components/settings-context.ts';
 import { readReportUnit, readRuleSettings, reportUnitItem } from '../../storage/items.ts';
 import { t } from '../../ui/i18n.ts';
@@ -21,7 +22,7 @@ if (root) {
     <StrictMode>
       <SettingsContext value={settings}>
         <LedgerPage transport={(m) => browser.runtime.sendMessage(m)} openUrl={(url) => void browser.tabs.create({ url })} download={downloadFile}
-          now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} reportUnit={reportUnit} />
+          now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} reportUnit={reportUnit} openImportWorker={openImportWorker} />
       </SettingsContext>
     </StrictMode>,
   );
