@@ -34,7 +34,10 @@ export default defineConfig({
     },
     web_accessible_resources: [
       // The notes and person-link frames are shown inside the credit pages; the page sender runs in their main world.
-      { resources: ['notes.html', 'links.html', 'page-sender.js'], matches: allMatchPatterns() },
+      // The frames only at a per-session address (Chromium 130+; earlier versions ignore the key): a page cannot load
+      // them by the extension's fixed id. The page sender, injected as a script, is left at its fixed address.
+      { resources: ['notes.html', 'links.html'], matches: allMatchPatterns(), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+      { resources: ['page-sender.js'], matches: allMatchPatterns() },
     ],
     ...(browser === 'firefox'
       ? {

@@ -7,10 +7,21 @@ const ORIGIN = `chrome-extension://${ID}/`;
 
 describe('senderContext', () => {
   it('tells the extension\u2019s pages from its content scripts by the URL the browser reports', () => {
-    expect(senderContext({ id: ID, url: `${ORIGIN}notes.html?key=x`, tab: { id: 7 } }, ID, ORIGIN)).toEqual({ tabId: 7, extensionPage: true });
+    expect(senderContext({ id: ID, url: `${ORIGIN}popup.html`, tab: { id: 7 } }, ID, ORIGIN)).toEqual({ tabId: 7, extensionPage: true });
     expect(senderContext({ id: ID, url: 'https://www.gsxt.gov.cn/%7BAB%7D', tab: { id: 7 } }, ID, ORIGIN)).toEqual({ tabId: 7, extensionPage: false });
     // A page that names itself after the extension is still a page of the site.
     expect(senderContext({ id: ID, url: `https://www.gsxt.gov.cn/${ORIGIN}` }, ID, ORIGIN)?.extensionPage).toBe(false);
+  });
+
+  it('marks the frame pages shown inside credit pages, with where they are and the grant their frame holds', () => {
+    const url = `${ORIGIN}notes.html?key=x`;
+    expect(senderContext({ id: ID, url, tab: { id: 7 }, frameId: 4, documentId: 'D' }, ID, ORIGIN)).toEqual({
+      tabId: 7, frameId: 4, extensionPage: true, frame: { purpose: 'notes', url, documentId: 'D', grant: null },
+    });
+    const grant = { purpose: 'links' as const, entityKey: 'x' };
+    expect(senderContext({ id: ID, url: `${ORIGIN}links.html?key=x`, tab: { id: 7 }, frameId: 4 }, ID, ORIGIN, () => grant)?.frame?.grant).toBe(grant);
+    // A page that names itself notes.html is still a page of the site.
+    expect(senderContext({ id: ID, url: 'https://www.gsxt.gov.cn/notes.html', tab: { id: 7 }, frameId: 0 }, ID, ORIGIN)?.frame).toBeUndefined();
   });
 
   it('ignores anyone else', () => {

@@ -6,7 +6,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { daysBefore, handlersFor } from '../messaging/handlers.ts';
-import type { SenderContext } from '../messaging/protocol.ts';
+import type { FramePurpose, SenderContext } from '../messaging/protocol.ts';
 import { router } from '../messaging/router.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { readRetentionDays, readRuleSettings } from '../storage/items.ts';
@@ -15,6 +15,7 @@ import { indexedDbConfigStore } from '../sync/config-store.ts';
 import { TeamService } from '../sync/team-service.ts';
 import { t } from '../ui/i18n.ts';
 import { UNKNOWN_BADGE, badgeFor } from './badge.ts';
+import { FrameGrants, type FrameSender } from './frame-grants.ts';
 
 const MENU_LOOKUP = 'creditlens-lookup';
 const log = (line: string) => console.warn(`[CreditLens] ${line}`);
@@ -24,13 +25,28 @@ function toolbarAction(): typeof browser.action {
   return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 }
 
+/** The pages shown as frames inside credit pages (web-accessible, so a page can load them too), by path. */
+const FRAME_PAGES: Readonly<Record<string, FramePurpose>> = { '/notes.html': 'notes', '/links.html': 'links' };
+
+/** What the browser says of a sender; documentId is Chromium 106+ only. */
+export interface BrowserSender { id?: string; url?: string; tab?: { id?: number }; frameId?: number; documentId?: string }
+
 /**
  * Who sent a message, from what the browser says: only this extension's own contexts count (there is no
- * externally_connectable, but a stray message is still ignored), and its pages are told from content scripts by URL.
+ * externally_connectable, but a stray message is still ignored), its pages are told from content scripts by URL, and
+ * a frame page carries the grant its frame holds (`grantOf`).
  */
-export function senderContext(sender: { id?: string; url?: string; tab?: { id?: number } }, ownId: string, ownOrigin: string): SenderContext | null {
+export function senderContext(
+  sender: BrowserSender, ownId: string, ownOrigin: string, grantOf: (frame: FrameSender) => ReturnType<FrameGrants['grantOf']> = () => null,
+): SenderContext | null {
   if (sender.id !== ownId) return null;
-  return { tabId: sender.tab?.id, extensionPage: (sender.url ?? '').startsWith(ownOrigin) };
+  const url = sender.url ?? '';
+  const extensionPage = url.startsWith(ownOrigin);
+  const from: SenderContext = { tabId: sender.tab?.id, ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }), extensionPage };
+  const purpose = extensionPage ? FRAME_PAGES[new URL(url).pathname] : undefined;
+  if (!purpose) return from;
+  const where = { url, purpose, ...(sender.documentId ? { documentId: sender.documentId } : {}) };
+  return { ...from, frame: { ...where, grant: grantOf({ ...where, tabId: from.tabId, frameId: sender.frameId }) } };
 }
 
 /** The lookup page for a selection: popup.html?q=<the text, trimmed, at most 200 characters as the lookup takes>. */
@@ -48,6 +64,7 @@ export function startBackground(): void {
     const days = (await readRetentionDays()).value;
     if (days > 0) await purgeSnapshots(db, daysBefore(now(), days));
   };
+  const grants = new FrameGrants(() => Date.now());
   const handle = router(handlersFor(db, {
     now,
     afterSave: retention,
@@ -61,10 +78,10 @@ export function startBackground(): void {
       await action.setBadgeText({ tabId, text: badge.text });
       await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
-  }, team), log);
+  }, team, grants), log);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
-    const from = senderContext(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    const from = senderContext(sender as BrowserSender, browser.runtime.id, browser.runtime.getURL('/'), (frame) => grants.grantOf(frame));
     if (!from) return undefined;
     // Answered through sendResponse with the channel kept open (`return true`): Chromium before 144 ignores a
     // returned Promise, and office browsers run far older versions (minimum_chrome_version 92).
@@ -76,7 +93,10 @@ export function startBackground(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') team.setTabEntity(tabId, null);
   });
-  browser.tabs.onRemoved.addListener((tabId) => team.setTabEntity(tabId, null));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    team.setTabEntity(tabId, null);
+    grants.forgetTab(tabId);
+  });
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_LOOKUP, title: t('menu_lookup'), contexts: ['selection'] });

@@ -3,6 +3,7 @@
  * Owns the team polling, so the private notes know whether 分享给团队 is offered and the team panel shows a shared
  * note at once.
  */
+import { FrameGuard, type GuardState } from '../frames/WriteGuard.tsx';
 import { request, type Transport } from '../messaging/client.ts';
 import type { Note } from '../storage/contract.ts';
 import { NotesPanel } from './NotesPanel.tsx';
@@ -19,6 +20,8 @@ export interface NotesFrameProps {
   pollMs?: number;
   /** The team ledger page's address: a link opens it in a new tab (absent: no link). */
   ledgerUrl?: string;
+  /** Whether this frame may write now: its grant, its visibility (frames/). */
+  guard: GuardState;
 }
 
 /** The entity of notes.html?key=…&name=…&rep=… (the USCC is the key unless the key is a name key). */
@@ -31,7 +34,7 @@ export function entityRefOf(query: { key: string; name: string; rep: string }): 
   };
 }
 
-export function NotesFrame({ transport, entity, now, newId, pollMs, ledgerUrl }: NotesFrameProps) {
+export function NotesFrame({ transport, entity, now, newId, pollMs, ledgerUrl, guard }: NotesFrameProps) {
   const view = useTeamEntity(transport, entity.key, pollMs);
   const status = view.answer?.status;
   const share = status && status.state !== 'not-configured'
@@ -47,12 +50,12 @@ export function NotesFrame({ transport, entity, now, newId, pollMs, ledgerUrl }:
     }
     : undefined;
   return (
-    <div className="frame">
+    <FrameGuard state={guard}>
       <NotesPanel transport={transport} entityKey={entity.key} entityName={entity.name} now={now} newId={newId} share={share} />
       <TeamPanel transport={transport} entity={entity} view={view} newId={newId} />
       {ledgerUrl && status && status.state !== 'not-configured' && (
         <p className="ledger-link"><a href={ledgerUrl} target="_blank" rel="noopener" data-testid="open-ledger">{t('ledger_open')}</a></p>
       )}
-    </div>
+    </FrameGuard>
   );
 }

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { request, type Transport } from '../messaging/client.ts';
 import type { Note } from '../storage/contract.ts';
+import { useWriteGuard } from '../frames/WriteGuard.tsx';
 import { t } from '../ui/i18n.ts';
 import { localDateTime, messageOf } from './format.ts';
 
@@ -31,6 +32,7 @@ export function NotesPanel({ transport, entityKey, entityName, now, newId, share
   const [text, setText] = useState('');
   const [tags, setTags] = useState('');
   const [status, setStatus] = useState('');
+  const guard = useWriteGuard();
 
   /** Bumped after each change: the list is then asked for again. */
   const [version, setVersion] = useState(0);
@@ -78,7 +80,8 @@ export function NotesPanel({ transport, entityKey, entityName, now, newId, share
       <textarea data-testid="note-text" value={text} placeholder={t('notes_placeholder')} rows={4} maxLength={100_000}
         onChange={(e) => setText(e.target.value)} />
       <input data-testid="note-tags" value={tags} placeholder={t('notes_tags')} onChange={(e) => setTags(e.target.value)} />
-      <button type="button" data-testid="note-save" onClick={() => void save().catch(fail)}>{t('notes_save')}</button>
+      <button type="button" data-testid="note-save" disabled={!guard.canWrite}
+        onClick={(e) => guard.act(e, t('notes_save'), () => void save().catch(fail))}>{t('notes_save')}</button>
       <span className="status" role="status" data-testid="notes-status">{status}</span>
       {notes.length === 0 ? <p className="empty">{t('notes_empty')}</p> : (
         <ul>
@@ -91,10 +94,12 @@ export function NotesPanel({ transport, entityKey, entityName, now, newId, share
                 {note.editedAt !== note.createdAt && ` · ${t('notes_edited', localDateTime(note.editedAt))}`}
               </p>
               <button type="button" onClick={() => edit(note)}>{t('notes_edit')}</button>
-              <button type="button" onClick={() => void remove(note).catch(fail)}>{t('notes_delete')}</button>
+              <button type="button" data-testid="note-delete" disabled={!guard.canWrite}
+                onClick={(e) => guard.act(e, t('notes_delete'), () => void remove(note).catch(fail))}>{t('notes_delete')}</button>
               {share && (
-                <button type="button" data-testid="note-share" disabled={share.disabled}
-                  onClick={() => void share.run(note).then(() => setStatus(t('team_shared')), fail)}>{t('team_share')}</button>
+                // A private note becomes the whole team's: always asked first.
+                <button type="button" data-testid="note-share" disabled={share.disabled || !guard.canWrite}
+                  onClick={(e) => guard.act(e, t('team_share'), () => void share.run(note).then(() => setStatus(t('team_shared')), fail), t('frame_confirm_share'))}>{t('team_share')}</button>
               )}
             </li>
           ))}

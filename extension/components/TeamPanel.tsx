@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { request, type Transport } from '../messaging/client.ts';
+import { useWriteGuard } from '../frames/WriteGuard.tsx';
 import { t } from '../ui/i18n.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { messageOf } from './format.ts';
@@ -29,6 +30,7 @@ export interface TeamPanelProps {
 
 export function TeamPanel({ transport, entity, view, newId }: TeamPanelProps) {
   const [failure, setFailure] = useState<string | null>(null);
+  const guard = useWriteGuard();
   const { answer } = view;
   const run = async (send: () => Promise<unknown>): Promise<boolean> => {
     try {
@@ -62,7 +64,8 @@ export function TeamPanel({ transport, entity, view, newId }: TeamPanelProps) {
           {answer.record === null && (
             <>
               <p className="empty">{t('team_none')}</p>
-              <button type="button" data-testid="team-create" disabled={readonly} onClick={() => void create()}>{t('team_create')}</button>
+              <button type="button" data-testid="team-create" disabled={readonly || !guard.canWrite}
+                onClick={(e) => guard.act(e, t('team_create'), () => void create())}>{t('team_create')}</button>
             </>
           )}
           {answer.record?.ok === false && (

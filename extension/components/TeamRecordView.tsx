@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { CaseStatus, Domain, type TeamEntity } from '#core';
 import type { RequestOf } from '../messaging/protocol.ts';
+import { useWriteGuard } from '../frames/WriteGuard.tsx';
 import { t } from '../ui/i18n.ts';
 import { localDateTime } from './format.ts';
 import { CASE_STATUS_LABEL } from './team-labels.ts';
@@ -28,6 +29,11 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
   const [assignee, setAssignee] = useState<string | null>(null);
   const [tag, setTag] = useState('');
   const [note, setNote] = useState('');
+  const guard = useWriteGuard();
+  // Every button that writes is off while the frame may not write (not ours, or not visible to the user).
+  const off = readonly || !guard.canWrite;
+  const setStatus = (value: string) => update({ status: value === '' ? null : CaseStatus.parse(value) });
+  const setDomain = (value: string) => update({ domain: value === '' ? null : Domain.parse(value) });
   const update = (patch: RequestOf<'team:update'>['patch']) => write({ type: 'team:update', entityKey, patch });
 
   const saveAssignee = async (value: string) => {
@@ -44,16 +50,22 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
     <div className="team-record" data-testid="team-record">
       <label className="team-field">
         {t('team_status_label')}
-        <select data-testid="team-status" disabled={readonly} value={record.status ?? ''}
-          onChange={(e) => void update({ status: e.target.value === '' ? null : CaseStatus.parse(e.target.value) })}>
+        <select data-testid="team-status" disabled={off} value={record.status ?? ''}
+          onChange={(e) => {
+            const value = e.target.value;
+            guard.act(e, `${t('team_status_label')} ${value === '' ? t('team_unset') : t(CASE_STATUS_LABEL[CaseStatus.parse(value)])}`, () => void setStatus(value));
+          }}>
           <option value="">{t('team_unset')}</option>
           {CaseStatus.options.map((s) => <option key={s} value={s}>{t(CASE_STATUS_LABEL[s])}</option>)}
         </select>
       </label>
       <label className="team-field">
         {t('team_domain_label')}
-        <select data-testid="team-domain" disabled={readonly} value={record.domain ?? ''}
-          onChange={(e) => void update({ domain: e.target.value === '' ? null : Domain.parse(e.target.value) })}>
+        <select data-testid="team-domain" disabled={off} value={record.domain ?? ''}
+          onChange={(e) => {
+            const value = e.target.value;
+            guard.act(e, `${t('team_domain_label')} ${value === '' ? t('team_unset') : t(`domain_${Domain.parse(value)}`)}`, () => void setDomain(value));
+          }}>
           <option value="">{t('team_unset')}</option>
           {Domain.options.map((d) => <option key={d} value={d}>{t(`domain_${d}`)}</option>)}
         </select>
@@ -62,8 +74,10 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
         {t('team_assignee_label')}
         <input data-testid="team-assignee" disabled={readonly} maxLength={100} placeholder={t('team_assignee_placeholder')}
           value={assignee ?? record.assignee ?? ''} onChange={(e) => setAssignee(e.target.value)} />
-        <button type="button" data-testid="team-assignee-save" disabled={readonly || assignee === null} onClick={() => void saveAssignee(assignee ?? '')}>{t('team_save')}</button>
-        <button type="button" data-testid="team-assign-me" disabled={readonly || record.assignee === me} onClick={() => void saveAssignee(me)}>{t('team_assign_me')}</button>
+        <button type="button" data-testid="team-assignee-save" disabled={off || assignee === null}
+          onClick={(e) => guard.act(e, `${t('team_assignee_label')} ${assignee ?? ''}`, () => void saveAssignee(assignee ?? ''))}>{t('team_save')}</button>
+        <button type="button" data-testid="team-assign-me" disabled={off || record.assignee === me}
+          onClick={(e) => guard.act(e, t('team_assign_me'), () => void saveAssignee(me))}>{t('team_assign_me')}</button>
       </div>
       <div className="team-field">
         {t('team_tags_label')}
@@ -71,14 +85,15 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
           {record.tags.map((name) => (
             <span key={name} className="tag" data-testid="team-tag">
               {name}
-              <button type="button" className="tag-remove" disabled={readonly} aria-label={t('team_tag_remove', name)} title={t('team_tag_remove', name)}
-                onClick={() => void write({ type: 'team:tag-remove', entityKey, tag: name })}>×</button>
+              <button type="button" className="tag-remove" disabled={off} aria-label={t('team_tag_remove', name)} title={t('team_tag_remove', name)}
+                onClick={(e) => guard.act(e, t('team_tag_remove', name), () => void write({ type: 'team:tag-remove', entityKey, tag: name }))}>×</button>
             </span>
           ))}
         </span>
         <input data-testid="team-tag-input" disabled={readonly} maxLength={50} placeholder={t('team_tag_placeholder')} value={tag}
-          onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void addTag()} />
-        <button type="button" data-testid="team-tag-add" disabled={readonly} onClick={() => void addTag()}>{t('team_tag_add')}</button>
+          onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && guard.act(e, `${t('team_tag_add')} ${tag}`, () => void addTag())} />
+        <button type="button" data-testid="team-tag-add" disabled={off}
+          onClick={(e) => guard.act(e, `${t('team_tag_add')} ${tag}`, () => void addTag())}>{t('team_tag_add')}</button>
       </div>
       <h3>{t('team_notes_label')}</h3>
       {record.notes.length === 0 ? <p className="empty">{t('team_notes_empty')}</p> : (
@@ -93,7 +108,8 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
       )}
       <textarea data-testid="team-note-text" disabled={readonly} rows={3} maxLength={20_000} placeholder={t('team_note_placeholder')}
         value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="button" data-testid="team-note-add" disabled={readonly} onClick={() => void addNote()}>{t('team_note_add')}</button>
+      <button type="button" data-testid="team-note-add" disabled={off}
+        onClick={(e) => guard.act(e, t('team_note_add'), () => void addNote())}>{t('team_note_add')}</button>
       <p className="meta" data-testid="team-updated">{t('team_updated', record.updatedBy, localDateTime(record.updatedAt))}</p>
     </div>
   );

@@ -3,9 +3,11 @@
  * database — so the pages are tested against the answers they will really get, and snapshots seeded the way a
  * content script stores them. `sent` records every message, to prove when nothing was sent.
  */
+import { createEvent, fireEvent } from '@testing-library/react';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { assessRecord, parseRecord, type EntityRecord } from '#core';
 import repeatOffenderInput from '../../test/fixtures/records/repeat-offender.json';
+import type { GuardState } from '../frames/WriteGuard.tsx';
 import type { Transport } from '../messaging/client.ts';
 import { handlersFor } from '../messaging/handlers.ts';
 import { router } from '../messaging/router.ts';
@@ -70,3 +72,19 @@ export const UNREAD = parsed({
 export async function seed(db: CreditLensDb, record: EntityRecord, observedAt: string, url = 'https://www.gsxt.gov.cn/corp-query-entprise-info-xxx.html'): Promise<Snapshot> {
   return saveSnapshot(db, { record, assessment: assessRecord(record, { asOf: AS_OF }), url, site: 'gsxt-gov-cn', observedAt });
 }
+
+/** A frame that holds its grant and is visible, in a browser that tracks visibility. */
+export const OPEN_FRAME: GuardState = { grant: 'granted', visible: true, confirmEveryWrite: false };
+
+/** Marks an event as the user's own, as the browser does for real input (happy-dom's events are never trusted). */
+function asUser<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** Clicks, changes and keys as the user makes them (`isTrusted`): what the frame's guard acts on. */
+export const trusted = {
+  click: (node: Element) => fireEvent(node, asUser(createEvent.click(node))),
+  change: (node: Element, init: object) => fireEvent(node, asUser(createEvent.change(node, init))),
+  keyDown: (node: Element, init: object) => fireEvent(node, asUser(createEvent.keyDown(node, init))),
+};

@@ -10,8 +10,8 @@ import { mayAsk } from './access.ts';
 describe('who may ask what', () => {
   const types = Request.options.map((o) => o.shape.type.value);
 
-  it('lets extension pages ask everything and content scripts only snapshot:save and the badge', () => {
-    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'badge:unknown', 'snapshot:save']);
+  it('lets extension pages ask everything and content scripts only snapshot:save, the badge and a frame token', () => {
+    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'badge:unknown', 'frame:token', 'snapshot:save']);
     expect(types.every((type) => mayAsk(type, true))).toBe(true);
   });
 

@@ -8,6 +8,8 @@ import {
   deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, wipe,
 } from '../storage/repository.ts';
 import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
+import { FrameGrants } from '../background/frame-grants.ts';
+import { frameHandlersFor } from './frame-handlers.ts';
 import type { Handlers } from './router.ts';
 import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
@@ -30,9 +32,10 @@ export function daysBefore(now: string, days: number): string {
 
 const DEFAULT_ENV: HandlerEnv = { now: () => new Date().toISOString(), setBadge: async () => {}, afterSave: async () => {} };
 
-/** `team`: the background's team service; without one, team:* answer "not configured". */
-export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, team: TeamBackend = NO_TEAM): Handlers {
+/** `team`: the background's team service; without one, team:* answer "not configured". `grants`: the frame tokens. */
+export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, team: TeamBackend = NO_TEAM, grants = new FrameGrants(() => Date.now())): Handlers {
   return {
+    ...frameHandlersFor(grants),
     'snapshot:save': async ({ record, assessment, url, site, observedAt }, from) => {
       const seen = { record, assessment, url, site, observedAt };
       const saved = await saveSnapshot(db, seen);
@@ -62,7 +65,10 @@ export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, tea
     'entity:recent': async ({ limit }) => ({ ok: true, hits: await recent(db, limit) }),
     'notes:list': async ({ entityKey }) => ({ ok: true, notes: await notesOf(db, entityKey) }),
     'notes:save': async ({ note }) => ({ ok: true, note: await saveNote(db, note) }),
-    'notes:delete': async ({ id }) => {
+    'notes:delete': async ({ id }, from) => {
+      // A frame deletes only notes of the entity it was opened for.
+      const grant = from.frame?.grant;
+      if (grant && (await db.notes.get(id))?.entityKey !== grant.entityKey) throw new Error('the note belongs to another entity');
       await deleteNote(db, id);
       return { ok: true };
     },

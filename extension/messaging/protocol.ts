@@ -17,6 +17,12 @@ const TeamEntityRef = z.strictObject({
   name: z.string().min(1).max(300), uscc: z.string().max(30).optional(), legalRepresentative: z.string().max(100).optional(),
 });
 
+/** Which of the extension's frames shown inside credit pages: the notes frame or the person-link frame. */
+export const FramePurpose = z.enum(['notes', 'links']);
+export type FramePurpose = z.infer<typeof FramePurpose>;
+/** A one-time frame token: 32 random bytes, base64url. */
+export const FrameToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
 /** One entity's team record as read from the document: valid, or invalid with its problems (shown, never a crash). */
 export const TeamRecord = z.discriminatedUnion('ok', [
   z.strictObject({ key: z.string(), ok: z.literal(true), value: TeamEntity }),
@@ -41,6 +47,10 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('badge:clear') }),
   /** Content script → background: an entity page that could not be read (not understood): the tab's badge says "?". */
   z.strictObject({ type: z.literal('badge:unknown') }),
+  /** Content script (top frame) → background: a one-time token for the frame it is about to open for this tab. */
+  z.strictObject({ type: z.literal('frame:token'), purpose: FramePurpose, entityKey: EntityKey }),
+  /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
+  z.strictObject({ type: z.literal('frame:claim'), entityKey: EntityKey, token: FrameToken.nullable() }),
   /** Popup → background: quick lookup over local snapshots and notes. */
   z.strictObject({ type: z.literal('entity:lookup'), query: z.string().max(200) }),
   /** Popup → background: the entities seen most recently, one hit each. */
@@ -110,6 +120,8 @@ export const Responses = {
   'snapshot:save': z.strictObject({ ok: Ok, seq: z.number().int() }),
   'badge:clear': z.strictObject({ ok: Ok }),
   'badge:unknown': z.strictObject({ ok: Ok }),
+  'frame:token': z.strictObject({ ok: Ok, token: FrameToken }),
+  'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
   'notes:list': z.strictObject({ ok: Ok, notes: z.array(Note) }),
@@ -159,10 +171,23 @@ export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
 export const Refusal = z.strictObject({ ok: z.literal(false), error: z.string() });
 export type Refusal = z.infer<typeof Refusal>;
 
+/** What a frame page that presented its token may do: write for this entity, nothing else. */
+export interface FrameGrant {
+  purpose: FramePurpose;
+  entityKey: string;
+}
+
 /** Who sent a message, as the browser says (never as the message says). */
 export interface SenderContext {
   /** The tab of a content script (or of an extension page shown in a tab or frame). */
   tabId?: number;
+  /** The frame within the tab (0: the top frame). */
+  frameId?: number;
   /** The sender is a page of this extension (popup, options, notes frame), not a content script. */
   extensionPage: boolean;
+  /**
+   * Set when the sender is one of the frame pages shown inside credit pages (notes.html, links.html), which a page
+   * can load too: its address, document and the grant it holds (null: none, so it is read-only).
+   */
+  frame?: { purpose: FramePurpose; url: string; documentId?: string; grant: FrameGrant | null };
 }

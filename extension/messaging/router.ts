@@ -3,7 +3,7 @@
  * and hands the rest to the handler of its type. Handlers are plain async functions, tested without a browser.
  */
 import { problemLines, problemsOf } from '#core';
-import { mayAsk } from './access.ts';
+import { frameRefusal, mayAsk } from './access.ts';
 import { Request, type Refusal, type RequestType, type Response, type SenderContext } from './protocol.ts';
 
 export type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, from: SenderContext) => Promise<Response<T>> };
@@ -22,6 +22,11 @@ export function router(handlers: Handlers, log: (line: string) => void = () => {
       const error = `${request.type} refused: content scripts may not ask for it`;
       log(error);
       return { ok: false, error };
+    }
+    const refused = from.frame ? frameRefusal(request, from.frame.grant) : null;
+    if (refused !== null) {
+      log(refused);
+      return { ok: false, error: refused };
     }
     try {
       const handle = handlers[request.type] as (r: Request, f: SenderContext) => Promise<Response<RequestType>>;

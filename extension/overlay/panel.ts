@@ -19,6 +19,8 @@ export type PanelModel =
     /** Why the complete read stopped early, when it did. */
     stopped: string | null;
     notesUrl: string;
+    /** The notes frame's address with a fresh one-time frame token, asked for each time the frame is opened. */
+    openNotes(): Promise<string>;
     /** The person-link frame, when the entity's legal representative is known. */
     linksUrl: string | null;
   };
@@ -68,7 +70,7 @@ export class Panel {
     }
     this.status.replaceChildren(...this.statusRows(model));
     this.findings.replaceChildren(...this.findingList(model));
-    if (model.notesUrl !== this.notesUrl) this.renderNotes(model.notesUrl);
+    if (model.notesUrl !== this.notesUrl) this.renderNotes(model.notesUrl, model.openNotes);
     if (model.linksUrl !== this.linksUrl) this.renderLinks(model.linksUrl);
   }
 
@@ -161,15 +163,27 @@ export class Panel {
     return [el(doc, 'div', { class: 'findings-title' }, t('overlay_findings')), ...items];
   }
 
-  /** The notes live in an extension-origin frame: the host page cannot read what is written there. */
-  private renderNotes(url: string): void {
+  /**
+   * The notes live in an extension-origin frame: the host page cannot read what is written there. Each opening asks
+   * for a new frame token (a token works once), so only the frame opened here can write.
+   */
+  private renderNotes(url: string, open: () => Promise<string>): void {
     const doc = this.doc;
     this.notesUrl = url;
+    let opening = false;
     const button = el(doc, 'button', { type: 'button', 'data-testid': 'notes-toggle' }, t('overlay_notes'));
     button.addEventListener('click', () => {
       const frame = this.notes.querySelector('iframe');
       if (frame) frame.remove();
-      else this.notes.append(el(doc, 'iframe', { src: url, 'data-testid': 'notes-frame', title: t('overlay_notes') }));
+      else if (!opening) {
+        opening = true;
+        void open().then((src) => {
+          opening = false;
+          // The entity changed or the frame was opened meanwhile: this address is for no frame.
+          if (this.notesUrl !== url || this.notes.querySelector('iframe')) return;
+          this.notes.append(el(doc, 'iframe', { src, 'data-testid': 'notes-frame', title: t('overlay_notes') }));
+        });
+      }
     });
     this.notes.replaceChildren(button);
   }

@@ -222,6 +222,29 @@ describe('overlay session', () => {
     expect(doc.querySelectorAll('img[src=x]').length).toBe(0);
   });
 
+  it('opens the notes frame with a new one-time token each time, in the fragment of its address', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    const asked: string[] = [];
+    let n = 0;
+    const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
+      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
+      notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
+      frameToken: async (purpose, key) => (asked.push(`${purpose} ${key}`), `${'t'.repeat(42)}${++n}`),
+    });
+    sessions.push(session);
+    await session.start();
+    const toggle = () => (shadowOf(doc)?.querySelector('[data-testid=notes-toggle]') as HTMLButtonElement).click();
+    const frameSrc = () => (shadowOf(doc)?.querySelector('[data-testid=notes-frame]') as HTMLIFrameElement | null)?.src ?? null;
+    toggle();
+    await vi.waitFor(() => expect(frameSrc()).toMatch(/^chrome-extension:\/\/test\/notes\.html\?key=[^#]+#token=t{42}1$/));
+    const key = new URL(frameSrc() ?? '').searchParams.get('key');
+    toggle();
+    expect(frameSrc()).toBeNull();
+    toggle();
+    await vi.waitFor(() => expect(frameSrc()).toMatch(/#token=t+2$/));
+    expect(asked).toEqual([`notes ${key}`, `notes ${key}`]);
+  });
+
   it('says in one line when an entity page is not understood, with no numbers, and the badge says "?"', async () => {
     const doc = pageOf('gsxt-gov-cn', 'repeat-2017', (html) => html.replace(/<body[\s\S]*<\/body>/, '<body><div>一些内容，但是没有任何可识别的标签或代码。</div></body>'));
     const { session, saved, badgeUnknown } = start(doc, 'gsxt-gov-cn');

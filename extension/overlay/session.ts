@@ -10,6 +10,8 @@ import {
 } from '#core';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
+import { withFrameToken } from '../frames/frame-token.ts';
+import type { FramePurpose } from '../messaging/protocol.ts';
 import { t } from '../ui/i18n.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
@@ -25,6 +27,8 @@ export interface SessionDeps {
   sender(): Promise<Sender | null>;
   /** The extension-origin notes page for an entity (the legal representative, '' when unknown, names it in the team record). */
   notesUrl(entityKey: string, name: string, legalRepresentative: string): string;
+  /** A one-time token for a frame about to be opened for the entity (the background binds it to this tab). */
+  frameToken?(purpose: FramePurpose, entityKey: string): Promise<string>;
   /** The extension-origin person-link frame (穿透式监管) for an entity with a known legal representative. */
   linksUrl?(entityKey: string, legalRepresentative: string): string;
   /** Keeps what was seen (snapshot + badge); failures are reported, never thrown into the page. */
@@ -147,6 +151,7 @@ export class OverlaySession {
     const asOf = chinaDateOfEpochMs(now) as IsoDate;
     const assessment = assessRecord(record, { asOf, settings: this.deps.settings });
     const key = entityKey(record.entity);
+    const notesUrl = this.deps.notesUrl(key, record.entity.name, record.entity.legalRepresentative ?? '');
     // Until the complete read is over, what is shown may still change: the panel says it is reading.
     const state = this.settled ? 'ready' : 'reading';
     this.panel().update({
@@ -155,7 +160,8 @@ export class OverlaySession {
       findings: assessment.findings,
       recordLabels: recordLabels(record),
       stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
-      notesUrl: this.deps.notesUrl(key, record.entity.name, record.entity.legalRepresentative ?? ''),
+      notesUrl,
+      openNotes: () => this.notesWithToken(notesUrl, key),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
     });
     const marks = marksOf(record, assessment);
@@ -197,6 +203,17 @@ export class OverlaySession {
     this.settled = true;
     this.refresh();
     this.markComplete();
+  }
+
+  /** Without a token (none asked for, or the background did not answer) the frame opens read-only and says why. */
+  private async notesWithToken(url: string, key: string): Promise<string> {
+    if (!this.deps.frameToken) return url;
+    try {
+      return withFrameToken(url, await this.deps.frameToken('notes', key));
+    } catch (error) {
+      console.warn('[CreditLens] frame token:', error instanceof Error ? error.message : error);
+      return url;
+    }
   }
 
   private panel(): Panel {

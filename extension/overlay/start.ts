@@ -35,6 +35,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     now: () => Date.now(),
     sender: () => (sender ??= mainWorld(ctx, site)),
     notesUrl: (key, name, rep) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name, rep })}`,
+    frameToken: (purpose, entityKey) => request(transport, { type: 'frame:token', purpose, entityKey }).then((answer) => answer.token),
     linksUrl: (key, rep) => `${browser.runtime.getURL('/links.html')}?${new URLSearchParams({ key, rep })}`,
     saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
     cache: storageCache(window.sessionStorage),

@@ -1,4 +1,6 @@
 /** The overlay's styles, scoped by its shadow root. Plain, compact, readable at a glance beside the site's tables. */
+// Placed by offsets, never transforms, filters or opacity: any of them on an ancestor makes the notes frame's
+// visibility check (IntersectionObserver v2) report it not visible, and its buttons pause.
 export const PANEL_CSS = `
 :host { all: initial !important; position: fixed !important; top: 12px !important; right: 12px !important;
   z-index: 2147483646 !important; display: block !important; }

@@ -31,9 +31,10 @@ describe('extension manifest', () => {
     }
   });
 
-  it('exposes only the notes frame and the page sender to the credit sites', () => {
+  it('exposes only the frames (at per-session addresses) and the page sender to the credit sites', () => {
     expect(manifestOf(EXTENSION_DIR).web_accessible_resources).toEqual([
-      { resources: ['notes.html', 'links.html', 'page-sender.js'], matches: allMatchPatterns() },
+      { resources: ['notes.html', 'links.html'], matches: allMatchPatterns(), use_dynamic_url: true },
+      { resources: ['page-sender.js'], matches: allMatchPatterns() },
     ]);
   });
 

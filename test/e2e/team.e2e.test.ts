@@ -14,7 +14,7 @@ import { startSyncServer, type RunningSyncServer } from '../support/sync-server.
 import { readyOverlay } from './support/assertions.ts';
 import type { ExtensionBrowser } from './support/browser.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
-import { connectTeam } from './support/team.ts';
+import { chooseOption, connectTeam } from './support/team.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 
@@ -79,7 +79,7 @@ describe('two staff members annotate the same entity through the sync server', (
     }
     expect((await teamNotes(a.frame)).find((n) => n.includes(fromBob))).toContain('bob');
 
-    await b.frame.locator('[data-testid="team-status"]').selectOption('verifying');
+    await chooseOption(b.frame.locator('[data-testid="team-status"]'), 'verifying');
     await expect.poll(() => a.frame.locator('[data-testid="team-status"]').inputValue(), WAIT).toBe('verifying');
 
     await expect.poll(() => a.frame.locator('[data-testid="team-viewers"]').textContent().catch(() => ''), WAIT).toContain('bob');

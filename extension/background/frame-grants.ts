@@ -1,0 +1,92 @@
+/**
+ * One-time frame tokens: the overlay's content script asks for one each time it opens a frame for an entity, puts it
+ * in the frame's URL, and the frame presents it here. A frame that presents a token issued for its own tab, purpose
+ * and entity is bound (tab, frame id, URL, document); only a bound frame may write. A frame the page made itself has
+ * no such token, so it stays read-only whatever a click on it does.
+ */
+import type { FrameGrant, FramePurpose } from '../messaging/protocol.ts';
+
+/** An unclaimed token lives this long: the frame presents it as soon as it loads. */
+export const TOKEN_TTL_MS = 60_000;
+/** Unclaimed tokens and bound frames kept per tab; the oldest goes beyond it (each opening of a frame makes one). */
+const MAX_PER_TAB = 20;
+
+export type ClaimRefusal = 'no-token' | 'unknown-token' | 'expired' | 'wrong-tab' | 'wrong-purpose' | 'wrong-entity' | 'not-in-tab';
+
+/** The frame presenting a token, as the browser reports it. */
+export interface FrameSender {
+  tabId?: number;
+  frameId?: number;
+  /** The frame's URL (its fragment is ignored: the frame removes the token from it). */
+  url: string;
+  /** Chromium 106+: the document, so a new document loaded into the bound frame is not bound. */
+  documentId?: string;
+  /** Which frame page sent it (notes.html, links.html), from its URL. */
+  purpose: FramePurpose;
+}
+
+interface Pending { tabId: number; purpose: FramePurpose; entityKey: string; expires: number }
+interface Binding extends FrameGrant { url: string; documentId?: string }
+
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const withoutFragment = (url: string) => url.split('#')[0] ?? url;
+const frameOf = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
+
+export class FrameGrants {
+  private readonly pending = new Map<string, Pending>();
+  private readonly bound = new Map<string, Binding>();
+
+  constructor(private readonly now: () => number, private readonly newToken: () => string = randomToken) {}
+
+  issue(tabId: number, purpose: FramePurpose, entityKey: string): string {
+    this.dropExpired();
+    const ofTab = [...this.pending].filter(([, p]) => p.tabId === tabId);
+    if (ofTab.length >= MAX_PER_TAB) this.pending.delete(ofTab[0]?.[0] ?? '');
+    const token = this.newToken();
+    this.pending.set(token, { tabId, purpose, entityKey, expires: this.now() + TOKEN_TTL_MS });
+    return token;
+  }
+
+  /** Checks and consumes the token (one presentation, whatever its outcome); binds the frame when it fits. */
+  claim(token: string | null, entityKey: string, sender: FrameSender): { granted: true } | { granted: false; reason: ClaimRefusal } {
+    if (token === null) return { granted: false, reason: 'no-token' };
+    const issued = this.pending.get(token);
+    this.pending.delete(token);
+    if (!issued) return { granted: false, reason: 'unknown-token' };
+    if (issued.expires < this.now()) return { granted: false, reason: 'expired' };
+    if (sender.tabId === undefined || sender.frameId === undefined) return { granted: false, reason: 'not-in-tab' };
+    if (issued.tabId !== sender.tabId) return { granted: false, reason: 'wrong-tab' };
+    if (issued.purpose !== sender.purpose) return { granted: false, reason: 'wrong-purpose' };
+    if (issued.entityKey !== entityKey) return { granted: false, reason: 'wrong-entity' };
+    const boundInTab = [...this.bound.keys()].filter((key) => key.startsWith(`${sender.tabId}:`));
+    if (boundInTab.length >= MAX_PER_TAB) this.bound.delete(boundInTab[0] ?? '');
+    this.bound.set(frameOf(sender.tabId, sender.frameId), {
+      purpose: issued.purpose, entityKey, url: withoutFragment(sender.url), ...(sender.documentId ? { documentId: sender.documentId } : {}),
+    });
+    return { granted: true };
+  }
+
+  /** The grant of the frame sending, when it is the bound frame with the same URL (and document, where known). */
+  grantOf(sender: FrameSender): FrameGrant | null {
+    if (sender.tabId === undefined || sender.frameId === undefined) return null;
+    const binding = this.bound.get(frameOf(sender.tabId, sender.frameId));
+    if (!binding || binding.purpose !== sender.purpose || binding.url !== withoutFragment(sender.url)) return null;
+    if (binding.documentId !== undefined && binding.documentId !== sender.documentId) return null;
+    return { purpose: binding.purpose, entityKey: binding.entityKey };
+  }
+
+  /** The tab closed: its frames are gone. */
+  forgetTab(tabId: number): void {
+    for (const [token, p] of this.pending) if (p.tabId === tabId) this.pending.delete(token);
+    for (const key of this.bound.keys()) if (key.startsWith(`${tabId}:`)) this.bound.delete(key);
+  }
+
+  private dropExpired(): void {
+    const now = this.now();
+    for (const [token, p] of this.pending) if (p.expires < now) this.pending.delete(token);
+  }
+}
