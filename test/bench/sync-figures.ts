@@ -76,9 +76,9 @@ export function printSyncTable(run: SyncRun): BenchResult {
       (s) => (s.delivered / s.expectedDeliveries) * 100),
     both('(b) harness CPU during load (% of a core)', 'info', fmt.percent, (s) => s.harnessCpuPercent),
     both('(b) harness event-loop delay p99', 'info', fmt.ms, (s) => s.loopDelayP99Ms),
+    both('(b) other processes\' CPU during load (% of a core)', 'info', fmt.percent, (s) => Math.max(0, s.othersCpuPercent)),
     { name: `(c) late join, ${fmt.count(run.joinKeys)} keys, room in memory (median of ${run.join.ours.warm.length})`,
       better: 'lower', format: fmt.ms, ours: median(run.join.ours.warm), reference: median(run.join.reference.warm) },
-    both('(b) other processes\' CPU during load (% of a core)', 'info', fmt.percent, (s) => Math.max(0, s.othersCpuPercent)),
   ];
   const busiest = Math.max(load.ours.othersCpuPercent, load.reference.othersCpuPercent);
   const quiet: Array<[string, string]> = busiest > BUSY_MACHINE_PERCENT
