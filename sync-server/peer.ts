@@ -81,18 +81,19 @@ export class Peer implements Member {
       this.#alive = true;
     });
     room.members.add(this);
-    this.send(syncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc)));
+    room.afterBuild(() => this.send(syncMessage(SYNC_STEP1, Y.encodeStateVector(room.doc))));
     const present = [...room.awareness.getStates().keys()];
     if (present.length > 0) this.send(awarenessMessage(encodeAwarenessUpdate(room.awareness, present)));
   }
 
-  send(message: Uint8Array): void {
+  /** `written`: called once the frame is handed to the operating system (not if it is not sent). */
+  send(message: Uint8Array, written?: () => void): void {
     if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CLOSE.POLICY, 'client too slow to receive updates');
       return;
     }
-    this.ws.send(message);
+    this.ws.send(message, written);
   }
 
   close(code: number, reason: string): void {
@@ -201,7 +202,8 @@ export class Peer implements Member {
     // What is pending for this document is committed first: the answer may send it to this client.
     this.rooms.committed(this.room.name).then(() => {
       if (this.#closed) return;
-      this.send(syncMessage(SYNC_STEP2, this.room.encodeStored(stateVector)));
+      // A staged room builds its document once the answer is written, while the client applies it.
+      this.send(this.room.answerStep1(stateVector), () => this.room.build());
     }).catch((error: unknown) => this.#malformed(error instanceof Error ? error.message : String(error)));
   }
 

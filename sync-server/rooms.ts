@@ -14,9 +14,10 @@ import type { FanOut } from './fan-out/fan-out.ts';
 import { EntityHistoryWatch, type HistoryRow } from './history.ts';
 import type { TokenBucket } from './limits.ts';
 import { ClientOwners, SERVER_OWNER } from './ownership.ts';
+import { JoinAnswers } from './join.ts';
 import type { PendingUpdates } from './pending.ts';
 import type { DocumentStore } from './persistence/store.ts';
-import { SYNC_UPDATE, awarenessMessage, syncMessage } from './protocol.ts';
+import { CLOSE, SYNC_UPDATE, awarenessMessage, syncMessage } from './protocol.ts';
 
 /** One connection of a room, as the room sees it. */
 export interface Member {
@@ -27,6 +28,7 @@ export interface Member {
   readonly pending: PendingUpdates;
   /** One of its waiting updates failed to apply once its dependencies arrived. */
   waitingFailed(error: unknown): void;
+  close(code: number, reason: string): void;
 }
 
 /** Origins of changes that are not a local client's. */
@@ -42,7 +44,9 @@ function isMember(origin: unknown): origin is Member {
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 export class Room {
-  readonly doc = new Y.Doc();
+  readonly #doc = new Y.Doc();
+  /** Answers to sync step 1, and the stored state staged at open (join.ts). */
+  readonly #join = new JoinAnswers((stateVector) => this.encodeStored(stateVector));
   readonly awareness = new Awareness(this.doc);
   readonly members = new Set<Member>();
   /** Members with updates waiting for their dependencies. */
@@ -53,7 +57,7 @@ export class Room {
   readonly #presenceBuckets = new Map<string, TokenBucket>();
   /** Bytes of the document in the store, as far as this instance knows (loaded, committed, fanned in, compacted). */
   storedBytes = 0;
-  readonly #concurrent = watchConcurrentRecords(this.doc);
+  readonly #concurrent = watchConcurrentRecords(this.#doc);
   /** What each transaction changed in the records, attributed by the server (history.ts). */
   readonly #history: EntityHistoryWatch;
   #applyingWaiting = false;
@@ -62,11 +66,13 @@ export class Room {
 
   constructor(readonly name: string, private readonly rooms: Rooms) {
     this.owners = new ClientOwners(rooms.store, name);
-    this.#history = new EntityHistoryWatch(this.doc, name);
+    // Watching builds nothing: a state staged for the first joiners is applied with origin LOADED, never recorded.
+    this.#history = new EntityHistoryWatch(this.#doc, name);
     // The server announces no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    this.#doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (origin === LOADED) return;
+      this.#join.invalidate();
       if (origin === FANNED_IN) {
         // Committed by the instance that received it: straight to this instance's clients.
         const message = updateMessage(update);
@@ -97,11 +103,59 @@ export class Room {
     return bucket;
   }
 
+  /** The document; a stored state still staged for the first joiners is applied first. */
+  get doc(): Y.Doc {
+    this.#join.build();
+    return this.#doc;
+  }
+
+  /** The client id the server's own merges are written under; reading it builds nothing. */
+  get serverClient(): number {
+    return this.#doc.clientID;
+  }
+
+  set serverClient(id: number) {
+    this.#doc.clientID = id;
+  }
+
   load(updates: Uint8Array[]): void {
-    Y.transact(this.doc, () => {
-      for (const update of updates) Y.applyUpdate(this.doc, update, LOADED);
+    // One row is the whole document (the log compacted at unload): sent to the first joiners as it is, applied after.
+    if (updates.length === 1) this.#join.stage(updates[0] as Uint8Array, (state) => this.#buildStaged(state));
+    else this.#apply(updates);
+  }
+
+  #apply(updates: Uint8Array[]): void {
+    Y.transact(this.#doc, () => {
+      for (const update of updates) Y.applyUpdate(this.#doc, update, LOADED);
     }, LOADED);
     this.#mergeConcurrent();
+  }
+
+  /** A staged state that does not apply: its connections are closed and the room dropped, as after a failed commit. */
+  #buildStaged(state: Uint8Array): void {
+    try {
+      this.#apply([state]);
+    } catch (error) {
+      this.rooms.unloadable(this, error);
+      return;
+    }
+    // Whatever Yjs parked was never the stored state's to send.
+    if (this.parkedBytes() > 0) this.#join.invalidate();
+  }
+
+  /** Runs `work` once the document is built (join.ts): the state vector the server asks with must be the real one. */
+  afterBuild(work: () => void): void {
+    this.#join.afterBuild(work);
+  }
+
+  /** The sync step 2 frame for a client with `stateVector` (join.ts); for an empty one, the same bytes each time. */
+  answerStep1(stateVector: Uint8Array): Uint8Array {
+    return this.#join.answer(stateVector);
+  }
+
+  /** Builds a staged document (the first answer is out). */
+  build(): void {
+    this.#join.build();
   }
 
   /** Applies a client's update; then merges any record it made that lost to a concurrent one. */
@@ -163,9 +217,9 @@ export class Room {
     }
   }
 
-  /** The whole document as one update, without what Yjs parked (see encodeStored). */
+  /** The whole document as one update, without what Yjs parked (see encodeStored); kept until it changes. */
   storedState(): Uint8Array {
-    return this.encodeStored(new Uint8Array([0]));
+    return this.#join.wholeState();
   }
 
   /** An update another instance committed and published. */
@@ -196,10 +250,11 @@ export class Room {
   }
 
   destroy(): void {
+    this.#join.stop();
     this.#concurrent.stop();
     this.#history.stop();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.#doc.destroy();
   }
 }
 
@@ -290,9 +345,9 @@ export class Rooms {
   /** The server writes merges under its document's client id: one nobody else owns, owned by no user. */
   async #claimServerClient(room: Room): Promise<void> {
     for (;;) {
-      await room.owners.claim([room.doc.clientID], SERVER_OWNER);
-      if (room.owners.owner(room.doc.clientID) === SERVER_OWNER) return;
-      room.doc.clientID = Math.floor(Math.random() * 2 ** 32);
+      await room.owners.claim([room.serverClient], SERVER_OWNER);
+      if (room.owners.owner(room.serverClient) === SERVER_OWNER) return;
+      room.serverClient = Math.floor(Math.random() * 2 ** 32);
     }
   }
 
@@ -404,6 +459,13 @@ export class Rooms {
     room.destroy();
     // A connection for the same team may have opened the document again meanwhile: its subscription stays.
     await Promise.all([compacted, this.fanOut && alone ? this.fanOut.unsubscribe(room.name) : undefined]);
+  }
+
+  /** A room whose stored state did not apply: logged, its connections closed (they reconnect), dropped. */
+  unloadable(room: Room, error: unknown): void {
+    this.options.log(`stored document of team ${room.name} does not load: ${String(error)}; its connections are closed`);
+    for (const member of [...room.members]) member.close(CLOSE.INTERNAL, 'document unavailable; reconnect');
+    this.discard(room);
   }
 
   /** Drops a room without writing anything (after a failed commit). */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { median, type BenchResult } from './report.ts';
 import type { ConvergeRound } from './sync-converge.ts';
 import type { FanoutFigures } from './sync-fanout-run.ts';
+import type { JoinFigures } from './sync-join.ts';
 import { compareTable, fmt, percentile, type ComparedFigure } from './sync-table.ts';
 
 /** Above this much CPU of other processes during (b), the table warns that the figures are not clean. */
@@ -20,9 +21,28 @@ export interface SyncRun {
   converge: Pair<ConvergeRound[]>;
   /** Scenario (b). */
   load: Pair<FanoutFigures>;
+  /** Scenario (c), against the reference: the room in memory only (the reference keeps nothing without clients). */
+  join: Pair<JoinFigures>;
+  joinKeys: number;
   labels: Pair<string>;
   setupMs: number;
   loadAverageAtStart: number;
+}
+
+/** Scenario (c) against Hocuspocus 4.7 + its SQLite extension: the room in memory, and loaded from the store. */
+export function printJoinTable(run: { keys: number; labels: Pair<string> } & Pair<JoinFigures>): BenchResult {
+  const spread = (values: number[]) => values.length === 0 ? '' : ` (${fmt.ms(Math.min(...values))}–${fmt.ms(Math.max(...values))})`;
+  const row = (name: string, pick: (figures: JoinFigures) => number[]): ComparedFigure =>
+    ({ name: `${name} (median of ${pick(run.ours).length})`, better: 'lower', format: fmt.ms, ours: median(pick(run.ours)), reference: median(pick(run.reference)) });
+  return compareTable(
+    `sync: ours vs Hocuspocus 4.7.0 + @hocuspocus/extension-sqlite 4.7.0 — (c) a client joining a room of ${fmt.count(run.keys)} keys`,
+    run.labels,
+    [row('(c) late join, room in memory', (f) => f.warm), row('(c) late join, room loaded from the store', (f) => f.cold)],
+    [
+      ['ours, every join: in memory / from the store', `${spread(run.ours.warm).trim()} / ${spread(run.ours.cold).trim()}`],
+      [`${run.labels.reference}, every join: in memory / from the store`, `${spread(run.reference.warm).trim()} / ${spread(run.reference.cold).trim()}`],
+    ],
+  );
 }
 
 export function printSyncTable(run: SyncRun): BenchResult {
@@ -57,6 +77,8 @@ export function printSyncTable(run: SyncRun): BenchResult {
     both('(b) harness CPU during load (% of a core)', 'info', fmt.percent, (s) => s.harnessCpuPercent),
     both('(b) harness event-loop delay p99', 'info', fmt.ms, (s) => s.loopDelayP99Ms),
     both('(b) other processes\' CPU during load (% of a core)', 'info', fmt.percent, (s) => Math.max(0, s.othersCpuPercent)),
+    { name: `(c) late join, ${fmt.count(run.joinKeys)} keys, room in memory (median of ${run.join.ours.warm.length})`,
+      better: 'lower', format: fmt.ms, ours: median(run.join.ours.warm), reference: median(run.join.reference.warm) },
   ];
   const busiest = Math.max(load.ours.othersCpuPercent, load.reference.othersCpuPercent);
   const quiet: Array<[string, string]> = busiest > BUSY_MACHINE_PERCENT

@@ -1,7 +1,9 @@
 /**
- * The two servers the sync benchmark compares, behind one shape: the reference (`@y/websocket-server` 0.1.1's own
- * bin, unmodified, no persistence, no auth) and ours (sync-server/run.mjs, as `npm run sync-server` runs it, with its SQLite storage and tokens).
- * Clients of both connect to `<serverUrl>/<room>` with a `token` parameter; the reference ignores the token.
+ * The servers the sync benchmark compares, behind one shape: the reference (`@y/websocket-server` 0.1.1's own
+ * bin, unmodified, no persistence, no auth), ours (sync-server/run.mjs, as `npm run sync-server` runs it, with its SQLite
+ * storage and tokens) and, for the late join, Hocuspocus 4.7 with its SQLite extension (hocuspocus-main.mjs).
+ * Clients of the first two connect to `<serverUrl>/<room>` with a `token` parameter; the reference ignores the token.
+ * Hocuspocus speaks its own protocol (the document's name in every message): its clients are its own provider.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { freePort, startServerProcess, type ServerProcess } from './sync-process
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REFERENCE_BIN = join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
+const HOCUSPOCUS_MAIN = join(ROOT, 'test/bench/hocuspocus-main.mjs');
 /** What `npm run sync-server` runs (esbuild-compiled, plain Node, as the reference runs plain Node). */
 export const OUR_MAIN = join(ROOT, 'sync-server/run.mjs');
 
@@ -18,6 +21,8 @@ export const OUR_MAIN = join(ROOT, 'sync-server/run.mjs');
 export interface RunningServer extends ServerProcess {
   /** ws://127.0.0.1:<port>/team — the client appends `/<room>`. */
   serverUrl: string;
+  /** Which client speaks to it: y-websocket's provider, or Hocuspocus's own. */
+  protocol: 'y-websocket' | 'hocuspocus';
   /** The token a client of `room` sends; `clientIndex` spreads a room's clients over its users. */
   token(room: string, clientIndex: number): string;
 }
@@ -44,9 +49,28 @@ export function referenceServer(label = 'reference'): ServerUnderTest {
         env: { HOST: '127.0.0.1', PORT: String(port) },
         readyPort: (stdout) => (/running at .* on port (\d+)/.test(stdout) ? port : undefined),
       });
-      return { ...server, serverUrl: `ws://127.0.0.1:${server.port}/team`, token: () => 'reference-ignores-tokens' };
+      return { ...server, serverUrl: `ws://127.0.0.1:${server.port}/team`, protocol: 'y-websocket', token: () => 'reference-ignores-tokens' };
     },
     dispose: () => {},
+  };
+}
+
+/** Hocuspocus 4.7 + its SQLite extension, unmodified, no auth hook; its database in a temporary directory. */
+export function hocuspocusServer(label = 'hocuspocus'): ServerUnderTest {
+  const dataDir = mkdtempSync(join(tmpdir(), 'creditlens-bench-hocuspocus-'));
+  return {
+    label,
+    prepareRooms: async () => {},
+    async start() {
+      const port = await freePort();
+      const server = await startServerProcess({
+        args: [HOCUSPOCUS_MAIN],
+        env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
+        readyPort: (stdout) => (/hocuspocus listening on port (\d+)/.test(stdout) ? port : undefined),
+      });
+      return { ...server, serverUrl: `ws://127.0.0.1:${server.port}`, protocol: 'hocuspocus', token: () => 'hocuspocus-has-no-auth-hook' };
+    },
+    dispose: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
 
@@ -89,6 +113,7 @@ export function ourServer(label = 'ours'): ServerUnderTest {
       return {
         ...server,
         serverUrl: `ws://127.0.0.1:${server.port}/team`,
+        protocol: 'y-websocket',
         token(room, clientIndex) {
           const roomTokens = tokens.get(room);
           if (!roomTokens) throw new Error(`room ${room} was not prepared`);

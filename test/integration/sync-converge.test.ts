@@ -61,4 +61,26 @@ describe('sync server: convergence', () => {
     expect(read?.ok && read.value.notes.map((n) => n.id).sort()).toEqual(['li-offline', 'wang-offline']);
     expect(read?.ok && read.value.status).toBe('verifying');
   });
+
+  it('after an unload, a fresh client gets the whole document and a returning client with part of it the rest', async () => {
+    // The earlier tests' clients leave: the document must be able to leave memory.
+    team.dropClients();
+    const keys = (c: TeamClient) => c.doc.getMap('late').size;
+    const inMemory = async () => /creditlens_documents_in_memory (\d+)/.exec(await (await fetch(`${team.server().httpUrl}/metrics`)).text())?.[1];
+    const li = client('li');
+    const wang = client('wang');
+    await Promise.all([synced(li), synced(wang)]);
+    for (let i = 0; i < 200; i++) li.doc.getMap('late').set(`k${i}`, i);
+    await until(() => keys(wang) === 200, 'wang to hold the first 200 keys');
+    wang.provider.disconnect();
+    for (let i = 200; i < 400; i++) li.doc.getMap('late').set(`k${i}`, i);
+    li.destroy();
+    // Nobody left: the room is compacted to one row and unloaded; the next connection opens it from that row.
+    await until(async () => (await inMemory()) === '0', 'the document to leave memory');
+    wang.doc.getMap('late').set('offline', 'wang');
+    wang.provider.connect();
+    const fresh = client('zhao');
+    await until(() => keys(wang) === 401 && keys(fresh) === 401, 'both to hold every key, wang\'s offline one too');
+    expect(wang.doc.getMap('late').toJSON()).toEqual(fresh.doc.getMap('late').toJSON());
+  });
 });
