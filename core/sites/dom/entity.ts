@@ -60,8 +60,11 @@ export function isFieldWord(text: string): boolean {
   return COLUMN_WORDS.has(label) || ENTITY_LABELS.some(([l]) => l === label) || COLUMN_LIKE.test(label) || SECTION_TITLE.test(label);
 }
 
-/** Where a heading's name ends: the 注册号 / credit code it also shows, or a quoted banner (“该企业已列入…”). */
-const HEADING_TAIL = /\s*(注册号|统一社会信用代码|[“"「]|该(企业|个体工商户|农民专业合作社|主体|单位)).*$/;
+/**
+ * Where a heading's name ends: the 注册号 / credit code it also shows, or a banner (“该企业已列入…”, quoted or not).
+ * A quote alone never ends it: names may hold quotes, and a name cut short is a wrong name.
+ */
+const HEADING_TAIL = /\s*(注册号|统一社会信用代码|[“"「]?\s*该(企业|个体工商户|农民专业合作社|主体|单位)).*$/;
 
 function headingName(text: string): string | null {
   const name = text.replace(HEADING_TAIL, '').replace(/^[>\s·]+/, '').trim();
