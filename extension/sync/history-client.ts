@@ -23,11 +23,16 @@ export async function fetchEntityHistory(
   for (const address of addressesOf(access.server)) {
     const url = `${httpAddressOf(address)}/team/${encodeURIComponent(access.team)}/entities/${encodeURIComponent(key)}/history`;
     let res: Response;
+    // An AbortController, not AbortSignal.timeout (Chromium 103): the extension still runs on 92 (extension/compat.ts).
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
     try {
-      res = await fetchImpl(url, { headers: { authorization: `Bearer ${access.token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetchImpl(url, { headers: { authorization: `Bearer ${access.token}` }, signal: abort.signal });
     } catch (error) {
       unreachable = `${address}: ${error instanceof Error ? error.message : String(error)}`;
       continue;
+    } finally {
+      clearTimeout(timer);
     }
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
