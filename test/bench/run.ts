@@ -20,5 +20,6 @@ if (wanted('ledger')) {
 }
 if (wanted('browser')) await (await import('./browser-overlay.ts')).benchBrowserOverlay();
 if (wanted('sync')) await (await import('./sync-bench.ts')).benchSync();
+if (wanted('sync') || wanted('flood')) await (await import('./sync-park-flood.ts')).benchParkFlood();
 if (wanted('scale')) await (await import('./sync-scale.ts')).benchSyncScale();
 await closeAll();

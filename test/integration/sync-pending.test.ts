@@ -8,8 +8,8 @@
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import { orphanUpdate, syncUpdateFrame } from '../support/forged.ts';
 import { synced, until } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';
 
@@ -23,23 +23,8 @@ function open(teamId: string, user: string): Promise<WebSocket> {
   });
 }
 
-const syncUpdate = (update: Uint8Array) => encoding.encode((e) => {
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-});
-
-/** An update of a fresh client id whose first transaction is never sent: it can never be applied. */
-function orphan(clientID: number, value: string): Uint8Array {
-  const doc = new Y.Doc();
-  doc.clientID = clientID;
-  doc.getMap('m').set('first', 1);
-  const before = Y.encodeStateVector(doc);
-  doc.getMap('m').set('orphan', value);
-  const update = Y.encodeStateAsUpdate(doc, before);
-  doc.destroy();
-  return update;
-}
+const syncUpdate = syncUpdateFrame;
+const orphan = orphanUpdate;
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!;
 
