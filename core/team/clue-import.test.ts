@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { importClues, parseClueRows } from './clue-import.ts';
+import { IMPORT_CHUNK_ROWS, importClues, parseClueRows } from './clue-import.ts';
 import { readTeamEntities, readTeamEntity } from './entities-doc.ts';
 
 const EDIT = { by: 'li', at: '2026-11-30T01:00:00.000Z' };
@@ -51,7 +51,7 @@ describe('clue import', () => {
     expect(bad!.reason.split('；')).toHaveLength(5);
   });
 
-  it('writes the good rows in one transaction', () => {
+  it('writes a small import in one transaction', () => {
     const doc = new Y.Doc();
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
@@ -65,5 +65,19 @@ describe('clue import', () => {
       notes: [{ id: 'import-2', author: 'li', at: EDIT.at, text: '群众举报' }],
     });
     expect(readTeamEntity(doc, 'name:某某商行')?.ok).toBe(true);
+  });
+
+  it('writes a big import in transactions of IMPORT_CHUNK_ROWS rows, each update under the sync server\'s 1 MiB message limit', () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => [
+      `示例市第${i}号商贸有限公司`, '', `张${i}`, '线索', '食品安全', 'wang', '重点，冷链', `现场检查发现过期原料，需要进一步核查（第${i}次）`,
+    ]);
+    const { good } = parseClueRows(rows, MAPPING);
+    const doc = new Y.Doc();
+    const updates: number[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update.length));
+    expect(importClues(doc, good, EDIT, (row) => `import-${row}`)).toBe(2_000);
+    expect(updates).toHaveLength(Math.ceil(2_000 / IMPORT_CHUNK_ROWS));
+    expect(Math.max(...updates)).toBeLessThan(512 * 1024);
+    expect(readTeamEntities(doc)).toHaveLength(2_000);
   });
 });

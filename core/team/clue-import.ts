@@ -152,13 +152,26 @@ export function parseClueRows(rows: readonly (readonly Cell[])[], mapping: ClueM
 }
 
 /**
- * Writes the good rows in one transaction: each entity's record made if missing, the given fields set, tags and
- * the note added. Rows for the same entity apply in file order. `noteId` makes note ids (core has no randomness).
+ * Rows per transaction: each transaction is one update on the wire, and a rich row is about 750 bytes, so 500 rows
+ * stay well under the sync server's default 1 MiB message limit. All rows were checked before (parseClueRows), and
+ * the transactions run back to back in one task: nothing else sees a half-written import.
+ */
+export const IMPORT_CHUNK_ROWS = 500;
+
+/**
+ * Writes the good rows, IMPORT_CHUNK_ROWS to a transaction: each entity's record made if missing, the given fields
+ * set, tags and the note added. Rows for the same entity apply in file order. `noteId` makes note ids (core has no
+ * randomness).
  */
 export function importClues(doc: Y.Doc, good: ClueRows['good'], edit: TeamEdit, noteId: (row: number) => string): number {
   let written = 0;
-  doc.transact(() => {
-    for (const { row, clue } of good) {
+  for (let start = 0; start < good.length; start += IMPORT_CHUNK_ROWS) {
+    doc.transact(() => writeClues(good.slice(start, start + IMPORT_CHUNK_ROWS)));
+  }
+  return written;
+
+  function writeClues(rows: ClueRows['good']): void {
+    for (const { row, clue } of rows) {
       const made = ensureTeamEntity(doc, { name: clue.name, uscc: clue.uscc, legalRepresentative: clue.legalRepresentative }, edit);
       if (!made.ok) continue;
       const patch: TeamEntityPatch = {};
@@ -171,6 +184,5 @@ export function importClues(doc: Y.Doc, good: ClueRows['good'], edit: TeamEdit, 
       if (clue.note) addTeamNote(doc, made.key, { id: noteId(row), text: clue.note }, edit);
       written++;
     }
-  });
-  return written;
+  }
 }

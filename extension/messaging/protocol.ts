@@ -99,7 +99,7 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ledger:bulk-status'), entityKeys: z.array(EntityKey).min(1).max(100_000), status: CaseStatus.nullable() }),
   /**
    * A clue list's rows and the user's column mapping: the background checks every row again (core parseClueRows,
-   * the same check the page previewed) and writes the good ones in one transaction (importClues).
+   * the same check the page previewed) and writes the good ones, 500 rows to a transaction (importClues).
    */
   z.strictObject({
     type: z.literal('ledger:import'),
