@@ -66,14 +66,15 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
   const serious = seriousListStatus({ listings: facts.serious, coverage: facts.coverage.serious, banners: facts.banners }, graded, abnormal, ctx);
   const onAList = abnormal.active || serious.active;
 
-  const latest = latestByDomain(graded, options.asOf);
+  let latest: ReturnType<typeof latestByDomain> | undefined;
+  const latestOf = () => (latest ??= latestByDomain(graded, options.asOf));
   const penalties = new Array<AssessedPenalty>(graded.length);
   const candidatePenaltyIds: string[] = [];
   let penaltyFindings: Finding[] | null = null;
   for (let i = 0; i < graded.length; i++) {
     const g = graded[i] as GradedPenalty;
     const candidate = seriousCandidate(g.p, g.severity, g.domain, facts.serious, ctx);
-    const repair = repairOf(g, latest, onAList, ctx);
+    const repair = repairOf(g, latestOf, onAList, ctx);
     if (candidate.candidate) {
       candidatePenaltyIds.push(g.p.id);
       (penaltyFindings ??= []).push(candidateFinding(g.p, candidate));

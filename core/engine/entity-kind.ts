@@ -8,8 +8,11 @@ import { normalizeIdentifier } from '../lib/identifiers.ts';
 import type { AssessedEntityKind } from '../schemas/assessment.ts';
 import type { EntityRecord } from '../schemas/record.ts';
 
+const PLAIN_CODE = /^[0-9A-Z]{18}$/;
+
 function ofUscc(uscc: string): AssessedEntityKind | null {
-  const code = normalizeIdentifier(uscc);
+  // Codes from pages and files are nearly always plain already: normalising costs more than the rest of this.
+  const code = PLAIN_CODE.test(uscc) ? uscc : normalizeIdentifier(uscc);
   if (code.length !== 18) return null;
   if (code.startsWith('92')) return 'INDIVIDUAL';
   if (code.startsWith('93')) return 'COOPERATIVE';

@@ -79,11 +79,12 @@ export function latestByDomain(penalties: readonly GradedPenalty[], asOf: IsoDat
 }
 
 /**
- * Repair of the graded penalty `g` on the as-of date. `latest` gives the latest penalty of each kind (a later one
- * of the same kind blocks repair: "无同类新处罚"; one lookup, so a record of 100,000 penalties is not quadratic);
+ * Repair of the graded penalty `g` on the as-of date. `latest` gives the latest penalty of each kind, made once per
+ * record and only when some penalty gets this far (a later one of the same kind blocks repair: "无同类新处罚"; one
+ * lookup, so a record of 100,000 penalties is not quadratic);
  * `onAList` whether the entity is on the abnormal or the serious list.
  */
-export function repairOf(g: GradedPenalty, latest: LatestByDomain, onAList: boolean, ctx: EvalContext): RepairResult {
+export function repairOf(g: GradedPenalty, latest: () => LatestByDomain, onAList: boolean, ctx: EvalContext): RepairResult {
   const { p, severity, domain, publishedUntil } = g;
   if (severity === 'HEAVY') return NOT_REPAIRABLE;
   if (severity === 'LIGHT' || isWarningOnly(p)) return NOT_APPLICABLE;
@@ -96,7 +97,7 @@ export function repairOf(g: GradedPenalty, latest: LatestByDomain, onAList: bool
   if (ctx.asOf < repairFrom) return { repair: 'NOT_YET', repairFrom, missing: NOTHING_MISSING };
 
   const bits = (p.obligationsFulfilled ? 0 : OBLIGATIONS) | (p.harmEliminated ? 0 : HARM)
-    | ((latest.get(domain) ?? '') > p.decisionDate ? LATER : 0) | (onAList ? ON_A_LIST : 0);
+    | ((latest().get(domain) ?? '') > p.decisionDate ? LATER : 0) | (onAList ? ON_A_LIST : 0);
   const missing = MISSING[bits] as readonly string[];
   return { repair: missing.length ? 'NOT_ELIGIBLE' : 'ELIGIBLE', repairFrom, missing };
 }

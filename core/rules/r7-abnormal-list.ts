@@ -168,7 +168,11 @@ function bannerFinding(banner: Banner, status: AbnormalStatus): Finding {
   }, []);
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 export function abnormalFindings(result: AbnormalResult, ctx: EvalContext): readonly Finding[] {
+  // Most entities have no listing and were read whole: answer without an array of their own.
+  if (result.listings.length === 0 && !result.banner && result.status !== 'UNKNOWN') return NO_FINDINGS;
   const findings: Finding[] = [];
   for (const s of result.listings) {
     const finding = listingFinding(s, result, ctx);
