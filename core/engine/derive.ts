@@ -228,14 +228,13 @@ function basisForm(text: string): string {
  * reason text is its basis (docs/rules.md R5, R8). A number too short to identify a decision is never matched.
  */
 function withBasisByNumber(serious: SeriousFact[], penalties: readonly PenaltyFact[], inputs: readonly SeriousListingInput[]): SeriousFact[] {
+  // Each decision number in its compared form once, not once per listing.
+  const keys = penalties.map((p) => ({ id: p.id, key: basisForm(p.decisionNo) })).filter(({ key }) => key.length >= 6 && /\d/.test(key));
   return serious.map((s, i) => {
     const input = inputs[i];
     if (input?.penaltyIds || !input?.reasonText) return s;
     const reason = basisForm(input.reasonText);
-    const ids = penalties.filter((p) => {
-      const key = basisForm(p.decisionNo);
-      return key.length >= 6 && /\d/.test(key) && reason.includes(key);
-    }).map((p) => p.id);
+    const ids = keys.filter(({ key }) => reason.includes(key)).map(({ id }) => id);
     return ids.length ? { ...s, penaltyIds: ids } : s;
   });
 }

@@ -4,7 +4,7 @@
  * (first digit 6–9: individual business; NA: cooperative), else marks or banners that only individual businesses
  * get. Nothing to go on: UNKNOWN, which the rules treat as an enterprise and say so.
  */
-import { normalizeIdentifier } from '../lib/identifiers.ts';
+import { COOPERATIVE_REG_NO, normalizeIdentifier } from '../lib/identifiers.ts';
 import type { AssessedEntityKind } from '../schemas/assessment.ts';
 import type { EntityRecord } from '../schemas/record.ts';
 
@@ -21,7 +21,7 @@ function ofUscc(uscc: string): AssessedEntityKind | null {
 
 function ofRegNo(regNo: string): AssessedEntityKind | null {
   const code = normalizeIdentifier(regNo);
-  if (/^\d{6}NA\d{6}[\dX]$/.test(code)) return 'COOPERATIVE';
+  if (COOPERATIVE_REG_NO.test(code)) return 'COOPERATIVE';
   if (!/^\d{15}$/.test(code)) return null;
   return /[6-9]/.test(code.charAt(6)) ? 'INDIVIDUAL' : 'ENTERPRISE';
 }

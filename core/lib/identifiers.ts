@@ -19,8 +19,10 @@ export interface IdentifierCheck {
   reason: IdentifierProblem | null;
 }
 
-/** 13-digit numbers issued before 2007, and 15 characters of 6 digits + NA + 6 digits + a digit or X (cooperatives). */
-const LEGACY_REG_NO = /^(\d{13}|\d{6}NA\d{6}[\dX])$/;
+/** A farmers' cooperative's legacy 注册号: 6 digits + NA + 6 digits + a digit or X. */
+export const COOPERATIVE_REG_NO = /^\d{6}NA\d{6}[\dX]$/;
+/** 13-digit numbers issued before 2007, and the cooperatives' numbers with NA. */
+const LEGACY_REG_NO = new RegExp(`^\\d{13}$|${COOPERATIVE_REG_NO.source}`);
 
 /** GB 32100 symbols in value order: digits, then letters without I, O, S, V, Z. */
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
