@@ -16,6 +16,7 @@ import { TeamService } from '../sync/team-service.ts';
 import { t } from '../ui/i18n.ts';
 import { UNKNOWN_BADGE, badgeFor } from './badge.ts';
 import { FrameGrants, type FrameSender } from './frame-grants.ts';
+import { keepGrants, type SessionArea } from './grant-store.ts';
 
 const MENU_LOOKUP = 'creditlens-lookup';
 const log = (line: string) => console.warn(`[CreditLens] ${line}`);
@@ -65,6 +66,7 @@ export function startBackground(): void {
     if (days > 0) await purgeSnapshots(db, daysBefore(now(), days));
   };
   const grants = new FrameGrants(() => Date.now());
+  const grantsReady = keepGrants(grants, (browser.storage as { session?: SessionArea }).session, log);
   const handle = router(handlersFor(db, {
     now,
     afterSave: retention,
@@ -81,11 +83,13 @@ export function startBackground(): void {
   }, team, grants), log);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
-    const from = senderContext(sender as BrowserSender, browser.runtime.id, browser.runtime.getURL('/'), (frame) => grants.grantOf(frame));
-    if (!from) return undefined;
+    if ((sender as BrowserSender).id !== browser.runtime.id) return undefined;
     // Answered through sendResponse with the channel kept open (`return true`): Chromium before 144 ignores a
     // returned Promise, and office browsers run far older versions (minimum_chrome_version 92).
-    void handle(message, from).then(sendResponse);
+    void grantsReady.then(() => {
+      const from = senderContext(sender as BrowserSender, browser.runtime.id, browser.runtime.getURL('/'), (frame) => grants.grantOf(frame));
+      return from ? handle(message, from) : undefined;
+    }).then(sendResponse);
     return true;
   });
 

@@ -4,9 +4,13 @@
  * the panel is collapsed, and the notes frame (with whatever is being typed in it) survive every update.
  */
 import type { Coverage, Finding } from '#core';
+import { postFrameToken } from '../frames/frame-token.ts';
 import { t, uiLanguage } from '../ui/i18n.ts';
 import type { Summary, Verdict } from '../ui/summary.ts';
 import { el, type Child } from './dom.ts';
+
+/** A frame about to open: its address, and the token the overlay posts into it once loaded (null: none) at its origin. */
+export interface FrameOpening { src: string; token: string | null; origin: string }
 
 export type PanelModel =
   | { state: 'not-understood'; detail: string }
@@ -19,8 +23,8 @@ export type PanelModel =
     /** Why the complete read stopped early, when it did. */
     stopped: string | null;
     notesUrl: string;
-    /** The notes frame's address with a fresh one-time frame token, asked for each time the frame is opened. */
-    openNotes(): Promise<string>;
+    /** The notes frame's address and a fresh one-time frame token, asked for each time the frame is opened. */
+    openNotes(): Promise<FrameOpening>;
     /** The person-link frame, when the entity's legal representative is known. */
     linksUrl: string | null;
   };
@@ -167,7 +171,7 @@ export class Panel {
    * The notes live in an extension-origin frame: the host page cannot read what is written there. Each opening asks
    * for a new frame token (a token works once), so only the frame opened here can write.
    */
-  private renderNotes(url: string, open: () => Promise<string>): void {
+  private renderNotes(url: string, open: () => Promise<FrameOpening>): void {
     const doc = this.doc;
     this.notesUrl = url;
     let opening = false;
@@ -177,11 +181,13 @@ export class Panel {
       if (frame) frame.remove();
       else if (!opening) {
         opening = true;
-        void open().then((src) => {
+        void open().then(({ src, token, origin }) => {
           opening = false;
           // The entity changed or the frame was opened meanwhile: this address is for no frame.
           if (this.notesUrl !== url || this.notes.querySelector('iframe')) return;
-          this.notes.append(el(doc, 'iframe', { src, 'data-testid': 'notes-frame', title: t('overlay_notes') }));
+          const frame = el(doc, 'iframe', { src, 'data-testid': 'notes-frame', title: t('overlay_notes') }) as HTMLIFrameElement;
+          postFrameToken(frame, token, origin);
+          this.notes.append(frame);
         });
       }
     });

@@ -222,7 +222,7 @@ describe('overlay session', () => {
     expect(doc.querySelectorAll('img[src=x]').length).toBe(0);
   });
 
-  it('opens the notes frame with a new one-time token each time, in the fragment of its address', async () => {
+  it('opens the notes frame with a new one-time token each time, posted into the frame once loaded and never in its address', async () => {
     const doc = pageOf('gsxt-gov-cn', 'listed-2026');
     const asked: string[] = [];
     let n = 0;
@@ -234,14 +234,25 @@ describe('overlay session', () => {
     sessions.push(session);
     await session.start();
     const toggle = () => (shadowOf(doc)?.querySelector('[data-testid=notes-toggle]') as HTMLButtonElement).click();
-    const frameSrc = () => (shadowOf(doc)?.querySelector('[data-testid=notes-frame]') as HTMLIFrameElement | null)?.src ?? null;
+    const frame = () => shadowOf(doc)?.querySelector('[data-testid=notes-frame]') as HTMLIFrameElement | null;
+    /** What the overlay posts into the frame at its load event, and to which origin. */
+    const postedAtLoad = () => {
+      const posted: unknown[] = [];
+      const target = { postMessage: (data: unknown, origin: string) => posted.push([data, origin]) };
+      Object.defineProperty(frame(), 'contentWindow', { value: target, configurable: true });
+      frame()?.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('load'));
+      frame()?.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('load'));
+      return posted;
+    };
     toggle();
-    await vi.waitFor(() => expect(frameSrc()).toMatch(/^chrome-extension:\/\/test\/notes\.html\?key=[^#]+#token=t{42}1$/));
-    const key = new URL(frameSrc() ?? '').searchParams.get('key');
+    await vi.waitFor(() => expect(frame()?.src).toMatch(/^chrome-extension:\/\/test\/notes\.html\?key=[^#]+$/));
+    expect(postedAtLoad()).toEqual([[{ type: 'creditlens:frame-token', token: `${'t'.repeat(42)}1` }, 'chrome-extension://test']]);
+    const key = new URL(frame()?.src ?? '').searchParams.get('key');
     toggle();
-    expect(frameSrc()).toBeNull();
+    expect(frame()).toBeNull();
     toggle();
-    await vi.waitFor(() => expect(frameSrc()).toMatch(/#token=t+2$/));
+    await vi.waitFor(() => expect(frame()).not.toBeNull());
+    expect(postedAtLoad()).toEqual([[{ type: 'creditlens:frame-token', token: `${'t'.repeat(42)}2` }, 'chrome-extension://test']]);
     expect(asked).toEqual([`notes ${key}`, `notes ${key}`]);
   });
 

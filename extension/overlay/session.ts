@@ -10,13 +10,13 @@ import {
 } from '#core';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
-import { withFrameToken } from '../frames/frame-token.ts';
+import { frameOrigin } from '../frames/frame-token.ts';
 import type { FramePurpose } from '../messaging/protocol.ts';
 import { t } from '../ui/i18n.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
-import { Panel, type PanelModel } from './panel.ts';
+import { Panel, type FrameOpening, type PanelModel } from './panel.ts';
 import { watchPage } from './watch.ts';
 
 export interface SessionDeps {
@@ -29,6 +29,8 @@ export interface SessionDeps {
   notesUrl(entityKey: string, name: string, legalRepresentative: string): string;
   /** A one-time token for a frame about to be opened for the entity (the background binds it to this tab). */
   frameToken?(purpose: FramePurpose, entityKey: string): Promise<string>;
+  /** The origin the frame documents run at, the only one the token is posted to (frames/frame-token.ts frameOrigin). */
+  frameOrigin?: string;
   /** The extension-origin person-link frame (穿透式监管) for an entity with a known legal representative. */
   linksUrl?(entityKey: string, legalRepresentative: string): string;
   /** Keeps what was seen (snapshot + badge); failures are reported, never thrown into the page. */
@@ -206,13 +208,14 @@ export class OverlaySession {
   }
 
   /** Without a token (none asked for, or the background did not answer) the frame opens read-only and says why. */
-  private async notesWithToken(url: string, key: string): Promise<string> {
-    if (!this.deps.frameToken) return url;
+  private async notesWithToken(url: string, key: string): Promise<FrameOpening> {
+    const origin = this.deps.frameOrigin ?? frameOrigin(url, new URL(url).host);
+    if (!this.deps.frameToken) return { src: url, token: null, origin };
     try {
-      return withFrameToken(url, await this.deps.frameToken('notes', key));
+      return { src: url, token: await this.deps.frameToken('notes', key), origin };
     } catch (error) {
       console.warn('[CreditLens] frame token:', error instanceof Error ? error.message : error);
-      return url;
+      return { src: url, token: null, origin };
     }
   }
 

@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
+import { frameOrigin } from '../frames/frame-token.ts';
 import { request } from '../messaging/client.ts';
 import { readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
@@ -34,6 +35,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     settings: settings.value,
     now: () => Date.now(),
     sender: () => (sender ??= mainWorld(ctx, site)),
+    frameOrigin: frameOrigin(browser.runtime.getURL('/'), browser.runtime.id),
     notesUrl: (key, name, rep) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name, rep })}`,
     frameToken: (purpose, entityKey) => request(transport, { type: 'frame:token', purpose, entityKey }).then((answer) => answer.token),
     linksUrl: (key, rep) => `${browser.runtime.getURL('/links.html')}?${new URLSearchParams({ key, rep })}`,

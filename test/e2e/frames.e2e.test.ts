@@ -45,15 +45,18 @@ function teamRecord(key: string) {
   return read?.value ?? null;
 }
 
-/** The overlay's notes frame, open, with its team record loaded; the address it was opened with, token removed. */
+/** The overlay's notes frame, open, with its team record loaded; the address it was opened with (no token in it). */
 async function openOwnNotes(page: Page): Promise<{ frame: FrameLocator; base: string; key: string }> {
   await readyOverlay(page);
   await page.locator('[data-testid="notes-toggle"]').click();
   const frame = page.frameLocator('[data-testid="notes-frame"]');
   await frame.locator('[data-testid="team-panel"] [data-testid="team-connection"]').waitFor(WAIT);
   const src = await page.evaluate((tag) => (document.querySelector(tag)?.shadowRoot?.querySelector('iframe[data-testid="notes-frame"]') as HTMLIFrameElement).src, OVERLAY_TAG);
-  const base = src.split('#')[0] ?? src;
-  return { frame, base, key: new URL(base).searchParams.get('key') ?? '' };
+  // The token was posted into the frame: nothing the page can read from the open shadow root carries it.
+  expect(src).not.toMatch(/#|token/);
+  const shadowHtml = await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.innerHTML ?? '', OVERLAY_TAG);
+  expect(shadowHtml).not.toMatch(/token=/);
+  return { frame, base: src, key: new URL(src).searchParams.get('key') ?? '' };
 }
 
 /**
@@ -112,6 +115,9 @@ describe('a frame the page loads itself cannot act', () => {
       const planted = await plantFrame(page, own.base, hiding);
       await planted.locator('[data-testid="note-share"]').waitFor(WAIT);
       await planted.locator('[data-testid="team-status"]').waitFor(WAIT);
+      // The page posts its frame a token of the right form, as the overlay would: one it cannot know is refused.
+      await page.evaluate((id) => (document.getElementById(id) as HTMLIFrameElement).contentWindow?.postMessage(
+        { type: 'creditlens:frame-token', token: 'A'.repeat(43) }, '*'), ATTACK_ID);
       await clickAt(page, planted, '[data-testid="note-share"]');
       await clickAt(page, planted, '[data-testid="team-status"]');
       await page.keyboard.press('ArrowDown');
@@ -147,5 +153,28 @@ describe('a frame the page loads itself cannot act', () => {
     expect(await own.frame.locator('[data-testid="note-save"]').isDisabled()).toBe(true);
     await page.evaluate(() => document.getElementById('cover')?.remove());
     await expect.poll(() => own.frame.locator('[data-testid="note-save"]').isEnabled(), WAIT).toBe(true);
+  });
+
+  it('the overlay\u2019s own frame keeps its grant when the idle service worker is stopped and started again', async () => {
+    const page = await openSimPage(alice(), PAGE);
+    const own = await openOwnNotes(page);
+    await expect.poll(() => own.frame.locator('[data-testid="note-save"]').isEnabled(), WAIT).toBe(true);
+    // A mark in the worker's global: gone afterwards shows that the notes were saved by a new worker.
+    const worker = alice().context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker');
+    await worker.evaluate(() => Object.assign(globalThis, { creditlensTestMark: 1 }));
+    const cdp = await alice().context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.endsWith('/background.js'));
+    if (!target) throw new Error('no service worker target');
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    const text = `停止后保存 ${randomUUID()}`;
+    await own.frame.locator('[data-testid="note-text"]').fill(text);
+    await own.frame.locator('[data-testid="note-save"]').click();
+    await own.frame.locator('[data-testid="note-share"]').waitFor(WAIT);
+    expect(await own.frame.locator('[data-testid="notes-status"]').textContent()).not.toMatch(/refused|失败/);
+    expect(await own.frame.getByText(text).count()).toBeGreaterThan(0);
+    const marks = await Promise.all(alice().context.serviceWorkers().map((w) => w.evaluate(() => (globalThis as { creditlensTestMark?: number }).creditlensTestMark ?? null)));
+    expect(marks).toEqual([null]);
   });
 });
