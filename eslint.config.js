@@ -1,4 +1,4 @@
-// Lint keeps the boundaries of the design card (style.md §3.2): core is pure and imports only zod, yjs (the team
+// Lint keeps the boundaries of docs/architecture.md: core is pure and imports only zod, yjs (the team
 // document's data type, itself free of DOM and Node APIs) and itself;
 // every other folder reaches core only through its index, as '#core'.
 import js from '@eslint/js';

@@ -8,7 +8,7 @@ const packaging = process.env.CREDITLENS_PACKAGE_KEY
   ? { key: process.env.CREDITLENS_PACKAGE_KEY, update_url: process.env.CREDITLENS_PACKAGE_UPDATE_URL, outDir: process.env.CREDITLENS_PACKAGE_OUT_DIR }
   : undefined;
 
-// The extension's sources live under extension/ (design card: one package, one wxt.config.ts at the root).
+// The extension's sources live under extension/: one package, one wxt.config.ts at the root.
 // Core is reached as '#core' (package.json "imports"), which Node, Vite and TypeScript all resolve.
 export default defineConfig({
   srcDir: 'extension',
@@ -22,7 +22,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // Least that works (README "Permissions"): storage for settings, contextMenus for 在信用透镜中查询; host access
+    // Least that works (docs/user/extension.md, 权限及理由): storage for settings, contextMenus for 在信用透镜中查询; host access
     // only to the credit sites, from the adapters' own match patterns (core/sites), never typed twice. Notes and
     // snapshots live in IndexedDB, which needs no permission.
     permissions: ['storage', 'contextMenus'],

@@ -1,9 +1,9 @@
 /**
- * Self-hosted installs and updates of the extension (README 无应用商店的安装与更新): the published CRX and the update
- * manifest Chromium's extension updater reads, both public (no token: they are the agency's published artefacts, and
- * the updater sends none). `extension publish` checks a CRX (signature, id, manifest key and version) and stores it in
- * DATA_DIR/extension/; the server reads what is published from there on each request, so a publish takes effect at
- * once without a restart.
+ * Self-hosted installs and updates of the extension (docs/admin/self-hosted-install.md): the published CRX and the
+ * update manifest Chromium's extension updater reads, both public (no token: they are the agency's published
+ * artefacts, and the updater sends none). `extension publish` checks a CRX (signature, id, manifest key and version)
+ * and stores it in DATA_DIR/extension/; the server reads what is published from there on each request, so a publish
+ * takes effect at once without a restart.
  *
  *   GET /extension/update.xml               gupdate XML: app id, version, codebase, hash_sha256, prodversionmin
  *   GET /extension/creditlens-<version>.crx the stored file

@@ -183,7 +183,7 @@ const TRIM_COUNTS = 100_000;
 /**
  * Which records' history to trim in a commit: each once when this process first writes to it, then after every
  * TRIM_EVERY rows. A record so keeps at most HISTORY_PER_ENTITY + TRIM_EVERY rows per writing process; trimming
- * on every commit cost about 0.3 ms a commit at 500 rows a record.
+ * on every commit would cost more than the commit itself (docs/adr/0004-server-attribution-beside-claims.md).
  */
 export class TrimSchedule {
   readonly #since = new Map<string, number>();

@@ -4,7 +4,7 @@
  * every team of the server); here each waits with its needs (update-shape.ts) and is checked against the room's
  * state when that advances, at a cost of one comparison per entry (a cursor past the needs already met). Bounded in
  * count, bytes and age: beyond any bound the connection is closed (1008); its client sends them again, with what they
- * need, in the sync step of its next connection.
+ * need, in the sync step of its next connection (docs/adr/0008-pending-updates-apart.md).
  */
 export type PendingLimits = { maxUpdates: number; maxBytes: number; maxAgeMs: number };
 

@@ -1,6 +1,7 @@
 /**
- * The lint step really fails on a boundary break: code that breaks each rule of style.md §3.2 is linted as if it
- * stood in the named file, and the project's own eslint.config.js must reject it (and accept the clean twin).
+ * The lint step really fails on a boundary break: code that breaks each boundary rule of eslint.config.js
+ * (docs/architecture.md) is linted as if it stood in the named file, and the project's own eslint.config.js must reject
+ * it (and accept the clean twin).
  */
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';

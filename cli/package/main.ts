@@ -1,9 +1,9 @@
 /**
- * `npm run package`: the signed CRX3 for self-hosted installs (README 无应用商店的安装与更新 / Installing without a web
- * store). Settings from the environment: CREDITLENS_CRX_KEY (the agency's signing key; a development key otherwise,
- * with a warning), CREDITLENS_UPDATE_URL (the sync server's address; http://127.0.0.1:1234 otherwise, with a
- * warning), CREDITLENS_PACKAGE_DIR (default .output/package). Prints the CRX's path on stdout and the rest on stderr,
- * so `CRX=$(npm run -s package)` works. Exit 0 done, 1 failed.
+ * `npm run package`: the signed CRX3 for self-hosted installs (docs/admin/self-hosted-install.md). Settings from the
+ * environment: CREDITLENS_CRX_KEY (the agency's signing key; a development key otherwise, with a warning),
+ * CREDITLENS_UPDATE_URL (the sync server's address; http://127.0.0.1:1234 otherwise, with a warning),
+ * CREDITLENS_PACKAGE_DIR (default .output/package). Prints the CRX's path on stdout and the rest on stderr, so
+ * `CRX=$(npm run -s package)` works. Exit 0 done, 1 failed.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -38,7 +38,7 @@ export const AGGRAVATED_PATTERN = '从重';
 /** ...unless the text says it was not aggravated. */
 export const NOT_AGGRAVATED_PATTERN = '(不予|不|未|无)从重';
 
-/** Authorities of the market-regulation system, past and present (issue 2, Deliver 4). */
+/** Authorities of the market-regulation system, past and present: their penalties are `isSamr` (docs/formats.md). */
 export const SAMR_AUTHORITY_WORDS: readonly string[] = [
   '市场监督管理', '市场监管', '工商行政管理', '食品药品监督管理', '质量技术监督',
   // Short and local forms seen on the sites (工商局, 质监局, 食药监局, 深圳's 市场和质量监督管理委员会, 药监局).

@@ -1,5 +1,5 @@
 /**
- * R6 classification data (rules-spec §4 R6): laws first, then keyword groups. Data, not code: a department that
+ * R6 classification data (docs/rules.md R6): laws first, then keyword groups. Data, not code: a department that
  * words things differently edits these lists, not the rule. Matching normalises both sides (half-width, lower case).
  */
 import type { Domain } from '../schemas/assessment.ts';
@@ -23,7 +23,7 @@ export const LEGAL_BASIS_LAWS: ReadonlyArray<{ domain: Domain; laws: readonly st
 ];
 
 export interface KeywordGroup {
-  /** Letter of the group in the spec (a–e). */
+  /** The group's letter (a–e), in the order groups are tried. */
   group: string;
   domain: Domain;
   keywords: readonly string[];
@@ -55,13 +55,13 @@ export const PRODUCT_GROUPS: readonly KeywordGroup[] = [
   { group: 'e', domain: 'CONSUMER', keywords: ['消费者', '七日无理由', '三包', '退货', '预付', '预收', '个人信息', '格式条款'] },
 ];
 
-/** Special-equipment words of group d (§10.8): they put a QUALITY penalty under the 1-year repair period. */
+/** Special-equipment words of group d (docs/rules.md R3): they put a QUALITY penalty under the 1-year repair period. */
 export const SPECIAL_EQUIPMENT_WORDS: readonly string[] = [
   '特种设备', '电梯', '锅炉', '压力容器', '气瓶', '起重机械', '场(厂)内专用机动车辆', '叉车', '大型游乐设施', '客运索道',
   '特种设备安全法',
 ];
 
-/** Drug words (§10.8): a DRUG_DEVICE_COSMETIC penalty naming one is in the drug field. */
+/** Drug words (docs/rules.md R3): a DRUG_DEVICE_COSMETIC penalty naming one is in the drug field. */
 export const DRUG_WORDS: readonly string[] = ['药品', '假药', '劣药', '疫苗', '药品管理法', '疫苗管理法'];
 export const MEDICAL_DEVICE_WORDS: readonly string[] = ['医疗器械'];
 export const COSMETIC_WORDS: readonly string[] = ['化妆品'];

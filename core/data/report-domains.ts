@@ -1,6 +1,6 @@
 /**
- * The rows of the notice's 工作情况表, in its order, with the wording the attachment uses. (The notice is cited by
- * its number, 国市监信发〔2023〕48号; it is not reproduced here.)
+ * The rows of the 工作情况表 of notice 国市监信发〔2023〕48号, in its order, with the wording its attachment uses
+ * (the notice is not public: cited by number, never reproduced).
  */
 import type { Domain } from '../schemas/assessment.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The engine's normalised form of a record (rules-spec §2 and §10.6): defaults applied, missing fields derived,
+ * The engine's normalised form of a record (docs/formats.md): defaults applied, missing fields derived,
  * texts prepared for matching once. Rules read facts, never the raw input.
  */
 import type { IsoDate, PeriodOptions } from '../lib/dates.ts';
@@ -13,7 +13,7 @@ export interface PenaltyFact {
   /** decisionNo in match form: one decision = one penalty, whatever its spacing or width. */
   decisionKey: string;
   decisionDate: IsoDate;
-  /** S of R2: the publicity date, else the decision date (§6.6). */
+  /** Where R2's publicity period starts: the publicity date, else the decision date (docs/rules.md R2). */
   publicityStart: IsoDate;
   authority: string;
   isSamr: boolean;
@@ -22,7 +22,7 @@ export interface PenaltyFact {
   lowAmountFine: boolean;
   restrictionEnd: IsoDate | undefined;
   status: PenaltyStatus;
-  /** CHANGED counts as EFFECTIVE everywhere (§10.2). */
+  /** CHANGED (the decision as amended) counts as EFFECTIVE everywhere. */
   effective: boolean;
   repairApprovedDate: IsoDate | undefined;
   obligationsFulfilled: boolean;

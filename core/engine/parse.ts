@@ -17,7 +17,7 @@ export function parseRecord(input: unknown): Parsed<EntityRecord> {
   return parseWith(EntityRecord, input);
 }
 
-/** A partial settings object → complete settings with the spec's defaults. */
+/** A partial settings object → complete settings with the defaults of docs/rules.md §3. */
 export function parseSettings(input: unknown): Parsed<RuleSettings> {
   return parseWith(RuleSettings, input);
 }

@@ -10,7 +10,7 @@ export interface RuleInfo {
   title: LocalText;
   /** The legal source findings cite; `article` is required so every finding names one. */
   source: Required<LegalSource>;
-  /** Where the source text was read, and how sure the spec is of it ([V], [S] or [K]). */
+  /** Where the rule and its source are explained (docs/rules.md); never shown to users. */
   reference: string;
 }
 

@@ -307,7 +307,7 @@ describe('addDays / daysBetween', () => {
   });
 });
 
-describe('lastDay / running / completed (rules-spec §3)', () => {
+describe('lastDay / running / completed (docs/rules.md §1)', () => {
   it('the anniversary day still runs; the period is complete from the next day', () => {
     expect(lastDay('2020-03-15', 3, 'y')).toBe('2023-03-15');
     expect(running('2020-03-15', 3, 'y', '2023-03-15')).toBe(true);
@@ -345,7 +345,7 @@ describe('lastDay / running / completed (rules-spec §3)', () => {
     expect(lastDay('2023-12-31', 2, 'm')).toBe('2024-02-29');
   });
 
-  it('rules-spec T15: listed 2021-06-01, 3 years run to 2024-06-01 inclusive', () => {
+  it('T15: listed 2021-06-01, 3 years run to 2024-06-01 inclusive', () => {
     expect(running('2021-06-01', 3, 'y', '2024-06-01')).toBe(true);
     expect(completed('2021-06-01', 3, 'y', '2024-06-01')).toBe(false);
     expect(completed('2021-06-01', 3, 'y', '2024-06-02')).toBe(true);

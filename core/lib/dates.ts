@@ -1,7 +1,7 @@
 /**
  * Calendar dates as the rules see them: 'YYYY-MM-DD' strings in China time (Asia/Shanghai), no time of day.
  *
- * Period arithmetic follows 民法典 Arts. 201–202 (rules-spec §3): a period of N years or months starts the day
+ * Period arithmetic follows 民法典 Arts. 201–202 (docs/rules.md §1): a period of N years or months starts the day
  * after its event and ends on the corresponding date, or on the last day of the month when that date does not
  * exist (29 Feb → 28 Feb). ISO strings compare correctly as strings, so no Date object is needed here.
  */
@@ -12,7 +12,7 @@ export type IsoDate = string;
 
 /** The 9999-12-31 sentinel the sites use for "长期" (no end). */
 export const LONG_TERM: IsoDate = '9999-12-31';
-/** gsxt writes 长期 as epoch milliseconds at or above this value (credit-sites.md §2). */
+/** gsxt's section JSON writes 长期 as epoch milliseconds at or above this value (9999-12-31 in China time). */
 const LONG_TERM_MS = 253402185600000;
 
 export function isLeapYear(year: number): boolean {
@@ -207,7 +207,7 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 
 export type PeriodUnit = 'y' | 'm';
 
-/** How period ends are counted: the spec's default keeps the anniversary day inside the period. */
+/** How period ends are counted: by default the anniversary day is inside the period (docs/rules.md §1). */
 export interface PeriodOptions {
   boundaryInclusive: boolean;
 }

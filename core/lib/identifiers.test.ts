@@ -9,7 +9,7 @@ import {
   validateUscc,
 } from './identifiers.ts';
 
-// credit-sites.md §6.1: the 31 symbols in value order and the valid (authority, category) pairs.
+// GB 32100-2015: the 31 symbols in value order and the valid (authority, category) pairs.
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CATEGORIES = '11 12 13 19 21 29 31 32 33 34 35 39 41 49 51 52 53 59 61 62 69 71 72 79 81 89 91 92 93 A1 A9 N1 N2 N3 N9 Y1'.split(' ');
 
@@ -49,7 +49,7 @@ const regNoPrefix = fc.array(digit, { minLength: 14, maxLength: 14 }).map((d) =>
 
 const VALID = { valid: true, reason: null };
 
-describe('USCC: verified examples (credit-sites.md §6.1)', () => {
+describe('USCC: verified examples (GB 32100-2015)', () => {
   it.each([
     '91110000101623741K',
     '92429004MA4C8HHT0U',
@@ -84,7 +84,7 @@ describe('USCC: verified examples (credit-sites.md §6.1)', () => {
   });
 });
 
-describe('注册号: verified examples (credit-sites.md §6.2)', () => {
+describe('注册号: verified examples (GB/T 17710 MOD 11,10)', () => {
   it.each(['120224000057628', '120224000057610'])('%s passes', (code) => {
     expect(validateRegNo(code)).toEqual({ valid: true, kind: 'regNo', reason: null });
     expect(validateIdentifier(code)).toEqual({ valid: true, kind: 'regNo', reason: null });

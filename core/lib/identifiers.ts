@@ -1,6 +1,6 @@
 /**
  * Entity identifiers: the 18-character Unified Social Credit Code (GB 32100-2015) and the old 15-digit 注册号
- * (check digit by GB/T 17710 MOD 11,10). Algorithms and verified examples: credit-sites.md §6.
+ * (check digit by GB/T 17710 MOD 11,10). Rules: docs/rules.md 标识代码; verified examples: identifier-vectors.json.
  *
  * A wrong check character is reported (`reason: 'check-digit'`) but callers must treat it as a warning, not a
  * refusal: some issued codes fail the check.
@@ -28,7 +28,7 @@ const LEGACY_REG_NO = new RegExp(`^\\d{13}$|${COOPERATIVE_REG_NO.source}`);
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** W_i = 3^(i−1) mod 31. */
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-/** Valid (registration authority, entity category) pairs, positions 1–2 (credit-sites.md §6.1; 54 村委会 is named there as an example). */
+/** Valid (registration authority, entity category) pairs, positions 1–2 of GB 32100-2015 (54, 村委会, included). */
 const USCC_CATEGORIES = new Set(
   '11 12 13 19 21 29 31 32 33 34 35 39 41 49 51 52 53 54 59 61 62 69 71 72 79 81 89 91 92 93 A1 A9 N1 N2 N3 N9 Y1'.split(' '),
 );

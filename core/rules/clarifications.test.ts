@@ -1,6 +1,7 @@
 /**
- * rules-spec §10 clarifications and the settings of §6, beyond the 25 cases; and the explanations (findings)
- * that staff act on: every flag raised has a finding naming its rule, article and records.
+ * The readings docs/rules.md spells out for each rule and the settings of its §3, beyond the 25 cases of
+ * spec-cases.test.ts; and the explanations (findings) that staff act on: every flag raised has a finding naming its
+ * rule, article and records.
  */
 import { describe, expect, it } from 'vitest';
 import { assessRecord } from '../engine/assess.ts';
@@ -16,7 +17,7 @@ function run(r: EntityRecord, asOf: string, settings: RuleSettingsInput = {}): A
 const heavyFood = (date: string, id: string) =>
   penalty(date, { id, types: ['ORDER_SUSPENSION'], violationText: '生产经营添加非食用物质的食品' });
 
-describe('§10.1 R5 looks back 3 years and skips penalties already behind a listing', () => {
+describe('R5 looks back 3 years and skips penalties already behind a listing', () => {
   it('an old heavy penalty is no candidate and does not make shouldBeListed true', () => {
     const a = run(record({ penalties: [heavyFood('2020-01-10', 'OLD')] }), '2024-06-30');
     expect(a.penalties[0]?.seriousListCandidate).toBe(false);
@@ -68,7 +69,7 @@ describe('§10.1 R5 looks back 3 years and skips penalties already behind a list
   });
 });
 
-describe('§10.4 the entity takes its most advanced abnormal status', () => {
+describe('R7: the entity takes its most advanced abnormal status', () => {
   it('ESCALATE beats ACTIVE; escalatesOn is that of the oldest active listing', () => {
     const r = record({
       abnormalListings: [
@@ -89,7 +90,7 @@ describe('§10.4 the entity takes its most advanced abnormal status', () => {
   });
 });
 
-describe('§10.5 a listing falls with its revoked basis', () => {
+describe('R8: a listing falls with its revoked basis', () => {
   it('every basis penalty revoked → not active; the finding says why', () => {
     const b = heavyFood('2023-01-10', 'B');
     const r = record({ penalties: [{ ...b, status: 'REVOKED' }], seriousListings: [{ id: 'S', listedDate: '2023-02-01', penaltyIds: ['B'] }] });
@@ -123,7 +124,7 @@ describe('R3 repair conditions', () => {
   it.each([
     { text: '销售假药', field: 'DRUG', basis: undefined },
     { text: '使用未经检验的电梯', field: 'SPECIAL_EQUIPMENT', basis: undefined },
-  ])('$field has the 1-year minimum (§10.8)', ({ text }) => {
+  ])('$field has the 1-year minimum (R3)', ({ text }) => {
     const p = penalty('2023-12-01', { violationText: text, publicityDate: '2023-12-01', obligationsFulfilled: true, harmEliminated: true });
     expect(run(record({ penalties: [p] }), '2024-06-30').penalties[0]).toMatchObject({ repair: 'NOT_YET', repairFrom: '2024-12-02' });
   });
@@ -141,7 +142,7 @@ describe('R3 repair conditions', () => {
   });
 });
 
-describe('§6 settings change the verdict as documented', () => {
+describe('settings (docs/rules.md §3) change the verdict as documented', () => {
   it('boundaryInclusive=false ends the window the day before the anniversary', () => {
     const r = record({ penalties: [penalty('2021-06-30', { id: 'EDGE' })] });
     expect(run(r, '2024-06-30').repeatOffender.counted).toEqual(['EDGE']);

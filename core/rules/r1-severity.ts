@@ -1,7 +1,7 @@
 /**
  * R1 Severity class of a penalty (LIGHT | GENERAL | HEAVY).
  * Source: 总局令第44号 Art. 2 (the heavier penalties: an aggravated fine, 降低资质等级, 吊销许可证件/营业执照,
- * 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业) [S]; 总局令第45号 Art. 14 ¶3 [V]. rules-spec §4 R1.
+ * 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业) [S]; 总局令第45号 Art. 14 ¶3 [V]. docs/rules.md R1.
  */
 import type { PenaltyType } from '../schemas/record.ts';
 import type { Severity } from '../schemas/assessment.ts';
@@ -12,7 +12,7 @@ export const rule: RuleInfo = {
   id: 'r1-severity',
   title: { zh: '处罚轻重', en: 'Penalty severity' },
   source: { title: '《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）', article: '第二条' },
-  reference: 'rules-spec §4 R1 [S]; Order 45 Art. 14 ¶3 [V]',
+  reference: 'docs/rules.md R1',
 };
 
 /** The heavier penalties of Order 44 Art. 2 besides the aggravated fine. */

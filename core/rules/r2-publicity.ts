@@ -2,7 +2,7 @@
  * R2 Publicity window of a penalty: whether it is shown on the as-of date and until when.
  * Source: 《市场监督管理行政处罚信息公示规定》(总局令第45号) Art. 2 (warnings are not published), Art. 11 (revoked
  * decisions are withdrawn), Art. 13 (3 months for 通报批评 or a lower-amount fine, 3 years otherwise, longer for a
- * longer restriction) [V]. rules-spec §4 R2.
+ * longer restriction) [V]. docs/rules.md R2.
  */
 import { addDays, lastDay, maxDate, minDate, type IsoDate } from '../lib/dates.ts';
 import type { Severity } from '../schemas/assessment.ts';
@@ -14,7 +14,7 @@ export const rule: RuleInfo = {
   id: 'r2-publicity',
   title: { zh: '处罚信息公示期', en: 'Publicity period' },
   source: { title: '《市场监督管理行政处罚信息公示规定》（国家市场监督管理总局令第45号）', article: '第十三条' },
-  reference: 'rules-spec §4 R2 [V]',
+  reference: 'docs/rules.md R2',
 };
 
 export interface Publicity {

@@ -2,7 +2,7 @@
  * R3 Credit repair of a penalty (early stop of its publicity): when the entity may apply, and whether it may now.
  * Source: 《市场监督管理行政处罚信息公示规定》(总局令第45号) Art. 14 [V]; 《市场监督管理信用修复管理办法》
  * (国市监信规〔2021〕3号) [S]. Minimum 6 months, 1 year in the food, drug and special-equipment fields; never for the
- * heavier penalties. Advisory: the authority decides. rules-spec §4 R3, §10.3, §10.8.
+ * heavier penalties. Advisory: the authority decides. docs/rules.md R3.
  */
 import { dayAfterLastDay, type IsoDate } from '../lib/dates.ts';
 import { KeywordIndex, matchForm } from '../lib/text.ts';
@@ -17,7 +17,7 @@ export const rule: RuleInfo = {
   id: 'r3-repair',
   title: { zh: '信用修复（提前停止公示）', en: 'Credit repair (early end of publicity)' },
   source: { title: '《市场监督管理行政处罚信息公示规定》（国家市场监督管理总局令第45号）', article: '第十四条' },
-  reference: 'rules-spec §4 R3 [V], §10.3, §10.8; 国市监信规〔2021〕3号 [S]',
+  reference: 'docs/rules.md R3',
 };
 
 const FIELD_WORDS: Record<Exclude<Repair1yField, 'FOOD'>, { domain: Domain; words: readonly string[] }> = {
@@ -37,7 +37,7 @@ function fieldsMentioned(p: PenaltyFact): number {
   return ALWAYS_MENTIONED | FIELD_INDEX.search(p.conductText) | FIELD_INDEX.search(p.basisText);
 }
 
-/** §10.8: whether the penalty falls in a field with the 1-year minimum. */
+/** Whether the penalty falls in a field with the 1-year minimum (setting repair1yDomains). */
 export function inOneYearField(p: PenaltyFact, domain: Domain, fields: readonly Repair1yField[]): boolean {
   let mentioned = -1;
   for (let i = 0; i < fields.length; i++) {

@@ -1,7 +1,7 @@
 /**
  * R4 屡禁不止、屡罚不改 (repeat offender): 10 or more administrative penalties in the last 3 years without an
  * approved credit repair. Source: 国市监信发〔2023〕48号 part 二(一)三 ("近3年内受到10次以上行政处罚，且未获准信用
- * 修复"); "以上" includes the number (刑法 Art. 99 [V]). rules-spec §4 R4, §10.7: any authority, one count per
+ * 修复"); "以上" includes the number (刑法 Art. 99 [V]). docs/rules.md R4: any authority, one count per
  * decision, repaired decisions leave the count from the day the repair was approved. When the page did not show
  * every penalty, a count under the threshold is "at least N", never a certain no (docs/rules.md "R4").
  */
@@ -16,7 +16,7 @@ export const rule: RuleInfo = {
   id: 'r4-repeat-offender',
   title: { zh: '屡禁不止、屡罚不改', en: 'Repeat offender' },
   source: { title: '《市场监管总局关于开展经营主体严重违法失信行为专项治理行动的通知》（国市监信发〔2023〕48号）', article: '二、（一）三' },
-  reference: 'notice 国市监信发〔2023〕48号; rules-spec §4 R4, §10.7',
+  reference: 'docs/rules.md R4',
 };
 
 export interface RepeatOffenderResult {

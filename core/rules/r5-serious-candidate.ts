@@ -2,7 +2,7 @@
  * R5 Serious-list candidate on the penalty route: an effective, heavier (R1 HEAVY) market-regulation penalty of
  * the last 3 years, in a domain of Arts. 5–9 or matching Art. 10, not already the basis of a listing.
  * Source: 总局令第44号 Arts. 2, 5–10, 12 [S]. Art. 12 makes listing a human judgement, so this only flags
- * candidates for review, never a listing. rules-spec §4 R5, §10.1.
+ * candidates for review, never a listing. docs/rules.md R5.
  */
 import { matchForm } from '../lib/text.ts';
 import { running } from '../lib/dates.ts';
@@ -17,7 +17,7 @@ export const rule: RuleInfo = {
   id: 'r5-serious-candidate',
   title: { zh: '严重违法失信名单候选（处罚途径）', en: 'Serious-list candidate (penalty route)' },
   source: { title: '《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）', article: '第二条' },
-  reference: 'rules-spec §4 R5 [S], §10.1',
+  reference: 'docs/rules.md R5',
 };
 
 const ARTICLE_10 = new RegExp(ARTICLE_10_PATTERNS.map(matchForm).join('|'));

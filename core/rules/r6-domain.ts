@@ -1,7 +1,7 @@
 /**
  * R6 Domain classification into the six supervisory domains of the special action.
  * Source: 《市场监督管理严重违法失信名单管理办法》(总局令第44号) Arts. 5–9, whose order gives the domains [S];
- * rules-spec §4 R6 and §6.5. The law broken decides first; keywords of the violation text otherwise.
+ * docs/rules.md R6. The law broken decides first; keywords of the violation text otherwise.
  */
 import { KeywordIndex, firstList, listCount } from '../lib/text.ts';
 import { CONDUCT_GROUP, LEGAL_BASIS_LAWS, PRODUCT_GROUPS, type KeywordGroup } from '../data/domain-keywords.ts';
@@ -14,7 +14,7 @@ export const rule: RuleInfo = {
   id: 'r6-domain',
   title: { zh: '监管领域分类', en: 'Supervisory domain' },
   source: { title: '《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）', article: '第五条至第九条' },
-  reference: 'rules-spec §4 R6 [S]',
+  reference: 'docs/rules.md R6',
 };
 
 export interface DomainResult {

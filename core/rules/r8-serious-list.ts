@@ -2,7 +2,7 @@
  * R8 Serious illegal and dishonest list (严重违法失信名单): active listings, expiry, early removal, and the
  * 应列未列 signal (should be listed but is not).
  * Source: 《市场监督管理严重违法失信名单管理办法》(总局令第44号): 3-year term, early removal after 1 full year,
- * listing falls with a revoked basis — all [K] per rules-spec §1.2, so the durations are settings; the 应列尽列
+ * listing falls with a revoked basis — all 待核 (unverified) in docs/rules.md, so the durations are settings; the 应列尽列
  * duty: 国市监信发〔2023〕48号 part 二(二). The page's banner counts as an active listing of unknown date; a section
  * not read is unknown, and then nothing is 应列未列. docs/rules.md "R8".
  */
@@ -65,7 +65,7 @@ function basisOf(s: SeriousFact, penalties: readonly GradedPenalty[]): PenaltyFa
 function listingStatus(s: SeriousFact, penalties: readonly GradedPenalty[], abnormal: AbnormalResult, ctx: EvalContext): SeriousListingStatus {
   const { asOf, settings, period } = ctx;
   const basis = basisOf(s, penalties);
-  // §10.5: the listing falls with its basis; a basis we cannot see is not assumed revoked.
+  // The listing falls with its basis; a basis we cannot see is not assumed revoked.
   const basisRevoked = s.penaltyIds.length > 0 && basis.length === s.penaltyIds.length && basis.every((p) => !p.effective);
   const expiresOn = maxDate(lastDay(s.listedDate, settings.seriousListYears, 'y', period), s.restrictionEnd ?? s.listedDate);
   const active = !basisRevoked && s.listedDate <= asOf && asOf <= expiresOn && (s.removedDate === undefined || asOf < s.removedDate);

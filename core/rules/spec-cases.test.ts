@@ -1,6 +1,6 @@
 /**
- * The 25 test cases of rules-spec §5, table-driven, through the whole engine (assessRecord), so that every
- * surface's verdict is what the spec says. Case ids are the spec's.
+ * The 25 worked cases (T1–T25) of the rules as docs/rules.md states them, table-driven, through the whole engine
+ * (assessRecord), so that every surface's verdict is what the rules say.
  */
 import { describe, expect, it } from 'vitest';
 import { assessRecord } from '../engine/assess.ts';
@@ -59,7 +59,7 @@ describe('R4 repeat offender (T1–T9)', () => {
     expect(a.repeatOffender).toMatchObject({ flag: false, count: 9, excluded: [{ id: 'X', reason: 'revoked' }] });
   });
 
-  it('T7 (§10.2): a CHANGED decision still counts', () => {
+  it('T7: a CHANGED decision still counts', () => {
     const ps = penalties(TEN_IN_WINDOW);
     ps[5] = { ...ps[5]!, status: 'CHANGED' };
     expect(run(record({ penalties: ps }), '2024-06-30').repeatOffender).toMatchObject({ flag: true, count: 10 });
@@ -212,7 +212,7 @@ describe('R1, R3, R5, R6 on single penalties (T17–T25)', () => {
     expect(one(p, D)).toMatchObject({ repair, repairFrom: from });
   });
 
-  it('T21 (§10.3): the period complete but obligations open → NOT_ELIGIBLE', () => {
+  it('T21: the period complete but obligations open → NOT_ELIGIBLE', () => {
     const p = penalty('2023-11-20', { violationText: '虚假宣传', publicityDate: '2023-12-01', obligationsFulfilled: true });
     expect(one(p, '2024-06-02').repair).toBe('NOT_ELIGIBLE');
   });

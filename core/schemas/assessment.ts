@@ -1,5 +1,5 @@
 /**
- * The assessment: what every surface shows for a record on an as-of date. Public contract (README "Assessment").
+ * The assessment: what every surface shows for a record on an as-of date. Public contract (docs/contract.md).
  * Findings explain every flag raised, in Chinese and English, with the legal source and the records behind it.
  */
 import * as z from 'zod';

@@ -1,12 +1,12 @@
 /**
  * The input record: one entity with its penalties and list entries, as the site adapters produce it and as the
- * `creditlens` command line, the extension and the server accept it. Public contract (README "Record").
+ * `creditlens` command line, the extension and the server accept it. Public contract (docs/contract.md).
  * Optional fields may be absent; missing penalty types, `isSamr` and reasons are derived by the engine.
  */
 import * as z from 'zod';
 import { IsoDateString } from './date.ts';
 
-/** 《行政处罚法》(2021) Art. 9, as a closed enum (rules-spec §1.1). */
+/** 《行政处罚法》(2021) Art. 9, as a closed enum (docs/formats.md names each). */
 export const PenaltyType = z.enum([
   'WARNING', 'CIRCULATED_CRITICISM',
   'FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY',
@@ -157,9 +157,8 @@ type ParsedRecord = z.output<typeof EntityRecordShape>;
 /**
  * Ids must be unique within each list: findings point at records by id. A plain zod check that adds exactly the
  * issues a `superRefine` with `ctx.addIssue({ code: 'custom', path, message })` adds (record-unique-ids.test.ts).
- * Not a superRefine, which wraps every call in an `addIssue` closure: measured in `npm run bench`, with it about a
- * tenth of what the compiled fast path allocated survived each young-generation collection (to be copied and
- * promoted), and validation was up to twice as slow; with this check next to nothing survives.
+ * Not a superRefine, whose per-call `addIssue` closure kept much of what validation allocated alive past young-
+ * generation collections, up to halving validation speed (`npm run bench`, core).
  */
 const UniqueIds: z.core.$ZodCheck<ParsedRecord> = z.check<ParsedRecord>((payload) => {
   uniqueIds(payload, payload.value.penalties, 'penalties');

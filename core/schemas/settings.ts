@@ -1,6 +1,7 @@
 /**
- * Rule settings: every choice of rules-spec §6 and every duration marked [K] (unverified) is a setting whose
- * default is the spec's. The options page and `creditlens assess --settings` accept a partial object.
+ * Rule settings: every choice docs/rules.md makes where the law leaves room, and every duration it marks 待核
+ * (unverified), is a setting whose default is that choice (docs/rules.md §3). The options page and
+ * `creditlens assess --settings` accept a partial object.
  */
 import * as z from 'zod';
 
@@ -10,27 +11,27 @@ export type Repair1yField = z.infer<typeof Repair1yField>;
 const Whole = z.number().int().positive();
 
 export const RuleSettings = z.strictObject({
-  /** §6.1 the anniversary day is still inside a period (民法典 Arts. 201–202). */
+  /** The anniversary day is still inside a period (民法典 Arts. 201–202). */
   boundaryInclusive: z.boolean().default(true),
   /** R4: penalties counted to be a repeat offender ("10次以上" includes 10). */
   repeatOffenderThreshold: Whole.default(10),
   /** R4: the look-back window in years. */
   repeatOffenderWindowYears: Whole.default(3),
-  /** §6.3 R4 leaves out decisions that are only a warning. */
+  /** R4 leaves out decisions that are only a warning. */
   excludeWarningOnly: z.boolean().default(false),
-  /** §6.3 R4 counts only penalties still published on the as-of date (the stricter 发改 reading). */
+  /** R4 counts only penalties still published on the as-of date (the stricter 发改 reading). */
   onlyStillPublished: z.boolean().default(false),
   /** R4 counts only penalties of market-regulation authorities. */
   samrOnly: z.boolean().default(false),
-  /** §6.7 fields with a 1-year minimum before repair (6 months otherwise). */
+  /** R3: fields with a 1-year minimum before repair (6 months otherwise). */
   repair1yDomains: z.array(Repair1yField).default(['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT']),
-  /** §6.5 R6 keyword fallback: conduct keywords before product keywords, or after them. */
+  /** R6 keyword fallback: conduct keywords before product keywords, or after them. */
   domainKeywordOrder: z.enum(['conduct-first', 'product-first']).default('conduct-first'),
-  /** R5 looks back this many years (§10.1). */
+  /** R5 looks back this many years. */
   candidateWindowYears: Whole.default(3),
-  /** [K] Order 44: a serious listing lasts this many years. */
+  /** 待核 Order 44: a serious listing lasts this many years. */
   seriousListYears: Whole.default(3),
-  /** [K] Order 44: early removal may be requested after this many full years. */
+  /** 待核 Order 44: early removal may be requested after this many full years. */
   seriousEarlyRemovalYears: Whole.default(1),
   /** 公示条例 Art. 17: years on the abnormal list before escalation to the serious list. */
   abnormalEscalationYears: Whole.default(3),

@@ -1,5 +1,5 @@
 /**
- * The team server's names and its access token's claims (issue 5). The server signs the token (a JWT, HS256) and
+ * The team server's names and its access token's claims. The server signs the token (a JWT, HS256) and
  * checks it at every connection; the extension only reads the claims to show who it is and whether it may write
  * (只读) — it cannot check the signature, and does not need to: the server drops whatever it refuses.
  */

@@ -1,8 +1,8 @@
 /**
- * The team document's entity record (issue 5): what a team shares about one entity, as JSON. In the document it is
+ * The team document's entity record: what a team shares about one entity, as JSON. In the document it is
  * a Y.Map under the top-level Y.Map `entities`, keyed by entityKey() — the USCC, or `name:<entity name>` — with
  * `tags`, `notes` and `listings` as Y.Arrays (core/team/entities-doc.ts reads and writes it). Public contract: other
- * tools may read and write it (README "团队文档"). Unset values are null, never absent.
+ * tools may read and write it (docs/formats.md). Unset values are null, never absent.
  */
 import * as z from 'zod';
 import { Domain } from './assessment.ts';

@@ -1,6 +1,6 @@
 /**
- * The special action's 工作情况表 (issue 6): per supervisory domain, what the team did in a period. Public contract:
- * the sync server's `GET /team/<team>/report?format=json` answers exactly this.
+ * The special action's 工作情况表 (notice 国市监信发〔2023〕48号): per supervisory domain, what the team did in a
+ * period. Public contract: the sync server's `GET /team/<team>/report?format=json` answers exactly this.
  */
 import * as z from 'zod';
 import { Domain } from './assessment.ts';
@@ -21,7 +21,7 @@ export type WorkReportCounts = z.infer<typeof WorkReportCounts>;
 export const WorkReport = z.strictObject({
   from: IsoDateString,
   to: IsoDateString,
-  /** The six domains, always all six, in the order of the notice's attachment. */
+  /** The six domains, always all six, in the order of the notice's attachment (REPORT_DOMAINS). */
   rows: z.array(WorkReportCounts.extend({ domain: Domain })).length(6),
   total: WorkReportCounts,
 });

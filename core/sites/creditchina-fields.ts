@@ -1,7 +1,7 @@
 /**
  * Credit China (信用中国) record fields: the 双公示 data-standard keys of its API rows (cf_* for penalties) and the
  * Chinese labels the page shows for them (its `sencesMap`), mapped to the record contract. Shared by the page
- * reader and the JSON reader so both read the same fields (credit-sites.md §4.2, §4.2b).
+ * reader and the JSON reader so both read the same fields (real pages: fixtures/creditchina-gov-cn/real/).
  */
 import type { AbnormalListingInput, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';
 import { siteDate, withoutUndefined } from './values.ts';

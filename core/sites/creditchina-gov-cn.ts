@@ -1,7 +1,7 @@
 /**
  * 信用中国 (www.creditchina.gov.cn): the entity detail page. It is rendered in the browser from the site's API, so
  * its markup is the front end's own: records are read as groups of label：value pairs (the API's Chinese labels)
- * under their category, the credit code from the URL's `tyshxydm` (credit-sites.md §4).
+ * under their category, the credit code from the URL's `tyshxydm` (real pages: fixtures/creditchina-gov-cn/real/).
  */
 import { labelForm } from '../lib/text.ts';
 import { readLabels, type LabelTable } from './dom/labels.ts';

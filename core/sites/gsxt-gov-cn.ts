@@ -1,7 +1,7 @@
 /**
  * 国家企业信用信息公示系统 (www.gsxt.gov.cn and the provincial *.gsxt.gov.cn): entity pages of the 2017/18 design
  * and of today's (left menu, sections loaded when opened, table.yyzz-table), read by labels and header texts only
- * (credit-sites.md §3, §3b). The JSON of the section endpoints is read by gsxt-json.ts.
+ * (saved pages of each layout: fixtures/gsxt-gov-cn/). The JSON of the section endpoints is read by gsxt-json.ts.
  */
 import { PageText } from './dom/text.ts';
 import { readTables, statedTotal, type Grid } from './dom/tables.ts';

@@ -1,8 +1,8 @@
 /**
- * gsxt section data as JSON: the section URLs a detail page declares in its scripts (`var <name>Url = "…";`), and
- * the DataTables pages they answer (`{recordsTotal, data: […]}`, dates in epoch ms, values with HTML fragments)
- * turned into record items. Sections are recognised by the fields of their rows, not by the URL's name: the site
- * renames variables (credit-sites.md §3b). The fetching itself lives outside core (extension/fetch/).
+ * gsxt section data as JSON: the section URLs a detail page declares in its scripts (`var <name>Url = "…";`), and the
+ * DataTables pages they answer (`{recordsTotal, data: […]}`, dates in epoch ms, values with HTML fragments) turned into
+ * record items. Sections are recognised by the fields of their rows, not by the URL's name: the 2026 design renamed the
+ * URL variables (test/sim-site/routes.ts serves both). The fetching itself lives outside core (extension/fetch/).
  */
 import * as z from 'zod';
 import { problemsOf } from '../lib/issues.ts';
@@ -44,7 +44,7 @@ export function declaredUrls(scriptText: string): DeclaredUrl[] {
 /**
  * The abnormal-list URL for the entity's kind: pages declare one per kind (`entBusExcepUrl` companies,
  * `indBusExcepUrl` 个体工商户, `argBusExcepUrl` farmers' co-operatives) and the page's own script picks one by the
- * entity type (credit-sites.md §3b); the others answer an empty list. The kind is read from the credit code's
+ * entity type; the others answer an empty list. The kind is read from the credit code's
  * registration category (92 个体工商户, 93 农民专业合作社); without a code, the company URL.
  */
 const ABNORMAL_BY_KIND: ReadonlyArray<[RegExp, RegExp]> = [[/^92/, /^ind/i], [/^93/, /^arg(?!branch)/i], [/^/, /^ent/i]];

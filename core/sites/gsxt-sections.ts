@@ -1,7 +1,7 @@
 /**
  * The three record sections of gsxt (行政处罚, 经营异常, 严重违法失信) and how their rows become record items,
- * from rendered tables (columns found by header text, for every column set of credit-sites.md §3/§3b and the
- * 个体工商户 and old provincial variants) and from the section JSON (DataTables rows, field names of §2).
+ * from rendered tables (columns found by header text, for every column set of the 2017/18 and 2026 designs,
+ * 个体工商户 and old provincial variants: fixtures/gsxt-gov-cn/) and from the section JSON (DataTables rows).
  */
 import { parseSiteDate } from '../lib/dates.ts';
 import type { AbnormalListingInput, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';

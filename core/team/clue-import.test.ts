@@ -25,7 +25,7 @@ describe('clue import', () => {
       name: '示例市鲜味坊食品有限公司', uscc: '91330106MA27QX8BXF', legalRepresentative: '张某某', status: 'verifying', domain: 'FOOD',
       assignee: 'wang', tags: ['重点', '回访'], note: '群众举报',
     });
-    // A wrong check character is kept (issued codes can fail it); the domain is read from the notice's wording.
+    // A wrong check character is kept (issued codes can fail it); the domain is read from the 工作情况表's wording.
     expect(good[2]!.clue).toMatchObject({ uscc: '91330106MA27QX8BXA', status: 'listed', domain: 'DRUG_DEVICE_COSMETIC' });
     expect(bad).toEqual([
       { row: 4, reason: '主体名称为空 (name is empty)', problems: [{ field: 'name', kind: 'empty' }] },

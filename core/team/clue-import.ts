@@ -1,9 +1,10 @@
 /**
  * Importing a clue list (线索清单) into the team document: rows read from a CSV or XLSX file, and which column holds
  * which field (the user's mapping). Every row is checked first; bad rows come back with their row number and the
- * reason, and the good ones are written in one Yjs transaction — nothing half-written. Status and domain accept the
- * contract's values or the Chinese words staff write (已立案, 食品安全 …). A USCC whose check character is wrong is
- * kept (some issued codes fail the check, see README); one that is not a USCC at all is a bad row.
+ * reason, and the good ones are written back to back, IMPORT_CHUNK_ROWS to a transaction (see importClues). Status
+ * and domain accept the contract's values or the Chinese words staff write (已立案, 食品安全 …). A USCC whose check
+ * character is wrong is kept (some issued codes fail the check, docs/rules.md 标识代码); one that is not a USCC at
+ * all is a bad row.
  */
 import type * as Y from 'yjs';
 import * as z from 'zod';

@@ -1,7 +1,7 @@
 /**
- * The 工作情况表 as files, laid out like the notice's attachment: title, 填报单位, 时间, the table, 合计. CSV is UTF-8
- * with a byte-order mark and CRLF lines, so Excel and WPS open it as Chinese text; XLSX is written here, without a
- * library (SpreadsheetML with inline strings, packaged by core/lib/xlsx-package.ts).
+ * The 工作情况表 as files, laid out like the attachment of notice 国市监信发〔2023〕48号: title, 填报单位, 时间, the
+ * table, 合计. CSV is UTF-8 with a byte-order mark and CRLF lines, so Excel and WPS open it as Chinese text; XLSX is
+ * written here, without a library (SpreadsheetML with inline strings, packaged by core/lib/xlsx-package.ts).
  */
 import { REPORT_COLUMNS, REPORT_DOMAIN_HEADING, REPORT_DOMAINS, REPORT_TITLE, REPORT_TOTAL_LABEL } from '../data/report-domains.ts';
 import { csvText } from '../lib/csv.ts';

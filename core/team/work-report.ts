@@ -2,7 +2,8 @@
  * The 工作情况表 of a period, from the team document: one function, so the ledger page's preview, its XLSX and CSV,
  * and the server's report endpoint give the same figures. Both ends of the period count. Records that do not parse
  * are skipped — shown as invalid in the ledger, they never fail the report. An entity without a domain is counted
- * under 其他 (OTHER): the notice's table has no row for "unclassified", and leaving it out would undercount.
+ * under 其他 (OTHER): the notice's table (REPORT_DOMAINS) has no row for "unclassified", and leaving it out would
+ * undercount.
  */
 import { REPORT_DOMAINS } from '../data/report-domains.ts';
 import type { Domain } from '../schemas/assessment.ts';

@@ -1,6 +1,6 @@
 /**
- * Builders for records in tests: the spec's default penalty is EFFECTIVE, by a market-regulation authority,
- * type FINE, with a unique decision number (rules-spec §5 preamble).
+ * Builders for records in tests: the default penalty is EFFECTIVE, by a market-regulation authority, type FINE,
+ * with a unique decision number, so a case states only what it is about.
  */
 import type { AbnormalListingInput, EntityRecord, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';
 

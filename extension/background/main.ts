@@ -58,7 +58,7 @@ export function lookupUrl(popupUrl: string, selection: string | undefined): stri
 export function startBackground(): void {
   const db = new CreditLensDb();
   const now = () => new Date().toISOString();
-  // Started again each time the service worker starts (README "团队协作"): the local copy loads, then it reconnects.
+  // Started again each time the service worker starts (docs/user/team.md): the local copy loads, then it reconnects.
   const team = new TeamService({ store: indexedDbConfigStore(), now: () => Date.now(), log });
   void team.start().catch((error: unknown) => log(`team: ${String(error)}`));
   const retention = async () => {

@@ -1,7 +1,7 @@
 /**
  * The rule settings of the options page: loaded from the store (a stored value that no longer parses is reported and
  * the defaults are shown), checked by RuleSettings before anything is written, so an invalid entry is refused with
- * its reason and the stored settings stay as they were. "恢复默认" writes {} (every default of the spec).
+ * its reason and the stored settings stay as they were. "恢复默认" writes {} (every default of docs/rules.md §3).
  */
 import { DEFAULT_SETTINGS, RuleSettings, problemsOf, type RuleSettingsInput } from '#core';
 import { useEffect, useState } from 'react';

@@ -1,11 +1,11 @@
 /**
- * The rule settings as the options form holds them: every field of RuleSettings in spec order with the kind of
- * control it gets, and numbers kept as typed so that a bad entry is shown back and refused on save (by
+ * The rule settings as the options form holds them: every field of RuleSettings in the order of docs/rules.md with the
+ * kind of control it gets, and numbers kept as typed so that a bad entry is shown back and refused on save (by
  * RuleSettings itself), never silently corrected.
  */
 import type { RuleSettings } from '#core';
 
-/** Every setting, in the order of the spec (periods, R4, R3, R6, R5, serious list, abnormal list). */
+/** Every setting, grouped by rule (periods, R4, R3, R6, R5, serious list, abnormal list). */
 export const FIELDS = [
   { name: 'boundaryInclusive', kind: 'boolean' },
   { name: 'repeatOffenderThreshold', kind: 'number' },

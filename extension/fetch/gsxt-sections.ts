@@ -5,7 +5,7 @@
  * It must never get a member of staff blocked during official work: one request at a time, a small cap per page
  * view, a timeout, and it stops at once — saying why — on a captcha, an NGIDERRORCODE reply, HTML where JSON was
  * expected, or an HTTP error. It never retries. The sender is injected: in the extension it runs in the page's main
- * world, so the site's own XMLHttpRequest hook adds its token (credit-sites.md §3b).
+ * world, so the site's own XMLHttpRequest hook adds its token (a request of ours would lack it).
  */
 import { readJsonReply, type DataTablesPage, type DeclaredUrl, type JsonSection, type SectionKind } from '#core';
 

@@ -1,7 +1,7 @@
 /**
  * The fallback when the section JSON cannot be read: open the record sections through the page's own menu, as a
- * person would, and let the page render them. Today's gsxt loads a section only when it is opened (credit-sites.md
- * §3b). Each section is opened once, one after another, and waited for with a timeout; nothing is retried.
+ * person would, and let the page render them. Today's gsxt loads a section only when it is
+ * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried.
  */
 import { siteFor, type SectionKind } from '#core';
 

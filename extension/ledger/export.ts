@@ -2,7 +2,7 @@
  * The filtered ledger as a table for CSV and XLSX: a heading row in the UI language, then one row per record in the
  * order shown. Built in chunks (progress.ts) so 20,000 rows never freeze the page. The columns are those a clue list
  * is imported from (mapping.ts knows these headings), so an exported ledger can be imported again; the domain is
- * written in the notice's wording (core REPORT_DOMAINS), which the import reads in any UI language.
+ * written in the wording of the 工作情况表 (core REPORT_DOMAINS), which the import reads in any UI language.
  */
 import { REPORT_DOMAINS, type TableCell } from '#core';
 import { CASE_STATUS_LABEL } from '../components/team-labels.ts';

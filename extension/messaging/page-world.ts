@@ -1,7 +1,7 @@
 /**
  * The boundary between the content script (isolated world) and its helper in the page's main world
  * (entrypoints/page-sender.ts), which sends the section requests with the page's own XMLHttpRequest so the site's
- * hooks add their token (credit-sites.md §3b). Events on `document` carry JSON strings (objects do not cross worlds);
+ * hooks add their token. Events on `document` carry JSON strings (objects do not cross worlds);
  * both sides parse what they receive. The page can see and forge these events: it learns nothing it does not
  * already serve, and a forged reply is just more untrusted page data, parsed like the rest.
  *

@@ -1,8 +1,8 @@
 /**
- * Marks the rows of the page's own penalty table: a small domain chip on each row whose 决定书文号 is a penalty of
- * the record, and a "较重" mark on heavy ones (较重行政处罚, rules-spec R1). Chips are `<creditlens-chip>` elements with their own shadow root
- * (the page's CSS cannot restyle them; their text is not part of the cell's text, so reading the page again is not
- * disturbed). Every chip added is remembered and removed on `clear()`.
+ * Marks the rows of the page's own penalty table: a small domain chip on each row whose 决定书文号 is a penalty of the
+ * record, and a "较重" mark on heavy ones (较重行政处罚, docs/rules.md R1). Chips are `<creditlens-chip>` elements with their
+ * own shadow root (the page's CSS cannot restyle them; their text is not part of the cell's text, so reading the page
+ * again is not disturbed). Every chip added is remembered and removed on `clear()`.
  */
 import { cleanText, type Assessment, type Domain, type EntityRecord } from '#core';
 import { t } from '../ui/i18n.ts';

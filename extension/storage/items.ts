@@ -6,7 +6,7 @@ import { RuleSettings, DEFAULT_SETTINGS, problemLines, problemsOf, type RuleSett
 import * as z from 'zod';
 import { storage } from 'wxt/utils/storage';
 
-/** The rules settings of the core (rules-spec §6), as the options page saved them (a partial object is fine). */
+/** The rules settings of the core (docs/rules.md §3), as the options page saved them (a partial object is fine). */
 export const ruleSettingsItem = storage.defineItem<RuleSettingsInput>('local:ruleSettings', { fallback: {}, version: 1 });
 
 /** Days a snapshot is kept; 0 keeps them all. Notes are never purged. */

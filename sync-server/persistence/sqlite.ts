@@ -6,10 +6,10 @@
  * add an fsync per commit for power loss. Schema creation is idempotent and runs in one transaction, so two processes
  * opening a new directory at once are safe.
  *
- * The server's connection checkpoints in the background (`backgroundCheckpoints`): SQLite's own automatic checkpoint
- * runs inside a commit every 1,000 pages and fsyncs the log there, which stopped the server's event loop for 10 to
- * 80 ms several times a second under load. Instead, once a second, the log is flushed to disk on libuv's thread pool
- * and only then checkpointed on this thread, where SQLite's fsync of the log then finds next to nothing to write.
+ * The server's connection checkpoints in the background (`backgroundCheckpoints`), never inside a commit, where
+ * SQLite's automatic checkpoint would fsync on the event loop: once a second the log is flushed to disk on libuv's
+ * thread pool, then checkpointed on this thread with next to nothing left to write
+ * (docs/adr/0007-compaction-and-checkpoints.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,10 +42,8 @@ CREATE INDEX IF NOT EXISTS entity_history_key ON entity_history (team, entity, a
 export const DATABASE_FILE = 'creditlens.sqlite';
 
 /**
- * SQLite's page cache per connection, KiB (its default is 2,000). The server appends at the right edge of two
- * B-trees and reads a document's rows only when it loads or compacts it. Measured with 20 documents appended in
- * turn: a commit takes as long with 1,024 KiB as with 2,000; with 256 or 512 KiB it is about 5 µs slower (pages
- * read back from the operating system's file cache).
+ * SQLite's page cache per connection, KiB (its default is 2,000): the server appends at the right edge of two B-trees,
+ * so half the default commits as fast, and less is slower (docs/adr/0006-server-memory.md).
  */
 const PAGE_CACHE_KIB = 1024;
 

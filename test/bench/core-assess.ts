@@ -1,5 +1,5 @@
 /**
- * Benchmark of the core (issue: core, Deliver 7): 100,000 records of 10 penalties as NDJSON; the time to
+ * Benchmark of the core (docs/performance.md): 100,000 records of 10 penalties as NDJSON; the time to
  * JSON.parse every line, the time to assess every parsed record (schema validation, derivation, all rules and
  * findings), and their ratio. Goal: assessing costs no more than parsing (ratio ≤ 1.0).
  *

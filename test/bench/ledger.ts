@@ -1,5 +1,5 @@
 /**
- * Benchmark of the ledger page's table logic (issue 6, Deliver 1): a team document of 20,000 entities read through
+ * Benchmark of the ledger page's table logic: a team document of 20,000 entities read through
  * core, the rows prepared once (search text, dates), then the time to filter them (a status, a tag, a date range and a
  * two-word full-text search over notes) and to sort them (by name in pinyin order, by last change, by status), as the
  * page does on every keystroke or click. Medians of 5 rounds, each from a collected heap. Figures, not assertions

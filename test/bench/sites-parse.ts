@@ -1,5 +1,5 @@
 /**
- * Benchmark of the site adapters (issue: site adapters, Deliver 7): an entity page with 200 penalty rows read from
+ * Benchmark of the site adapters (docs/performance.md): an entity page with 200 penalty rows read from
  * the rendered DOM, and the same 200 penalties read from 40 DataTables JSON pages. The DOM is happy-dom here; the
  * real browser's figure is in the extension's benchmark.
  */

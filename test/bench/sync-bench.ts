@@ -1,5 +1,5 @@
 /**
- * Benchmark of the sync server (issue: team co-annotation, Deliver 5), side by side in one run against the
+ * Benchmark of the sync server (docs/performance.md), side by side in one run against the
  * reference, `@y/websocket-server` 0.1.1's own bin (no auth, no persistence), driven by the same y-websocket clients:
  *  (a) 10,000 updates between two clients, alternating, until both replicas converge (median of rounds, each in a
  *      fresh room; the servers' turns alternate so neither always runs second);

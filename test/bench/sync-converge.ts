@@ -1,6 +1,6 @@
 /**
- * Sync scenario (a): two clients of one room write `updates` map entries, alternating, one transaction per entry
- * (as toolchain.md measured), all issued at once; the time until both replicas hold every entry.
+ * Sync scenario (a): two clients of one room write `updates` map entries, alternating, one transaction per entry,
+ * all issued at once; the time until both replicas hold every entry.
  */
 import { performance } from 'node:perf_hooks';
 import type * as Y from 'yjs';

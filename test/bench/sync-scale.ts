@@ -1,6 +1,6 @@
 /**
- * Scale-out benchmark (issue 7): the load of the sync benchmark — 200 clients in 20 rooms, 5 updates/s each — on
- * one PostgreSQL and one Redis (real servers from Debian's packages, started here), side by side in one run:
+ * Scale-out benchmark (docs/admin/scale-out.md): the load of the sync benchmark — 200 clients in 20 rooms, 5 updates/s
+ * each — on one PostgreSQL and one Redis (real servers from Debian's packages, started here), side by side in one run:
  *   1 instance without Redis · 1 instance publishing to Redis · 3 instances, each room's clients spread over them.
  * Throughput (updates sent and deliveries per second), fan-out latency, the instances' and Redis's CPU per update,
  * and what Redis adds per update: the instance's extra CPU with Redis plus Redis's own. Figures only.

@@ -1,8 +1,9 @@
 /**
- * Takes the README's screenshots of the team ledger page: the table (filtered, one row opened with its snapshot) and
- * the work report preview. The real built extension in Debian's Chromium, connected to the real sync server seeded
+ * Takes the documentation's screenshots of the team ledger page: the table (filtered, one row opened with its snapshot)
+ * and the work report preview. The real built extension in Debian's Chromium, connected to the real sync server seeded
  * with the ledger test document; Chinese text needs a CJK font (`apt-get install fonts-noto-cjk`).
- * Run: `npm run build && npx tsx test/e2e/ledger-screenshots.ts` → docs/ledger.png, docs/ledger-report.png.
+ * Run: `npm run build && npx tsx test/e2e/ledger-screenshots.ts` → docs/images/ledger.png, ledger-report.png,
+ * ledger-charts.png.
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import { launchExtension } from './support/browser.ts';
 import { simPageUrl } from './support/hosts.ts';
 import { waitForCompletePaint } from './support/overlay.ts';
 
-const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 const LISTED = ENTITIES.listed.record.entity;
 const site = await startSimSite({ port: 0 });
 const server = await startSyncServer();

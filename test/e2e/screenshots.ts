@@ -1,7 +1,7 @@
 /**
- * Takes the README's screenshots: the overlay on a listed entity, on the repeat offender (its findings opened), and
- * the popup. The real built extension in Debian's Chromium on the simulated sites; Chinese text needs a CJK font
- * (`apt-get install fonts-noto-cjk`). Run: `npm run build && npx tsx test/e2e/screenshots.ts` → docs/*.png.
+ * Takes the documentation's screenshots: the overlay on a listed entity, on the repeat offender (its findings opened),
+ * and the popup. The real built extension in Debian's Chromium on the simulated sites; Chinese text needs a CJK font
+ * (`apt-get install fonts-noto-cjk`). Run: `npm run build && npx tsx test/e2e/screenshots.ts` → docs/images/*.png.
  */
 import { fileURLToPath } from 'node:url';
 import { startSimSite } from '../sim-site/server.ts';
@@ -9,7 +9,7 @@ import { launchExtension } from './support/browser.ts';
 import { simPageUrl } from './support/hosts.ts';
 import { waitForCompletePaint } from './support/overlay.ts';
 
-const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 const site = await startSimSite({ port: 0 });
 const browser = await launchExtension({ language: 'zh_CN', simPort: site.port });
 try {

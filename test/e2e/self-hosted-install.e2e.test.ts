@@ -1,9 +1,9 @@
 /**
- * Installing and updating CreditLens without a web store, end to end (README 无应用商店的安装与更新): `npm run package`
- * with a test signing key and the update URL of a real sync server on a free loopback port; `extension publish`;
- * a managed-policy file (ExtensionInstallForcelist) that makes Debian's Chromium install the extension from that
- * server; then newer builds published and applied — once the way Chromium applies an update to an extension that is
- * in use (downloaded on an update check, installed at the next start), once by the "Update" of chrome://extensions.
+ * Installing and updating CreditLens without a web store, end to end (docs/admin/self-hosted-install.md): `npm run
+ * package` with a test signing key and the update URL of a real sync server on a free loopback port; `extension
+ * publish`; a managed-policy file (ExtensionInstallForcelist) that makes Debian's Chromium install the extension from
+ * that server; then newer builds published and applied — once the way Chromium applies an update to an extension that
+ * is in use (downloaded on an update check, installed at the next start), once by the "Update" of chrome://extensions.
  *
  * Two things only the test needs, both in its own policy file: DeveloperToolsAvailability=1, because Chromium
  * refuses DevTools (so Playwright) on the pages and worker of a policy-installed extension by default; and Playwright's

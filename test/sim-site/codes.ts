@@ -1,7 +1,7 @@
 /**
- * Invented identifiers that look real: Unified Social Credit Codes with correct check characters (GB 32100,
- * credit-sites.md §6.1), 15-digit 注册号 with a correct MOD 11,10 check digit (§6.2), and the opaque gsxt page
- * tokens (`/%7B<token>-<13-digit ms>%7D`, §1.1). Everything is computed here, nothing is copied.
+ * Invented identifiers that look real: Unified Social Credit Codes with correct check characters (GB 32100),
+ * 15-digit 注册号 with a correct MOD 11,10 check digit (GB/T 17710), and the opaque gsxt page
+ * tokens (`/%7B<token>-<13-digit ms>%7D`). Everything is computed here, nothing is copied.
  */
 import { createHash } from 'node:crypto';
 
@@ -57,7 +57,7 @@ function digest(seed: string): Buffer {
 
 /**
  * An opaque gsxt token with its 13-digit timestamp, as in `/%7B<token>-<ms>%7D`. The 2017 pages used
- * base64-like tokens, the 2018 ones upper-case hex (credit-sites.md §1.1).
+ * base64-like tokens, the 2018 ones upper-case hex.
  */
 export function gsxtToken(seed: string, style: 'base64' | 'hex', era: '2017' | '2026' = '2017'): string {
   const bytes = digest(seed);

@@ -1,6 +1,6 @@
 /**
  * Truth data of the simulated credit sites: invented entities (no real people or companies), each with the record a
- * correct site adapter should read (README "Record" contract) and what else its pages show, and the list of pages
+ * correct site adapter should read (the Record of docs/contract.md) and what else its pages show, and the list of pages
  * the simulated site serves. The expected parse results of the saved-page fixtures are computed from this file.
  */
 import type { AbnormalListingInput, Entity, IsoDate, PenaltyInput, SeriousListingInput } from '#core';

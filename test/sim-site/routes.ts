@@ -1,5 +1,5 @@
 /**
- * The section endpoints each gsxt page declares (`var <name>Url = "/%7B…%7D";`, credit-sites.md §1.1, §3b) and the
+ * The section endpoints each gsxt page declares (`var <name>Url = "/%7B…%7D";`) and the
  * section each one answers. Renderers write the declarations from here; the server routes POSTs by the same list.
  */
 import { gsxtToken } from './codes.ts';
@@ -26,7 +26,7 @@ const DECLARED_2017: Array<[string, SectionId | null]> = [
   ['simpleCancelUrl', 'simpleCancel'], ['toSimpleCancelInfoAndObjectionUrl', null], ['annRepDetailUrl', null],
 ];
 
-/** 2026: the newer names next to the old ones (credit-sites.md §3b). */
+/** 2026: the newer names next to the old ones (the redesign renamed some). */
 const DECLARED_2026: Array<[string, SectionId | null]> = [
   ['shareholderUrl', 'shareholder'], ['shareholderDetailUrl', null], ['keyPersonUrl', 'keyPerson'], ['branchUrl', 'branch'],
   ['alterInfoUrl', 'alter'], ['liquidationUrl', 'liquidation'], ['mortRegInfoUrl', 'mortgage'], ['mortRegDetailInfoUrl', null],

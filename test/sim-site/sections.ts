@@ -1,6 +1,6 @@
 /**
- * The section data behind the simulated pages: gsxt DataTables JSON (field names of credit-sites.md §2) and Credit
- * China private-api rows (§4.1–4.2), built from the truth data in entities.ts. The page renderers, the server and the
+ * The section data behind the simulated pages: gsxt DataTables JSON (the site's field names) and Credit
+ * China private-api rows, built from the truth data in entities.ts. The page renderers, the server and the
  * fixture builder all read rows from here, so a page, its JSON and its saved copy never disagree.
  */
 import type { IsoDate, PenaltyInput } from '#core';
@@ -10,7 +10,7 @@ import type { RawOverrides, SimEntity } from './entities.ts';
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonRow = Record<string, JsonValue>;
 
-/** gsxt writes 长期 as epoch milliseconds at or above this value (credit-sites.md §2). */
+/** gsxt writes 长期 as epoch milliseconds at or above this value (core/lib/dates.ts reads it back). */
 export const LONG_TERM_MS = 253402185600000;
 /** Rows per section page, as the site's own DataTables ask for. */
 export const PAGE_LENGTH = 5;
@@ -63,7 +63,7 @@ export const ABNORMAL_COLUMNS: Column[] = [
   c('移出经营异常名录原因', 'remExcpRes_CN'), d('移出日期', 'remDate'), c('作出决定机关(移出)', 'reDecOrg_CN'),
 ];
 
-/** 个体工商户: the same fields under 标记/恢复 headers (credit-sites.md §3). */
+/** 个体工商户: the same fields under 标记/恢复 headers. */
 export const ABNORMAL_COLUMNS_INDIVIDUAL: Column[] = [
   idx, c('标记经营异常状态原因', 'speCause_CN'), d('列入日期', 'abntime'), c('作出决定机关(标记)', 'decOrg_CN'),
   c('恢复正常记载状态原因', 'remExcpRes_CN'), d('移出日期', 'remDate'), c('作出决定机关(恢复)', 'reDecOrg_CN'),
@@ -171,7 +171,7 @@ export const SECTIONS: Readonly<Record<SectionId, SectionDef>> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Raw values: what the site sends where the truth is normalised.
 
-/** The site's *_CN fields sometimes arrive with markup around parts of the text (credit-sites.md §2). */
+/** The site's *_CN fields sometimes arrive with markup around parts of the text. */
 export function obfuscate(text: string, seed: number): string {
   if (text === '') return text;
   switch (seed % 3) {
@@ -272,7 +272,7 @@ export function sectionRows(entity: SimEntity, section: SectionId): JsonRow[] {
   }
 }
 
-/** One page of a section as the site's POST endpoint answers it (DataTables shape, credit-sites.md §1.1). */
+/** One page of a section as the site's POST endpoint answers it (DataTables shape). */
 export interface DataTablesReply {
   draw: number;
   recordsTotal: number;
@@ -290,7 +290,7 @@ export function dataTablesPage(rows: JsonRow[], draw: number, start: number, len
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Credit China private-api rows (credit-sites.md §4.1, §4.2).
+// Credit China private-api rows.
 
 export const CREDITCHINA_CATEGORIES = ['行政管理', '诚实守信', '经营异常', '严重失信主体名单', '重点关注'] as const;
 export type CreditChinaCategory = (typeof CREDITCHINA_CATEGORIES)[number];

@@ -1,5 +1,5 @@
 /**
- * Credit China (信用中国) entity detail page (credit-sites.md §4.2b): a shell whose script reads the query string
+ * Credit China (信用中国) entity detail page: a shell whose script reads the query string
  * (keyword, uuid, tyshxydm), calls the private API on public.creditchina.gov.cn and renders every record as a group of
  * label：value pairs, labels taken from the row's `sencesMap`, under a heading per category. 行政管理 mixes
  * licences and penalties. No category states a count. `saved: true` gives the page after the script ran.

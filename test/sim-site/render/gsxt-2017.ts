@@ -1,5 +1,5 @@
 /**
- * gsxt detail page, 2017/18 unified web design (credit-sites.md §3): a shell whose section tables hold only their
+ * gsxt detail page, 2017/18 unified web design: a shell whose section tables hold only their
  * headers; the page's own script POSTs `draw/start/length=5` to the URLs declared in `div#url` and renders the rows.
  * `saved: true` gives the page as a browser saves it after that script ran (first page of every section rendered).
  *

@@ -1,5 +1,5 @@
 /**
- * gsxt detail page after the 2026 redesign (credit-sites.md §3b): a left menu `#resultMenu` whose
+ * gsxt detail page after the 2026 redesign: a left menu `#resultMenu` whose
  * `[role=button][data-target]` items repeat the section titles, a 全部展开 control, the entity name as the page's
  * h1, basic info in `div.yyzz-all` (labels padded with &emsp;/&thinsp;), and sections that load only when opened
  * ("正在加载，请稍候") through the declared `var …Url` endpoints. Tables have no ids or classes a parser could rely

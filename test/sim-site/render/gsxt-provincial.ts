@@ -1,7 +1,7 @@
 /**
  * An older provincial sub-site page (served on zj.gsxt.gov.cn): server-rendered `th`/`td` tables with the title in a
  * `th colspan` row, the Guangxi-style 经营异常 and 严重违法 column sets (one 作出决定机关 column, "严重违法企业名单"
- * wording), the 8-column 行政处罚 set of the Heilongjiang sample (credit-sites.md §3 notes), unpadded dates such as
+ * wording), the 8-column 行政处罚 set of a Heilongjiang page, unpadded dates such as
  * 2025年8月12日, 注册号 next to the code, JSP-style white space inside cells and `&nbsp;` in empty cells.
  */
 import type { IsoDate } from '#core';
