@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark of the project, one after another, printing figures and ratios.
- * BENCH_ONLY=sync (or a comma list of sites, core, cli, ledger, browser, sync, scale) runs only those; ledger includes
+ * BENCH_ONLY=sync (or a comma list of sites, core, cli, ledger, browser, sync, join, flood, scale) runs only those; ledger includes
  * the clue import (ledger-import.ts).
  */
 import { closeAll } from '../support/dom.ts';
@@ -20,6 +20,7 @@ if (wanted('ledger')) {
 }
 if (wanted('browser')) await (await import('./browser-overlay.ts')).benchBrowserOverlay();
 if (wanted('sync')) await (await import('./sync-bench.ts')).benchSync();
+if (wanted('join') && !wanted('sync')) await (await import('./sync-bench.ts')).benchJoin();
 if (wanted('sync') || wanted('flood')) await (await import('./sync-park-flood.ts')).benchParkFlood();
 if (wanted('scale')) await (await import('./sync-scale.ts')).benchSyncScale();
 await closeAll();

@@ -156,3 +156,21 @@ export async function benchSync(): Promise<BenchResult | undefined> {
     for (const side of sides) side.dispose();
   }
 }
+
+/** Scenario (c) alone (BENCH_ONLY=join): the three servers' late joins, for checking a change to the join path. */
+export async function benchJoin(): Promise<BenchResult | undefined> {
+  const cfg = config();
+  if (!ourServerExists()) return undefined;
+  const sides = [ourServer(), referenceServer(), hocuspocusServer()];
+  const [ours, reference, hocuspocus] = sides;
+  try {
+    const rounds = Array.from({ length: cfg.rounds }, (_, r) => r);
+    await ours?.prepareRooms(rounds.map(joinRoom), 1);
+    const [oursJoin, referenceJoin, hocuspocusJoin] = await join(sides, [true, false, true], cfg);
+    if (!ours || !reference || !hocuspocus || !oursJoin || !referenceJoin || !hocuspocusJoin) throw new Error('scenario (c) returned no figures');
+    printJoinTable({ keys: cfg.joinKeys, ours: oursJoin, reference: referenceJoin, labels: { ours: ours.label, reference: reference.label }, title: '@y/websocket-server 0.1.1' });
+    return printJoinTable({ keys: cfg.joinKeys, ours: oursJoin, reference: hocuspocusJoin, labels: { ours: ours.label, reference: hocuspocus.label } });
+  } finally {
+    for (const side of sides) side.dispose();
+  }
+}

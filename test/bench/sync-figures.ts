@@ -30,12 +30,12 @@ export interface SyncRun {
 }
 
 /** Scenario (c) against Hocuspocus 4.7 + its SQLite extension: the room in memory, and loaded from the store. */
-export function printJoinTable(run: { keys: number; labels: Pair<string> } & Pair<JoinFigures>): BenchResult {
+export function printJoinTable(run: { keys: number; labels: Pair<string>; title?: string } & Pair<JoinFigures>): BenchResult {
   const spread = (values: number[]) => values.length === 0 ? '' : ` (${fmt.ms(Math.min(...values))}–${fmt.ms(Math.max(...values))})`;
   const row = (name: string, pick: (figures: JoinFigures) => number[]): ComparedFigure =>
     ({ name: `${name} (median of ${pick(run.ours).length})`, better: 'lower', format: fmt.ms, ours: median(pick(run.ours)), reference: median(pick(run.reference)) });
   return compareTable(
-    `sync: ours vs Hocuspocus 4.7.0 + @hocuspocus/extension-sqlite 4.7.0 — (c) a client joining a room of ${fmt.count(run.keys)} keys`,
+    `sync: ours vs ${run.title ?? 'Hocuspocus 4.7.0 + @hocuspocus/extension-sqlite 4.7.0'} — (c) a client joining a room of ${fmt.count(run.keys)} keys`,
     run.labels,
     [row('(c) late join, room in memory', (f) => f.warm), row('(c) late join, room loaded from the store', (f) => f.cold)],
     [
