@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_DIR, ROOT as root } from './build-state.mjs';
+import { BUILD_DIR, ROOT as root } from '../scripts/build-state.mjs';
 
 const OUT_DIR = path.join(root, BUILD_DIR);
 

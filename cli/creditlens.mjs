@@ -3,7 +3,7 @@
 // source file it was built from; otherwise (sources edited since, or no build) loads the TypeScript sources with
 // tsx, which is slower to start but never stale.
 import { pathToFileURL } from 'node:url';
-import { freshBuild } from './build-state.mjs';
+import { freshBuild } from '../scripts/build-state.mjs';
 
 const built = freshBuild();
 let main;

@@ -1,9 +1,9 @@
-/** The bin runs the install-time build only while it is newer than every source it was built from. */
+/** The bins run the install-time builds only while they are newer than every source they were built from. */
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_DIR, freshBuild } from './build-state.mjs';
+import { BUILD_DIR, SERVER_BUILD_DIR, freshBuild } from './build-state.mjs';
 
 function checkout(): { root: string; at: (file: string, seconds: number) => void } {
   const root = mkdtempSync(join(tmpdir(), 'creditlens-build-'));
@@ -33,7 +33,8 @@ describe('freshBuild', () => {
     expect(freshBuild(root)).toBeNull();
   });
 
-  it('this checkout\'s build is current (npm test rebuilds it before the tests)', () => {
+  it('this checkout\'s builds are current (npm test rebuilds them before the tests)', () => {
     expect(freshBuild()).not.toBeNull();
+    expect(freshBuild(undefined, SERVER_BUILD_DIR)).not.toBeNull();
   });
 });

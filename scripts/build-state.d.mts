@@ -1,0 +1,4 @@
+export const ROOT: string;
+export const BUILD_DIR: string;
+export const SERVER_BUILD_DIR: string;
+export function freshBuild(root?: string, buildDir?: string): string | null;
