@@ -9,7 +9,7 @@ export const HOST_TAG = 'creditlens-overlay';
 
 export interface OverlayHost {
   host: HTMLElement;
-  /** Where the panel renders. */
+  /** Where the panel and its tab render. */
   mount: HTMLElement;
   remove(): void;
 }
@@ -21,7 +21,7 @@ export function mountHost(doc: Document): OverlayHost {
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
   const mount = doc.createElement('div');
-  mount.className = 'panel';
+  mount.className = 'overlay';
   shadow.append(style, mount);
   // On <html>, not <body>: pages restyle and replace their body; the host survives that.
   doc.documentElement.append(host);

@@ -1,13 +1,16 @@
 /**
  * The overlay panel: statuses at a glance, the same-name legal representative check, each finding expandable to its
- * legal source and records, and the notes frame. It updates in place — the status block and the findings are rebuilt, but which findings are open, whether
- * the panel is collapsed, and the notes frame (with whatever is being typed in it) survive every update.
+ * legal source and records, and the notes frame; folded, a slim tab with the key facts (tab.ts, placed by placer.ts).
+ * It updates in place — the status block, the findings and the tab are rebuilt, but which findings are open, whether
+ * the panel is folded and where, and the notes frame (with whatever is being typed in it) survive every update.
  */
 import type { Coverage, Finding } from '#core';
 import { postFrameToken } from '../frames/frame-token.ts';
 import { t, uiLanguage } from '../ui/i18n.ts';
 import type { Summary, Verdict } from '../ui/summary.ts';
 import { el, type Child } from './dom.ts';
+import { Placer, type PlacementStore } from './placer.ts';
+import { renderTab } from './tab.ts';
 
 /** A frame about to open: its address, and the token the overlay posts into it once loaded (null: none) at its origin. */
 export interface FrameOpening { src: string; token: string | null; origin: string }
@@ -40,26 +43,27 @@ export class Panel {
   private readonly findings: HTMLElement;
   private readonly notes: HTMLElement;
   private readonly links: HTMLElement;
+  /** The folded panel's tab with the key facts. */
+  private readonly tab: HTMLElement;
   private readonly open = new Set<string>();
   private notesUrl = '';
   private linksUrl: string | null = null;
 
-  constructor(private readonly mount: HTMLElement) {
+  constructor(mount: HTMLElement, store: PlacementStore = { initial: {}, save: () => {} }) {
     this.doc = mount.ownerDocument;
     const doc = this.doc;
-    const toggle = el(doc, 'button', { type: 'button', 'data-testid': 'collapse' }, t('overlay_collapse'));
-    toggle.addEventListener('click', () => {
-      const collapsed = mount.classList.toggle('collapsed');
-      toggle.textContent = t(collapsed ? 'overlay_expand' : 'overlay_collapse');
-    });
+    const collapse = el(doc, 'button', { type: 'button', 'data-testid': 'collapse', 'aria-expanded': 'true' }, t('overlay_collapse'));
+    const handle = el(doc, 'div', { class: 'head', tabindex: '0', title: t('overlay_move') }, el(doc, 'span', { class: 'title' }, t('overlay_title')), collapse);
     this.status = el(doc, 'div', { class: 'status' });
     this.findings = el(doc, 'div', { class: 'findings' });
     this.notes = el(doc, 'div', { class: 'notes' });
     this.links = el(doc, 'div', { class: 'links' });
-    mount.replaceChildren(
-      el(doc, 'div', { class: 'head' }, el(doc, 'span', { class: 'title' }, t('overlay_title')), toggle),
-      el(doc, 'div', { class: 'body' }, this.status, this.links, this.findings, this.notes),
-    );
+    const panel = el(doc, 'section', { class: 'panel' }, handle, el(doc, 'div', { class: 'body' }, this.status, this.links, this.findings, this.notes));
+    // Its hooks are tab-*: the panel's data-testid elements stay single, in the panel, folded or not.
+    this.tab = el(doc, 'button', { type: 'button', class: 'tab', 'data-testid': 'panel-tab', 'aria-expanded': 'false', title: t('tab_title') });
+    renderTab(this.tab, null);
+    mount.replaceChildren(panel, this.tab);
+    new Placer({ mount, panel, handle, tab: this.tab, collapse }, store);
   }
 
   update(model: PanelModel): void {
@@ -70,9 +74,11 @@ export class Panel {
       this.notesUrl = '';
       this.links.replaceChildren();
       this.linksUrl = null;
+      renderTab(this.tab, null);
       return;
     }
     this.status.replaceChildren(...this.statusRows(model));
+    renderTab(this.tab, { summary: model.summary, reading: model.state === 'reading', years: years(model.summary.penaltiesInWindow.windowYears) });
     this.findings.replaceChildren(...this.findingList(model));
     if (model.notesUrl !== this.notesUrl) this.renderNotes(model.notesUrl, model.openNotes);
     if (model.linksUrl !== this.linksUrl) this.renderLinks(model.linksUrl);

@@ -13,6 +13,7 @@ import { renderPage, startSimSite, type SimSite } from '../../test/sim-site/serv
 import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { badgeFor } from '../background/badge.ts';
+import type { PanelPlacement } from '../storage/panel-placement.ts';
 import { OverlaySession, type SessionDeps } from './session.ts';
 
 const NOW = Date.parse('2026-11-30T04:00:00Z');
@@ -99,8 +100,11 @@ describe('overlay session', () => {
     expect(hook(doc, 'abnormal-status')).toBe('读取中…');
     expect(hook(doc, 'penalties-3y')).toBe('近三年行政处罚：读取中…');
     expect(hook(doc, 'repeat-offender')).toBe('读取中…');
+    expect(['tab-serious', 'tab-abnormal', 'tab-penalties'].map((id) => hook(doc, id))).toEqual(['读取中', '读取中', '读取中']);
     await started;
     expect(hook(doc, 'serious-status')).toBe('未列入');
+    expect(hook(doc, 'tab-serious')).toBe('未列入');
+    expect(hook(doc, 'tab-penalties')).toMatch(/^\d+件$/);
     expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚 \d+ 件/);
   });
 
@@ -120,6 +124,7 @@ describe('overlay session', () => {
     expect(hook(doc, 'repeat-offender')).toBe('未知（页面未载入）');
     expect(hook(doc, 'completeness')).toBe('行政处罚 未载入 · 经营异常 未载入 · 严重违法 未载入');
     expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(['tab-serious', 'tab-abnormal', 'tab-penalties'].map((id) => hook(doc, id))).toEqual(['未知', '未知', '未知']);
     expect(shadowOf(doc)?.textContent).not.toMatch(/未列入|否（/);
     // What is kept is as unknown as what was shown, and the badge says so.
     expect(saved).toHaveLength(1);
@@ -220,6 +225,30 @@ describe('overlay session', () => {
     await session.start();
     expect(shadowOf(doc)?.querySelectorAll('img, script').length).toBe(0);
     expect(doc.querySelectorAll('img[src=x]').length).toBe(0);
+  });
+
+  it('starts folded to its tab under 1600 px unless the user opened it on the site, the panel\u2019s hooks in its shadow root either way', async () => {
+    const cases: Array<[number, PanelPlacement, boolean]> = [[1400, {}, true], [1920, {}, false], [1400, { collapsed: false }, false], [1920, { collapsed: true }, true]];
+    for (const [width, initial, folded] of cases) {
+      const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+      windows.at(-1)?.happyDOM.setViewport({ width, height: 800 });
+      const kept: PanelPlacement[] = [];
+      const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
+        settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => simSender, saveSnapshot: async () => {}, clearBadge: async () => {},
+        unknownBadge: async () => {}, notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
+        placement: { initial, save: (p) => void kept.push(p) },
+      });
+      sessions.push(session);
+      await session.start();
+      const what = `${width} ${JSON.stringify(initial)}`;
+      expect(shadowOf(doc)?.querySelector('.overlay')?.classList.contains('collapsed'), what).toBe(folded);
+      for (const id of ['serious-status', 'abnormal-status', 'penalties-3y', 'repeat-offender', 'completeness']) expect(hook(doc, id), `${what} ${id}`).not.toBeNull();
+      expect(hook(doc, 'tab-serious'), what).toBe('已列入');
+      // A click the page's own script makes is no user's choice: nothing changes, nothing is remembered.
+      (shadowOf(doc)?.querySelector(folded ? '[data-testid=panel-tab]' : '[data-testid=collapse]') as HTMLButtonElement).click();
+      expect(shadowOf(doc)?.querySelector('.overlay')?.classList.contains('collapsed'), what).toBe(folded);
+      expect(kept).toEqual([]);
+    }
   });
 
   it('opens the notes frame with a new one-time token each time, posted into the frame once loaded and never in its address', async () => {
@@ -324,6 +353,7 @@ describe('overlay session', () => {
     const captcha: Sender = async () => ({ status: 200, body: '<html><body>请输入验证码</body></html>' });
     await start(doc, 'gsxt-gov-cn', captcha).session.start();
     expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(hook(doc, 'tab-penalties')).toMatch(/^≥\d+件$/);
     expect(hook(doc, 'completeness')).toMatch(/^行政处罚 5\/23 · /);
     expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚至少 \d+ 件/);
   });

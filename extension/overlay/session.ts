@@ -17,6 +17,7 @@ import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
 import { Panel, type FrameOpening, type PanelModel } from './panel.ts';
+import type { PlacementStore } from './placer.ts';
 import { watchPage } from './watch.ts';
 
 export interface SessionDeps {
@@ -40,6 +41,8 @@ export interface SessionDeps {
   unknownBadge(): Promise<void>;
   /** Where complete reads are kept so an entity is read from the site once (default: for this page view only). */
   cache?: SectionCache;
+  /** Where the user put the panel on this site, and whether folded (default: nothing remembered, nothing kept). */
+  placement?: PlacementStore;
 }
 
 type Json = { path: string; read: SectionsRead } | null;
@@ -222,7 +225,7 @@ export class OverlaySession {
   private panel(): Panel {
     if (!this.overlay) {
       const host = mountHost(this.doc);
-      this.overlay = { host, panel: new Panel(host.mount) };
+      this.overlay = { host, panel: new Panel(host.mount, this.deps.placement) };
     }
     return this.overlay.panel;
   }

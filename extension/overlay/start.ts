@@ -1,7 +1,8 @@
 /**
- * Starts the overlay of a content script: the browser side of `OverlaySession` (settings from storage, messages to
- * the background, the main-world sender, the notes page URL) and its lifecycle — settings changes, in-page
- * navigation, and removal of everything when the extension is updated or disabled (the context is invalidated).
+ * Starts the overlay of a content script: the browser side of `OverlaySession` (settings and the panel's remembered
+ * place on this site from storage, messages to the background, the main-world sender, the notes page URL) and its
+ * lifecycle — settings changes, in-page navigation, and removal of everything when the extension is updated or
+ * disabled (the context is invalidated).
  */
 import type { SiteAdapter } from '#core';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -11,6 +12,7 @@ import { storageCache } from '../fetch/session-cache.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
 import { request } from '../messaging/client.ts';
 import { readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
+import { readPlacement, savePlacement } from '../storage/panel-placement.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
 
@@ -25,8 +27,10 @@ const SECTION_ENDPOINT_SITES = new Set(['gsxt-gov-cn']);
  * (docs/adr/0005-overlay-first-paint.md).
  */
 export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
-  const [settings] = await Promise.all([readRuleSettings(), domReady(document)]);
+  const host = location.host;
+  const [settings, placement] = await Promise.all([readRuleSettings(), readPlacement(host), domReady(document)]);
   if (settings.problem) log('settings', settings.problem);
+  if (placement.problem) log('panel placement', placement.problem);
   const transport = (message: unknown) => browser.runtime.sendMessage(message);
   let sender: Promise<Sender | null> | null = null;
   const session = new OverlaySession(document, site, {
@@ -41,6 +45,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
     unknownBadge: () => request(transport, { type: 'badge:unknown' }).then(() => {}, (e: unknown) => log('badge', e)),
+    placement: { initial: placement.value, save: (chosen) => void savePlacement(host, chosen).catch((e: unknown) => log('panel placement', e)) },
   });
   const unwatch = ruleSettingsItem.watch(() => {
     void readRuleSettings().then((read) => session.updateSettings(read.value));

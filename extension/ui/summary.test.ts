@@ -1,7 +1,7 @@
 /** One summary for every surface: the window count, the statuses from the assessment's own coverage, and the badge. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, assessRecord, type Banner, type EntityRecord, type RecordCompleteness } from '#core';
-import { badgeOf, summarize } from './summary.ts';
+import { abnormalVerdict, badgeOf, keyFacts, seriousVerdict, summarize, type SeriousView, type Summary } from './summary.ts';
 
 const AS_OF = '2026-11-30';
 const penalty = (id: string, decisionDate: string, content = '罚款人民币5,000元') => ({
@@ -98,5 +98,50 @@ describe('badgeOf', () => {
     const { a, s } = summaryOf(record([], { penalties: NOT_LOADED, abnormal: NOT_LOADED, serious: NOT_LOADED },
       [{ list: 'serious', text: '该企业已被列入严重违法失信名单' }]));
     expect(badgeOf(a, s)).toEqual({ tone: 'serious', key: 'badge_listed' });
+  });
+});
+
+describe('keyFacts (the folded panel\u2019s tab)', () => {
+  const fact = (v: { key: string; subs: unknown[]; tone: string }) => [v.key, ...v.subs, v.tone].join(' ');
+
+  it('has a short word for every serious-list view, and 未知 for both unknown ones', () => {
+    const views: Record<SeriousView, string> = {
+      listed: 'tab_listed alert', 'listed-banner': 'tab_listed alert', due: 'tab_due alert', none: 'tab_none ok',
+      unknown: 'tab_unknown unknown', partial: 'tab_unknown unknown',
+    };
+    const { s } = summaryOf(record([]));
+    for (const [view, word] of Object.entries(views)) {
+      expect(fact(keyFacts({ ...s, serious: seriousVerdict(view as SeriousView) }).serious), view).toBe(word);
+    }
+  });
+
+  it('has a short word for every abnormal state, 已标记 for a 个体工商户 mark', () => {
+    const { a, s } = summaryOf(record([]));
+    const cases: Array<[Summary['abnormal'], string]> = [
+      [abnormalVerdict(a), 'tab_none ok'],
+      [{ key: 'overlay_abnormal_ACTIVE', subs: [], tone: 'warning' }, 'tab_listed warning'],
+      [{ key: 'overlay_abnormal_ACTIVE_banner', subs: [], tone: 'warning' }, 'tab_listed warning'],
+      [{ key: 'overlay_abnormal_WARNING_60D', subs: [], tone: 'warning' }, 'tab_listed warning'],
+      [{ key: 'overlay_abnormal_ESCALATE_TO_SERIOUS', subs: [], tone: 'warning' }, 'tab_listed warning'],
+      [{ key: 'overlay_abnormal_MARKED', subs: [], tone: 'warning' }, 'tab_marked warning'],
+      [{ key: 'overlay_abnormal_MARKED_banner', subs: [], tone: 'warning' }, 'tab_marked warning'],
+      [{ key: 'status_unknown_partial', subs: [], tone: 'unknown' }, 'tab_unknown unknown'],
+    ];
+    for (const [abnormal, word] of cases) expect(fact(keyFacts({ ...s, abnormal }).abnormal), abnormal.key).toBe(word);
+  });
+
+  it('counts the window\u2019s penalties: N, at least N when read in part, 未知 when not read — never 0 for unread', () => {
+    expect(fact(keyFacts(summaryOf(record([])).s).penalties)).toBe('tab_count 0 ok');
+    expect(fact(keyFacts(summaryOf(record([penalty('1', '2026-03-01'), penalty('2', '2020-01-01')])).s).penalties)).toBe('tab_count 1 warning');
+    const partial = summaryOf(record([penalty('1', '2026-03-01')], { penalties: { read: 1, total: 9, from: 'dom' } })).s;
+    expect(fact(keyFacts(partial).penalties)).toBe('tab_count_at_least 1 unknown');
+    expect(fact(keyFacts(summaryOf(record([], { penalties: NOT_LOADED })).s).penalties)).toBe('tab_unknown unknown');
+    const repeat = Array.from({ length: 10 }, (_, i) => penalty(String(i), `2026-0${(i % 9) + 1}-01`));
+    expect(fact(keyFacts(summaryOf(record(repeat)).s).penalties)).toBe('tab_count 10 alert');
+  });
+
+  it('is all 未知 on a page that showed no section', () => {
+    const { s } = summaryOf(record([], { penalties: NOT_LOADED, abnormal: NOT_LOADED, serious: NOT_LOADED }));
+    expect(Object.values(keyFacts(s)).map((v) => v.key)).toEqual(['tab_unknown', 'tab_unknown', 'tab_unknown']);
   });
 });

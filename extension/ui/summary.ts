@@ -131,3 +131,39 @@ export function badgeOf(assessment: Assessment, summary: Summary): BadgeView {
   if (serious !== 'none' || abnormal === 'UNKNOWN' || read === 'unknown') return { tone: 'unknown' };
   return { tone: 'count', count: total, atLeast: read === 'partial' };
 }
+
+/** The three facts on the folded panel's tab, in a word or two each: the same verdicts, so 未知 stays 未知. */
+export interface KeyFacts {
+  serious: Verdict;
+  abnormal: Verdict;
+  penalties: Verdict;
+}
+
+/** Each known status's short word; a status the tab has no word for reads 未知 rather than a guess. */
+const SHORT: Partial<Record<MessageKey, MessageKey>> = {
+  overlay_serious_listed: 'tab_listed',
+  overlay_serious_listed_banner: 'tab_listed',
+  overlay_serious_due: 'tab_due',
+  overlay_serious_none: 'tab_none',
+  overlay_abnormal_NONE: 'tab_none',
+  overlay_abnormal_ACTIVE: 'tab_listed',
+  overlay_abnormal_ACTIVE_banner: 'tab_listed',
+  overlay_abnormal_WARNING_60D: 'tab_listed',
+  overlay_abnormal_ESCALATE_TO_SERIOUS: 'tab_listed',
+  overlay_abnormal_MARKED: 'tab_marked',
+  overlay_abnormal_MARKED_banner: 'tab_marked',
+};
+
+function short(verdict: Verdict): Verdict {
+  const key = verdict.tone === 'unknown' ? undefined : SHORT[verdict.key];
+  return key ? { key, subs: [], tone: verdict.tone } : { key: 'tab_unknown', subs: [], tone: 'unknown' };
+}
+
+/** The window's count: 未知 unread, at least N when read in part, else N (red for a repeat offender, orange for any). */
+export function keyFacts(summary: Summary): KeyFacts {
+  const { total, read } = summary.penaltiesInWindow;
+  const penalties: Verdict = read === 'unknown' ? { key: 'tab_unknown', subs: [], tone: 'unknown' }
+    : read === 'partial' ? { key: 'tab_count_at_least', subs: [total], tone: 'unknown' }
+      : { key: 'tab_count', subs: [total], tone: summary.repeat.tone === 'alert' ? 'alert' : total > 0 ? 'warning' : 'ok' };
+  return { serious: short(summary.serious), abnormal: short(summary.abnormal), penalties };
+}

@@ -12,7 +12,7 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { readTeamEntity } from '#core';
 import { startSyncServer, synced, teamClient, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
 import { readyOverlay } from './support/assertions.ts';
-import { OVERLAY_TAG } from './support/overlay.ts';
+import { OVERLAY_TAG, expandOverlay } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { connectTeam } from './support/team.ts';
 
@@ -48,6 +48,7 @@ function teamRecord(key: string) {
 /** The overlay's notes frame, open, with its team record loaded; the address it was opened with (no token in it). */
 async function openOwnNotes(page: Page): Promise<{ frame: FrameLocator; base: string; key: string }> {
   await readyOverlay(page);
+  await expandOverlay(page);
   await page.locator('[data-testid="notes-toggle"]').click();
   const frame = page.frameLocator('[data-testid="notes-frame"]');
   await frame.locator('[data-testid="team-panel"] [data-testid="team-connection"]').waitFor(WAIT);

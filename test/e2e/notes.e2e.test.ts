@@ -11,7 +11,7 @@ import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { readyOverlay } from './support/assertions.ts';
 import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
-import { OVERLAY_TAG } from './support/overlay.ts';
+import { OVERLAY_TAG, expandOverlay } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -22,6 +22,7 @@ const PAGE = 'listed-2026';
 async function openNotes(browser: ExtensionBrowser): Promise<{ page: Page; frame: FrameLocator }> {
   const page = await openSimPage(browser, PAGE);
   await readyOverlay(page);
+  await expandOverlay(page);
   await page.locator('[data-testid="notes-toggle"]').click();
   const frame = page.frameLocator('[data-testid="notes-frame"]');
   await frame.locator('[data-testid="note-text"]').waitFor({ timeout: 10_000 });

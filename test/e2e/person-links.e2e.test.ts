@@ -10,6 +10,7 @@ import { ENTITIES } from '../sim-site/entities.ts';
 import { synced } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';
 import { readyOverlay } from './support/assertions.ts';
+import { expandOverlay } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { connectTeam } from './support/team.ts';
 
@@ -34,6 +35,8 @@ describe('person links on an entity page', () => {
     await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);
     const page = await openSimPage(browser(), 'clean-2026');
     await readyOverlay(page);
+    // The frame shows in the open panel (folded at the e2e browser's width): opened as a person would.
+    await expandOverlay(page);
     const frame = page.frameLocator('[data-testid="links-frame"]');
     const warning = frame.locator('[data-testid="person-links"]');
     await warning.waitFor(WAIT);
@@ -52,6 +55,7 @@ describe('person links on an entity page', () => {
   it('says there is none when no listed entity shares the name', async () => {
     const page = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(page);
+    await expandOverlay(page);
     const none = page.frameLocator('[data-testid="links-frame"]').locator('[data-testid="person-links-none"]');
     await none.waitFor(WAIT);
     expect(await none.textContent()).toContain(ENTITIES.listed.record.entity.legalRepresentative);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimSite } from '../sim-site/server.ts';
 import { launchExtension } from './support/browser.ts';
 import { simPageUrl } from './support/hosts.ts';
-import { waitForCompletePaint } from './support/overlay.ts';
+import { expandOverlay, waitForCompletePaint } from './support/overlay.ts';
 
 const DOCS = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 const site = await startSimSite({ port: 0 });
@@ -21,11 +21,15 @@ try {
   // Open the penalty section as a person would, so its rows carry their chips.
   await page.getByText('行政处罚信息', { exact: true }).first().click();
   await page.locator('creditlens-chip').first().waitFor();
+  // Under 1600 px the panel starts folded to its tab; the screenshot shows it open, as the README describes it.
+  await expandOverlay(page);
   await page.screenshot({ path: `${DOCS}overlay-listed.png` });
 
   await page.goto(simPageUrl('repeat-2017'));
   await waitForCompletePaint(page);
   await page.getByText('行政处罚信息', { exact: true }).first().click();
+  // The same site remembers it open (the click above); opened again only if it is folded.
+  await expandOverlay(page);
   await page.locator('creditlens-overlay [data-testid=finding][data-rule]').first().locator('summary').click();
   await page.screenshot({ path: `${DOCS}overlay-repeat-offender.png` });
 

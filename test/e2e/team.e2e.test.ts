@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSyncServer, type RunningSyncServer } from '../support/sync-server.ts';
 import { readyOverlay } from './support/assertions.ts';
+import { expandOverlay } from './support/overlay.ts';
 import type { ExtensionBrowser } from './support/browser.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { chooseOption, connectTeam } from './support/team.ts';
@@ -44,6 +45,7 @@ async function connect(browser: ExtensionBrowser, token: string | undefined): Pr
 async function openTeamPanel(browser: ExtensionBrowser): Promise<{ page: Page; frame: FrameLocator }> {
   const page = await openSimPage(browser, PAGE);
   await readyOverlay(page);
+  await expandOverlay(page);
   await page.locator('[data-testid="notes-toggle"]').click();
   const frame = page.frameLocator('[data-testid="notes-frame"]');
   await frame.locator('[data-testid="team-panel"] [data-testid="team-connection"]').waitFor(WAIT);

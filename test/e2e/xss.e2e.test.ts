@@ -9,7 +9,7 @@ import type { Dialog, Frame, Page } from 'playwright-core';
 import { ENTITIES, XSS_MARKER } from '../sim-site/entities.ts';
 import { expectChips, readyOverlay } from './support/assertions.ts';
 import { expectedOverlay, expectedRead } from './support/expected.ts';
-import { fraction } from './support/overlay.ts';
+import { expandOverlay, fraction } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -60,6 +60,7 @@ describe('script payloads in page data', () => {
   it('xss-2017: the notes frame shows the name with its payload as text', async () => {
     const page = await openSimPage(browser(), 'xss-2017');
     await readyOverlay(page);
+    await expandOverlay(page);
     await page.locator('[data-testid="notes-toggle"]').click();
     const frame = page.frameLocator('[data-testid="notes-frame"]');
     await expect.poll(() => frame.locator('[data-testid="notes-entity"]').textContent(), { timeout: 10_000 }).toBe(entity.entity.name);

@@ -114,3 +114,13 @@ export function fraction(text: string | null): [number, number] | null {
   if (sections.length === 0 || sections.some((match) => match === null)) return null;
   return sections.reduce<[number, number]>((sum, match) => [sum[0] + Number(match?.[1]), sum[1] + Number(match?.[2])], [0, 0]);
 }
+
+/**
+ * Opens the panel as a person would, by clicking its tab, when it started folded (viewports under 1600 px, as the
+ * e2e browser's default one is); then waits until the open panel shows.
+ */
+export async function expandOverlay(page: Page): Promise<void> {
+  const tab = page.locator(`${OVERLAY_TAG} [data-testid="panel-tab"]`);
+  if (await tab.isVisible()) await tab.click();
+  await page.locator(`${OVERLAY_TAG} [data-testid="collapse"]`).waitFor({ state: 'visible', timeout: 5_000 });
+}
