@@ -18,6 +18,7 @@ import { JoinAnswers } from './join.ts';
 import type { PendingUpdates } from './pending.ts';
 import type { DocumentStore } from './persistence/store.ts';
 import { CLOSE, SYNC_UPDATE, awarenessMessage, syncMessage } from './protocol.ts';
+import { dropParked, parkedBytes, withoutParked } from './yjs-internals.ts';
 
 /** One connection of a room, as the room sees it. */
 export interface Member {
@@ -191,13 +192,11 @@ export class Room {
 
   /** Bytes of updates Yjs parked because their dependencies have not arrived. */
   parkedBytes(): number {
-    const { pendingStructs, pendingDs } = this.doc.store;
-    return (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
+    return parkedBytes(this.doc);
   }
 
   dropParked(): void {
-    this.doc.store.pendingStructs = null;
-    this.doc.store.pendingDs = null;
+    dropParked(this.doc);
   }
 
   /**
@@ -205,16 +204,7 @@ export class Room {
    * yet (it has not been applied), and only stored data may be sent.
    */
   encodeStored(stateVector: Uint8Array): Uint8Array {
-    const store = this.doc.store;
-    const { pendingStructs, pendingDs } = store;
-    store.pendingStructs = null;
-    store.pendingDs = null;
-    try {
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
-    } finally {
-      store.pendingStructs = pendingStructs;
-      store.pendingDs = pendingDs;
-    }
+    return withoutParked(this.doc, () => Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
   /** The whole document as one update, without what Yjs parked (see encodeStored); kept until it changes. */
