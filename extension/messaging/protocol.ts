@@ -35,6 +35,7 @@ const Column = z.number().int().min(0).max(499);
 const LedgerMapping = z.strictObject({
   name: Column, uscc: Column.optional(), legalRepresentative: Column.optional(), status: Column.optional(), domain: Column.optional(),
   assignee: Column.optional(), tags: Column.optional(), note: Column.optional(),
+  decisionNo: Column.optional(), decidedOn: Column.optional(), publicizedOn: Column.optional(), exposedOn: Column.optional(),
 });
 
 export const Request = z.discriminatedUnion('type', [
