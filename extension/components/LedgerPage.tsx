@@ -108,8 +108,11 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
   const applyBulk = async () => {
     const status = bulkStatus === UNSET ? null : CaseStatus.parse(bulkStatus);
     try {
+      // 已列入 set in bulk cannot ask for each decision: the outcome says how many still lack one.
+      const undecided = status === 'listed' ? chosen.filter((row) => row.entity.listings.length === 0).length : 0;
       const answer = await request(transport, { type: 'ledger:bulk-status', entityKeys: chosen.map((row) => row.key), status });
-      setOutcome({ tone: 'ok', text: t('ledger_bulk_done', answer.updated, answer.skipped.length) });
+      const done = t('ledger_bulk_done', answer.updated, answer.skipped.length);
+      setOutcome({ tone: 'ok', text: undecided > 0 ? `${done}${t('ledger_bulk_listed_undecided', undecided)}` : done });
       setSelected(new Set());
       reload();
     } catch (error) {

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 /**
  * The ledger page's side of the 工作情况表 against a real background and a small in-memory team document: 已列入
- * without a decision shown and filtered as 已列入（缺决定）; a decision added in the detail pane; 标记集中公示 and
- * 标记典型案例曝光 on the selected rows in one transaction; each number of the report preview opening the ledger on
- * the entities behind it (checked against core's reportEntityKeys); 只读 disabling every write.
+ * without a decision shown and filtered as 已列入（缺决定）, and counted after a bulk 已列入; a decision added in the
+ * detail pane; 标记集中公示 and 标记典型案例曝光 on the selected rows in one transaction; each number of the report
+ * preview opening the ledger on the entities behind it (checked against core's reportEntityKeys); 只读 disabling
+ * every write.
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,6 +73,18 @@ describe('the 工作情况表 facts on the ledger page', () => {
     await waitFor(() => expect(within(screen.getByTestId('ledger-detail')).getByTestId('listing-text').textContent).toContain('示市监列严〔2026〕1号'));
     expect(within(screen.getByTestId('ledger-detail')).getByTestId('ledger-detail-status').textContent).toBe('已列入');
     expect(screen.queryByTestId('listing-missing')).toBeNull();
+  });
+
+  it('says how many rows set to 已列入 in bulk still lack a decision', async () => {
+    const { team } = await mount();
+    fireEvent.click(screen.getByTestId('ledger-select-all'));
+    fireEvent.change(screen.getByTestId('ledger-bulk-status'), { target: { value: 'listed' } });
+    fireEvent.click(screen.getByTestId('ledger-bulk-apply'));
+    // B has two decisions; A, C and D have none.
+    await waitFor(() => expect(screen.getByTestId('ledger-outcome').textContent).toBe(
+      '已修改 4 条；0 条未修改（记录不存在或无法读取）。其中 3 条还没有列入决定，显示为“已列入（缺决定）”：请打开记录录入决定书文号和决定日期。',
+    ));
+    expect(readTeamEntities(team.doc).map((r) => r.ok && r.value.status)).toEqual(['listed', 'listed', 'listed', 'listed']);
   });
 
   it('marks 集中公示 and 典型案例曝光 on the selected rows, each in one transaction', async () => {

@@ -1,8 +1,7 @@
 /**
  * One entity's team record, editable: status, domain, assignee, tags, what the 工作情况表 counts (ReportFacts), and
- * the notes thread. Every change is one
- * team:* message (the background writes through core's checked helpers); the view is redrawn from the next answer,
- * so what is shown is always what the document holds. A readonly user sees the same, with every control disabled.
+ * the notes thread. Every change is one team:* message (the background writes through core's checked helpers); the
+ * view is redrawn from the next answer, so what is shown is always what the document holds. A readonly user sees the same, with every control disabled.
  * Texts from the document (other people's notes, tags, user ids) are React text, never markup.
  */
 import { useState } from 'react';
