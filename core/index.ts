@@ -33,12 +33,12 @@ export * from './schemas/team.ts';
 export * from './schemas/team-token.ts';
 export * from './schemas/team-history.ts';
 export {
-  ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamTag,
-  updateTeamEntity, type TeamRead, type TeamWrite,
+  ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamListing,
+  removeTeamTag, updateTeamEntity, updateTeamListing, type TeamRead, type TeamWrite,
 } from './team/entities-doc.ts';
 export { type LostRecord, mergeLostRecord, watchConcurrentRecords } from './team/concurrent-records.ts';
 export * from './schemas/work-report.ts';
-export { workReport } from './team/work-report.ts';
+export { type ReportCell, reportEntityKeys, workReport } from './team/work-report.ts';
 export { type ReportHeading, reportCsv, reportTable, reportXlsx } from './team/report-files.ts';
 export { type TableCell, columnName, tableXlsx } from './team/table-xlsx.ts';
 export { REPORT_COLUMNS, REPORT_DOMAINS, REPORT_TITLE } from './data/report-domains.ts';

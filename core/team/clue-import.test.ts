@@ -80,4 +80,36 @@ describe('clue import', () => {
     expect(Math.max(...updates)).toBeLessThan(512 * 1024);
     expect(readTeamEntities(doc)).toHaveLength(2_000);
   });
+
+  it('records the report columns: a decision (number and date together), the 集中公示 and 曝光 dates; a re-import adds nothing', () => {
+    // 名称, 代码, 领域, 决定书文号, 决定日期, 集中公示日期, 曝光日期, 状态
+    const mapping = { name: 0, uscc: 1, domain: 2, decisionNo: 3, decidedOn: 4, publicizedOn: 5, exposedOn: 6, status: 7 };
+    const rows = [
+      ['甲公司', '91330106MA27QX8BXF', '食品安全', '示市监列严〔2026〕1号', '2026年3月5日', '2026/4/1', '2026-05-20', ''],
+      ['乙公司', '', '', '示市监列严〔2026〕2号', '2026-02-01', '', '', '核查中'],
+      ['丙公司', '', '', '示市监列严〔2026〕3号', '', '', '', ''],
+      ['丁公司', '', '', '', '2026-02-30', '长期', '20260301', ''],
+    ];
+    const { good, bad } = parseClueRows(rows, mapping);
+    expect(good.map((g) => g.row)).toEqual([2, 3]);
+    expect(good[0]!.clue).toMatchObject({ listing: { decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05' }, publicizedOn: '2026-04-01', exposedOn: '2026-05-20' });
+    expect(bad.map((b) => b.problems)).toEqual([
+      [{ field: 'decidedOn', kind: 'empty' }],
+      [
+        { field: 'decidedOn', kind: 'invalid', value: '2026-02-30' }, { field: 'decisionNo', kind: 'empty' },
+        { field: 'publicizedOn', kind: 'invalid', value: '长期' }, { field: 'exposedOn', kind: 'invalid', value: '20260301' },
+      ],
+    ]);
+    const doc = new Y.Doc();
+    importClues(doc, good, EDIT, (row) => `import-${row}`);
+    importClues(doc, parseClueRows(rows, mapping).good, EDIT, (row) => `again-${row}`);
+    const first = readTeamEntity(doc, '91330106MA27QX8BXF');
+    expect(first?.ok && first.value).toMatchObject({
+      status: 'listed', domain: 'FOOD', repeatOffenderPublicizedOn: '2026-04-01', typicalCaseExposedOn: '2026-05-20',
+      listings: [{ id: 'import-2-listing', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05', domain: 'FOOD' }],
+    });
+    // No domain on the row or the record: 其他; the row's own status wins over 已列入.
+    const second = readTeamEntity(doc, 'name:乙公司');
+    expect(second?.ok && second.value).toMatchObject({ status: 'verifying', listings: [{ domain: 'OTHER', decidedOn: '2026-02-01' }] });
+  });
 });

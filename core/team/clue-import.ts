@@ -4,19 +4,23 @@
  * reason, and the good ones are written back to back, IMPORT_CHUNK_ROWS to a transaction (see importClues). Status
  * and domain accept the contract's values or the Chinese words staff write (已立案, 食品安全 …). A USCC whose check
  * character is wrong is kept (some issued codes fail the check, docs/rules.md 标识代码); one that is not a USCC at
- * all is a bad row.
+ * all is a bad row. Optional columns record what the 工作情况表 counts: a listing decision (决定书文号 and 决定日期,
+ * both or neither), the 集中公示 date and the 典型案例曝光 date, written to the same fields the ledger's editors write.
  */
 import type * as Y from 'yjs';
 import * as z from 'zod';
 import { REPORT_DOMAINS } from '../data/report-domains.ts';
+import { LONG_TERM, parseSiteDate } from '../lib/dates.ts';
 import { normalizeIdentifier, validateUscc } from '../lib/identifiers.ts';
 import { cleanText } from '../lib/text.ts';
 import { Domain } from '../schemas/assessment.ts';
 import { AccountId } from '../schemas/team-token.ts';
-import { CaseStatus, TeamTag, type TeamEdit, type TeamEntityPatch } from '../schemas/team.ts';
-import { addTeamNote, addTeamTag, ensureTeamEntity, updateTeamEntity } from './entities-doc.ts';
+import { CaseStatus, TeamListing, TeamTag, type TeamEdit, type TeamEntityPatch } from '../schemas/team.ts';
+import { addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntity, updateTeamEntity } from './entities-doc.ts';
 
-export const CLUE_FIELDS = ['name', 'uscc', 'legalRepresentative', 'status', 'domain', 'assignee', 'tags', 'note'] as const;
+export const CLUE_FIELDS = [
+  'name', 'uscc', 'legalRepresentative', 'status', 'domain', 'assignee', 'tags', 'note', 'decisionNo', 'decidedOn', 'publicizedOn', 'exposedOn',
+] as const;
 export type ClueField = (typeof CLUE_FIELDS)[number];
 /** Column index (0-based) of each field in the file; `name` is required. */
 export type ClueMapping = { name: number } & Partial<Record<Exclude<ClueField, 'name'>, number>>;
@@ -30,6 +34,10 @@ export type Clue = {
   assignee?: string;
   tags: string[];
   note?: string;
+  /** A listing decision: number and date together. */
+  listing?: { decisionNo: string; decidedOn: string };
+  publicizedOn?: string;
+  exposedOn?: string;
 };
 
 /**
@@ -47,6 +55,7 @@ const FIELD_TEXT = {
   assignee: AccountId,
   tags: TeamTag,
   note: z.string().max(20_000),
+  decisionNo: TeamListing.shape.decisionNo,
 } satisfies Partial<Record<ClueField, z.ZodType<string>>>;
 
 /** A zod refusal of one field's text as a field-level problem (the first issue is enough to say what is wrong). */
@@ -77,6 +86,13 @@ function domainOf(text: string): Domain | undefined {
   if (parsed.success) return parsed.data;
   const plain = text.replace(/[、，,\s]/g, '');
   return REPORT_DOMAINS.find((d) => d.label.replace(/[、，,\s]/g, '') === plain)?.domain;
+}
+
+/** A date as staff type it (2026-03-15, 2026/3/15, 2026年3月15日); never 长期 or a bare number, which are no decision day. */
+export function clueDate(text: string): string | null {
+  if (/^\d+$/.test(text)) return null;
+  const date = parseSiteDate(text);
+  return date === LONG_TERM ? null : date;
 }
 
 type Cell = string | number | boolean | Date | null | undefined;
@@ -146,6 +162,23 @@ export function parseClueRows(rows: readonly (readonly Cell[])[], mapping: ClueM
       if (problem) fail('备注过长 (note longer than 20,000)', problem);
       else clue.note = note;
     }
+    const decisionNo = cell('decisionNo');
+    const decidedOn = cell('decidedOn');
+    const decidedDate = decidedOn === '' ? null : clueDate(decidedOn);
+    const numberProblem = decisionNo === '' ? null : checkText('decisionNo', decisionNo);
+    if (numberProblem) fail('决定书文号过长 (decision number longer than 200)', numberProblem);
+    if (decidedOn !== '' && decidedDate === null) fail(`决定日期无效 (decision date "${decidedOn}")`, { field: 'decidedOn', kind: 'invalid', value: decidedOn.slice(0, 40) });
+    // A decision is counted by its day and named by its number: one without the other cannot be recorded.
+    if (decisionNo !== '' && decidedOn === '') fail('有决定书文号但缺决定日期 (decision date is empty)', { field: 'decidedOn', kind: 'empty' });
+    if (decisionNo === '' && decidedOn !== '') fail('有决定日期但缺决定书文号 (decision number is empty)', { field: 'decisionNo', kind: 'empty' });
+    if (decisionNo !== '' && decidedDate !== null && !numberProblem) clue.listing = { decisionNo, decidedOn: decidedDate };
+    for (const [field, key] of [['publicizedOn', 'publicizedOn'], ['exposedOn', 'exposedOn']] as const) {
+      const value = cell(field);
+      if (value === '') continue;
+      const date = clueDate(value);
+      if (date === null) fail(`日期无效 (${field} "${value}")`, { field, kind: 'invalid', value: value.slice(0, 40) });
+      else clue[key] = date;
+    }
     if (problems.length > 0) result.bad.push({ row, reason: problems.join('；'), problems: fields });
     else result.good.push({ row, clue });
   });
@@ -180,10 +213,25 @@ export function importClues(doc: Y.Doc, good: ClueRows['good'], edit: TeamEdit, 
       if (clue.status) patch.status = clue.status;
       if (clue.domain) patch.domain = clue.domain;
       if (clue.assignee) patch.assignee = clue.assignee;
+      if (clue.publicizedOn) patch.repeatOffenderPublicizedOn = clue.publicizedOn;
+      if (clue.exposedOn) patch.typicalCaseExposedOn = clue.exposedOn;
+      // A listing decision means the entity is listed, unless the row says otherwise.
+      if (clue.listing && !clue.status) patch.status = 'listed';
       if (Object.keys(patch).length > 0) updateTeamEntity(doc, made.key, patch, edit);
       for (const tag of clue.tags) addTeamTag(doc, made.key, tag, edit);
       if (clue.note) addTeamNote(doc, made.key, { id: noteId(row), text: clue.note }, edit);
+      if (clue.listing) addListingOnce(doc, made.key, clue.listing, `${noteId(row)}-listing`, edit);
       written++;
     }
   }
+}
+
+/**
+ * Adds the decision unless the record holds one with the same number already (a list imported twice counts it
+ * once). Its domain is the entity's, as the team set it or the row gave it; 其他 when neither did.
+ */
+function addListingOnce(doc: Y.Doc, key: string, listing: { decisionNo: string; decidedOn: string }, id: string, edit: TeamEdit): void {
+  const read = readTeamEntity(doc, key);
+  if (read?.ok !== true || read.value.listings.some((l) => l.decisionNo === listing.decisionNo)) return;
+  addTeamListing(doc, key, { id, decidedOn: listing.decidedOn, decisionNo: listing.decisionNo, domain: read.value.domain ?? 'OTHER' }, edit);
 }

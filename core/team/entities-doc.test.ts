@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamTag,
-  updateTeamEntity,
+  ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamListing,
+  removeTeamTag, updateTeamEntity, updateTeamListing,
 } from './entities-doc.ts';
 
 const LI = { by: 'li', at: '2026-11-30T02:00:00.000Z' };
@@ -99,6 +99,22 @@ describe('team document', () => {
     expect(readTeamEntity(doc, key)).toMatchObject({ value: { tags: ['食品'] } });
     removeTeamTag(doc, key, '食品', WANG);
     expect(readTeamEntity(doc, key)).toMatchObject({ value: { tags: [], updatedBy: 'wang' } });
+  });
+
+  it('corrects a listing in place and removes it, stamped with the editor; an unknown listing is refused', () => {
+    const doc = new Y.Doc();
+    const { key } = ensureTeamEntity(doc, ENTITY, LI) as { key: string };
+    const first = { id: 'L1', decidedOn: '2026-03-01', domain: 'FOOD' as const, decisionNo: '示市监列严〔2026〕1号' };
+    const second = { id: 'L2', decidedOn: '2026-04-01', domain: 'QUALITY' as const, decisionNo: '示市监列严〔2026〕2号' };
+    addTeamListing(doc, key, first, LI);
+    addTeamListing(doc, key, second, LI);
+    const corrected = { ...first, decidedOn: '2026-03-02', decisionNo: '示市监列严〔2026〕3号' };
+    expect(updateTeamListing(doc, key, corrected, WANG)).toEqual({ ok: true, key });
+    expect(readTeamEntity(doc, key)).toMatchObject({ value: { listings: [corrected, second], updatedBy: 'wang' } });
+    expect(updateTeamListing(doc, key, { ...first, id: 'L9' }, WANG)).toMatchObject({ ok: false });
+    expect(updateTeamListing(doc, key, { ...first, decidedOn: '2026-02-30' }, WANG)).toMatchObject({ ok: false });
+    expect(removeTeamListing(doc, key, 'L1', LI)).toEqual({ ok: true, key });
+    expect(readTeamEntity(doc, key)).toMatchObject({ value: { listings: [second], updatedBy: 'li' } });
   });
 
   it('reads records other tools wrote wrongly as invalid, with reasons, and the rest as valid', () => {

@@ -152,3 +152,33 @@ export function addTeamListing(doc: Y.Doc, key: string, listing: TeamListing, ed
   if (!valid.ok) return valid;
   return change(doc, key, edit, (entry) => list(entry, 'listings').push([valid.value]));
 }
+
+/** Index of the listing `id` in the list, or -1 (a listing added twice by two merges counts as its first copy). */
+function listingIndex(listings: Y.Array<unknown>, id: string): number {
+  return listings.toArray().findIndex((item) => TeamListing.safeParse(item).data?.id === id);
+}
+
+/** Replaces the listing with the same id (a corrected 决定书文号, date or domain); refused when there is none. */
+export function updateTeamListing(doc: Y.Doc, key: string, listing: TeamListing, edit: TeamEdit): TeamWrite {
+  const valid = checked(TeamListing, listing, 'listing');
+  if (!valid.ok) return valid;
+  const entry = entries(doc).get(key);
+  if (!(entry instanceof Y.Map) || listingIndex(list(entry, 'listings'), valid.value.id) < 0) {
+    return { ok: false, problems: [`no listing ${valid.value.id} for ${key}`] };
+  }
+  return change(doc, key, edit, (e) => {
+    const listings = list(e, 'listings');
+    const at = listingIndex(listings, valid.value.id);
+    // Every copy goes, the corrected one takes the first's place: the record keeps one listing per id.
+    for (let i = listings.length - 1; i >= 0; i--) if (TeamListing.safeParse(listings.get(i)).data?.id === valid.value.id) listings.delete(i, 1);
+    listings.insert(at, [valid.value]);
+  });
+}
+
+/** Removes the listing `id` (every copy of it); removing one that is not there changes nothing and is no error. */
+export function removeTeamListing(doc: Y.Doc, key: string, id: string, edit: TeamEdit): TeamWrite {
+  return change(doc, key, edit, (entry) => {
+    const listings = list(entry, 'listings');
+    for (let i = listings.length - 1; i >= 0; i--) if (TeamListing.safeParse(listings.get(i)).data?.id === id) listings.delete(i, 1);
+  });
+}

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { readSheet } from 'read-excel-file/node';
 import { addTeamListing, ensureTeamEntity, readTeamEntities, updateTeamEntity } from './entities-doc.ts';
 import { reportCsv, reportTable, reportXlsx } from './report-files.ts';
-import { workReport } from './work-report.ts';
+import { reportEntityKeys, workReport } from './work-report.ts';
 import { WorkReport } from '../schemas/work-report.ts';
 
 const EDIT = { by: 'li', at: '2026-11-30T01:00:00.000Z' };
@@ -60,6 +60,21 @@ describe('work report', () => {
     const empty = workReport([], PERIOD);
     expect(empty.rows).toHaveLength(6);
     expect(empty.total).toEqual({ listed: 0, repeatOffendersPublicized: 0, typicalCases: 0 });
+  });
+
+  it('names the entities behind each number: one domain cell, a whole column, each entity once', () => {
+    const reads = readTeamEntities(seeded());
+    const report = workReport(reads, PERIOD);
+    const keys = (domain: Parameters<typeof reportEntityKeys>[2]['domain'], field: Parameters<typeof reportEntityKeys>[2]['field']) => reportEntityKeys(reads, PERIOD, { domain, field });
+    expect(keys('FOOD', 'listed')).toEqual(['91330100MA00000001']);
+    expect(keys('QUALITY', 'listed')).toEqual(['91330100MA00000001']);
+    // Two decisions of one entity: 2 件, one entity to open.
+    expect(report.rows.find((r) => r.domain === 'CONSUMER')!.listed).toBe(2);
+    expect(keys('CONSUMER', 'listed')).toEqual(['91330100MA00000003']);
+    expect(keys('OTHER', 'typicalCases')).toEqual(['91330100MA00000004']);
+    expect(keys(null, 'repeatOffendersPublicized')).toEqual(['91330100MA00000001', '91330100MA00000003']);
+    expect(keys(null, 'listed')).toEqual(['91330100MA00000001', '91330100MA00000003', '91330100MA00000005']);
+    expect(keys('COMPETITION_ORDER', 'listed')).toEqual([]);
   });
 
   it('writes CSV as the attachment lays it out: UTF-8 with BOM, CRLF, quoted where needed', () => {

@@ -10,7 +10,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { CaseStatus, CLUE_FIELDS, Domain, type ClueField, type ClueMapping } from '#core';
 import { ProtocolError, request, type Transport } from '../messaging/client.ts';
-import { columnLabel, EXPORT_HEADINGS } from '../ledger/export.ts';
+import { CLUE_HEADINGS, columnLabel } from '../ledger/export.ts';
 import type { BadRow, FromWorker, UiWords } from '../ledger/import-messages.ts';
 import { limitsText, overCapText, requestIssuesText, rowReason, unreadableText } from '../ledger/import-reasons.ts';
 import type { ImportWorker, OpenImportWorker } from '../ledger/import-worker-port.ts';
@@ -37,7 +37,7 @@ type Rows = Extract<FromWorker, { type: 'rows' }>;
 type WorkerProgress = Extract<FromWorker, { type: 'progress' }>;
 
 /** The ledger's own export headings in the UI language: an exported ledger imports again as it is. */
-const exportHeadings = () => Object.fromEntries(CLUE_FIELDS.map((f) => [f, t(EXPORT_HEADINGS[f])])) as Record<ClueField, string>;
+const exportHeadings = () => Object.fromEntries(CLUE_FIELDS.map((f) => [f, t(CLUE_HEADINGS[f])])) as Record<ClueField, string>;
 
 /** This UI's words for statuses and domains, for the worker (which has no i18n) to read them as the contract's values. */
 const uiWords = (): UiWords => ({
@@ -166,7 +166,7 @@ export function ClueImport({ transport, readonly, newId, onImported, openWorker 
             <legend>{t('ledger_import_mapping')}</legend>
             {CLUE_FIELDS.map((field) => (
               <label key={field}>
-                {t(EXPORT_HEADINGS[field])}{field === 'name' ? ' *' : ''}
+                {t(CLUE_HEADINGS[field])}{field === 'name' ? ' *' : ''}
                 <select data-testid={`import-map-${field}`} value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}>
                   <option value="">{t('ledger_import_skip')}</option>
                   {file.first.map((head, i) => <option key={i} value={i}>{`${columnLabel(i)}: ${head ?? ''}`}</option>)}

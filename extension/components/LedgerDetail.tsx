@@ -1,5 +1,6 @@
 /**
- * One ledger row opened: the team's record (status, domain, assignee, tags, dates, listings, notes) and the latest
+ * One ledger row opened: the team's record (status, domain, assignee, tags, notes), what the 工作情况表 counts for it
+ * — decisions and the two dates, editable here (ReportFacts) unless the token is 只读 — and the latest
  * snapshot this computer kept of the entity — summarised exactly as the popup shows a hit (HitCard), with the page it
  * was seen on as a link. An entity never seen here says so. Its 修改记录 as the team server recorded it (LedgerHistory);
  * when the server recorded the last change under another user than the record's own `updatedBy`, that is said beside
@@ -13,19 +14,36 @@ import { t } from '../ui/i18n.ts';
 import { localDateTime, messageOf } from './format.ts';
 import { HitCard } from './HitCard.tsx';
 import { LedgerHistory, useEntityHistory } from './LedgerHistory.tsx';
-import { CASE_STATUS_LABEL } from './team-labels.ts';
+import { ReportFacts, type ReportFactsRequest } from './ReportFacts.tsx';
+import { statusLabel } from './team-labels.ts';
 
 export interface LedgerDetailProps {
   transport: Transport;
   row: LedgerRow;
   openUrl(url: string): void;
   onClose(): void;
+  readonly: boolean;
+  newId(): string;
+  /** After a write: the ledger reloads, and this pane shows the record as the document now holds it. */
+  onWritten(): void;
 }
 
 type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'done'; snapshot: Snapshot | null };
 
-export function LedgerDetail({ transport, row, openUrl, onClose }: LedgerDetailProps) {
+export function LedgerDetail({ transport, row, openUrl, onClose, readonly, newId, onWritten }: LedgerDetailProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const write = async (message: ReportFactsRequest): Promise<boolean> => {
+    try {
+      await request(transport, message);
+      setFailure(null);
+      onWritten();
+      return true;
+    } catch (error) {
+      setFailure(messageOf(error));
+      return false;
+    }
+  };
   useEffect(() => {
     let current = true;
     setLoaded({ kind: 'loading' });
@@ -50,14 +68,14 @@ export function LedgerDetail({ transport, row, openUrl, onClose }: LedgerDetailP
       <p className="mono">{row.key}</p>
       <dl className="facts">
         <dt>{t('ledger_col_person')}</dt><dd>{e.legalRepresentative ?? '—'}</dd>
-        <dt>{t('ledger_col_status')}</dt><dd data-testid="ledger-detail-status">{t(e.status ? CASE_STATUS_LABEL[e.status] : 'team_unset')}</dd>
+        <dt>{t('ledger_col_status')}</dt><dd data-testid="ledger-detail-status">{t(statusLabel(e))}</dd>
         <dt>{t('ledger_col_domain')}</dt><dd>{e.domain ? t(`domain_${e.domain}`) : '—'}</dd>
         <dt>{t('ledger_col_assignee')}</dt><dd>{e.assignee ?? '—'}</dd>
         <dt>{t('ledger_col_tags')}</dt><dd>{e.tags.length > 0 ? e.tags.join(sep) : '—'}</dd>
-        <dt>{t('ledger_col_listings')}</dt><dd>{e.listings.length > 0 ? e.listings.map((l) => `${l.decidedOn} ${l.decisionNo}`).join(sep) : '—'}</dd>
-        <dt>{t('ledger_col_publicized')}</dt><dd>{e.repeatOffenderPublicizedOn ?? '—'}</dd>
-        <dt>{t('ledger_col_exposed')}</dt><dd>{e.typicalCaseExposedOn ?? '—'}</dd>
       </dl>
+      {failure !== null && <p className="error" role="alert" data-testid="ledger-detail-error">{t('ledger_detail_failed', failure)}</p>}
+      {/* An extension page of its own, not a frame a credit page could cover: a write needs no guard beyond 只读. */}
+      <ReportFacts entityKey={row.key} record={e} off={readonly} act={(_event, _what, run) => run()} write={write} newId={newId} />
       <p className="meta">
         {t('team_updated', e.updatedBy, localDateTime(e.updatedAt))}
         {latest && latest.user !== e.updatedBy && <strong className="claim" data-testid="ledger-recorded-as">{` ${t('ledger_recorded_as', latest.user)}`}</strong>}

@@ -1,6 +1,9 @@
-/** The ledger's filters: status, domain, assignee, tag, a date range on a chosen date, and the full-text search. */
+/**
+ * The ledger's filters: status, domain, assignee, tag, a date range on a chosen date, the full-text search, and the
+ * 工作情况表 number the rows were opened from (removable on its own).
+ */
 import { CaseStatus, Domain } from '#core';
-import { DATE_FIELDS, NONE, NO_FILTER, type DateField, type LedgerFilter } from '../ledger/filter.ts';
+import { DATE_FIELDS, LISTED_WITHOUT_DECISION, NONE, NO_FILTER, type DateField, type LedgerFilter } from '../ledger/filter.ts';
 import { t, type MessageKey } from '../ui/i18n.ts';
 import { CASE_STATUS_LABEL } from './team-labels.ts';
 
@@ -25,6 +28,7 @@ export function LedgerFilters({ filter, onChange, assignees, tags }: LedgerFilte
         <select data-testid="ledger-filter-status" value={filter.status} onChange={(e) => set('status', e.target.value as LedgerFilter['status'])}>
           <option value="">{t('ledger_any')}</option>
           {CaseStatus.options.map((s) => <option key={s} value={s}>{t(CASE_STATUS_LABEL[s])}</option>)}
+          <option value={LISTED_WITHOUT_DECISION}>{t('status_listed_missing')}</option>
           <option value={NONE}>{t('team_unset')}</option>
         </select>
       </label>
@@ -58,6 +62,12 @@ export function LedgerFilters({ filter, onChange, assignees, tags }: LedgerFilte
         <input type="date" data-testid="ledger-filter-to" aria-label={t('ledger_to_label')} value={filter.to} onChange={(e) => set('to', e.target.value)} />
       </span>
       <button type="button" data-testid="ledger-filter-clear" onClick={() => onChange(NO_FILTER)}>{t('ledger_clear_filters')}</button>
+      {filter.drill && (
+        <span className="drill-filter" data-testid="ledger-drill">
+          {filter.drill.label}
+          <button type="button" data-testid="ledger-drill-clear" onClick={() => set('drill', null)}>{t('ledger_drill_clear')}</button>
+        </span>
+      )}
     </div>
   );
 }

@@ -29,7 +29,7 @@ const HISTORY: HistoryEntry[] = [
 function show(team = testTeam()) {
   const background = localBackground(team);
   const row = { key: KEY, entity: ENTITY, updatedOn: '2020-01-01', search: '' };
-  render(<LedgerDetail transport={background.transport} row={row} openUrl={() => {}} onClose={() => {}} />);
+  render(<LedgerDetail transport={background.transport} row={row} openUrl={() => {}} onClose={() => {}} readonly={false} newId={() => 'id'} onWritten={() => {}} />);
   return background;
 }
 

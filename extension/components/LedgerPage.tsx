@@ -1,6 +1,6 @@
 /**
  * The team ledger page (ledger.html): every record of the team document in one virtualised table with filters,
- * full-text search and sorting; bulk status change; each row opened with its latest local snapshot; records that do
+ * full-text search and sorting; bulk status change and bulk 集中公示 / 典型案例曝光 dates; each row opened with its latest local snapshot; records that do
  * not parse listed apart with their problems; the 工作情况表 preview and downloads; charts; import of a clue list and
  * export of the filtered ledger. Everything comes from the background through messages (use-ledger.ts); writes are
  * refused for a readonly token (只读), here and again in the background.
@@ -13,13 +13,14 @@ import { exportTable } from '../ledger/export.ts';
 import { choicesOf, filterRows, NO_FILTER, sortRows, type LedgerFilter, type LedgerSort, type SortColumn } from '../ledger/filter.ts';
 import type { Progress } from '../ledger/progress.ts';
 import type { OpenImportWorker } from '../ledger/import-worker-port.ts';
-import { ledgerRows, type LedgerRow } from '../ledger/rows.ts';
+import { ledgerRows } from '../ledger/rows.ts';
 import { t, type MessageKey } from '../ui/i18n.ts';
 import { ClueImport } from './ClueImport.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import type { DownloadFile } from './download.ts';
 import { messageOf } from './format.ts';
 import { LedgerCharts } from './LedgerCharts.tsx';
+import { LedgerBulkDates } from './LedgerBulkDates.tsx';
 import { LedgerDetail } from './LedgerDetail.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
@@ -75,13 +76,15 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
   const [filter, setFilter] = useState<LedgerFilter>(NO_FILTER);
   const [sort, setSort] = useState<LedgerSort>({ column: 'updatedAt', descending: true });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [open, setOpen] = useState<LedgerRow | null>(null);
+  // By key: after a write and the reload, the pane shows the row as the document now holds it.
+  const [openKey, setOpenKey] = useState<string | null>(null);
   const [bulkStatus, setBulkStatus] = useState<string>('verifying');
   const [outcome, setOutcome] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [exporting, setExporting] = useState<Progress | null>(null);
   const readonly = data.status.claims?.role === 'readonly';
 
   const { rows, invalid } = useMemo(() => ledgerRows(data.records), [data.records]);
+  const open = useMemo(() => rows.find((row) => row.key === openKey) ?? null, [rows, openKey]);
   const seen = useMemo(() => new Map(data.seen.map((s) => [s.entityKey, s])), [data.seen]);
   const choices = useMemo(() => choicesOf(rows), [rows]);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
@@ -105,8 +108,11 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
   const applyBulk = async () => {
     const status = bulkStatus === UNSET ? null : CaseStatus.parse(bulkStatus);
     try {
+      // 已列入 set in bulk cannot ask for each decision: the outcome says how many still lack one.
+      const undecided = status === 'listed' ? chosen.filter((row) => row.entity.listings.length === 0).length : 0;
       const answer = await request(transport, { type: 'ledger:bulk-status', entityKeys: chosen.map((row) => row.key), status });
-      setOutcome({ tone: 'ok', text: t('ledger_bulk_done', answer.updated, answer.skipped.length) });
+      const done = t('ledger_bulk_done', answer.updated, answer.skipped.length);
+      setOutcome({ tone: 'ok', text: undecided > 0 ? `${done}${t('ledger_bulk_listed_undecided', undecided)}` : done });
       setSelected(new Set());
       reload();
     } catch (error) {
@@ -150,6 +156,14 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
                 {t('ledger_bulk_apply', chosen.length)}
               </button>
             </span>
+            <LedgerBulkDates transport={transport} keys={chosen.map((row) => row.key)} readonly={readonly} today={today}
+              onOutcome={(next, done) => {
+                setOutcome(next);
+                if (done) {
+                  setSelected(new Set());
+                  reload();
+                }
+              }} />
             <span className="export">
               <button type="button" data-testid="ledger-export-csv" disabled={exporting !== null || filtered.length === 0} onClick={() => void exportAs('csv')}>{t('ledger_export_csv')}</button>
               <button type="button" data-testid="ledger-export-xlsx" disabled={exporting !== null || filtered.length === 0} onClick={() => void exportAs('xlsx')}>{t('ledger_export_xlsx')}</button>
@@ -167,12 +181,18 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
             </details>
           )}
           <div className={open ? 'ledger-split' : ''}>
-            <LedgerTable rows={filtered} seen={seen} sort={sort} onSort={onSort} selected={selected} onSelect={onSelect} onOpen={setOpen} openKey={open?.key ?? null} />
-            {open && <LedgerDetail transport={transport} row={open} openUrl={openUrl} onClose={() => setOpen(null)} />}
+            <LedgerTable rows={filtered} seen={seen} sort={sort} onSort={onSort} selected={selected} onSelect={onSelect} onOpen={(row) => setOpenKey(row.key)} openKey={openKey} />
+            {open && <LedgerDetail transport={transport} row={open} openUrl={openUrl} onClose={() => setOpenKey(null)} readonly={readonly} newId={newId} onWritten={reload} />}
           </div>
         </section>
       )}
-      {tab === 'report' && <ReportPreview records={data.records} today={today} download={download} reportUnit={reportUnit} />}
+      {tab === 'report' && (
+        <ReportPreview records={data.records} today={today} download={download} reportUnit={reportUnit}
+          onDrill={(drill) => {
+            setFilter({ ...NO_FILTER, drill });
+            setTab('ledger');
+          }} />
+      )}
       {tab === 'charts' && <LedgerCharts figures={figures} />}
       {/* Kept mounted on the other tabs: an import being read or checked goes on while the ledger is browsed. */}
       <div hidden={tab !== 'import'}>

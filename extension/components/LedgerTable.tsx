@@ -12,7 +12,7 @@ import { seriousVerdict } from '../ui/summary.ts';
 import type { LedgerSort, SortColumn } from '../ledger/filter.ts';
 import type { LedgerRow } from '../ledger/rows.ts';
 import { localDate, localDateTime } from './format.ts';
-import { CASE_STATUS_LABEL } from './team-labels.ts';
+import { statusLabel } from './team-labels.ts';
 
 export const ROW_HEIGHT = 32;
 
@@ -95,7 +95,8 @@ export function LedgerTable({ rows, seen, sort, onSort, selected, onSelect, onOp
                   <button type="button" className="link" data-testid="ledger-open" title={e.name} onClick={() => onOpen(row)}>{e.name}</button>
                 </span>
                 <span role="cell" className="mono" title={row.key}>{e.uscc ?? row.key}</span>
-                <span role="cell" data-testid="ledger-status" className={`status-${e.status ?? 'none'}`}>{t(e.status ? CASE_STATUS_LABEL[e.status] : 'team_unset')}</span>
+                <span role="cell" data-testid="ledger-status" className={statusLabel(e) === 'status_listed_missing' ? 'status-listed-missing' : `status-${e.status ?? 'none'}`}
+                  title={t(statusLabel(e))}>{t(statusLabel(e))}</span>
                 <span role="cell">{e.domain ? t(`domain_${e.domain}`) : ''}</span>
                 <span role="cell">{e.assignee ?? ''}</span>
                 <span role="cell" title={e.tags.join(t('list_separator'))}>{e.tags.join(t('list_separator'))}</span>

@@ -1,7 +1,7 @@
 /**
- * One entity's team record, editable: status, domain, assignee, tags, and the notes thread. Every change is one
- * team:* message (the background writes through core's checked helpers); the view is redrawn from the next answer,
- * so what is shown is always what the document holds. A readonly user sees the same, with every control disabled.
+ * One entity's team record, editable: status, domain, assignee, tags, what the 工作情况表 counts (ReportFacts), and
+ * the notes thread. Every change is one team:* message (the background writes through core's checked helpers); the
+ * view is redrawn from the next answer, so what is shown is always what the document holds. A readonly user sees the same, with every control disabled.
  * Texts from the document (other people's notes, tags, user ids) are React text, never markup.
  */
 import { useState } from 'react';
@@ -10,9 +10,10 @@ import type { RequestOf } from '../messaging/protocol.ts';
 import { useWriteGuard } from '../frames/WriteGuard.tsx';
 import { t } from '../ui/i18n.ts';
 import { localDateTime } from './format.ts';
+import { ReportFacts, type ReportFactsRequest } from './ReportFacts.tsx';
 import { CASE_STATUS_LABEL } from './team-labels.ts';
 
-export type TeamWriteRequest = RequestOf<'team:update' | 'team:tag-add' | 'team:tag-remove' | 'team:note-add'>;
+export type TeamWriteRequest = RequestOf<'team:update' | 'team:tag-add' | 'team:tag-remove' | 'team:note-add'> | ReportFactsRequest;
 
 export interface TeamRecordViewProps {
   entityKey: string;
@@ -95,6 +96,7 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
         <button type="button" data-testid="team-tag-add" disabled={off}
           onClick={(e) => guard.act(e, `${t('team_tag_add')} ${tag}`, () => void addTag())}>{t('team_tag_add')}</button>
       </div>
+      <ReportFacts entityKey={entityKey} record={record} off={off} act={guard.act} write={write} newId={newId} />
       <h3>{t('team_notes_label')}</h3>
       {record.notes.length === 0 ? <p className="empty">{t('team_notes_empty')}</p> : (
         <ul className="team-notes">

@@ -1,5 +1,5 @@
 /** The words for the team's values (connection, case status, role), from the messages files: one table each. */
-import type { CaseStatus, TeamRole } from '#core';
+import type { CaseStatus, TeamEntity, TeamRole } from '#core';
 import type { ConnectionState } from '../sync/status.ts';
 import type { MessageKey } from '../ui/i18n.ts';
 
@@ -24,3 +24,9 @@ export const ROLE_LABEL: Record<TeamRole, MessageKey> = {
   member: 'options_team_role_member',
   readonly: 'options_team_role_readonly',
 };
+
+/** The status as the ledger shows it: 已列入 without a listing decision says so, since the report counts decisions. */
+export function statusLabel(entity: Pick<TeamEntity, 'status' | 'listings'>): MessageKey {
+  if (entity.status === null) return 'team_unset';
+  return entity.status === 'listed' && entity.listings.length === 0 ? 'status_listed_missing' : CASE_STATUS_LABEL[entity.status];
+}

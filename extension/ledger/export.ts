@@ -4,7 +4,7 @@
  * is imported from (mapping.ts knows these headings), so an exported ledger can be imported again; the domain is
  * written in the wording of the 工作情况表 (core REPORT_DOMAINS), which the import reads in any UI language.
  */
-import { REPORT_DOMAINS, type TableCell } from '#core';
+import { REPORT_DOMAINS, type ClueField, type TableCell } from '#core';
 import { CASE_STATUS_LABEL } from '../components/team-labels.ts';
 import { t, type MessageKey } from '../ui/i18n.ts';
 import { runInChunks, type Progress } from './progress.ts';
@@ -26,6 +26,17 @@ export const EXPORT_HEADINGS = {
   updatedAt: 'ledger_col_updated',
   updatedBy: 'ledger_col_updated_by',
 } as const satisfies Record<string, MessageKey>;
+
+/**
+ * The heading of each field a clue list is imported from: the exported columns where the ledger exports the field as
+ * it is (so an exported ledger imports again, the two report dates included), and the decision's number and date,
+ * which the export writes together in one column.
+ */
+export const CLUE_HEADINGS = {
+  name: EXPORT_HEADINGS.name, uscc: EXPORT_HEADINGS.uscc, legalRepresentative: EXPORT_HEADINGS.legalRepresentative, status: EXPORT_HEADINGS.status,
+  domain: EXPORT_HEADINGS.domain, assignee: EXPORT_HEADINGS.assignee, tags: EXPORT_HEADINGS.tags, note: EXPORT_HEADINGS.note,
+  decisionNo: 'ledger_col_decision_no', decidedOn: 'ledger_col_decided_on', publicizedOn: EXPORT_HEADINGS.publicized, exposedOn: EXPORT_HEADINGS.exposed,
+} as const satisfies Record<ClueField, MessageKey>;
 
 const DOMAIN_WORDS = new Map(REPORT_DOMAINS.map((d) => [d.domain, d.label]));
 

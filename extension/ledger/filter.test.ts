@@ -5,9 +5,9 @@
  * budget's order of magnitude (npm run bench prints the figures).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENTITIES_MAP, readTeamEntities } from '#core';
+import { CaseStatus, ENTITIES_MAP, readTeamEntities } from '#core';
 import * as Y from 'yjs';
-import { choicesOf, filterRows, NO_FILTER, NONE, sortRows, type LedgerFilter } from './filter.ts';
+import { choicesOf, filterRows, LISTED_WITHOUT_DECISION, NO_FILTER, NONE, sortRows, type LedgerFilter } from './filter.ts';
 import { ledgerRows, type LedgerRow } from './rows.ts';
 import { dayOf, ledgerDoc, usccOf } from './test-ledger.ts';
 
@@ -44,6 +44,15 @@ describe('ledger filters at 20,000 rows', () => {
     expect(indexes(filter({ tag: NONE }))).toEqual(expected((i) => i % 7 !== 0 && i % 11 !== 0));
     expect(indexes(filter({ status: 'clue', assignee: 'alice', tag: '重点' }))).toEqual(expected((i) => i % 6 === 0 && i % 4 === 0 && i % 7 === 0));
     expect(choicesOf(rows)).toEqual({ assignees: ['alice', 'bob', 'carol'], tags: ['冷链', '重点'] });
+  });
+
+  it('finds 已列入 records without a decision, the entities of a report drill-down, and a decision by its number', () => {
+    const listed = CaseStatus.options.indexOf('listed');
+    expect(indexes(filter({ status: LISTED_WITHOUT_DECISION }))).toEqual(expected((i) => i % 6 === listed && i % 50 !== 0));
+    const keys = new Set([usccOf(3), usccOf(50), usccOf(19_999), 'name:不在台账']);
+    expect(indexes(filter({ drill: { keys, label: '' } }))).toEqual([3, 50, 19_999]);
+    expect(indexes(filter({ drill: { keys, label: '' }, assignee: 'bob' }))).toEqual([]);
+    expect(indexes(filter({ text: '示市监信〔2026〕150号' }))).toEqual([150]);
   });
 
   it('filters by a date range on the chosen date, both ends included', () => {

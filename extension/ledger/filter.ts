@@ -4,18 +4,27 @@
  * "not set". The date filter applies to one chosen date of the record — the day of its last change, a listing
  * decision (any of them), the 集中公示 day or the 典型案例 day — both ends included; a record without that date
  * is left out once a range is given. Search: every word of the query (split at spaces) must occur in the record's
- * search text, in match form (width, case and spacing do not matter).
+ * search text, in match form (width, case and spacing do not matter). A drill-down from the 工作情况表 keeps only
+ * the entities behind the number clicked, by key; the status filter can ask for 已列入 records without a decision.
  */
 import { CaseStatus, Domain, matchForm } from '#core';
 import type { LedgerRow } from './rows.ts';
 
 export const NONE = '-';
+/** The status filter's value for 已列入（缺决定）: listed, with no listing decision recorded. */
+export const LISTED_WITHOUT_DECISION = 'listed-without-decision';
+
+/** The entities behind one number of the 工作情况表, and the words saying which number. */
+export interface DrillDown {
+  keys: ReadonlySet<string>;
+  label: string;
+}
 
 export const DATE_FIELDS = ['updatedOn', 'listedOn', 'publicizedOn', 'exposedOn'] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
 export interface LedgerFilter {
-  status: CaseStatus | typeof NONE | '';
+  status: CaseStatus | typeof NONE | typeof LISTED_WITHOUT_DECISION | '';
   domain: Domain | typeof NONE | '';
   assignee: string;
   tag: string;
@@ -23,9 +32,10 @@ export interface LedgerFilter {
   from: string;
   to: string;
   text: string;
+  drill: DrillDown | null;
 }
 
-export const NO_FILTER: LedgerFilter = { status: '', domain: '', assignee: '', tag: '', dateField: 'updatedOn', from: '', to: '', text: '' };
+export const NO_FILTER: LedgerFilter = { status: '', domain: '', assignee: '', tag: '', dateField: 'updatedOn', from: '', to: '', text: '', drill: null };
 
 export const SORT_COLUMNS = ['name', 'key', 'status', 'domain', 'assignee', 'updatedAt', 'notes'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
@@ -55,7 +65,9 @@ export function filterRows(rows: readonly LedgerRow[], filter: LedgerFilter): Le
   const tag = filter.tag;
   return rows.filter((row) => {
     const e = row.entity;
-    if (!matchesValue(e.status, filter.status) || !matchesValue(e.domain, filter.domain) || !matchesValue(e.assignee, filter.assignee)) return false;
+    if (filter.drill && !filter.drill.keys.has(row.key)) return false;
+    if (filter.status === LISTED_WITHOUT_DECISION ? e.status !== 'listed' || e.listings.length > 0 : !matchesValue(e.status, filter.status)) return false;
+    if (!matchesValue(e.domain, filter.domain) || !matchesValue(e.assignee, filter.assignee)) return false;
     if (tag !== '' && (tag === NONE ? e.tags.length > 0 : !e.tags.includes(tag))) return false;
     if (ranged && !datesOf(row, filter.dateField).some((d) => d >= from && d <= to)) return false;
     for (const word of words) if (!row.search.includes(word)) return false;

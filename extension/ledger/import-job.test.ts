@@ -27,6 +27,21 @@ function run() {
 const csvOf = (rows: number, header = '主体名称,状态\n') => header + Array.from({ length: rows }, (_, i) => `公司${i},核查中\n`).join('');
 
 describe('the import job', () => {
+  it('guesses, checks and hands over the 工作情况表 columns: decision number and date, 集中公示日期, 曝光日期', async () => {
+    const job = run();
+    const csv = '企业名称,列入决定书文号,列入日期,集中公示日期,曝光日期\n甲公司,示市监列严〔2026〕1号,2026/3/5,2026年4月1日,\n乙公司,示市监列严〔2026〕2号,,,2026-13-01\n';
+    const read = await job.read('线索.csv', csv);
+    const mapping = { name: 0, decisionNo: 1, decidedOn: 2, publicizedOn: 3, exposedOn: 4 };
+    expect(read).toMatchObject({ type: 'read', guessed: mapping });
+    await job.handle({ type: 'check', seq: 1, mapping, hasHeader: true });
+    expect(job.out.at(-1)).toEqual({
+      type: 'checked', seq: 1, good: 1, badCount: 1,
+      bad: [{ row: 3, problems: [{ field: 'decidedOn', kind: 'empty' }, { field: 'exposedOn', kind: 'invalid', value: '2026-13-01' }] }],
+    });
+    await job.handle({ type: 'rows' });
+    expect(job.out.at(-1)).toMatchObject({ type: 'rows', rows: [['甲公司', '示市监列严〔2026〕1号', '2026/3/5', '2026年4月1日', null], [null, null, null, null, null]] });
+  });
+
   it('reads, checks and hands over the mapped columns, bad rows blanked', async () => {
     const job = run();
     const csv = '主体名称,不导入,状态,承办人\n甲公司,x,核查中,\n,x,核查中,\n乙公司,x,搁置,a b\n丙公司,x,,\n';

@@ -11,6 +11,7 @@ const Column = z.number().int().min(0).max(499);
 export const ClueMappingSchema = z.strictObject({
   name: Column, uscc: Column.optional(), legalRepresentative: Column.optional(), status: Column.optional(), domain: Column.optional(),
   assignee: Column.optional(), tags: Column.optional(), note: Column.optional(),
+  decisionNo: Column.optional(), decidedOn: Column.optional(), publicizedOn: Column.optional(), exposedOn: Column.optional(),
 });
 const Field = z.enum(CLUE_FIELDS);
 const Cell = z.string().nullable();

@@ -6,11 +6,11 @@
 import type * as z from 'zod';
 import { CLUE_FIELDS, type ClueField, type ClueMapping, type ClueProblem } from '#core';
 import { t } from '../ui/i18n.ts';
-import { EXPORT_HEADINGS } from './export.ts';
+import { CLUE_HEADINGS } from './export.ts';
 import { IMPORT_CAPS, type OverCap } from './import-caps.ts';
 import type { FromWorker } from './import-messages.ts';
 
-const fieldName = (field: ClueField) => t(EXPORT_HEADINGS[field]);
+const fieldName = (field: ClueField) => t(CLUE_HEADINGS[field]);
 const count = (n: number) => n.toLocaleString('en');
 
 /** Bytes as MB with one decimal (KB under one MB): the figures of the size limits. */

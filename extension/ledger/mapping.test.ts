@@ -18,6 +18,15 @@ describe('guessMapping', () => {
     expect(guessMapping(['Name', 'USCC', 'Status', 'Notes'])).toEqual({ name: 0, uscc: 1, status: 2, note: 3 });
   });
 
+  it('finds the 工作情况表 columns: the decision number and date, the 集中公示 and 曝光 dates', () => {
+    expect(guessMapping(['企业名称', '列入决定书文号', '列入日期', '集中公示日期', '典型案例曝光日期', '备注'])).toEqual({
+      name: 0, decisionNo: 1, decidedOn: 2, publicizedOn: 3, exposedOn: 4, note: 5,
+    });
+    // The ledger export's own date headings import again.
+    expect(guessMapping(['主体名称', '集中公示“屡禁不止、屡罚不改”日期', '宣传曝光典型案例日期'], { publicizedOn: '集中公示“屡禁不止、屡罚不改”日期' }))
+      .toEqual({ name: 0, publicizedOn: 1, exposedOn: 2 });
+  });
+
   it('knows the headings of the ledger export in the UI language', () => {
     expect(guessMapping(['Entity', 'Credit code', 'Legal representative'], { name: 'Entity', uscc: 'Credit code', legalRepresentative: 'Legal representative' }))
       .toEqual({ name: 0, uscc: 1, legalRepresentative: 2 });

@@ -17,6 +17,10 @@ export const HEADER_NAMES: Record<ClueField, readonly string[]> = {
   assignee: ['承办人', '经办人', 'assignee'],
   tags: ['标签', 'tags', 'tag'],
   note: ['备注', '情况说明', '线索内容', '说明', 'note', 'notes'],
+  decisionNo: ['列入决定书文号', '列入严重违法失信名单决定书文号', '列入文号', '决定书文号', 'decisionno'],
+  decidedOn: ['列入决定日期', '列入严重违法失信名单日期', '列入日期', '决定日期', 'decidedon'],
+  publicizedOn: ['集中公示日期', '集中公示屡禁不止屡罚不改日期', '集中公示', 'publicizedon'],
+  exposedOn: ['典型案例曝光日期', '宣传曝光典型案例日期', '曝光日期', '典型案例', 'exposedon'],
 };
 
 const form = (text: string): string => labelForm(text).toLowerCase().replace(/[()（）[\]【】*＊]/g, '');

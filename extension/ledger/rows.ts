@@ -14,7 +14,7 @@ export interface LedgerRow {
   entity: TeamEntity;
   /** The Beijing calendar date of `updatedAt`. */
   updatedOn: string;
-  /** Name, code, key, legal representative, assignee, tags and the text of every team note, in match form. */
+  /** Name, code, key, legal representative, assignee, tags, every team note's text and decision number, in match form. */
   search: string;
 }
 
@@ -24,7 +24,7 @@ export interface InvalidRow {
 }
 
 export function ledgerRow(key: string, entity: TeamEntity): LedgerRow {
-  const parts = [entity.name, key, entity.uscc ?? '', entity.legalRepresentative ?? '', entity.assignee ?? '', ...entity.tags, ...entity.notes.map((n) => n.text)];
+  const parts = [entity.name, key, entity.uscc ?? '', entity.legalRepresentative ?? '', entity.assignee ?? '', ...entity.tags, ...entity.notes.map((n) => n.text), ...entity.listings.map((l) => l.decisionNo)];
   return { key, entity, updatedOn: chinaDateOfEpochMs(Date.parse(entity.updatedAt)) ?? entity.updatedAt.slice(0, 10), search: matchForm(parts.join('\n')) };
 }
 

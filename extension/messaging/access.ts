@@ -17,6 +17,7 @@ const FRAME_READS: ReadonlySet<RequestType> = new Set(['frame:claim', 'notes:lis
 /** The writes the notes frame makes; each needs the frame's grant for the entity it concerns. */
 const FRAME_WRITES: ReadonlySet<RequestType> = new Set([
   'notes:save', 'notes:delete', 'team:create', 'team:update', 'team:tag-add', 'team:tag-remove', 'team:note-add', 'team:note-share',
+  'team:listing-add', 'team:listing-update', 'team:listing-remove',
 ]);
 
 export function mayAsk(type: RequestType, fromExtensionPage: boolean): boolean {
@@ -28,7 +29,8 @@ function entityOf(request: Request): string | null {
   switch (request.type) {
     case 'notes:save': return request.note.entityKey;
     case 'team:create': case 'team:note-share': return entityKey(request.entity);
-    case 'team:update': case 'team:tag-add': case 'team:tag-remove': case 'team:note-add': return request.entityKey;
+    case 'team:update': case 'team:tag-add': case 'team:tag-remove': case 'team:note-add':
+    case 'team:listing-add': case 'team:listing-update': case 'team:listing-remove': return request.entityKey;
     default: return null;
   }
 }

@@ -96,6 +96,31 @@ describe('ledger:bulk-status', () => {
   });
 });
 
+describe('ledger:bulk-date', () => {
+  it('marks 集中公示 or 典型案例曝光 on many records in one transaction, and clears it; readonly refused', async () => {
+    const { ask, team } = background();
+    seeded(team.doc);
+    let transactions = 0;
+    team.doc.on('afterTransaction', () => transactions++);
+    const answer = await ask({ type: 'ledger:bulk-date', entityKeys: [codes[1], codes[3], '91330100MA00000009'], field: 'typicalCaseExposedOn', date: '2026-06-01' });
+    expect(answer).toEqual({ ok: true, updated: 2, skipped: ['91330100MA00000009'] });
+    expect(transactions).toBe(1);
+    const dates = readTeamEntities(team.doc).map((r) => r.ok && [r.value.typicalCaseExposedOn, r.value.repeatOffenderPublicizedOn, r.value.updatedBy]);
+    expect(dates).toEqual([[null, null, 'bob'], ['2026-06-01', null, 'alice'], [null, null, 'bob'], ['2026-06-01', null, 'alice'], false]);
+    await ask({ type: 'ledger:bulk-date', entityKeys: [codes[1]], field: 'typicalCaseExposedOn', date: null });
+    expect(readTeamEntity(team.doc, codes[1]!)).toMatchObject({ value: { typicalCaseExposedOn: null } });
+    expect(await ask({ type: 'ledger:bulk-date', entityKeys: [codes[1]], field: 'repeatOffenderPublicizedOn', date: '2026-02-30' })).toMatchObject({ ok: false });
+
+    const reader = background({ role: 'readonly' });
+    seeded(reader.team.doc);
+    const before = Y.encodeStateAsUpdate(reader.team.doc);
+    expect(await reader.ask({ type: 'ledger:bulk-date', entityKeys: codes, field: 'repeatOffenderPublicizedOn', date: '2026-06-01' })).toEqual({
+      ok: false, error: 'ledger:bulk-date failed: read-only: alice may read the team record but not change it',
+    });
+    expect(Y.encodeStateAsUpdate(reader.team.doc)).toEqual(before);
+  });
+});
+
 describe('ledger:import', () => {
   // 名称, 代码, 状态, 领域, 承办人, 标签, 备注
   const mapping = { name: 0, uscc: 1, status: 2, domain: 3, assignee: 4, tags: 5, note: 6 };

@@ -1,11 +1,11 @@
 /**
  * The background's handlers of the ledger page's ledger:* messages: the team document read a page at a time through
- * core's checked reader, the local snapshots summarised (storage/seen.ts), and the two bulk writes — one status for
- * many records, and a clue list's import — each in one Yjs transaction, stamped with the token's user, refused for a
+ * core's checked reader, the local snapshots summarised (storage/seen.ts), and the bulk writes — one status or one
+ * report date (集中公示, 典型案例曝光) for many records, and a clue list's import — each in one Yjs transaction, stamped with the token's user, refused for a
  * readonly role before anything is written (team-handlers.ts writer()).
  */
 import * as Y from 'yjs';
-import { ENTITIES_MAP, importClues, parseClueRows, readTeamEntity, updateTeamEntity } from '#core';
+import { ENTITIES_MAP, importClues, parseClueRows, readTeamEntity, updateTeamEntity, type TeamEntityPatch } from '#core';
 import type { CreditLensDb } from '../storage/db.ts';
 import { latestSnapshot, seenSummaries } from '../storage/seen.ts';
 import type { TeamBackend } from '../sync/team-service.ts';
@@ -21,6 +21,20 @@ function versionOf(doc: Y.Doc): string {
 }
 
 export function ledgerHandlersFor(team: TeamBackend, db: CreditLensDb, now: () => string): LedgerHandlers {
+  /** One patch on many records in one transaction; keys without a sound record are skipped and named. */
+  const bulk = async (entityKeys: readonly string[], patch: TeamEntityPatch) => {
+    const { doc, edit } = await writer(team, now);
+    let updated = 0;
+    const skipped: string[] = [];
+    doc.transact(() => {
+      for (const key of new Set(entityKeys)) {
+        // A record that does not parse is left alone: writing into it would pretend it is sound.
+        if (readTeamEntity(doc, key)?.ok !== true || !updateTeamEntity(doc, key, patch, edit).ok) skipped.push(key);
+        else updated++;
+      }
+    });
+    return { ok: true as const, updated, skipped };
+  };
   return {
     'ledger:list': async ({ offset, limit }) => {
       const status = await team.status();
@@ -38,19 +52,8 @@ export function ledgerHandlersFor(team: TeamBackend, db: CreditLensDb, now: () =
     'ledger:seen': async () => ({ ok: true, seen: await seenSummaries(db) }),
     'ledger:snapshot': async ({ entityKey }) => ({ ok: true, snapshot: await latestSnapshot(db, entityKey) }),
     'ledger:history': async ({ entityKey }) => ({ ok: true, history: await team.history(entityKey) }),
-    'ledger:bulk-status': async ({ entityKeys, status }) => {
-      const { doc, edit } = await writer(team, now);
-      let updated = 0;
-      const skipped: string[] = [];
-      doc.transact(() => {
-        for (const key of new Set(entityKeys)) {
-          // A record that does not parse is left alone: writing into it would pretend it is sound.
-          if (readTeamEntity(doc, key)?.ok !== true || !updateTeamEntity(doc, key, { status }, edit).ok) skipped.push(key);
-          else updated++;
-        }
-      });
-      return { ok: true, updated, skipped };
-    },
+    'ledger:bulk-status': ({ entityKeys, status }) => bulk(entityKeys, { status }),
+    'ledger:bulk-date': ({ entityKeys, field, date }) => bulk(entityKeys, { [field]: date }),
     'ledger:import': async ({ importId, rows, mapping, firstRow }) => {
       const { doc, edit } = await writer(team, now);
       const { good, bad } = parseClueRows(rows, mapping, firstRow);

@@ -4,7 +4,7 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import * as z from 'zod';
-import { Assessment, CaseStatus, EntityHistory, EntityRecord, TeamEntity, TeamEntityPatch } from '#core';
+import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, TeamEntity, TeamEntityPatch, TeamListing } from '#core';
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
@@ -35,6 +35,7 @@ const Column = z.number().int().min(0).max(499);
 const LedgerMapping = z.strictObject({
   name: Column, uscc: Column.optional(), legalRepresentative: Column.optional(), status: Column.optional(), domain: Column.optional(),
   assignee: Column.optional(), tags: Column.optional(), note: Column.optional(),
+  decisionNo: Column.optional(), decidedOn: Column.optional(), publicizedOn: Column.optional(), exposedOn: Column.optional(),
 });
 
 export const Request = z.discriminatedUnion('type', [
@@ -79,6 +80,10 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('team:tag-add'), entityKey: EntityKey, tag: z.string().max(50) }),
   z.strictObject({ type: z.literal('team:tag-remove'), entityKey: EntityKey, tag: z.string().max(50) }),
   z.strictObject({ type: z.literal('team:note-add'), entityKey: EntityKey, id: z.string().min(1).max(100), text: z.string().max(20_000) }),
+  /** 列入严重违法失信名单决定: added, corrected (same id) or removed, one at a time. */
+  z.strictObject({ type: z.literal('team:listing-add'), entityKey: EntityKey, listing: TeamListing }),
+  z.strictObject({ type: z.literal('team:listing-update'), entityKey: EntityKey, listing: TeamListing }),
+  z.strictObject({ type: z.literal('team:listing-remove'), entityKey: EntityKey, id: TeamListing.shape.id }),
   /** 分享给团队: copies one private note (read from the local database by id) into the entity's team notes. */
   z.strictObject({ type: z.literal('team:note-share'), noteId: z.string().min(1), entity: TeamEntityRef }),
   /** Popup: the team document searched by name, code, legal representative, tag and note text. */
@@ -97,6 +102,11 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ledger:history'), entityKey: EntityKey }),
   /** One status (null: unset) for many records, in one transaction; a readonly role is refused. */
   z.strictObject({ type: z.literal('ledger:bulk-status'), entityKeys: z.array(EntityKey).min(1).max(100_000), status: CaseStatus.nullable() }),
+  /** 标记集中公示 / 标记典型案例曝光: one of the two report dates (null: cleared) on many records, in one transaction. */
+  z.strictObject({
+    type: z.literal('ledger:bulk-date'), entityKeys: z.array(EntityKey).min(1).max(100_000),
+    field: z.enum(['repeatOffenderPublicizedOn', 'typicalCaseExposedOn']), date: IsoDateString.nullable(),
+  }),
   /**
    * A clue list's rows and the user's column mapping: the background checks every row again (core parseClueRows,
    * the same check the page previewed) and writes the good ones, 500 rows to a transaction (importClues).
@@ -150,6 +160,9 @@ export const Responses = {
   'team:tag-remove': z.strictObject({ ok: Ok, record: TeamRecord }),
   'team:note-add': z.strictObject({ ok: Ok, record: TeamRecord }),
   'team:note-share': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:listing-add': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:listing-update': z.strictObject({ ok: Ok, record: TeamRecord }),
+  'team:listing-remove': z.strictObject({ ok: Ok, record: TeamRecord }),
   'team:lookup': z.strictObject({ ok: Ok, status: TeamStatus, hits: z.array(z.strictObject({ key: z.string(), value: TeamEntity })) }),
   /** Same-name matches to verify (同名，需核实), never facts: listed on the serious list as last seen, or marked listed by the team. */
   'person:links': z.strictObject({
@@ -163,6 +176,7 @@ export const Responses = {
   'ledger:history': z.strictObject({ ok: Ok, history: EntityHistory.nullable() }),
   /** `skipped`: keys with no record, or a record that does not parse (left as it is). */
   'ledger:bulk-status': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
+  'ledger:bulk-date': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
   'ledger:import': z.strictObject({ ok: Ok, imported: z.number().int(), bad: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })) }),
 } satisfies Record<RequestType, z.ZodType>;
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;

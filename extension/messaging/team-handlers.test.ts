@@ -64,6 +64,22 @@ describe('team writes', () => {
       .toMatchObject({ record: { value: { notes: [{ id: 'n1', author: 'alice', at: NOW, text: '已约谈' }] } } });
   });
 
+  it('adds, corrects and removes a listing decision and sets and clears the report dates, each stamped by the user', async () => {
+    const { ask, team } = background();
+    await ask({ type: 'team:create', entity: ENTITY });
+    const listing = { id: 'L1', decidedOn: '2026-03-05', domain: 'FOOD', decisionNo: '示市监列严〔2026〕1号' };
+    expect(await ask({ type: 'team:listing-add', entityKey: KEY, listing })).toMatchObject({ record: { value: { listings: [listing], updatedBy: 'alice' } } });
+    const corrected = { ...listing, decidedOn: '2026-03-06', domain: 'QUALITY' };
+    expect(await ask({ type: 'team:listing-update', entityKey: KEY, listing: corrected })).toMatchObject({ record: { value: { listings: [corrected] } } });
+    expect(await ask({ type: 'team:listing-update', entityKey: KEY, listing: { ...corrected, id: 'L2' } })).toMatchObject({ ok: false });
+    expect(await ask({ type: 'team:listing-add', entityKey: KEY, listing: { ...listing, decidedOn: '2026-13-01' } })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message: /) });
+    expect(await ask({ type: 'team:update', entityKey: KEY, patch: { repeatOffenderPublicizedOn: '2026-04-01', typicalCaseExposedOn: '2026-05-01' } }))
+      .toMatchObject({ record: { value: { repeatOffenderPublicizedOn: '2026-04-01', typicalCaseExposedOn: '2026-05-01' } } });
+    expect(await ask({ type: 'team:update', entityKey: KEY, patch: { typicalCaseExposedOn: null } })).toMatchObject({ record: { value: { typicalCaseExposedOn: null } } });
+    expect(await ask({ type: 'team:listing-remove', entityKey: KEY, id: 'L1' })).toMatchObject({ record: { value: { listings: [] } } });
+    expect(readTeamEntities(team.doc)[0]).toMatchObject({ value: { listings: [], repeatOffenderPublicizedOn: '2026-04-01', updatedBy: 'alice' } });
+  });
+
   it('refuses a write the core refuses, with its problems, and a write to an entity the team has no record of', async () => {
     const { ask } = background();
     await ask({ type: 'team:create', entity: ENTITY });
@@ -82,6 +98,9 @@ describe('team writes', () => {
       { type: 'team:tag-add', entityKey: KEY, tag: 'x' },
       { type: 'team:tag-remove', entityKey: KEY, tag: 'x' },
       { type: 'team:note-add', entityKey: KEY, id: 'n1', text: 'x' },
+      { type: 'team:listing-add', entityKey: KEY, listing: { id: 'L1', decidedOn: '2026-03-05', domain: 'FOOD', decisionNo: '1' } },
+      { type: 'team:listing-update', entityKey: KEY, listing: { id: 'L1', decidedOn: '2026-03-05', domain: 'FOOD', decisionNo: '1' } },
+      { type: 'team:listing-remove', entityKey: KEY, id: 'L1' },
     ]) {
       expect(await ask(message)).toEqual({ ok: false, error: `${message.type} failed: read-only: alice may read the team record but not change it` });
     }

@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs';
 import {
-  addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntity, removeTeamTag, updateTeamEntity, type TeamEdit, type TeamWrite,
+  addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntity, removeTeamListing, removeTeamTag, updateTeamEntity,
+  updateTeamListing, type TeamEdit, type TeamWrite,
 } from '#core';
 import { Note } from '../storage/contract.ts';
 import type { CreditLensDb } from '../storage/db.ts';
@@ -58,6 +59,9 @@ export function teamHandlersFor(team: TeamBackend, db: CreditLensDb, now: () => 
     'team:tag-add': ({ entityKey, tag }) => change((doc, edit) => addTeamTag(doc, entityKey, tag, edit)),
     'team:tag-remove': ({ entityKey, tag }) => change((doc, edit) => removeTeamTag(doc, entityKey, tag, edit)),
     'team:note-add': ({ entityKey, id, text }) => change((doc, edit) => addTeamNote(doc, entityKey, { id, text: text.trim() }, edit)),
+    'team:listing-add': ({ entityKey, listing }) => change((doc, edit) => addTeamListing(doc, entityKey, listing, edit)),
+    'team:listing-update': ({ entityKey, listing }) => change((doc, edit) => updateTeamListing(doc, entityKey, listing, edit)),
+    'team:listing-remove': ({ entityKey, id }) => change((doc, edit) => removeTeamListing(doc, entityKey, id, edit)),
     'team:note-share': async ({ noteId, entity }) => {
       const stored = Note.safeParse(await db.notes.get(noteId));
       if (!stored.success) throw new Error(`no private note ${noteId}`);
