@@ -16,9 +16,6 @@ type Limits = Pick<Config, 'MAX_CONNECTIONS_PER_USER' | 'MAX_CONNECTIONS_PER_TEA
 export type Verdict = Admission | { ok: false; status: 400; reason: string; team?: undefined; user?: undefined };
 
 export class Admissions {
-  /** Refused so far (the metrics read it). */
-  refused = 0;
-
   constructor(
     private readonly limits: Limits, private readonly secret: Uint8Array, private readonly accounts: AccountStore,
     private readonly events: ServerEventBus, private readonly connected: () => Iterable<Principal>,
@@ -46,7 +43,6 @@ export class Admissions {
   }
 
   private refuse(refusal: { team: string; status: number; reason: string; address: string; user?: string }): void {
-    this.refused++;
     this.events.emit('connect.refused', refusal);
   }
 }

@@ -78,10 +78,12 @@ export async function startSyncServer(config: Config, options: { events?: Server
   const accounts = new AccountWatch(store, () => peers, events);
   const rate = new UpdateRate();
   let bytesStored = 0;
+  let refused = 0;
+  events.on('connect.refused', () => refused++);
   const metrics = {
     connections: () => peers.size, documents: () => rooms.size, updatesTotal: () => rooms.stats.updates,
     commitsTotal: () => rooms.stats.commits, bytesStored: () => bytesStored, readonlyDropped: () => peerStats.readonlyDropped,
-    malformed: () => peerStats.malformed, rateLimited: () => peerStats.rateLimited, refused: () => admissions.refused,
+    malformed: () => peerStats.malformed, rateLimited: () => peerStats.rateLimited, refused: () => refused,
   };
   // The report and history routes say who read what; the trail and the log take it from there.
   const audited = (audit: AuditEvent): void => {
