@@ -1,5 +1,5 @@
 // Lint keeps the boundaries of docs/architecture.md: core is pure and imports only zod, yjs (the team
-// document's data type, itself free of DOM and Node APIs) and itself;
+// document's data type, itself free of DOM and Node APIs), fflate (the one ZIP writer, pure JavaScript) and itself;
 // every other folder reaches core only through its index, as '#core'.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Outside core: only the index.
-    files: ['extension/**', 'sync-server/**', 'cli/**', 'test/**'],
+    files: ['extension/**', 'sync-server/**', 'cli/**', 'packaging/**', 'test/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts)." }],
@@ -57,8 +57,8 @@ export default tseslint.config(
         },
         ...['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].flatMap((node) => [
           {
-            selector: `${node}[source.value=/^(?!zod$)(?!yjs$)(?!\\.{1,2}\\/)/]`,
-            message: 'core imports only zod, yjs and its own files.',
+            selector: `${node}[source.value=/^(?!zod$)(?!yjs$)(?!fflate$)(?!\\.{1,2}\\/)/]`,
+            message: 'core imports only zod, yjs, fflate and its own files.',
           },
           {
             selector: `${node}[source.value=/(^|\\/)(extension|sync-server|cli|test)(\\/|$)/]`,

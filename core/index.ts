@@ -29,6 +29,8 @@ export {
 export { type InputProblem, problemLines, problemsOf } from './lib/issues.ts';
 export { entityKey } from './lib/entity-key.ts';
 export { type CsvCell, csvCell, csvText } from './lib/csv.ts';
+export { type ZipEntry, writeZip } from './lib/zip.ts';
+export { xmlText } from './lib/xlsx-package.ts';
 export * from './schemas/team.ts';
 export * from './schemas/team-token.ts';
 export * from './schemas/team-history.ts';

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extensionIdOf, publicKeyDerOf, writeCrx3 } from './crx/crx3.ts';
-import { writeZip } from './crx/zip.ts';
+import { extensionIdOf, publicKeyDerOf, writeCrx3 } from '../packaging/crx/crx3.ts';
+import { crxZip } from '../packaging/crx/zip.ts';
 import { publishExtension, readPublished, updateXml } from './extension-updates.ts';
 
 const key = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -19,7 +19,7 @@ function build(version: string, options: { signer?: crypto.KeyObject; updateUrl?
     manifest_version: 3, name: 'CreditLens', version, key: publicKeyDerOf(signer).toString('base64'), minimum_chrome_version: '92',
     ...(options.updateUrl === null ? {} : { update_url: options.updateUrl ?? UPDATE_URL }),
   };
-  return writeCrx3(writeZip([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]), signer);
+  return writeCrx3(crxZip([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]), signer);
 }
 
 const dirs: string[] = [];

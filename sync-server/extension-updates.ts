@@ -13,7 +13,8 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import * as z from 'zod';
-import { compareVersions, inspectCrx, isChromeVersion } from './crx/inspect.ts';
+import { xmlText } from '#core';
+import { compareVersions, inspectCrx, isChromeVersion } from '../packaging/crx/inspect.ts';
 import type { AuditEvent } from './audit.ts';
 
 export const EXTENSION_PATH = /^\/extension\/(?:update\.xml|creditlens-([0-9.]+)\.crx)$/;
@@ -49,16 +50,13 @@ export function readPublished(dataDir: string): Published | undefined {
   return Published.parse(JSON.parse(text));
 }
 
-const escapeXml = (value: string): string =>
-  value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-
 /** The update manifest (gupdate, protocol 2.0) for the published build. */
 export function updateXml(published: Published): string {
   const attributes = [
-    `codebase="${escapeXml(published.codebase)}"`,
-    `version="${escapeXml(published.version)}"`,
+    `codebase="${xmlText(published.codebase)}"`,
+    `version="${xmlText(published.version)}"`,
     `hash_sha256="${published.sha256}"`,
-    ...(published.prodversionmin ? [`prodversionmin="${escapeXml(published.prodversionmin)}"`] : []),
+    ...(published.prodversionmin ? [`prodversionmin="${xmlText(published.prodversionmin)}"`] : []),
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

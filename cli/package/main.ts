@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extensionIdOf, publicKeyDerOf } from '../../sync-server/crx/crx3.ts';
+import { extensionIdOf, publicKeyDerOf } from '../../packaging/crx/crx3.ts';
 import { signingKey } from './keys.ts';
 import { packageExtension, updateUrlOf } from './package.ts';
 

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyCrx3 } from '../../sync-server/crx/crx3.ts';
+import { verifyCrx3 } from '../../packaging/crx/crx3.ts';
 import { readSigningKey, signingKey } from './keys.ts';
 import { packDirectory, updateUrlOf } from './package.ts';
-import { readZipEntry, zipEntryNames } from '../../sync-server/crx/zip.ts';
+import { readZipEntry, zipEntryNames } from '../../packaging/crx/zip.ts';
 
 const dirs: string[] = [];
 const temporary = (): string => {

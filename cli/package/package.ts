@@ -8,8 +8,9 @@ import { execFileSync } from 'node:child_process';
 import type crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { extensionIdOf, publicKeyDerOf, writeCrx3 } from '../../sync-server/crx/crx3.ts';
-import { writeZip, type ZipFile } from '../../sync-server/crx/zip.ts';
+import { extensionIdOf, publicKeyDerOf, writeCrx3 } from '../../packaging/crx/crx3.ts';
+import { crxZip } from '../../packaging/crx/zip.ts';
+import type { ZipEntry } from '#core';
 
 /** The variables wxt.config.ts reads when packaging. */
 export const BUILD_ENV = { key: 'CREDITLENS_PACKAGE_KEY', updateUrl: 'CREDITLENS_PACKAGE_UPDATE_URL', outDir: 'CREDITLENS_PACKAGE_OUT_DIR' } as const;
@@ -34,7 +35,7 @@ export function updateUrlOf(configured: string): string {
   return url.href;
 }
 
-function filesOf(dir: string, prefix = ''): ZipFile[] {
+function filesOf(dir: string, prefix = ''): ZipEntry[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const name = `${prefix}${entry.name}`;
     const full = path.join(dir, entry.name);
@@ -46,7 +47,7 @@ function filesOf(dir: string, prefix = ''): ZipFile[] {
 /** A CRX3 of an unpacked extension folder (zip of every file in it, signed with `privateKey`). */
 export function packDirectory(dir: string, privateKey: crypto.KeyObject): Buffer {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} has no manifest.json`);
-  return writeCrx3(writeZip(filesOf(dir)), privateKey);
+  return writeCrx3(crxZip(filesOf(dir)), privateKey);
 }
 
 export type PackageResult = { crx: string; unpacked: string; id: string; version: string; updateUrl: string; bytes: number; buildMs: number; packMs: number };

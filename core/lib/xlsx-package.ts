@@ -1,9 +1,9 @@
 /**
  * The parts every one-sheet XLSX file needs around its sheet and styles — content types, relationships, the
- * workbook — zipped with stored entries (zip.ts). The work report (team/report-files.ts) and the ledger export
+ * workbook — zipped (zip.ts). The work report (team/report-files.ts) and the ledger export
  * (team/table-xlsx.ts) each write their own sheet and styles and hand them here. Pure: same input, same bytes.
  */
-import { zipStored } from './zip.ts';
+import { writeZip } from './zip.ts';
 
 /** Text as XML character data; characters XML 1.0 does not allow (a stray control character) are dropped. */
 export function xmlText(text: string): string {
@@ -41,5 +41,5 @@ export function xlsxPackage(parts: { sheetName: string; stylesXml: string; sheet
     'xl/styles.xml': parts.stylesXml,
     'xl/worksheets/sheet1.xml': parts.sheetXml,
   };
-  return zipStored(Object.entries(files).map(([name, content]) => ({ name, data: text.encode(content) })));
+  return writeZip(Object.entries(files).map(([name, content]) => ({ name, data: text.encode(content) })));
 }

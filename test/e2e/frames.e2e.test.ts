@@ -172,7 +172,7 @@ describe('a frame the page loads itself cannot act', () => {
     const text = `停止后保存 ${randomUUID()}`;
     await own.frame.locator('[data-testid="note-text"]').fill(text);
     await own.frame.locator('[data-testid="note-save"]').click();
-    await own.frame.locator('[data-testid="note-share"]').waitFor(WAIT);
+    await own.frame.getByRole('listitem').filter({ hasText: text }).getByTestId('note-share').waitFor(WAIT);
     expect(await own.frame.locator('[data-testid="notes-status"]').textContent()).not.toMatch(/refused|失败/);
     expect(await own.frame.getByText(text).count()).toBeGreaterThan(0);
     const marks = await Promise.all(alice().context.serviceWorkers().map((w) => w.evaluate(() => (globalThis as { creditlensTestMark?: number }).creditlensTestMark ?? null)));

@@ -19,6 +19,7 @@ import { useTeamServer } from '../support/team-server-fixture.ts';
 import { readyOverlay } from './support/assertions.ts';
 import { openPopup, openSimPage, useExtensionBrowser } from './support/session.ts';
 import { connectTeam } from './support/team.ts';
+import { expandOverlay } from './support/overlay.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 90_000 });
 
@@ -44,6 +45,7 @@ describe('the team ledger page', () => {
     await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);
     const site = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(site);
+    await expandOverlay(site);
 
     // Opened from the notes frame on the entity page (a link to a new tab) …
     await site.locator('[data-testid="notes-toggle"]').click();

@@ -14,6 +14,7 @@ import { useTeamServer } from '../support/team-server-fixture.ts';
 import { readyOverlay } from './support/assertions.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { chooseOption, connectTeam } from './support/team.ts';
+import { expandOverlay } from './support/overlay.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 90_000 });
 
@@ -57,6 +58,7 @@ describe('the 工作情况表 filled in from the UI', () => {
     await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);
     const site = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(site);
+    await expandOverlay(site);
     await site.locator('[data-testid="notes-toggle"]').click();
     const frame = site.frameLocator('[data-testid="notes-frame"]');
     await frame.locator('[data-testid="team-create"]').click();

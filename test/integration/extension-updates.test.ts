@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionIdOf, publicKeyDerOf, writeCrx3 } from '../../sync-server/crx/crx3.ts';
-import { writeZip } from '../../sync-server/crx/zip.ts';
+import { extensionIdOf, publicKeyDerOf, writeCrx3 } from '../../packaging/crx/crx3.ts';
+import { crxZip } from '../../packaging/crx/zip.ts';
 import { startSyncServer, type RunningSyncServer } from '../support/sync-server.ts';
 
 let server: RunningSyncServer;
@@ -33,7 +33,7 @@ afterAll(async () => {
 function crxFile(version: string): string {
   const manifest = { manifest_version: 3, name: 'CreditLens', version, key: publicKeyDerOf(key).toString('base64'), update_url: `${server.httpUrl}/extension/update.xml` };
   const file = path.join(work, `creditlens-${version}.crx`);
-  fs.writeFileSync(file, writeCrx3(writeZip([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]), key));
+  fs.writeFileSync(file, writeCrx3(crxZip([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]), key));
   return file;
 }
 

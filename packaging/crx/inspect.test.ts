@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { publicKeyDerOf, writeCrx3 } from './crx3.ts';
 import { compareVersions, inspectCrx, isChromeVersion } from './inspect.ts';
-import { writeZip } from './zip.ts';
+import { crxZip } from './zip.ts';
 
 const key = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 const other = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 const spki = (k: crypto.KeyObject) => publicKeyDerOf(k).toString('base64');
 const crxWith = (manifest: Record<string, unknown> | string, signer = key) =>
-  writeCrx3(writeZip([{ name: 'manifest.json', data: Buffer.from(typeof manifest === 'string' ? manifest : JSON.stringify(manifest)) }]), signer);
+  writeCrx3(crxZip([{ name: 'manifest.json', data: Buffer.from(typeof manifest === 'string' ? manifest : JSON.stringify(manifest)) }]), signer);
 
 describe('inspectCrx', () => {
   it('accepts a signed build whose manifest carries the signing key and a version', () => {
@@ -29,7 +29,7 @@ describe('inspectCrx', () => {
 
   it('refuses a manifest that is not JSON, and an archive without one', () => {
     expect(inspectCrx(crxWith('{ not json'))).toMatchObject({ ok: false, problems: [expect.stringMatching(/cannot be read/)] });
-    expect(inspectCrx(writeCrx3(writeZip([{ name: 'x.js', data: Buffer.from('') }]), key))).toEqual({ ok: false, problems: ['the archive has no manifest.json'] });
+    expect(inspectCrx(writeCrx3(crxZip([{ name: 'x.js', data: Buffer.from('') }]), key))).toEqual({ ok: false, problems: ['the archive has no manifest.json'] });
   });
 
   it('refuses a file whose signature does not verify', () => {

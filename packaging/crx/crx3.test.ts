@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { crxIdOf, extensionIdOf, publicKeyDerOf, verifyCrx3, writeCrx3 } from './crx3.ts';
-import { writeZip } from './zip.ts';
+import { crxZip } from './zip.ts';
 
 const keyA = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 const keyB = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-const archive = writeZip([{ name: 'manifest.json', data: Buffer.from('{"manifest_version":3,"name":"x","version":"1.0"}') }]);
+const archive = crxZip([{ name: 'manifest.json', data: Buffer.from('{"manifest_version":3,"name":"x","version":"1.0"}') }]);
 
 /** A protobuf bytes field, for crafting headers the writer would never make. */
 const field = (n: number, value: Buffer): Buffer => {
@@ -46,7 +46,7 @@ describe('CRX3', () => {
 
   it('gives the same id for the same key in every build, and another id for another key', () => {
     const first = verifyCrx3(writeCrx3(archive, keyA));
-    const second = verifyCrx3(writeCrx3(writeZip([{ name: 'manifest.json', data: Buffer.from('{}') }]), keyA));
+    const second = verifyCrx3(writeCrx3(crxZip([{ name: 'manifest.json', data: Buffer.from('{}') }]), keyA));
     const other = verifyCrx3(writeCrx3(archive, keyB));
     expect(first.ok && second.ok && other.ok).toBe(true);
     if (!first.ok || !second.ok || !other.ok) return;
