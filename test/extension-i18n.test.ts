@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { latinOnly, latinOnlyTexts } from './support/latin.ts';
 
 const EXTENSION = fileURLToPath(new URL('../extension/', import.meta.url));
 const UI_FOLDERS = ['background', 'components', 'entrypoints', 'overlay', 'ui'];
@@ -25,6 +26,17 @@ function code(text: string): string {
 }
 
 describe('extension UI texts', () => {
+  it('are Chinese in the Chinese messages file: no message is Latin words alone', () => {
+    const zh = JSON.parse(readFileSync(`${EXTENSION}public/_locales/zh_CN/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    // `lang` is the UI language's code, read by the code (ui/i18n.ts), never shown.
+    const latin = Object.entries(zh).filter(([key, { message }]) => key !== 'lang' && latinOnly(message)).map(([key]) => key);
+    expect(Object.keys(zh).length).toBeGreaterThan(300);
+    expect(latin).toEqual([]);
+    expect(latinOnly('stopped after 12 requests')).toBe(true);
+    expect(latinOnly('令牌字段 role：缺少')).toBe(false);
+    expect(latinOnlyTexts(['91110000101623741K', 'https://www.gsxt.gov.cn/x', '2026-12-07 10:00', 'Zhang San', 'not JSON'], ['Zhang San'])).toEqual(['not JSON']);
+  });
+
   it('come from the messages files, not from the code', () => {
     const files = uiFiles();
     expect(files.length).toBeGreaterThan(20);

@@ -119,7 +119,7 @@ describe('overlay session', () => {
     expect(hook(doc, 'penalties-3y')).toBe('近三年行政处罚：未知（页面未载入）');
     expect(hook(doc, 'repeat-offender')).toBe('未知（页面未载入）');
     expect(hook(doc, 'completeness')).toBe('行政处罚 未载入 · 经营异常 未载入 · 严重违法 未载入');
-    expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(hook(doc, 'read-stopped')).toBe('完整记录读取已停止：网站返回了验证码或登录页面，不再重试；请在网站上完成验证后刷新页面');
     expect(shadowOf(doc)?.textContent).not.toMatch(/未列入|否（/);
     // What is kept is as unknown as what was shown, and the badge says so.
     expect(saved).toHaveLength(1);
@@ -312,7 +312,7 @@ describe('overlay session', () => {
     const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
     const captcha: Sender = async () => ({ status: 200, body: '<html><body>请输入验证码</body></html>' });
     await start(doc, 'gsxt-gov-cn', captcha).session.start();
-    expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(hook(doc, 'read-stopped')).toBe('完整记录读取已停止：网站返回了验证码或登录页面，不再重试；请在网站上完成验证后刷新页面');
     expect(hook(doc, 'completeness')).toMatch(/^行政处罚 5\/23 · /);
     expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚至少 \d+ 件/);
   });

@@ -142,7 +142,8 @@ export class OverlaySession {
     if (!result.ok) {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
-      this.panel().update({ state: 'not-understood', detail: result.detail });
+      console.warn('[CreditLens] page not understood:', result.detail);
+      this.panel().update({ state: 'not-understood', reason: result.reason });
       this.painted('not-understood');
       this.badgeUnknown();
       return result;
@@ -159,7 +160,7 @@ export class OverlaySession {
       summary: summarize(record, assessment, this.deps.settings),
       findings: assessment.findings,
       recordLabels: recordLabels(record),
-      stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
+      stopped: this.json?.read.stopped ?? null,
       notesUrl,
       openNotes: () => this.notesWithToken(notesUrl, key),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
