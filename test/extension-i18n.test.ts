@@ -44,4 +44,21 @@ describe('extension UI texts', () => {
       .filter((line) => HAN.test(line) && !INPUT_PARSING.test(line)).map((line) => `${file}: ${line.trim()}`));
     expect(hardCoded).toEqual([]);
   });
+
+  it('cite only sections of docs/rules.md, a document in the repository, and each section they cite exists', () => {
+    const zh = JSON.parse(readFileSync(`${EXTENSION}public/_locales/zh_CN/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    const rules = readFileSync(fileURLToPath(new URL('../docs/rules.md', import.meta.url)), 'utf8');
+    const messages = Object.values(zh).map((m) => m.message);
+    // The options page once cited a specification users cannot open (§6.1, §10.7).
+    expect(messages.filter((m) => m.includes('§') || m.includes('说明书'))).toEqual([]);
+    const hints = Object.entries(zh).filter(([key]) => key.startsWith('options_hint_'));
+    expect(hints.length).toBeGreaterThan(10);
+    for (const [key, { message }] of hints) {
+      const cited = [...message.matchAll(/R(\d)|第 (\d) 节/g)];
+      expect(cited.length, key).toBeGreaterThan(0);
+      for (const [, rule, section] of cited) {
+        expect(rules, `${key} cites ${rule ? `R${rule}` : `section ${section}`}`).toMatch(rule ? new RegExp(`^### R${rule} `, 'm') : new RegExp(`^## ${section}\\. `, 'm'));
+      }
+    }
+  });
 });

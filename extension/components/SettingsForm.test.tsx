@@ -34,7 +34,7 @@ describe('rule settings form', () => {
     expect(control('repair1yDomains-COSMETIC').checked).toBe(false);
     expect(control<HTMLSelectElement>('domainKeywordOrder').value).toBe('conduct-first');
     expect(screen.getByText('周年当日仍在期限内')).toBeTruthy();
-    expect(screen.getByText(/^§6\.1 /)).toBeTruthy();
+    expect(screen.getByText(/^规则说明第 1 节“期间怎么算”/)).toBeTruthy();
   });
 
   it('saves every kind of control and shows the saved values again', async () => {

@@ -8,7 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { t } from '../ui/i18n.ts';
 import { issueLines } from '../ui/issues.ts';
 
-/** The rules settings of the core (rules-spec §6), as the options page saved them (a partial object is fine). */
+/** The rules settings of the core (docs/rules.md section 3), as the options page saved them (a partial object is fine). */
 export const ruleSettingsItem = storage.defineItem<RuleSettingsInput>('local:ruleSettings', { fallback: {}, version: 1 });
 
 /** Days a snapshot is kept; 0 keeps them all. Notes are never purged. */
