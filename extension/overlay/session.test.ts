@@ -13,6 +13,7 @@ import { renderPage, startSimSite, type SimSite } from '../../test/sim-site/serv
 import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { badgeFor } from '../background/badge.ts';
+import { pageHint } from './page-hint.ts';
 import { OverlaySession, type SessionDeps } from './session.ts';
 
 const NOW = Date.parse('2026-11-30T04:00:00Z');
@@ -43,8 +44,9 @@ const simSender: Sender = async (path, form, signal) => {
   return { status: reply.status, body: await reply.text() };
 };
 
-function start(doc: Document, siteId: string, sender: Sender | null = simSender) {
+function start(doc: Document, siteId: string, sender: Sender | null = simSender, dismissed = false) {
   const saved: Parameters<SessionDeps['saveSnapshot']>[0][] = [];
+  const memory = { dismissed: async () => dismissed, dismiss: async () => void (dismissed = true) };
   let badgeCleared = 0;
   let badgeUnknown = 0;
   const session = new OverlaySession(doc, siteById(siteId), {
@@ -56,6 +58,7 @@ function start(doc: Document, siteId: string, sender: Sender | null = simSender)
     saveSnapshot: async (seen) => void saved.push(seen),
     clearBadge: async () => void badgeCleared++,
     unknownBadge: async () => void badgeUnknown++,
+    pageHint: pageHint(doc, memory),
   });
   sessions.push(session);
   return { session, saved, badgeCleared: () => badgeCleared, badgeUnknown: () => badgeUnknown };
@@ -302,10 +305,28 @@ describe('overlay session', () => {
     expect(shadowOf(doc)?.textContent).not.toContain('同名');
   });
 
-  it('adds nothing to a page that is not an entity page', async () => {
+  it('adds no panel to a search page, only the dismissible "不是主体详情页" hint, which 不再提示 takes away for good', async () => {
     const doc = pageOf('gsxt-gov-cn', 'search');
-    await start(doc, 'gsxt-gov-cn').session.start();
+    const { session } = start(doc, 'gsxt-gov-cn');
+    await session.start();
     expect(doc.querySelector('creditlens-overlay')).toBeNull();
+    const hint = () => doc.querySelector('creditlens-hint')?.shadowRoot?.querySelector<HTMLElement>('[data-testid=not-entity-hint]') ?? null;
+    await vi.waitFor(() => expect(hint()?.textContent).toContain('这不是主体详情页'));
+    (hint()?.querySelector('[data-testid=hint-dismiss]') as HTMLElement).click();
+    expect(doc.querySelector('creditlens-hint')).toBeNull();
+    // Remembered: a later search page (the same memory) shows none.
+    session.dispose();
+    const again = pageOf('gsxt-gov-cn', 'search');
+    await start(again, 'gsxt-gov-cn', simSender, true).session.start();
+    await settle();
+    expect(again.querySelector('creditlens-hint')).toBeNull();
+  });
+
+  it('shows no hint on an entity page', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    await start(doc, 'gsxt-gov-cn', null).session.start();
+    await settle();
+    expect(doc.querySelector('creditlens-hint')).toBeNull();
   });
 
   it('stops reading on a captcha reply and says so, keeping what the page rendered', async () => {

@@ -16,6 +16,7 @@ import { t } from '../ui/i18n.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
+import { HINT_TAG } from './page-hint.ts';
 import { Panel, type PanelModel } from './panel.ts';
 import { watchPage } from './watch.ts';
 
@@ -38,6 +39,8 @@ export interface SessionDeps {
   unknownBadge(): Promise<void>;
   /** Where complete reads are kept so an entity is read from the site once (default: for this page view only). */
   cache?: SectionCache;
+  /** Shows (true) or takes away (false) the "不是主体详情页" hint of a search results page. */
+  pageHint?(show: boolean): void;
 }
 
 type Json = { path: string; read: SectionsRead } | null;
@@ -83,7 +86,7 @@ export class OverlaySession {
     this.path = new URL(doc.location.href).pathname;
     const isOurs = (node: Node): boolean => {
       const element = node.nodeType === node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      return element !== null && element.closest(`${HOST_TAG}, ${CHIP_TAG}`) !== null;
+      return element !== null && element.closest(`${HOST_TAG}, ${CHIP_TAG}, ${HINT_TAG}`) !== null;
     };
     this.stopWatching = watchPage(doc, isOurs, () => this.pageChanged());
   }
@@ -121,6 +124,7 @@ export class OverlaySession {
     this.cancelRead.abort();
     this.stopWatching();
     this.removeAdded();
+    this.deps.pageHint?.(false);
   }
 
   private removeAdded(): void {
@@ -133,7 +137,10 @@ export class OverlaySession {
   refresh(): ParseResult | null {
     if (this.disposed) return null;
     const url = new URL(this.doc.location.href);
-    if (this.site.pageKind(url, this.doc) !== 'entity') return this.hide();
+    const kind = this.site.pageKind(url, this.doc);
+    // Search results get a small hint saying why no panel shows; an entity page never does.
+    this.deps.pageHint?.(kind === 'search');
+    if (kind !== 'entity') return this.hide();
     const started = this.doc.defaultView?.performance.now() ?? 0;
     const now = this.deps.now();
     const observedAt = new Date(now).toISOString();

@@ -9,7 +9,8 @@ import { injectScript } from 'wxt/utils/inject-script';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
 import { request } from '../messaging/client.ts';
-import { readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
+import { hintDismissedItem, readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
+import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
 
@@ -41,6 +42,10 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
     unknownBadge: () => request(transport, { type: 'badge:unknown' }).then(() => {}, (e: unknown) => log('badge', e)),
+    pageHint: pageHint(document, {
+      dismissed: async () => (await hintDismissedItem.getValue()) === true,
+      dismiss: () => hintDismissedItem.setValue(true),
+    }),
   });
   const unwatch = ruleSettingsItem.watch(() => {
     void readRuleSettings().then((read) => session.updateSettings(read.value));

@@ -16,6 +16,9 @@ export const RetentionDays = z.number().int().min(0).max(36_500);
 export const DEFAULT_RETENTION_DAYS = 365;
 export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS, version: 1 });
 
+/** The user chose 不再提示 on the "不是主体详情页" hint of a search page (overlay/page-hint.ts); only `true` counts. */
+export const hintDismissedItem = storage.defineItem<boolean>('local:notEntityHintDismissed', { fallback: false, version: 1 });
+
 /** The 填报单位 last typed on the ledger's report tab: filled in again next time (a report is filed every period). */
 export const ReportUnit = z.string().max(200);
 export const reportUnitItem = storage.defineItem<string>('local:reportUnit', { fallback: '', version: 1 });
