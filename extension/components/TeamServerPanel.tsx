@@ -112,7 +112,7 @@ export function TeamServerPanel({ transport, now = () => Date.now(), pollMs = TE
       </label>
       <TokenPreview token={token} now={now()} />
       <div className="buttons">
-        <button type="button" data-testid="team-connect" disabled={token.trim() === ''} onClick={() => void connect()}>{t('options_team_connect')}</button>
+        <button type="button" data-testid="team-connect" className="primary" disabled={token.trim() === ''} onClick={() => void connect()}>{t('options_team_connect')}</button>
         {status && status.state !== 'not-configured' && !asking && (
           <button type="button" data-testid="team-disconnect" onClick={() => { setLine(null); setAsking(true); }}>{t('options_team_disconnect')}</button>
         )}
