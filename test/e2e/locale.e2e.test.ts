@@ -2,10 +2,10 @@
  * The Chinese UI says everything in Chinese (LANGUAGE=zh_CN): every surface a user reaches is walked in the real
  * browser — the overlay (normal, captcha and NGIDERRORCODE read stops, a page whose structure changed, the search
  * page's hint), the notes frame with its team panel, the popup lookup, the options page (an invalid setting, a bad
- * data file, a malformed token and address), the ledger (its tabs, a clue file with bad rows) — and every text node
- * and title/placeholder/label of our own DOM is collected. None may be Latin words alone; codes, URLs, dates and
- * the test users' names (personal names) are allowed (test/support/latin.ts). The brand shows as 信用透镜, never
- * as CreditLens, so the brand gets no exception.
+ * data file, a malformed token and address), the ledger (a record's detail and history, its tabs, a clue file with
+ * bad rows) — and every text node and title/placeholder/label of our own DOM is collected. None may be Latin words
+ * alone; codes, URLs, dates and the test users' names (personal names) are allowed (test/support/latin.ts). The brand
+ * shows as 信用透镜, never as CreditLens, so the brand gets no exception.
  */
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -174,6 +174,9 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
 
     const ledger = await extensionPage('ledger.html');
     await ledger.locator('[data-testid="ledger-table"]').waitFor(WAIT);
+    // The entity the team panel just recorded, opened: its facts, local snapshot and the server's change history.
+    await ledger.locator('[data-testid="ledger-open"]').first().click();
+    await ledger.locator('[data-testid="ledger-detail"] [data-testid="ledger-history-entry"]').first().waitFor(WAIT);
     record('ledger', await whole(ledger));
     for (const tab of ['report', 'charts']) {
       await ledger.locator(`[data-testid="ledger-tab-${tab}"]`).click();
