@@ -6,6 +6,7 @@
 import type { SiteAdapter } from '#core';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
+import * as z from 'zod';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
 import { request } from '../messaging/client.ts';
@@ -43,7 +44,8 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
     unknownBadge: () => request(transport, { type: 'badge:unknown' }).then(() => {}, (e: unknown) => log('badge', e)),
     pageHint: pageHint(document, {
-      dismissed: async () => (await hintDismissedItem.getValue()) === true,
+      // Read through zod like every stored value: anything but `true` (a hand edit, an older value) shows the hint.
+      dismissed: async () => z.literal(true).safeParse(await hintDismissedItem.getValue()).success,
       dismiss: () => hintDismissedItem.setValue(true),
     }),
   });
