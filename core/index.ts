@@ -26,7 +26,7 @@ export {
   type IdentifierCheck, type IdentifierKind, type IdentifierProblem, normalizeIdentifier, validateIdentifier,
   validateRegNo, validateUscc,
 } from './lib/identifiers.ts';
-export { type InputProblem, problemLines, problemsOf } from './lib/issues.ts';
+export { formatPath, type InputProblem, problemLines, problemsOf } from './lib/issues.ts';
 export { entityKey } from './lib/entity-key.ts';
 export { type CsvCell, csvCell, csvText } from './lib/csv.ts';
 export { type ZipEntry, writeZip } from './lib/zip.ts';

@@ -79,8 +79,8 @@ export type DataTablesPage = z.infer<typeof DataTablesPage>;
 
 export type JsonReply =
   | { kind: 'page'; page: DataTablesPage; section: SectionKind | null }
-  | { kind: 'blocked'; detail: string }
-  | { kind: 'invalid'; detail: string };
+  | { kind: 'blocked'; detail: string; code: string }
+  | { kind: 'invalid'; detail: string; html: boolean };
 
 /** Reads one reply body: a DataTables page, the firewall's NGIDERRORCODE, or something else (HTML, captcha). */
 export function readJsonReply(body: string): JsonReply {
@@ -89,13 +89,14 @@ export function readJsonReply(body: string): JsonReply {
     json = JSON.parse(body);
   } catch {
     const looksHtml = /^\s*</.test(body);
-    return { kind: 'invalid', detail: looksHtml ? 'HTML where JSON was expected (captcha or login page?)' : 'not JSON' };
+    return { kind: 'invalid', detail: looksHtml ? 'HTML where JSON was expected (captcha or login page?)' : 'not JSON', html: looksHtml };
   }
   if (typeof json === 'object' && json !== null && 'NGIDERRORCODE' in json) {
-    return { kind: 'blocked', detail: `the site refused the request (NGIDERRORCODE ${String((json as Record<string, unknown>).NGIDERRORCODE)})` };
+    const code = String((json as Record<string, unknown>).NGIDERRORCODE);
+    return { kind: 'blocked', detail: `the site refused the request (NGIDERRORCODE ${code})`, code };
   }
   const page = DataTablesPage.safeParse(json);
-  if (!page.success) return { kind: 'invalid', detail: `unexpected JSON: ${problemsOf(page.error).map((p) => `${p.path}: ${p.message}`).join('; ')}` };
+  if (!page.success) return { kind: 'invalid', detail: `unexpected JSON: ${problemsOf(page.error).map((p) => `${p.path}: ${p.message}`).join('; ')}`, html: false };
   const first = page.data.data[0];
   return { kind: 'page', page: page.data, section: first ? sectionOfJsonRow(first) : null };
 }

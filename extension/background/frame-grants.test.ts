@@ -108,13 +108,13 @@ describe('frames through the router', () => {
     const { handle, notesFrame } = background();
     expect(await handle({ type: 'notes:list', entityKey: KEY }, notesFrame(5))).toEqual({ ok: true, notes: [] });
     expect(await handle({ type: 'frame:claim', entityKey: KEY, token: null }, notesFrame(5))).toEqual({ ok: true, granted: false });
-    expect(await handle({ type: 'notes:save', note: NOTE }, notesFrame(5))).toEqual({ ok: false, error: 'notes:save refused: this frame was not opened by the overlay' });
+    expect(await handle({ type: 'notes:save', note: NOTE }, notesFrame(5))).toEqual({ ok: false, error: 'notes:save refused: this frame was not opened by the overlay', key: 'error_frame_refused' });
     for (const message of [
       { type: 'team:update', entityKey: KEY, patch: { status: 'verifying' } },
       { type: 'team:note-share', noteId: 'n1', entity: { name: '示例公司', uscc: KEY } },
       { type: 'notes:delete', id: 'n1' },
     ]) expect(await handle(message, notesFrame(5))).toMatchObject({ ok: false, error: expect.stringContaining('not opened by the overlay') });
-    expect(await handle({ type: 'data:wipe' }, notesFrame(5))).toEqual({ ok: false, error: 'data:wipe refused: frames may not ask for it' });
+    expect(await handle({ type: 'data:wipe' }, notesFrame(5))).toEqual({ ok: false, error: 'data:wipe refused: frames may not ask for it', key: 'error_frame_refused' });
   });
 
   it('the overlay\u2019s own frame, with its token, writes for its entity only', async () => {
@@ -124,7 +124,7 @@ describe('frames through the router', () => {
     expect(await handle({ type: 'frame:claim', entityKey: KEY, token: issued.token }, notesFrame(5))).toEqual({ ok: true, granted: true });
     expect(await handle({ type: 'notes:save', note: NOTE }, notesFrame(5))).toMatchObject({ ok: true });
     expect(await handle({ type: 'notes:save', note: { ...NOTE, id: 'n2', entityKey: 'name:其他公司' } }, notesFrame(5)))
-      .toEqual({ ok: false, error: 'notes:save refused: the frame was opened for another entity' });
+      .toEqual({ ok: false, error: 'notes:save refused: the frame was opened for another entity', key: 'error_frame_refused' });
     // The same token in another frame of the tab (the page copied the frame's address): refused.
     expect(await handle({ type: 'frame:claim', entityKey: KEY, token: issued.token }, notesFrame(6))).toEqual({ ok: true, granted: false });
     expect(await handle({ type: 'notes:delete', id: 'n1' }, notesFrame(6))).toMatchObject({ ok: false });

@@ -9,6 +9,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry, TeamEntity } from '#core';
 import { testTeam } from '../sync/test-team.ts';
+import { UserError } from '../ui/errors.ts';
 import { LedgerDetail } from './LedgerDetail.tsx';
 import { localBackground } from './test-helpers.ts';
 
@@ -71,8 +72,8 @@ describe('修改记录 in the ledger detail', () => {
     expect(await screen.findByText('未连接团队服务器')).toBeTruthy();
     cleanup();
     const team = testTeam();
-    team.set({ history: new Error('server not reachable (ws://127.0.0.1:1234: fetch failed)') });
+    team.set({ history: new UserError('team_history_unreachable', [], 'server not reachable (ws://127.0.0.1:1234: fetch failed)') });
     show(team);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^无法读取修改记录（.*server not reachable \(ws:\/\/127\.0\.0\.1:1234: fetch failed\)）$/);
+    expect((await screen.findByRole('alert')).textContent).toBe('无法读取修改记录（无法连接团队服务器）');
   });
 });

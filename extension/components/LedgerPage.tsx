@@ -176,7 +176,7 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
             <details className="invalid" data-testid="ledger-invalid">
               <summary>{t('ledger_invalid', invalid.length)}</summary>
               <ul>{invalid.map((row) => (
-                <li key={row.key} data-testid="ledger-invalid-row"><span className="mono">{row.key}</span>: {row.problems.join(t('list_separator'))}</li>
+                <li key={row.key} data-testid="ledger-invalid-row"><span className="mono">{row.key}</span> {t('team_invalid_count', row.problems.length)}</li>
               ))}</ul>
             </details>
           )}

@@ -123,7 +123,7 @@ describe('popup lookup', () => {
     const { db } = await popup();
     db.close();
     type('示例');
-    await waitFor(() => expect(screen.getByTestId('lookup-error').textContent).toMatch(/^查询失败：entity:lookup failed: /));
+    await waitFor(() => expect(screen.getByTestId('lookup-error').textContent).toBe('查询失败：出现意外错误，请重试；仍不行请联系管理员（详情已记入浏览器控制台）'));
     expect(screen.queryAllByTestId('lookup-hit')).toEqual([]);
   });
 

@@ -28,7 +28,8 @@ describe('PersonLinks', () => {
     const { unmount } = render(<PersonLinks transport={async () => ({ ok: true, links: [] })} entityKey="K" person="王五" lookupUrl={lookupUrl} />);
     expect((await screen.findByTestId('person-links-none')).textContent).toContain('王五');
     unmount();
-    render(<PersonLinks transport={async () => ({ ok: false, error: 'down' })} entityKey="K" person="王五" lookupUrl={lookupUrl} />);
-    expect((await screen.findByTestId('person-links-error')).textContent).toContain('down');
+    render(<PersonLinks transport={async () => ({ ok: false, error: 'down', key: 'team_history_unreachable' })} entityKey="K" person="王五" lookupUrl={lookupUrl} />);
+    // The refusal's own message, in Chinese; the background's English stays in its log.
+    expect((await screen.findByTestId('person-links-error')).textContent).toContain('无法连接团队服务器');
   });
 });

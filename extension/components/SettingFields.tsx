@@ -1,7 +1,7 @@
 /**
  * The controls of the rule settings, one per field of RuleSettings (settings-draft.ts lists them): a checkbox for a
  * yes/no choice, a whole-number box (min 1) for a duration or count, checkboxes for the 1-year repair fields and a
- * select for the keyword order. Each has its label and a one-line hint naming its rule (docs/rules.md §3).
+ * select for the keyword order. Each has its label and a one-line hint naming its section of docs/rules.md.
  */
 import { Repair1yField, type RuleSettings } from '#core';
 import type { ReactNode } from 'react';

@@ -34,7 +34,7 @@ describe('rule settings form', () => {
     expect(control('repair1yDomains-COSMETIC').checked).toBe(false);
     expect(control<HTMLSelectElement>('domainKeywordOrder').value).toBe('conduct-first');
     expect(screen.getByText('周年当日仍在期限内')).toBeTruthy();
-    expect(screen.getByText(/^§6\.1 /)).toBeTruthy();
+    expect(screen.getByText(/^规则说明第 1 节“期间怎么算”/)).toBeTruthy();
   });
 
   it('saves every kind of control and shows the saved values again', async () => {
@@ -67,7 +67,7 @@ describe('rule settings form', () => {
     await form();
     fireEvent.change(control('abnormalWarningDays'), { target: { value } });
     save();
-    await waitFor(() => expect(status()).toMatch(/^未保存，请更正：转入前的提示天数: /));
+    await waitFor(() => expect(status()).toMatch(/^未保存，请更正：转入前的提示天数：(应大于 0|应为整数|应为数字)$/));
     expect(await fakeBrowser.storage.local.get()).toEqual(before);
   });
 
@@ -85,7 +85,7 @@ describe('rule settings form', () => {
   it('says so when the stored settings no longer parse, and shows the defaults', async () => {
     await ruleSettingsItem.setValue({ repeatOffenderThreshold: -1 });
     await form();
-    expect(status()).toMatch(/^已保存的设置无法读取，现使用默认值：stored rule settings ignored: repeatOffenderThreshold: /);
+    expect(status()).toBe('已保存的设置无法读取，现使用默认值：“屡禁不止、屡罚不改”处罚次数（含本数）：应大于 0');
     expect(control('repeatOffenderThreshold').value).toBe('10');
   });
 });

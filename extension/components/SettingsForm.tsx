@@ -3,20 +3,16 @@
  * the defaults are shown), checked by RuleSettings before anything is written, so an invalid entry is refused with
  * its reason and the stored settings stay as they were. "恢复默认" writes {} (every default of docs/rules.md §3).
  */
-import { DEFAULT_SETTINGS, RuleSettings, problemsOf, type RuleSettingsInput } from '#core';
+import { DEFAULT_SETTINGS, RuleSettings, type RuleSettingsInput } from '#core';
 import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '../ui/i18n.ts';
+import { issueLines } from '../ui/issues.ts';
 import { messageOf } from './format.ts';
 import { SettingFields } from './SettingFields.tsx';
 import { fromDraft, toDraft, type Draft } from './settings-draft.ts';
+import { settingLabel } from '../storage/items.ts';
 import type { SettingsStore } from './settings-store.ts';
 import { Status, type StatusLine } from './Status.tsx';
-
-/** A problem's path is a field name: show its label rather than the name. */
-function problemText(path: string, message: string): string {
-  const field = RuleSettings.keyof().safeParse(path.split(/[.[]/)[0]);
-  return `${field.success ? t(`options_setting_${field.data}`) : path}: ${message}`;
-}
 
 export function SettingsForm({ store }: { store: SettingsStore }) {
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -49,8 +45,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
     if (draft === null) return;
     const parsed = RuleSettings.safeParse(fromDraft(draft));
     if (!parsed.success) {
-      const lines = problemsOf(parsed.error).map((p) => problemText(p.path, p.message));
-      setStatus({ tone: 'error', text: t('options_invalid', lines.join('; ')) });
+      setStatus({ tone: 'error', text: t('options_invalid', issueLines(parsed.error.issues, settingLabel).join(t('problem_separator'))) });
       return;
     }
     void write(parsed.data, 'options_saved');
@@ -66,7 +61,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
       <p className="hint">{t('options_rules_intro')}</p>
       {draft === null ? <p>{t('options_loading')}</p> : <SettingFields draft={draft} onChange={setDraft} />}
       <div className="buttons">
-        <button type="button" data-testid="settings-save" disabled={draft === null} onClick={save}>{t('options_save')}</button>
+        <button type="button" data-testid="settings-save" className="primary" disabled={draft === null} onClick={save}>{t('options_save')}</button>
         <button type="button" data-testid="settings-reset" disabled={draft === null} onClick={reset}>{t('options_reset')}</button>
       </div>
       <Status line={status} testId="settings-status" />

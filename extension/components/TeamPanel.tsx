@@ -9,6 +9,7 @@ import { request, type Transport } from '../messaging/client.ts';
 import { useWriteGuard } from '../frames/WriteGuard.tsx';
 import { t } from '../ui/i18n.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { detailText } from './team-labels.ts';
 import { messageOf } from './format.ts';
 import { TeamRecordView, type TeamWriteRequest } from './TeamRecordView.tsx';
 import type { TeamEntityView } from './use-team-entity.ts';
@@ -59,7 +60,7 @@ export function TeamPanel({ transport, entity, view, newId }: TeamPanelProps) {
       {answer && status && (status.state === 'not-configured' ? <p className="hint">{t('team_not_configured_hint')}</p> : (
         <>
           {readonly && <p className="hint">{t('team_readonly_hint')}</p>}
-          {status.detail !== null && <p className="hint" data-testid="team-detail">{t('options_team_detail', status.detail)}</p>}
+          {status.detail !== null && <p className="hint" data-testid="team-detail">{t('options_team_detail', detailText(status.detail))}</p>}
           {answer.viewers.length > 0 && <p className="team-viewers" data-testid="team-viewers">{t('team_viewers', answer.viewers.join(t('list_separator')))}</p>}
           {answer.record === null && (
             <>
@@ -70,8 +71,8 @@ export function TeamPanel({ transport, entity, view, newId }: TeamPanelProps) {
           )}
           {answer.record?.ok === false && (
             <div className="error" data-testid="team-invalid">
-              <p>{t('team_invalid')}</p>
-              <ul>{answer.record.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+              {/* core's problems are English field checks: the user is told how many, not zod's words. */}
+              <p>{t('team_invalid')} {t('team_invalid_count', answer.record.problems.length)}</p>
             </div>
           )}
           {answer.record?.ok === true && status.claims && (

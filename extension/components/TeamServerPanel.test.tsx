@@ -30,7 +30,7 @@ describe('team server panel', () => {
     fireEvent.change(screen.getByTestId('team-token'), { target: { value: tokenOf(claims) } });
     expect(screen.getByTestId('team-token-preview').textContent).toBe(`团队 hz-food · 用户 zhang.san · 权限 只读 · 有效期至 ${until(claims.exp)}`);
     fireEvent.change(screen.getByTestId('team-token'), { target: { value: 'abc' } });
-    expect(screen.getByTestId('team-token-preview').textContent).toBe('令牌无法识别：not a token (expected three parts separated by dots)');
+    expect(screen.getByTestId('team-token-preview').textContent).toBe('令牌无法识别：不是令牌（应为以两个点分隔的三段文字，请整段粘贴）');
     const expired = claimsOf({ exp: NOW_MS / 1000 - 3600 });
     fireEvent.change(screen.getByTestId('team-token'), { target: { value: tokenOf(expired) } });
     expect(screen.getByTestId('team-token-preview').textContent).toBe(`令牌已于 ${until(expired.exp)} 过期，不能使用`);
@@ -55,7 +55,7 @@ describe('team server panel', () => {
     expect(team.configured).toEqual([{ server: 'ws://127.0.0.1:1234', token }]);
     expect((screen.getByTestId('team-token') as HTMLTextAreaElement).value).toBe('');
     team.set({ state: 'offline', detail: '1008 user removed' });
-    await waitFor(() => expect(screen.getByTestId('team-detail').textContent).toBe('服务器最近一次断开的原因：1008 user removed'));
+    await waitFor(() => expect(screen.getByTestId('team-detail').textContent).toBe('服务器最近一次断开的原因：管理员已删除此用户（代码 1008）'));
     expect(screen.getByTestId('team-connection').textContent).toBe('离线：修改先保存在本机，恢复连接后自动同步');
     expect(screen.getByTestId('team-claims').textContent).toContain('用户 alice');
   });
@@ -66,7 +66,7 @@ describe('team server panel', () => {
     fireEvent.change(screen.getByTestId('team-server'), { target: { value: 'ws://127.0.0.1:1234' } });
     fireEvent.change(screen.getByTestId('team-token'), { target: { value: 'a.b.c' } });
     fireEvent.click(screen.getByTestId('team-connect'));
-    await waitFor(() => expect(screen.getByTestId('team-status-line').textContent).toBe('未保存：this background has no team service'));
+    await waitFor(() => expect(screen.getByTestId('team-status-line').textContent).toBe('未保存：此扩展后台没有团队功能'));
   });
 
   it('disconnects only after the confirmation', async () => {

@@ -13,7 +13,7 @@ import { t } from '../ui/i18n.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { localDateTime, messageOf } from './format.ts';
 import { Status, type StatusLine } from './Status.tsx';
-import { ROLE_LABEL } from './team-labels.ts';
+import { detailText, ROLE_LABEL } from './team-labels.ts';
 import { TEAM_POLL_MS } from './use-team-entity.ts';
 
 export interface TeamServerPanelProps {
@@ -30,7 +30,7 @@ export function claimsLine(claims: TeamTokenClaims): string {
 function TokenPreview({ token, now }: { token: string; now: number }) {
   if (token.trim() === '') return null;
   const read = readToken(token, now);
-  if (!read.ok) return <p className="warning" data-testid="team-token-preview">{t('options_team_token_invalid', read.problems.join('; '))}</p>;
+  if (!read.ok) return <p className="warning" data-testid="team-token-preview">{t('options_team_token_invalid', read.problems.join(t('problem_separator')))}</p>;
   if (read.expired) return <p className="warning" data-testid="team-token-preview">{t('options_team_token_expired', localDateTime(new Date(read.claims.exp * 1000).toISOString()))}</p>;
   return <p className="hint" data-testid="team-token-preview">{claimsLine(read.claims)}</p>;
 }
@@ -65,7 +65,7 @@ export function TeamServerPanel({ transport, now = () => Date.now(), pollMs = TE
     try {
       const answer = await request(transport, { type: 'team:configure', server: serverText, token });
       if (!answer.configured) {
-        setLine({ tone: 'error', text: t('options_team_problems', answer.problems.join('; ')) });
+        setLine({ tone: 'error', text: t('options_team_problems', answer.problems.join(t('problem_separator'))) });
         return;
       }
       setStatus(answer.status);
@@ -95,7 +95,7 @@ export function TeamServerPanel({ transport, now = () => Date.now(), pollMs = TE
           <ConnectionIndicator status={status} />
           {status.server !== null && <p className="hint">{t('options_team_current', status.server)}</p>}
           {status.claims && <p className="hint" data-testid="team-claims">{claimsLine(status.claims)}</p>}
-          {status.detail !== null && <p className="warning" data-testid="team-detail">{t('options_team_detail', status.detail)}</p>}
+          {status.detail !== null && <p className="warning" data-testid="team-detail">{t('options_team_detail', detailText(status.detail))}</p>}
         </div>
       )}
       <label className="field">
@@ -112,7 +112,7 @@ export function TeamServerPanel({ transport, now = () => Date.now(), pollMs = TE
       </label>
       <TokenPreview token={token} now={now()} />
       <div className="buttons">
-        <button type="button" data-testid="team-connect" disabled={token.trim() === ''} onClick={() => void connect()}>{t('options_team_connect')}</button>
+        <button type="button" data-testid="team-connect" className="primary" disabled={token.trim() === ''} onClick={() => void connect()}>{t('options_team_connect')}</button>
         {status && status.state !== 'not-configured' && !asking && (
           <button type="button" data-testid="team-disconnect" onClick={() => { setLine(null); setAsking(true); }}>{t('options_team_disconnect')}</button>
         )}

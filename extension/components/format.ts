@@ -3,6 +3,7 @@
  * the site's own title, and which stored URLs may become links. Pure apart from the local time zone.
  */
 import { SITES } from '#core';
+import { errorText } from '../ui/errors.ts';
 import { uiLanguage } from '../ui/i18n.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -31,9 +32,9 @@ export function isWebUrl(url: string): boolean {
   return /^https?:\/\/[^\s/?#]+/i.test(url);
 }
 
-/** One line for any failure: ProtocolError carries the refusal's reason; anything else its message. */
+/** One line for any failure, in the UI language: a refusal's own message, else a general one (ui/errors.ts). */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /** YYYY-MM-DD HH:mm:ss in 北京时间 (UTC+8, no daylight saving), whatever the computer's zone: the server's record. */

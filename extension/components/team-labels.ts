@@ -1,7 +1,7 @@
 /** The words for the team's values (connection, case status, role), from the messages files: one table each. */
 import type { CaseStatus, TeamEntity, TeamRole } from '#core';
 import type { ConnectionState } from '../sync/status.ts';
-import type { MessageKey } from '../ui/i18n.ts';
+import { t, type MessageKey } from '../ui/i18n.ts';
 
 export const CONNECTION_LABEL: Record<ConnectionState, MessageKey> = {
   'not-configured': 'team_state_not_configured',
@@ -29,4 +29,33 @@ export const ROLE_LABEL: Record<TeamRole, MessageKey> = {
 export function statusLabel(entity: Pick<TeamEntity, 'status' | 'listings'>): MessageKey {
   if (entity.status === null) return 'team_unset';
   return entity.status === 'listed' && entity.listings.length === 0 ? 'status_listed_missing' : CASE_STATUS_LABEL[entity.status];
+}
+
+/** The server's reasons to withdraw access (sync-server/auth.ts recheck), each with its own words. */
+const WITHDRAWN_REASON: Record<string, MessageKey> = {
+  'token expired': 'team_close_token_expired',
+  'user removed': 'team_close_user_removed',
+  'token revoked': 'team_close_token_revoked',
+};
+
+/** Close codes the sync server uses (sync-server/protocol.ts CLOSE). */
+const CLOSE_CODE: Record<number, MessageKey> = {
+  1007: 'team_close_malformed',
+  1008: 'team_close_limit',
+  1009: 'team_close_too_big',
+  1011: 'team_close_internal',
+  1012: 'team_close_restart',
+  4401: 'team_close_withdrawn',
+};
+
+/**
+ * A status detail in the UI language: a close ("4401 token revoked") said by its code and known reason — the server's
+ * English stays out; any other detail is the background's own, already in the UI language.
+ */
+export function detailText(detail: string): string {
+  const close = /^(\d{4})(?: (.*))?$/.exec(detail);
+  if (!close) return detail;
+  const code = Number(close[1]);
+  const key = WITHDRAWN_REASON[close[2] ?? ''] ?? CLOSE_CODE[code] ?? 'team_close_other';
+  return t(key, String(code));
 }

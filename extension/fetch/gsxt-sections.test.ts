@@ -45,13 +45,14 @@ describe('fetchSections', () => {
   });
 
   it.each([
-    { what: 'a captcha page', reply: { status: 200, body: '<html>验证码</html>' }, reason: 'not-json' },
-    { what: 'NGIDERRORCODE', reply: { status: 200, body: '{"NGIDERRORCODE":"E1"}' }, reason: 'blocked' },
-    { what: 'an HTTP error', reply: { status: 521, body: '' }, reason: 'http-error' },
-  ])('stops at once on $what, keeps what it read, and never asks again', async ({ reply, reason }) => {
+    { what: 'a captcha page', reply: { status: 200, body: '<html>验证码</html>' }, reason: 'captcha', value: '' },
+    { what: 'a reply that is no JSON', reply: { status: 200, body: 'busy' }, reason: 'not-json', value: '' },
+    { what: 'NGIDERRORCODE', reply: { status: 200, body: '{"NGIDERRORCODE":"E1"}' }, reason: 'blocked', value: 'E1' },
+    { what: 'an HTTP error', reply: { status: 521, body: '' }, reason: 'http-error', value: '521' },
+  ])('stops at once on $what, keeps what it read, and never asks again', async ({ reply, reason, value }) => {
     const s = site({ '/pun.html': (start) => (start === 0 ? { status: 200, body: JSON.stringify({ recordsTotal: 23, data: [penalty(1), penalty(2), penalty(3), penalty(4), penalty(5)] }) } : reply) });
     const read = await fetchSections(DECLARED, s.send);
-    expect(read.stopped?.reason).toBe(reason);
+    expect(read.stopped).toMatchObject({ reason, value });
     expect(s.log).toHaveLength(2);
     expect(read.sections[0]?.pages.flatMap((p) => p.data)).toHaveLength(5);
   });

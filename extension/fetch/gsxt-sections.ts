@@ -27,18 +27,24 @@ export interface FetchPolicy {
 
 export const DEFAULT_POLICY: FetchPolicy = { maxRequests: 12, pageSize: 5, timeoutMs: 8000 };
 
-/** Why reading stopped early; `cancelled`: the page was left (or the overlay removed) before it finished. */
-export type StopReason = 'blocked' | 'not-json' | 'http-error' | 'timeout' | 'cap-reached' | 'network' | 'cancelled';
+/**
+ * Why reading stopped early; `captcha`: HTML came where JSON was expected (a captcha or login page); `cancelled`: the
+ * page was left (or the overlay removed) before it finished.
+ */
+export type StopReason = 'blocked' | 'captcha' | 'not-json' | 'http-error' | 'timeout' | 'cap-reached' | 'network' | 'cancelled';
 
 export interface SectionsRead {
   sections: JsonSection[];
   requests: number;
-  /** Why reading stopped before every section was complete; null when it finished. */
-  stopped: { reason: StopReason; detail: string } | null;
+  /**
+   * Why reading stopped before every section was complete; null when it finished. `value`: the figure the user's
+   * message names (NGIDERRORCODE, HTTP status, seconds, requests), '' when none; `detail`: English, for the log.
+   */
+  stopped: { reason: StopReason; detail: string; value: string } | null;
 }
 
 class Stop extends Error {
-  constructor(readonly reason: StopReason, detail: string) {
+  constructor(readonly reason: StopReason, detail: string, readonly value: string | number = '') {
     super(detail);
   }
 }
@@ -62,7 +68,7 @@ export async function fetchSections(
   const request = async (url: string, start: number): Promise<{ page: DataTablesPage; section: SectionKind | null }> => {
     // No request is sent for a page that was left: its answer would be thrown away.
     if (cancel?.aborted) throw new Stop('cancelled', 'the page was left before the read finished');
-    if (requests >= policy.maxRequests) throw new Stop('cap-reached', `stopped after ${requests} requests (the limit for one page view)`);
+    if (requests >= policy.maxRequests) throw new Stop('cap-reached', `stopped after ${requests} requests (the limit for one page view)`, requests);
     requests++;
     const form = new URLSearchParams({ draw: String(requests), start: String(start), length: String(policy.pageSize) });
     const controller = new AbortController();
@@ -71,15 +77,15 @@ export async function fetchSections(
     try {
       reply = await send(url, form, controller.signal);
     } catch (error) {
-      if (controller.signal.aborted) throw new Stop('timeout', `no answer within ${policy.timeoutMs} ms from ${url}`);
+      if (controller.signal.aborted) throw new Stop('timeout', `no answer within ${policy.timeoutMs} ms from ${url}`, Math.round(policy.timeoutMs / 1000));
       throw new Stop('network', `request failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       clearTimeout(timer);
     }
-    if (reply.status < 200 || reply.status >= 300) throw new Stop('http-error', `HTTP ${reply.status} from ${url}`);
+    if (reply.status < 200 || reply.status >= 300) throw new Stop('http-error', `HTTP ${reply.status} from ${url}`, reply.status);
     const read = readJsonReply(reply.body);
-    if (read.kind === 'blocked') throw new Stop('blocked', read.detail);
-    if (read.kind === 'invalid') throw new Stop('not-json', read.detail);
+    if (read.kind === 'blocked') throw new Stop('blocked', read.detail, read.code);
+    if (read.kind === 'invalid') throw new Stop(read.html ? 'captcha' : 'not-json', read.detail);
     return { page: read.page, section: read.section };
   };
 
@@ -102,7 +108,7 @@ export async function fetchSections(
     return { sections, requests, stopped: null };
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
-    return { sections, requests, stopped: { reason: error.reason, detail: error.message } };
+    return { sections, requests, stopped: { reason: error.reason, detail: error.message, value: String(error.value) } };
   }
 }
 

@@ -14,8 +14,9 @@ const Stored = z.strictObject({
   sections: z.array(z.strictObject({ kind: z.enum(['penalties', 'abnormal', 'serious']), pages: z.array(DataTablesPage) })),
   requests: z.number().int().nonnegative(),
   stopped: z.strictObject({
-    reason: z.enum(['blocked', 'not-json', 'http-error', 'timeout', 'cap-reached', 'network']),
+    reason: z.enum(['blocked', 'captcha', 'not-json', 'http-error', 'timeout', 'cap-reached', 'network']),
     detail: z.string(),
+    value: z.string().max(100),
   }).nullable(),
 });
 

@@ -19,7 +19,7 @@ describe('who may ask what', () => {
     const log: string[] = [];
     const handle = router(handlersFor(new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange })), (line) => log.push(line));
     const answer = await handle({ type: 'notes:list', entityKey: '91330106MA27QX8BXF' }, { tabId: 3, extensionPage: false });
-    expect(answer).toEqual({ ok: false, error: 'notes:list refused: content scripts may not ask for it' });
+    expect(answer).toEqual({ ok: false, error: 'notes:list refused: content scripts may not ask for it', key: 'error_refused' });
     expect(log).toEqual(['notes:list refused: content scripts may not ask for it']);
   });
 });

@@ -14,6 +14,7 @@ import type { Handlers } from './router.ts';
 import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
 import { teamHandlersFor } from './team-handlers.ts';
+import { UserError } from '../ui/errors.ts';
 
 /** What the handlers need from the browser besides the database; the background passes the real ones. */
 export interface HandlerEnv {
@@ -68,7 +69,7 @@ export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, tea
     'notes:delete': async ({ id }, from) => {
       // A frame deletes only notes of the entity it was opened for.
       const grant = from.frame?.grant;
-      if (grant && (await db.notes.get(id))?.entityKey !== grant.entityKey) throw new Error('the note belongs to another entity');
+      if (grant && (await db.notes.get(id))?.entityKey !== grant.entityKey) throw new UserError('error_frame_refused', [], 'the note belongs to another entity');
       await deleteNote(db, id);
       return { ok: true };
     },

@@ -90,7 +90,7 @@ describe('ledger:bulk-status', () => {
     seeded(team.doc);
     const before = Y.encodeStateAsUpdate(team.doc);
     expect(await ask({ type: 'ledger:bulk-status', entityKeys: codes, status: 'listed' })).toEqual({
-      ok: false, error: 'ledger:bulk-status failed: read-only: alice may read the team record but not change it',
+      ok: false, error: 'ledger:bulk-status failed: read-only: alice may read the team record but not change it', key: 'team_error_readonly', subs: ['alice'],
     });
     expect(Y.encodeStateAsUpdate(team.doc)).toEqual(before);
   });
@@ -115,7 +115,7 @@ describe('ledger:bulk-date', () => {
     seeded(reader.team.doc);
     const before = Y.encodeStateAsUpdate(reader.team.doc);
     expect(await reader.ask({ type: 'ledger:bulk-date', entityKeys: codes, field: 'repeatOffenderPublicizedOn', date: '2026-06-01' })).toEqual({
-      ok: false, error: 'ledger:bulk-date failed: read-only: alice may read the team record but not change it',
+      ok: false, error: 'ledger:bulk-date failed: read-only: alice may read the team record but not change it', key: 'team_error_readonly', subs: ['alice'],
     });
     expect(Y.encodeStateAsUpdate(reader.team.doc)).toEqual(before);
   });
@@ -166,6 +166,6 @@ it('refuses every ledger message from a content script', async () => {
   const { db } = localBackground(team);
   const handle = router(handlersFor(db, undefined, team));
   for (const message of [{ type: 'ledger:list', offset: 0, limit: 1 }, { type: 'ledger:seen' }, { type: 'ledger:bulk-status', entityKeys: ['x'], status: null }]) {
-    expect(await handle(message, { tabId: 1, extensionPage: false })).toEqual({ ok: false, error: `${message.type} refused: content scripts may not ask for it` });
+    expect(await handle(message, { tabId: 1, extensionPage: false })).toEqual({ ok: false, error: `${message.type} refused: content scripts may not ask for it`, key: 'error_refused' });
   }
 });

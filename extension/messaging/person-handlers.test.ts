@@ -36,6 +36,6 @@ describe('person:links', () => {
     const { db } = localBackground();
     const handle = router(handlersFor(db, { now: () => NOW, setBadge: async () => {}, afterSave: async () => {} }));
     expect(await handle({ type: 'person:links', entityKey: 'x', person: '李某某' }, { extensionPage: false, tabId: 1 }))
-      .toEqual({ ok: false, error: 'person:links refused: content scripts may not ask for it' });
+      .toEqual({ ok: false, error: 'person:links refused: content scripts may not ask for it', key: 'error_refused' });
   });
 });

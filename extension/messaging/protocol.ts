@@ -182,7 +182,8 @@ export const Responses = {
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
 
 /** Any refusal: the request did not parse, or its handler failed. */
-export const Refusal = z.strictObject({ ok: z.literal(false), error: z.string() });
+/** `key`/`subs`: the message a page shows for the refusal (ui/errors.ts); `error` is the log's English. */
+export const Refusal = z.strictObject({ ok: z.literal(false), error: z.string(), key: z.string().max(100).optional(), subs: z.array(z.string().max(500)).max(9).optional() });
 export type Refusal = z.infer<typeof Refusal>;
 
 /** What a frame page that presented its token may do: write for this entity, nothing else. */

@@ -3,6 +3,7 @@
  * and hands the rest to the handler of its type. Handlers are plain async functions, tested without a browser.
  */
 import { problemLines, problemsOf } from '#core';
+import { UserError } from '../ui/errors.ts';
 import { frameRefusal, mayAsk } from './access.ts';
 import { Request, type Refusal, type RequestType, type Response, type SenderContext } from './protocol.ts';
 
@@ -15,18 +16,18 @@ export function router(handlers: Handlers, log: (line: string) => void = () => {
     if (!parsed.success) {
       const error = `invalid message: ${problemLines(problemsOf(parsed.error)).join('; ')}`;
       log(error);
-      return { ok: false, error };
+      return { ok: false, error, key: 'error_unexpected' };
     }
     const request = parsed.data;
     if (!mayAsk(request.type, from.extensionPage)) {
       const error = `${request.type} refused: content scripts may not ask for it`;
       log(error);
-      return { ok: false, error };
+      return { ok: false, error, key: 'error_refused' };
     }
     const refused = from.frame ? frameRefusal(request, from.frame.grant) : null;
     if (refused !== null) {
       log(refused);
-      return { ok: false, error: refused };
+      return { ok: false, error: refused, key: 'error_frame_refused' };
     }
     try {
       const handle = handlers[request.type] as (r: Request, f: SenderContext) => Promise<Response<RequestType>>;
@@ -34,7 +35,7 @@ export function router(handlers: Handlers, log: (line: string) => void = () => {
     } catch (error) {
       const text = `${request.type} failed: ${error instanceof Error ? error.message : String(error)}`;
       log(text);
-      return { ok: false, error: text };
+      return error instanceof UserError ? { ok: false, error: text, key: error.key, subs: error.subs } : { ok: false, error: text };
     }
   };
 }

@@ -84,7 +84,7 @@ describe('team writes', () => {
     const { ask } = background();
     await ask({ type: 'team:create', entity: ENTITY });
     expect(await ask({ type: 'team:note-add', entityKey: KEY, id: 'n1', text: '   ' })).toMatchObject({ ok: false, error: expect.stringContaining('team:note-add failed: note: text:') });
-    expect(await ask({ type: 'team:tag-add', entityKey: 'name:无此主体', tag: 'x' })).toEqual({ ok: false, error: 'team:tag-add failed: no team record for name:无此主体' });
+    expect(await ask({ type: 'team:tag-add', entityKey: 'name:无此主体', tag: 'x' })).toEqual({ ok: false, error: 'team:tag-add failed: no team record for name:无此主体', key: 'team_error_write_refused', subs: [] });
     expect(await ask({ type: 'team:update', entityKey: KEY, patch: { status: 'closed' } })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message: /) });
   });
 
@@ -102,14 +102,14 @@ describe('team writes', () => {
       { type: 'team:listing-update', entityKey: KEY, listing: { id: 'L1', decidedOn: '2026-03-05', domain: 'FOOD', decisionNo: '1' } },
       { type: 'team:listing-remove', entityKey: KEY, id: 'L1' },
     ]) {
-      expect(await ask(message)).toEqual({ ok: false, error: `${message.type} failed: read-only: alice may read the team record but not change it` });
+      expect(await ask(message)).toEqual({ ok: false, error: `${message.type} failed: read-only: alice may read the team record but not change it`, key: 'team_error_readonly', subs: ['alice'] });
     }
     expect(Y.encodeStateAsUpdate(team.doc)).toEqual(before);
   });
 
   it('refuses writes without a team', async () => {
     const { ask } = background({ state: 'not-configured' });
-    expect(await ask({ type: 'team:create', entity: ENTITY })).toEqual({ ok: false, error: 'team:create failed: no team server is configured' });
+    expect(await ask({ type: 'team:create', entity: ENTITY })).toEqual({ ok: false, error: 'team:create failed: no team server is configured', key: 'team_error_not_configured', subs: [] });
   });
 });
 
@@ -144,7 +144,7 @@ describe('private notes stay private', () => {
     const { ask, team } = background();
     await ask({ type: 'notes:save', note: note('p1', '笔记') });
     expect(await ask({ type: 'team:note-share', noteId: 'p1', entity: { name: '示例市丙商贸有限公司' } })).toMatchObject({ ok: false, error: expect.stringContaining(`the note belongs to ${KEY}`) });
-    expect(await ask({ type: 'team:note-share', noteId: 'nope', entity: ENTITY })).toEqual({ ok: false, error: 'team:note-share failed: no private note nope' });
+    expect(await ask({ type: 'team:note-share', noteId: 'nope', entity: ENTITY })).toEqual({ ok: false, error: 'team:note-share failed: no private note nope', key: 'team_error_no_note', subs: [] });
     team.set({ role: 'readonly' });
     expect(await ask({ type: 'team:note-share', noteId: 'p1', entity: ENTITY })).toMatchObject({ ok: false, error: expect.stringContaining('read-only') });
     expect(readTeamEntities(team.doc).filter((r) => r.ok && r.value.notes.length > 0)).toEqual([]);
@@ -194,7 +194,7 @@ describe('which entity each tab shows', () => {
     ensureTeamEntity(team.doc, ENTITY, { by: 'bob', at: NOW });
     const handle = router(handlersFor(new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange }), undefined, team));
     for (const message of [{ type: 'team:entity', entityKey: KEY }, { type: 'team:lookup', query: '示例' }, { type: 'team:status' }, { type: 'team:note-add', entityKey: KEY, id: 'x', text: 'x' }]) {
-      expect(await handle(message, { tabId: 4, extensionPage: false })).toEqual({ ok: false, error: `${message.type} refused: content scripts may not ask for it` });
+      expect(await handle(message, { tabId: 4, extensionPage: false })).toEqual({ ok: false, error: `${message.type} refused: content scripts may not ask for it`, key: 'error_refused' });
     }
   });
 });

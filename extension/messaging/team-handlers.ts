@@ -9,6 +9,7 @@ import {
   updateTeamListing, type TeamEdit, type TeamWrite,
 } from '#core';
 import { Note } from '../storage/contract.ts';
+import { UserError } from '../ui/errors.ts';
 import type { CreditLensDb } from '../storage/db.ts';
 import { searchTeam } from '../sync/search.ts';
 import type { TeamBackend } from '../sync/team-service.ts';
@@ -21,16 +22,17 @@ export type TeamHandlers = Pick<Handlers, TeamRequestType>;
 /** The document and the stamp for a write; refuses when no team is set or the role is readonly. */
 export async function writer(team: TeamBackend, now: () => string): Promise<{ doc: Y.Doc; edit: TeamEdit }> {
   const session = await team.session();
-  if (!session) throw new Error('no team server is configured');
-  if (session.claims.role === 'readonly') throw new Error(`read-only: ${session.claims.sub} may read the team record but not change it`);
+  if (!session) throw new UserError('team_error_not_configured', [], 'no team server is configured');
+  if (session.claims.role === 'readonly') throw new UserError('team_error_readonly', [session.claims.sub], `read-only: ${session.claims.sub} may read the team record but not change it`);
   return { doc: session.doc, edit: { by: session.claims.sub, at: now() } };
 }
 
 /** The record after a write, or the write's problems as the refusal. */
 function written(doc: Y.Doc, result: TeamWrite): { ok: true; record: TeamRecord } {
-  if (!result.ok) throw new Error(result.problems.join('; '));
+  // The document's own problems (core's English) go to the log; the user reads that the change was refused.
+  if (!result.ok) throw new UserError('team_error_write_refused', [], result.problems.join('; '));
   const record = readTeamEntity(doc, result.key);
-  if (!record) throw new Error(`no team record for ${result.key}`);
+  if (!record) throw new UserError('team_error_no_record', [result.key], `no team record for ${result.key}`);
   return { ok: true, record };
 }
 
@@ -64,7 +66,7 @@ export function teamHandlersFor(team: TeamBackend, db: CreditLensDb, now: () => 
     'team:listing-remove': ({ entityKey, id }) => change((doc, edit) => removeTeamListing(doc, entityKey, id, edit)),
     'team:note-share': async ({ noteId, entity }) => {
       const stored = Note.safeParse(await db.notes.get(noteId));
-      if (!stored.success) throw new Error(`no private note ${noteId}`);
+      if (!stored.success) throw new UserError('team_error_no_note', [], `no private note ${noteId}`);
       const note = stored.data;
       return change((doc, edit) => {
         const made = ensureTeamEntity(doc, entity, edit);

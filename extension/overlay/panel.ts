@@ -4,9 +4,10 @@
  * It updates in place — the status block, the findings and the tab are rebuilt, but which findings are open, whether
  * the panel is folded and where, and the notes frame (with whatever is being typed in it) survive every update.
  */
-import type { Coverage, Finding } from '#core';
+import type { Coverage, Finding, ParseFailure } from '#core';
+import type { StopReason } from '../fetch/gsxt-sections.ts';
 import { postFrameToken } from '../frames/frame-token.ts';
-import { t, uiLanguage } from '../ui/i18n.ts';
+import { t, uiLanguage, type MessageKey } from '../ui/i18n.ts';
 import type { Summary, Verdict } from '../ui/summary.ts';
 import { el, type Child } from './dom.ts';
 import { Placer, type PlacementStore } from './placer.ts';
@@ -16,21 +17,40 @@ import { renderTab } from './tab.ts';
 export interface FrameOpening { src: string; token: string | null; origin: string }
 
 export type PanelModel =
-  | { state: 'not-understood'; detail: string }
+  | { state: 'not-understood'; reason: ParseFailure }
   | {
     state: 'reading' | 'ready';
     summary: Summary;
     findings: Finding[];
     /** Record id → what staff recognise it by (the 决定书文号 of a penalty). */
     recordLabels: ReadonlyMap<string, string>;
-    /** Why the complete read stopped early, when it did. */
-    stopped: string | null;
+    /** Why the complete read stopped early, when it did, and the figure its message names. */
+    stopped: { reason: StopReason; value: string } | null;
     notesUrl: string;
     /** The notes frame's address and a fresh one-time frame token, asked for each time the frame is opened. */
     openNotes(): Promise<FrameOpening>;
     /** The person-link frame, when the entity's legal representative is known. */
     linksUrl: string | null;
   };
+
+/** Each reason a complete read stops has its own words: the site's captcha and firewall replies above all. */
+const STOP_MESSAGE: Record<StopReason, MessageKey> = {
+  blocked: 'overlay_stop_blocked',
+  captcha: 'overlay_stop_captcha',
+  'not-json': 'overlay_stop_not_json',
+  'http-error': 'overlay_stop_http_error',
+  timeout: 'overlay_stop_timeout',
+  'cap-reached': 'overlay_stop_cap_reached',
+  network: 'overlay_stop_network',
+  cancelled: 'overlay_stop_cancelled',
+};
+
+/** Why a page was not understood, in words (the reader's English detail stays in the log). */
+const NOT_UNDERSTOOD: Record<ParseFailure, MessageKey> = {
+  'unsupported-page': 'overlay_reason_unsupported_page',
+  'structure-changed': 'overlay_reason_structure_changed',
+  empty: 'overlay_reason_empty',
+};
 
 /** "近三年" in Chinese, "3" in English: the window is a setting, the text reads naturally either way. */
 function years(n: number): string {
@@ -68,7 +88,7 @@ export class Panel {
 
   update(model: PanelModel): void {
     if (model.state === 'not-understood') {
-      this.status.replaceChildren(el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood', title: model.detail }, t('overlay_not_understood')));
+      this.status.replaceChildren(el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood', title: t(NOT_UNDERSTOOD[model.reason]) }, t('overlay_not_understood')));
       this.findings.replaceChildren();
       this.notes.replaceChildren();
       this.notesUrl = '';
@@ -120,7 +140,7 @@ export class Panel {
       row(t('overlay_repeat_label'), 'repeat-offender', summary.repeat, 'penalties'),
       this.coverageLine(summary.coverage, reading),
       reading ? el(doc, 'div', { class: 'line muted', 'data-testid': 'reading' }, t('overlay_reading')) : null,
-      model.stopped !== null ? el(doc, 'div', { class: 'line warning', 'data-testid': 'read-stopped' }, t('overlay_read_stopped', model.stopped)) : null,
+      model.stopped !== null ? el(doc, 'div', { class: 'line warning', 'data-testid': 'read-stopped' }, t('overlay_read_stopped', t(STOP_MESSAGE[model.stopped.reason], model.stopped.value))) : null,
     ].filter((node) => node !== null);
   }
 

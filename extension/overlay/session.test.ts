@@ -14,6 +14,7 @@ import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { badgeFor } from '../background/badge.ts';
 import type { PanelPlacement } from '../storage/panel-placement.ts';
+import { pageHint } from './page-hint.ts';
 import { OverlaySession, type SessionDeps } from './session.ts';
 
 const NOW = Date.parse('2026-11-30T04:00:00Z');
@@ -44,8 +45,9 @@ const simSender: Sender = async (path, form, signal) => {
   return { status: reply.status, body: await reply.text() };
 };
 
-function start(doc: Document, siteId: string, sender: Sender | null = simSender) {
+function start(doc: Document, siteId: string, sender: Sender | null = simSender, dismissed = false) {
   const saved: Parameters<SessionDeps['saveSnapshot']>[0][] = [];
+  const memory = { dismissed: async () => dismissed, dismiss: async () => void (dismissed = true) };
   let badgeCleared = 0;
   let badgeUnknown = 0;
   const session = new OverlaySession(doc, siteById(siteId), {
@@ -57,6 +59,7 @@ function start(doc: Document, siteId: string, sender: Sender | null = simSender)
     saveSnapshot: async (seen) => void saved.push(seen),
     clearBadge: async () => void badgeCleared++,
     unknownBadge: async () => void badgeUnknown++,
+    pageHint: pageHint(doc, memory),
   });
   sessions.push(session);
   return { session, saved, badgeCleared: () => badgeCleared, badgeUnknown: () => badgeUnknown };
@@ -123,7 +126,7 @@ describe('overlay session', () => {
     expect(hook(doc, 'penalties-3y')).toBe('近三年行政处罚：未知（页面未载入）');
     expect(hook(doc, 'repeat-offender')).toBe('未知（页面未载入）');
     expect(hook(doc, 'completeness')).toBe('行政处罚 未载入 · 经营异常 未载入 · 严重违法 未载入');
-    expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(hook(doc, 'read-stopped')).toBe('完整记录读取已停止：网站返回了验证码或登录页面，不再重试；请在网站上完成验证后刷新页面');
     expect(['tab-serious', 'tab-abnormal', 'tab-penalties'].map((id) => hook(doc, id))).toEqual(['未知', '未知', '未知']);
     expect(shadowOf(doc)?.textContent).not.toMatch(/未列入|否（/);
     // What is kept is as unknown as what was shown, and the badge says so.
@@ -342,17 +345,35 @@ describe('overlay session', () => {
     expect(shadowOf(doc)?.textContent).not.toContain('同名');
   });
 
-  it('adds nothing to a page that is not an entity page', async () => {
+  it('adds no panel to a search page, only the dismissible "不是主体详情页" hint, which 不再提示 takes away for good', async () => {
     const doc = pageOf('gsxt-gov-cn', 'search');
-    await start(doc, 'gsxt-gov-cn').session.start();
+    const { session } = start(doc, 'gsxt-gov-cn');
+    await session.start();
     expect(doc.querySelector('creditlens-overlay')).toBeNull();
+    const hint = () => doc.querySelector('creditlens-hint')?.shadowRoot?.querySelector<HTMLElement>('[data-testid=not-entity-hint]') ?? null;
+    await vi.waitFor(() => expect(hint()?.textContent).toContain('这不是主体详情页'));
+    (hint()?.querySelector('[data-testid=hint-dismiss]') as HTMLElement).click();
+    expect(doc.querySelector('creditlens-hint')).toBeNull();
+    // Remembered: a later search page (the same memory) shows none.
+    session.dispose();
+    const again = pageOf('gsxt-gov-cn', 'search');
+    await start(again, 'gsxt-gov-cn', simSender, true).session.start();
+    await settle();
+    expect(again.querySelector('creditlens-hint')).toBeNull();
+  });
+
+  it('shows no hint on an entity page', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    await start(doc, 'gsxt-gov-cn', null).session.start();
+    await settle();
+    expect(doc.querySelector('creditlens-hint')).toBeNull();
   });
 
   it('stops reading on a captcha reply and says so, keeping what the page rendered', async () => {
     const doc = pageOf('gsxt-gov-cn', 'repeat-2017');
     const captcha: Sender = async () => ({ status: 200, body: '<html><body>请输入验证码</body></html>' });
     await start(doc, 'gsxt-gov-cn', captcha).session.start();
-    expect(hook(doc, 'read-stopped')).toContain('HTML where JSON was expected');
+    expect(hook(doc, 'read-stopped')).toBe('完整记录读取已停止：网站返回了验证码或登录页面，不再重试；请在网站上完成验证后刷新页面');
     expect(hook(doc, 'tab-penalties')).toMatch(/^≥\d+件$/);
     expect(hook(doc, 'completeness')).toMatch(/^行政处罚 5\/23 · /);
     expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚至少 \d+ 件/);

@@ -16,6 +16,7 @@ import { t } from '../ui/i18n.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
+import { HINT_TAG } from './page-hint.ts';
 import { Panel, type FrameOpening, type PanelModel } from './panel.ts';
 import type { PlacementStore } from './placer.ts';
 import { watchPage } from './watch.ts';
@@ -43,6 +44,8 @@ export interface SessionDeps {
   cache?: SectionCache;
   /** Where the user put the panel on this site, and whether folded (default: nothing remembered, nothing kept). */
   placement?: PlacementStore;
+  /** Shows (true) or takes away (false) the "不是主体详情页" hint of a search results page. */
+  pageHint?(show: boolean): void;
 }
 
 type Json = { path: string; read: SectionsRead } | null;
@@ -88,7 +91,7 @@ export class OverlaySession {
     this.path = new URL(doc.location.href).pathname;
     const isOurs = (node: Node): boolean => {
       const element = node.nodeType === node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      return element !== null && element.closest(`${HOST_TAG}, ${CHIP_TAG}`) !== null;
+      return element !== null && element.closest(`${HOST_TAG}, ${CHIP_TAG}, ${HINT_TAG}`) !== null;
     };
     this.stopWatching = watchPage(doc, isOurs, () => this.pageChanged());
   }
@@ -126,6 +129,7 @@ export class OverlaySession {
     this.cancelRead.abort();
     this.stopWatching();
     this.removeAdded();
+    this.deps.pageHint?.(false);
   }
 
   private removeAdded(): void {
@@ -138,7 +142,10 @@ export class OverlaySession {
   refresh(): ParseResult | null {
     if (this.disposed) return null;
     const url = new URL(this.doc.location.href);
-    if (this.site.pageKind(url, this.doc) !== 'entity') return this.hide();
+    const kind = this.site.pageKind(url, this.doc);
+    // Search results get a small hint saying why no panel shows; an entity page never does.
+    this.deps.pageHint?.(kind === 'search');
+    if (kind !== 'entity') return this.hide();
     const started = this.doc.defaultView?.performance.now() ?? 0;
     const now = this.deps.now();
     const observedAt = new Date(now).toISOString();
@@ -147,7 +154,8 @@ export class OverlaySession {
     if (!result.ok) {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
-      this.panel().update({ state: 'not-understood', detail: result.detail });
+      console.warn('[CreditLens] page not understood:', result.detail);
+      this.panel().update({ state: 'not-understood', reason: result.reason });
       this.painted('not-understood');
       this.badgeUnknown();
       return result;
@@ -164,7 +172,7 @@ export class OverlaySession {
       summary: summarize(record, assessment, this.deps.settings),
       findings: assessment.findings,
       recordLabels: recordLabels(record),
-      stopped: this.json?.read.stopped ? this.json.read.stopped.detail : null,
+      stopped: this.json?.read.stopped ?? null,
       notesUrl,
       openNotes: () => this.notesWithToken(notesUrl, key),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,

@@ -7,12 +7,14 @@
 import type { SiteAdapter } from '#core';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
+import * as z from 'zod';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
 import { request } from '../messaging/client.ts';
-import { readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
+import { hintDismissedItem, readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
 import { readPlacement, savePlacement } from '../storage/panel-placement.ts';
+import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
 
@@ -46,6 +48,11 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
     unknownBadge: () => request(transport, { type: 'badge:unknown' }).then(() => {}, (e: unknown) => log('badge', e)),
     placement: { initial: placement.value, save: (chosen) => void savePlacement(host, chosen).catch((e: unknown) => log('panel placement', e)) },
+    pageHint: pageHint(document, {
+      // Read through zod like every stored value: anything but `true` (a hand edit, an older value) shows the hint.
+      dismissed: async () => z.literal(true).safeParse(await hintDismissedItem.getValue()).success,
+      dismiss: () => hintDismissedItem.setValue(true),
+    }),
   });
   const unwatch = ruleSettingsItem.watch(() => {
     void readRuleSettings().then((read) => session.updateSettings(read.value));

@@ -15,12 +15,12 @@ describe('the remembered 填报单位', () => {
     expect(await readReportUnit()).toEqual({ value: '示例市市场监督管理局', problem: null });
   });
 
-  it('is ignored, with the reason, when what is stored does not parse', async () => {
-    for (const stored of ['局'.repeat(201), 42]) {
+  it('is ignored, with the reason in Chinese, when what is stored does not parse', async () => {
+    for (const [stored, reason] of [['局'.repeat(201), '过长（最多 200 个字符）'], [42, '缺少或类型不符']] as const) {
       await fakeBrowser.storage.local.set({ reportUnit: stored });
       const read = await readReportUnit();
       expect(read.value).toBe('');
-      expect(read.problem).toMatch(/^stored reporting unit ignored: /);
+      expect(read.problem).toBe(reason);
     }
   });
 });

@@ -2,17 +2,22 @@
  * The extension's settings in `browser.storage.local`, one item each, read through zod: a stored value that no longer
  * parses (an older version, a hand edit) falls back to the default and says so, never half-applies.
  */
-import { RuleSettings, DEFAULT_SETTINGS, problemLines, problemsOf, type RuleSettingsInput } from '#core';
+import { RuleSettings, DEFAULT_SETTINGS, type RuleSettingsInput } from '#core';
 import * as z from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { t } from '../ui/i18n.ts';
+import { issueLines } from '../ui/issues.ts';
 
-/** The rules settings of the core (docs/rules.md §3), as the options page saved them (a partial object is fine). */
+/** The rules settings of the core (docs/rules.md section 3), as the options page saved them (a partial object is fine). */
 export const ruleSettingsItem = storage.defineItem<RuleSettingsInput>('local:ruleSettings', { fallback: {}, version: 1 });
 
 /** Days a snapshot is kept; 0 keeps them all. Notes are never purged. */
 export const RetentionDays = z.number().int().min(0).max(36_500);
 export const DEFAULT_RETENTION_DAYS = 365;
 export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS, version: 1 });
+
+/** The user chose 不再提示 on the "不是主体详情页" hint of a search page (overlay/page-hint.ts); only `true` counts. */
+export const hintDismissedItem = storage.defineItem<boolean>('local:notEntityHintDismissed', { fallback: false, version: 1 });
 
 /** The 填报单位 last typed on the ledger's report tab: filled in again next time (a report is filed every period). */
 export const ReportUnit = z.string().max(200);
@@ -24,21 +29,27 @@ export interface Read<T> {
   problem: string | null;
 }
 
-/** A stored value through its schema; one that does not parse gives the fallback and the reason. */
-async function readThrough<T>(schema: z.ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, what: string): Promise<Read<T>> {
+/** A stored value through its schema; one that does not parse gives the fallback and the reason (in the UI language). */
+async function readThrough<T>(schema: z.ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, label?: (path: readonly PropertyKey[]) => string | null): Promise<Read<T>> {
   const parsed = schema.safeParse(await item.getValue());
   if (parsed.success) return { value: parsed.data, problem: null };
-  return { value: fallback, problem: `stored ${what} ignored: ${problemLines(problemsOf(parsed.error)).join('; ')}` };
+  return { value: fallback, problem: issueLines(parsed.error.issues, label).join(t('problem_separator')) };
+}
+
+/** A rule setting's path by the field's label on the options page (转入前的提示天数), not its name in the code. */
+export function settingLabel(path: readonly PropertyKey[]): string | null {
+  const field = RuleSettings.keyof().safeParse(path[0]);
+  return field.success ? t(`options_setting_${field.data}`) : null;
 }
 
 export function readRuleSettings(): Promise<Read<RuleSettings>> {
-  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, 'rule settings');
+  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, settingLabel);
 }
 
 export function readRetentionDays(): Promise<Read<number>> {
-  return readThrough(RetentionDays, retentionDaysItem, DEFAULT_RETENTION_DAYS, 'retention');
+  return readThrough(RetentionDays, retentionDaysItem, DEFAULT_RETENTION_DAYS);
 }
 
 export function readReportUnit(): Promise<Read<string>> {
-  return readThrough(ReportUnit, reportUnitItem, '', 'reporting unit');
+  return readThrough(ReportUnit, reportUnitItem, '');
 }

@@ -3,10 +3,11 @@
  * notes, lookup for the popup, export and all-or-nothing import, retention and wipe. Rows that no longer parse are
  * left out of answers and counted, never shown half-read.
  */
-import { entityKey, matchForm, normalizeIdentifier, problemLines, problemsOf, type Assessment, type EntityRecord } from '#core';
+import { entityKey, matchForm, normalizeIdentifier, type Assessment, type EntityRecord } from '#core';
 import * as z from 'zod';
 import { ExportFile, Note, Snapshot } from './contract.ts';
 import type { CreditLensDb } from './db.ts';
+import { issueLines } from '../ui/issues.ts';
 
 function parsedRows<T>(schema: z.ZodType<T>, rows: readonly unknown[]): { rows: T[]; invalid: number } {
   const out: T[] = [];
@@ -122,7 +123,7 @@ export type ImportResult = { ok: true; notes: number; snapshots: number } | { ok
  */
 export async function importAll(db: CreditLensDb, input: unknown): Promise<ImportResult> {
   const file = ExportFile.safeParse(input);
-  if (!file.success) return { ok: false, problems: problemLines(problemsOf(file.error)) };
+  if (!file.success) return { ok: false, problems: issueLines(file.error.issues) };
   const { notes, snapshots } = file.data;
   let added = 0;
   await db.transaction('rw', db.notes, db.snapshots, async () => {

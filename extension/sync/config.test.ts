@@ -1,6 +1,6 @@
 /** The options page's input: server addresses, tokens decoded without a signature check, expiry, the local copy's name. */
 import { describe, expect, it } from 'vitest';
-import { isUnencryptedRemote, localDocName, readToken, TeamServerAddress, TeamServerConfig } from './config.ts';
+import { configProblems, isUnencryptedRemote, localDocName, readToken, TeamServerAddress, TeamServerConfig } from './config.ts';
 import { NOW_MS, claimsOf, tokenOf } from './test-helpers.ts';
 
 describe('TeamServerAddress', () => {
@@ -13,12 +13,12 @@ describe('TeamServerAddress', () => {
   });
 
   it.each([
-    ['http://127.0.0.1:1234', 'the address must start with ws:// or wss://'],
-    ['127.0.0.1:1234', 'not an address (expected ws://host:port or wss://host)'],
-    ['ws://127.0.0.1:1234/?token=x', 'the address takes no query, fragment or user name'],
-    ['ws://user:pw@127.0.0.1', 'the address takes no query, fragment or user name'],
-    ['not an address', 'not an address (expected ws://host:port or wss://host)'],
-  ])('refuses %s', (input, problem) => {
+    ['http://127.0.0.1:1234', 'team_address_scheme'],
+    ['127.0.0.1:1234', 'team_address_not_url'],
+    ['ws://127.0.0.1:1234/?token=x', 'team_address_extras'],
+    ['ws://user:pw@127.0.0.1', 'team_address_extras'],
+    ['not an address', 'team_address_not_url'],
+  ])('refuses %s with the message key %s', (input, problem) => {
     const parsed = TeamServerAddress.safeParse(input);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.message)).toEqual([problem]);
@@ -46,14 +46,15 @@ describe('readToken', () => {
   });
 
   it.each([
-    ['no token at all', 'abc', 'not a token (expected three parts separated by dots)'],
-    ['a payload that is no JSON', 'eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.sig', 'the token\'s payload is not readable JSON'],
-    ['claims of another kind', tokenOf({ sub: 'alice' }), 'team: '],
-    ['an unknown role', tokenOf({ ...claimsOf(), role: 'owner' }), 'role: '],
-  ])('refuses %s', (_, token, problem) => {
+    ['no token at all', 'abc', '不是令牌（应为以两个点分隔的三段文字，请整段粘贴）'],
+    ['a payload that is no JSON', 'eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.sig', '令牌内容无法读取（可能复制不完整）'],
+    ['claims of another kind', tokenOf({ sub: 'alice' }), '令牌字段 team：缺少或类型不符'],
+    ['an unknown role', tokenOf({ ...claimsOf(), role: 'owner' }), '令牌字段 role：不是可选的取值（可选：admin、member、readonly）'],
+  ])('refuses %s, saying why in Chinese', (_, token, problem) => {
     const read = readToken(token, NOW_MS);
     expect(read.ok).toBe(false);
     expect(read.ok ? '' : read.problems.join('\n')).toContain(problem);
+    expect(read.ok ? '' : read.problems.join('\n')).not.toMatch(/expected|invalid|required/i);
   });
 });
 
@@ -76,6 +77,8 @@ describe('several server addresses', () => {
     expect(isUnencryptedRemote('wss://a.example.gov.cn ws://10.0.0.2:1234')).toBe(true);
     const bad = TeamServerAddresses.safeParse('wss://a.example.gov.cn http://b');
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toBe('http://b: the address must start with ws:// or wss://');
+    expect(bad.error?.issues[0]).toMatchObject({ message: 'team_address_scheme', path: ['http://b'] });
+    expect(configProblems(TeamServerConfig.safeParse({ server: 'wss://a.example.gov.cn http://b', token: 'x' }).error!))
+      .toEqual(['服务器地址 http://b：地址须以 ws:// 或 wss:// 开头', '令牌：不是令牌（应为以两个点分隔的三段文字，请整段粘贴）']);
   });
 });

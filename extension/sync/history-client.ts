@@ -7,6 +7,7 @@
 import { EntityHistory, problemLines, problemsOf, type HistoryEntry } from '#core';
 import * as z from 'zod';
 import { addressesOf } from './config.ts';
+import { UserError } from '../ui/errors.ts';
 
 /** The HTTP address of a stored socket address (config.ts TeamServerAddress: ws:// or wss://, no trailing slash). */
 export const httpAddressOf = (socket: string): string => socket.replace(/^ws(s?):\/\//, 'http$1://');
@@ -37,11 +38,11 @@ export async function fetchEntityHistory(
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const problem = Problem.safeParse(body);
-      throw new Error(`HTTP ${res.status}${problem.success ? ` ${problem.data.error}` : ''}`);
+      throw new UserError('team_history_http', [String(res.status)], `HTTP ${res.status}${problem.success ? ` ${problem.data.error}` : ''}`);
     }
     const parsed = EntityHistory.safeParse(body);
-    if (!parsed.success) throw new Error(`malformed history: ${problemLines(problemsOf(parsed.error)).join('; ')}`);
+    if (!parsed.success) throw new UserError('team_history_malformed', [], `malformed history: ${problemLines(problemsOf(parsed.error)).join('; ')}`);
     return parsed.data;
   }
-  throw new Error(`server not reachable (${unreachable})`);
+  throw new UserError('team_history_unreachable', [], `server not reachable (${unreachable})`);
 }

@@ -60,9 +60,9 @@ describe('TeamService', () => {
     const team = service(store);
     await team.start();
     expect(await team.status()).toEqual({ state: 'not-configured', server: null, claims: null, detail: null });
-    expect(await team.configure({ server: 'http://127.0.0.1:1234', token: tokenOf(claimsOf()) })).toEqual({ ok: false, problems: ['server: the address must start with ws:// or wss://'] });
+    expect(await team.configure({ server: 'http://127.0.0.1:1234', token: tokenOf(claimsOf()) })).toEqual({ ok: false, problems: ['服务器地址：地址须以 ws:// 或 wss:// 开头'] });
     expect(await team.configure({ server: server.url, token: 'not a token' })).toMatchObject({ ok: false });
-    expect(await team.configure({ server: server.url, token: tokenOf(claimsOf({ exp: NOW_MS / 1000 - 1 })) })).toEqual({ ok: false, problems: ['the token has expired'] });
+    expect(await team.configure({ server: server.url, token: tokenOf(claimsOf({ exp: NOW_MS / 1000 - 1 })) })).toEqual({ ok: false, problems: ['令牌已过期'] });
     expect(await store.load()).toBeNull();
     expect(await team.session()).toBeNull();
   });
@@ -221,7 +221,7 @@ describe('TeamService', () => {
     await broken.start();
     const status = await broken.status();
     expect(status.state).toBe('not-configured');
-    expect(status.detail).toMatch(/^stored team configuration ignored: /);
+    expect(status.detail).toMatch(/^已保存的团队设置无法使用：/);
   });
 
   it('disconnecting forgets the server and token and deletes the local copy', async () => {

@@ -5,8 +5,9 @@
  * looking at. Configuration changes run one at a time, so two quick saves never leave two connections open.
  */
 import type * as Y from 'yjs';
-import { problemLines, problemsOf, type HistoryEntry, type TeamTokenClaims } from '#core';
-import { readToken, TeamServerConfig } from './config.ts';
+import type { HistoryEntry, TeamTokenClaims } from '#core';
+import { t } from '../ui/i18n.ts';
+import { configProblems, readToken, TeamServerConfig } from './config.ts';
 import type { TeamConfigStore } from './config-store.ts';
 import { TeamConnection } from './connection.ts';
 import { fetchEntityHistory } from './history-client.ts';
@@ -68,7 +69,7 @@ export class TeamService implements TeamBackend {
       const stored = await this.options.store.load();
       if (stored === null) return;
       const config = TeamServerConfig.safeParse(stored);
-      if (!config.success) return this.ignoreStored(problemLines(problemsOf(config.error)));
+      if (!config.success) return this.ignoreStored(configProblems(config.error));
       const token = readToken(config.data.token, this.options.now());
       if (!token.ok) return this.ignoreStored(token.problems);
       // An expired token still opens the local copy (to read, and to keep editing until a new token is set).
@@ -91,10 +92,10 @@ export class TeamService implements TeamBackend {
   configure(input: { server: string; token: string }): Promise<{ ok: true; status: TeamStatus } | { ok: false; problems: string[] }> {
     return this.serial(async () => {
       const config = TeamServerConfig.safeParse(input);
-      if (!config.success) return { ok: false as const, problems: problemLines(problemsOf(config.error)) };
+      if (!config.success) return { ok: false as const, problems: configProblems(config.error) };
       const token = readToken(config.data.token, this.options.now());
       if (!token.ok) return { ok: false as const, problems: token.problems };
-      if (token.expired) return { ok: false as const, problems: ['the token has expired'] };
+      if (token.expired) return { ok: false as const, problems: [t('team_token_expired_short')] };
       await this.options.store.save(config.data);
       await this.closeOpen(false);
       this.storedProblem = null;
@@ -143,7 +144,7 @@ export class TeamService implements TeamBackend {
   }
 
   private ignoreStored(problems: string[]): void {
-    this.storedProblem = `stored team configuration ignored: ${problems.join('; ')}`;
+    this.storedProblem = t('team_stored_ignored', problems.join(t('problem_separator')));
     this.options.log(this.storedProblem);
   }
 
@@ -181,7 +182,7 @@ export class TeamService implements TeamBackend {
 /** A background without a team service: never configured, nothing to read or write. */
 export const NO_TEAM: TeamBackend = {
   status: async () => NOT_CONFIGURED,
-  configure: async () => ({ ok: false, problems: ['this background has no team service'] }),
+  configure: async () => ({ ok: false, problems: [t('team_no_service')] }),
   disconnect: async () => NOT_CONFIGURED,
   session: async () => null,
   viewersOf: () => [],

@@ -9,6 +9,7 @@ import { openImportWorker } from '../../ledger/import-worker-port.ts';
 import { SettingsContext } from '../../components/settings-context.ts';
 import { readReportUnit, readRuleSettings, reportUnitItem } from '../../storage/items.ts';
 import { t } from '../../ui/i18n.ts';
+import '../../ui/theme.css';
 import './style.css';
 
 const root = document.getElementById('root');

@@ -8,6 +8,7 @@ import { OptionsPage } from '../../components/OptionsPage.tsx';
 import { localSettingsStore } from '../../components/settings-store.ts';
 import type { Transport } from '../../messaging/client.ts';
 import { t } from '../../ui/i18n.ts';
+import '../../ui/theme.css';
 import './style.css';
 
 const transport: Transport = (message) => browser.runtime.sendMessage(message);

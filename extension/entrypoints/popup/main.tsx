@@ -9,6 +9,7 @@ import { SettingsContext } from '../../components/settings-context.ts';
 import type { Transport } from '../../messaging/client.ts';
 import { readRuleSettings } from '../../storage/items.ts';
 import { t } from '../../ui/i18n.ts';
+import '../../ui/theme.css';
 import './style.css';
 
 const transport: Transport = (message) => browser.runtime.sendMessage(message);
