@@ -5,3 +5,10 @@
  * newer than 88 and fails unless this equals the newest one found.
  */
 export const MINIMUM_CHROME_VERSION = 92;
+
+/**
+ * APIs newer than the minimum that the code calls only where the browser has them, each with a tested fallback:
+ * frame grants and tab entities kept in session storage (else in the worker's memory: background/grant-store.ts),
+ * notes in the side panel (else the in-page frame). Named as test/e2e/compat.e2e.test.ts names them.
+ */
+export const FEATURE_DETECTED: readonly string[] = ['storage.session', 'side panel'];
