@@ -16,7 +16,7 @@ import { CreditLensDb } from '../storage/db.ts';
 import { notesOf } from '../storage/repository.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { CLEAN, LISTED, NOW, trusted } from './test-helpers.ts';
-import { browserTabSource } from './use-tab-entity.ts';
+import { activeTabSource } from './use-tab-entity.ts';
 
 afterEach(cleanup);
 let active: number | null = null;
@@ -52,9 +52,9 @@ function background() {
   return { db, transport, sent, shows };
 }
 
-function mount(transport: (message: unknown) => Promise<unknown>, pinned: number | null = null, pollMs = 30) {
+function mount(transport: (message: unknown) => Promise<unknown>, pollMs = 30) {
   let ids = 0;
-  render(<SidePanel transport={transport} tabs={browserTabSource(pinned)} pollMs={pollMs} now={() => NOW} newId={() => `id${++ids}`} />);
+  render(<SidePanel transport={transport} tabs={activeTabSource()} pollMs={pollMs} now={() => NOW} newId={() => `id${++ids}`} />);
 }
 
 const entityShown = () => screen.queryByTestId('notes-entity')?.textContent ?? null;
@@ -64,7 +64,7 @@ describe('side panel', () => {
     const { transport, shows } = background();
     await shows(await activeTab(), LISTED);
     // Asked again only when the tab changes (no poll within the test): the switch itself is followed.
-    mount(transport, null, 60_000);
+    mount(transport, 60_000);
     await waitFor(() => expect(entityShown()).toBe('示例市丙商贸有限公司'));
     expect(screen.getByTestId('team-panel')).toBeTruthy();
     await activeTab();
@@ -84,18 +84,10 @@ describe('side panel', () => {
     await waitFor(() => expect(screen.queryByTestId('sidepanel-no-entity')).not.toBeNull());
   });
 
-  it('pinned to a tab (sidepanel.html?tab=…), shows that tab whichever is active', async () => {
-    const { transport, shows } = background();
-    await shows(41, CLEAN);
-    await shows(await activeTab(), LISTED);
-    mount(transport, 41);
-    await waitFor(() => expect(entityShown()).toBe('北京乙科技有限公司'));
-  });
-
   it('saves a note as the extension\u2019s own page, with no frame token, on the user\u2019s clicks only', async () => {
     const { db, transport, sent, shows } = background();
-    await shows(41, CLEAN);
-    mount(transport, 41);
+    await shows(await activeTab(), CLEAN);
+    mount(transport);
     await waitFor(() => expect(entityShown()).toBe('北京乙科技有限公司'));
     fireEvent.change(screen.getByTestId('note-text'), { target: { value: '侧边栏里的笔记' } });
     // A click no user made (a script's) writes nothing.

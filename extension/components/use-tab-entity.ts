@@ -1,5 +1,5 @@
 /**
- * The side panel's entity: the one the active tab of its window shows (or the tab it was pinned to), followed as the
+ * The side panel's entity: the one the active tab of its window shows, followed as the
  * user switches tabs (at once) and as the tab navigates (the content script reports a new page once it is read, so
  * the background is asked again every second, as the team record is: use-team-entity.ts says why polling).
  */
@@ -18,9 +18,8 @@ export interface TabSource {
   watch(changed: () => void): () => void;
 }
 
-/** The active tab of the panel's own window (`currentWindow`: the side panel's), or always `pinned`. */
-export function browserTabSource(pinned: number | null): TabSource {
-  if (pinned !== null) return { current: async () => pinned, watch: () => () => {} };
+/** The active tab of the panel's own window (`currentWindow`: the side panel's). */
+export function activeTabSource(): TabSource {
   return {
     current: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
     watch: (changed) => {
