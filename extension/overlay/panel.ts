@@ -168,8 +168,9 @@ export class Panel {
   }
 
   /**
-   * The notes live in an extension-origin frame: the host page cannot read what is written there. Each opening asks
-   * for a new frame token (a token works once), so only the frame opened here can write.
+   * The notes open in the browser's side panel where there is one (`open` answers null); else in an extension-origin
+   * frame: the host page cannot read what is written there. Each opening asks for a new frame token (a token works
+   * once), so only the frame opened here can write.
    */
   private renderNotes(url: string, open: () => Promise<FrameOpening | null>): void {
     const doc = this.doc;

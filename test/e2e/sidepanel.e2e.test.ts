@@ -141,3 +141,27 @@ describe('notes and the team record in the side panel', () => {
     }
   });
 });
+
+describe('the side panel after the idle service worker was stopped', () => {
+  const browser = useExtensionBrowser({ language: 'zh_CN' });
+
+  it('the click that wakes the worker still opens the side panel (its user gesture reaches the new worker)', async () => {
+    const page = await openSimPage(browser(), 'listed-2026');
+    await readyOverlay(page);
+    // Staff read a page for minutes: the browser stops the idle worker, and the click starts a new one.
+    const cdp = await browser().context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((info) => info.type === 'service_worker' && info.url.endsWith('/background.js'));
+    if (!worker) throw new Error('no service worker target');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === worker.targetId), WAIT).toBe(false);
+    await page.locator('[data-testid="notes-toggle"]').click();
+    const panel = await attachSidePanel(page, browser().extensionId);
+    try {
+      await expect.poll(() => shown(panel), WAIT).toBe(LISTED.name);
+      expect(await overlayFrames(page)).toBe(0);
+    } finally {
+      await panel.detach();
+    }
+  });
+});
