@@ -1,6 +1,6 @@
 /** The background's two decisions that are not the router's: who a sender is, and where 在信用透镜中查询 leads. */
 import { describe, expect, it } from 'vitest';
-import { lookupUrl, senderContext } from './main.ts';
+import { lookupUrl, messageListener, opensSidePanel, senderContext } from './main.ts';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -37,5 +37,30 @@ describe('lookupUrl', () => {
     expect(url.searchParams.get('q')).toBe('示例市鲜味坊 & co');
     expect(new URL(lookupUrl(`${ORIGIN}popup.html`, 'x'.repeat(500))).searchParams.get('q')).toHaveLength(200);
     expect(new URL(lookupUrl(`${ORIGIN}popup.html`, undefined)).searchParams.get('q')).toBe('');
+  });
+});
+
+describe('messageListener', () => {
+  const never = new Promise<never>(() => {});
+
+  it('answers sidepanel:open within the listener call, before the kept grants are restored; the rest waits for them', () => {
+    const answered: unknown[] = [];
+    const listener = messageListener(ID, async (message) => {
+      answered.push(message);
+      return { ok: true };
+    }, never);
+    const sender = { id: ID, url: 'https://www.gsxt.gov.cn/x.html', tab: { id: 7 }, frameId: 0 };
+    expect(listener({ type: 'sidepanel:open' }, sender, () => {})).toBe(true);
+    expect(answered).toEqual([{ type: 'sidepanel:open' }]);
+    expect(listener({ type: 'notes:list', entityKey: 'k' }, sender, () => {})).toBe(true);
+    expect(listener('sidepanel:open', sender, () => {})).toBe(true);
+    expect(answered).toHaveLength(1);
+    expect(opensSidePanel({ type: 'sidepanel:open' })).toBe(true);
+    expect(opensSidePanel({ type: 'frame:token' })).toBe(false);
+  });
+
+  it('ignores messages of anyone else', () => {
+    const listener = messageListener(ID, async () => ({ ok: true }), Promise.resolve());
+    expect(listener({ type: 'sidepanel:open' }, { id: 'another-extension' }, () => {})).toBeUndefined();
   });
 });

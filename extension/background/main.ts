@@ -2,9 +2,9 @@
  * The background service worker's wiring: the local database and the team (sync/) behind the message protocol (with
  * each sender's rights taken from the browser), the toolbar badge, retention after each snapshot and at start, the
  * context menu "在信用透镜中查询" that opens the lookup page with the selected text, and which entity each tab shows
- * (for the team's awareness), forgotten when the tab navigates or closes.
+ * (for the team's awareness and the side panel), forgotten when the tab navigates or closes.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { daysBefore, handlersFor } from '../messaging/handlers.ts';
 import type { FramePurpose, SenderContext } from '../messaging/protocol.ts';
 import { router } from '../messaging/router.ts';
@@ -17,6 +17,8 @@ import { t } from '../ui/i18n.ts';
 import { UNKNOWN_BADGE, badgeFor } from './badge.ts';
 import { FrameGrants, type FrameSender } from './frame-grants.ts';
 import { keepGrants, type SessionArea } from './grant-store.ts';
+import { sidePanelOpener, type SidePanelApi } from './side-panel.ts';
+import { TabEntities } from './tab-entities.ts';
 
 const MENU_LOOKUP = 'creditlens-lookup';
 const log = (line: string) => console.warn(`[CreditLens] ${line}`);
@@ -50,6 +52,26 @@ export function senderContext(
   return { ...from, frame: { ...where, grant: grantOf({ ...where, tabId: from.tabId, frameId: sender.frameId }) } };
 }
 
+/** The one message handled before the kept state is restored (its answer needs none of it). */
+export function opensSidePanel(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'sidepanel:open';
+}
+
+/**
+ * The runtime.onMessage listener: messages wait until the kept state (frame grants, tab entities) is restored, except
+ * sidepanel:open — the browser opens a side panel only while the click's user gesture lasts, i.e. within this call.
+ */
+export function messageListener(ownId: string, answer: (message: unknown, sender: BrowserSender) => Promise<unknown>, ready: Promise<unknown>) {
+  return (message: unknown, sender: BrowserSender, sendResponse: (answer: unknown) => void): true | undefined => {
+    if (sender.id !== ownId) return undefined;
+    // Answered through sendResponse with the channel kept open (`return true`): Chromium before 144 ignores a
+    // returned Promise, and office browsers run far older versions (minimum_chrome_version 92).
+    if (opensSidePanel(message)) void answer(message, sender).then(sendResponse);
+    else void ready.then(() => answer(message, sender)).then(sendResponse);
+    return true;
+  };
+}
+
 /** The lookup page for a selection: popup.html?q=<the text, trimmed, at most 200 characters as the lookup takes>. */
 export function lookupUrl(popupUrl: string, selection: string | undefined): string {
   return `${popupUrl}?${new URLSearchParams({ q: (selection ?? '').trim().slice(0, 200) })}`;
@@ -66,7 +88,9 @@ export function startBackground(): void {
     if (days > 0) await purgeSnapshots(db, daysBefore(now(), days));
   };
   const grants = new FrameGrants(() => Date.now());
-  const grantsReady = keepGrants(grants, (browser.storage as { session?: SessionArea }).session, log);
+  const session = (browser.storage as { session?: SessionArea }).session;
+  const tabs = new TabEntities(log);
+  const ready = Promise.all([keepGrants(grants, session, log), tabs.keepIn(session)]);
   const handle = router(handlersFor(db, {
     now,
     afterSave: retention,
@@ -80,25 +104,24 @@ export function startBackground(): void {
       await action.setBadgeText({ tabId, text: badge.text });
       await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
-  }, team, grants), log);
+    openSidePanel: sidePanelOpener(() => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel, log),
+  }, team, grants, tabs), log);
+  const answer = (message: unknown, sender: BrowserSender) => {
+    const from = senderContext(sender, browser.runtime.id, browser.runtime.getURL('/'), (frame) => grants.grantOf(frame));
+    return from ? handle(message, from) : Promise.resolve(undefined);
+  };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
-    if ((sender as BrowserSender).id !== browser.runtime.id) return undefined;
-    // Answered through sendResponse with the channel kept open (`return true`): Chromium before 144 ignores a
-    // returned Promise, and office browsers run far older versions (minimum_chrome_version 92).
-    void grantsReady.then(() => {
-      const from = senderContext(sender as BrowserSender, browser.runtime.id, browser.runtime.getURL('/'), (frame) => grants.grantOf(frame));
-      return from ? handle(message, from) : undefined;
-    }).then(sendResponse);
-    return true;
-  });
+  browser.runtime.onMessage.addListener(messageListener(browser.runtime.id, answer, ready));
 
   // The content script of the new page reports its entity again once it is read.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') team.setTabEntity(tabId, null);
+    if (change.status !== 'loading') return;
+    team.setTabEntity(tabId, null);
+    tabs.set(tabId, null);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     team.setTabEntity(tabId, null);
+    tabs.set(tabId, null);
     grants.forgetTab(tabId);
   });
 

@@ -9,10 +9,12 @@ import {
 } from '../storage/repository.ts';
 import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
 import { FrameGrants } from '../background/frame-grants.ts';
+import { TabEntities, tabEntityOf } from '../background/tab-entities.ts';
 import { frameHandlersFor } from './frame-handlers.ts';
 import type { Handlers } from './router.ts';
 import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
+import { sidePanelHandlersFor, type OpenSidePanel } from './side-panel-handlers.ts';
 import { teamHandlersFor } from './team-handlers.ts';
 import { UserError } from '../ui/errors.ts';
 
@@ -24,6 +26,8 @@ export interface HandlerEnv {
   setBadge(tabId: number, snapshot: Parameters<typeof saveSnapshot>[1] | 'unknown' | null): Promise<void>;
   /** Called after each snapshot is stored: retention runs then, so no alarm permission is needed. */
   afterSave(): Promise<void>;
+  /** Opens the browser's side panel beside a tab (background/side-panel.ts); absent: there is none. */
+  openSidePanel?: OpenSidePanel;
 }
 
 /** The instant `days` days before `now` (calendar days, as retention is stated). */
@@ -33,16 +37,26 @@ export function daysBefore(now: string, days: number): string {
 
 const DEFAULT_ENV: HandlerEnv = { now: () => new Date().toISOString(), setBadge: async () => {}, afterSave: async () => {} };
 
-/** `team`: the background's team service; without one, team:* answer "not configured". `grants`: the frame tokens. */
-export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, team: TeamBackend = NO_TEAM, grants = new FrameGrants(() => Date.now())): Handlers {
+/**
+ * `team`: the background's team service; without one, team:* answer "not configured". `grants`: the frame tokens.
+ * `tabs`: which entity each tab shows, for the side panel.
+ */
+export function handlersFor(
+  db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, team: TeamBackend = NO_TEAM, grants = new FrameGrants(() => Date.now()), tabs = new TabEntities(),
+): Handlers {
+  const tabShows = (tabId: number, entity: Parameters<typeof tabEntityOf>[0] | null) => {
+    team.setTabEntity(tabId, entity ? entityKey(entity) : null);
+    tabs.set(tabId, entity ? tabEntityOf(entity) : null);
+  };
   return {
     ...frameHandlersFor(grants),
+    ...sidePanelHandlersFor(tabs, env.openSidePanel ?? (async () => false)),
     'snapshot:save': async ({ record, assessment, url, site, observedAt }, from) => {
       const seen = { record, assessment, url, site, observedAt };
       const saved = await saveSnapshot(db, seen);
       if (from.tabId !== undefined) {
-        // What the tab shows is what the team is told this user looks at (awareness); never the record itself.
-        team.setTabEntity(from.tabId, entityKey(record.entity));
+        // What the tab shows is what the team is told this user looks at (awareness), never the record itself; and what the side panel shows.
+        tabShows(from.tabId, record.entity);
         await env.setBadge(from.tabId, seen);
       }
       await env.afterSave();
@@ -50,14 +64,14 @@ export function handlersFor(db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, tea
     },
     'badge:clear': async (_, from) => {
       if (from.tabId !== undefined) {
-        team.setTabEntity(from.tabId, null);
+        tabShows(from.tabId, null);
         await env.setBadge(from.tabId, null);
       }
       return { ok: true };
     },
     'badge:unknown': async (_, from) => {
       if (from.tabId !== undefined) {
-        team.setTabEntity(from.tabId, null);
+        tabShows(from.tabId, null);
         await env.setBadge(from.tabId, 'unknown');
       }
       return { ok: true };

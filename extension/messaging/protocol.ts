@@ -17,6 +17,12 @@ const TeamEntityRef = z.strictObject({
   name: z.string().min(1).max(300), uscc: z.string().max(30).optional(), legalRepresentative: z.string().max(100).optional(),
 });
 
+/** The entity a tab shows, as its page named it: what the side panel needs to show its notes and team record. */
+export const TabEntity = z.strictObject({
+  key: z.string().min(1), name: z.string(), uscc: z.string().optional(), legalRepresentative: z.string().optional(),
+});
+export type TabEntity = z.infer<typeof TabEntity>;
+
 /** Which of the extension's frames shown inside credit pages: the notes frame or the person-link frame. */
 export const FramePurpose = z.enum(['notes', 'links']);
 export type FramePurpose = z.infer<typeof FramePurpose>;
@@ -50,6 +56,13 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('badge:unknown') }),
   /** Content script (top frame) → background: a one-time token for the frame it is about to open for this tab. */
   z.strictObject({ type: z.literal('frame:token'), purpose: FramePurpose, entityKey: EntityKey }),
+  /**
+   * Content script (top frame) → background, on a click of 笔记与团队台账: open the browser's side panel beside this tab
+   * (the sender's own tab, from the browser). `opened: false`: no side panel here, the overlay opens its frame instead.
+   */
+  z.strictObject({ type: z.literal('sidepanel:open') }),
+  /** Side panel → background: the entity the tab shows (null: no entity page), to show its notes and team record. */
+  z.strictObject({ type: z.literal('tab:entity'), tabId: z.number().int().min(0) }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
   z.strictObject({ type: z.literal('frame:claim'), entityKey: EntityKey, token: FrameToken.nullable() }),
   /** Popup → background: quick lookup over local snapshots and notes. */
@@ -132,6 +145,8 @@ export const Responses = {
   'badge:unknown': z.strictObject({ ok: Ok }),
   'frame:token': z.strictObject({ ok: Ok, token: FrameToken }),
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
+  'sidepanel:open': z.strictObject({ ok: Ok, opened: z.boolean() }),
+  'tab:entity': z.strictObject({ ok: Ok, entity: TabEntity.nullable() }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
   'notes:list': z.strictObject({ ok: Ok, notes: z.array(Note) }),

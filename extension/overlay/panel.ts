@@ -27,8 +27,8 @@ export type PanelModel =
     /** Why the complete read stopped early, when it did, and the figure its message names. */
     stopped: { reason: StopReason; value: string } | null;
     notesUrl: string;
-    /** The notes frame's address and a fresh one-time frame token, asked for each time the frame is opened. */
-    openNotes(): Promise<FrameOpening>;
+    /** The notes frame's address and a fresh one-time frame token, asked for each time the frame is opened; null: opened in the side panel. */
+    openNotes(): Promise<FrameOpening | null>;
     /** The person-link frame, when the entity's legal representative is known. */
     linksUrl: string | null;
   };
@@ -194,10 +194,11 @@ export class Panel {
   }
 
   /**
-   * The notes live in an extension-origin frame: the host page cannot read what is written there. Each opening asks
-   * for a new frame token (a token works once), so only the frame opened here can write.
+   * The notes open in the browser's side panel where there is one (`open` answers null); else in an extension-origin
+   * frame: the host page cannot read what is written there. Each opening asks for a new frame token (a token works
+   * once), so only the frame opened here can write.
    */
-  private renderNotes(url: string, open: () => Promise<FrameOpening>): void {
+  private renderNotes(url: string, open: () => Promise<FrameOpening | null>): void {
     const doc = this.doc;
     this.notesUrl = url;
     let opening = false;
@@ -207,10 +208,11 @@ export class Panel {
       if (frame) frame.remove();
       else if (!opening) {
         opening = true;
-        void open().then(({ src, token, origin }) => {
+        void open().then((framed) => {
           opening = false;
-          // The entity changed or the frame was opened meanwhile: this address is for no frame.
-          if (this.notesUrl !== url || this.notes.querySelector('iframe')) return;
+          // Opened in the browser's side panel (null), the entity changed, or the frame was opened meanwhile: no frame.
+          if (!framed || this.notesUrl !== url || this.notes.querySelector('iframe')) return;
+          const { src, token, origin } = framed;
           const frame = el(doc, 'iframe', { src, 'data-testid': 'notes-frame', title: t('overlay_notes') }) as HTMLIFrameElement;
           postFrameToken(frame, token, origin);
           this.notes.append(frame);

@@ -288,6 +288,32 @@ describe('overlay session', () => {
     expect(asked).toEqual([`notes ${key}`, `notes ${key}`]);
   });
 
+  it('asks for the side panel within the click, and opens the frame (with its token) only where that fails', async () => {
+    const doc = pageOf('gsxt-gov-cn', 'listed-2026');
+    const calls: string[] = [];
+    let sidePanel = true;
+    const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
+      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
+      notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
+      openSidePanel: () => (calls.push('side panel'), sidePanel ? Promise.resolve(true) : Promise.reject(new Error('no side panel'))),
+      frameToken: async () => (calls.push('token'), 't'.repeat(43)),
+    });
+    sessions.push(session);
+    await session.start();
+    const toggle = () => (shadowOf(doc)?.querySelector('[data-testid=notes-toggle]') as HTMLButtonElement).click();
+    const frame = () => shadowOf(doc)?.querySelector('[data-testid=notes-frame]');
+    toggle();
+    // Asked synchronously, inside the click: the browser opens a side panel only within its user gesture.
+    expect(calls).toEqual(['side panel']);
+    await settle();
+    expect(frame()).toBeNull();
+    expect(calls).toEqual(['side panel']);
+    sidePanel = false;
+    toggle();
+    await vi.waitFor(() => expect(frame()).not.toBeNull());
+    expect(calls).toEqual(['side panel', 'side panel', 'token']);
+  });
+
   it('says in one line when an entity page is not understood, with no numbers, and the badge says "?"', async () => {
     const doc = pageOf('gsxt-gov-cn', 'repeat-2017', (html) => html.replace(/<body[\s\S]*<\/body>/, '<body><div>一些内容，但是没有任何可识别的标签或代码。</div></body>'));
     const { session, saved, badgeUnknown } = start(doc, 'gsxt-gov-cn');

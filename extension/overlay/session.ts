@@ -31,6 +31,11 @@ export interface SessionDeps {
   notesUrl(entityKey: string, name: string, legalRepresentative: string): string;
   /** A one-time token for a frame about to be opened for the entity (the background binds it to this tab). */
   frameToken?(purpose: FramePurpose, entityKey: string): Promise<string>;
+  /**
+   * Asks the background to open the browser's side panel beside this tab (true: opened, no frame needed). Called
+   * synchronously from the click (the browser opens a side panel only within its user gesture); absent: none.
+   */
+  openSidePanel?(): Promise<boolean>;
   /** The origin the frame documents run at, the only one the token is posted to (frames/frame-token.ts frameOrigin). */
   frameOrigin?: string;
   /** The extension-origin person-link frame (穿透式监管) for an entity with a known legal representative. */
@@ -218,8 +223,13 @@ export class OverlaySession {
     this.markComplete();
   }
 
-  /** Without a token (none asked for, or the background did not answer) the frame opens read-only and says why. */
-  private async notesWithToken(url: string, key: string): Promise<FrameOpening> {
+  /**
+   * The side panel where the browser has one (null: opened there); else the frame. Without a token (none asked for,
+   * or the background did not answer) the frame opens read-only and says why.
+   */
+  private async notesWithToken(url: string, key: string): Promise<FrameOpening | null> {
+    // First, before any await: the request must leave within the click's user gesture.
+    if (await this.deps.openSidePanel?.().catch(() => false)) return null;
     const origin = this.deps.frameOrigin ?? frameOrigin(url, new URL(url).host);
     if (!this.deps.frameToken) return { src: url, token: null, origin };
     try {

@@ -41,6 +41,8 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     sender: () => (sender ??= mainWorld(ctx, site)),
     frameOrigin: frameOrigin(browser.runtime.getURL('/'), browser.runtime.id),
     notesUrl: (key, name, rep) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name, rep })}`,
+    // The Firefox build has no side panel: straight to the frame.
+    ...(import.meta.env.FIREFOX ? {} : { openSidePanel: () => request(transport, { type: 'sidepanel:open' }).then((answer) => answer.opened) }),
     frameToken: (purpose, entityKey) => request(transport, { type: 'frame:token', purpose, entityKey }).then((answer) => answer.token),
     linksUrl: (key, rep) => `${browser.runtime.getURL('/links.html')}?${new URLSearchParams({ key, rep })}`,
     saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),

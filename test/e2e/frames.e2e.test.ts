@@ -95,7 +95,8 @@ async function clickAt(page: Page, frame: Frame, selector: string): Promise<void
 }
 
 describe('a frame the page loads itself cannot act', () => {
-  const alice = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
+  const alice = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
   it('a real click on the hidden frame shares nothing and changes no status; the overlay\u2019s frame shares after 确认', async () => {
     if (!server) throw new Error('the sync server is not running');

@@ -39,7 +39,8 @@ beforeAll(async () => {
 });
 
 describe('the team ledger page', () => {
-  const browser = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
+  const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
   it('lists, filters, changes status in bulk, opens a snapshot, previews the report, downloads its XLSX and remembers the 填报单位', async () => {
     await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);

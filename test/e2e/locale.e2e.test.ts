@@ -68,7 +68,8 @@ function record(surface: string, texts: readonly string[]): void {
 }
 
 describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
-  const browser = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame (the side panel's fallback) is what this file exercises.
+  const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
   const extensionPage = async (path: string): Promise<Page> => {
     const page = await browser().context.newPage();
     onTestFinished(() => page.close());

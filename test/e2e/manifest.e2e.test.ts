@@ -1,6 +1,6 @@
 /**
  * The built extension asks for the least that works — host access only to the credit sites, from the adapters'
- * own match patterns (never typed twice), storage and contextMenus — has one content script per registered site,
+ * own match patterns (never typed twice), storage, contextMenus and (Chromium) sidePanel — has one content script per registered site,
  * and its texts exist in Chinese and English. The Firefox build (MV2) says the same in its own manifest dialect.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -13,11 +13,11 @@ type Manifest = Record<string, unknown> & { content_scripts: Array<{ matches: st
 const manifestOf = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Manifest;
 
 describe('extension manifest', () => {
-  it('asks for host access derived from the site registry, storage and contextMenus, nothing else', () => {
+  it('asks for host access derived from the site registry, storage, contextMenus and sidePanel, nothing else', () => {
     const manifest = manifestOf(EXTENSION_DIR);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.host_permissions).toEqual(allMatchPatterns());
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'sidePanel']);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.default_locale).toBe('zh_CN');
   });
@@ -29,6 +29,12 @@ describe('extension manifest', () => {
       const script = scripts.find((s) => s.js.includes(`content-scripts/${site.id}.js`));
       expect(script?.matches.sort()).toEqual([...site.matchPatterns].sort());
     }
+  });
+
+  it('opens notes and the team record in the side panel, which no page can load (not web-accessible)', () => {
+    const manifest = manifestOf(EXTENSION_DIR) as Manifest & { side_panel?: unknown; web_accessible_resources: Array<{ resources: string[] }> };
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(manifest.web_accessible_resources.flatMap((r) => r.resources)).not.toContain('sidepanel.html');
   });
 
   it('exposes only the frames (at per-session addresses) and the page sender to the credit sites', () => {
@@ -44,10 +50,12 @@ describe('extension manifest', () => {
     expect(manifest.update_url).toBeUndefined();
   });
 
-  it('builds for Firefox too, with the same permissions and a gecko id', () => {
+  it('builds for Firefox too, with the same permissions but no side panel (it keeps the in-page frame), and a gecko id', () => {
     const manifest = manifestOf(FIREFOX_DIR);
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.permissions).toEqual(['storage', 'contextMenus', ...allMatchPatterns()]);
+    expect([manifest.sidebar_action, manifest.side_panel]).toEqual([undefined, undefined]);
+    expect(readdirSync(FIREFOX_DIR)).not.toContain('sidepanel.html');
     expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: 'creditlens@creditlens.invalid' } });
     expect(manifest.content_scripts).toHaveLength(SITES.length);
   });

@@ -43,7 +43,8 @@ describe('notes survive a restart', () => {
 
   it('a note saved before closing the browser is there after starting it with the same profile', async () => {
     const text = `现场核查：仓库存放过期原料 ${randomUUID()}`;
-    const launch = () => launchExtension({ profileDir, language: 'zh_CN', simPort: inject('simPort'), extensionDir: inject('extensionDir') });
+    // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
+    const launch = () => launchExtension({ profileDir, language: 'zh_CN', simPort: inject('simPort'), extensionDir: inject('extensionDir'), sidePanel: false });
     const first = await launch();
     try {
       const { frame } = await openNotes(first);
@@ -64,7 +65,8 @@ describe('notes survive a restart', () => {
 });
 
 describe('the host page cannot read notes', () => {
-  const browser = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
+  const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
   it('neither a saved note nor the text being typed reaches the page\'s main world', async () => {
     const saved = `保密笔记 ${randomUUID()}`;

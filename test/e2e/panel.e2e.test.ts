@@ -57,7 +57,8 @@ async function drag(page: Page, selector: string, dx: number, dy: number): Promi
 const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('the overlay panel beside the page, not over it', () => {
-  const browser = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame (the side panel's fallback) is what this file exercises.
+  const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
   /** A tab of the given width on a simulated page: the width is set before the page loads, as a window would be. */
   async function open(name: string, width: number, height = 900): Promise<Page> {

@@ -52,7 +52,8 @@ function expectedReport(period: { from: string; to: string }, counted: boolean):
 }
 
 describe('the 工作情况表 filled in from the UI', () => {
-  const browser = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame (the side panel's fallback) is what this file exercises.
+  const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
   it('records two decisions, a 集中公示 and a 典型案例曝光, and the page and the server report them by domain and period', async () => {
     await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);

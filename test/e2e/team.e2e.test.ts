@@ -55,8 +55,9 @@ async function openTeamPanel(browser: ExtensionBrowser): Promise<{ page: Page; f
 const teamNotes = (frame: FrameLocator) => frame.locator('[data-testid="team-note"]').allTextContents();
 
 describe('two staff members annotate the same entity through the sync server', () => {
-  const alice = useExtensionBrowser({ language: 'zh_CN' });
-  const bob = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
+  const alice = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
+  const bob = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
   it('each sees the other\'s record, notes and status, and that the other is looking now', async () => {
     await connect(alice(), tokens.alice);

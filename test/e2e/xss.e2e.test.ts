@@ -22,7 +22,8 @@ function marker(target: Page | Frame): Promise<unknown> {
 }
 
 describe('script payloads in page data', () => {
-  const browser = useExtensionBrowser({ language: 'zh_CN' });
+  // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
+  const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
   const entity = ENTITIES.xss.record;
 
   it('xss-2017: the overlay reads the payloads as text, and none runs', async () => {

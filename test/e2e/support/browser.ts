@@ -23,6 +23,11 @@ export interface LaunchOptions {
   simPort: number;
   /** The unpacked extension to load; default .output/chrome-mv3 (the e2e run passes its own copy of it). */
   extensionDir?: string;
+  /**
+   * false: the browser's side panel is switched off (sidePanel.setOptions), as in a Chromium core without one, so
+   * 笔记与团队台账 opens the in-page frame — the fallback the frame tests exercise. Default: on, as Chromium 114+ has it.
+   */
+  sidePanel?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -34,6 +39,9 @@ export interface ExtensionBrowser {
   /** Closes the browser, then removes the profile folder if it was a temporary one. */
   close(): Promise<void>;
 }
+
+/** The part of the service worker's `chrome` the harness uses. */
+type SidePanelGlobal = { chrome: { sidePanel: { setOptions(options: { enabled: boolean }): Promise<void> } } };
 
 /** Chromium's environment: ours, minus unset entries, with the UI language. */
 function browserEnv(language: UiLanguage): Record<string, string> {
@@ -81,6 +89,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
   try {
     const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
     const extensionId = new URL(worker.url()).host;
+    if (options.sidePanel === false) await worker.evaluate(() => (globalThis as unknown as SidePanelGlobal).chrome.sidePanel.setOptions({ enabled: false }));
     return {
       context,
       extensionId,

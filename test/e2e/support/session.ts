@@ -9,7 +9,7 @@ import { launchExtension, type ExtensionBrowser, type UiLanguage } from './brows
 import { simPageUrl } from './hosts.ts';
 
 /** One browser for the enclosing describe block (or file); read it inside tests and hooks. */
-export function useExtensionBrowser(options: { language: UiLanguage; profileDir?: string }): () => ExtensionBrowser {
+export function useExtensionBrowser(options: { language: UiLanguage; profileDir?: string; sidePanel?: boolean }): () => ExtensionBrowser {
   let browser: ExtensionBrowser | undefined;
   beforeAll(async () => {
     browser = await launchExtension({ ...options, simPort: inject('simPort'), extensionDir: inject('extensionDir') });

@@ -1,0 +1,22 @@
+// The side panel's entry: wiring only. It shows the entity of the active tab of its own window.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { SidePanel } from '../../components/SidePanel.tsx';
+import { activeTabSource } from '../../components/use-tab-entity.ts';
+import { t } from '../../ui/i18n.ts';
+import '../notes/style.css';
+import './style.css';
+
+const transport = (message: unknown) => browser.runtime.sendMessage(message);
+const root = document.getElementById('root');
+document.title = t('sidepanel_title');
+
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <SidePanel transport={transport} tabs={activeTabSource()}
+        now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} ledgerUrl={browser.runtime.getURL('/ledger.html')} />
+    </StrictMode>,
+  );
+}
