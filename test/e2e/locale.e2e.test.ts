@@ -13,7 +13,7 @@ import { latinOnlyTexts } from '../support/latin.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';
 import { readyOverlay } from './support/assertions.ts';
 import { simPageUrl } from './support/hosts.ts';
-import { waitForCompletePaint, waitForOverlay } from './support/overlay.ts';
+import { expandOverlay, waitForCompletePaint, waitForOverlay } from './support/overlay.ts';
 import { openPopup, openSimPage, useExtensionBrowser } from './support/session.ts';
 import { connectTeam } from './support/team.ts';
 
@@ -81,6 +81,9 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
     const page = await openSimPage(browser(), 'repeat-2017');
     await readyOverlay(page);
     await waitForCompletePaint(page);
+    // The folded tab is walked too, then the open panel.
+    record('overlay tab', await ours(page));
+    await expandOverlay(page);
     await page.locator('[data-testid="notes-toggle"]').click();
     await page.frameLocator('[data-testid="notes-frame"]').locator('[data-testid="team-panel"]').waitFor(WAIT);
     await page.frameLocator('[data-testid="links-frame"]').locator('body').waitFor(WAIT);
@@ -167,6 +170,7 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
     await connectTeam(browser(), team.server().url, team.token('t1', 'alice'), WAIT.timeout);
     const page = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(page);
+    await expandOverlay(page);
     await page.locator('[data-testid="notes-toggle"]').click();
     const notes = page.frameLocator('[data-testid="notes-frame"]');
     await notes.locator('[data-testid="team-create"]').click();
