@@ -22,6 +22,15 @@ const ZOD_AS_NAMESPACE = {
   message: "Write import * as z from 'zod' (tree-shakeable).",
 };
 
+/** Import patterns a folder may not use: core past its index, the `others` parts, and (production) the tests. */
+function restrictedImports(others, production) {
+  return [
+    { group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts)." },
+    ...others.map((part) => ({ group: [`**/${part}/**`, `**/${part}`], message: `This part never imports ${part}/ (docs/architecture.md).` })),
+    ...(production ? [{ group: ['**/test/**', '**/*.test', '**/*.test.ts', '**/*.test.tsx'], message: 'Production code never imports tests.' }] : []),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/', 'data/', 'bench-out/', '.scratch/'] },
   js.configs.recommended,
@@ -34,14 +43,22 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ZOD_AS_NAMESPACE],
     },
   },
+  // Outside core: only the index. The parts (extension, sync server, command line, packaging) never import each
+  // other, and production code never imports tests (test folders, *.test files).
+  ...[
+    { files: ['test/**'], others: [] },
+    { files: ['extension/**'], others: ['sync-server', 'cli', 'packaging'] },
+    { files: ['sync-server/**'], others: ['extension', 'cli'] },
+    { files: ['cli/**'], others: ['extension', 'sync-server'] },
+    { files: ['packaging/**'], others: ['extension', 'sync-server', 'cli'] },
+  ].map(({ files, others }) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports(others, files[0] !== 'test/**') }] },
+  })),
   {
-    // Outside core: only the index.
-    files: ['extension/**', 'sync-server/**', 'cli/**', 'packaging/**', 'test/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts)." }],
-      }],
-    },
+    // Tests may import test helpers wherever they are.
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports([], false) }] },
   },
   {
     files: ['core/**/*.ts'],

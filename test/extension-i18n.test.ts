@@ -16,7 +16,7 @@ const INPUT_PARSING = /text\.split\(\/\[/;
 
 function uiFiles(): string[] {
   return UI_FOLDERS.flatMap((folder) => readdirSync(`${EXTENSION}${folder}`, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|tsx|html)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.endsWith('test-helpers.ts'))
+    .filter((f) => /\.(ts|tsx|html)$/.test(f) && !/\.test\.tsx?$/.test(f))
     .map((f) => `${folder}/${f}`));
 }
 

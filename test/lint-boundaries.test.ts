@@ -66,3 +66,38 @@ describe('zod is imported as a namespace (the named z defeats tree-shaking)', ()
     expect(await messages("import * as z from 'zod';\nexport const s = z.string();\n", 'sync-server/x.ts')).toEqual([]);
   });
 });
+
+describe('the parts never import each other', () => {
+  it.each([
+    ['extension/overlay/x.ts', '../../sync-server/rooms.ts', 'sync-server'],
+    ['extension/overlay/x.ts', '../../cli/main.ts', 'cli'],
+    ['extension/overlay/x.ts', '../../packaging/crx/zip.ts', 'packaging'],
+    ['sync-server/x.ts', '../extension/ui/i18n.ts', 'extension'],
+    ['sync-server/x.ts', '../cli/io.ts', 'cli'],
+    ['cli/commands/x.ts', '../../sync-server/tokens.ts', 'sync-server'],
+    ['cli/package/x.ts', '../../extension/compat.ts', 'extension'],
+    ['packaging/crx/x.ts', '../../sync-server/config.ts', 'sync-server'],
+  ])('rejects %s importing %s', async (file, spec, part) => {
+    expect((await messages(`import { x } from '${spec}';\nexport const y = x;\n`, file)).join('\n')).toContain(`never imports ${part}/`);
+  });
+
+  it('accepts the shared packaging folder from the command line and the server', async () => {
+    const code = "import { crxZip } from '../../packaging/crx/zip.ts';\nexport const z = crxZip;\n";
+    expect(await messages(code, 'cli/package/x.ts')).toEqual([]);
+    expect(await messages(code.replace('../../', '../'), 'sync-server/x.ts')).toEqual([]);
+  });
+});
+
+describe('production code never imports tests', () => {
+  it.each([
+    ['extension/components/x.tsx', '../../test/support/extension/background.ts'],
+    ['sync-server/x.ts', './rooms.test.ts'],
+    ['cli/commands/x.ts', '../../test/fixtures/records/clean.json'],
+  ])('rejects %s importing %s', async (file, spec) => {
+    expect((await messages(`import x from '${spec}';\nexport const y = x;\n`, file)).join('\n')).toContain('Production code never imports tests');
+  });
+
+  it('accepts the same import in a test file', async () => {
+    expect(await messages("import { background } from '../../test/support/extension/background.ts';\nexport const b = background;\n", 'extension/components/x.test.tsx')).toEqual([]);
+  });
+});

@@ -5,14 +5,10 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assessRecord, type Assessment, type EntityRecord } from '#core';
+import { assessRecord, entityKey, type Assessment } from '#core';
 import { EXIT, InputError, type Io } from '../io.ts';
-import { recordFromFile, type AssessOptions } from './assess.ts';
+import { recordFromFile, type AssessOptions } from './record-file.ts';
 import { csvOf, type EntityRow } from './assess-rows.ts';
-
-function entityKey(record: EntityRecord): string {
-  return record.entity.uscc ?? `name:${record.entity.name}`;
-}
 
 function progress(io: Io, done: number, total: number, file: string): void {
   if (!io.errIsTerminal) return;
@@ -32,7 +28,7 @@ export async function assessFolder(dir: string, format: 'json' | 'csv', options:
       const { record, observedAt } = await recordFromFile(file);
       const assessment: Assessment = assessRecord(record, options);
       const row: EntityRow = { file: name, record, observedAt: observedAt ?? record.source?.observedAt ?? '', assessment };
-      const key = entityKey(record);
+      const key = entityKey(record.entity);
       const previous = rows.get(key);
       if (!previous || row.observedAt >= previous.observedAt) rows.set(key, row);
     } catch (error) {

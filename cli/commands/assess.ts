@@ -5,17 +5,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import {
-  assessRecord, chinaDateOfEpochMs, isIsoDate, parseRecord, parseSettings, problemLines, type Assessment, type EntityRecord,
-  type RuleSettings,
-} from '#core';
-import { EXIT, InputError, readJson, readText, type Io } from '../io.ts';
+import { assessRecord, chinaDateOfEpochMs, isIsoDate, parseSettings, problemLines, type Assessment } from '#core';
+import { EXIT, InputError, readJson, type Io } from '../io.ts';
 import { assessFolder } from './assess-folder.ts';
-
-export interface AssessOptions {
-  asOf: string;
-  settings: RuleSettings;
-}
+import { recordFromFile, type AssessOptions } from './record-file.ts';
 
 const OPTIONS = {
   'as-of': { type: 'string' },
@@ -33,21 +26,6 @@ async function assessOptions(values: { 'as-of'?: string; settings?: string }, io
   const settings = parseSettings(raw);
   if (!settings.ok) throw new InputError(problemLines(settings.problems).map((line) => `${values.settings}: ${line}`));
   return { asOf, settings: settings.value };
-}
-
-/** A saved page or a record file → a parsed record; a page not understood is bad input. */
-export async function recordFromFile(file: string, url?: string): Promise<{ record: EntityRecord; observedAt?: string }> {
-  const isPage = /\.(html?|xhtml)$/i.test(file) || (!/\.json$/i.test(file) && /^\s*</.test(await readText(file)));
-  if (isPage) {
-    // The page parser (happy-dom) is loaded only for pages: a record file is assessed without it.
-    const { parseSavedPage } = await import('../html.ts');
-    const page = await parseSavedPage(file, url);
-    if (!page.result.ok) throw new InputError([`${file}: page not understood (${page.result.reason}): ${page.result.detail}`]);
-    return { record: page.result.record, observedAt: page.observedAt };
-  }
-  const record = parseRecord(await readJson(file));
-  if (!record.ok) throw new InputError(problemLines(record.problems).map((line) => `${file}: ${line}`));
-  return { record: record.value };
 }
 
 export async function assess(args: readonly string[], io: Io): Promise<number> {

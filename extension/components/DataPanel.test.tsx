@@ -10,7 +10,7 @@ import { ExportFile } from '../storage/contract.ts';
 import { exportAll, saveNote } from '../storage/repository.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { localDate } from './format.ts';
-import { CLEAN, LISTED, NOW, localBackground, seed, type LocalBackground } from './test-helpers.ts';
+import { CLEAN, LISTED, NOW, localBackground, seed, type LocalBackground } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

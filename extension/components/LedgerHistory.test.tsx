@@ -8,10 +8,10 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry, TeamEntity } from '#core';
-import { testTeam } from '../sync/test-team.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { UserError } from '../ui/errors.ts';
 import { LedgerDetail } from './LedgerDetail.tsx';
-import { localBackground } from './test-helpers.ts';
+import { localBackground } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

@@ -15,10 +15,10 @@ import { ENTITIES_MAP, ensureTeamEntity, readTeamEntities, readTeamEntity, repor
 import { parseCsv } from '../ledger/csv.ts';
 import { openInPageImportWorker } from '../ledger/import-worker-port.ts';
 import { ledgerDoc } from '../ledger/test-ledger.ts';
-import { testTeam } from '../sync/test-team.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { LedgerPage } from './LedgerPage.tsx';
 import type { ReportUnitMemory } from './ReportPreview.tsx';
-import { localBackground, NOW, REPEAT_OFFENDER, seed } from './test-helpers.ts';
+import { localBackground, NOW, REPEAT_OFFENDER, seed } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

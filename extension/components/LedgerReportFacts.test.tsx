@@ -10,9 +10,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { addTeamListing, ensureTeamEntity, readTeamEntities, readTeamEntity, reportEntityKeys, updateTeamEntity, workReport } from '#core';
 import { openInPageImportWorker } from '../ledger/import-worker-port.ts';
-import { testTeam } from '../sync/test-team.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { LedgerPage } from './LedgerPage.tsx';
-import { localBackground, NOW } from './test-helpers.ts';
+import { localBackground, NOW } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

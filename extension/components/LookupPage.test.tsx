@@ -7,11 +7,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addTeamTag, ensureTeamEntity, updateTeamEntity } from '#core';
 import { saveNote } from '../storage/repository.ts';
-import { testTeam } from '../sync/test-team.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { t } from '../ui/i18n.ts';
 import { localDateTime } from './format.ts';
 import { LookupPage, initialQueryOf } from './LookupPage.tsx';
-import { CLEAN, LISTED, REPEAT_OFFENDER, UNREAD, localBackground, seed } from './test-helpers.ts';
+import { CLEAN, LISTED, REPEAT_OFFENDER, UNREAD, localBackground, seed } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

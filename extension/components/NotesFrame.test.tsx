@@ -10,10 +10,10 @@ import * as Y from 'yjs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addTeamNote, ENTITIES_MAP, ensureTeamEntity, readTeamEntity } from '#core';
-import { testTeam } from '../sync/test-team.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import type { GuardState } from '../frames/WriteGuard.tsx';
 import { entityRefOf, NotesFrame } from './NotesFrame.tsx';
-import { localBackground, NOW, OPEN_FRAME, trusted } from './test-helpers.ts';
+import { localBackground, NOW, OPEN_FRAME, trusted } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

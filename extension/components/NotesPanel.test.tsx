@@ -4,7 +4,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotesPanel, tagsOf } from './NotesPanel.tsx';
 import { FrameGuard } from '../frames/WriteGuard.tsx';
-import { localBackground, OPEN_FRAME, trusted } from './test-helpers.ts';
+import { localBackground, OPEN_FRAME, trusted } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

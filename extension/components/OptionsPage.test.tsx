@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from './OptionsPage.tsx';
 import { localSettingsStore } from './settings-store.ts';
-import { localBackground } from './test-helpers.ts';
+import { localBackground } from '../../test/support/extension/background.ts';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);

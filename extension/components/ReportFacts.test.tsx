@@ -9,9 +9,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ensureTeamEntity, readTeamEntity, updateTeamEntity } from '#core';
-import { testTeam } from '../sync/test-team.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { entityRefOf, NotesFrame } from './NotesFrame.tsx';
-import { localBackground, NOW, OPEN_FRAME, trusted } from './test-helpers.ts';
+import { localBackground, NOW, OPEN_FRAME, trusted } from '../../test/support/extension/background.ts';
 
 afterEach(cleanup);
 

@@ -10,7 +10,7 @@ import { retentionDaysItem } from '../storage/items.ts';
 import { saveNote } from '../storage/repository.ts';
 import { RetentionPanel } from './RetentionPanel.tsx';
 import { localSettingsStore } from './settings-store.ts';
-import { CLEAN, LISTED, REPEAT_OFFENDER, localBackground, seed } from './test-helpers.ts';
+import { CLEAN, LISTED, REPEAT_OFFENDER, localBackground, seed } from '../../test/support/extension/background.ts';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);

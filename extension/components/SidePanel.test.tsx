@@ -15,7 +15,7 @@ import { router } from '../messaging/router.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { notesOf } from '../storage/repository.ts';
 import { SidePanel } from './SidePanel.tsx';
-import { CLEAN, LISTED, NOW, trusted } from './test-helpers.ts';
+import { CLEAN, LISTED, NOW, trusted } from '../../test/support/extension/background.ts';
 import { activeTabSource } from './use-tab-entity.ts';
 
 afterEach(cleanup);

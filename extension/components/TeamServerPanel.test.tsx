@@ -6,10 +6,10 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testTeam } from '../sync/test-team.ts';
-import { NOW_MS, claimsOf, tokenOf } from '../sync/test-helpers.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
+import { NOW_MS, claimsOf, tokenOf } from '../../test/support/extension/local-sync-server.ts';
 import { localDateTime } from './format.ts';
-import { localBackground } from './test-helpers.ts';
+import { localBackground } from '../../test/support/extension/background.ts';
 import { TeamServerPanel } from './TeamServerPanel.tsx';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveNote } from '../storage/repository.ts';
-import { localBackground, LISTED, NOW, seed } from './test-helpers.ts';
+import { localBackground, LISTED, NOW, seed } from '../../test/support/extension/background.ts';
 import { WipePanel } from './WipePanel.tsx';
 
 afterEach(cleanup);

@@ -8,8 +8,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { ENTITIES_MAP, ensureTeamEntity, readTeamEntities, readTeamEntity } from '#core';
-import { CLEAN, LISTED, localBackground, NOW, REPEAT_OFFENDER, seed } from '../components/test-helpers.ts';
-import { testTeam } from '../sync/test-team.ts';
+import { CLEAN, LISTED, localBackground, NOW, REPEAT_OFFENDER, seed } from '../../test/support/extension/background.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { handlersFor } from './handlers.ts';
 import { router } from './router.ts';
 

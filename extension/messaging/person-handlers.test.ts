@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ensureTeamEntity, updateTeamEntity } from '#core';
-import { CLEAN, LISTED, NOW, localBackground, seed } from '../components/test-helpers.ts';
-import { testTeam } from '../sync/test-team.ts';
+import { CLEAN, LISTED, NOW, localBackground, seed } from '../../test/support/extension/background.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { handlersFor } from './handlers.ts';
 import { router } from './router.ts';
 

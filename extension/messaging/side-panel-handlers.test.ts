@@ -6,7 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { CreditLensDb } from '../storage/db.ts';
-import { LISTED } from '../components/test-helpers.ts';
+import { LISTED } from '../../test/support/extension/background.ts';
 import { assessRecord } from '#core';
 import { handlersFor } from './handlers.ts';
 import { router } from './router.ts';
@@ -63,8 +63,8 @@ describe('tab:entity', () => {
 
   it('is refused to content scripts and to the frames a page can load', async () => {
     const { handle } = background();
-    expect(await handle({ type: 'tab:entity', tabId: 7 }, CONTENT)).toEqual({ ok: false, error: 'tab:entity refused: content scripts may not ask for it' });
+    expect(await handle({ type: 'tab:entity', tabId: 7 }, CONTENT)).toMatchObject({ ok: false, error: 'tab:entity refused: content scripts may not ask for it' });
     const frame: SenderContext = { tabId: 7, frameId: 4, extensionPage: true, frame: { purpose: 'notes', url: 'chrome-extension://x/notes.html', grant: { purpose: 'notes', entityKey: 'k' } } };
-    expect(await handle({ type: 'tab:entity', tabId: 7 }, frame)).toEqual({ ok: false, error: 'tab:entity refused: frames may not ask for it' });
+    expect(await handle({ type: 'tab:entity', tabId: 7 }, frame)).toMatchObject({ ok: false, error: 'tab:entity refused: frames may not ask for it' });
   });
 });

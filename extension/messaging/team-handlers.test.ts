@@ -6,10 +6,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { ENTITIES_MAP, ensureTeamEntity, readTeamEntities } from '#core';
-import { localBackground, NOW } from '../components/test-helpers.ts';
+import { localBackground, NOW } from '../../test/support/extension/background.ts';
 import { handlersFor } from './handlers.ts';
 import { router } from './router.ts';
-import { testTeam } from '../sync/test-team.ts';
+import { testTeam } from '../../test/support/extension/test-team.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 

@@ -1,7 +1,7 @@
 /** The options page's input: server addresses, tokens decoded without a signature check, expiry, the local copy's name. */
 import { describe, expect, it } from 'vitest';
 import { configProblems, isUnencryptedRemote, localDocName, readToken, TeamServerAddress, TeamServerConfig } from './config.ts';
-import { NOW_MS, claimsOf, tokenOf } from './test-helpers.ts';
+import { NOW_MS, claimsOf, tokenOf } from '../../test/support/extension/local-sync-server.ts';
 
 describe('TeamServerAddress', () => {
   it.each([

@@ -13,7 +13,7 @@ import { addTeamNote, ensureTeamEntity, readTeamEntity } from '#core';
 import { localDocName } from './config.ts';
 import { memoryConfigStore, type TeamConfigStore } from './config-store.ts';
 import { TeamService } from './team-service.ts';
-import { NOW_MS, claimsOf, startLocalSyncServer, tokenOf, type LocalSyncServer } from './test-helpers.ts';
+import { NOW_MS, claimsOf, startLocalSyncServer, tokenOf, type LocalSyncServer } from '../../test/support/extension/local-sync-server.ts';
 
 const WS = NodeWebSocket as unknown as typeof WebSocket;
 const KEY = '91330106MA27QX8BXF';

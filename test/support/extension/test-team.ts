@@ -4,8 +4,8 @@
  */
 import * as Y from 'yjs';
 import type { HistoryEntry, TeamRole } from '#core';
-import type { ConnectionState, TeamStatus } from './status.ts';
-import type { TeamBackend } from './team-service.ts';
+import type { ConnectionState, TeamStatus } from '../../../extension/sync/status.ts';
+import type { TeamBackend } from '../../../extension/sync/team-service.ts';
 
 export interface TestTeam extends TeamBackend {
   doc: Y.Doc;

@@ -6,15 +6,15 @@
 import { createEvent, fireEvent } from '@testing-library/react';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { assessRecord, parseRecord, type EntityRecord } from '#core';
-import repeatOffenderInput from '../../test/fixtures/records/repeat-offender.json';
-import type { GuardState } from '../frames/WriteGuard.tsx';
-import type { Transport } from '../messaging/client.ts';
-import { handlersFor } from '../messaging/handlers.ts';
-import { router } from '../messaging/router.ts';
-import { CreditLensDb } from '../storage/db.ts';
-import { saveSnapshot } from '../storage/repository.ts';
-import type { Snapshot } from '../storage/contract.ts';
-import type { TeamBackend } from '../sync/team-service.ts';
+import repeatOffenderInput from '../../fixtures/records/repeat-offender.json';
+import type { GuardState } from '../../../extension/frames/WriteGuard.tsx';
+import type { Transport } from '../../../extension/messaging/client.ts';
+import { handlersFor } from '../../../extension/messaging/handlers.ts';
+import { router } from '../../../extension/messaging/router.ts';
+import { CreditLensDb } from '../../../extension/storage/db.ts';
+import { saveSnapshot } from '../../../extension/storage/repository.ts';
+import type { Snapshot } from '../../../extension/storage/contract.ts';
+import type { TeamBackend } from '../../../extension/sync/team-service.ts';
 
 export const AS_OF = '2024-06-30';
 /** The background's clock in these tests (retention counts back from it). */
