@@ -14,7 +14,7 @@ import { ENTITIES, pageByName } from '../sim-site/entities.ts';
 import { startSyncServer, synced, teamClient, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
 import { readyOverlay } from './support/assertions.ts';
 import type { ExtensionBrowser } from './support/browser.ts';
-import { OVERLAY_TAG } from './support/overlay.ts';
+import { OVERLAY_TAG, expandOverlay } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { attachSidePanel, sidePanelTargets, type SidePanel } from './support/side-panel.ts';
 import { connectTeam } from './support/team.ts';
@@ -68,6 +68,7 @@ describe('notes and the team record in the side panel', () => {
     await connectTeam(alice(), server.url, tokens.alice ?? '', WAIT.timeout);
     const page = await openSimPage(alice(), 'listed-2026');
     await readyOverlay(page);
+    await expandOverlay(page);
     expect(await sidePanelTargets(page, alice().extensionId)).toEqual([]);
     await page.locator('[data-testid="notes-toggle"]').click();
     panel = await attachSidePanel(page, alice().extensionId);
@@ -133,6 +134,7 @@ describe('notes and the team record in the side panel', () => {
     try {
       const page = await openSimPage(alice(), 'listed-2026');
       await readyOverlay(page);
+      await expandOverlay(page);
       await page.locator('[data-testid="notes-toggle"]').click();
       await page.frameLocator('[data-testid="notes-frame"]').locator('[data-testid="notes-entity"]').waitFor(WAIT);
       expect(await overlayFrames(page)).toBe(1);
@@ -148,6 +150,7 @@ describe('the side panel after the idle service worker was stopped', () => {
   it('the click that wakes the worker still opens the side panel (its user gesture reaches the new worker)', async () => {
     const page = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(page);
+    await expandOverlay(page);
     // Staff read a page for minutes: the browser stops the idle worker, and the click starts a new one.
     const cdp = await browser().context.newCDPSession(page);
     const { targetInfos } = await cdp.send('Target.getTargets');
