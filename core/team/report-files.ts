@@ -1,11 +1,12 @@
 /**
  * The 工作情况表 as files, laid out like the attachment of notice 国市监信发〔2023〕48号: title, 填报单位, 时间, the
  * table, 合计. CSV is UTF-8 with a byte-order mark and CRLF lines, so Excel and WPS open it as Chinese text; XLSX is
- * written here, without a library (SpreadsheetML with inline strings, packaged by core/lib/xlsx-package.ts).
+ * laid out here and written by the one sheet writer (core/lib/xlsx-sheet.ts, packaged by core/lib/xlsx-package.ts).
  */
 import { REPORT_COLUMNS, REPORT_DOMAIN_HEADING, REPORT_DOMAINS, REPORT_TITLE, REPORT_TOTAL_LABEL } from '../data/report-domains.ts';
 import { csvText } from '../lib/csv.ts';
-import { xlsxPackage, xmlText as xml } from '../lib/xlsx-package.ts';
+import { xlsxPackage } from '../lib/xlsx-package.ts';
+import { sheetXml } from '../lib/xlsx-sheet.ts';
 import type { WorkReport } from '../schemas/work-report.ts';
 
 export type ReportHeading = { /** 填报单位 */ unit: string };
@@ -29,8 +30,6 @@ export function reportCsv(report: WorkReport, heading: ReportHeading): string {
   return csvText(reportTable(report, heading));
 }
 
-const column = (i: number): string => String.fromCharCode(65 + i);
-
 /** Styles: 0 plain, 1 bold title, 2 bordered text, 3 bordered bold (headings, total), 4 bordered number. */
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -47,26 +46,15 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </cellXfs>
 </styleSheet>`;
 
-function sheetXml(rows: Cell[][]): string {
-  const body = rows.map((row, r) => {
-    const tableRow = r >= 3;
-    const cells = row.map((cell, c) => {
-      const ref = `${column(c)}${r + 1}`;
-      const style = r === 0 ? 1 : !tableRow ? 0 : typeof cell === 'number' ? 4 : r === 3 || r === rows.length - 1 ? 3 : 2;
-      return typeof cell === 'number'
-        ? `<c r="${ref}" s="${style}"><v>${cell}</v></c>`
-        : `<c r="${ref}" s="${style}" t="inlineStr"><is><t>${xml(cell)}</t></is></c>`;
-    }).join('');
-    return `<row r="${r + 1}"${r === 3 ? ' ht="45" customHeight="1"' : ''}>${cells}</row>`;
-  }).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<cols><col min="1" max="1" width="34" customWidth="1"/><col min="2" max="4" width="24" customWidth="1"/></cols>
-<sheetData>${body}</sheetData>
-<mergeCells count="3"><mergeCell ref="A1:D1"/><mergeCell ref="A2:D2"/><mergeCell ref="A3:D3"/></mergeCells>
-</worksheet>`;
+/** Title row, then 填报单位 and 时间, then the bordered table: headings and 合计 bold, numbers centred. */
+function styleOf(rows: number): (row: number, column: number, cell: string | number) => number {
+  return (row, _column, cell) => (row === 0 ? 1 : row < 3 ? 0 : typeof cell === 'number' ? 4 : row === 3 || row === rows - 1 ? 3 : 2);
 }
 
 export function reportXlsx(report: WorkReport, heading: ReportHeading): Uint8Array {
-  return xlsxPackage({ sheetName: '工作情况表', stylesXml: STYLES, sheetXml: sheetXml(reportTable(report, heading)) });
+  const rows = reportTable(report, heading);
+  const sheet = sheetXml(rows, {
+    styleOf: styleOf(rows.length), widths: [34, 24, 24, 24], merges: ['A1:D1', 'A2:D2', 'A3:D3'], heightOf: (row) => (row === 3 ? 45 : undefined),
+  });
+  return xlsxPackage({ sheetName: '工作情况表', stylesXml: STYLES, sheetXml: sheet });
 }
