@@ -8,10 +8,11 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from './audit.ts';
-import { readConfig } from './config.ts';
+import { Config, flagOf, readConfig } from './config.ts';
 import { EXTENSION_USAGE, extensionCommand } from './extension-updates.ts';
 import { openStore } from './persistence/open.ts';
 import { parseTtl, signToken } from './tokens.ts';
@@ -33,21 +34,20 @@ class UsageError extends Error {}
 
 const Jti = z.string().regex(/^[0-9a-f-]{36}$/, 'a token id (jti) as printed by token list');
 
-function parseArgs(argv: string[]): { words: string[]; options: Record<string, string>; rest: string[] } {
+/** The command's words, its own options (--role, --ttl) and the settings' flags, which go on to readConfig. */
+function argsOf(argv: string[]): { words: string[]; options: Record<string, string>; rest: string[] } {
+  const own = { role: { type: 'string' as const }, ttl: { type: 'string' as const } };
+  const settings = Object.fromEntries(Object.keys(Config.shape).map((name) => [flagOf(name), { type: 'string' as const }]));
+  const { tokens } = parseArgs({ args: argv, options: { ...settings, ...own }, strict: false, allowPositionals: true, tokens: true });
   const words: string[] = [];
   const options: Record<string, string> = {};
   const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const match = /^--(role|ttl)(?:=(.*))?$/.exec(arg);
-    if (match) {
-      const value = match[2] ?? argv[++i];
-      if (value === undefined) throw new UsageError(`--${match[1]} needs a value`);
-      options[match[1]!] = value;
-    } else if (arg.startsWith('--')) {
-      rest.push(arg);
-      if (!arg.includes('=') && argv[i + 1] !== undefined) rest.push(argv[++i]!);
-    } else words.push(arg);
+  for (const token of tokens) {
+    if (token.kind === 'positional') words.push(token.value);
+    else if (token.kind === 'option' && token.name in own) {
+      if (token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
+      options[token.name] = token.value;
+    } else if (token.kind === 'option') rest.push(token.value === undefined ? token.rawName : `${token.rawName}=${token.value}`);
   }
   return { words, options, rest };
 }
@@ -71,7 +71,7 @@ function operator(): string {
 export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io, now: () => Date = () => new Date()): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(argv);
+    parsed = argsOf(argv);
   } catch (error) {
     io.err(String((error as Error).message));
     return 2;

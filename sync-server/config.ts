@@ -4,6 +4,7 @@
  * it should be. Defaults are for one bureau on one machine and must not get in the way of real work.
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import * as z from 'zod';
 
 const int = (min: number, max: number) => z.coerce
@@ -58,21 +59,21 @@ export type Config = z.infer<typeof Config>;
 
 const NAMES = Object.keys(Config.shape) as (keyof Config)[];
 
-/** Flags as `--data-dir x` or `--data-dir=x`; an unknown flag is an error, not ignored. */
+/** A setting's flag: the variable's name in lower case with dashes. */
+export const flagOf = (name: string): string => name.toLowerCase().replaceAll('_', '-');
+
+/** Flags as `--data-dir x` or `--data-dir=x` (node:util parseArgs); an unknown flag or a stray word is an error, not ignored. */
 function flagsOf(argv: string[]): { values: Record<string, string>; problems: string[] } {
+  const options = Object.fromEntries(NAMES.map((name) => [flagOf(name), { type: 'string' as const }]));
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const values: Record<string, string> = {};
   const problems: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
-    const name = match?.[1]?.toUpperCase().replaceAll('-', '_');
-    if (!match || !name || !NAMES.includes(name as keyof Config)) {
-      problems.push(`unknown argument ${arg}`);
-      continue;
-    }
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) problems.push(`--${match[1]} needs a value`);
-    else values[name] = value;
+  for (const token of tokens) {
+    if (token.kind === 'positional') problems.push(`unknown argument ${token.value}`);
+    else if (token.kind === 'option-terminator') problems.push('unknown argument --');
+    else if (!(token.name in options)) problems.push(`unknown argument ${token.rawName}`);
+    else if (token.value === undefined) problems.push(`${token.rawName} needs a value`);
+    else values[token.name.toUpperCase().replaceAll('-', '_')] = token.value;
   }
   return { values, problems };
 }
