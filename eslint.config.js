@@ -1,6 +1,6 @@
 // Lint keeps the boundaries of docs/architecture.md: core is pure and imports only zod, yjs (the team
 // document's data type, itself free of DOM and Node APIs) and itself;
-// every other folder reaches core only through its index, as '#core'.
+// every other folder reaches core only through its index, as '#core' (or its content-script part, '#core/page').
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -39,7 +39,7 @@ export default tseslint.config(
     files: ['extension/**', 'sync-server/**', 'cli/**', 'test/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts)." }],
+        patterns: [{ group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts), or '#core/page' (core/page.ts)." }],
       }],
     },
   },
@@ -57,8 +57,8 @@ export default tseslint.config(
         },
         ...['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].flatMap((node) => [
           {
-            selector: `${node}[source.value=/^(?!zod$)(?!yjs$)(?!\\.{1,2}\\/)/]`,
-            message: 'core imports only zod, yjs and its own files.',
+            selector: `${node}[source.value=/^(?!zod$)(?!zod\\/mini$)(?!yjs$)(?!\\.{1,2}\\/)/]`,
+            message: 'core imports only zod (or zod/mini), yjs and its own files.',
           },
           {
             selector: `${node}[source.value=/(^|\\/)(extension|sync-server|cli|test)(\\/|$)/]`,

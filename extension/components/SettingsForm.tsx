@@ -14,8 +14,9 @@ import { Status, type StatusLine } from './Status.tsx';
 
 /** A problem's path is a field name: show its label rather than the name. */
 function problemText(path: string, message: string): string {
-  const field = RuleSettings.keyof().safeParse(path.split(/[.[]/)[0]);
-  return `${field.success ? t(`options_setting_${field.data}`) : path}: ${message}`;
+  const name = path.split(/[.[]/)[0] ?? '';
+  const field = Object.hasOwn(RuleSettings.shape, name) ? (name as keyof typeof RuleSettings.shape) : null;
+  return `${field ? t(`options_setting_${field}`) : path}: ${message}`;
 }
 
 export function SettingsForm({ store }: { store: SettingsStore }) {

@@ -1,5 +1,5 @@
 /** The overlay on Credit China (creditchina.gov.cn); matches come from the site adapter (core/sites). */
-import { siteById } from '#core';
+import { siteById } from '#core/page';
 import { startOverlay } from '../overlay/start.ts';
 
 const site = siteById('creditchina-gov-cn');

@@ -8,6 +8,9 @@ import { Assessment, CaseStatus, EntityHistory, EntityRecord, TeamEntity, TeamEn
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
+import { ContentResponses, FramePurpose, FrameToken, Refusal } from './content-protocol.ts';
+
+export { FramePurpose, FrameToken, Refusal };
 
 const Iso = z.iso.datetime();
 
@@ -17,11 +20,6 @@ const TeamEntityRef = z.strictObject({
   name: z.string().min(1).max(300), uscc: z.string().max(30).optional(), legalRepresentative: z.string().max(100).optional(),
 });
 
-/** Which of the extension's frames shown inside credit pages: the notes frame or the person-link frame. */
-export const FramePurpose = z.enum(['notes', 'links']);
-export type FramePurpose = z.infer<typeof FramePurpose>;
-/** A one-time frame token: 32 random bytes, base64url. */
-export const FrameToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 /** One entity's team record as read from the document: valid, or invalid with its problems (shown, never a crash). */
 export const TeamRecord = z.discriminatedUnion('ok', [
@@ -50,7 +48,7 @@ export const Request = z.discriminatedUnion('type', [
   /** Content script (top frame) → background: a one-time token for the frame it is about to open for this tab. */
   z.strictObject({ type: z.literal('frame:token'), purpose: FramePurpose, entityKey: EntityKey }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
-  z.strictObject({ type: z.literal('frame:claim'), entityKey: EntityKey, token: FrameToken.nullable() }),
+  z.strictObject({ type: z.literal('frame:claim'), entityKey: EntityKey, token: z.nullable(FrameToken) }),
   /** Popup → background: quick lookup over local snapshots and notes. */
   z.strictObject({ type: z.literal('entity:lookup'), query: z.string().max(200) }),
   /** Popup → background: the entities seen most recently, one hit each. */
@@ -117,10 +115,7 @@ const Ok = z.literal(true);
 
 /** The answer to each request type. */
 export const Responses = {
-  'snapshot:save': z.strictObject({ ok: Ok, seq: z.number().int() }),
-  'badge:clear': z.strictObject({ ok: Ok }),
-  'badge:unknown': z.strictObject({ ok: Ok }),
-  'frame:token': z.strictObject({ ok: Ok, token: FrameToken }),
+  ...ContentResponses,
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
@@ -164,12 +159,9 @@ export const Responses = {
   /** `skipped`: keys with no record, or a record that does not parse (left as it is). */
   'ledger:bulk-status': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
   'ledger:import': z.strictObject({ ok: Ok, imported: z.number().int(), bad: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })) }),
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.core.$ZodType>;
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
 
-/** Any refusal: the request did not parse, or its handler failed. */
-export const Refusal = z.strictObject({ ok: z.literal(false), error: z.string() });
-export type Refusal = z.infer<typeof Refusal>;
 
 /** What a frame page that presented its token may do: write for this entity, nothing else. */
 export interface FrameGrant {

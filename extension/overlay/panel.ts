@@ -3,7 +3,7 @@
  * legal source and records, and the notes frame. It updates in place — the status block and the findings are rebuilt, but which findings are open, whether
  * the panel is collapsed, and the notes frame (with whatever is being typed in it) survive every update.
  */
-import type { Coverage, Finding } from '#core';
+import type { Coverage, Finding } from '#core/page';
 import { postFrameToken } from '../frames/frame-token.ts';
 import { t, uiLanguage } from '../ui/i18n.ts';
 import type { Summary, Verdict } from '../ui/summary.ts';
