@@ -1,4 +1,6 @@
 /** The overlay on Credit China (creditchina.gov.cn); matches come from the site adapter (core/sites). */
+// First: zod's settings, read when the schemas below are built.
+import '../overlay/zod-config.ts';
 import { siteById } from '#core/page';
 import { startOverlay } from '../overlay/start.ts';
 

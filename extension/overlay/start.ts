@@ -6,7 +6,6 @@
 import type { SiteAdapter } from '#core/page';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
-import * as z from 'zod/mini';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
@@ -14,10 +13,6 @@ import { requestFromPage as request } from '../messaging/content-client.ts';
 import { readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
-
-// zod/mini carries no messages of its own ("Invalid input" for every problem); classic zod, which the rest of the
-// extension imports, sets English ones. The content scripts use only zod/mini: the same English, for the same problems.
-z.config(z.locales.en());
 
 const log = (what: string, error: unknown) => console.warn(`[CreditLens] ${what}:`, error instanceof Error ? error.message : error);
 
