@@ -15,7 +15,7 @@ import { Status, type StatusLine } from './Status.tsx';
 /** A problem's path is a field name: show its label rather than the name. */
 function problemText(path: string, message: string): string {
   const name = path.split(/[.[]/)[0] ?? '';
-  const field = Object.hasOwn(RuleSettings.shape, name) ? (name as keyof typeof RuleSettings.shape) : null;
+  const field = Object.keys(RuleSettings.shape).includes(name) ? (name as keyof typeof RuleSettings.shape) : null;
   return `${field ? t(`options_setting_${field}`) : path}: ${message}`;
 }
 
