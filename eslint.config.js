@@ -1,6 +1,6 @@
 // Lint keeps the boundaries of docs/architecture.md: core is pure and imports only zod, yjs (the team
 // document's data type, itself free of DOM and Node APIs), fflate (the one ZIP writer, pure JavaScript) and itself;
-// every other folder reaches core only through its index, as '#core'.
+// every other folder reaches core only through its index, as '#core' (or its content-script part, '#core/page').
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -25,7 +25,7 @@ const ZOD_AS_NAMESPACE = {
 /** Import patterns a folder may not use: core past its index, the `others` parts, and (production) the tests. */
 function restrictedImports(others, production) {
   return [
-    { group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts)." },
+    { group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts), or '#core/page' (core/page.ts)." },
     ...others.map((part) => ({ group: [`**/${part}/**`, `**/${part}`], message: `This part never imports ${part}/ (docs/architecture.md).` })),
     ...(production ? [{ group: ['**/test/**', '**/*.test', '**/*.test.ts', '**/*.test.tsx'], message: 'Production code never imports tests.' }] : []),
   ];
@@ -74,8 +74,8 @@ export default tseslint.config(
         },
         ...['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].flatMap((node) => [
           {
-            selector: `${node}[source.value=/^(?!zod$)(?!yjs$)(?!fflate$)(?!\\.{1,2}\\/)/]`,
-            message: 'core imports only zod, yjs, fflate and its own files.',
+            selector: `${node}[source.value=/^(?!zod$)(?!zod\\/mini$)(?!yjs$)(?!fflate$)(?!\\.{1,2}\\/)/]`,
+            message: 'core imports only zod (or zod/mini), yjs, fflate and its own files.',
           },
           {
             selector: `${node}[source.value=/(^|\\/)(extension|sync-server|cli|test)(\\/|$)/]`,

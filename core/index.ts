@@ -9,6 +9,7 @@ import type { Assessment } from './schemas/assessment.ts';
 import type { RuleSettings } from './schemas/settings.ts';
 
 export * from './schemas/record.ts';
+export { EntityRecord } from './schemas/record-compiled.ts';
 export * from './schemas/assessment.ts';
 export * from './schemas/settings.ts';
 export { IsoDateString } from './schemas/date.ts';

@@ -70,7 +70,7 @@ describe('gsxt: complete records from the declared section endpoints', () => {
   });
 
   it.each([
-    ['captcha-2018', 'not-json'],
+    ['captcha-2018', 'captcha'],
     ['blocked-2018', 'blocked'],
   ])('%s: stops at the first reply, says why, asks nothing more', async (name, reason) => {
     const { page, declared } = await readEntityPage(name);

@@ -18,7 +18,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out === '' ? '(root)' : out;
 }
 
-export function problemsOf(error: z.ZodError): InputProblem[] {
+export function problemsOf(error: z.core.$ZodError): InputProblem[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 

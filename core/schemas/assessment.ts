@@ -2,7 +2,7 @@
  * The assessment: what every surface shows for a record on an as-of date. Public contract (docs/contract.md).
  * Findings explain every flag raised, in Chinese and English, with the legal source and the records behind it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateString } from './date.ts';
 import { PenaltyType } from './record.ts';
 
@@ -34,7 +34,7 @@ export type FindingLevel = z.infer<typeof FindingLevel>;
 export const LocalText = z.strictObject({ zh: z.string(), en: z.string() });
 export type LocalText = z.infer<typeof LocalText>;
 
-export const LegalSource = z.strictObject({ title: z.string(), article: z.string().optional() });
+export const LegalSource = z.strictObject({ title: z.string(), article: z.optional(z.string()) });
 export type LegalSource = z.infer<typeof LegalSource>;
 
 export const Finding = z.strictObject({
@@ -46,7 +46,7 @@ export const Finding = z.strictObject({
 });
 export type Finding = z.infer<typeof Finding>;
 
-const NullableDate = IsoDateString.nullable();
+const NullableDate = z.nullable(IsoDateString);
 
 export const SeriousStatus = z.enum(['LISTED', 'NOT_LISTED', 'UNKNOWN']);
 export type SeriousStatus = z.infer<typeof SeriousStatus>;
@@ -61,9 +61,9 @@ export type CoverageState = z.infer<typeof CoverageState>;
 
 export const SectionCoverage = z.strictObject({
   state: CoverageState,
-  read: z.number().int().nonnegative(),
+  read: z.number().check(z.int(), z.nonnegative()),
   /** The page's own count; null when it states none. */
-  total: z.number().int().nonnegative().nullable(),
+  total: z.nullable(z.number().check(z.int(), z.nonnegative())),
 });
 export type SectionCoverage = z.infer<typeof SectionCoverage>;
 
@@ -100,7 +100,7 @@ export const Assessment = z.strictObject({
     status: RepeatStatus,
     /** The count is a lower bound: the page did not show every penalty. */
     atLeast: z.boolean(),
-    count: z.number().int().nonnegative(),
+    count: z.number().check(z.int(), z.nonnegative()),
     counted: z.array(z.string()),
     excluded: z.array(z.strictObject({ id: z.string(), reason: ExclusionReason })),
   }),

@@ -6,8 +6,9 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import {
-  AbnormalListingInput, Entity, EntityRecord, EntityRecordRuntime, PenaltyInput, RecordSource, SeriousListingInput,
+  AbnormalListingInput, Entity, EntityRecordRuntime, PenaltyInput, RecordSource, SeriousListingInput,
 } from './record.ts';
+import { EntityRecord } from './record-compiled.ts';
 
 function plainUniqueIds(items: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx, path: string): void {
   const seen = new Set<string>();
@@ -23,7 +24,7 @@ const Plain = z
     penalties: z.array(PenaltyInput).default([]),
     abnormalListings: z.array(AbnormalListingInput).default([]),
     seriousListings: z.array(SeriousListingInput).default([]),
-    source: RecordSource.optional(),
+    source: z.optional(RecordSource),
   })
   .superRefine((record, ctx) => {
     plainUniqueIds(record.penalties, ctx, 'penalties');

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { EntityRecord, EntityRecordRuntime } from './record.ts';
+import { EntityRecordRuntime } from './record.ts';
+import { EntityRecord } from './record-compiled.ts';
 
 const sample: unknown = JSON.parse(readFileSync(new URL('../../test/fixtures/records/repeat-offender.json', import.meta.url), 'utf8'));
 const base = sample as { entity: object; penalties: Array<Record<string, unknown>> };

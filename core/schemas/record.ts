@@ -3,7 +3,7 @@
  * `creditlens` command line, the extension and the server accept it. Public contract (docs/contract.md).
  * Optional fields may be absent; missing penalty types, `isSamr` and reasons are derived by the engine.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateString } from './date.ts';
 
 /** 《行政处罚法》(2021) Art. 9, as a closed enum (docs/formats.md names each). */
@@ -25,7 +25,7 @@ export type AbnormalReason = z.infer<typeof AbnormalReason>;
 export const SeriousRoute = z.enum(['PENALTY', 'ABNORMAL_3Y', 'OTHER']);
 export type SeriousRoute = z.infer<typeof SeriousRoute>;
 
-const Id = z.string().min(1, 'must not be empty');
+const Id = z.string().check(z.minLength(1, 'must not be empty'));
 
 /**
  * What kind of entity the page shows, when it says so by its fields (经营者, 组成形式 → individual business).
@@ -39,14 +39,14 @@ export const AbnormalEntryKind = z.enum(['LISTING', 'MARK']);
 export type AbnormalEntryKind = z.infer<typeof AbnormalEntryKind>;
 
 export const Entity = z.strictObject({
-  name: z.string().min(1, 'must not be empty'),
-  uscc: z.string().optional(),
-  regNo: z.string().optional(),
-  legalRepresentative: z.string().optional(),
-  status: z.string().optional(),
-  registrationAuthority: z.string().optional(),
-  establishedOn: IsoDateString.optional(),
-  kind: EntityKind.optional(),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
+  uscc: z.optional(z.string()),
+  regNo: z.optional(z.string()),
+  legalRepresentative: z.optional(z.string()),
+  status: z.optional(z.string()),
+  registrationAuthority: z.optional(z.string()),
+  establishedOn: z.optional(IsoDateString),
+  kind: z.optional(EntityKind),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -54,44 +54,44 @@ export const PenaltyInput = z.strictObject({
   id: Id,
   decisionNo: z.string(),
   decisionDate: IsoDateString,
-  publicityDate: IsoDateString.optional(),
+  publicityDate: z.optional(IsoDateString),
   authority: z.string(),
-  isSamr: z.boolean().optional(),
-  types: z.array(PenaltyType).optional(),
-  content: z.string().optional(),
-  violationText: z.string().optional(),
-  legalBasis: z.string().optional(),
-  aggravatedFine: z.boolean().optional(),
-  lowAmountFine: z.boolean().optional(),
-  restrictionEnd: IsoDateString.optional(),
-  status: PenaltyStatus.optional(),
-  repairApprovedDate: IsoDateString.optional(),
-  obligationsFulfilled: z.boolean().optional(),
-  harmEliminated: z.boolean().optional(),
+  isSamr: z.optional(z.boolean()),
+  types: z.optional(z.array(PenaltyType)),
+  content: z.optional(z.string()),
+  violationText: z.optional(z.string()),
+  legalBasis: z.optional(z.string()),
+  aggravatedFine: z.optional(z.boolean()),
+  lowAmountFine: z.optional(z.boolean()),
+  restrictionEnd: z.optional(IsoDateString),
+  status: z.optional(PenaltyStatus),
+  repairApprovedDate: z.optional(IsoDateString),
+  obligationsFulfilled: z.optional(z.boolean()),
+  harmEliminated: z.optional(z.boolean()),
 });
 export type PenaltyInput = z.infer<typeof PenaltyInput>;
 
 export const AbnormalListingInput = z.strictObject({
   id: Id,
   listedDate: IsoDateString,
-  kind: AbnormalEntryKind.optional(),
-  reason: AbnormalReason.optional(),
-  reasonText: z.string().optional(),
-  authority: z.string().optional(),
-  removedDate: IsoDateString.optional(),
-  removalReasonText: z.string().optional(),
+  kind: z.optional(AbnormalEntryKind),
+  reason: z.optional(AbnormalReason),
+  reasonText: z.optional(z.string()),
+  authority: z.optional(z.string()),
+  removedDate: z.optional(IsoDateString),
+  removalReasonText: z.optional(z.string()),
 });
 export type AbnormalListingInput = z.infer<typeof AbnormalListingInput>;
 
 export const SeriousListingInput = z.strictObject({
   id: Id,
   listedDate: IsoDateString,
-  route: SeriousRoute.optional(),
-  reasonText: z.string().optional(),
-  penaltyIds: z.array(z.string()).optional(),
-  restrictionEnd: IsoDateString.optional(),
-  removedDate: IsoDateString.optional(),
-  authority: z.string().optional(),
+  route: z.optional(SeriousRoute),
+  reasonText: z.optional(z.string()),
+  penaltyIds: z.optional(z.array(z.string())),
+  restrictionEnd: z.optional(IsoDateString),
+  removedDate: z.optional(IsoDateString),
+  authority: z.optional(z.string()),
 });
 export type SeriousListingInput = z.infer<typeof SeriousListingInput>;
 
@@ -102,7 +102,7 @@ export const RecordSource = z.strictObject({
 });
 export type RecordSource = z.infer<typeof RecordSource>;
 
-const Count = z.number().int().nonnegative();
+const Count = z.number().check(z.int(), z.nonnegative());
 
 /**
  * How much of one section the page let the reader see: rows read, and the page's own count (共 N 条,
@@ -110,7 +110,7 @@ const Count = z.number().int().nonnegative();
  */
 export const SectionCompleteness = z.strictObject({
   read: Count,
-  total: Count.nullable(),
+  total: z.nullable(Count),
   from: z.enum(['json', 'dom']),
 });
 export type SectionCompleteness = z.infer<typeof SectionCompleteness>;
@@ -123,11 +123,11 @@ export const Completeness = z.strictObject({
 export type Completeness = z.infer<typeof Completeness>;
 
 /** A record's completeness as written by hand: a section left out was read whole, as was everything before it existed. */
-const RecordSectionCompleteness = SectionCompleteness.extend({ from: SectionCompleteness.shape.from.optional() });
+const RecordSectionCompleteness = z.extend(SectionCompleteness, { from: z.optional(SectionCompleteness.shape.from) });
 export const RecordCompleteness = z.strictObject({
-  penalties: RecordSectionCompleteness.optional(),
-  abnormal: RecordSectionCompleteness.optional(),
-  serious: RecordSectionCompleteness.optional(),
+  penalties: z.optional(RecordSectionCompleteness),
+  abnormal: z.optional(RecordSectionCompleteness),
+  serious: z.optional(RecordSectionCompleteness),
 });
 export type RecordCompleteness = z.infer<typeof RecordCompleteness>;
 
@@ -137,20 +137,20 @@ export type RecordCompleteness = z.infer<typeof RecordCompleteness>;
  */
 export const Banner = z.strictObject({
   list: z.enum(['abnormal', 'serious']),
-  kind: AbnormalEntryKind.optional(),
-  text: z.string().min(1, 'must not be empty').max(500),
+  kind: z.optional(AbnormalEntryKind),
+  text: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(500)),
 });
 export type Banner = z.infer<typeof Banner>;
 
 const EntityRecordShape = z.strictObject({
   entity: Entity,
-  penalties: z.array(PenaltyInput).default([]),
-  abnormalListings: z.array(AbnormalListingInput).default([]),
-  seriousListings: z.array(SeriousListingInput).default([]),
+  penalties: z._default(z.array(PenaltyInput), []),
+  abnormalListings: z._default(z.array(AbnormalListingInput), []),
+  seriousListings: z._default(z.array(SeriousListingInput), []),
   /** Absent: every section was read whole (records written by hand or by other tools). */
-  completeness: RecordCompleteness.optional(),
-  banners: z.array(Banner).optional(),
-  source: RecordSource.optional(),
+  completeness: z.optional(RecordCompleteness),
+  banners: z.optional(z.array(Banner)),
+  source: z.optional(RecordSource),
 });
 type ParsedRecord = z.output<typeof EntityRecordShape>;
 
@@ -194,17 +194,13 @@ function uniqueIds(payload: z.core.ParsePayload<ParsedRecord>, items: ReadonlyAr
   });
 }
 
-const EntityRecordSchema = EntityRecordShape.check(UniqueIds);
-
 /**
- * The record schema, ahead-of-time compiled by zod: a generated fast path for valid records (3× faster in
- * `npm run bench`), and zod's own parser, with its issues and paths, for anything the fast path rejects. Where
- * code generation is not allowed (extension pages), zod returns the schema as it is.
+ * The record schema as zod runs it. Its ahead-of-time compiled twin, `EntityRecord`, is in record-compiled.ts: the
+ * code generation, and zod's compiler itself (about 29 KB), stay out of the content scripts, which load with every
+ * credit page (docs/adr/0005-overlay-first-paint.md).
  */
-export const EntityRecord = z.compile(EntityRecordSchema);
-/** The same schema uncompiled, for the test that the compiled one agrees with it. */
-export const EntityRecordRuntime = EntityRecordSchema;
+export const EntityRecordRuntime = EntityRecordShape.check(UniqueIds);
 /** A parsed record: the three lists are always present. */
-export type EntityRecord = z.infer<typeof EntityRecord>;
+export type EntityRecord = z.infer<typeof EntityRecordRuntime>;
 /** A record as written by hand or by another tool: the three lists may be absent. */
-export type EntityRecordInput = z.input<typeof EntityRecord>;
+export type EntityRecordInput = z.input<typeof EntityRecordRuntime>;

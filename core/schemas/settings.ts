@@ -3,40 +3,40 @@
  * (unverified), is a setting whose default is that choice (docs/rules.md §3). The options page and
  * `creditlens assess --settings` accept a partial object.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const Repair1yField = z.enum(['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT', 'MEDICAL_DEVICE', 'COSMETIC']);
 export type Repair1yField = z.infer<typeof Repair1yField>;
 
-const Whole = z.number().int().positive();
+const Whole = z.number().check(z.int(), z.positive());
 
 export const RuleSettings = z.strictObject({
   /** The anniversary day is still inside a period (民法典 Arts. 201–202). */
-  boundaryInclusive: z.boolean().default(true),
+  boundaryInclusive: z._default(z.boolean(), true),
   /** R4: penalties counted to be a repeat offender ("10次以上" includes 10). */
-  repeatOffenderThreshold: Whole.default(10),
+  repeatOffenderThreshold: z._default(Whole, 10),
   /** R4: the look-back window in years. */
-  repeatOffenderWindowYears: Whole.default(3),
+  repeatOffenderWindowYears: z._default(Whole, 3),
   /** R4 leaves out decisions that are only a warning. */
-  excludeWarningOnly: z.boolean().default(false),
+  excludeWarningOnly: z._default(z.boolean(), false),
   /** R4 counts only penalties still published on the as-of date (the stricter 发改 reading). */
-  onlyStillPublished: z.boolean().default(false),
+  onlyStillPublished: z._default(z.boolean(), false),
   /** R4 counts only penalties of market-regulation authorities. */
-  samrOnly: z.boolean().default(false),
+  samrOnly: z._default(z.boolean(), false),
   /** R3: fields with a 1-year minimum before repair (6 months otherwise). */
-  repair1yDomains: z.array(Repair1yField).default(['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT']),
+  repair1yDomains: z._default(z.array(Repair1yField), ['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT']),
   /** R6 keyword fallback: conduct keywords before product keywords, or after them. */
-  domainKeywordOrder: z.enum(['conduct-first', 'product-first']).default('conduct-first'),
+  domainKeywordOrder: z._default(z.enum(['conduct-first', 'product-first']), 'conduct-first'),
   /** R5 looks back this many years. */
-  candidateWindowYears: Whole.default(3),
+  candidateWindowYears: z._default(Whole, 3),
   /** 待核 Order 44: a serious listing lasts this many years. */
-  seriousListYears: Whole.default(3),
+  seriousListYears: z._default(Whole, 3),
   /** 待核 Order 44: early removal may be requested after this many full years. */
-  seriousEarlyRemovalYears: Whole.default(1),
+  seriousEarlyRemovalYears: z._default(Whole, 1),
   /** 公示条例 Art. 17: years on the abnormal list before escalation to the serious list. */
-  abnormalEscalationYears: Whole.default(3),
+  abnormalEscalationYears: z._default(Whole, 3),
   /** 2015 interim measures: days of public reminder before escalation. */
-  abnormalWarningDays: Whole.default(60),
+  abnormalWarningDays: z._default(Whole, 60),
 });
 export type RuleSettings = z.infer<typeof RuleSettings>;
 export type RuleSettingsInput = z.input<typeof RuleSettings>;

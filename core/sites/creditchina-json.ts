@@ -3,25 +3,25 @@
  * the values under API keys (cf_wsh …), `sencesMap` gives each key's Chinese label, `table_name` tells penalties
  * (…xzcf…) from licences (…xzxk…) in the 行政管理 category. Keys we do not know are read by their labels.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { labelForm } from '../lib/text.ts';
 import { stripHtml } from './dom/text.ts';
 import { ABNORMAL_FIELDS, PENALTY_FIELDS, SERIOUS_FIELDS, abnormalOf, penaltyOf, seriousOf } from './creditchina-fields.ts';
 import type { AbnormalListingInput, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';
 
 export const CreditChinaRow = z.looseObject({
-  table_name: z.string().optional(),
-  sencesMap: z.record(z.string(), z.unknown()).optional(),
+  table_name: z.optional(z.string()),
+  sencesMap: z.optional(z.record(z.string(), z.unknown())),
   entity: z.record(z.string(), z.unknown()),
 });
 export type CreditChinaRow = z.infer<typeof CreditChinaRow>;
 
 /** A typeSourceSearch reply: `{status, data: {list: [...], total}}` (the list may also be called `data`). */
 export const CreditChinaReply = z.looseObject({
-  status: z.union([z.number(), z.string()]).optional(),
+  status: z.optional(z.union([z.number(), z.string()])),
   data: z.looseObject({
-    total: z.coerce.number().int().nonnegative().optional(),
-    list: z.array(CreditChinaRow).optional(),
+    total: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
+    list: z.optional(z.array(CreditChinaRow)),
   }),
 });
 export type CreditChinaReply = z.infer<typeof CreditChinaReply>;

@@ -4,7 +4,7 @@
  * record items. Sections are recognised by the fields of their rows, not by the URL's name: the 2026 design renamed the
  * URL variables (test/sim-site/routes.ts serves both). The fetching itself lives outside core (extension/fetch/).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { problemsOf } from '../lib/issues.ts';
 import {
   abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson, type SectionKind,
@@ -71,8 +71,8 @@ export function urlsForEntity(declared: readonly DeclaredUrl[], entity: EntityOf
 
 /** One DataTables page as the section endpoints answer it. */
 export const DataTablesPage = z.looseObject({
-  recordsTotal: z.coerce.number().int().nonnegative().optional(),
-  totalPage: z.coerce.number().int().nonnegative().optional(),
+  recordsTotal: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
+  totalPage: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
   data: z.array(z.record(z.string(), z.unknown())),
 });
 export type DataTablesPage = z.infer<typeof DataTablesPage>;

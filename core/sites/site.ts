@@ -3,7 +3,7 @@
  * input record, and says honestly how much of each section it could read. Never a thrown exception, never a
  * silently partial record: a page it does not understand is `ok: false` with a reason.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Completeness, EntityRecordRuntime } from '../schemas/record.ts';
 
 export { Completeness, SectionCompleteness } from '../schemas/record.ts';

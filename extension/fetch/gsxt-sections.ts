@@ -7,7 +7,7 @@
  * expected, or an HTTP error. It never retries. The sender is injected: in the extension it runs in the page's main
  * world, so the site's own XMLHttpRequest hook adds its token (a request of ours would lack it).
  */
-import { readJsonReply, type DataTablesPage, type DeclaredUrl, type JsonSection, type SectionKind } from '#core';
+import { readJsonReply, type DataTablesPage, type DeclaredUrl, type JsonSection, type SectionKind } from '#core/page';
 
 export interface Reply {
   status: number;

@@ -3,7 +3,7 @@
  * person would, and let the page render them. Today's gsxt loads a section only when it is
  * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried.
  */
-import { siteFor, type SectionKind } from '#core';
+import { siteFor, type SectionKind } from '#core/page';
 
 /** Menu items and section headings by their text, as the site titles the three record sections. */
 const TITLES: Record<SectionKind, RegExp> = {

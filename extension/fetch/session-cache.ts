@@ -4,20 +4,20 @@
  * The page's own scripts can see and change this storage, so what is read back is parsed like any page data; a
  * value that does not parse is treated as absent.
  */
-import { DataTablesPage } from '#core';
-import * as z from 'zod';
+import { DataTablesPage } from '#core/page';
+import * as z from 'zod/mini';
 import type { SectionCache, SectionsRead } from './gsxt-sections.ts';
 
 const PREFIX = 'creditlens:sections:';
 
 const Stored = z.strictObject({
   sections: z.array(z.strictObject({ kind: z.enum(['penalties', 'abnormal', 'serious']), pages: z.array(DataTablesPage) })),
-  requests: z.number().int().nonnegative(),
-  stopped: z.strictObject({
+  requests: z.number().check(z.int(), z.nonnegative()),
+  stopped: z.nullable(z.strictObject({
     reason: z.enum(['blocked', 'captcha', 'not-json', 'http-error', 'timeout', 'cap-reached', 'network']),
     detail: z.string(),
-    value: z.string().max(100),
-  }).nullable(),
+    value: z.string().check(z.maxLength(100)),
+  })),
 });
 
 /** A SectionCache over a Storage (window.sessionStorage); a full or unavailable storage just caches nothing. */

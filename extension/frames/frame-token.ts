@@ -3,7 +3,8 @@
  * only), so it never appears in the DOM, where the page could read it from the open shadow root and spend it on a
  * frame of its own. The frame presents each token it is handed; a page can post tokens too, but cannot know one.
  */
-import { FrameToken } from '../messaging/protocol.ts';
+import * as z from 'zod/mini';
+import { FrameToken } from '../messaging/content-protocol.ts';
 import type { GrantState } from './WriteGuard.tsx';
 
 export const TOKEN_MESSAGE = 'creditlens:frame-token';
@@ -50,7 +51,7 @@ export function awaitFrameGrant(host: Host, claim: (token: string) => Promise<bo
   const listener = (event: MessageEvent) => {
     const data: unknown = event.data;
     if (event.source !== host.parent || typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== TOKEN_MESSAGE) return;
-    const token = FrameToken.nullable().safeParse((data as { token?: unknown }).token);
+    const token = z.nullable(FrameToken).safeParse((data as { token?: unknown }).token);
     if (!token.success || token.data === null) {
       set('refused');
       return;

@@ -1,24 +1,14 @@
 /**
- * The sending side of the protocol, for content scripts and extension pages: the request is checked before it
+ * The sending side of the protocol, for extension pages (content scripts: content-client.ts): the request is checked before it
  * leaves, and the answer is parsed against the response schema of its type, so callers hold typed, checked data.
  * A refusal or a malformed answer becomes a thrown `ProtocolError` with the reason.
  */
 import type * as z from 'zod';
 import { problemLines, problemsOf } from '#core';
+import { ProtocolError, type Transport } from './errors.ts';
 import { Refusal, Request, Responses, type RequestOf, type RequestType, type Response } from './protocol.ts';
 
-export class ProtocolError extends Error {
-  /**
-   * zod's issues when the request itself did not parse, for a page to put into its own words; `key`/`subs`: the
-   * refusal's message for the user (ui/errors.ts errorText), when the background gave one.
-   */
-  constructor(message: string, readonly issues: readonly z.core.$ZodIssue[] = [], readonly key?: string, readonly subs: string[] = []) {
-    super(message);
-  }
-}
-
-/** How a message travels; the extension passes `browser.runtime.sendMessage`, tests a router. */
-export type Transport = (message: unknown) => Promise<unknown>;
+export { ProtocolError, type Transport };
 
 export async function request<T extends RequestType>(transport: Transport, message: RequestOf<T>): Promise<Response<T>> {
   const checked = Request.safeParse(message);

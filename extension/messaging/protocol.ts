@@ -8,6 +8,9 @@ import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, Tea
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
+import { ContentResponses, FramePurpose, FrameToken, Refusal } from './content-protocol.ts';
+
+export { FramePurpose, FrameToken, Refusal };
 
 const Iso = z.iso.datetime();
 
@@ -23,11 +26,6 @@ export const TabEntity = z.strictObject({
 });
 export type TabEntity = z.infer<typeof TabEntity>;
 
-/** Which of the extension's frames shown inside credit pages: the notes frame or the person-link frame. */
-export const FramePurpose = z.enum(['notes', 'links']);
-export type FramePurpose = z.infer<typeof FramePurpose>;
-/** A one-time frame token: 32 random bytes, base64url. */
-export const FrameToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 /** One entity's team record as read from the document: valid, or invalid with its problems (shown, never a crash). */
 export const TeamRecord = z.discriminatedUnion('ok', [
@@ -64,7 +62,7 @@ export const Request = z.discriminatedUnion('type', [
   /** Side panel → background: the entity the tab shows (null: no entity page), to show its notes and team record. */
   z.strictObject({ type: z.literal('tab:entity'), tabId: z.number().int().min(0) }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
-  z.strictObject({ type: z.literal('frame:claim'), entityKey: EntityKey, token: FrameToken.nullable() }),
+  z.strictObject({ type: z.literal('frame:claim'), entityKey: EntityKey, token: z.nullable(FrameToken) }),
   /** Popup → background: quick lookup over local snapshots and notes. */
   z.strictObject({ type: z.literal('entity:lookup'), query: z.string().max(200) }),
   /** Popup → background: the entities seen most recently, one hit each. */
@@ -118,7 +116,7 @@ export const Request = z.discriminatedUnion('type', [
   /** 标记集中公示 / 标记典型案例曝光: one of the two report dates (null: cleared) on many records, in one transaction. */
   z.strictObject({
     type: z.literal('ledger:bulk-date'), entityKeys: z.array(EntityKey).min(1).max(100_000),
-    field: z.enum(['repeatOffenderPublicizedOn', 'typicalCaseExposedOn']), date: IsoDateString.nullable(),
+    field: z.enum(['repeatOffenderPublicizedOn', 'typicalCaseExposedOn']), date: z.nullable(IsoDateString),
   }),
   /**
    * A clue list's rows and the user's column mapping: the background checks every row again (core parseClueRows,
@@ -140,12 +138,8 @@ const Ok = z.literal(true);
 
 /** The answer to each request type. */
 export const Responses = {
-  'snapshot:save': z.strictObject({ ok: Ok, seq: z.number().int() }),
-  'badge:clear': z.strictObject({ ok: Ok }),
-  'badge:unknown': z.strictObject({ ok: Ok }),
-  'frame:token': z.strictObject({ ok: Ok, token: FrameToken }),
+  ...ContentResponses,
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
-  'sidepanel:open': z.strictObject({ ok: Ok, opened: z.boolean() }),
   'tab:entity': z.strictObject({ ok: Ok, entity: TabEntity.nullable() }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
@@ -193,13 +187,9 @@ export const Responses = {
   'ledger:bulk-status': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
   'ledger:bulk-date': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
   'ledger:import': z.strictObject({ ok: Ok, imported: z.number().int(), bad: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })) }),
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.core.$ZodType>;
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
 
-/** Any refusal: the request did not parse, or its handler failed. */
-/** `key`/`subs`: the message a page shows for the refusal (ui/errors.ts); `error` is the log's English. */
-export const Refusal = z.strictObject({ ok: z.literal(false), error: z.string(), key: z.string().max(100).optional(), subs: z.array(z.string().max(500)).max(9).optional() });
-export type Refusal = z.infer<typeof Refusal>;
 
 /** What a frame page that presented its token may do: write for this entity, nothing else. */
 export interface FrameGrant {

@@ -4,7 +4,7 @@
  * own shadow root (the page's CSS cannot restyle them; their text is not part of the cell's text, so reading the page
  * again is not disturbed). Every chip added is remembered and removed on `clear()`.
  */
-import { cleanText, type Assessment, type Domain, type EntityRecord } from '#core';
+import { cleanText, type Assessment, type Domain, type EntityRecord } from '#core/page';
 import { t } from '../ui/i18n.ts';
 
 export const CHIP_TAG = 'creditlens-chip';

@@ -4,7 +4,7 @@
  * It updates in place — the status block, the findings and the tab are rebuilt, but which findings are open, whether
  * the panel is folded and where, and the notes frame (with whatever is being typed in it) survive every update.
  */
-import type { Coverage, Finding, ParseFailure } from '#core';
+import type { Coverage, Finding, ParseFailure } from '#core/page';
 import type { StopReason } from '../fetch/gsxt-sections.ts';
 import { postFrameToken } from '../frames/frame-token.ts';
 import { t, uiLanguage, type MessageKey } from '../ui/i18n.ts';

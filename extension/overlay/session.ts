@@ -7,7 +7,7 @@
 import {
   assessRecord, chinaDateOfEpochMs, declaredUrls, entityKey, urlsForEntity, withJsonSections, type Assessment, type EntityRecord,
   type IsoDate, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
-} from '#core';
+} from '#core/page';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
 import { frameOrigin } from '../frames/frame-token.ts';

@@ -4,14 +4,14 @@
  * lifecycle — settings changes, in-page navigation, and removal of everything when the extension is updated or
  * disabled (the context is invalidated).
  */
-import type { SiteAdapter } from '#core';
+import type { SiteAdapter } from '#core/page';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
 import * as z from 'zod';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
-import { request } from '../messaging/client.ts';
+import { requestFromPage as request } from '../messaging/content-client.ts';
 import { hintDismissedItem, readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
 import { readPlacement, savePlacement } from '../storage/panel-placement.ts';
 import { pageHint } from './page-hint.ts';

@@ -2,8 +2,8 @@
  * The extension's settings in `browser.storage.local`, one item each, read through zod: a stored value that no longer
  * parses (an older version, a hand edit) falls back to the default and says so, never half-applies.
  */
-import { RuleSettings, DEFAULT_SETTINGS, type RuleSettingsInput } from '#core';
-import * as z from 'zod';
+import { RuleSettings, DEFAULT_SETTINGS, type RuleSettingsInput } from '#core/page';
+import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { t } from '../ui/i18n.ts';
 import { issueLines } from '../ui/issues.ts';
@@ -12,7 +12,7 @@ import { issueLines } from '../ui/issues.ts';
 export const ruleSettingsItem = storage.defineItem<RuleSettingsInput>('local:ruleSettings', { fallback: {}, version: 1 });
 
 /** Days a snapshot is kept; 0 keeps them all. Notes are never purged. */
-export const RetentionDays = z.number().int().min(0).max(36_500);
+export const RetentionDays = z.number().check(z.int(), z.minimum(0), z.maximum(36_500));
 export const DEFAULT_RETENTION_DAYS = 365;
 export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS, version: 1 });
 
@@ -20,7 +20,7 @@ export const retentionDaysItem = storage.defineItem<number>('local:retentionDays
 export const hintDismissedItem = storage.defineItem<boolean>('local:notEntityHintDismissed', { fallback: false, version: 1 });
 
 /** The 填报单位 last typed on the ledger's report tab: filled in again next time (a report is filed every period). */
-export const ReportUnit = z.string().max(200);
+export const ReportUnit = z.string().check(z.maxLength(200));
 export const reportUnitItem = storage.defineItem<string>('local:reportUnit', { fallback: '', version: 1 });
 
 export interface Read<T> {
@@ -30,16 +30,17 @@ export interface Read<T> {
 }
 
 /** A stored value through its schema; one that does not parse gives the fallback and the reason (in the UI language). */
-async function readThrough<T>(schema: z.ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, label?: (path: readonly PropertyKey[]) => string | null): Promise<Read<T>> {
-  const parsed = schema.safeParse(await item.getValue());
+async function readThrough<T>(schema: z.core.$ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, label?: (path: readonly PropertyKey[]) => string | null): Promise<Read<T>> {
+  const parsed = z.safeParse(schema, await item.getValue());
   if (parsed.success) return { value: parsed.data, problem: null };
   return { value: fallback, problem: issueLines(parsed.error.issues, label).join(t('problem_separator')) };
 }
 
 /** A rule setting's path by the field's label on the options page (转入前的提示天数), not its name in the code. */
 export function settingLabel(path: readonly PropertyKey[]): string | null {
-  const field = RuleSettings.keyof().safeParse(path[0]);
-  return field.success ? t(`options_setting_${field.data}`) : null;
+  const name = path[0];
+  const field = typeof name === 'string' && Object.keys(RuleSettings.shape).includes(name) ? (name as keyof typeof RuleSettings.shape) : null;
+  return field ? t(`options_setting_${field}`) : null;
 }
 
 export function readRuleSettings(): Promise<Read<RuleSettings>> {

@@ -3,7 +3,7 @@
  * follow from it) were made from records read whole, so they read as they did then: every section complete, the
  * statuses those of a whole reading (listed / not listed, flagged / not flagged).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   AssessedEntityKind, Assessment, Coverage, RepeatStatus, SeriousStatus, type EntityRecord, type SectionCoverage,
 } from '#core';
@@ -11,11 +11,11 @@ import {
 const { repeatOffender, seriousList } = Assessment.shape;
 
 /** The assessment with the fields added since snapshots were first stored optional. */
-export const StoredAssessment = Assessment.extend({
-  entityKind: AssessedEntityKind.optional(),
-  coverage: Coverage.optional(),
-  repeatOffender: repeatOffender.extend({ status: RepeatStatus.optional(), atLeast: z.boolean().optional() }),
-  seriousList: seriousList.extend({ status: SeriousStatus.optional() }),
+export const StoredAssessment = z.extend(Assessment, {
+  entityKind: z.optional(AssessedEntityKind),
+  coverage: z.optional(Coverage),
+  repeatOffender: z.extend(repeatOffender, { status: z.optional(RepeatStatus), atLeast: z.optional(z.boolean()) }),
+  seriousList: z.extend(seriousList, { status: z.optional(SeriousStatus) }),
 });
 export type StoredAssessment = z.infer<typeof StoredAssessment>;
 

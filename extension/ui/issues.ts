@@ -4,7 +4,7 @@
  * stays as written (a code staff can quote) unless the caller names the field.
  */
 import type * as z from 'zod';
-import { formatPath } from '#core';
+import { formatPath } from '#core/page';
 import { t, type MessageKey } from './i18n.ts';
 
 type Issue = z.core.$ZodIssue;

@@ -6,7 +6,7 @@
 import {
   DEFAULT_SETTINGS, Domain, running, type AbnormalStatus, type Assessment, type Coverage, type CoverageState, type EntityRecord,
   type RuleSettings,
-} from '#core';
+} from '#core/page';
 import type { MessageKey } from './i18n.ts';
 
 /** listed-banner: only the page's banner says so (no listing row, dates unknown); unknown / partial: not read whole. */

@@ -2,8 +2,10 @@
  * The built extension asks for the least that works — host access only to the credit sites, from the adapters'
  * own match patterns (never typed twice), storage, contextMenus and (Chromium) sidePanel — has one content script per registered site,
  * and its texts exist in Chinese and English. The Firefox build (MV2) says the same in its own manifest dialect.
+ * Each content script stays within 50 KB gzipped (issue 17 §4): it is loaded, compiled and run with every credit page.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SITES, allMatchPatterns } from '#core';
 import { EXTENSION_DIR, FIREFOX_DIR, ROOT } from './support/paths.ts';
@@ -11,6 +13,8 @@ import { EXTENSION_DIR, FIREFOX_DIR, ROOT } from './support/paths.ts';
 const LOCALES = `${ROOT}extension/public/_locales/`;
 type Manifest = Record<string, unknown> & { content_scripts: Array<{ matches: string[]; js: string[] }> };
 const manifestOf = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Manifest;
+/** The size goal of each content script, gzipped at level 9 (what `npm run bench` reports beside it). */
+const CONTENT_SCRIPT_GZIP_LIMIT = 50 * 1024;
 
 describe('extension manifest', () => {
   it('asks for host access derived from the site registry, storage, contextMenus and sidePanel, nothing else', () => {
@@ -48,6 +52,15 @@ describe('extension manifest', () => {
     const manifest = manifestOf(EXTENSION_DIR);
     expect(manifest.key).toBeUndefined();
     expect(manifest.update_url).toBeUndefined();
+  });
+
+  it('keeps each content script within 50 KB gzipped, in both builds', () => {
+    for (const dir of [EXTENSION_DIR, FIREFOX_DIR]) {
+      const scripts = manifestOf(dir).content_scripts.flatMap((s) => s.js);
+      expect(scripts).toHaveLength(SITES.length);
+      const sizes = scripts.map((file) => [file, gzipSync(readFileSync(`${dir}/${file}`), { level: 9 }).length] as const);
+      expect(sizes.filter(([, size]) => size > CONTENT_SCRIPT_GZIP_LIMIT)).toEqual([]);
+    }
   });
 
   it('builds for Firefox too, with the same permissions but no side panel (it keeps the in-page frame), and a gecko id', () => {

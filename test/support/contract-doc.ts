@@ -10,7 +10,7 @@ import { Assessment, EntityRecordRuntime, ParseResult, RuleSettings } from '#cor
 
 export const CONTRACT_DOC = fileURLToPath(new URL('../../docs/contract.md', import.meta.url));
 
-const PARTS: ReadonlyArray<{ title: string; about: string; schema: z.ZodType; io: 'input' | 'output' }> = [
+const PARTS: ReadonlyArray<{ title: string; about: string; schema: z.core.$ZodType; io: 'input' | 'output' }> = [
   {
     title: '输入记录 Record',
     about: '一个主体及其行政处罚、经营异常名录和严重违法失信名单记录：`creditlens assess` 读取的 JSON、站点适配器读出的记录、扩展和服务器交换的记录。可选字段可以省略。',

@@ -1,0 +1,28 @@
+/**
+ * The part of core the content scripts use, as '#core/page': reading a page (site adapters, their JSON replies),
+ * assessing it, and what the overlay shows. It leaves out the team document, the work report, clue import and the
+ * compiled record schema (zod's compiler): the content scripts load with every credit page, and what they import is
+ * compiled and run before the page's own DOMContentLoaded (docs/adr/0005-overlay-first-paint.md). Everything here is
+ * also exported by the index, '#core'; the schemas here are zod/mini (tree-shakable), like everything they reach.
+ */
+export * from './schemas/record.ts';
+export * from './schemas/assessment.ts';
+export * from './schemas/settings.ts';
+export { IsoDateString } from './schemas/date.ts';
+export { assessRecord, type AssessOptions } from './engine/assess.ts';
+export {
+  type IsoDate, LONG_TERM, addDays, addMonths, addYears, chinaDateOfEpochMs, completed, daysBetween, isIsoDate, lastDay,
+  parseSiteDate, running,
+} from './lib/dates.ts';
+export { cleanText, labelForm, matchForm, toHalfWidth } from './lib/text.ts';
+export { type InputProblem, formatPath, problemLines, problemsOf } from './lib/issues.ts';
+export { entityKey } from './lib/entity-key.ts';
+export {
+  PageKind, ParseFailure, ParseResult, type ParseSuccess, type SiteAdapter,
+} from './sites/site.ts';
+export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
+export { matchesPattern } from './sites/match-pattern.ts';
+export {
+  DataTablesPage, declaredUrls, readJsonReply, urlsForEntity, withJsonSections, type DeclaredUrl, type JsonReply, type JsonSection,
+} from './sites/gsxt-json.ts';
+export type { SectionKind } from './sites/gsxt-sections.ts';
