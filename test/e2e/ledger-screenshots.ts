@@ -2,8 +2,8 @@
  * Takes the documentation's screenshots of the team ledger page: the table (filtered, one row opened with its snapshot)
  * and the work report preview. The real built extension in Debian's Chromium, connected to the real sync server seeded
  * with the ledger test document; Chinese text needs a CJK font (`apt-get install fonts-noto-cjk`).
- * Run: `npm run build && npx tsx test/e2e/ledger-screenshots.ts` → docs/images/ledger.png, ledger-report.png,
- * ledger-charts.png.
+ * Run: `npm run build && npx tsx test/e2e/ledger-screenshots.ts` → docs/images/ledger-*.png, ledger-report-*.png,
+ * ledger-charts-*.png, each at 1366×768 and 1920×1080.
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -42,30 +42,33 @@ try {
   await page.goto(simPageUrl('listed-2026'));
   await waitForCompletePaint(page);
 
-  const ledger = await browser.context.newPage();
-  await ledger.setViewportSize({ width: 1366, height: 800 });
-  await ledger.goto(`chrome-extension://${browser.extensionId}/ledger.html`);
-  await ledger.locator('[data-testid="ledger-row"]').first().waitFor({ timeout: 30_000 });
-  await ledger.locator('[data-testid="ledger-filter-domain"]').selectOption('FOOD');
-  await ledger.locator('[data-testid="ledger-search"]').fill('示例市');
-  await ledger.locator('[data-testid="ledger-select"]').nth(1).check();
-  await ledger.locator('[data-testid="ledger-select"]').nth(2).check();
-  await ledger.locator('[data-testid="ledger-search"]').fill(LISTED.name);
-  await ledger.locator('[data-testid="ledger-open"]').first().click();
-  await ledger.locator('[data-testid="ledger-detail"] [data-testid="lookup-hit"]').waitFor();
-  await ledger.locator('[data-testid="ledger-search"]').fill('示例市');
-  await ledger.waitForTimeout(300);
-  await ledger.screenshot({ path: `${DOCS}ledger.png` });
+  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    const ledger = await browser.context.newPage();
+    await ledger.setViewportSize(size);
+    await ledger.goto(`chrome-extension://${browser.extensionId}/ledger.html`);
+    await ledger.locator('[data-testid="ledger-row"]').first().waitFor({ timeout: 30_000 });
+    await ledger.locator('[data-testid="ledger-filter-domain"]').selectOption('FOOD');
+    await ledger.locator('[data-testid="ledger-search"]').fill('示例市');
+    await ledger.locator('[data-testid="ledger-select"]').nth(1).check();
+    await ledger.locator('[data-testid="ledger-select"]').nth(2).check();
+    await ledger.locator('[data-testid="ledger-search"]').fill(LISTED.name);
+    await ledger.locator('[data-testid="ledger-open"]').first().click();
+    await ledger.locator('[data-testid="ledger-detail"] [data-testid="lookup-hit"]').waitFor();
+    await ledger.locator('[data-testid="ledger-search"]').fill('示例市');
+    await ledger.waitForTimeout(300);
+    await ledger.screenshot({ path: `${DOCS}ledger-${size.width}.png` });
 
-  await ledger.locator('[data-testid="ledger-tab-report"]').click();
-  await ledger.locator('[data-testid="report-from"]').fill('2026-01-01');
-  await ledger.locator('[data-testid="report-to"]').fill('2026-06-30');
-  await ledger.locator('[data-testid="report-unit"]').fill('示例市市场监督管理局');
-  await ledger.screenshot({ path: `${DOCS}ledger-report.png` });
+    await ledger.locator('[data-testid="ledger-tab-report"]').click();
+    await ledger.locator('[data-testid="report-from"]').fill('2026-01-01');
+    await ledger.locator('[data-testid="report-to"]').fill('2026-06-30');
+    await ledger.locator('[data-testid="report-unit"]').fill('示例市市场监督管理局');
+    await ledger.screenshot({ path: `${DOCS}ledger-report-${size.width}.png` });
 
-  await ledger.locator('[data-testid="ledger-tab-charts"]').click();
-  await ledger.waitForTimeout(500);
-  await ledger.screenshot({ path: `${DOCS}ledger-charts.png` });
+    await ledger.locator('[data-testid="ledger-tab-charts"]').click();
+    await ledger.waitForTimeout(500);
+    await ledger.screenshot({ path: `${DOCS}ledger-charts-${size.width}.png` });
+    await ledger.close();
+  }
 } finally {
   await browser.close();
   seeder.destroy();
