@@ -7,12 +7,12 @@
 import type { SiteAdapter } from '#core/page';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Sender } from '../fetch/gsxt-sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
 import { requestFromPage as request } from '../messaging/content-client.ts';
-import { hintDismissedItem, readRuleSettings, ruleSettingsItem } from '../storage/items.ts';
+import { hintDismissedItem, readRuleSettingsForPage, ruleSettingsItem } from '../storage/items.ts';
 import { readPlacement, savePlacement } from '../storage/panel-placement.ts';
 import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
@@ -30,7 +30,7 @@ const SECTION_ENDPOINT_SITES = new Set(['gsxt-gov-cn']);
  */
 export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
   const host = location.host;
-  const [settings, placement] = await Promise.all([readRuleSettings(), readPlacement(host), domReady(document)]);
+  const [settings, placement] = await Promise.all([readRuleSettingsForPage(), readPlacement(host), domReady(document)]);
   if (settings.problem) log('settings', settings.problem);
   if (placement.problem) log('panel placement', placement.problem);
   const transport = (message: unknown) => browser.runtime.sendMessage(message);
@@ -52,12 +52,12 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     placement: { initial: placement.value, save: (chosen) => void savePlacement(host, chosen).catch((e: unknown) => log('panel placement', e)) },
     pageHint: pageHint(document, {
       // Read through zod like every stored value: anything but `true` (a hand edit, an older value) shows the hint.
-      dismissed: async () => z.literal(true).safeParse(await hintDismissedItem.getValue()).success,
+      dismissed: async () => z.safeParse(z.literal(true), await hintDismissedItem.getValue()).success,
       dismiss: () => hintDismissedItem.setValue(true),
     }),
   });
   const unwatch = ruleSettingsItem.watch(() => {
-    void readRuleSettings().then((read) => session.updateSettings(read.value));
+    void readRuleSettingsForPage().then((read) => session.updateSettings(read.value));
   });
   // WXT may announce the change before the address has changed (the Navigation API's navigate event): read it after.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void session.navigated(), 0));

@@ -29,12 +29,17 @@ export interface Read<T> {
   problem: string | null;
 }
 
-/** A stored value through its schema; one that does not parse gives the fallback and the reason (in the UI language). */
-async function readThrough<T>(schema: z.core.$ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, label?: (path: readonly PropertyKey[]) => string | null): Promise<Read<T>> {
+type Describe = (issues: z.core.$ZodIssue[]) => string;
+
+/** A stored value through its schema; one that does not parse gives the fallback and the reason, as `describe` says it. */
+async function readThrough<T>(schema: z.core.$ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, describe: Describe): Promise<Read<T>> {
   const parsed = z.safeParse(schema, await item.getValue());
   if (parsed.success) return { value: parsed.data, problem: null };
-  return { value: fallback, problem: issueLines(parsed.error.issues, label).join(t('problem_separator')) };
+  return { value: fallback, problem: describe(parsed.error.issues) };
 }
+
+/** The reason in the UI language, fields by their labels on the options page. */
+const inUiLanguage = (label?: (path: readonly PropertyKey[]) => string | null): Describe => (issues) => issueLines(issues, label).join(t('problem_separator'));
 
 /** A rule setting's path by the field's label on the options page (转入前的提示天数), not its name in the code. */
 export function settingLabel(path: readonly PropertyKey[]): string | null {
@@ -44,13 +49,21 @@ export function settingLabel(path: readonly PropertyKey[]): string | null {
 }
 
 export function readRuleSettings(): Promise<Read<RuleSettings>> {
-  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, settingLabel);
+  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, inUiLanguage(settingLabel));
+}
+
+/**
+ * The same for the content scripts, which only log the reason to the console (where technical details go): the
+ * Chinese wording of zod's issues stays out of the script every credit page loads (50 KB gzipped at most).
+ */
+export function readRuleSettingsForPage(): Promise<Read<RuleSettings>> {
+  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, (issues) => issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
 }
 
 export function readRetentionDays(): Promise<Read<number>> {
-  return readThrough(RetentionDays, retentionDaysItem, DEFAULT_RETENTION_DAYS);
+  return readThrough(RetentionDays, retentionDaysItem, DEFAULT_RETENTION_DAYS, inUiLanguage());
 }
 
 export function readReportUnit(): Promise<Read<string>> {
-  return readThrough(ReportUnit, reportUnitItem, '');
+  return readThrough(ReportUnit, reportUnitItem, '', inUiLanguage());
 }

@@ -3,21 +3,22 @@
  * per host, read through zod. A stored value that does not parse gives the defaults (the panel's own choice by
  * viewport width, at the right edge) and the reason, never a half-applied position.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
-import { problemLines, problemsOf } from '#core';
+import { problemLines, problemsOf } from '#core/page';
 
 /** Viewport pixels of the element's top-left corner (offsets, never transforms). */
-export const PanelPoint = z.strictObject({ top: z.number().finite(), left: z.number().finite() });
+// zod/mini: this is read by the content scripts, which must stay small (test/e2e/manifest.e2e.test.ts).
+export const PanelPoint = z.strictObject({ top: z.number(), left: z.number() });
 export type PanelPoint = z.infer<typeof PanelPoint>;
 
 /** What the user chose; a missing field means they never chose it, so the default applies. */
 export const PanelPlacement = z.strictObject({
-  collapsed: z.boolean().optional(),
+  collapsed: z.optional(z.boolean()),
   /** The open panel's place (dragged by its title bar). */
-  panel: PanelPoint.optional(),
+  panel: z.optional(PanelPoint),
   /** The folded tab's place (dragged by itself): kept apart, so unfolding and folding again leaves it where it was. */
-  tab: PanelPoint.optional(),
+  tab: z.optional(PanelPoint),
 });
 export type PanelPlacement = z.infer<typeof PanelPlacement>;
 
@@ -34,7 +35,7 @@ export interface PlacementRead {
 /** A stored placement through its schema; nothing stored is no choice, anything unparsable is ignored with the reason. */
 export function parsePlacement(stored: unknown): PlacementRead {
   if (stored === null || stored === undefined) return { value: {}, problem: null };
-  const parsed = PanelPlacement.safeParse(stored);
+  const parsed = z.safeParse(PanelPlacement, stored);
   if (parsed.success) return { value: parsed.data, problem: null };
   return { value: {}, problem: `stored panel placement ignored: ${problemLines(problemsOf(parsed.error)).join('; ')}` };
 }
