@@ -8,27 +8,18 @@ import { parseRecord, type Parsed } from './engine/parse.ts';
 import type { Assessment } from './schemas/assessment.ts';
 import type { RuleSettings } from './schemas/settings.ts';
 
-export * from './schemas/record.ts';
+// What the content scripts use ('#core/page'), then the rest. The compiled record schema replaces page.ts's plain one
+// here (an explicit export wins over `export *`): the CLI, the server and the background parse whole records with it.
+export * from './page.ts';
 export { EntityRecord } from './schemas/record-compiled.ts';
-export * from './schemas/assessment.ts';
-export * from './schemas/settings.ts';
-export { IsoDateString } from './schemas/date.ts';
-export { assessRecord, type AssessOptions } from './engine/assess.ts';
 export { parseRecord, parseSettings, type Parsed } from './engine/parse.ts';
 export { deriveTypes, deriveIsSamr, deriveAbnormalReason, deriveSeriousRoute } from './engine/derive.ts';
 export { RULES } from './rules/index.ts';
 export type { RuleInfo } from './engine/rule.ts';
 export {
-  type IsoDate, LONG_TERM, addDays, addMonths, addYears, chinaDateOfEpochMs, completed, daysBetween, isIsoDate, lastDay,
-  parseSiteDate, running,
-} from './lib/dates.ts';
-export { cleanText, labelForm, matchForm, toHalfWidth } from './lib/text.ts';
-export {
   type IdentifierCheck, type IdentifierKind, type IdentifierProblem, normalizeIdentifier, validateIdentifier,
   validateRegNo, validateUscc,
 } from './lib/identifiers.ts';
-export { formatPath, type InputProblem, problemLines, problemsOf } from './lib/issues.ts';
-export { entityKey } from './lib/entity-key.ts';
 export { type CsvCell, csvCell, csvText } from './lib/csv.ts';
 export { type ZipEntry, writeZip } from './lib/zip.ts';
 export { xmlText } from './lib/xlsx-package.ts';
@@ -49,15 +40,6 @@ export { PersonIndex, personForm, teamEntriesOfPerson, type PersonEntry, type Pe
 export {
   CLUE_FIELDS, fieldProblem, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueProblem, type ClueRows,
 } from './team/clue-import.ts';
-export {
-  PageKind, ParseFailure, ParseResult, type ParseSuccess, type SiteAdapter,
-} from './sites/site.ts';
-export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
-export { matchesPattern } from './sites/match-pattern.ts';
-export {
-  DataTablesPage, declaredUrls, readJsonReply, urlsForEntity, withJsonSections, type DeclaredUrl, type JsonReply, type JsonSection,
-} from './sites/gsxt-json.ts';
-export type { SectionKind } from './sites/gsxt-sections.ts';
 export { CreditChinaReply, CreditChinaRow, creditChinaItems, type CreditChinaItems } from './sites/creditchina-json.ts';
 
 /** Validate untrusted input, derive, and assess it on `asOf` — the whole pipeline in one call. */

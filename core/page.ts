@@ -2,8 +2,8 @@
  * The part of core the content scripts use, as '#core/page': reading a page (site adapters, their JSON replies),
  * assessing it, and what the overlay shows. It leaves out the team document, the work report, clue import and the
  * compiled record schema (zod's compiler): the content scripts load with every credit page, and what they import is
- * compiled and run before the page's own DOMContentLoaded (docs/adr/0005-overlay-first-paint.md). Everything here is
- * also exported by the index, '#core'; the schemas here are zod/mini (tree-shakable), like everything they reach.
+ * compiled and run before the page's own DOMContentLoaded (docs/adr/0005-overlay-first-paint.md). The index, '#core',
+ * re-exports all of it; the schemas here are zod/mini (tree-shakable), like everything they reach.
  */
 export * from './schemas/record.ts';
 export * from './schemas/assessment.ts';
