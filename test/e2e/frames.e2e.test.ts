@@ -6,15 +6,13 @@
  * note after the confirmation; covered by the page, it pauses its buttons.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { readTeamEntity } from '#core';
-import { startSyncServer, synced, teamClient, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
 import { readyOverlay } from './support/assertions.ts';
 import { OVERLAY_TAG, expandOverlay } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { connectTeam } from './support/team.ts';
+import { useWatchedTeam } from './support/watched-team.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 
@@ -22,28 +20,8 @@ const PAGE = 'listed-2026';
 const WAIT = { timeout: 15_000 };
 const ATTACK_ID = 'attack-frame';
 
-let server: RunningSyncServer | undefined;
-let tokens: Record<string, string> = {};
-let watcher: TeamClient | undefined;
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  tokens = await server.team('t1', { alice: 'member', watcher: 'readonly' });
-  watcher = teamClient(server, 't1', tokens.watcher ?? '');
-  await synced(watcher);
-});
-afterAll(async () => {
-  watcher?.destroy();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
-
-/** The entity's team record as the team document holds it (null: none). */
-function teamRecord(key: string) {
-  const read = watcher ? readTeamEntity(watcher.doc, key) : null;
-  if (read && !read.ok) throw new Error(`invalid team record: ${read.problems.join('; ')}`);
-  return read?.value ?? null;
-}
+const team = useWatchedTeam();
+const teamRecord = (key: string) => team.record(key);
 
 /** The overlay's notes frame, open, with its team record loaded; the address it was opened with (no token in it). */
 async function openOwnNotes(page: Page): Promise<{ frame: FrameLocator; base: string; key: string }> {
@@ -99,8 +77,7 @@ describe('a frame the page loads itself cannot act', () => {
   const alice = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
   it('a real click on the hidden frame shares nothing and changes no status; the overlay\u2019s frame shares after 确认', async () => {
-    if (!server) throw new Error('the sync server is not running');
-    await connectTeam(alice(), server.url, tokens.alice ?? '', WAIT.timeout);
+    await connectTeam(alice(), team.server().url, team.aliceToken(), WAIT.timeout);
     const page = await openSimPage(alice(), PAGE);
     const own = await openOwnNotes(page);
 

@@ -6,18 +6,17 @@
  * and where the side panel cannot open, the button falls back to the in-page frame.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { entityKey, readTeamEntity } from '#core';
+import { entityKey } from '#core';
 import { ENTITIES, pageByName } from '../sim-site/entities.ts';
-import { startSyncServer, synced, teamClient, type RunningSyncServer, type TeamClient } from '../support/sync-server.ts';
 import { readyOverlay } from './support/assertions.ts';
 import type { ExtensionBrowser } from './support/browser.ts';
 import { OVERLAY_TAG, expandOverlay } from './support/overlay.ts';
 import { openSimPage, useExtensionBrowser } from './support/session.ts';
 import { attachSidePanel, sidePanelTargets, type SidePanel } from './support/side-panel.ts';
 import { connectTeam } from './support/team.ts';
+import { useWatchedTeam } from './support/watched-team.ts';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 
@@ -25,27 +24,8 @@ const WAIT = { timeout: 15_000 };
 const LISTED = ENTITIES[pageByName('listed-2026').entityKey ?? 'listed'].record.entity;
 const CLEAN = ENTITIES[pageByName('clean-2026').entityKey ?? 'clean'].record.entity;
 
-let server: RunningSyncServer | undefined;
-let tokens: Record<string, string> = {};
-let watcher: TeamClient | undefined;
-
-beforeAll(async () => {
-  server = await startSyncServer();
-  tokens = await server.team('t1', { alice: 'member', watcher: 'readonly' });
-  watcher = teamClient(server, 't1', tokens.watcher ?? '');
-  await synced(watcher);
-});
-afterAll(async () => {
-  watcher?.destroy();
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
-
-function teamRecord(key: string) {
-  const read = watcher ? readTeamEntity(watcher.doc, key) : null;
-  if (read && !read.ok) throw new Error(`invalid team record: ${read.problems.join('; ')}`);
-  return read?.value ?? null;
-}
+const team = useWatchedTeam();
+const teamRecord = (key: string) => team.record(key);
 
 const overlayFrames = (page: Page) => page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.querySelectorAll('iframe[data-testid="notes-frame"]').length ?? -1, OVERLAY_TAG);
 
@@ -64,8 +44,7 @@ describe('notes and the team record in the side panel', () => {
   afterAll(async () => panel?.detach());
 
   it('笔记与团队台账 opens the side panel beside the tab, where a note and the team record are written', async () => {
-    if (!server) throw new Error('the sync server is not running');
-    await connectTeam(alice(), server.url, tokens.alice ?? '', WAIT.timeout);
+    await connectTeam(alice(), team.server().url, team.aliceToken(), WAIT.timeout);
     const page = await openSimPage(alice(), 'listed-2026');
     await readyOverlay(page);
     await expandOverlay(page);
