@@ -30,11 +30,6 @@ export class ServerEventBus {
     this.#listeners.set(name, [...(this.#listeners.get(name) ?? []), listener as (event: never) => void]);
   }
 
-  /** Every event, with its name (the operational log). */
-  onAny(listener: <K extends ServerEventName>(name: K, event: ServerEvents[K]) => void): void {
-    for (const name of EVENT_NAMES) this.on(name, (event) => listener(name, event));
-  }
-
   emit<K extends ServerEventName>(name: K, event: ServerEvents[K]): void {
     for (const listener of this.#listeners.get(name) ?? []) {
       try {
@@ -48,7 +43,3 @@ export class ServerEventBus {
   /** The `log(line)` the stores, rooms and fan-out take: each line a problem event. */
   readonly problem = (message: string): void => this.emit('problem', { message });
 }
-
-export const EVENT_NAMES: readonly ServerEventName[] = [
-  'connect', 'disconnect', 'connect.refused', 'update.refused', 'report', 'history', 'problem', 'listening', 'closing',
-];

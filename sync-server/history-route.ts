@@ -8,7 +8,7 @@
 import type http from 'node:http';
 import * as z from 'zod';
 import { EntityHistory, TeamId } from '#core';
-import type { AuditEvent } from './audit.ts';
+import type { ServerEventBus } from './events.ts';
 import { checkToken } from './auth.ts';
 import type { AccountStore, DocumentStore } from './persistence/store.ts';
 
@@ -44,7 +44,7 @@ function decoded(segment: string): string | undefined {
 
 export async function serveHistory(
   req: http.IncomingMessage, res: http.ServerResponse, url: URL,
-  deps: { secret: Uint8Array; accounts: AccountStore; documents: Pick<DocumentStore, 'entityHistory'>; audit(event: AuditEvent): void },
+  deps: { secret: Uint8Array; accounts: AccountStore; documents: Pick<DocumentStore, 'entityHistory'>; events: Pick<ServerEventBus, 'emit'> },
 ): Promise<void> {
   const [, rawTeam = '', rawKey = ''] = HISTORY_PATH.exec(url.pathname) ?? [];
   const team = TeamId.safeParse(decoded(rawTeam));
@@ -61,6 +61,6 @@ export async function serveHistory(
   const query = HistoryQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) return send(res, 400, { error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
   const rows = await deps.documents.entityHistory(team.data, key.data, query.data.limit);
-  deps.audit({ event: 'history', team: team.data, user: access.principal.user, key: key.data, address });
+  deps.events.emit('history', { team: team.data, user: access.principal.user, key: key.data, address });
   send(res, 200, EntityHistory.parse(rows.map(({ team: _team, key: _key, ...entry }) => entry)));
 }

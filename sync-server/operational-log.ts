@@ -5,9 +5,10 @@
  */
 import { pino, type Logger } from 'pino';
 import type { AuditEvent } from './audit.ts';
-import { EVENT_NAMES, type ServerEventBus, type ServerEventName, type ServerEvents } from './events.ts';
+import type { ServerEventBus, ServerEventName, ServerEvents } from './events.ts';
 import { RefusalAudit } from './refusals.ts';
 
+/** Every event and its level: the type makes a new event name impossible to leave out of the log. */
 const LEVEL: Record<ServerEventName, 'info' | 'warn' | 'error'> = {
   connect: 'info', disconnect: 'info', 'connect.refused': 'warn', 'update.refused': 'warn', report: 'info', history: 'info',
   problem: 'error', listening: 'info', closing: 'info',
@@ -21,7 +22,7 @@ export function stderrLogger(destination: number | NodeJS.WritableStream = 2): L
 
 export function operationalLog(events: ServerEventBus, logger: Logger): { close(): void } {
   const refusals = new RefusalAudit((line: AuditEvent) => logger.warn(line));
-  for (const name of EVENT_NAMES) {
+  for (const name of Object.keys(LEVEL) as ServerEventName[]) {
     if (name === 'connect.refused') events.on(name, (e) => refusals.refused({ event: 'connect.refused', ...e }));
     else events.on(name, (e: ServerEvents[typeof name]) => logger[LEVEL[name]]({ event: name, ...e }));
   }

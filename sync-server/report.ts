@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import * as z from 'zod';
 import { IsoDateString, reportCsv, reportXlsx, workReport, type TeamRead } from '#core';
-import type { AuditEvent } from './audit.ts';
+import type { ServerEventBus } from './events.ts';
 import { checkToken } from './auth.ts';
 import type { AccountStore } from './persistence/store.ts';
 
@@ -29,7 +29,7 @@ const problem = (res: http.ServerResponse, status: number, error: string) => sen
 
 export async function serveReport(
   req: http.IncomingMessage, res: http.ServerResponse, url: URL,
-  deps: { secret: Uint8Array; accounts: AccountStore; audit(event: AuditEvent): void; entitiesOf(team: string): Promise<TeamRead[]> },
+  deps: { secret: Uint8Array; accounts: AccountStore; events: Pick<ServerEventBus, 'emit'>; entitiesOf(team: string): Promise<TeamRead[]> },
 ): Promise<void> {
   const team = decodeURIComponent(REPORT_PATH.exec(url.pathname)?.[1] ?? '');
   const address = req.socket.remoteAddress ?? 'unknown';
@@ -43,7 +43,7 @@ export async function serveReport(
   }
   const { from, to, format } = query.data;
   const report = workReport(await deps.entitiesOf(team), { from, to });
-  deps.audit({ event: 'report', team, user: access.principal.user, from, to, format, address });
+  deps.events.emit('report', { team, user: access.principal.user, from, to, format, address });
   const heading = { unit: query.data.unit ?? team };
   const file = `creditlens-report-${team}-${from}-${to}`;
   if (format === 'json') return send(res, 200, JSON.stringify(report), 'application/json; charset=utf-8');

@@ -10,7 +10,6 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { AccountWatch } from './account-watch.ts';
-import type { AuditEvent } from './audit.ts';
 import { Admissions } from './admission.ts';
 import { auditTrail } from './audit-trail.ts';
 import { WebSocketServer } from './commonjs.ts';
@@ -38,12 +37,6 @@ const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthor
  */
 function destroySocket(this: Duplex): void {
   this.destroy();
-}
-
-function withoutName<E extends { event: string }>(audit: E): Omit<E, 'event'> {
-  const { event, ...rest } = audit;
-  void event;
-  return rest;
 }
 
 function refuse(socket: Duplex, status: 400 | 401 | 403 | 404): void {
@@ -85,17 +78,11 @@ export async function startSyncServer(config: Config, options: { events?: Server
     commitsTotal: () => rooms.stats.commits, bytesStored: () => bytesStored, readonlyDropped: () => peerStats.readonlyDropped,
     malformed: () => peerStats.malformed, rateLimited: () => peerStats.rateLimited, refused: () => refused,
   };
-  // The report and history routes say who read what; the trail and the log take it from there.
-  const audited = (audit: AuditEvent): void => {
-    if (audit.event === 'report') events.emit('report', withoutName(audit));
-    else if (audit.event === 'history') events.emit('history', withoutName(audit));
-  };
-
   const routes: Route[] = [
     { method: 'GET', path: REPORT_PATH, name: 'report',
-      handle: (req, res, url) => serveReport(req, res, url, { secret, accounts: store, audit: audited, entitiesOf: (team) => rooms.entitiesOf(team) }) },
+      handle: (req, res, url) => serveReport(req, res, url, { secret, accounts: store, events, entitiesOf: (team) => rooms.entitiesOf(team) }) },
     { method: 'GET', path: HISTORY_PATH, name: 'history',
-      handle: (req, res, url) => serveHistory(req, res, url, { secret, accounts: store, documents: store, audit: audited }) },
+      handle: (req, res, url) => serveHistory(req, res, url, { secret, accounts: store, documents: store, events }) },
     { method: 'OPTIONS', path: HISTORY_PATH, name: 'history preflight', handle: (_req, res) => serveHistoryPreflight(res) },
     { method: 'GET', path: '/healthz', name: 'health', handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' })) },
     { method: 'GET', path: '/metrics', name: 'metrics', handle: async (_req, res) => {

@@ -2,7 +2,7 @@
  * The extension's settings in `browser.storage.local`, one item each, read through zod: a stored value that no longer
  * parses (an older version, a hand edit) falls back to the default and says so, never half-applies.
  */
-import { RuleSettings, DEFAULT_SETTINGS, type RuleSettingsInput } from '#core/page';
+import { RuleSettings, DEFAULT_SETTINGS, formatPath, type RuleSettingsInput } from '#core/page';
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { t } from '../ui/i18n.ts';
@@ -57,7 +57,7 @@ export function readRuleSettings(): Promise<Read<RuleSettings>> {
  * Chinese wording of zod's issues stays out of the script every credit page loads (50 KB gzipped at most).
  */
 export function readRuleSettingsForPage(): Promise<Read<RuleSettings>> {
-  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, (issues) => issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, (issues) => issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; '));
 }
 
 export function readRetentionDays(): Promise<Read<number>> {
