@@ -2,6 +2,8 @@
  * The report endpoint on a real server: the figures of a seeded team document in JSON, CSV and XLSX (read back),
  * the same whether the document is open or only stored, and its access rules and period checks.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkReport, addTeamListing, ensureTeamEntity, updateTeamEntity } from '#core';
@@ -49,6 +51,13 @@ describe('sync server: work report', () => {
     const open = WorkReport.parse(await (await get(`/team/east/report?${PERIOD}`, east('member'))).json());
     reader.destroy();
     expect(open.total).toEqual(EXPECTED_TOTAL);
+    // Each read of the report is in the audit trail, under the token's user.
+    const reads = () => readFileSync(join(team.server().dataDir, 'audit.jsonl'), 'utf8').trim().split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === 'report');
+    await until(async () => reads().length >= 3, 'the report reads in the audit trail');
+    expect(reads().map((line) => [line.user, line.team, line.from, line.to, line.format])).toEqual([
+      ['admin', 'east', '2026-01-01', '2026-06-30', 'json'], ['member', 'east', '2026-01-01', '2026-06-30', 'json'], ['member', 'east', '2026-01-01', '2026-06-30', 'json'],
+    ]);
   });
 
   it('answers CSV (UTF-8 with BOM) and XLSX laid out like the attachment', async () => {
