@@ -18,8 +18,10 @@ export { cleanText, labelForm, matchForm, toHalfWidth } from './lib/text.ts';
 export { type InputProblem, formatPath, problemLines, problemsOf } from './lib/issues.ts';
 export { entityKey } from './lib/entity-key.ts';
 export {
-  PageKind, ParseFailure, ParseResult, type ParseSuccess, type SiteAdapter,
+  PageKind, ParseFailure, ParseResult, ReaderInfo, SITE_IDS, SectionDiagnostics, SiteId, type ParseOptions, type ParseSuccess,
+  type SiteAdapter,
 } from './sites/site.ts';
+export { LayoutRules, SiteRules, SiteRulesForSite, layoutRules, olderVersion } from './sites/site-rules.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';
 export {

@@ -9,8 +9,13 @@ import { readEntity } from './dom/entity.ts';
 import { PageText, all } from './dom/text.ts';
 import { ABNORMAL_FIELDS, PENALTY_FIELDS, SERIOUS_FIELDS, abnormalOf, penaltyOf, seriousOf, type Fields } from './creditchina-fields.ts';
 import { matchesAny } from './match-pattern.ts';
-import { pageResult, type SectionRead } from './page-record.ts';
-import { failure, type PageKind, type SiteAdapter } from './site.ts';
+import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
+import { failure as failed, type PageKind, type ParseOptions, type SiteAdapter } from './site.ts';
+
+/** The Credit China reader's version: raised with every change of what it reads. */
+const READER_VERSION = '2.0.0';
+/** The one layout known: the detail page rendered from the site's API (label：value groups under categories). */
+const LAYOUT = 'detail-2024';
 
 const MATCH_PATTERNS = ['*://www.creditchina.gov.cn/*', '*://public.creditchina.gov.cn/*'];
 const DETAIL_PATH = /xinyongxinxixiangqing\//i;
@@ -91,16 +96,17 @@ interface SectionSpec<T> {
 
 function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], spec: SectionSpec<T>): SectionRead<T> {
   const { start, fields, convert, category, mustBeUnder } = spec;
-  const items = groups(root, start, openers, t)
-    .filter((g) => !mustBeUnder || category.test(categoryOf(g, t)))
-    .map((g) => convert(readLabels(g, fields, t)))
-    .filter((item): item is T => item !== null);
+  const taken = groups(root, start, openers, t).filter((g) => !mustBeUnder || category.test(categoryOf(g, t)));
+  const items = taken.map((g) => convert(readLabels(g, fields, t))).filter((item): item is T => item !== null);
+  const matched = [...new Set(taken.map((g) => labelOf(starts(g, start, t)[0] ?? g, t)))];
   // The page states no count; only an explicit "none" under the category is a total (0).
-  return { items, total: items.length === 0 && saysNone(root, t, category) ? 0 : null, from: 'dom' };
+  return { items, total: items.length === 0 && saysNone(root, t, category) ? 0 : null, from: 'dom', matched };
 }
 
-function parse(root: ParentNode, url: URL, observedAt: string) {
+function parse(root: ParentNode, url: URL, observedAt: string, _options: ParseOptions) {
   const t = new PageText();
+  const reader: Reader = { version: READER_VERSION, layout: LAYOUT };
+  const failure = (reason: Parameters<typeof failed>[0], detail: string) => failed(reason, detail, readerInfo(adapter.id, reader));
   if (pageKind(url, root, t) !== 'entity') return failure('unsupported-page', `not a Credit China entity page: ${url.href}`);
   if (t.of(root).length < 10) return failure('empty', 'the page has no content (it renders in the browser; save it after it has loaded)');
   const name = url.searchParams.get('keyword') ?? undefined;
@@ -115,20 +121,22 @@ function parse(root: ParentNode, url: URL, observedAt: string) {
     penalties: read(root, t, openers, { start: GROUP_START.penalties, fields: PENALTY_FIELDS, convert: penaltyOf, category: CATEGORY.penalties, mustBeUnder: false }),
     abnormal: read(root, t, openers, { start: GROUP_START.abnormal, fields: ABNORMAL_FIELDS, convert: abnormalOf, category: CATEGORY.abnormal, mustBeUnder: true }),
     serious: read(root, t, openers, { start: GROUP_START.serious, fields: SERIOUS_FIELDS, convert: seriousOf, category: CATEGORY.serious, mustBeUnder: true }),
-  }, { url, site: adapter.id, observedAt });
+  }, { url, site: adapter.id, observedAt }, reader);
 }
 
 export const adapter: SiteAdapter = {
   id: 'creditchina-gov-cn',
+  readerVersion: READER_VERSION,
   title: { zh: '信用中国', en: 'Credit China' },
   matchPatterns: MATCH_PATTERNS,
   matches: (url) => matchesAny(MATCH_PATTERNS, url),
   pageKind,
-  parse(root, url, observedAt) {
+  parse(root, url, observedAt, options = {}) {
     try {
-      return parse(root, url, observedAt);
+      return parse(root, url, observedAt, options);
     } catch (error) {
-      return failure('structure-changed', `unexpected page structure: ${error instanceof Error ? error.message : String(error)}`);
+      const reader = readerInfo(adapter.id, { version: READER_VERSION, layout: 'unknown' });
+      return failed('structure-changed', `unexpected page structure: ${error instanceof Error ? error.message : String(error)}`, reader);
     }
   },
 };

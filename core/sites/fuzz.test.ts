@@ -111,7 +111,8 @@ describe.each(pages.map((p) => [`${p.site}/${p.name}`, p] as const))('fuzz %s', 
         const doc = await parseHtml(page.html);
         const target = outsideElements(doc, adapter, page.url)[index];
         if (target) mutate(doc, target, op, pick, junk);
-        expect(adapter.parse(doc, page.url, OBSERVED_AT)).toEqual(page.expected);
+        // The record, not the reader's description of the page (a mutated menu may name another layout).
+        expect({ ...adapter.parse(doc, page.url, OBSERVED_AT), reader: undefined }).toEqual({ ...(page.expected as object), reader: undefined });
       },
     ), { numRuns: OUTSIDE_RUNS, seed: 20232 });
   });

@@ -7,12 +7,12 @@ import { PageText } from './dom/text.ts';
 import { readTables, statedTotal, type Grid } from './dom/tables.ts';
 import { readEntity } from './dom/entity.ts';
 import { matchesAny } from './match-pattern.ts';
-import { pageResult, type SectionRead } from './page-record.ts';
+import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
 import {
-  SECTION_KINDS, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid, type SectionKind,
+  GSXT_READER_VERSION, SECTION_KINDS, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid, type SectionKind,
 } from './gsxt-sections.ts';
 import { readBanners, saysNone, selfPublishedTest } from './gsxt-page.ts';
-import { failure, type PageKind, type SiteAdapter } from './site.ts';
+import { failure, type PageKind, type ParseOptions, type SiteAdapter } from './site.ts';
 
 const MATCH_PATTERNS = ['*://*.gsxt.gov.cn/*'];
 
@@ -72,18 +72,32 @@ function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: Pag
     else if (grid.saysEmpty && grid.rows.length === 0) total = total ?? 0;
   }
   if (grids.length === 0 && saysNone(page.root, kind, page.t, page.selfPublished)) total = 0;
-  return { items, total, from: 'dom' };
+  return { items, total, from: 'dom', matched: grids.map((g) => g.headers.join(' | ')) };
 }
 
-function parse(root: ParentNode, url: URL, observedAt: string) {
+/**
+ * The layout a page follows: today's design (left menu #resultMenu, div.yyzz-all), the 2017/18 unified web design,
+ * a provincial sub-site's own (its host), or a provincial site from before 2017 (its .jspx/.dhtml/.html paths).
+ */
+function layoutOf(url: URL, root: ParentNode): string {
+  if (root.querySelector('#resultMenu, .yyzz-all, .yyzz-table')) return 'web-2026';
+  if (/\.jspx|\.dhtml|GSpublicityList\.html/i.test(url.pathname)) return 'provincial-pre-2017';
+  if (/^(?!www\.)[a-z]+\.gsxt\.gov\.cn$/i.test(url.hostname)) return 'provincial';
+  if (/\.gsxt\.gov\.cn$/i.test(url.hostname)) return 'web-2017';
+  return 'unknown';
+}
+
+function parse(root: ParentNode, url: URL, observedAt: string, _options: ParseOptions) {
   const t = new PageText();
+  const reader: Reader = { version: GSXT_READER_VERSION, layout: layoutOf(url, root) };
+  const info = readerInfo(adapter.id, reader);
   const kind = pageKind(url, root, t);
-  if (kind !== 'entity') return failure('unsupported-page', `not an entity page (${kind === 'search' ? 'search results' : 'other page'}): ${url.href}`);
+  if (kind !== 'entity') return failure('unsupported-page', `not an entity page (${kind === 'search' ? 'search results' : 'other page'}): ${url.href}`, info);
   const pageText = t.of(root);
-  if (pageText.length < 10) return failure('empty', 'the page has no content (still loading, or saved before it rendered)');
+  if (pageText.length < 10) return failure('empty', 'the page has no content (still loading, or saved before it rendered)', info);
   const entity = readEntity(root, t);
   if (!entity || (!entity.uscc && !entity.regNo)) {
-    return failure('structure-changed', 'no entity name and credit code found by their labels (统一社会信用代码/注册号, 名称)');
+    return failure('structure-changed', 'no entity name and credit code found by their labels (统一社会信用代码/注册号, 名称)', info);
   }
   const grids = readTables(root, t);
   const page: Page = { root, t, selfPublished: selfPublishedTest(root, t) };
@@ -107,21 +121,23 @@ function parse(root: ParentNode, url: URL, observedAt: string) {
     penalties: readSection('penalties', bySection.get('penalties') ?? [], recordGrids, page, penaltiesFromGrid),
     abnormal: readSection('abnormal', bySection.get('abnormal') ?? [], recordGrids, page, abnormalFromGrid),
     serious: readSection('serious', bySection.get('serious') ?? [], recordGrids, page, seriousFromGrid),
-  }, { url, site: adapter.id, observedAt });
+  }, { url, site: adapter.id, observedAt }, reader);
 }
 
 export const adapter: SiteAdapter = {
   id: 'gsxt-gov-cn',
+  readerVersion: GSXT_READER_VERSION,
   title: { zh: '国家企业信用信息公示系统', en: 'National Enterprise Credit Information Publicity System' },
   matchPatterns: MATCH_PATTERNS,
   matches: (url) => matchesAny(MATCH_PATTERNS, url),
   pageKind,
-  parse(root, url, observedAt) {
+  parse(root, url, observedAt, options = {}) {
     try {
-      return parse(root, url, observedAt);
+      return parse(root, url, observedAt, options);
     } catch (error) {
       // Last resort: a DOM this code has never seen must still get an answer, not an exception.
-      return failure('structure-changed', `unexpected page structure: ${error instanceof Error ? error.message : String(error)}`);
+      const reader = readerInfo(adapter.id, { version: GSXT_READER_VERSION, layout: 'unknown' });
+      return failure('structure-changed', `unexpected page structure: ${error instanceof Error ? error.message : String(error)}`, reader);
     }
   },
 };

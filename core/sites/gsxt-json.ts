@@ -10,6 +10,7 @@ import {
   abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson, type SectionKind,
 } from './gsxt-sections.ts';
 import type { EntityKind } from '../schemas/record.ts';
+import { GSXT_READER_VERSION } from './gsxt-sections.ts';
 import { pageResult, type SectionRead } from './page-record.ts';
 import type { ParseResult, ParseSuccess, SectionCompleteness } from './site.ts';
 
@@ -109,13 +110,13 @@ export interface JsonSection {
 /** One section: from its JSON pages when they were read (total from recordsTotal), else as the page rendered it. */
 function section<T>(
   sections: readonly JsonSection[], kind: SectionKind, convert: (row: Record<string, unknown>) => T | null,
-  rendered: T[], c: SectionCompleteness,
+  rendered: T[], c: SectionCompleteness, matched: readonly string[],
 ): SectionRead<T> {
   const json = sections.find((s) => s.kind === kind);
   const items = json ? json.pages.flatMap((p) => p.data).map(convert).filter((item): item is T => item !== null) : [];
   // A read stopped early (cap, captcha) can hold fewer rows than the page already shows: the fuller reading wins.
-  if (!json || items.length < rendered.length) return { items: rendered, total: c.total, from: c.from };
-  return { items, total: json.pages[0]?.recordsTotal ?? null, from: 'json' };
+  if (!json || items.length < rendered.length) return { items: rendered, total: c.total, from: c.from, matched };
+  return { items, total: json.pages[0]?.recordsTotal ?? null, from: 'json', matched: [`JSON ×${json.pages.length}`] };
 }
 
 /**
@@ -124,6 +125,8 @@ function section<T>(
  */
 export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSection[]): ParseResult {
   const { record, completeness } = dom;
+  const reader = dom.reader ?? { site: 'gsxt-gov-cn' as const, version: GSXT_READER_VERSION, layout: 'unknown' };
+  const matched = (kind: SectionKind) => reader.sections?.[kind].matched ?? [];
   const source = record.source;
   // A 个体工商户's abnormal rows (indBusExcepUrl, chosen by urlsForEntity) are marks, as its page's 标记 columns say.
   const marks = categoryOf(record.entity).startsWith('92');
@@ -134,8 +137,8 @@ export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSecti
   return pageResult({
     entity: record.entity,
     ...(record.banners ? { banners: record.banners } : {}),
-    penalties: section(sections, 'penalties', penaltyFromJson, record.penalties, completeness.penalties),
-    abnormal: section(sections, 'abnormal', abnormalRow, record.abnormalListings, completeness.abnormal),
-    serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious),
-  }, { url: new URL(source?.url ?? 'about:blank'), site: source?.site ?? 'gsxt-gov-cn', observedAt: source?.observedAt ?? '' });
+    penalties: section(sections, 'penalties', penaltyFromJson, record.penalties, completeness.penalties, matched('penalties')),
+    abnormal: section(sections, 'abnormal', abnormalRow, record.abnormalListings, completeness.abnormal, matched('abnormal')),
+    serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious, matched('serious')),
+  }, { url: new URL(source?.url ?? 'about:blank'), site: reader.site, observedAt: source?.observedAt ?? '' }, reader);
 }

@@ -9,6 +9,9 @@ import { column, type Grid } from './dom/tables.ts';
 import { stripHtml } from './dom/text.ts';
 import { siteDate, withoutUndefined } from './values.ts';
 
+/** The gsxt reader's version (page, sections and JSON): raised with every change of what it reads. */
+export const GSXT_READER_VERSION = '2.0.0';
+
 export type SectionKind = 'penalties' | 'abnormal' | 'serious';
 export const SECTION_KINDS: readonly SectionKind[] = ['penalties', 'abnormal', 'serious'];
 

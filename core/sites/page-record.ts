@@ -6,12 +6,23 @@
 import {
   EntityRecordRuntime, type AbnormalListingInput, type Banner, type Entity, type PenaltyInput, type SeriousListingInput,
 } from '../schemas/record.ts';
-import { failure, type Completeness, type ParseResult, type SectionCompleteness } from './site.ts';
+import {
+  failure, type Completeness, type ParseResult, type ReaderInfo, type SectionCompleteness, type SectionDiagnostics, type SiteId,
+} from './site.ts';
 
 export interface SectionRead<T> {
   items: T[];
   total: number | null;
   from: 'json' | 'dom';
+  /** What was matched for the section (header rows, labels): diagnostics for page reports. */
+  matched?: readonly string[];
+}
+
+/** The reader that read the page: its version and the layout it recognised (ReaderInfo without the diagnostics). */
+export interface Reader {
+  version: string;
+  layout: string;
+  rulesVersion?: number;
 }
 
 export interface PageRead {
@@ -31,7 +42,20 @@ function completeness<T>(section: SectionRead<T>): SectionCompleteness {
   return { read: section.items.length, total: section.total, from: section.from };
 }
 
-export function pageResult(page: PageRead, source: { url: URL; site: string; observedAt: string }): ParseResult {
+function diagnostics<T>(section: SectionRead<T>): SectionDiagnostics {
+  return { matched: (section.matched ?? []).map((m) => m.slice(0, 500)), read: section.items.length, total: section.total };
+}
+
+/** The reader's description of itself, with or without what it matched. */
+export function readerInfo(site: SiteId, reader: Reader, page?: PageRead): ReaderInfo {
+  return {
+    site, version: reader.version, layout: reader.layout,
+    ...(reader.rulesVersion !== undefined ? { rulesVersion: reader.rulesVersion } : {}),
+    ...(page ? { sections: { penalties: diagnostics(page.penalties), abnormal: diagnostics(page.abnormal), serious: diagnostics(page.serious) } } : {}),
+  };
+}
+
+export function pageResult(page: PageRead, source: { url: URL; site: SiteId; observedAt: string }, reader: Reader): ParseResult {
   const sections: Completeness = {
     penalties: completeness(page.penalties),
     abnormal: completeness(page.abnormal),
@@ -50,7 +74,7 @@ export function pageResult(page: PageRead, source: { url: URL; site: string; obs
   const checked = EntityRecordRuntime.safeParse(record);
   if (!checked.success) {
     const first = checked.error.issues[0];
-    return failure('structure-changed', `the page gave a record that does not fit the contract: ${first?.path.join('.')}: ${first?.message}`);
+    return failure('structure-changed', `the page gave a record that does not fit the contract: ${first?.path.join('.')}: ${first?.message}`, readerInfo(source.site, reader, page));
   }
-  return { ok: true, record: checked.data, completeness: sections };
+  return { ok: true, record: checked.data, completeness: sections, reader: readerInfo(source.site, reader, page) };
 }

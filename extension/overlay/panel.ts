@@ -50,6 +50,7 @@ const NOT_UNDERSTOOD: Record<ParseFailure, MessageKey> = {
   'unsupported-page': 'overlay_reason_unsupported_page',
   'structure-changed': 'overlay_reason_structure_changed',
   empty: 'overlay_reason_empty',
+  disabled: 'overlay_reason_disabled',
 };
 
 /** "近三年" in Chinese, "3" in English: the window is a setting, the text reads naturally either way. */
