@@ -6,11 +6,9 @@
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { SITES, siteFor, type ParseResult } from '#core';
+import { SITES, savedFromUrl, siteFor, type ParseResult } from '#core';
 import { InputError, readText } from './io.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
-
-const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
 
 /** A happy-dom window that never runs or fetches anything a page names: saved pages are untrusted. */
 export function inertWindow(url: string): Window {
@@ -21,16 +19,6 @@ export function inertWindow(url: string): Window {
       disableIframePageLoading: true, disableComputedStyleRendering: true,
     },
   });
-}
-
-export function savedFromUrl(html: string): URL | null {
-  const m = SAVED_FROM.exec(html.slice(0, 4096));
-  if (!m?.[1]) return null;
-  try {
-    return new URL(m[1]);
-  } catch {
-    return null;
-  }
 }
 
 export interface LoadedPage {

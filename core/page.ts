@@ -21,6 +21,7 @@ export {
   PageKind, ParseFailure, ParseResult, ReaderInfo, SITE_IDS, SectionDiagnostics, SiteId, type ParseOptions, type ParseSuccess,
   type SiteAdapter,
 } from './sites/site.ts';
+export { savedFromLine, savedFromUrl, savedPageHtml } from './sites/saved-page.ts';
 export { LayoutRules, SiteRules, SiteRulesForSite, layoutRules, olderVersion } from './sites/site-rules.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';

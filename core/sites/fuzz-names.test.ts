@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { savedFromUrl } from '../../cli/html.ts';
+import { savedFromUrl } from './saved-page.ts';
 import { closeAll, documentParser } from '../../test/support/dom.ts';
 import { FIXTURE_DIR, OBSERVED_AT, fixturePages } from '../../test/support/fixtures.ts';
 import type { Banner } from '../schemas/record.ts';

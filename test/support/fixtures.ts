@@ -1,7 +1,7 @@
 /** The saved-page fixtures of the site adapters (core/sites/fixtures/<site>/<name>.html + .expected.json). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { savedFromUrl } from '../../cli/html.ts';
+import { savedFromUrl } from '#core';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../../core/sites/fixtures/', import.meta.url));
 /** The observation time the baselines were written with. */
