@@ -26,6 +26,6 @@ export { LayoutRules, SiteRules, SiteRulesForSite, layoutRules, olderVersion } f
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';
 export {
-  DataTablesPage, declaredUrls, readJsonReply, urlsForEntity, withJsonSections, type DeclaredUrl, type JsonReply, type JsonSection,
-} from './sites/gsxt-json.ts';
-export type { SectionKind } from './sites/gsxt-sections.ts';
+  DataTablesPage, SECTION_KINDS, type CompleteRead, type JsonReply, type JsonSection, type OpenSections, type SectionKind,
+  type SectionTarget,
+} from './sites/sections.ts';

@@ -7,8 +7,8 @@ import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreditChinaReply, creditChinaItems, declaredUrls, siteFor, withJsonSections, type ParseSuccess } from '#core';
-import { fetchSections, type Sender } from '../extension/fetch/gsxt-sections.ts';
+import { CreditChinaReply, creditChinaItems, siteById, siteFor, type ParseSuccess, type SiteAdapter } from '#core';
+import { fetchSections, type Sender } from '../extension/fetch/sections.ts';
 import { closeAll, htmlDocument } from './support/dom.ts';
 import { OBSERVED_AT, fixturePages } from './support/fixtures.ts';
 import { ENTITIES, pageByName, pageUrl } from './sim-site/entities.ts';
@@ -39,6 +39,9 @@ function exchange(host: string, method: string, path: string, body?: string): Pr
   });
 }
 
+const gsxt = siteById('gsxt-gov-cn').completeRead as NonNullable<SiteAdapter['completeRead']>;
+const ENTITY = { name: '示例', uscc: '91330100MA2B3C4D5N' };
+
 const senderFor = (host: string): Sender => (path, form) => exchange(host, 'POST', path, form.toString());
 
 async function readEntityPage(name: string) {
@@ -46,19 +49,19 @@ async function readEntityPage(name: string) {
   const url = new URL(pageUrl(page));
   const shell = await exchange(page.host, 'GET', page.path);
   expect(shell.status).toBe(200);
-  return { page, url, shell: shell.body, declared: declaredUrls(shell.body) };
+  return { page, url, shell: shell.body, declared: gsxt.targets(shell.body, ENTITY) };
 }
 
 describe('gsxt: complete records from the declared section endpoints', () => {
   it('reads all 23 penalties of the repeat offender in 5 requests, the abnormal and serious sections too', async () => {
     const { page, url, declared } = await readEntityPage('repeat-2017');
-    expect(declared.length).toBeGreaterThan(10);
-    const read = await fetchSections(declared, senderFor(page.host));
+    expect(declared.map((d) => d.kind)).toEqual(['penalties', 'abnormal', 'serious']);
+    const read = await fetchSections(declared, gsxt, senderFor(page.host));
     expect(read.stopped).toBeNull();
     const saved = fixturePages().find((p) => p.name === 'repeat-2017');
     const dom = siteFor(url)?.parse(htmlDocument(saved?.html ?? '', url.href), url, OBSERVED_AT) as ParseSuccess;
     expect(dom.completeness.penalties).toEqual({ read: 5, total: 23, from: 'dom' });
-    const merged = withJsonSections(dom, read.sections);
+    const merged = gsxt.merge(dom, read.sections);
     if (!merged.ok) throw new Error(merged.detail);
     expect(merged.completeness.penalties).toEqual({ read: 23, total: 23, from: 'json' });
     // The JSON path gives exactly the truth of the simulated site, field for field (ids are page order).
@@ -74,7 +77,7 @@ describe('gsxt: complete records from the declared section endpoints', () => {
     ['blocked-2018', 'blocked'],
   ])('%s: stops at the first reply, says why, asks nothing more', async (name, reason) => {
     const { page, declared } = await readEntityPage(name);
-    const read = await fetchSections(declared, senderFor(page.host));
+    const read = await fetchSections(declared, gsxt, senderFor(page.host));
     expect(read.stopped?.reason).toBe(reason);
     expect(read.requests).toBe(1);
   });
@@ -85,7 +88,7 @@ describe('gsxt: complete records from the declared section endpoints', () => {
     const saved = fixturePages().find((p) => p.name === 'repeat-2017');
     const url = saved?.url as URL;
     const dom = siteFor(url)?.parse(htmlDocument(saved?.html ?? '', url.href), url, OBSERVED_AT) as ParseSuccess;
-    const merged = withJsonSections(dom, [{ kind: 'penalties', pages }]);
+    const merged = gsxt.merge(dom, [{ kind: 'penalties', pages }]);
     if (!merged.ok) throw new Error(merged.detail);
     expect(merged.record.penalties).toHaveLength(23);
     // The 5 rows shown on the page are the first 5 of the JSON, field for field.

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  CreditChinaReply, assessRecord, creditChinaItems, readJsonReply, type Assessment, type EntityRecord, type ParseResult, type SectionKind,
+  CreditChinaReply, assessRecord, creditChinaItems, siteById, type Assessment, type EntityRecord, type ParseResult, type SectionKind, type SiteAdapter,
 } from '#core';
 import { parseSavedPage } from '../cli/html.ts';
 
@@ -110,7 +110,7 @@ function checkJson(truth: Truth, body: string): string[] | { skip: string } {
     return SECTIONS.filter((s) => truth.sections?.[s].state !== 'unknown' && read[s] !== truth.sections?.[s].read)
       .map((s) => `(b) ${s} rows ${read[s]}, truth ${truth.sections?.[s].read}`);
   }
-  const reply = readJsonReply(body);
+  const reply = (siteById('gsxt-gov-cn').completeRead as NonNullable<SiteAdapter['completeRead']>).readReply(body);
   if (reply.kind !== 'page') return truth.pageKind === 'entity' ? [`(a) gsxt reply not read: ${reply.detail}`] : [];
   return { skip: `gsxt section JSON (${reply.section ?? 'no section'}): checked by gsxt-json.test.ts` };
 }

@@ -9,8 +9,10 @@ import { readEntity } from './dom/entity.ts';
 import { matchesAny } from './match-pattern.ts';
 import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
 import {
-  GSXT_READER_VERSION, SECTION_KINDS, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid, type SectionKind,
+  GSXT_READER_VERSION, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid,
 } from './gsxt-sections.ts';
+import { dataTablesForm, declaredUrls, readJsonReply, sectionTargets, urlsForEntity, withJsonSections } from './gsxt-json.ts';
+import { SECTION_KINDS, type SectionKind } from './sections.ts';
 import { readBanners, saysNone, selfPublishedTest } from './gsxt-page.ts';
 import { failure, type PageKind, type ParseOptions, type SiteAdapter } from './site.ts';
 
@@ -131,6 +133,21 @@ export const adapter: SiteAdapter = {
   matchPatterns: MATCH_PATTERNS,
   matches: (url) => matchesAny(MATCH_PATTERNS, url),
   pageKind,
+  // Every row of a section from the endpoints the page declares (the page renders 5 a page).
+  completeRead: {
+    targets: (scriptText, entity) => sectionTargets(urlsForEntity(declaredUrls(scriptText), entity)),
+    form: dataTablesForm,
+    readReply: readJsonReply,
+    merge: withJsonSections,
+  },
+  // Today's design loads a section only when its menu item is opened.
+  openSections: {
+    menuTitles: {
+      penalties: /^行政处罚(信息)?$/,
+      abnormal: /^(列入)?经营异常(名录)?(信息)?$/,
+      serious: /^(列入)?严重违法(失信)?(企业)?(名单)?(（黑名单）|\(黑名单\))?(信息)?$/,
+    },
+  },
   parse(root, url, observedAt, options = {}) {
     try {
       return parse(root, url, observedAt, options);

@@ -4,11 +4,9 @@
  * record items. Sections are recognised by the fields of their rows, not by the URL's name: the 2026 design renamed the
  * URL variables (test/sim-site/routes.ts serves both). The fetching itself lives outside core (extension/fetch/).
  */
-import * as z from 'zod/mini';
 import { problemsOf } from '../lib/issues.ts';
-import {
-  abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson, type SectionKind,
-} from './gsxt-sections.ts';
+import { abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson } from './gsxt-sections.ts';
+import { DataTablesPage, type JsonReply, type JsonSection, type SectionKind, type SectionTarget } from './sections.ts';
 import type { EntityKind } from '../schemas/record.ts';
 import { GSXT_READER_VERSION } from './gsxt-sections.ts';
 import { pageResult, type SectionRead } from './page-record.ts';
@@ -70,18 +68,6 @@ export function urlsForEntity(declared: readonly DeclaredUrl[], entity: EntityOf
   return declared.filter((d) => d.guess !== 'abnormal' || d === chosen);
 }
 
-/** One DataTables page as the section endpoints answer it. */
-export const DataTablesPage = z.looseObject({
-  recordsTotal: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
-  totalPage: z.optional(z.coerce.number().check(z.int(), z.nonnegative())),
-  data: z.array(z.record(z.string(), z.unknown())),
-});
-export type DataTablesPage = z.infer<typeof DataTablesPage>;
-
-export type JsonReply =
-  | { kind: 'page'; page: DataTablesPage; section: SectionKind | null }
-  | { kind: 'blocked'; detail: string; code: string }
-  | { kind: 'invalid'; detail: string; html: boolean };
 
 /** Reads one reply body: a DataTables page, the firewall's NGIDERRORCODE, or something else (HTML, captcha). */
 export function readJsonReply(body: string): JsonReply {
@@ -100,11 +86,6 @@ export function readJsonReply(body: string): JsonReply {
   if (!page.success) return { kind: 'invalid', detail: `unexpected JSON: ${problemsOf(page.error).map((p) => `${p.path}: ${p.message}`).join('; ')}`, html: false };
   const first = page.data.data[0];
   return { kind: 'page', page: page.data, section: first ? sectionOfJsonRow(first) : null };
-}
-
-export interface JsonSection {
-  kind: SectionKind;
-  pages: DataTablesPage[];
 }
 
 /** One section: from its JSON pages when they were read (total from recordsTotal), else as the page rendered it. */
@@ -141,4 +122,19 @@ export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSecti
     abnormal: section(sections, 'abnormal', abnormalRow, record.abnormalListings, completeness.abnormal, matched('abnormal')),
     serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious, matched('serious')),
   }, { url: new URL(source?.url ?? 'about:blank'), site: reader.site, observedAt: source?.observedAt ?? '' }, reader);
+}
+
+/** The one URL per section to ask first: the declared names that suggest it, in page order. */
+export function sectionTargets(declared: readonly DeclaredUrl[]): SectionTarget[] {
+  const targets: SectionTarget[] = [];
+  for (const kind of ['penalties', 'abnormal', 'serious'] as const) {
+    const first = declared.find((d) => d.guess === kind);
+    if (first) targets.push({ kind, url: first.url });
+  }
+  return targets;
+}
+
+/** The page's own DataTables request: draw counts the requests, start and length page through the rows. */
+export function dataTablesForm(draw: number, start: number, pageSize: number): URLSearchParams {
+  return new URLSearchParams({ draw: String(draw), start: String(start), length: String(pageSize) });
 }

@@ -5,7 +5,7 @@
  */
 import type { Banner } from '../schemas/record.ts';
 import { byTags, isHidden, type PageText } from './dom/text.ts';
-import type { SectionKind } from './gsxt-sections.ts';
+import type { SectionKind } from './sections.ts';
 
 /** Shown to a person: neither the element nor any ancestor is hidden. */
 export function isShown(el: Element): boolean {

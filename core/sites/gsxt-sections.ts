@@ -6,14 +6,13 @@
 import { parseSiteDate } from '../lib/dates.ts';
 import type { AbnormalListingInput, PenaltyInput, SeriousListingInput } from '../schemas/record.ts';
 import { column, type Grid } from './dom/tables.ts';
+import type { SectionKind } from './sections.ts';
 import { stripHtml } from './dom/text.ts';
 import { siteDate, withoutUndefined } from './values.ts';
 
 /** The gsxt reader's version (page, sections and JSON): raised with every change of what it reads. */
 export const GSXT_READER_VERSION = '2.0.0';
 
-export type SectionKind = 'penalties' | 'abnormal' | 'serious';
-export const SECTION_KINDS: readonly SectionKind[] = ['penalties', 'abnormal', 'serious'];
 
 // Header patterns, in label form: half-width brackets, no spaces.
 const PENALTY_NO = /决定书文号|决定文书号|处罚文号/;

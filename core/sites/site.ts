@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { Completeness, EntityRecordRuntime } from '../schemas/record.ts';
+import type { CompleteRead, OpenSections } from './sections.ts';
 import type { SiteRulesForSite } from './site-rules.ts';
 
 export { Completeness, SectionCompleteness } from '../schemas/record.ts';
@@ -68,6 +69,10 @@ export interface SiteAdapter {
   /** The adapter applies to this URL (its match patterns, as the browser would apply them). */
   matches(url: URL): boolean;
   pageKind(url: URL, root: ParentNode): PageKind;
+  /** The site's own section endpoints, for every row of a section (absent: the page is all there is). */
+  completeRead?: CompleteRead;
+  /** The page's section menu, for sections rendered only once opened. */
+  openSections?: OpenSections;
   /** `observedAt` (ISO-8601) is when the page was seen: core never reads the clock. */
   parse(root: ParentNode, url: URL, observedAt: string, options?: ParseOptions): ParseResult;
 }

@@ -3,14 +3,8 @@
  * person would, and let the page render them. Today's gsxt loads a section only when it is
  * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried.
  */
-import { siteFor, type SectionKind } from '#core/page';
+import type { OpenSections, SectionKind, SiteAdapter } from '#core/page';
 
-/** Menu items and section headings by their text, as the site titles the three record sections. */
-const TITLES: Record<SectionKind, RegExp> = {
-  penalties: /^行政处罚(信息)?$/,
-  abnormal: /^(列入)?经营异常(名录)?(信息)?$/,
-  serious: /^(列入)?严重违法(失信)?(企业)?(名单)?(（黑名单）|\(黑名单\))?(信息)?$/,
-};
 const CLICKABLE = '[role="button"], [data-target], a, button, li, [onclick], .tab, span, div';
 
 export interface OpenOptions {
@@ -19,18 +13,18 @@ export interface OpenOptions {
 }
 
 /** A section is there once the page shows its rows or says it has none (a count is known or rows were read). */
-function loaded(doc: Document, kind: SectionKind): boolean {
-  const url = new URL(doc.location?.href ?? 'https://www.gsxt.gov.cn/');
-  const result = siteFor(url)?.parse(doc, url, '');
-  if (!result?.ok) return false;
+function loaded(doc: Document, site: Pick<SiteAdapter, 'parse'>, kind: SectionKind): boolean {
+  const url = new URL(doc.location.href);
+  const result = site.parse(doc, url, '');
+  if (!result.ok) return false;
   const c = result.completeness[kind];
   return c.read > 0 || c.total !== null;
 }
 
-function menuItem(doc: Document, kind: SectionKind): HTMLElement | null {
+function menuItem(doc: Document, title: RegExp): HTMLElement | null {
   const candidates = Array.from(doc.querySelectorAll<HTMLElement>(CLICKABLE)).filter((el) => {
     const text = (el.textContent ?? '').replace(/\s+/g, '');
-    return text.length <= 24 && TITLES[kind].test(text);
+    return text.length <= 24 && title.test(text);
   });
   // The innermost element with the title: the one the page's handler is bound to, or inside it.
   return candidates.find((el) => !candidates.some((other) => other !== el && el.contains(other))) ?? null;
@@ -62,19 +56,21 @@ function waitFor(doc: Document, ready: () => boolean, timeoutMs: number): Promis
   });
 }
 
-/** Opens each record section that is not rendered yet; says which opened and which did not. */
-export async function openSections(doc: Document, options: OpenOptions = { timeoutMs: 4000 }): Promise<{ opened: SectionKind[]; failed: SectionKind[] }> {
+/** Opens each record section that is not rendered yet through the menu the adapter names; says which opened and which did not. */
+export async function openSections(
+  doc: Document, site: Pick<SiteAdapter, 'parse'>, menu: OpenSections, options: OpenOptions = { timeoutMs: 4000 },
+): Promise<{ opened: SectionKind[]; failed: SectionKind[] }> {
   const opened: SectionKind[] = [];
   const failed: SectionKind[] = [];
   for (const kind of ['penalties', 'abnormal', 'serious'] as const) {
-    if (loaded(doc, kind)) continue;
-    const item = menuItem(doc, kind);
+    if (loaded(doc, site, kind)) continue;
+    const item = menuItem(doc, menu.menuTitles[kind]);
     if (!item) {
       failed.push(kind);
       continue;
     }
     item.click();
-    (await waitFor(doc, () => loaded(doc, kind), options.timeoutMs) ? opened : failed).push(kind);
+    (await waitFor(doc, () => loaded(doc, site, kind), options.timeoutMs) ? opened : failed).push(kind);
   }
   return { opened, failed };
 }

@@ -1,6 +1,6 @@
 /** The tab-session cache of complete reads: kept and read back, and anything the page may have written is parsed. */
 import { describe, expect, it } from 'vitest';
-import type { SectionsRead } from './gsxt-sections.ts';
+import type { SectionsRead } from './sections.ts';
 import { storageCache } from './session-cache.ts';
 
 function memoryStorage() {

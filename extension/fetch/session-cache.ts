@@ -1,12 +1,12 @@
 /**
  * The complete reads of gsxt sections, kept for the tab's session (the page origin's sessionStorage): reloading an
- * entity page, or coming back to it, does not ask the site again (fetch/gsxt-sections.ts says why that matters).
+ * entity page, or coming back to it, does not ask the site again (fetch/sections.ts says why that matters).
  * The page's own scripts can see and change this storage, so what is read back is parsed like any page data; a
  * value that does not parse is treated as absent.
  */
 import { DataTablesPage } from '#core/page';
 import * as z from 'zod/mini';
-import type { SectionCache, SectionsRead } from './gsxt-sections.ts';
+import type { SectionCache, SectionsRead } from './sections.ts';
 
 const PREFIX = 'creditlens:sections:';
 

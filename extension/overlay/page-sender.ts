@@ -1,9 +1,9 @@
 /**
  * The content script's side of the main-world sender: a fetch/Sender that hands each request to the helper injected
  * into the page (entrypoints/page-sender.ts) and waits for its reply event. The reply is parsed; anything malformed
- * is ignored and the request then ends by its timeout (fetch/gsxt-sections.ts owns the policy).
+ * is ignored and the request then ends by its timeout (fetch/sections.ts owns the policy).
  */
-import type { Sender } from '../fetch/gsxt-sections.ts';
+import type { Sender } from '../fetch/sections.ts';
 import { ABORT_EVENT, PageReply, REPLY_EVENT, REQUEST_EVENT, readDetail } from '../messaging/page-world.ts';
 
 export function randomChannel(): string {

@@ -5,7 +5,7 @@
  * the panel is folded and where, and the notes frame (with whatever is being typed in it) survive every update.
  */
 import type { Coverage, Finding, ParseFailure } from '#core/page';
-import type { StopReason } from '../fetch/gsxt-sections.ts';
+import type { StopReason } from '../fetch/sections.ts';
 import { postFrameToken } from '../frames/frame-token.ts';
 import { t, uiLanguage, type MessageKey } from '../ui/i18n.ts';
 import type { Summary, Verdict } from '../ui/summary.ts';

@@ -12,7 +12,7 @@ import { savedFromUrl } from '#core/page';
 import { ENTITIES, pageByName, pageUrl } from '../../test/sim-site/entities.ts';
 import { renderPage, startSimSite, type SimSite } from '../../test/sim-site/server.ts';
 import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
-import type { Sender } from '../fetch/gsxt-sections.ts';
+import type { Sender } from '../fetch/sections.ts';
 import { badgeFor } from '../background/badge.ts';
 import type { PanelPlacement } from '../storage/panel-placement.ts';
 import { pageHint } from './page-hint.ts';

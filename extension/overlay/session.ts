@@ -5,10 +5,10 @@
  * everything it added. Browser APIs come in as `SessionDeps`, so the whole flow runs under happy-dom in tests.
  */
 import {
-  assessRecord, chinaDateOfEpochMs, declaredUrls, entityKey, urlsForEntity, withJsonSections, type Assessment, type EntityRecord,
-  type IsoDate, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
+  assessRecord, chinaDateOfEpochMs, entityKey, type Assessment, type EntityRecord, type IsoDate, type ParseResult, type ParseSuccess,
+  type RuleSettings, type SiteAdapter,
 } from '#core/page';
-import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
+import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
 import type { FramePurpose } from '../messaging/protocol.ts';
@@ -155,7 +155,8 @@ export class OverlaySession {
     const now = this.deps.now();
     const observedAt = new Date(now).toISOString();
     let result = this.site.parse(this.doc, url, observedAt);
-    if (result.ok && this.json?.path === url.pathname) result = withJsonSections(result, this.json.read.sections);
+    const complete = this.site.completeRead;
+    if (result.ok && complete && this.json?.path === url.pathname) result = complete.merge(result, this.json.read.sections);
     if (!result.ok) {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
@@ -197,20 +198,21 @@ export class OverlaySession {
     else this.refresh();
   }
 
-  /** gsxt: every row of each section from the endpoints the page declares; else open unrendered sections. */
+  /** Every row of each section from the endpoints the page declares (the adapter's completeRead); else open unrendered sections. */
   private async completeRead(dom: ParseSuccess): Promise<void> {
     const generation = this.generation;
     const path = this.path;
     const current = () => generation === this.generation && !this.disposed;
     try {
-      const scripts = Array.from(this.doc.scripts, (s) => s.text).join('\n');
-      const sender = await this.deps.sender();
-      const declared = sender ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
-      if (declared.length === 0) {
-        if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc);
-      } else {
-        const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache, undefined, this.cancelRead.signal);
+      const complete = this.site.completeRead;
+      const sender = complete ? await this.deps.sender() : null;
+      const scripts = sender ? Array.from(this.doc.scripts, (s) => s.text).join('\n') : '';
+      const targets = complete && sender ? complete.targets(scripts, dom.record.entity) : [];
+      if (complete && sender && targets.length > 0) {
+        const read = await fetchSectionsOnce(path, targets, complete, sender, this.cache, undefined, this.cancelRead.signal);
         if (current()) this.json = { path, read };
+      } else if (this.site.openSections && current()) {
+        await openSections(this.doc, this.site, this.site.openSections);
       }
     } catch (error) {
       // Reading stays honest whatever failed: the panel shows what the page gave, sections not read say so.

@@ -8,7 +8,7 @@ import type { SiteAdapter } from '#core/page';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
 import * as z from 'zod/mini';
-import type { Sender } from '../fetch/gsxt-sections.ts';
+import type { Sender } from '../fetch/sections.ts';
 import { storageCache } from '../fetch/session-cache.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
 import { requestFromPage as request } from '../messaging/content-client.ts';
@@ -19,9 +19,6 @@ import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
 
 const log = (what: string, error: unknown) => console.warn(`[CreditLens] ${what}:`, error instanceof Error ? error.message : error);
-
-/** The site whose pages read their sections from JSON endpoints, through the page's own requests. */
-const SECTION_ENDPOINT_SITES = new Set(['gsxt-gov-cn']);
 
 /**
  * Runs at document_start: the script is compiled and the settings are read while the page loads, so that at
@@ -74,7 +71,8 @@ function domReady(doc: Document): Promise<void> {
 }
 
 async function mainWorld(ctx: ContentScriptContext, site: SiteAdapter): Promise<Sender | null> {
-  if (!SECTION_ENDPOINT_SITES.has(site.id)) return null;
+  // Only a site whose sections are read from its own endpoints needs the page's own requests.
+  if (!site.completeRead) return null;
   const channel = randomChannel();
   try {
     await injectScript('/page-sender.js', { modifyScript: (script) => void (script.dataset.channel = channel) });

@@ -3,7 +3,7 @@
  * the rendered DOM, and the same 200 penalties read from 40 DataTables JSON pages. The DOM is happy-dom here; the
  * real browser's figure is in the extension's benchmark.
  */
-import { withJsonSections, SITES, type ParseSuccess } from '#core';
+import { SITES, siteById, type CompleteRead, type ParseSuccess } from '#core';
 import { documentParser } from '../support/dom.ts';
 import { median, report, timed, type BenchResult } from './report.ts';
 
@@ -61,7 +61,7 @@ export async function benchSitesParse(): Promise<BenchResult> {
   for (let i = 0; i < runs; i++) {
     jsonRead.push(timed(() => {
       const pages = bodies.map((b) => JSON.parse(b) as { recordsTotal: number; data: Array<Record<string, unknown>> });
-      const merged = withJsonSections(dom as ParseSuccess, [{ kind: 'penalties', pages }]);
+      const merged = (siteById('gsxt-gov-cn').completeRead as CompleteRead).merge(dom as ParseSuccess, [{ kind: 'penalties', pages }]);
       if (!merged.ok || merged.completeness.penalties.read !== ROWS) throw new Error('bench JSON not read');
     }));
   }

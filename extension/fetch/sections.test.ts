@@ -3,10 +3,12 @@
  * immediate stop — never a retry — on anything that is not a DataTables page.
  */
 import { describe, expect, it } from 'vitest';
-import { declaredUrls } from '#core';
-import { fetchSections, fetchSectionsOnce, memoryCache, type Reply, type Sender } from './gsxt-sections.ts';
+import { siteById, type SiteAdapter } from '#core';
+import { fetchSections, fetchSectionsOnce, memoryCache, type Reply, type Sender } from './sections.ts';
 
-const DECLARED = declaredUrls(`var punishmentDetailInfoUrl = "/pun.html"; var entBusExcepUrl = "/abn.html"; var IllInfoUrl = "/ill.html";`);
+const GSXT = siteById('gsxt-gov-cn').completeRead as NonNullable<SiteAdapter['completeRead']>;
+const SCRIPTS = `var punishmentDetailInfoUrl = "/pun.html"; var entBusExcepUrl = "/abn.html"; var IllInfoUrl = "/ill.html";`;
+const DECLARED = GSXT.targets(SCRIPTS, { name: '示例', uscc: '91330100MA2B3C4D5N' });
 const penalty = (i: number) => ({ penDecNo: `罚〔2024〕${i}号`, penDecIssDate: 1704038400000, penAuth_CN: '某局', penContent: '罚款', illegActType: 'x' });
 
 /** A site: 23 penalties, no abnormal or serious entries; records every request. */
@@ -35,7 +37,7 @@ function site(overrides: Partial<Record<string, (start: number) => Reply>> = {})
 describe('fetchSections', () => {
   it('reads 23 penalties in 5 requests of the page\u2019s own form, one at a time', async () => {
     const s = site();
-    const read = await fetchSections(DECLARED, s.send);
+    const read = await fetchSections(DECLARED, GSXT, s.send);
     expect(read.stopped).toBeNull();
     expect(read.sections.find((x) => x.kind === 'penalties')?.pages.flatMap((p) => p.data)).toHaveLength(23);
     expect(s.log.filter((r) => r.path === '/pun.html').map((r) => r.form.start)).toEqual(['0', '5', '10', '15', '20']);
@@ -51,7 +53,7 @@ describe('fetchSections', () => {
     { what: 'an HTTP error', reply: { status: 521, body: '' }, reason: 'http-error', value: '521' },
   ])('stops at once on $what, keeps what it read, and never asks again', async ({ reply, reason, value }) => {
     const s = site({ '/pun.html': (start) => (start === 0 ? { status: 200, body: JSON.stringify({ recordsTotal: 23, data: [penalty(1), penalty(2), penalty(3), penalty(4), penalty(5)] }) } : reply) });
-    const read = await fetchSections(DECLARED, s.send);
+    const read = await fetchSections(DECLARED, GSXT, s.send);
     expect(read.stopped).toMatchObject({ reason, value });
     expect(s.log).toHaveLength(2);
     expect(read.sections[0]?.pages.flatMap((p) => p.data)).toHaveLength(5);
@@ -59,21 +61,21 @@ describe('fetchSections', () => {
 
   it('stops at the cap and says so', async () => {
     const s = site();
-    const read = await fetchSections(DECLARED, s.send, { maxRequests: 3, pageSize: 5, timeoutMs: 1000 });
+    const read = await fetchSections(DECLARED, GSXT, s.send, { maxRequests: 3, pageSize: 5, timeoutMs: 1000 });
     expect(read.stopped?.reason).toBe('cap-reached');
     expect(s.log).toHaveLength(3);
   });
 
   it('stops on a timeout', async () => {
     const slow: Sender = (_path, _form, signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
-    const read = await fetchSections(DECLARED, slow, { maxRequests: 5, pageSize: 5, timeoutMs: 30 });
+    const read = await fetchSections(DECLARED, GSXT, slow, { maxRequests: 5, pageSize: 5, timeoutMs: 30 });
     expect(read.stopped?.reason).toBe('timeout');
     expect(read.requests).toBe(1);
   });
 
   it('takes the section from the rows, not from the URL\u2019s name', async () => {
     const swapped = site({ '/abn.html': () => ({ status: 200, body: JSON.stringify({ recordsTotal: 1, data: [{ serILLRea_CN: '较重处罚', abntime: 1675180800000 }] }) }) });
-    const read = await fetchSections(DECLARED, swapped.send);
+    const read = await fetchSections(DECLARED, GSXT, swapped.send);
     expect(read.sections.map((x) => x.kind)).toEqual(['penalties', 'serious', 'serious']);
   });
 });
@@ -88,7 +90,7 @@ describe('cancelling', () => {
       return s.send(path, form, signal);
     };
     const cache = memoryCache();
-    const read = await fetchSectionsOnce('/%7BAB%7D', DECLARED, send, cache, undefined, cancel.signal);
+    const read = await fetchSectionsOnce('/%7BAB%7D', DECLARED, GSXT, send, cache, undefined, cancel.signal);
     expect(read.stopped?.reason).toBe('cancelled');
     expect(s.log).toHaveLength(2);
     expect(read.sections[0]?.pages.flatMap((p) => p.data)).toHaveLength(10);
@@ -100,8 +102,8 @@ describe('fetchSectionsOnce', () => {
   it('reuses the result for the same entity within the session', async () => {
     const s = site();
     const cache = memoryCache();
-    const first = await fetchSectionsOnce('entity-A', DECLARED, s.send, cache);
-    const second = await fetchSectionsOnce('entity-A', DECLARED, s.send, cache);
+    const first = await fetchSectionsOnce('entity-A', DECLARED, GSXT, s.send, cache);
+    const second = await fetchSectionsOnce('entity-A', DECLARED, GSXT, s.send, cache);
     expect(first.cached).toBe(false);
     expect(second.cached).toBe(true);
     expect(s.log).toHaveLength(7);

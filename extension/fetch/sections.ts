@@ -1,13 +1,16 @@
 /**
- * Reads a gsxt entity's complete sections from the endpoints its page declares, the way the page itself does
- * (POST draw/start/length, DataTables JSON), so that 23 penalties are read as 23 and not as the 5 on screen.
+ * Reads an entity's complete sections from the endpoints its page declares, through the site adapter's `completeRead`
+ * (gsxt: POST draw/start/length, DataTables JSON), so that 23 penalties are read as 23 and not as the 5 on screen.
  *
  * It must never get a member of staff blocked during official work: one request at a time, a small cap per page
  * view, a timeout, and it stops at once — saying why — on a captcha, an NGIDERRORCODE reply, HTML where JSON was
  * expected, or an HTTP error. It never retries. The sender is injected: in the extension it runs in the page's main
  * world, so the site's own XMLHttpRequest hook adds its token (a request of ours would lack it).
  */
-import { readJsonReply, type DataTablesPage, type DeclaredUrl, type JsonSection, type SectionKind } from '#core/page';
+import type { CompleteRead, DataTablesPage, JsonSection, SectionKind, SectionTarget } from '#core/page';
+
+/** What the fetcher needs of the site: its request form and how to read a reply. */
+export type SiteRequests = Pick<CompleteRead, 'form' | 'readReply'>;
 
 export interface Reply {
   status: number;
@@ -49,18 +52,8 @@ class Stop extends Error {
   }
 }
 
-/** The one URL per section to ask first: the declared names that suggest it, in page order. */
-export function sectionTargets(declared: readonly DeclaredUrl[]): Array<{ kind: SectionKind; url: string }> {
-  const targets: Array<{ kind: SectionKind; url: string }> = [];
-  for (const kind of ['penalties', 'abnormal', 'serious'] as const) {
-    const first = declared.find((d) => d.guess === kind);
-    if (first) targets.push({ kind, url: first.url });
-  }
-  return targets;
-}
-
 export async function fetchSections(
-  declared: readonly DeclaredUrl[], send: Sender, policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
+  targets: readonly SectionTarget[], site: SiteRequests, send: Sender, policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
 ): Promise<SectionsRead> {
   let requests = 0;
   const sections: JsonSection[] = [];
@@ -70,7 +63,7 @@ export async function fetchSections(
     if (cancel?.aborted) throw new Stop('cancelled', 'the page was left before the read finished');
     if (requests >= policy.maxRequests) throw new Stop('cap-reached', `stopped after ${requests} requests (the limit for one page view)`, requests);
     requests++;
-    const form = new URLSearchParams({ draw: String(requests), start: String(start), length: String(policy.pageSize) });
+    const form = site.form(requests, start, policy.pageSize);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
     let reply: Reply;
@@ -83,14 +76,14 @@ export async function fetchSections(
       clearTimeout(timer);
     }
     if (reply.status < 200 || reply.status >= 300) throw new Stop('http-error', `HTTP ${reply.status} from ${url}`, reply.status);
-    const read = readJsonReply(reply.body);
+    const read = site.readReply(reply.body);
     if (read.kind === 'blocked') throw new Stop('blocked', read.detail, read.code);
     if (read.kind === 'invalid') throw new Stop(read.html ? 'captcha' : 'not-json', read.detail);
     return { page: read.page, section: read.section };
   };
 
   try {
-    for (const target of sectionTargets(declared)) {
+    for (const target of targets) {
       const first = await request(target.url, 0);
       // The rows say which section this is; an empty page keeps the name's guess.
       const section: JsonSection = { kind: first.section ?? target.kind, pages: [first.page] };
@@ -131,11 +124,12 @@ export function memoryCache(): SectionCache {
  * except one cancelled because the page was left: coming back reads it again.
  */
 export async function fetchSectionsOnce(
-  key: string, declared: readonly DeclaredUrl[], send: Sender, cache: SectionCache, policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
+  key: string, targets: readonly SectionTarget[], site: SiteRequests, send: Sender, cache: SectionCache,
+  policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
 ): Promise<SectionsRead & { cached: boolean }> {
   const hit = await cache.get(key);
   if (hit) return { ...hit, cached: true };
-  const read = await fetchSections(declared, send, policy, cancel);
+  const read = await fetchSections(targets, site, send, policy, cancel);
   if (read.stopped?.reason !== 'cancelled') await cache.set(key, read);
   return { ...read, cached: false };
 }
