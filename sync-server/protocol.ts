@@ -6,7 +6,6 @@ import * as encoding from 'lib0/encoding';
  */
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
 export const SYNC_STEP1 = 0;

@@ -17,13 +17,6 @@ export const rule: RuleInfo = {
   reference: 'docs/rules.md R2',
 };
 
-export interface Publicity {
-  /** Shown on the publicity system on the as-of date. */
-  published: boolean;
-  /** Last day of publicity (earlier when a repair was approved); null when never published. */
-  publishedUntil: IsoDate | null;
-}
-
 /** The last day of the full publicity period, before any repair. */
 export function publicityEnd(p: PenaltyFact, severity: Severity, ctx: EvalContext): IsoDate {
   const start = p.publicityStart;
@@ -53,8 +46,3 @@ export function publishedOn(p: PenaltyFact, publishedUntil: IsoDate | null, ctx:
   return !repairedBy(p, ctx) && ctx.asOf >= p.publicityStart && ctx.asOf <= publishedUntil;
 }
 
-/** Whether the penalty is shown on the as-of date, and until when (the engine calls the two parts directly). */
-export function publicityOf(p: PenaltyFact, severity: Severity, ctx: EvalContext): Publicity {
-  const publishedUntil = publishedUntilOf(p, severity, ctx);
-  return { published: publishedOn(p, publishedUntil, ctx), publishedUntil };
-}

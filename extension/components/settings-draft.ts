@@ -24,7 +24,7 @@ export const FIELDS = [
 
 type Field = (typeof FIELDS)[number];
 export type NumberField = Extract<Field, { kind: 'number' }>['name'];
-export type BooleanField = Extract<Field, { kind: 'boolean' }>['name'];
+type BooleanField = Extract<Field, { kind: 'boolean' }>['name'];
 
 // A new field of RuleSettings fails to compile here until it has a control above.
 const _everyFieldHasAControl: [Exclude<keyof RuleSettings, Field['name']>] extends [never] ? true : never = true;

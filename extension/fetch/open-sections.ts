@@ -1,6 +1,6 @@
 /**
  * The fallback when the section JSON cannot be read: open the record sections through the page's own menu, as a
- * person would, and let the page render them. Today's gsxt loads a section only when it is
+ * person would, and let the page render them. A site whose adapter declares openSections loads a section only when it is
  * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried.
  */
 import type { OpenSections, SectionKind, SiteAdapter } from '#core/page';

@@ -1,5 +1,5 @@
 /**
- * The complete reads of gsxt sections, kept for the tab's session (the page origin's sessionStorage): reloading an
+ * The complete reads of sections, kept for the tab's session (the page origin's sessionStorage): reloading an
  * entity page, or coming back to it, does not ask the site again (fetch/sections.ts says why that matters).
  * The page's own scripts can see and change this storage, so what is read back is parsed like any page data; a
  * value that does not parse is treated as absent.

@@ -1,6 +1,6 @@
 /**
  * One overlay on one page: reads the page with its site adapter, assesses, paints the panel and marks the rows at
- * once from what is rendered, then reads the complete sections (gsxt's own JSON endpoints) and paints again. It
+ * once from what is rendered, then reads the complete sections (the site's own endpoints, when its adapter declares them) and paints again. It
  * follows the page — re-reading after its tables change and on in-page navigation — and `dispose()` removes
  * everything it added. Browser APIs come in as `SessionDeps`, so the whole flow runs under happy-dom in tests.
  */

@@ -546,7 +546,7 @@ export const ENTITIES: Readonly<Record<EntityKey, SimEntity>> = {
   clean, listed, repeat, individual, creditchina, captcha, blocked, xss, bench,
 };
 
-export function entityOf(key: EntityKey): SimEntity {
+function entityOf(key: EntityKey): SimEntity {
   return ENTITIES[key];
 }
 

@@ -59,11 +59,6 @@ export class PageText {
   }
 }
 
-/** Visible text of one node, tidied; for many nodes of one page use a PageText. */
-export function visibleText(node: Node): string {
-  return new PageText().of(node);
-}
-
 /** Elements of `root` in document order, as an array. */
 export function all(root: ParentNode, selector: string): Element[] {
   return Array.from(root.querySelectorAll(selector));
