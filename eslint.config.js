@@ -23,9 +23,10 @@ const ZOD_AS_NAMESPACE = {
 };
 
 /** Import patterns a folder may not use: core past its index, the `others` parts, and (production) the tests. */
-function restrictedImports(others, production) {
+function restrictedImports(others, production, ownAdapter = false) {
   return [
     { group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts), or '#core/page' (core/page.ts)." },
+    ...(ownAdapter ? [] : [{ regex: '^#core/sites/', message: "Only a content-script entry imports its site's adapter as '#core/sites/<id>'; use '#core' or '#core/page'." }]),
     ...others.map((part) => ({ group: [`**/${part}/**`, `**/${part}`], message: `This part never imports ${part}/ (docs/architecture.md).` })),
     ...(production ? [{ group: ['**/test/**', '**/*.test', '**/*.test.ts', '**/*.test.tsx'], message: 'Production code never imports tests.' }] : []),
   ];
@@ -55,6 +56,11 @@ export default tseslint.config(
     files,
     rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports(others, files[0] !== 'test/**') }] },
   })),
+  {
+    // A content script carries its own site's adapter only (the others would load with every page of its site).
+    files: ['extension/entrypoints/*.content.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports(['sync-server', 'cli', 'packaging'], true, true) }] },
+  },
   {
     // Tests may import test helpers wherever they are.
     files: ['**/*.test.ts', '**/*.test.tsx'],

@@ -14,6 +14,8 @@ export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react'],
+  // Every import explicit: no ambient globals from components/ or WXT (browser, storage, defineContentScript, …).
+  imports: false,
   webExt: { disabled: true },
   ...(packaging?.outDir ? { outDir: packaging.outDir } : {}),
   // Syntax is lowered to the oldest browser we support (extension/compat.ts); Firefox gets its ESR's.

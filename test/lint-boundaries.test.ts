@@ -51,6 +51,13 @@ describe('other folders reach core only through its index', () => {
     },
   );
 
+  it('lets only a content-script entry import its own adapter', async () => {
+    const code = "import { adapter } from '#core/sites/gsxt-gov-cn';\nexport const a = adapter;\n";
+    expect((await messages(code, 'extension/overlay/x.ts')).join('\n')).toContain("Only a content-script entry imports its site's adapter");
+    expect((await messages(code, 'cli/commands/x.ts')).join('\n')).toContain("Only a content-script entry imports its site's adapter");
+    expect(await messages(code, 'extension/entrypoints/gsxt-gov-cn.content.ts')).toEqual([]);
+  });
+
   it('accepts #core', async () => {
     expect(await messages("import { assess } from '#core';\nexport const a = assess;\n", 'cli/commands/x.ts')).toEqual([]);
   });

@@ -1,10 +1,9 @@
 /** The overlay on Credit China (creditchina.gov.cn); matches come from the site adapter (core/sites). */
 // First: zod's settings, read when the schemas below are built.
 import '../overlay/zod-config.ts';
-import { siteById } from '#core/page';
+import { adapter as site } from '#core/sites/creditchina-gov-cn';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startOverlay } from '../overlay/start.ts';
-
-const site = siteById('creditchina-gov-cn');
 
 export default defineContentScript({
   matches: [...site.matchPatterns],

@@ -3,6 +3,7 @@
  * XMLHttpRequest, so whatever the site's scripts add to their requests is added to ours. Wiring only; the contract
  * is messaging/page-world.ts.
  */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ABORT_EVENT, PageAbort, PageRequest, REPLY_EVENT, REQUEST_EVENT, readDetail } from '../messaging/page-world.ts';
 
 export default defineUnlistedScript(() => {

@@ -5,6 +5,7 @@
  * disabled (the context is invalidated).
  */
 import type { SiteAdapter } from '#core/page';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
 import * as z from 'zod/mini';
