@@ -22,6 +22,9 @@ const ZOD_AS_NAMESPACE = {
   message: "Write import * as z from 'zod' (tree-shakeable).",
 };
 
+/** The extension's feature folders (extension/features/<name>/). */
+const FEATURES = ['overlay', 'lookup', 'notes', 'team', 'ledger', 'options', 'links'];
+
 /** Import patterns a folder may not use: core past its index, the `others` parts, and (production) the tests. */
 function restrictedImports(others, production, ownAdapter = false) {
   return [
@@ -55,6 +58,22 @@ export default tseslint.config(
   ].map(({ files, others }) => ({
     files,
     rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports(others, files[0] !== 'test/**') }] },
+  })),
+  // A feature (extension/features/<name>/) never imports another: what two share lives in ui/ (or messaging/, storage/,
+  // sync/); pages that put features together are their entrypoints.
+  ...FEATURES.map((feature) => ({
+    files: [`extension/features/${feature}/**`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...restrictedImports(['sync-server', 'cli', 'packaging'], true),
+          {
+            regex: `^\\.\\./(${FEATURES.filter((f) => f !== feature).join('|')})/`,
+            message: 'A feature never imports another feature: move what both use to extension/ui/ (docs/architecture.md).',
+          },
+        ],
+      }],
+    },
   })),
   {
     // A content script carries its own site's adapter only (the others would load with every page of its site).

@@ -14,7 +14,7 @@ export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   modules: ['@wxt-dev/module-react'],
-  // Every import explicit: no ambient globals from components/ or WXT (browser, storage, defineContentScript, …).
+  // Every import explicit: no ambient globals from our folders or WXT (browser, storage, defineContentScript, …).
   imports: false,
   webExt: { disabled: true },
   ...(packaging?.outDir ? { outDir: packaging.outDir } : {}),

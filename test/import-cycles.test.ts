@@ -27,7 +27,7 @@ describe('import cycles', () => {
     write('core/c.ts', "export const c = () => import('../cli/a.ts');\n");
     write('core/index.ts', "export { c } from './c.ts';\n");
     write('test/t.ts', "import type { a } from '../cli/a.ts';\nimport { c } from '#core';\nexport type T = typeof a;\nexport const d = c;\n");
-    write('core/types.ts', "import type { T } from '../test/t.ts';\nexport type U = T;\n");
+    write('core/types.ts', "import type { T } from './t.ts';\nexport type U = T;\n");
     const graph = importGraph(root, sourceFiles(root, ['cli', 'core', 'test']));
     expect(importCycles(graph)).toEqual([['cli/a.ts', 'cli/b.ts', 'core/c.ts']]);
   });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreditChinaReply, creditChinaItems, siteById, siteFor, type ParseSuccess, type SiteAdapter } from '#core';
-import { fetchSections, type Sender } from '../extension/fetch/sections.ts';
+import { fetchSections, type Sender } from '../extension/features/overlay/sections.ts';
 import { closeAll, htmlDocument } from './support/dom.ts';
 import { OBSERVED_AT, fixturePages } from './support/fixtures.ts';
 import { ENTITIES, pageByName, pageUrl } from './sim-site/entities.ts';

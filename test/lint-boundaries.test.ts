@@ -51,9 +51,18 @@ describe('other folders reach core only through its index', () => {
     },
   );
 
+  it('keeps features apart: a feature imports ui/, never another feature', async () => {
+    const across = "import { HitCard } from '../lookup/HitCard.tsx';\nexport const h = HitCard;\n";
+    expect((await messages(across, 'extension/features/ledger/x.tsx')).join('\n')).toContain('A feature never imports another feature');
+    const shared = "import { HitCard } from '../../ui/HitCard.tsx';\nexport const h = HitCard;\n";
+    expect(await messages(shared, 'extension/features/ledger/x.tsx')).toEqual([]);
+    const own = "import { csvText } from './csv.ts';\nexport const c = csvText;\n";
+    expect(await messages(own, 'extension/features/ledger/x.ts')).toEqual([]);
+  });
+
   it('lets only a content-script entry import its own adapter', async () => {
     const code = "import { adapter } from '#core/sites/gsxt-gov-cn';\nexport const a = adapter;\n";
-    expect((await messages(code, 'extension/overlay/x.ts')).join('\n')).toContain("Only a content-script entry imports its site's adapter");
+    expect((await messages(code, 'extension/features/overlay/x.ts')).join('\n')).toContain("Only a content-script entry imports its site's adapter");
     expect((await messages(code, 'cli/commands/x.ts')).join('\n')).toContain("Only a content-script entry imports its site's adapter");
     expect(await messages(code, 'extension/entrypoints/gsxt-gov-cn.content.ts')).toEqual([]);
   });
@@ -76,9 +85,9 @@ describe('zod is imported as a namespace (the named z defeats tree-shaking)', ()
 
 describe('the parts never import each other', () => {
   it.each([
-    ['extension/overlay/x.ts', '../../sync-server/rooms.ts', 'sync-server'],
-    ['extension/overlay/x.ts', '../../cli/main.ts', 'cli'],
-    ['extension/overlay/x.ts', '../../packaging/crx/zip.ts', 'packaging'],
+    ['extension/features/overlay/x.ts', '../../sync-server/rooms.ts', 'sync-server'],
+    ['extension/features/overlay/x.ts', '../../cli/main.ts', 'cli'],
+    ['extension/features/overlay/x.ts', '../../packaging/crx/zip.ts', 'packaging'],
     ['sync-server/x.ts', '../extension/ui/i18n.ts', 'extension'],
     ['sync-server/x.ts', '../cli/io.ts', 'cli'],
     ['cli/commands/x.ts', '../../sync-server/tokens.ts', 'sync-server'],
@@ -97,7 +106,7 @@ describe('the parts never import each other', () => {
 
 describe('production code never imports tests', () => {
   it.each([
-    ['extension/components/x.tsx', '../../test/support/extension/background.ts'],
+    ['extension/features/ledger/x.tsx', '../../test/support/extension/background.ts'],
     ['sync-server/x.ts', './rooms.test.ts'],
     ['cli/commands/x.ts', '../../test/fixtures/records/clean.json'],
   ])('rejects %s importing %s', async (file, spec) => {
@@ -105,6 +114,6 @@ describe('production code never imports tests', () => {
   });
 
   it('accepts the same import in a test file', async () => {
-    expect(await messages("import { background } from '../../test/support/extension/background.ts';\nexport const b = background;\n", 'extension/components/x.test.tsx')).toEqual([]);
+    expect(await messages("import { background } from '../../test/support/extension/background.ts';\nexport const b = background;\n", 'extension/features/ledger/x.test.tsx')).toEqual([]);
   });
 });

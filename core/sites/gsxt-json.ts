@@ -2,7 +2,7 @@
  * gsxt section data as JSON: the section URLs a detail page declares in its scripts (`var <name>Url = "…";`), and the
  * DataTables pages they answer (`{recordsTotal, data: […]}`, dates in epoch ms, values with HTML fragments) turned into
  * record items. Sections are recognised by the fields of their rows, not by the URL's name: the 2026 design renamed the
- * URL variables (test/sim-site/routes.ts serves both). The fetching itself lives outside core (extension/fetch/).
+ * URL variables (test/sim-site/routes.ts serves both). The fetching itself lives outside core (extension/features/overlay/sections.ts).
  */
 import { problemsOf } from '../lib/issues.ts';
 import { abnormalFromJson, penaltyFromJson, sectionOfJsonRow, seriousFromJson } from './gsxt-sections.ts';

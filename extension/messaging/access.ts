@@ -7,7 +7,7 @@
  * browser's word, not the message's.
  */
 import { entityKey } from '#core';
-import type { FrameGrant, Request, RequestType } from '../messaging/protocol.ts';
+import type { FrameGrant, Request, RequestType } from './protocol.ts';
 
 const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open']);
 

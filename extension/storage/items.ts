@@ -16,7 +16,7 @@ export const RetentionDays = z.number().check(z.int(), z.minimum(0), z.maximum(3
 export const DEFAULT_RETENTION_DAYS = 365;
 export const retentionDaysItem = storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS, version: 1 });
 
-/** The user chose 不再提示 on the "不是主体详情页" hint of a search page (overlay/page-hint.ts); only `true` counts. */
+/** The user chose 不再提示 on the "不是主体详情页" hint of a search page (features/overlay/page-hint.ts); only `true` counts. */
 export const hintDismissedItem = storage.defineItem<boolean>('local:notEntityHintDismissed', { fallback: false, version: 1 });
 
 /** The 填报单位 last typed on the ledger's report tab: filled in again next time (a report is filed every period). */

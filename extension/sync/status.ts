@@ -21,4 +21,7 @@ export const TeamStatus = z.strictObject({
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
 
+/** How often team views ask the background for the team's state (the record, the connection). */
+export const TEAM_POLL_MS = 1_000;
+
 export const NOT_CONFIGURED: TeamStatus = { state: 'not-configured', server: null, claims: null, detail: null };

@@ -1,7 +1,7 @@
 /** zod's issues and failures as the user reads them: Chinese from the locale files, never zod's or a library's English. */
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { detailText } from '../components/team-labels.ts';
+import { detailText } from './team-labels.ts';
 import { errorText, UserError } from './errors.ts';
 import { issueLines } from './issues.ts';
 

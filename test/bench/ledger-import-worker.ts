@@ -1,6 +1,6 @@
-/** The benchmark's import worker: the page's import job (extension/ledger/import-job.ts) in a Node worker thread. */
+/** The benchmark's import worker: the page's import job (extension/features/ledger/import-job.ts) in a Node worker thread. */
 import { parentPort } from 'node:worker_threads';
-import { importJob } from '../../extension/ledger/import-job.ts';
+import { importJob } from '../../extension/features/ledger/import-job.ts';
 
 const handle = importJob((message) => parentPort!.postMessage(message));
 parentPort!.on('message', (message: { name: string; bytes: Uint8Array; check?: boolean }) => {

@@ -8,8 +8,8 @@
  * printed by test/e2e/ledger-import.e2e.test.ts.
  */
 import { Worker } from 'node:worker_threads';
-import { importJob } from '../../extension/ledger/import-job.ts';
-import type { FromWorker } from '../../extension/ledger/import-messages.ts';
+import { importJob } from '../../extension/features/ledger/import-job.ts';
+import type { FromWorker } from '../../extension/features/ledger/import-messages.ts';
 import { bigCsv, zipBomb } from '../support/import-files.ts';
 import { report, type BenchResult } from './report.ts';
 

@@ -3,12 +3,12 @@
  * core, the rows prepared once (search text, dates), then the time to filter them (a status, a tag, a date range and a
  * two-word full-text search over notes) and to sort them (by name in pinyin order, by last change, by status), as the
  * page does on every keystroke or click. Medians of 5 rounds, each from a collected heap. Figures, not assertions
- * (extension/ledger/filter.test.ts asserts generous bounds).
+ * (extension/features/ledger/filter.test.ts asserts generous bounds).
  */
 import { readTeamEntities } from '#core';
-import { filterRows, NO_FILTER, sortRows, type LedgerFilter, type LedgerSort } from '../../extension/ledger/filter.ts';
-import { ledgerRows } from '../../extension/ledger/rows.ts';
-import { ledgerDoc } from '../../extension/ledger/test-ledger.ts';
+import { filterRows, NO_FILTER, sortRows, type LedgerFilter, type LedgerSort } from '../../extension/features/ledger/filter.ts';
+import { ledgerRows } from '../../extension/features/ledger/rows.ts';
+import { ledgerDoc } from '../support/extension/test-ledger.ts';
 import { collectGarbage, median, report, timed, type BenchResult } from './report.ts';
 
 const ROUNDS = 5;

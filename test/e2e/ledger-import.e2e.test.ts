@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ledgerDoc } from '../../extension/ledger/test-ledger.ts';
+import { ledgerDoc } from '../support/extension/test-ledger.ts';
 import { bigCsv, zipBomb } from '../support/import-files.ts';
 import { synced } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';

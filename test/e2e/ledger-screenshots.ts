@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { ensureTeamEntity, updateTeamEntity } from '#core';
-import { ledgerDoc } from '../../extension/ledger/test-ledger.ts';
+import { ledgerDoc } from '../support/extension/test-ledger.ts';
 import { ENTITIES } from '../sim-site/entities.ts';
 import { startSimSite } from '../sim-site/server.ts';
 import { startSyncServer, synced, teamClient } from '../support/sync-server.ts';

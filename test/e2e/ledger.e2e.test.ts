@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureTeamEntity, readTeamEntities, readTeamEntity, reportTable, workReport } from '#core';
-import { ledgerDoc } from '../../extension/ledger/test-ledger.ts';
+import { ledgerDoc } from '../support/extension/test-ledger.ts';
 import { ENTITIES } from '../sim-site/entities.ts';
 import { synced, until, type TeamClient } from '../support/sync-server.ts';
 import { useTeamServer } from '../support/team-server-fixture.ts';

@@ -546,10 +546,6 @@ export const ENTITIES: Readonly<Record<EntityKey, SimEntity>> = {
   clean, listed, repeat, individual, creditchina, captcha, blocked, xss, bench,
 };
 
-function entityOf(key: EntityKey): SimEntity {
-  return ENTITIES[key];
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Pages.
 

@@ -293,7 +293,6 @@ export function dataTablesPage(rows: JsonRow[], draw: number, start: number, len
 // Credit China private-api rows.
 
 export const CREDITCHINA_CATEGORIES = ['行政管理', '诚实守信', '经营异常', '严重失信主体名单', '重点关注'] as const;
-type CreditChinaCategory = (typeof CREDITCHINA_CATEGORIES)[number];
 
 export interface CreditChinaRow {
   table_name: string;

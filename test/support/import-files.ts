@@ -2,7 +2,7 @@
  * Clue lists made on the fly for the import's browser test and benchmark (never committed): a CSV of a given size in
  * rows with long notes, and the 200 KB zip bomb (an XLSX whose sheet unzips to 200 MB, its sizes stated falsely).
  */
-import { bombXlsx } from '../../extension/ledger/test-zip.ts';
+import { bombXlsx } from './extension/test-zip.ts';
 
 /** `rows` clues (a header first), each row padded with a note to about `bytes / rows` bytes of UTF-8. */
 export function bigCsv(rows: number, bytes: number): Buffer {

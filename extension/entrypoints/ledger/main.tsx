@@ -3,10 +3,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { downloadFile } from '../../components/download.ts';
-import { LedgerPage } from '../../components/LedgerPage.tsx';
-import { openImportWorker } from '../../ledger/import-worker-port.ts';
-import { SettingsContext } from '../../components/settings-context.ts';
+import { downloadFile } from '../../ui/download.ts';
+import { LedgerPage } from '../../features/ledger/LedgerPage.tsx';
+import { openImportWorker } from '../../features/ledger/import-worker-port.ts';
+import { SettingsContext } from '../../ui/settings-context.ts';
 import { readReportUnit, readRuleSettings, reportUnitItem } from '../../storage/items.ts';
 import { t } from '../../ui/i18n.ts';
 import '../../ui/theme.css';

@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as z from 'zod';
 import { browser } from 'wxt/browser';
-import { PersonLinks } from '../../components/PersonLinks.tsx';
+import { PersonLinks } from '../../features/links/PersonLinks.tsx';
 import { t } from '../../ui/i18n.ts';
 import './style.css';
 

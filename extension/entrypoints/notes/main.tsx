@@ -5,7 +5,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as z from 'zod';
 import { browser } from 'wxt/browser';
-import { NotesFrame, entityRefOf } from '../../components/NotesFrame.tsx';
+import { NotesFrame, entityRefOf } from './NotesFrame.tsx';
 import { awaitFrameGrant } from '../../frames/frame-token.ts';
 import { GrantWatch, claimFrame, useFrameGrant } from '../../frames/use-frame-grant.ts';
 import { canTrackVisibility, useVisibleToUser } from '../../frames/use-visible.ts';

@@ -3,9 +3,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { downloadText } from '../../components/download.ts';
-import { OptionsPage } from '../../components/OptionsPage.tsx';
-import { localSettingsStore } from '../../components/settings-store.ts';
+import { downloadText } from '../../ui/download.ts';
+import { OptionsPage } from '../../features/options/OptionsPage.tsx';
+import { localSettingsStore } from '../../features/options/settings-store.ts';
 import type { Transport } from '../../messaging/client.ts';
 import { t } from '../../ui/i18n.ts';
 import '../../ui/theme.css';

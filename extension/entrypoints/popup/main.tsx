@@ -4,8 +4,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { LookupPage, initialQueryOf } from '../../components/LookupPage.tsx';
-import { SettingsContext } from '../../components/settings-context.ts';
+import { LookupPage, initialQueryOf } from '../../features/lookup/LookupPage.tsx';
+import { SettingsContext } from '../../ui/settings-context.ts';
 import type { Transport } from '../../messaging/client.ts';
 import { readRuleSettings } from '../../storage/items.ts';
 import { t } from '../../ui/i18n.ts';

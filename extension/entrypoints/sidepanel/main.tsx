@@ -2,8 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { SidePanel } from '../../components/SidePanel.tsx';
-import { activeTabSource } from '../../components/use-tab-entity.ts';
+import { SidePanel } from './SidePanel.tsx';
+import { activeTabSource } from '../../ui/use-tab-entity.ts';
 import { t } from '../../ui/i18n.ts';
 import '../notes/style.css';
 import './style.css';
