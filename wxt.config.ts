@@ -41,6 +41,8 @@ export default defineConfig({
       // them by the extension's fixed id. The page sender, injected as a script, is left at its fixed address.
       { resources: ['notes.html', 'links.html'], matches: allMatchPatterns(), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
       { resources: ['page-sender.js'], matches: allMatchPatterns() },
+      // The overlay, imported by each site's content script once the page has painted (features/overlay/loader.ts).
+      { resources: ['overlay.js'], matches: allMatchPatterns(), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
     ],
     ...(browser === 'firefox'
       ? {

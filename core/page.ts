@@ -18,7 +18,7 @@ export { cleanText, labelForm, matchForm, toHalfWidth } from './lib/text.ts';
 export { type InputProblem, formatPath, problemLines, problemsOf } from './lib/issues.ts';
 export { entityKey } from './lib/entity-key.ts';
 export {
-  PageKind, ParseFailure, ParseResult, ReaderInfo, SITE_IDS, SectionDiagnostics, SiteId, type ParseOptions, type ParseSuccess,
+  PageKind, ParseFailure, ParseResult, ReaderInfo, SITE_IDS, SITE_MATCHES, SectionDiagnostics, SiteId, type ParseOptions, type ParseSuccess,
   type SiteAdapter,
 } from './sites/site.ts';
 export { savedFromLine, savedFromUrl, savedPageHtml } from './sites/saved-page.ts';

@@ -10,6 +10,7 @@ import { PageText, all } from './dom/text.ts';
 import { ABNORMAL_FIELDS, PENALTY_FIELDS, SERIOUS_FIELDS, abnormalOf, penaltyOf, seriousOf, type Fields } from './creditchina-fields.ts';
 import { matchesAny } from './match-pattern.ts';
 import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
+import { SITE_MATCHES } from './site-ids.ts';
 import { failure as failed, type PageKind, type ParseOptions, type SiteAdapter } from './site.ts';
 
 /** The Credit China reader's version: raised with every change of what it reads. */
@@ -17,7 +18,7 @@ const READER_VERSION = '2.0.0';
 /** The one layout known: the detail page rendered from the site's API (label：value groups under categories). */
 const LAYOUT = 'detail-2024';
 
-const MATCH_PATTERNS = ['*://www.creditchina.gov.cn/*', '*://public.creditchina.gov.cn/*'];
+const MATCH_PATTERNS = SITE_MATCHES['creditchina-gov-cn'];
 const DETAIL_PATH = /xinyongxinxixiangqing\//i;
 
 /** The label that opens each record of a kind; a record is the smallest block holding exactly one. */

@@ -14,9 +14,10 @@ import {
 import { dataTablesForm, declaredUrls, readJsonReply, sectionTargets, urlsForEntity, withJsonSections } from './gsxt-json.ts';
 import { SECTION_KINDS, type SectionKind } from './sections.ts';
 import { readBanners, saysNone, selfPublishedTest } from './gsxt-page.ts';
+import { SITE_MATCHES } from './site-ids.ts';
 import { failure, type PageKind, type ParseOptions, type SiteAdapter } from './site.ts';
 
-const MATCH_PATTERNS = ['*://*.gsxt.gov.cn/*'];
+const MATCH_PATTERNS = SITE_MATCHES['gsxt-gov-cn'];
 
 /**
  * Entity pages: /%7B<token>%7D (web), corp-query-entprise-info-… (detail and app pages), and the detail pages of

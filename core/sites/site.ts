@@ -12,8 +12,11 @@ import type { SiteRulesForSite } from './site-rules.ts';
 
 export { Completeness, SectionCompleteness } from '../schemas/record.ts';
 
+import { SITE_IDS } from './site-ids.ts';
+
+export { SITE_IDS, SITE_MATCHES } from './site-ids.ts';
+
 /** Every site CreditLens reads: the adapters' file names (the registry test checks them). */
-export const SITE_IDS = ['gsxt-gov-cn', 'creditchina-gov-cn'] as const;
 export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
 

@@ -1,13 +1,11 @@
-/** The overlay on gsxt.gov.cn and its provincial sub-sites; matches come from the site adapter (core/sites). */
-// First: zod's settings, read when the schemas below are built.
-import '../features/overlay/zod-config.ts';
-import { adapter as site } from '#core/sites/gsxt-gov-cn';
+/** The overlay on gsxt.gov.cn and its provincial sub-sites: only its loader runs with the page (features/overlay/loader.ts). */
+import { SITE_MATCHES } from '#core/sites/site-ids';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startOverlay } from '../features/overlay/start.ts';
+import { loadOverlay } from '../features/overlay/loader.ts';
 
 export default defineContentScript({
-  matches: [...site.matchPatterns],
-  // Compiled and set up while the page loads; it reads the page at DOMContentLoaded (features/overlay/start.ts).
-  runAt: 'document_start',
-  main: (ctx) => startOverlay(ctx, site),
+  matches: [...SITE_MATCHES['gsxt-gov-cn']],
+  // After DOMContentLoaded, and the loader waits for the page's first frame: the page never waits for us.
+  runAt: 'document_end',
+  main: (ctx) => loadOverlay(ctx, 'gsxt-gov-cn'),
 });

@@ -41,10 +41,11 @@ describe('extension manifest', () => {
     expect(manifest.web_accessible_resources.flatMap((r) => r.resources)).not.toContain('sidepanel.html');
   });
 
-  it('exposes only the frames (at per-session addresses) and the page sender to the credit sites', () => {
+  it('exposes only the frames and the overlay (at per-session addresses) and the page sender to the credit sites', () => {
     expect(manifestOf(EXTENSION_DIR).web_accessible_resources).toEqual([
       { resources: ['notes.html', 'links.html'], matches: allMatchPatterns(), use_dynamic_url: true },
       { resources: ['page-sender.js'], matches: allMatchPatterns() },
+      { resources: ['overlay.js'], matches: allMatchPatterns(), use_dynamic_url: true },
     ]);
   });
 
