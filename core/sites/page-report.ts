@@ -6,13 +6,8 @@
  * no notes, no team data, no token.
  */
 import * as z from 'zod/mini';
+import { PAGE_REPORT_COMMENT_MAX, PAGE_REPORT_FORMAT, PAGE_REPORT_MAX_BYTES } from './page-report-limits.ts';
 import { ParseFailure, ReaderInfo } from './site.ts';
-
-export const PAGE_REPORT_FORMAT = 'creditlens-page-report';
-/** Longest comment, in characters (the form's textarea holds to it too). */
-export const PAGE_REPORT_COMMENT_MAX = 2000;
-/** Largest report the team server takes, in bytes of JSON (its default PAGE_REPORT_MAX_BYTES). */
-export const PAGE_REPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export const PageReportResult = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true) }),
