@@ -11,10 +11,9 @@ import { el } from './dom.ts';
 export type ReportOutcome = { outcome: 'sent' | 'saved' | 'failed'; text: string };
 
 export function reportControl(doc: Document, send: (comment: string) => Promise<ReportOutcome>): HTMLElement {
-  const open = el(doc, 'button', { type: 'button', 'data-testid': 'page-report-open', title: t('page_report_open_title') }, t('page_report_open'));
+  const open = el(doc, 'button', { type: 'button', 'data-testid': 'page-report-open' }, t('page_report_open'));
   const comment = el(doc, 'textarea', {
-    'data-testid': 'page-report-comment', maxlength: String(PAGE_REPORT_COMMENT_MAX), rows: '3', 'aria-label': t('page_report_comment'),
-    placeholder: t('page_report_comment_placeholder'),
+    'data-testid': 'page-report-comment', maxlength: String(PAGE_REPORT_COMMENT_MAX), rows: '3', placeholder: t('page_report_comment_placeholder'),
   });
   const sendButton = el(doc, 'button', { type: 'button', 'data-testid': 'page-report-send' }, t('page_report_send'));
   const cancel = el(doc, 'button', { type: 'button', 'data-testid': 'page-report-cancel' }, t('page_report_cancel'));
