@@ -21,8 +21,14 @@ const Since = z.union([
   z.iso.datetime({ offset: true }).transform((at) => new Date(at).toISOString()),
 ]);
 
-/** One cell of a tab-separated line: no tab or line break of a comment or URL may split it. */
-const cell = (value: string | number | null): string => String(value ?? '-').replace(/[\t\r\n]+/g, ' ');
+/**
+ * One cell of a tab-separated line: no tab or line break of a comment or URL may split it, and text pasted into a
+ * spreadsheet never starts a formula (as core's csvCell).
+ */
+function cell(value: string | number | null): string {
+  const text = String(value ?? '-').replace(/[\t\r\n]+/g, ' ');
+  return typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
 
 type Context = {
   store: PageReportStore;

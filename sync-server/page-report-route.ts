@@ -7,6 +7,7 @@
  * (429 with Retry-After); a body that is not a report → 400 with the reason. 201 `{ id }`. CORS as for the history.
  */
 import type http from 'node:http';
+import * as z from 'zod/mini';
 import { PageReport, TeamId, problemLines, problemsOf } from '#core';
 import type { Config } from './config.ts';
 import type { ServerEventBus } from './events.ts';
@@ -17,6 +18,11 @@ import type { PageReportStore } from './persistence/page-reports.ts';
 export const PAGE_REPORTS_PATH = /^\/team\/([^/]+)\/page-reports\/?$/;
 
 const HOUR_MS = 3_600_000;
+
+/** The reader's names become metric labels and listing columns: as short as the readers' own (site-rules' layout keys are ≤ 60). */
+const Report = PageReport.check(z.refine((r) => r.reader.layout.length <= 60 && r.reader.version.length <= 40, {
+  message: 'reader.layout is at most 60 characters and reader.version at most 40',
+}));
 
 /** Bearer tokens, no cookies: any origin may send, the token decides. */
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'POST' };
@@ -92,7 +98,7 @@ export async function servePageReport(
   } catch {
     return send(res, 400, { error: 'the body is not JSON' });
   }
-  const parsed = PageReport.safeParse(json);
+  const parsed = z.safeParse(Report, json);
   if (!parsed.success) return send(res, 400, { error: problemLines(problemsOf(parsed.error)).join('; ').slice(0, 2000) });
   const report = parsed.data;
   const row = {

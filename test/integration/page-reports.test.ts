@@ -70,7 +70,8 @@ const understood = (comment?: string): PageReport => ({
   ...(comment === undefined ? {} : { comment }),
 });
 const notUnderstood: PageReport = {
-  ...understood('表格读不出来'),
+  // A comment a spreadsheet would take for a formula: listed with a leading apostrophe, exported as it is.
+  ...understood('=1+1 表格读不出来'),
   html: '<!-- saved from url=(0024)https://www.gsxt.gov.cn/ -->\n<!DOCTYPE html><html><body><p>改版后的页面</p></body></html>\n',
   reader: { site: 'gsxt-gov-cn', version: '2.0.0', layout: 'unknown' },
   rulesVersion: 7,
@@ -119,7 +120,7 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
       expect(header).toEqual(['id', 'received', 'team', 'user', 'site', 'layout', 'reader', 'understood', 'url', 'comment']);
       expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[9]])).toEqual([
         [String(id), 'east', 'member', 'gsxt-gov-cn', fixtureReading.reader!.layout, fixtureReading.reader!.version, 'yes', '第二页的处罚没读到'],
-        [String(id + 1), 'east', 'admin', 'gsxt-gov-cn', 'unknown', '2.0.0', 'no (structure-changed)', '表格读不出来'],
+        [String(id + 1), 'east', 'admin', 'gsxt-gov-cn', 'unknown', '2.0.0', 'no (structure-changed)', "'=1+1 表格读不出来"],
       ]);
       // The server's clock, not the report's observedAt.
       expect(Date.parse(rows[0]![1]!)).toBeGreaterThanOrEqual(before - 1000);
@@ -182,6 +183,9 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
       expect(JSON.parse(noReader.body).error).toMatch(/reader/);
       const token = await post(base(), 'east', JSON.stringify({ ...understood(), token: tokens.member }), { token: tokens.member });
       expect(token.status).toBe(400);
+      const longLayout = await post(base(), 'east', JSON.stringify({ ...understood(), reader: { ...fixtureReading.reader!, layout: 'x'.repeat(61) } }), { token: tokens.member });
+      expect(longLayout.status).toBe(400);
+      expect(JSON.parse(longLayout.body).error).toMatch(/reader\.layout is at most 60/);
       // Just under the limit is taken.
       const fits = JSON.stringify({ ...understood(), html: `${fixtureHtml}${' '.repeat(5 * 1024 * 1024 - 2_000 - Buffer.byteLength(JSON.stringify(understood())))}` });
       expect(Buffer.byteLength(fits)).toBeLessThan(5 * 1024 * 1024);
@@ -220,7 +224,7 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
         const facts = JSON.parse(fs.readFileSync(path.join(dir, '2.json'), 'utf8')) as Record<string, unknown>;
         expect(facts).toMatchObject({
           format: 'creditlens-page-report-export', id: 2, team: 'east', user: 'admin', layout: 'unknown', ok: false, reason: 'structure-changed',
-          rulesVersion: 7, comment: '表格读不出来', htmlFile: '2.html', reader: notUnderstood.reader,
+          rulesVersion: 7, comment: '=1+1 表格读不出来', htmlFile: '2.html', reader: notUnderstood.reader,
         });
         expect(facts).not.toHaveProperty('html');
         const later = await server.cli(['page-reports', 'export', path.join(dir, 'none'), '--since', '2999-01-01']);
