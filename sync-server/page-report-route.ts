@@ -55,6 +55,8 @@ export function readBody(req: http.IncomingMessage, max: number): Promise<Buffer
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
+    // A client that goes away mid-body: nothing is kept waiting (after 'end' this changes nothing).
+    req.once('close', () => reject(new Error('the request closed before its body ended')));
   });
 }
 
