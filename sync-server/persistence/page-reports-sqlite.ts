@@ -27,8 +27,9 @@ export class SqlitePageReports implements PageReportStore {
   }
 
   async addPageReport(r: NewPageReport): Promise<number> {
+    const html = await packHtml(r.html);
     return Number(this.#add.run(r.team, r.user, r.receivedAt, r.site, r.layout, r.readerVersion, r.rulesVersion, r.url, r.observedAt,
-      r.ok ? 1 : 0, r.reason, r.comment, r.extensionVersion, r.size, JSON.stringify(r.reader), packHtml(r.html)).lastInsertRowid);
+      r.ok ? 1 : 0, r.reason, r.comment, r.extensionVersion, r.size, JSON.stringify(r.reader), html).lastInsertRowid);
   }
 
   async listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {

@@ -3,7 +3,8 @@
  * the page's HTML gzipped apart (only the export reads it). Both stores implement this (page-reports-sqlite.ts,
  * page-reports-postgres.ts); times are the server's clock, ISO-8601 UTC, so they sort as text.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import * as z from 'zod';
 import { ParseFailure, ReaderInfo } from '#core';
 
@@ -43,7 +44,9 @@ export interface PageReportStore {
   pageReportsSince(team: string, user: string, since: string): Promise<{ count: number; oldest: string | null }>;
 }
 
-export const packHtml = (html: string): Buffer => gzipSync(Buffer.from(html, 'utf8'));
+const gzipAsync = promisify(gzip);
+/** On libuv's thread pool: a 5 MB page takes tens of milliseconds to compress, which the server's event loop must not wait for. */
+export const packHtml = (html: string): Promise<Buffer> => gzipAsync(Buffer.from(html, 'utf8'));
 export const unpackHtml = (data: Uint8Array): string => gunzipSync(data).toString('utf8');
 
 /** A stored row (snake_case columns of either store) as a PageReportRow; a row that does not parse is an error. */
