@@ -97,6 +97,8 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
       io.err(message);
       return 1;
     };
+    const stray = ['team', 'since', 'summary'].find((name) => command !== 'page-reports' && name in parsed.options);
+    if (stray) throw new UsageError(`unknown argument --${stray}`);
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'team add': {
         const team = valid(TeamId, args[0], 'team');

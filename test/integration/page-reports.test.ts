@@ -230,6 +230,9 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
         const later = await server.cli(['page-reports', 'export', path.join(dir, 'none'), '--since', '2999-01-01']);
         expect(later.stderr).toMatch(/^0 page report/);
         expect((await server.cli(['page-reports', 'export', dir, '--since', 'yesterday'])).code).toBe(2);
+        expect((await server.cli(['page-reports', 'list', '--summary=yes'])).code).toBe(2);
+        // The page-reports options are its own: another command given one is refused as before.
+        expect((await server.cli(['user', 'list', 'east', '--team', 'west'])).code).toBe(2);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
