@@ -40,6 +40,7 @@ export { PersonIndex, personForm, teamEntriesOfPerson, type PersonEntry, type Pe
 export {
   CLUE_FIELDS, fieldProblem, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueProblem, type ClueRows,
 } from './team/clue-import.ts';
+export { PageReport, PageReportResult } from './sites/page-report.ts';
 export { CreditChinaReply, CreditChinaRow, creditChinaItems, type CreditChinaItems } from './sites/creditchina-json.ts';
 
 /** Validate untrusted input, derive, and assess it on `asOf` — the whole pipeline in one call. */

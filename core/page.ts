@@ -22,6 +22,8 @@ export {
   type SiteAdapter,
 } from './sites/site.ts';
 export { savedFromLine, savedFromUrl, savedPageHtml } from './sites/saved-page.ts';
+export { PAGE_REPORT_COMMENT_MAX, PAGE_REPORT_FORMAT, PAGE_REPORT_MAX_BYTES } from './sites/page-report-limits.ts';
+export type { PageReport } from './sites/page-report.ts';
 export { LayoutRules, SiteRules, SiteRulesForSite, layoutRules, olderVersion } from './sites/site-rules.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';

@@ -16,9 +16,11 @@ export type AuditEvent =
   | { event: 'token.issue'; team: string; user: string; jti: string; expires: string; by: string }
   | { event: 'token.revoke'; jti: string; by: string }
   | { event: 'backup'; file: string; by: string }
+  | { event: 'page-reports.export'; dir: string; count: number; by: string }
   | { event: 'extension.publish'; id: string; version: string; sha256: string; file: string; by: string }
   | { event: 'report'; team: string; user: string; from: string; to: string; format: string; address: string }
   | { event: 'history'; team: string; user: string; key: string; address: string }
+  | { event: 'page-report'; team: string; user: string; id: number; site: string; layout: string; readerVersion: string; ok: boolean; size: number; address: string }
   | { event: 'connect.refused'; team: string; status: number; reason: string; address: string; user?: string }
   | { event: 'connect.refused.repeated'; address: string; status: number; count: number; from: string; to: string; reasons: Record<string, number> }
   | { event: 'update.refused'; team: string; user: string; jti: string; address: string; connection: number; reason: string }

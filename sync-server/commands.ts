@@ -14,10 +14,11 @@ import { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from './audit.ts';
 import { Config, flagOf, readConfig } from './config.ts';
 import { EXTENSION_USAGE, extensionCommand } from './extension-updates.ts';
+import { PAGE_REPORTS_USAGE, pageReportsCommand } from './page-report-commands.ts';
 import { openStore } from './persistence/open.ts';
 import { parseTtl, signToken } from './tokens.ts';
 
-export const COMMANDS = ['team', 'user', 'token', 'backup', 'extension'] as const;
+export const COMMANDS = ['team', 'user', 'token', 'backup', 'extension', 'page-reports'] as const;
 
 export const USAGE = `usage:
   sync-server team add <team> | team list
@@ -26,6 +27,7 @@ export const USAGE = `usage:
   sync-server token <team> <user> [--ttl 30d] | token list <team> [<user>] | token revoke <jti>
   sync-server backup <file>
 ${EXTENSION_USAGE}
+${PAGE_REPORTS_USAGE}
   (DATA_DIR from the environment or --data-dir, as for the server)`;
 
 export type Io = { out(line: string): void; err(line: string): void };
@@ -34,9 +36,12 @@ class UsageError extends Error {}
 
 const Jti = z.string().regex(/^[0-9a-f-]{36}$/, 'a token id (jti) as printed by token list');
 
-/** The command's words, its own options (--role, --ttl) and the settings' flags, which go on to readConfig. */
+/** The command's words, its own options (--role, --ttl, page-reports' --team, --since, --summary) and the settings' flags, which go on to readConfig. */
 function argsOf(argv: string[]): { words: string[]; options: Record<string, string>; rest: string[] } {
-  const own = { role: { type: 'string' as const }, ttl: { type: 'string' as const } };
+  const own = {
+    role: { type: 'string' as const }, ttl: { type: 'string' as const }, team: { type: 'string' as const }, since: { type: 'string' as const },
+    summary: { type: 'boolean' as const },
+  };
   const settings = Object.fromEntries(Object.keys(Config.shape).map((name) => [flagOf(name), { type: 'string' as const }]));
   const { tokens } = parseArgs({ args: argv, options: { ...settings, ...own }, strict: false, allowPositionals: true, tokens: true });
   const words: string[] = [];
@@ -45,8 +50,9 @@ function argsOf(argv: string[]): { words: string[]; options: Record<string, stri
   for (const token of tokens) {
     if (token.kind === 'positional') words.push(token.value);
     else if (token.kind === 'option' && token.name in own) {
-      if (token.value === undefined) throw new UsageError(`--${token.name} needs a value`);
-      options[token.name] = token.value;
+      const boolean = own[token.name as keyof typeof own].type === 'boolean';
+      if (boolean !== (token.value === undefined)) throw new UsageError(`--${token.name} ${boolean ? 'takes no value' : 'needs a value'}`);
+      options[token.name] = token.value ?? 'true';
     } else if (token.kind === 'option') rest.push(token.value === undefined ? token.rawName : `${token.rawName}=${token.value}`);
   }
   return { words, options, rest };
@@ -91,6 +97,8 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
       io.err(message);
       return 1;
     };
+    const stray = ['team', 'since', 'summary'].find((name) => command !== 'page-reports' && name in parsed.options);
+    if (stray) throw new UsageError(`unknown argument --${stray}`);
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'team add': {
         const team = valid(TeamId, args[0], 'team');
@@ -156,6 +164,7 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
       default:
         if (command === 'token' && sub !== undefined) return await issueToken(sub, args[0], parsed.options.ttl);
         if (command === 'backup' && sub !== undefined && args.length === 0) return await backup(sub);
+        if (command === 'page-reports') return await pageReportsCommand(sub, args, parsed.options, { store, io, audit: audit.append, by });
         if (command === 'extension') return await extensionCommand(sub, args, { dataDir: config.config.DATA_DIR, io, audit: audit.append, by, now: now() });
         throw new UsageError(command === undefined ? 'no command' : `unknown command ${[command, sub].filter(Boolean).join(' ')}`);
     }

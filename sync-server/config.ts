@@ -45,6 +45,10 @@ export const Config = z.strictObject({
   COMPACT_AFTER_UPDATES: int(10, 10_000_000).default(1_000),
   /** Newest history rows (who changed what, history.ts) kept per entity record; older ones are dropped as new ones come. */
   HISTORY_PER_ENTITY: int(1, 1_000_000).default(500),
+  /** Largest page report (读取有误？) the server takes, in bytes of JSON; a larger one is refused with 413 unread. */
+  PAGE_REPORT_MAX_BYTES: int(64 * 1024, 64 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Page reports one user may send to a team per hour (429 beyond, with Retry-After). */
+  PAGE_REPORTS_PER_HOUR: int(1, 10_000).default(20),
   /** How often the server looks for account changes made by the account commands (removal, revocation). */
   ACCOUNT_POLL_MS: int(20, 10_000).default(200),
   /** Where documents, accounts, the secret and the audit trail live: the embedded SQLite file, or PostgreSQL. */

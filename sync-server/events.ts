@@ -14,6 +14,7 @@ export type ServerEvents = {
   'update.refused': Audited<'update.refused'>;
   report: Audited<'report'>;
   history: Audited<'history'>;
+  'page-report': Audited<'page-report'>;
   /** Something failed that an operator should see (a store error, a failed check); the server carries on. */
   problem: { message: string };
   listening: { host: string; port: number; dataDir: string };

@@ -13,7 +13,28 @@ export type MetricsSource = {
   malformed(): number;
   rateLimited(): number;
   refused(): number;
+  /** Page reports received by this instance since it started, per site and layout. */
+  pageReports(): readonly { site: string; layout: string; count: number }[];
 };
+
+/** A label value as Prometheus' text format wants it: backslash, double quote and line feed escaped. */
+export const labelValue = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+/** Page reports counted per site and layout (as the reader named them), for /metrics. */
+export class PageReportCounts {
+  readonly #counts = new Map<string, { site: string; layout: string; count: number }>();
+
+  add(site: string, layout: string): void {
+    const key = JSON.stringify([site, layout]);
+    const entry = this.#counts.get(key) ?? { site, layout, count: 0 };
+    entry.count++;
+    this.#counts.set(key, entry);
+  }
+
+  rows(): { site: string; layout: string; count: number }[] {
+    return [...this.#counts.values()];
+  }
+}
 
 export class UpdateRate {
   readonly #samples: { at: number; total: number }[] = [];
@@ -46,5 +67,9 @@ export function metricsText(source: MetricsSource, rate: UpdateRate): string {
   metric('creditlens_malformed_messages_total', 'counter', 'Frames that were not protocol messages (connection closed).', source.malformed());
   metric('creditlens_rate_limited_total', 'counter', 'Connections closed for sending updates too fast.', source.rateLimited());
   metric('creditlens_connections_refused_total', 'counter', 'Connections refused (401, 403, 404 or over a connection limit).', source.refused());
+  lines.push('# HELP creditlens_page_reports_total Page reports received, per site and layout (as the reader named them).', '# TYPE creditlens_page_reports_total counter');
+  for (const { site, layout, count } of source.pageReports()) {
+    lines.push(`creditlens_page_reports_total{site="${labelValue(site)}",layout="${labelValue(layout)}"} ${count}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@
 import type http from 'node:http';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => void | Promise<void>;
-export type Route = { method: 'GET' | 'OPTIONS'; path: RegExp | string; name: string; handle: Handler };
+export type Route = { method: 'GET' | 'POST' | 'OPTIONS'; path: RegExp | string; name: string; handle: Handler };
 
 /** The request's address; null when it is not one (`//`, `/\\` …, or `/team/%ZZ`). */
 export function urlOf(req: http.IncomingMessage): URL | null {

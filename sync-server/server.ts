@@ -18,9 +18,10 @@ import { ServerEventBus } from './events.ts';
 import { EXTENSION_PATH, serveExtensionUpdates } from './extension-updates.ts';
 import { openFanOut } from './fan-out/open.ts';
 import { HISTORY_PATH, serveHistory, serveHistoryPreflight } from './history-route.ts';
-import { UpdateRate, metricsText } from './metrics.ts';
+import { PageReportCounts, UpdateRate, metricsText } from './metrics.ts';
 import { operationalLog, stderrLogger } from './operational-log.ts';
 import { Peer, type PeerStats, type Principal } from './peer.ts';
+import { PAGE_REPORTS_PATH, servePageReport, servePageReportsPreflight } from './page-report-route.ts';
 import { openStore } from './persistence/open.ts';
 import { CLOSE } from './protocol.ts';
 import { REPORT_PATH, serveReport } from './report.ts';
@@ -73,10 +74,13 @@ export async function startSyncServer(config: Config, options: { events?: Server
   let bytesStored = 0;
   let refused = 0;
   events.on('connect.refused', () => refused++);
+  const pageReports = new PageReportCounts();
+  events.on('page-report', (e) => pageReports.add(e.site, e.layout));
   const metrics = {
     connections: () => peers.size, documents: () => rooms.size, updatesTotal: () => rooms.stats.updates,
     commitsTotal: () => rooms.stats.commits, bytesStored: () => bytesStored, readonlyDropped: () => peerStats.readonlyDropped,
     malformed: () => peerStats.malformed, rateLimited: () => peerStats.rateLimited, refused: () => refused,
+    pageReports: () => pageReports.rows(),
   };
   const routes: Route[] = [
     { method: 'GET', path: REPORT_PATH, name: 'report',
@@ -84,6 +88,9 @@ export async function startSyncServer(config: Config, options: { events?: Server
     { method: 'GET', path: HISTORY_PATH, name: 'history',
       handle: (req, res, url) => serveHistory(req, res, url, { secret, accounts: store, documents: store, events }) },
     { method: 'OPTIONS', path: HISTORY_PATH, name: 'history preflight', handle: (_req, res) => serveHistoryPreflight(res) },
+    { method: 'POST', path: PAGE_REPORTS_PATH, name: 'page report',
+      handle: (req, res, url) => servePageReport(req, res, url, { secret, accounts: store, reports: store, events, limits: config }) },
+    { method: 'OPTIONS', path: PAGE_REPORTS_PATH, name: 'page report preflight', handle: (_req, res) => servePageReportsPreflight(res) },
     { method: 'GET', path: '/healthz', name: 'health', handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' })) },
     { method: 'GET', path: '/metrics', name: 'metrics', handle: async (_req, res) => {
       bytesStored = await store.bytesStored();

@@ -1,5 +1,5 @@
 /**
- * The part of the protocol (protocol.ts) a content script needs at run time: the answers to the five requests it
+ * The part of the protocol (protocol.ts) a content script needs at run time: the answers to the requests it
  * sends, the refusal, and the frame token. In zod/mini and apart from protocol.ts so that the content scripts, which
  * load with every credit page, carry neither classic zod nor every other message's schema
  * (docs/adr/0005-overlay-first-paint.md); protocol.ts builds its contract from these same schemas.
@@ -21,6 +21,8 @@ export const ContentResponses = {
   'badge:unknown': z.strictObject({ ok: Ok }),
   'frame:token': z.strictObject({ ok: Ok, token: FrameToken }),
   'sidepanel:open': z.strictObject({ ok: Ok, opened: z.boolean() }),
+  /** Sent to the team server, or saved as a file; `text` says which (and why not sent) in the UI language. */
+  'pagereport:send': z.strictObject({ ok: Ok, outcome: z.enum(['sent', 'saved']), text: z.string().check(z.maxLength(1000)) }),
 };
 export type ContentRequestType = keyof typeof ContentResponses;
 

@@ -8,10 +8,12 @@ import {
   deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, wipe,
 } from '../storage/repository.ts';
 import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
+import type { FileHandoff } from '../background/file-handoff.ts';
 import { FrameGrants } from '../background/frame-grants.ts';
 import { TabEntities, tabEntityOf } from '../background/tab-entities.ts';
 import { frameHandlersFor } from './frame-handlers.ts';
 import type { Handlers } from './router.ts';
+import { pageReportHandlersFor } from './page-report-handlers.ts';
 import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
 import { sidePanelHandlersFor, type OpenSidePanel } from './side-panel-handlers.ts';
@@ -28,6 +30,8 @@ export interface HandlerEnv {
   afterSave(): Promise<void>;
   /** Opens the browser's side panel beside a tab (background/side-panel.ts); absent: there is none. */
   openSidePanel?: OpenSidePanel;
+  /** Hands a file to the save-file page (background/file-handoff.ts); absent: nothing can be saved as a file. */
+  files?: FileHandoff;
 }
 
 /** The instant `days` days before `now` (calendar days, as retention is stated). */
@@ -102,5 +106,6 @@ export function handlersFor(
     ...teamHandlersFor(team, db, env.now),
     ...ledgerHandlersFor(team, db, env.now),
     ...personHandlersFor(db, team),
+    ...pageReportHandlersFor(team, env.files),
   };
 }

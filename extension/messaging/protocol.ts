@@ -4,7 +4,7 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import * as z from 'zod';
-import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, TeamEntity, TeamEntityPatch, TeamListing } from '#core';
+import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, PageReport, TeamEntity, TeamEntityPatch, TeamListing } from '#core';
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
@@ -59,6 +59,13 @@ export const Request = z.discriminatedUnion('type', [
    * (the sender's own tab, from the browser). `opened: false`: no side panel here, the overlay opens its frame instead.
    */
   z.strictObject({ type: z.literal('sidepanel:open') }),
+  /**
+   * Content script (top frame) → background, on the user's 发送 under 读取有误？: the page report (core PageReport), to
+   * the team server with the user's token, or saved as a file when it cannot go there.
+   */
+  z.strictObject({ type: z.literal('pagereport:send'), report: PageReport }),
+  /** The file-saving page (save-file.html) → background: the file it was opened for, once (background/file-handoff.ts). */
+  z.strictObject({ type: z.literal('file:take'), id: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
   /** Side panel → background: the entity the tab shows (null: no entity page), to show its notes and team record. */
   z.strictObject({ type: z.literal('tab:entity'), tabId: z.number().int().min(0) }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
@@ -140,6 +147,8 @@ const Ok = z.literal(true);
 export const Responses = {
   ...ContentResponses,
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
+  /** `file: null`: no such file (taken already, or the background restarted). */
+  'file:take': z.strictObject({ ok: Ok, file: z.strictObject({ name: z.string().max(200), text: z.string(), type: z.string().max(100) }).nullable() }),
   'tab:entity': z.strictObject({ ok: Ok, entity: TabEntity.nullable() }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),

@@ -5,12 +5,13 @@
  * looking at. Configuration changes run one at a time, so two quick saves never leave two connections open.
  */
 import type * as Y from 'yjs';
-import type { HistoryEntry, TeamTokenClaims } from '#core';
+import type { HistoryEntry, PageReport, TeamTokenClaims } from '#core';
 import { t } from '../ui/i18n.ts';
 import { configProblems, readToken, TeamServerConfig } from './config.ts';
 import type { TeamConfigStore } from './config-store.ts';
 import { TeamConnection } from './connection.ts';
 import { fetchEntityHistory } from './history-client.ts';
+import { postPageReport } from './page-report-client.ts';
 import { viewersOf, ViewingTabs } from './presence.ts';
 import { NOT_CONFIGURED, type TeamStatus } from './status.ts';
 
@@ -30,6 +31,8 @@ export interface TeamBackend {
   setTabEntity(tabId: number, key: string | null): void;
   /** The server's change history of a record, newest first; null when no team is configured; throws why not. */
   history(key: string): Promise<HistoryEntry[] | null>;
+  /** A page report (读取有误？) to the team server with the user's token: its id there; null when no team is configured; throws why not. */
+  sendPageReport(report: PageReport): Promise<{ id: number } | null>;
 }
 
 export interface TeamServiceOptions {
@@ -39,7 +42,7 @@ export interface TeamServiceOptions {
   log(line: string): void;
   /** For tests under Node: the `ws` package. */
   WebSocket?: typeof WebSocket;
-  /** For tests: how the history is fetched. */
+  /** For tests: how the history is fetched and page reports are sent. */
   fetch?: typeof fetch;
 }
 
@@ -138,6 +141,13 @@ export class TeamService implements TeamBackend {
     return fetchEntityHistory({ server: open.server, token: open.token, team: open.claims.team }, key, this.options.fetch);
   }
 
+  async sendPageReport(report: PageReport): Promise<{ id: number } | null> {
+    await this.queue;
+    const open = this.open;
+    if (!open) return null;
+    return postPageReport({ server: open.server, token: open.token, team: open.claims.team }, report, this.options.fetch);
+  }
+
   /** Closes everything, for a background that is going away (tests). */
   stop(): Promise<void> {
     return this.serial(() => this.closeOpen(false));
@@ -188,4 +198,5 @@ export const NO_TEAM: TeamBackend = {
   viewersOf: () => [],
   setTabEntity: () => {},
   history: async () => null,
+  sendPageReport: async () => null,
 };

@@ -12,6 +12,8 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
 import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
+import type { NewPageReport, PageReportFilter, PageReportRow } from './page-reports.ts';
+import { PAGE_REPORTS_MIGRATION, PostgresPageReports } from './page-reports-postgres.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 /** An arbitrary constant: the advisory lock that serialises schema changes among instances. */
@@ -36,6 +38,7 @@ const MIGRATIONS: string[] = [
   `CREATE TABLE entity_history (seq BIGSERIAL PRIMARY KEY, team TEXT NOT NULL, entity TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
      "user" TEXT NOT NULL, fields JSONB NOT NULL, notes_added INT NOT NULL, claimed_by TEXT, claimed_at TEXT);
    CREATE INDEX entity_history_key ON entity_history (team, entity, at, seq);`,
+  PAGE_REPORTS_MIGRATION,
 ];
 
 type Row = Record<string, unknown>;
@@ -49,7 +52,11 @@ const userOf = (r: Row): UserRow => ({ team: String(r.team), id: String(r.id), r
 export class PostgresStore implements Store {
   readonly #trims = new TrimSchedule();
 
-  private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {}
+  readonly #pageReports: PostgresPageReports;
+
+  private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {
+    this.#pageReports = new PostgresPageReports(pool);
+  }
 
   static async connect(url: string, options: { historyPerEntity?: number } = {}): Promise<PostgresStore> {
     // Loaded here, not at the top: an instance on SQLite never pays for the driver's memory.
@@ -113,6 +120,24 @@ export class PostgresStore implements Store {
 
   async appendAudit(event: AuditEvent, at: Date): Promise<void> {
     await this.pool.query('INSERT INTO audit (at, event) VALUES ($1, $2)', [at, JSON.stringify(event)]);
+  }
+
+  // — page reports (page-reports-postgres.ts) —
+
+  addPageReport(report: NewPageReport): Promise<number> {
+    return this.#pageReports.addPageReport(report);
+  }
+
+  listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {
+    return this.#pageReports.listPageReports(filter);
+  }
+
+  pageReportHtml(id: number): Promise<string | undefined> {
+    return this.#pageReports.pageReportHtml(id);
+  }
+
+  pageReportsSince(team: string, user: string, since: string): Promise<{ count: number; oldest: string | null }> {
+    return this.#pageReports.pageReportsSince(team, user, since);
   }
 
   // — documents —

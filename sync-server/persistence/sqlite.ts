@@ -21,6 +21,8 @@ import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
 import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
+import type { NewPageReport, PageReportFilter, PageReportRow } from './page-reports.ts';
+import { SqlitePageReports } from './page-reports-sqlite.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 const SCHEMA = `
@@ -83,6 +85,7 @@ export class SqliteStore implements Store {
   readonly #claimAll: (name: string, owner: string, clients: number[], at: string) => Map<number, string>;
 
   readonly #dataDir: string;
+  readonly #pageReports: SqlitePageReports;
   #audit: AuditLog | undefined;
   readonly #checkpoints: { timer: NodeJS.Timeout; running?: Promise<void>; commitsSince: number; done: number } | undefined;
 
@@ -114,6 +117,7 @@ export class SqliteStore implements Store {
     }
     this.db.pragma('foreign_keys = ON');
     this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
+    this.#pageReports = new SqlitePageReports(this.db);
     restrictDataDir(dataDir);
     const db = this.db;
     this.#statements = {
@@ -207,6 +211,24 @@ export class SqliteStore implements Store {
 
   async appendAudit(event: AuditEvent, at: Date): Promise<void> {
     (this.#audit ??= new AuditLog(this.#dataDir)).append(event, at);
+  }
+
+  // — page reports (page-reports-sqlite.ts) —
+
+  addPageReport(report: NewPageReport): Promise<number> {
+    return this.#pageReports.addPageReport(report);
+  }
+
+  listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {
+    return this.#pageReports.listPageReports(filter);
+  }
+
+  pageReportHtml(id: number): Promise<string | undefined> {
+    return this.#pageReports.pageReportHtml(id);
+  }
+
+  pageReportsSince(team: string, user: string, since: string): Promise<{ count: number; oldest: string | null }> {
+    return this.#pageReports.pageReportsSince(team, user, since);
   }
 
   // — documents —

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { Assessment, EntityRecordRuntime, ParseResult, RuleSettings } from '#core';
+import { Assessment, EntityRecordRuntime, PageReport, ParseResult, RuleSettings } from '#core';
 
 export const CONTRACT_DOC = fileURLToPath(new URL('../../docs/contract.md', import.meta.url));
 
@@ -31,6 +31,11 @@ const PARTS: ReadonlyArray<{ title: string; about: string; schema: z.core.$ZodTy
     about: '`creditlens assess --settings` 与扩展选项页接受的设置；可只写部分项，其余取默认值（见 docs/rules.md 第 3 节）。',
     schema: RuleSettings, io: 'input',
   },
+  {
+    title: '读取问题报告 PageReport',
+    about: '扩展“读取有误？”发给团队服务器（`POST /team/<团队>/page-reports`）或保存为文件 `读取问题-<网站>-<时间>.json` 的内容（见 docs/formats.md）。',
+    schema: PageReport, io: 'input',
+  },
 ];
 
 export function contractMarkdown(): string {
@@ -42,7 +47,7 @@ export function contractMarkdown(): string {
     '# 公开契约（由代码生成，请勿手改）',
     '',
     '扩展、命令行、同步服务器和其他工具依赖的数据格式。本文件由 `test/support/contract-doc.ts` 从 zod 模式',
-    '（`core/schemas/`、`core/sites/site.ts`）生成：`npm run docs:contract`。模式改了而本文件没有重新生成，测试会失败。',
+    '（`core/schemas/`、`core/sites/site.ts`、`core/sites/page-report.ts`）生成：`npm run docs:contract`。模式改了而本文件没有重新生成，测试会失败。',
     '日期均为北京时间的日历日 `YYYY-MM-DD`。',
     '',
     ...parts,

@@ -2,7 +2,8 @@
  * The overlay panel: statuses at a glance, the same-name legal representative check, each finding expandable to its
  * legal source and records, and the notes frame; folded, a slim tab with the key facts (tab.ts, placed by placer.ts).
  * It updates in place — the status block, the findings and the tab are rebuilt, but which findings are open, whether
- * the panel is folded and where, and the notes frame (with whatever is being typed in it) survive every update.
+ * the panel is folded and where, the notes frame (with whatever is being typed in it) and the 读取有误？ form survive
+ * every update.
  */
 import type { Coverage, Finding, ParseFailure } from '#core/page';
 import type { StopReason } from './sections.ts';
@@ -11,12 +12,16 @@ import { t, uiLanguage, type MessageKey } from '../../ui/i18n.ts';
 import type { Summary, Verdict } from '../../ui/summary.ts';
 import { el, type Child } from './dom.ts';
 import { Placer, type PlacementStore } from './placer.ts';
+import { reportControl, type ReportOutcome } from './report-form.ts';
 import { renderTab } from './tab.ts';
 
 /** A frame about to open: its address, and the token the overlay posts into it once loaded (null: none) at its origin. */
 export interface FrameOpening { src: string; token: string | null; origin: string }
 
-export type PanelModel =
+/** 读取有误？: a report of this page with the user's comment (report-form.ts), in every state. */
+type Reporting = { report(comment: string): Promise<ReportOutcome> };
+
+export type PanelModel = Reporting & (
   | { state: 'not-understood'; reason: ParseFailure }
   | {
     state: 'reading' | 'ready';
@@ -31,7 +36,7 @@ export type PanelModel =
     openNotes(): Promise<FrameOpening | null>;
     /** The person-link frame, when the entity's legal representative is known. */
     linksUrl: string | null;
-  };
+  });
 
 /** Each reason a complete read stops has its own words: the site's captcha and firewall replies above all. */
 const STOP_MESSAGE: Record<StopReason, MessageKey> = {
@@ -69,6 +74,7 @@ export class Panel {
   private readonly open = new Set<string>();
   private notesUrl = '';
   private linksUrl: string | null = null;
+  private report: Reporting['report'] = async () => ({ outcome: 'failed', text: '' });
 
   constructor(mount: HTMLElement, store: PlacementStore = { initial: {}, save: () => {} }) {
     this.doc = mount.ownerDocument;
@@ -79,7 +85,8 @@ export class Panel {
     this.findings = el(doc, 'div', { class: 'findings' });
     this.notes = el(doc, 'div', { class: 'notes' });
     this.links = el(doc, 'div', { class: 'links' });
-    const panel = el(doc, 'section', { class: 'panel' }, handle, el(doc, 'div', { class: 'body' }, this.status, this.links, this.findings, this.notes));
+    const panel = el(doc, 'section', { class: 'panel' }, handle, el(doc, 'div', { class: 'body' }, this.status, this.links, this.findings, this.notes,
+      reportControl(doc, (comment) => this.report(comment))));
     // Its hooks are tab-*: the panel's data-testid elements stay single, in the panel, folded or not.
     this.tab = el(doc, 'button', { type: 'button', class: 'tab', 'data-testid': 'panel-tab', 'aria-expanded': 'false', title: t('tab_title') });
     renderTab(this.tab, null);
@@ -88,6 +95,7 @@ export class Panel {
   }
 
   update(model: PanelModel): void {
+    this.report = model.report;
     if (model.state === 'not-understood') {
       this.status.replaceChildren(el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood', title: t(NOT_UNDERSTOOD[model.reason]) }, t('overlay_not_understood')));
       this.findings.replaceChildren();

@@ -5,8 +5,8 @@
  * everything it added. Browser APIs come in as `SessionDeps`, so the whole flow runs under happy-dom in tests.
  */
 import {
-  assessRecord, chinaDateOfEpochMs, entityKey, type Assessment, type EntityRecord, type IsoDate, type ParseResult, type ParseSuccess,
-  type RuleSettings, type SiteAdapter,
+  PAGE_REPORT_FORMAT, assessRecord, chinaDateOfEpochMs, entityKey, savedPageHtml, type Assessment, type EntityRecord, type IsoDate,
+  type PageReport, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
 } from '#core/page';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from './sections.ts';
 import { openSections } from './open-sections.ts';
@@ -19,6 +19,7 @@ import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
 import { HINT_TAG } from './page-hint.ts';
 import { Panel, type FrameOpening, type PanelModel } from './panel.ts';
 import type { PlacementStore } from './placer.ts';
+import type { ReportOutcome } from './report-form.ts';
 import { watchPage } from './watch.ts';
 
 export interface SessionDeps {
@@ -51,6 +52,10 @@ export interface SessionDeps {
   placement?: PlacementStore;
   /** Shows (true) or takes away (false) the "不是主体详情页" hint of a search results page. */
   pageHint?(show: boolean): void;
+  /** 读取有误？: sends the report to the background (absent: the form says it failed); never throws. */
+  sendPageReport?(report: PageReport): Promise<ReportOutcome>;
+  /** The extension's version, in page reports. */
+  extensionVersion?: string;
 }
 
 type Json = { path: string; read: SectionsRead } | null;
@@ -89,6 +94,8 @@ export class OverlaySession {
   /** The address the current reading is for (a change of only the hash is no new entity). */
   private path: string;
   private disposed = false;
+  /** The latest reading of the page and when it was made: what a page report says of it. */
+  private reading: { result: ParseResult; observedAt: string } | null = null;
 
   constructor(private readonly doc: Document, private readonly site: SiteAdapter, private deps: SessionDeps) {
     this.chips = new RowChips(doc);
@@ -157,11 +164,13 @@ export class OverlaySession {
     let result = this.site.parse(this.doc, url, observedAt);
     const complete = this.site.completeRead;
     if (result.ok && complete && this.json?.path === url.pathname) result = complete.merge(result, this.json.read.sections);
+    this.reading = { result, observedAt };
+    const report = (comment: string) => this.pageReport(comment);
     if (!result.ok) {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
       console.warn('[CreditLens] page not understood:', result.detail);
-      this.panel().update({ state: 'not-understood', reason: result.reason });
+      this.panel().update({ state: 'not-understood', reason: result.reason, report });
       this.painted('not-understood');
       this.badgeUnknown();
       return result;
@@ -175,6 +184,7 @@ export class OverlaySession {
     const state = this.settled ? 'ready' : 'reading';
     this.panel().update({
       state,
+      report,
       summary: summarize(record, assessment, this.deps.settings),
       findings: assessment.findings,
       recordLabels: recordLabels(record),
@@ -240,6 +250,25 @@ export class OverlaySession {
       console.warn('[CreditLens] frame token:', error instanceof Error ? error.message : error);
       return { src: url, token: null, origin };
     }
+  }
+
+  /**
+   * The report of this page as it is now (our own elements left out) with the latest reading's diagnostics; only
+   * the page and the reading go in — notes and team data live in extension pages, never in the page's DOM.
+   */
+  private async pageReport(comment: string): Promise<ReportOutcome> {
+    const reading = this.reading;
+    if (!reading || !this.deps.sendPageReport) return { outcome: 'failed', text: t('page_report_failed', t('error_unexpected')) };
+    const { result, observedAt } = reading;
+    const url = this.doc.location.href;
+    const report: PageReport = {
+      format: PAGE_REPORT_FORMAT, url, observedAt, html: savedPageHtml(this.doc, url, `${HOST_TAG}, ${CHIP_TAG}, ${HINT_TAG}`),
+      reader: result.reader ?? { site: this.site.id, version: this.site.readerVersion, layout: 'unknown' },
+      extensionVersion: this.deps.extensionVersion ?? '0.0.0',
+      result: result.ok ? { ok: true } : { ok: false, reason: result.reason },
+      ...(comment ? { comment } : {}),
+    };
+    return this.deps.sendPageReport(report);
   }
 
   private panel(): Panel {

@@ -15,6 +15,8 @@ import { frameOrigin } from '../../frames/frame-token.ts';
 import { requestFromPage as request } from '../../messaging/content-client.ts';
 import { hintDismissedItem, readRuleSettingsForPage, ruleSettingsItem } from '../../storage/items.ts';
 import { readPlacement, savePlacement } from '../../storage/panel-placement.ts';
+import type { ProtocolError } from '../../messaging/errors.ts';
+import { t, type MessageKey } from '../../ui/i18n.ts';
 import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
@@ -47,6 +49,11 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
     unknownBadge: () => request(transport, { type: 'badge:unknown' }).then(() => {}, (e: unknown) => log('badge', e)),
+    extensionVersion: browser.runtime.getManifest().version,
+    sendPageReport: (report) => request(transport, { type: 'pagereport:send', report }).then(
+      ({ outcome, text }) => ({ outcome, text }),
+      (e: ProtocolError) => ({ outcome: 'failed' as const, text: t('page_report_failed', e.key ? t(e.key as MessageKey, ...(e.subs ?? [])) : t('error_unexpected')) }),
+    ),
     placement: { initial: placement.value, save: (chosen) => void savePlacement(host, chosen).catch((e: unknown) => log('panel placement', e)) },
     pageHint: pageHint(document, {
       // Read through zod like every stored value: anything but `true` (a hand edit, an older value) shows the hint.

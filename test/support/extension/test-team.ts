@@ -55,5 +55,10 @@ export function testTeam(options: { role?: TeamRole; state?: ConnectionState; us
       if (history instanceof Error) throw history;
       return history;
     },
+    // No server behind the in-memory team: a page report is refused as by an unreachable server.
+    sendPageReport: async () => {
+      if (state === 'not-configured') return null;
+      throw new Error('the test team has no server');
+    },
   };
 }
