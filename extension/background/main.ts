@@ -15,6 +15,7 @@ import { indexedDbConfigStore } from '../sync/config-store.ts';
 import { TeamService } from '../sync/team-service.ts';
 import { t } from '../ui/i18n.ts';
 import { UNKNOWN_BADGE, badgeFor } from './badge.ts';
+import { browserEvidence } from './evidence.ts';
 import { FrameGrants, type FrameSender } from './frame-grants.ts';
 import { keepGrants, type SessionArea } from './grant-store.ts';
 import { sidePanelOpener, type SidePanelApi } from './side-panel.ts';
@@ -104,6 +105,7 @@ export function startBackground(): void {
       await action.setBadgeText({ tabId, text: badge.text });
       await action.setBadgeBackgroundColor({ tabId, color: badge.color });
     },
+    evidence: browserEvidence(),
     openSidePanel: sidePanelOpener(() => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel, log),
   }, team, grants, tabs), log);
   const answer = (message: unknown, sender: BrowserSender) => {

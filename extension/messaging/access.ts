@@ -1,6 +1,6 @@
 /**
  * Which context may send which message. Content scripts run beside untrusted pages: they may report what a page
- * showed, clear its badge, ask for a frame token and open the side panel beside their own tab, nothing more — notes, lookups, the data tools and everything of
+ * showed, clear its badge, ask for a frame token, open the side panel beside their own tab and save the evidence of their own tab, nothing more — notes, lookups, the data tools and everything of
  * the team (team:*) answer only the extension's own pages (popup, options, the notes frame). The frame pages shown
  * inside credit pages (notes.html, links.html) can be loaded by the page itself, hidden, to catch a click: they may
  * read, and write only with the grant of a token the overlay gave them, for their own entity. The sender is the
@@ -9,7 +9,7 @@
 import { entityKey } from '#core';
 import type { FrameGrant, Request, RequestType } from '../messaging/protocol.ts';
 
-const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open']);
+const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'evidence:save']);
 
 /** What a frame page may ask without a grant: reading what it shows, and presenting its token. */
 const FRAME_READS: ReadonlySet<RequestType> = new Set(['frame:claim', 'notes:list', 'team:entity', 'person:links']);

@@ -21,6 +21,8 @@ export const ContentResponses = {
   'badge:unknown': z.strictObject({ ok: Ok }),
   'frame:token': z.strictObject({ ok: Ok, token: FrameToken }),
   'sidepanel:open': z.strictObject({ ok: Ok, opened: z.boolean() }),
+  /** The evidence ZIP's name, and whether page.mhtml is in it (core schemas/evidence.ts MhtmlState). */
+  'evidence:save': z.strictObject({ ok: Ok, fileName: z.string(), mhtml: z.enum(['included', 'not-granted', 'unsupported', 'failed']) }),
 };
 export type ContentRequestType = keyof typeof ContentResponses;
 

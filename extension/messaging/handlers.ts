@@ -15,6 +15,7 @@ import type { Handlers } from './router.ts';
 import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
 import { sidePanelHandlersFor, type OpenSidePanel } from './side-panel-handlers.ts';
+import { NO_EVIDENCE, evidenceHandlersFor, type EvidenceEnv } from './evidence-handlers.ts';
 import { teamHandlersFor } from './team-handlers.ts';
 import { UserError } from '../ui/errors.ts';
 
@@ -28,6 +29,8 @@ export interface HandlerEnv {
   afterSave(): Promise<void>;
   /** Opens the browser's side panel beside a tab (background/side-panel.ts); absent: there is none. */
   openSidePanel?: OpenSidePanel;
+  /** Page capture, downloads and hashing for 保存取证 (background/evidence.ts); absent: evidence cannot be saved. */
+  evidence?: EvidenceEnv;
 }
 
 /** The instant `days` days before `now` (calendar days, as retention is stated). */
@@ -102,5 +105,6 @@ export function handlersFor(
     ...teamHandlersFor(team, db, env.now),
     ...ledgerHandlersFor(team, db, env.now),
     ...personHandlersFor(db, team),
+    ...evidenceHandlersFor(db, team, env.evidence ?? NO_EVIDENCE, env.now),
   };
 }

@@ -4,8 +4,10 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import * as z from 'zod';
-import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, TeamEntity, TeamEntityPatch, TeamListing } from '#core';
-import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
+import {
+  Assessment, CaseStatus, DataTablesPage, EntityHistory, EntityRecord, IsoDateString, MhtmlState, ReaderInfo, TeamEntity, TeamEntityPatch, TeamListing,
+} from '#core';
+import { EvidenceEntry, ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
 import { ContentResponses, FramePurpose, FrameToken, Refusal } from './content-protocol.ts';
@@ -42,6 +44,18 @@ const LedgerMapping = z.strictObject({
   decisionNo: Column.optional(), decidedOn: Column.optional(), publicizedOn: Column.optional(), exposedOn: Column.optional(),
 });
 
+/**
+ * What the overlay shows of a page, for an evidence ZIP (保存取证): the page as saved (savedPageHtml, without our
+ * elements), the reading and assessment shown, and the gsxt JSON replies the complete read applied.
+ */
+export const EvidencePayload = z.strictObject({
+  html: z.string().max(60_000_000),
+  record: EntityRecord, assessment: Assessment,
+  sections: z.array(z.strictObject({ kind: z.enum(['penalties', 'abnormal', 'serious']), pages: z.array(DataTablesPage).max(100) })).max(3),
+  url: z.url(), observedAt: Iso, reader: ReaderInfo,
+});
+export type EvidencePayload = z.infer<typeof EvidencePayload>;
+
 export const Request = z.discriminatedUnion('type', [
   /** Content script → background: what the page showed, to keep as a snapshot and to set the toolbar badge. */
   z.strictObject({
@@ -59,6 +73,16 @@ export const Request = z.discriminatedUnion('type', [
    * (the sender's own tab, from the browser). `opened: false`: no side panel here, the overlay opens its frame instead.
    */
   z.strictObject({ type: z.literal('sidepanel:open') }),
+  /**
+   * Content script (top frame) → background, on the user's own click of 保存取证 in the overlay: the evidence ZIP of
+   * what it shows, downloaded (with the tab's MHTML when page capture is allowed).
+   */
+  z.strictObject({ type: z.literal('evidence:save'), ...EvidencePayload.shape }),
+  /** Popup → background: the same for a tab (its content script is asked what it shows). */
+  z.strictObject({ type: z.literal('evidence:tab'), tabId: z.number().int().min(0) }),
+  /** Popup, ledger → background: the evidence ZIPs taken of an entity; show one in its folder. */
+  z.strictObject({ type: z.literal('evidence:list'), entityKey: EntityKey }),
+  z.strictObject({ type: z.literal('evidence:show'), downloadId: z.number().int().min(0) }),
   /** Side panel → background: the entity the tab shows (null: no entity page), to show its notes and team record. */
   z.strictObject({ type: z.literal('tab:entity'), tabId: z.number().int().min(0) }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
@@ -140,6 +164,10 @@ const Ok = z.literal(true);
 export const Responses = {
   ...ContentResponses,
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
+  'evidence:tab': z.strictObject({ ok: Ok, fileName: z.string(), mhtml: MhtmlState }),
+  'evidence:list': z.strictObject({ ok: Ok, entries: z.array(EvidenceEntry) }),
+  /** `shown: false`: the file is no longer where it was downloaded (moved or deleted). */
+  'evidence:show': z.strictObject({ ok: Ok, shown: z.boolean() }),
   'tab:entity': z.strictObject({ ok: Ok, entity: TabEntity.nullable() }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),

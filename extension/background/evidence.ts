@@ -1,0 +1,69 @@
+/**
+ * The browser side of 保存取证 (messaging/evidence-handlers.ts): the tab's MHTML through the optional pageCapture
+ * permission, the overlay asked what it shows, the ZIP handed to the downloads API, SHA-256 by crypto.subtle.
+ * A service worker has no URL.createObjectURL: Chromium downloads a data: URL; Firefox's background page a blob: URL
+ * (docs/adr/evidence-download.md).
+ */
+import { browser } from 'wxt/browser';
+import type { EvidenceEnv } from '../messaging/evidence-handlers.ts';
+
+type PageCapture = { saveAsMHTML(details: { tabId: number }, callback: (data?: Blob) => void): void };
+
+/** How long a Firefox blob: URL stays valid: the download has long started by then. */
+const BLOB_URL_LIFETIME_MS = 5 * 60_000;
+
+export function base64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode with millions of arguments overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function mhtml(tabId: number): ReturnType<EvidenceEnv['mhtml']> {
+  const api = (browser as unknown as { pageCapture?: PageCapture }).pageCapture;
+  if (!api) return { state: 'unsupported' };
+  if (!(await browser.permissions.contains({ permissions: ['pageCapture'] }))) return { state: 'not-granted' };
+  try {
+    // The callback form: Chromium before 116 returns no promise from saveAsMHTML.
+    const blob = await new Promise<Blob>((resolve, reject) => api.saveAsMHTML({ tabId }, (data) => {
+      const failed = browser.runtime.lastError;
+      if (failed || !data) reject(new Error(failed?.message ?? 'no MHTML'));
+      else resolve(data);
+    }));
+    return { state: 'included', bytes: new Uint8Array(await blob.arrayBuffer()) };
+  } catch (error) {
+    console.warn('[CreditLens] page capture:', error instanceof Error ? error.message : error);
+    return { state: 'failed' };
+  }
+}
+
+async function download(zip: Uint8Array, fileName: string): Promise<number> {
+  const blobUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })) : null;
+  if (blobUrl) setTimeout(() => URL.revokeObjectURL(blobUrl), BLOB_URL_LIFETIME_MS);
+  const url = blobUrl ?? `data:application/zip;base64,${base64(zip)}`;
+  return browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
+}
+
+async function show(downloadId: number): Promise<boolean> {
+  const [item] = await browser.downloads.search({ id: downloadId });
+  if (!item || item.exists === false || item.state !== 'complete') return false;
+  browser.downloads.show(downloadId);
+  return true;
+}
+
+async function sha256(data: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function browserEvidence(): EvidenceEnv {
+  return {
+    extensionVersion: browser.runtime.getManifest().version,
+    mhtml,
+    // The top frame only: that is where the overlay runs.
+    collect: (tabId) => browser.tabs.sendMessage(tabId, { type: 'evidence:collect' }, { frameId: 0 }),
+    download,
+    show,
+    sha256,
+  };
+}
