@@ -20,21 +20,32 @@ export function base64(bytes: Uint8Array): string {
 }
 
 async function mhtml(tabId: number): ReturnType<EvidenceEnv['mhtml']> {
-  const api = (browser as unknown as { pageCapture?: PageCapture }).pageCapture;
-  if (!api) return { state: 'unsupported' };
+  if (import.meta.env.FIREFOX) return { state: 'unsupported' };
+  // Chromium exposes chrome.pageCapture only while the optional permission is granted: asked first, then the API.
   if (!(await browser.permissions.contains({ permissions: ['pageCapture'] }))) return { state: 'not-granted' };
-  try {
-    // The callback form: Chromium before 116 returns no promise from saveAsMHTML.
-    const blob = await new Promise<Blob>((resolve, reject) => api.saveAsMHTML({ tabId }, (data) => {
-      const failed = browser.runtime.lastError;
-      if (failed || !data) reject(new Error(failed?.message ?? 'no MHTML'));
-      else resolve(data);
-    }));
-    return { state: 'included', bytes: new Uint8Array(await blob.arrayBuffer()) };
-  } catch (error) {
-    console.warn('[CreditLens] page capture:', error instanceof Error ? error.message : error);
-    return { state: 'failed' };
+  const api = (browser as unknown as { pageCapture?: PageCapture }).pageCapture;
+  let failure: unknown = new Error('pageCapture granted but not exposed');
+  // Twice at most: in Chromium the first capture after the browser starts can hand back a blob whose file cannot be
+  // read yet (NotFoundError); the next capture reads (seen in test/e2e/evidence.e2e.test.ts).
+  for (let attempt = 0; api && attempt < 2; attempt++) {
+    try {
+      return { state: 'included', bytes: await capture(api, tabId) };
+    } catch (error) {
+      failure = error;
+    }
   }
+  console.warn('[CreditLens] page capture:', failure instanceof Error ? failure.message : failure);
+  return { state: 'failed' };
+}
+
+async function capture(api: PageCapture, tabId: number): Promise<Uint8Array> {
+  // The callback form: Chromium before 116 returns no promise from saveAsMHTML.
+  const blob = await new Promise<Blob>((resolve, reject) => api.saveAsMHTML({ tabId }, (data) => {
+    const failed = browser.runtime.lastError;
+    if (failed || !data) reject(new Error(failed?.message ?? 'no MHTML'));
+    else resolve(data);
+  }));
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
 async function download(zip: Uint8Array, fileName: string): Promise<number> {
