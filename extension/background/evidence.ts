@@ -1,11 +1,13 @@
 /**
- * The browser side of 保存取证 (messaging/evidence-handlers.ts): the tab's MHTML through the optional pageCapture
- * permission, the overlay asked what it shows, the ZIP handed to the downloads API, SHA-256 by crypto.subtle.
+ * The browser side of 保存取证 (messaging/evidence-handlers.ts): the page's reading by a script injected into the tab
+ * only then (entrypoints/evidence-collect.ts: the content scripts stay small), the tab's MHTML through the optional
+ * pageCapture permission, the ZIP handed to the downloads API, SHA-256 by crypto.subtle.
  * A service worker has no URL.createObjectURL: Chromium downloads a data: URL; Firefox's background page a blob: URL
  * (docs/adr/evidence-download.md).
  */
 import { browser } from 'wxt/browser';
 import type { EvidenceEnv } from '../messaging/evidence-handlers.ts';
+import { readRuleSettingsForPage } from '../storage/items.ts';
 
 type PageCapture = { saveAsMHTML(details: { tabId: number }, callback: (data?: Blob) => void): void };
 
@@ -62,6 +64,12 @@ async function show(downloadId: number): Promise<boolean> {
   return true;
 }
 
+/** The top frame only (where the overlay runs), in the extension's isolated world; a tab of no credit site is refused by the browser. */
+async function collect(tabId: number): Promise<unknown> {
+  const [injected] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/evidence-collect.js'] });
+  return injected?.result ?? null;
+}
+
 async function sha256(data: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -71,8 +79,9 @@ export function browserEvidence(): EvidenceEnv {
   return {
     extensionVersion: browser.runtime.getManifest().version,
     mhtml,
-    // The top frame only: that is where the overlay runs.
-    collect: (tabId) => browser.tabs.sendMessage(tabId, { type: 'evidence:collect' }, { frameId: 0 }),
+    collect,
+    // As the overlay reads them (overlay/start.ts).
+    ruleSettings: async () => (await readRuleSettingsForPage()).value,
     download,
     show,
     sha256,

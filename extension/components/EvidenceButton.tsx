@@ -10,7 +10,7 @@ import { t } from '../ui/i18n.ts';
 type Saved = Response<'evidence:tab'>;
 type State = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; saved: Saved } | { kind: 'failed'; message: string };
 
-const MHTML_NOTE = { 'not-granted': 'popup_evidence_denied', unsupported: 'overlay_evidence_unsupported', failed: 'overlay_evidence_mhtml_failed' } as const;
+const MHTML_NOTE = { 'not-granted': 'popup_evidence_denied', unsupported: 'evidence_mhtml_unsupported', failed: 'evidence_mhtml_failed' } as const;
 
 export function EvidenceButton({ save }: { save: () => Promise<Saved> }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -21,17 +21,17 @@ export function EvidenceButton({ save }: { save: () => Promise<Saved> }) {
   };
   return (
     <div className="evidence-action">
-      <button type="button" data-testid="popup-evidence" disabled={state.kind === 'saving'} title={t('overlay_evidence_title')} onClick={click}>
+      <button type="button" data-testid="popup-evidence" disabled={state.kind === 'saving'} onClick={click}>
         {t('popup_evidence')}
       </button>
-      {state.kind === 'saving' && <p className="hint">{t('overlay_evidence_saving')}</p>}
+      {state.kind === 'saving' && <p className="hint">{t('evidence_saving')}</p>}
       {state.kind === 'saved' && (
         <p className="hint" data-testid="popup-evidence-saved">
-          {t('overlay_evidence_saved', state.saved.fileName)}
+          {t('evidence_saved', state.saved.fileName)}
           {state.saved.mhtml !== 'included' && <span className="warning"> {t(MHTML_NOTE[state.saved.mhtml])}</span>}
         </p>
       )}
-      {state.kind === 'failed' && <p className="error" role="alert" data-testid="popup-evidence-failed">{t('overlay_evidence_failed', state.message)}</p>}
+      {state.kind === 'failed' && <p className="error" role="alert" data-testid="popup-evidence-failed">{t('evidence_failed', state.message)}</p>}
     </div>
   );
 }

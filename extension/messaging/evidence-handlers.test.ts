@@ -1,6 +1,7 @@
 /**
  * 保存取证 from the overlay to the ZIP, without a browser: the overlay session reads the simulated site's repeat
- * offender (23 penalties, the complete read through its real JSON endpoints), the background's handlers build the ZIP
+ * offender (23 penalties, the complete read through its real JSON endpoints), the tab's evidence reading takes what
+ * the overlay used (the page and the kept complete read), the background's handlers build the ZIP
  * with private notes, a team record with notes and a configured token beside it; nothing private is in any file,
  * `creditlens verify-evidence` accepts it, and it is indexed for the entity. Who may ask: only a content script for its
  * own tab, the popup for a tab whose overlay answers; a page's script clicking the button starts nothing.
@@ -19,6 +20,8 @@ import { main as cli } from '../../cli/main.ts';
 import { startSimSite, type SimSite } from '../../test/sim-site/server.ts';
 import { testTeam } from '../../test/support/extension/test-team.ts';
 import { FIXTURE_DIR } from '../../test/support/fixtures.ts';
+import { storageCache } from '../fetch/session-cache.ts';
+import { evidenceReading } from '../overlay/evidence-reading.ts';
 import { OverlaySession } from '../overlay/session.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { saveNote } from '../storage/repository.ts';
@@ -52,19 +55,23 @@ async function overlayOnRepeatOffender(saveEvidence?: () => void) {
       return { status: reply.status, body: await reply.text() };
     },
     notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
+    // Where the extension keeps the complete read (start.ts): what the evidence reading takes it from.
+    cache: storageCache(window.sessionStorage as unknown as Storage),
     saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
     ...(saveEvidence ? { saveEvidence: async () => (saveEvidence(), { fileName: 'x.zip', mhtml: 'included' as const }) } : {}),
   });
   await session.start();
-  return { doc, session };
+  // What the background's injected script answers (entrypoints/evidence-collect.ts).
+  const reading = () => evidenceReading(doc, NOW, window.sessionStorage as unknown as Storage);
+  return { doc, session, reading };
 }
 
-function background(mhtml: Awaited<ReturnType<EvidenceEnv['mhtml']>>, collect: () => Promise<unknown> = async () => null) {
+function background(mhtml: Awaited<ReturnType<EvidenceEnv['mhtml']>>, collect: () => unknown = () => null) {
   const db = new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
   const team = testTeam({ user: 'zhang.wei' });
   const downloads: Array<{ zip: Uint8Array; fileName: string }> = [];
   const env: EvidenceEnv = {
-    extensionVersion: '0.1.0', mhtml: async () => mhtml, collect,
+    extensionVersion: '0.1.0', mhtml: async () => mhtml, collect: async () => collect(), ruleSettings: async () => DEFAULT_SETTINGS,
     download: async (zip, fileName) => downloads.push({ zip, fileName }) + 100,
     show: async () => true,
     sha256: async (data) => createHash('sha256').update(data).digest('hex'),
@@ -77,10 +84,10 @@ const FROM_OVERLAY = { tabId: 7, frameId: 0, extensionPage: false };
 
 describe('evidence from the overlay', () => {
   it('holds the page, the MHTML, the reading and its JSON replies, nothing private; verify-evidence accepts it; it is indexed', async () => {
-    const { session } = await overlayOnRepeatOffender();
-    const payload = session.evidence();
+    const { reading } = await overlayOnRepeatOffender();
+    const payload = reading();
     expect(payload?.record.penalties).toHaveLength(23);
-    const { db, team, downloads, handle } = background({ state: 'included', bytes: new TextEncoder().encode(MHTML) });
+    const { db, team, downloads, handle } = background({ state: 'included', bytes: new TextEncoder().encode(MHTML) }, reading);
     const key = entityKey(payload?.record.entity ?? { name: '' });
     await team.configure({ server: 'wss://team.example.invalid', token: TOKEN });
     team.set({ state: 'connected' });
@@ -88,7 +95,7 @@ describe('evidence from the overlay', () => {
     ensureTeamEntity(team.doc, payload?.record.entity ?? { name: '' }, { by: 'li', at: '2026-11-01T00:00:00.000Z' });
     addTeamNote(team.doc, key, { id: 't1', text: TEAM_NOTE }, { by: 'li', at: '2026-11-01T00:00:00.000Z' });
 
-    const answer = await handle({ type: 'evidence:save', ...payload }, FROM_OVERLAY);
+    const answer = await handle({ type: 'evidence:save' }, FROM_OVERLAY);
     expect(answer).toMatchObject({ ok: true, mhtml: 'included' });
     const [download] = downloads;
     expect(download?.fileName).toMatch(/^取证-.+-20261130-120000\.zip$/);
@@ -115,10 +122,10 @@ describe('evidence from the overlay', () => {
   });
 
   it('says so in the manifest when page capture is not allowed, and names no officer without a team connection', async () => {
-    const { session } = await overlayOnRepeatOffender();
-    const { downloads, handle, team } = background({ state: 'not-granted' });
+    const { reading } = await overlayOnRepeatOffender();
+    const { downloads, handle, team } = background({ state: 'not-granted' }, reading);
     team.set({ state: 'offline' });
-    expect(await handle({ type: 'evidence:save', ...session.evidence() }, FROM_OVERLAY)).toMatchObject({ ok: true, mhtml: 'not-granted' });
+    expect(await handle({ type: 'evidence:save' }, FROM_OVERLAY)).toMatchObject({ ok: true, mhtml: 'not-granted' });
     const files = unzipSync(downloads[0]?.zip ?? new Uint8Array());
     expect(files['page.mhtml']).toBeUndefined();
     const manifest = EvidenceManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json'])));
@@ -129,11 +136,10 @@ describe('evidence from the overlay', () => {
 
 describe('who may ask for evidence', () => {
   it('a content script only for its own tab\u2019s top frame; a frame page not at all; the popup for a tab whose overlay answers', async () => {
-    const { session } = await overlayOnRepeatOffender();
-    const payload = session.evidence();
-    const { handle, downloads } = background({ state: 'unsupported' }, async () => payload);
-    expect(await handle({ type: 'evidence:save', ...payload }, { tabId: 7, frameId: 3, extensionPage: false })).toMatchObject({ ok: false });
-    expect(await handle({ type: 'evidence:save', ...payload }, { extensionPage: true })).toMatchObject({ ok: false });
+    const { reading } = await overlayOnRepeatOffender();
+    const { handle, downloads } = background({ state: 'unsupported' }, reading);
+    expect(await handle({ type: 'evidence:save' }, { tabId: 7, frameId: 3, extensionPage: false })).toMatchObject({ ok: false });
+    expect(await handle({ type: 'evidence:save' }, { extensionPage: true })).toMatchObject({ ok: false });
     const frame = { purpose: 'notes' as const, url: 'chrome-extension://x/notes.html', grant: null };
     expect(await handle({ type: 'evidence:tab', tabId: 7 }, { tabId: 7, extensionPage: true, frame })).toMatchObject({ ok: false, key: 'error_frame_refused' });
     expect(await handle({ type: 'evidence:tab', tabId: 7 }, { extensionPage: false, tabId: 7, frameId: 0 })).toMatchObject({ ok: false, key: 'error_refused' });

@@ -1,14 +1,15 @@
 /**
- * The background's handlers for 保存取证: the evidence ZIP (core evidenceZip) of what the overlay shows — asked by the
- * overlay for its own tab, or by the popup for the current tab — downloaded and listed in the local evidence index.
+ * The background's handlers for 保存取证: the evidence ZIP (core evidenceZip) of a credit page — asked by the overlay
+ * for its own tab, or by the popup for the current tab; the page read in the tab as the overlay reads it — downloaded
+ * and listed in the local evidence index.
  * Only the public page and our reading of it go in: the team user's name as officer, never notes, team data or token.
  */
-import { entityKey, evidenceZip, type MhtmlState } from '#core';
+import { assessRecord, chinaDateOfEpochMs, entityKey, evidenceZip, type IsoDate, type MhtmlState, type RuleSettings } from '#core';
 import type { CreditLensDb } from '../storage/db.ts';
 import { addEvidence, evidenceByDownload, evidenceOf } from '../storage/evidence-index.ts';
 import type { TeamBackend } from '../sync/team-service.ts';
 import { UserError } from '../ui/errors.ts';
-import { EvidencePayload } from './protocol.ts';
+import { EvidenceReading } from './protocol.ts';
 import type { Handlers } from './router.ts';
 
 /** What the handlers need from the browser (background/evidence.ts gives the real ones). */
@@ -16,8 +17,10 @@ export interface EvidenceEnv {
   extensionVersion: string;
   /** The tab's page as MHTML, or why there is none. */
   mhtml(tabId: number): Promise<{ state: 'included'; bytes: Uint8Array } | { state: Exclude<MhtmlState, 'included'> }>;
-  /** What the overlay of the tab's top frame shows (its answer to evidence:collect; null: no entity page read there). */
+  /** The reading of the page in the tab's top frame (overlay/evidence-reading.ts, injected; null: no entity page there). */
   collect(tabId: number): Promise<unknown>;
+  /** The rule settings the overlay assesses with. */
+  ruleSettings(): Promise<RuleSettings>;
   /** Saves the bytes in the download folder under `fileName`; the browser's download id. */
   download(zip: Uint8Array, fileName: string): Promise<number>;
   /** Shows a downloaded file in its folder; false when it is no longer there. */
@@ -29,6 +32,9 @@ export const NO_EVIDENCE: EvidenceEnv = {
   extensionVersion: '0.0.0',
   mhtml: async () => ({ state: 'unsupported' }),
   collect: async () => null,
+  ruleSettings: async () => {
+    throw new Error('no settings');
+  },
   download: async () => {
     throw new UserError('evidence_download_failed', [], 'no downloads here');
   },
@@ -41,13 +47,20 @@ export const NO_EVIDENCE: EvidenceEnv = {
 type EvidenceHandlers = Pick<Handlers, 'evidence:save' | 'evidence:tab' | 'evidence:list' | 'evidence:show'>;
 
 export function evidenceHandlersFor(db: CreditLensDb, team: TeamBackend, env: EvidenceEnv, now: () => string): EvidenceHandlers {
-  const take = async (payload: EvidencePayload, tabId: number) => {
+  const take = async (tabId: number) => {
+    const read = EvidenceReading.nullable().safeParse(await env.collect(tabId).catch(() => null));
+    if (!read.success) throw new UserError('evidence_no_page', [], 'the tab\u2019s reading does not parse');
+    if (read.data === null) throw new UserError('evidence_no_page', [], 'no entity page read in the tab');
+    const reading = read.data;
+    // Assessed as the overlay assesses: the same settings, on the China date of the reading.
+    const asOf = chinaDateOfEpochMs(Date.parse(reading.observedAt)) as IsoDate;
+    const assessment = assessRecord(reading.record, { asOf, settings: await env.ruleSettings() });
     const status = await team.status();
     // Who took it, only as the team knows them now: no name is taken from anywhere else.
     const officer = status.state === 'connected' && status.claims ? status.claims.sub : undefined;
     const mhtml = await env.mhtml(tabId);
     const { zip, manifest, fileName } = await evidenceZip({
-      ...payload, mhtml, ...(officer ? { officer } : {}), extensionVersion: env.extensionVersion,
+      ...reading, assessment, mhtml, ...(officer ? { officer } : {}), extensionVersion: env.extensionVersion,
     }, env.sha256);
     let downloadId: number;
     try {
@@ -56,22 +69,17 @@ export function evidenceHandlersFor(db: CreditLensDb, team: TeamBackend, env: Ev
       throw error instanceof UserError ? error : new UserError('evidence_download_failed', [], String(error));
     }
     await addEvidence(db, {
-      entityKey: entityKey(payload.record.entity), takenAt: now(), observedAt: payload.observedAt, fileName, downloadId, mhtml: manifest.mhtml,
+      entityKey: entityKey(reading.record.entity), takenAt: now(), observedAt: reading.observedAt, fileName, downloadId, mhtml: manifest.mhtml,
     });
     return { ok: true as const, fileName, mhtml: manifest.mhtml };
   };
   return {
-    'evidence:save': async ({ type: _type, ...payload }, from) => {
+    'evidence:save': async (_, from) => {
       // The overlay of a tab's top frame, for that tab: the tab is the browser's word, never the message's.
       if (from.extensionPage || from.tabId === undefined || from.frameId !== 0) throw new Error('evidence is saved for the overlay\u2019s own tab only');
-      return take(payload, from.tabId);
+      return take(from.tabId);
     },
-    'evidence:tab': async ({ tabId }) => {
-      const answer = EvidencePayload.nullable().safeParse(await env.collect(tabId).catch(() => null));
-      if (!answer.success) throw new UserError('evidence_no_page', [], 'the tab\u2019s answer does not parse');
-      if (answer.data === null) throw new UserError('evidence_no_page', [], 'no entity page read in the tab');
-      return take(answer.data, tabId);
-    },
+    'evidence:tab': async ({ tabId }) => take(tabId),
     'evidence:list': async ({ entityKey: key }) => ({ ok: true, entries: await evidenceOf(db, key) }),
     'evidence:show': async ({ downloadId }) => {
       // Only files this index holds: a page of ours shows evidence, not any download of the browser.

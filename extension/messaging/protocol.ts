@@ -45,16 +45,16 @@ const LedgerMapping = z.strictObject({
 });
 
 /**
- * What the overlay shows of a page, for an evidence ZIP (保存取证): the page as saved (savedPageHtml, without our
- * elements), the reading and assessment shown, and the gsxt JSON replies the complete read applied.
+ * What a credit page's tab answers for an evidence ZIP (保存取证; overlay/evidence-reading.ts, injected on request):
+ * the page as saved (savedPageHtml, without our elements), its reading and the gsxt JSON replies the overlay applied.
  */
-export const EvidencePayload = z.strictObject({
+export const EvidenceReading = z.strictObject({
   html: z.string().max(60_000_000),
-  record: EntityRecord, assessment: Assessment,
+  record: EntityRecord,
   sections: z.array(z.strictObject({ kind: z.enum(['penalties', 'abnormal', 'serious']), pages: z.array(DataTablesPage).max(100) })).max(3),
   url: z.url(), observedAt: Iso, reader: ReaderInfo,
 });
-export type EvidencePayload = z.infer<typeof EvidencePayload>;
+export type EvidenceReading = z.infer<typeof EvidenceReading>;
 
 export const Request = z.discriminatedUnion('type', [
   /** Content script → background: what the page showed, to keep as a snapshot and to set the toolbar badge. */
@@ -75,10 +75,10 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sidepanel:open') }),
   /**
    * Content script (top frame) → background, on the user's own click of 保存取证 in the overlay: the evidence ZIP of
-   * what it shows, downloaded (with the tab's MHTML when page capture is allowed).
+   * its tab's page, read there again and downloaded (with the tab's MHTML when page capture is allowed).
    */
-  z.strictObject({ type: z.literal('evidence:save'), ...EvidencePayload.shape }),
-  /** Popup → background: the same for a tab (its content script is asked what it shows). */
+  z.strictObject({ type: z.literal('evidence:save') }),
+  /** Popup → background: the same for a tab. */
   z.strictObject({ type: z.literal('evidence:tab'), tabId: z.number().int().min(0) }),
   /** Popup, ledger → background: the evidence ZIPs taken of an entity; show one in its folder. */
   z.strictObject({ type: z.literal('evidence:list'), entityKey: EntityKey }),

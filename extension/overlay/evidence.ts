@@ -1,10 +1,10 @@
 /**
- * 保存取证 in the overlay panel: the button and its status line. The work happens in the background (the ZIP, the
- * MHTML, the download); here only the user's own click (`isTrusted`: a page script's click() is no request) and
- * what came of it. MHTML needs the optional pageCapture permission, which only an extension page may ask for.
+ * 保存取证 in the overlay panel: the button and its status line. The work happens in the background (the page read
+ * again by a script injected on request, the ZIP, the MHTML, the download); here only the user's own click
+ * (`isTrusted`: a page script's click() is no request) and what came of it. MHTML needs the optional pageCapture
+ * permission, which only an extension page may ask for: the line says where.
  */
-import { errorText } from '../ui/errors.ts';
-import { t } from '../ui/i18n.ts';
+import { t, type MessageKey } from '../ui/i18n.ts';
 import { el } from './dom.ts';
 
 export interface EvidenceSaved {
@@ -12,22 +12,23 @@ export interface EvidenceSaved {
   mhtml: 'included' | 'not-granted' | 'unsupported' | 'failed';
 }
 
-const MHTML_NOTE = { 'not-granted': 'overlay_evidence_no_mhtml', unsupported: 'overlay_evidence_unsupported', failed: 'overlay_evidence_mhtml_failed' } as const;
-
 export function evidenceAction(doc: Document, save: () => Promise<EvidenceSaved>): HTMLElement {
-  const button = el(doc, 'button', { type: 'button', 'data-testid': 'evidence-save', title: t('overlay_evidence_title') }, t('overlay_evidence'));
-  const status = el(doc, 'div', { class: 'line muted', 'data-testid': 'evidence-status', 'aria-live': 'polite' });
+  const button = el(doc, 'button', { type: 'button', 'data-testid': 'evidence-save' }, t('evidence'));
+  const status = el(doc, 'div', { class: 'line', 'data-testid': 'evidence-status' });
+  const say = (state: string, text: string) => {
+    status.dataset.state = state;
+    status.textContent = text;
+  };
   button.addEventListener('click', (event) => {
     if (!event.isTrusted || button.disabled) return;
     button.disabled = true;
-    status.replaceChildren(t('overlay_evidence_saving'));
+    say('saving', t('evidence_saving'));
     save().then(
-      (saved) => {
-        status.replaceChildren(el(doc, 'div', { 'data-testid': 'evidence-saved' }, t('overlay_evidence_saved', saved.fileName)));
-        if (saved.mhtml !== 'included') status.append(el(doc, 'div', { class: 'warning', 'data-testid': 'evidence-mhtml' }, t(MHTML_NOTE[saved.mhtml])));
-      },
-      (error: unknown) => status.replaceChildren(el(doc, 'div', { class: 'warning', 'data-testid': 'evidence-failed' }, t('overlay_evidence_failed', errorText(error)))),
+      ({ fileName, mhtml }) => say(mhtml, t('evidence_saved', fileName) + (mhtml === 'included' ? '' : ` ${t(`evidence_mhtml_${mhtml.replace('-', '_')}` as MessageKey)}`)),
+      // A refusal names its message (ui/errors.ts UserError; the router's own keys); anything else is unexpected.
+      (error: { key?: MessageKey }) => say('error', t('evidence_failed', t(error.key ?? 'error_unexpected'))),
     ).finally(() => (button.disabled = false));
   });
-  return el(doc, 'div', { class: 'evidence' }, button, status);
+  // Spaced like the notes button above it (styles.ts .notes): no rule of its own in the content script.
+  return el(doc, 'div', { class: 'notes' }, button, status);
 }

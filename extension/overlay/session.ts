@@ -6,12 +6,12 @@
  */
 import {
   assessRecord, chinaDateOfEpochMs, declaredUrls, entityKey, urlsForEntity, withJsonSections, type Assessment, type EntityRecord,
-  savedPageHtml, type IsoDate, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
+  type IsoDate, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
 } from '#core/page';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
-import type { EvidencePayload, FramePurpose } from '../messaging/protocol.ts';
+import type { FramePurpose } from '../messaging/protocol.ts';
 import { t } from '../ui/i18n.ts';
 import { summarize } from '../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
@@ -50,8 +50,8 @@ export interface SessionDeps {
   cache?: SectionCache;
   /** Where the user put the panel on this site, and whether folded (default: nothing remembered, nothing kept). */
   placement?: PlacementStore;
-  /** 保存取证: the background makes and downloads the ZIP of what is shown (absent: no button). */
-  saveEvidence?(payload: EvidencePayload): Promise<EvidenceSaved>;
+  /** 保存取证: the background reads the page again and makes and downloads the ZIP (absent: no button). */
+  saveEvidence?: () => Promise<EvidenceSaved>;
   /** Shows (true) or takes away (false) the "不是主体详情页" hint of a search results page. */
   pageHint?(show: boolean): void;
 }
@@ -92,8 +92,6 @@ export class OverlaySession {
   /** The address the current reading is for (a change of only the hash is no new entity). */
   private path: string;
   private disposed = false;
-  /** What the panel shows now (null: nothing read): what an evidence ZIP holds. */
-  private shown: { result: ParseSuccess; assessment: Assessment; observedAt: string } | null = null;
 
   constructor(private readonly doc: Document, private readonly site: SiteAdapter, private deps: SessionDeps) {
     this.chips = new RowChips(doc);
@@ -165,7 +163,6 @@ export class OverlaySession {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
       console.warn('[CreditLens] page not understood:', result.detail);
-      this.shown = null;
       this.panel().update({ state: 'not-understood', reason: result.reason });
       this.painted('not-understood');
       this.badgeUnknown();
@@ -176,7 +173,6 @@ export class OverlaySession {
     const assessment = assessRecord(record, { asOf, settings: this.deps.settings });
     const key = entityKey(record.entity);
     const notesUrl = this.deps.notesUrl(key, record.entity.name, record.entity.legalRepresentative ?? '');
-    this.shown = { result, assessment, observedAt };
     // Until the complete read is over, what is shown may still change: the panel says it is reading.
     const state = this.settled ? 'ready' : 'reading';
     this.panel().update({
@@ -188,7 +184,7 @@ export class OverlaySession {
       notesUrl,
       openNotes: () => this.notesWithToken(notesUrl, key),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
-      saveEvidence: this.settled && this.deps.saveEvidence ? this.saveEvidence : null,
+      saveEvidence: this.settled ? this.deps.saveEvidence ?? null : null,
     });
     const marks = marksOf(record, assessment);
     // The first time, rows are marked just after the panel's first paint: the panel is what staff wait for.
@@ -256,31 +252,8 @@ export class OverlaySession {
     return this.overlay.panel;
   }
 
-  /**
-   * What the panel shows, for an evidence ZIP: the page as `creditlens parse` reads it (without our elements), the
-   * reading and assessment shown, and the JSON replies applied to it; null when nothing was read.
-   */
-  evidence(): EvidencePayload | null {
-    if (!this.shown || this.disposed) return null;
-    const { result, assessment, observedAt } = this.shown;
-    const url = result.record.source?.url ?? this.doc.location.href;
-    const sections = this.json?.path === new URL(url).pathname ? this.json.read.sections : [];
-    const reader = result.reader ?? { site: this.site.id, version: this.site.readerVersion, layout: 'unknown' };
-    return {
-      html: savedPageHtml(this.doc, url, `${HOST_TAG}, ${CHIP_TAG}, ${HINT_TAG}`),
-      record: result.record, assessment, sections: [...sections], url, observedAt, reader,
-    };
-  }
-
-  private readonly saveEvidence = (): Promise<EvidenceSaved> => {
-    const payload = this.evidence();
-    if (!payload || !this.deps.saveEvidence) return Promise.reject(new Error('nothing read to save'));
-    return this.deps.saveEvidence(payload);
-  };
-
   /** No entity on the page (any more): nothing shown, but the page is still followed (it may become one). */
   private hide(): null {
-    this.shown = null;
     if (this.overlay) {
       this.removeAdded();
       void this.deps.clearBadge();

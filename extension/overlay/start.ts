@@ -45,7 +45,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     ...(import.meta.env.FIREFOX ? {} : { openSidePanel: () => request(transport, { type: 'sidepanel:open' }).then((answer) => answer.opened) }),
     frameToken: (purpose, entityKey) => request(transport, { type: 'frame:token', purpose, entityKey }).then((answer) => answer.token),
     linksUrl: (key, rep) => `${browser.runtime.getURL('/links.html')}?${new URLSearchParams({ key, rep })}`,
-    saveEvidence: (payload) => request(transport, { type: 'evidence:save', ...payload }),
+    saveEvidence: () => request(transport, { type: 'evidence:save' }),
     saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
@@ -62,25 +62,11 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
   });
   // WXT may announce the change before the address has changed (the Navigation API's navigate event): read it after.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void session.navigated(), 0));
-  const unlisten = answerEvidenceRequests(() => session.evidence());
   ctx.onInvalidated(() => {
     unwatch();
-    unlisten();
     session.dispose();
   });
   await session.start();
-}
-
-const CollectRequest = z.strictObject({ type: z.literal('evidence:collect') });
-
-/** The popup's 保存取证 for this tab: the background (never a page, which cannot reach runtime messages) asks what is shown. */
-function answerEvidenceRequests(shown: () => unknown): () => void {
-  const listener = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (answer: unknown) => void): undefined => {
-    if (sender.id === browser.runtime.id && sender.tab === undefined && z.safeParse(CollectRequest, message).success) reply(shown());
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 function domReady(doc: Document): Promise<void> {

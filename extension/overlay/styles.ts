@@ -38,7 +38,6 @@ summary { cursor: pointer; }
 details .detail { color: #646a73; font-size: 12px; padding: 2px 0 2px 14px; word-break: break-all; }
 .findings-title { font-weight: bold; padding-top: 6px; }
 .notes { padding-top: 6px; }
-.evidence { padding-top: 6px; }
 iframe { width: 100%; height: 440px; border: 1px solid #d0d3d9; border-radius: 4px; margin-top: 6px; background: #fff; }
 iframe.links-frame { height: 64px; margin-top: 4px; }
 .collapsed .panel, .overlay:not(.collapsed) .tab { display: none; }

@@ -58,8 +58,9 @@ async function repeatOffender(context: Parameters<typeof openSimPage>[0]): Promi
 /** Clicks 保存取证 as a person does, waits for the panel's answer and the finished download; the ZIP's files and its verification. */
 async function saveEvidence(page: Page, worker: Worker) {
   await page.locator(`${OVERLAY_TAG} [data-testid="evidence-save"]`).click();
-  const saved = page.locator(`${OVERLAY_TAG} [data-testid="evidence-saved"]`);
+  const saved = page.locator(`${OVERLAY_TAG} [data-testid="evidence-status"]:not([data-state="saving"])`);
   await saved.waitFor({ timeout: 20_000 });
+  const state = await saved.getAttribute('data-state');
   await expect.poll(async () => (await downloads(worker)).map((d) => d.state), { timeout: 20_000 }).toEqual(['complete']);
   const [item] = await downloads(worker);
   const zip = readFileSync(item?.filename ?? '');
@@ -69,7 +70,7 @@ async function saveEvidence(page: Page, worker: Worker) {
   const code = await cli(['verify-evidence', join(dir, 'evidence.zip')], { out: (t) => (out += t), err: (t) => (out += t), now: () => Date.now(), errIsTerminal: false });
   const files = unzipSync(zip);
   const manifest = EvidenceManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json'])));
-  return { files, manifest, code, out, savedText: await saved.textContent(), item };
+  return { files, manifest, code, out, savedText: await saved.textContent(), state, item };
 }
 
 describe('保存取证 without page capture', () => {
@@ -90,14 +91,16 @@ describe('保存取证 without page capture', () => {
     }, OVERLAY_TAG);
     expect(afterPageScript).toEqual({ found: true, status: '' });
 
-    const { files, manifest, code, out, savedText } = await saveEvidence(page, worker);
+    const { files, manifest, code, out, savedText, state } = await saveEvidence(page, worker);
     expect(out).toContain('evidence verified');
     expect(code).toBe(0);
     // One download: the person's; nothing came of the page's attempts.
     expect(await downloads(worker)).toHaveLength(1);
     const fileName = /取证-.+\.zip/.exec(savedText ?? '')?.[0] ?? '';
     expect(fileName).toMatch(new RegExp(`^取证-${entity.name}-${entity.uscc ?? ''}-\\d{8}-\\d{6}\\.zip$`));
-    expect(await page.locator(`${OVERLAY_TAG} [data-testid="evidence-mhtml"]`).textContent()).toBe(message('zh_CN', 'overlay_evidence_no_mhtml'));
+    // Where MHTML is allowed, said on the panel.
+    expect(state).toBe('not-granted');
+    expect(savedText).toBe(`${message('zh_CN', 'evidence_saved', fileName)} ${message('zh_CN', 'evidence_mhtml_not_granted')}`);
     expect(manifest.mhtml).toBe('not-granted');
     expect(files['page.mhtml']).toBeUndefined();
     // The complete read's replies are in it: the page alone shows 5 of the 23 penalties.
@@ -124,12 +127,13 @@ describe('保存取证 with page capture granted', () => {
     try {
       const page = await repeatOffender(browser);
       const worker = browser.context.serviceWorkers()[0] as Worker;
-      const { files, manifest, code, out } = await saveEvidence(page, worker);
+      const { files, manifest, code, out, state, savedText } = await saveEvidence(page, worker);
       expect(out).toContain('evidence verified');
       expect(code).toBe(0);
       expect(manifest.mhtml).toBe('included');
       expect(new TextDecoder().decode(files['page.mhtml']).slice(0, 200)).toMatch(/^From: <Saved by Blink>/);
-      expect(await page.locator(`${OVERLAY_TAG} [data-testid="evidence-mhtml"]`).count()).toBe(0);
+      expect(state).toBe('included');
+      expect(savedText).toMatch(/^已保存到下载文件夹：取证-.+\.zip$/);
     } finally {
       await browser.close();
     }

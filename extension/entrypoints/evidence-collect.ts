@@ -1,0 +1,7 @@
+/**
+ * Injected by the background (scripting.executeScript) into a credit page's isolated world when 保存取证 is asked
+ * for; its value is the page's reading for the evidence ZIP (overlay/evidence-reading.ts), null when there is none.
+ */
+import { evidenceReading } from '../overlay/evidence-reading.ts';
+
+export default defineUnlistedScript(() => evidenceReading(document, Date.now(), window.sessionStorage));
