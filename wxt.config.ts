@@ -28,7 +28,11 @@ export default defineConfig({
     // only to the credit sites, from the adapters' own match patterns (core/sites), never typed twice. Notes and
     // snapshots live in IndexedDB, which needs no permission. WXT adds sidePanel to the Chromium build for the
     // sidepanel entrypoint (notes beside the page; excluded from the Firefox build, which keeps the frame).
-    permissions: ['storage', 'contextMenus'],
+    // 保存取证 (docs/adr/0014-evidence-download.md): downloads saves its ZIP; scripting reads the page only when asked (a script
+    // injected into a credit page's tab, no warning at install). pageCapture (the page as MHTML) is optional, asked for
+    // by the popup's 保存取证 on the user's click; Firefox has no pageCapture.
+    permissions: ['storage', 'contextMenus', 'downloads', 'scripting'],
+    ...(browser === 'firefox' ? {} : { optional_permissions: ['pageCapture'] }),
     host_permissions: allMatchPatterns(),
     action: { default_title: '__MSG_extName__' },
     commands: {

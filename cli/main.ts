@@ -13,6 +13,9 @@ const HELP = `信用透镜 CreditLens 命令行
       批量检查文件夹中保存的页面和记录，每个主体一行 · Check a folder of saved pages and records, one row per entity
   creditlens parse 页面.html [--url URL]
       输出页面读取结果（完整性、记录）；读懂退出码 0，未读懂 3 · Print the ParseResult; exit 0 understood, 3 not
+  creditlens verify-evidence 取证.zip
+      校验保存取证的 ZIP：每个文件的 SHA-256、重新读取页面与记录一致；通过退出码 0，被改动或不一致 1，不是取证文件 2
+      Verify an evidence ZIP: every SHA-256, and the page read again equals its record; exit 0 verified, 1 altered, 2 not evidence
   creditlens validate-id CODE
       校验统一社会信用代码或注册号；有效退出码 0，否则 1
       Check a Unified Social Credit Code or 注册号; exit 0 when valid, 1 otherwise
@@ -27,6 +30,7 @@ type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   assess: async () => (await import('./commands/assess.ts')).assess,
   parse: async () => (await import('./commands/parse.ts')).parse,
+  'verify-evidence': async () => (await import('./commands/verify-evidence.ts')).verifyEvidence,
   'validate-id': async () => (await import('./commands/validate-id.ts')).validateId,
 };
 

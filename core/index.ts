@@ -32,6 +32,10 @@ export {
 } from './team/entities-doc.ts';
 export { type LostRecord, mergeLostRecord, watchConcurrentRecords } from './team/concurrent-records.ts';
 export * from './schemas/work-report.ts';
+export * from './schemas/evidence.ts';
+export {
+  type EvidenceInput, type Sha256, beijingTime, evidenceFileName, evidenceZip, isSectionFile, sectionFiles, sectionsFromFiles,
+} from './evidence/evidence-zip.ts';
 export { type ReportCell, reportEntityKeys, workReport } from './team/work-report.ts';
 export { type ReportHeading, reportCsv, reportTable, reportXlsx } from './team/report-files.ts';
 export { type TableCell, columnName, tableXlsx } from './team/table-xlsx.ts';

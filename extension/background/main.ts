@@ -16,6 +16,7 @@ import { TeamService } from '../sync/team-service.ts';
 import { t } from '../ui/i18n.ts';
 import { UNKNOWN_BADGE, badgeFor } from './badge.ts';
 import { FileHandoff } from './file-handoff.ts';
+import { browserEvidence } from './evidence.ts';
 import { FrameGrants, type FrameSender } from './frame-grants.ts';
 import { keepGrants, type SessionArea } from './grant-store.ts';
 import { sidePanelOpener, type SidePanelApi } from './side-panel.ts';
@@ -107,6 +108,7 @@ export function startBackground(): void {
     },
     // A background tab: the page saves the file and closes; the user stays on the credit page.
     files: new FileHandoff(browser.runtime.getURL('/save-file.html'), (url) => browser.tabs.create({ url, active: false })),
+    evidence: browserEvidence(),
     openSidePanel: sidePanelOpener(() => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel, log),
   }, team, grants, tabs), log);
   const answer = (message: unknown, sender: BrowserSender) => {

@@ -1,4 +1,4 @@
-/** Content scripts run beside untrusted pages: they may report a page, set or clear its badge, ask for a frame token, open the side panel beside their tab and send a page report. */
+/** Content scripts run beside untrusted pages: they may report a page, set or clear its badge, ask for a frame token, open the side panel beside their tab, send a page report and save its evidence. */
 import { describe, expect, it } from 'vitest';
 import { handlersFor } from './handlers.ts';
 import { router } from './router.ts';
@@ -10,8 +10,8 @@ import { mayAsk } from './access.ts';
 describe('who may ask what', () => {
   const types = Request.options.map((o) => o.shape.type.value);
 
-  it('lets extension pages ask everything and content scripts only snapshot:save, the badge, a frame token, the side panel and a page report', () => {
-    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'badge:unknown', 'frame:token', 'pagereport:send', 'sidepanel:open', 'snapshot:save']);
+  it('lets extension pages ask everything and content scripts only snapshot:save, the badge, a frame token, the side panel, a page report and evidence:save', () => {
+    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'badge:unknown', 'evidence:save', 'frame:token', 'pagereport:send', 'sidepanel:open', 'snapshot:save']);
     expect(types.every((type) => mayAsk(type, true))).toBe(true);
   });
 

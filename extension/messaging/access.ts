@@ -1,8 +1,8 @@
 /**
  * Which context may send which message. Content scripts run beside untrusted pages: they may report what a page
- * showed, clear its badge, ask for a frame token, open the side panel beside their own tab and send a page report
- * (读取有误？, from the top frame only: its handler checks), nothing more — notes, lookups, the data tools and everything
- * of the team (team:*) answer only the extension's own pages (popup, options, the notes frame). The frame pages shown
+ * showed, clear its badge, ask for a frame token, open the side panel beside their own tab, send a page report
+ * (读取有误？, from the top frame only: its handler checks) and save the evidence of their own tab, nothing more — notes,
+ * lookups, the data tools and everything of the team (team:*) answer only the extension's own pages (popup, options, the notes frame). The frame pages shown
  * inside credit pages (notes.html, links.html) can be loaded by the page itself, hidden, to catch a click: they may
  * read, and write only with the grant of a token the overlay gave them, for their own entity. The sender is the
  * browser's word, not the message's.
@@ -10,7 +10,9 @@
 import { entityKey } from '#core';
 import type { FrameGrant, Request, RequestType } from './protocol.ts';
 
-const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'pagereport:send']);
+const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set([
+  'snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'pagereport:send', 'evidence:save',
+]);
 
 /** What a frame page may ask without a grant: reading what it shows, and presenting its token. */
 const FRAME_READS: ReadonlySet<RequestType> = new Set(['frame:claim', 'notes:list', 'team:entity', 'person:links']);

@@ -23,6 +23,8 @@ export const ContentResponses = {
   'sidepanel:open': z.strictObject({ ok: Ok, opened: z.boolean() }),
   /** Sent to the team server, or saved as a file; `text` says which (and why not sent) in the UI language. */
   'pagereport:send': z.strictObject({ ok: Ok, outcome: z.enum(['sent', 'saved']), text: z.string().check(z.maxLength(1000)) }),
+  /** The evidence ZIP's name, and whether page.mhtml is in it (core schemas/evidence.ts MhtmlState). */
+  'evidence:save': z.strictObject({ ok: Ok, fileName: z.string(), mhtml: z.enum(['included', 'not-granted', 'unsupported', 'failed']) }),
 };
 export type ContentRequestType = keyof typeof ContentResponses;
 

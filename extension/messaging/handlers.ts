@@ -17,6 +17,7 @@ import { pageReportHandlersFor } from './page-report-handlers.ts';
 import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
 import { sidePanelHandlersFor, type OpenSidePanel } from './side-panel-handlers.ts';
+import { NO_EVIDENCE, evidenceHandlersFor, type EvidenceEnv } from './evidence-handlers.ts';
 import { teamHandlersFor } from './team-handlers.ts';
 import { UserError } from '../ui/errors.ts';
 
@@ -32,6 +33,8 @@ export interface HandlerEnv {
   openSidePanel?: OpenSidePanel;
   /** Hands a file to the save-file page (background/file-handoff.ts); absent: nothing can be saved as a file. */
   files?: FileHandoff;
+  /** Page capture, downloads and hashing for 保存取证 (background/evidence.ts); absent: evidence cannot be saved. */
+  evidence?: EvidenceEnv;
 }
 
 /** The instant `days` days before `now` (calendar days, as retention is stated). */
@@ -107,5 +110,6 @@ export function handlersFor(
     ...ledgerHandlersFor(team, db, env.now),
     ...personHandlersFor(db, team),
     ...pageReportHandlersFor(team, env.files),
+    ...evidenceHandlersFor(db, team, env.evidence ?? NO_EVIDENCE, env.now),
   };
 }

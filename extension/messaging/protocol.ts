@@ -4,8 +4,11 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import * as z from 'zod';
-import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, PageReport, TeamEntity, TeamEntityPatch, TeamListing } from '#core';
-import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
+import {
+  Assessment, CaseStatus, DataTablesPage, EntityHistory, EntityRecord, IsoDateString, MhtmlState, PageReport, ReaderInfo, TeamEntity, TeamEntityPatch,
+  TeamListing,
+} from '#core';
+import { EvidenceEntry, ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
 import { ContentResponses, FramePurpose, FrameToken, Refusal } from './content-protocol.ts';
@@ -42,6 +45,18 @@ const LedgerMapping = z.strictObject({
   decisionNo: Column.optional(), decidedOn: Column.optional(), publicizedOn: Column.optional(), exposedOn: Column.optional(),
 });
 
+/**
+ * What a credit page's tab answers for an evidence ZIP (保存取证; overlay/evidence-reading.ts, injected on request):
+ * the page as saved (savedPageHtml, without our elements), its reading and the gsxt JSON replies the overlay applied.
+ */
+export const EvidenceReading = z.strictObject({
+  html: z.string().max(60_000_000),
+  record: EntityRecord,
+  sections: z.array(z.strictObject({ kind: z.enum(['penalties', 'abnormal', 'serious']), pages: z.array(DataTablesPage).max(100) })).max(3),
+  url: z.url(), observedAt: Iso, reader: ReaderInfo,
+});
+export type EvidenceReading = z.infer<typeof EvidenceReading>;
+
 export const Request = z.discriminatedUnion('type', [
   /** Content script → background: what the page showed, to keep as a snapshot and to set the toolbar badge. */
   z.strictObject({
@@ -66,6 +81,16 @@ export const Request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pagereport:send'), report: PageReport }),
   /** The file-saving page (save-file.html) → background: the file it was opened for, once (background/file-handoff.ts). */
   z.strictObject({ type: z.literal('file:take'), id: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
+  /**
+   * Content script (top frame) → background, on the user's own click of 保存取证 in the overlay: the evidence ZIP of
+   * its tab's page, read there again and downloaded (with the tab's MHTML when page capture is allowed).
+   */
+  z.strictObject({ type: z.literal('evidence:save') }),
+  /** Popup → background: the same for a tab. */
+  z.strictObject({ type: z.literal('evidence:tab'), tabId: z.number().int().min(0) }),
+  /** Popup, ledger → background: the evidence ZIPs taken of an entity; show one in its folder. */
+  z.strictObject({ type: z.literal('evidence:list'), entityKey: EntityKey }),
+  z.strictObject({ type: z.literal('evidence:show'), downloadId: z.number().int().min(0) }),
   /** Side panel → background: the entity the tab shows (null: no entity page), to show its notes and team record. */
   z.strictObject({ type: z.literal('tab:entity'), tabId: z.number().int().min(0) }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
@@ -149,6 +174,10 @@ export const Responses = {
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
   /** `file: null`: no such file (taken already, or the background restarted). */
   'file:take': z.strictObject({ ok: Ok, file: z.strictObject({ name: z.string().max(200), text: z.string(), type: z.string().max(100) }).nullable() }),
+  'evidence:tab': z.strictObject({ ok: Ok, fileName: z.string(), mhtml: MhtmlState }),
+  'evidence:list': z.strictObject({ ok: Ok, entries: z.array(EvidenceEntry) }),
+  /** `shown: false`: the file is no longer where it was downloaded (moved or deleted). */
+  'evidence:show': z.strictObject({ ok: Ok, shown: z.boolean() }),
   'tab:entity': z.strictObject({ ok: Ok, entity: TabEntity.nullable() }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),

@@ -44,3 +44,20 @@ export const ExportFile = z.strictObject({
   snapshots: z.array(Snapshot),
 });
 export type ExportFile = z.infer<typeof ExportFile>;
+
+/**
+ * One evidence ZIP taken on this computer (保存取证): which entity, when, the file's name and the browser's download
+ * id (to show the file again). The ZIP itself is in the user's download folder, not here.
+ */
+export const EvidenceEntry = z.strictObject({
+  id: z.number().int().positive().optional(),
+  entityKey: z.string().min(1),
+  takenAt: Iso,
+  /** The instant of the reading the ZIP holds (its manifest's observedAt). */
+  observedAt: Iso,
+  fileName: z.string().min(1).max(300),
+  downloadId: z.number().int().nonnegative(),
+  /** Whether page.mhtml is in it (manifest's mhtml). */
+  mhtml: z.enum(['included', 'not-granted', 'unsupported', 'failed']),
+});
+export type EvidenceEntry = z.output<typeof EvidenceEntry>;

@@ -4,13 +4,14 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { matchForm } from '#core';
-import type { Note, Snapshot } from './contract.ts';
+import type { EvidenceEntry, Note, Snapshot } from './contract.ts';
 
 export const DB_NAME = 'creditlens';
 
 export class CreditLensDb extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   snapshots!: EntityTable<Snapshot, 'seq'>;
+  evidence!: EntityTable<EvidenceEntry, 'id'>;
 
   constructor(options?: ConstructorParameters<typeof Dexie>[1]) {
     super(DB_NAME, options);
@@ -29,5 +30,7 @@ export class CreditLensDb extends Dexie {
           row.person = matchForm(entity?.legalRepresentative ?? '');
         }),
       );
+    // v3: the evidence ZIPs taken (保存取证), listed by entity; nothing stored before changes.
+    this.version(3).stores({ evidence: '++id, entityKey, takenAt' });
   }
 }

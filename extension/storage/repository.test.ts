@@ -7,6 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assessRecord, type EntityRecord } from '#core';
 import { CreditLensDb, DB_NAME } from './db.ts';
+import { addEvidence, evidenceByDownload, evidenceOf } from './evidence-index.ts';
 import {
   deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, snapshotsOf, wipe,
 } from './repository.ts';
@@ -152,5 +153,29 @@ describe('export, import, retention, wipe', () => {
     expect(await db.notes.count()).toBe(1);
     await wipe(db);
     expect(await db.snapshots.count() + (await db.notes.count())).toBe(0);
+  });
+});
+
+describe('migration v2 → v3: the evidence index', () => {
+  it('keeps notes and snapshots stored by version 2 and adds an empty evidence index, listed by entity, newest first', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = new Dexie(DB_NAME, { indexedDB, IDBKeyRange });
+    v2.version(2).stores({ notes: '&id, entityKey, editedAt', snapshots: '++seq, entityKey, observedAt, [entityKey+observedAt], nameKey, person' });
+    await v2.table('notes').add(note('n1', '91330100MA2B3C4D5N', '旧笔记'));
+    v2.close();
+    const db = freshDb(indexedDB);
+    expect((await notesOf(db, '91330100MA2B3C4D5N')).map((n) => n.text)).toEqual(['旧笔记']);
+    expect(await evidenceOf(db, '91330100MA2B3C4D5N')).toEqual([]);
+    const entry = (takenAt: string, downloadId: number) => ({
+      entityKey: '91330100MA2B3C4D5N', takenAt, observedAt: takenAt, fileName: `取证-${downloadId}.zip`, downloadId, mhtml: 'included' as const,
+    });
+    await addEvidence(db, entry('2026-12-01T08:00:00.000Z', 1));
+    await addEvidence(db, entry('2026-12-02T08:00:00.000Z', 2));
+    await db.evidence.add({ ...entry('2026-12-03T08:00:00.000Z', 3), fileName: '' });
+    expect((await evidenceOf(db, '91330100MA2B3C4D5N')).map((e) => e.downloadId)).toEqual([2, 1]);
+    expect((await evidenceByDownload(db, 1))?.fileName).toBe('取证-1.zip');
+    expect(await evidenceByDownload(db, 3)).toBeUndefined();
+    await wipe(db);
+    expect(await evidenceOf(db, '91330100MA2B3C4D5N')).toEqual([]);
   });
 });

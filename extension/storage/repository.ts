@@ -148,8 +148,9 @@ export async function purgeSnapshots(db: CreditLensDb, before: string): Promise<
 }
 
 export async function wipe(db: CreditLensDb): Promise<void> {
-  await db.transaction('rw', db.notes, db.snapshots, async () => {
+  await db.transaction('rw', db.notes, db.snapshots, db.evidence, async () => {
     await db.notes.clear();
     await db.snapshots.clear();
+    await db.evidence.clear();
   });
 }

@@ -9,16 +9,20 @@ import { useContext } from 'react';
 import { summarize, type Verdict } from './summary.ts';
 import { SettingsContext } from './settings-context.ts';
 import { isWebUrl, localDateTime, siteTitle } from './format.ts';
+import { EvidenceList } from './EvidenceList.tsx';
+import type { Transport } from '../messaging/client.ts';
 
 export interface HitCardProps {
   hit: Snapshot;
   /** Opens the page the snapshot was taken from (a new tab in the extension). */
   openUrl: (url: string) => void;
+  /** To list the entity's 取证记录 under it (absent: not listed). */
+  transport?: Transport;
 }
 
 const say = (verdict: Verdict) => t(verdict.key, ...verdict.subs);
 
-export function HitCard({ hit, openUrl }: HitCardProps) {
+export function HitCard({ hit, openUrl, transport }: HitCardProps) {
   const summary = summarize(hit.record, hit.assessment, useContext(SettingsContext));
   const { windowYears, total, read } = summary.penaltiesInWindow;
   const penalties = read === 'unknown' ? t('overlay_penalties_unread', windowYears)
@@ -52,6 +56,7 @@ export function HitCard({ hit, openUrl }: HitCardProps) {
           </a>
         )}
       </div>
+      {transport && <EvidenceList transport={transport} entityKey={hit.entityKey} />}
     </li>
   );
 }

@@ -13,6 +13,7 @@ import type { LedgerRow } from './rows.ts';
 import { t } from '../../ui/i18n.ts';
 import { localDateTime, messageOf } from '../../ui/format.ts';
 import { HitCard } from '../../ui/HitCard.tsx';
+import { EvidenceList } from '../../ui/EvidenceList.tsx';
 import { LedgerHistory, useEntityHistory } from './LedgerHistory.tsx';
 import { ReportFacts, type ReportFactsRequest } from '../../ui/ReportFacts.tsx';
 import { statusLabel } from '../../ui/team-labels.ts';
@@ -93,8 +94,8 @@ export function LedgerDetail({ transport, row, openUrl, onClose, readonly, newId
       {loaded.kind === 'loading' && <p className="hint">{t('ledger_loading_short')}</p>}
       {loaded.kind === 'error' && <p className="error" role="alert">{t('popup_error', loaded.message)}</p>}
       {loaded.kind === 'done' && (loaded.snapshot === null
-        ? <p className="empty" data-testid="ledger-no-snapshot">{t('ledger_no_snapshot')}</p>
-        : <ul className="hits"><HitCard hit={loaded.snapshot} openUrl={openUrl} /></ul>)}
+        ? <><p className="empty" data-testid="ledger-no-snapshot">{t('ledger_no_snapshot')}</p><EvidenceList transport={transport} entityKey={row.key} /></>
+        : <ul className="hits"><HitCard hit={loaded.snapshot} openUrl={openUrl} transport={transport} /></ul>)}
     </aside>
   );
 }

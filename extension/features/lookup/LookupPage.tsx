@@ -4,9 +4,10 @@
  * viewed entities when the box is empty. Opened as popup.html?q=… (the context menu), it starts with that query.
  * It talks to the background only through `transport`, so tests run it against a real router.
  */
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import type { Transport } from '../../messaging/client.ts';
 import { t } from '../../ui/i18n.ts';
+import { EvidenceButton } from './EvidenceButton.tsx';
 import { IdCheck } from './IdCheck.tsx';
 import { LookupResults } from './LookupResults.tsx';
 import { MAX_QUERY, useLookup } from './use-lookup.ts';
@@ -20,6 +21,8 @@ export interface LookupPageProps {
   delayMs?: number;
   /** Opens the team ledger page in a tab (absent: no link). */
   openLedger?: () => void;
+  /** 保存取证 of the current tab, called from the click (absent: no button: the lookup page opened in a tab of its own). */
+  saveEvidence?: ComponentProps<typeof EvidenceButton>['save'];
 }
 
 /** The start query of `popup.html?q=<text>`, for the entry point to pass in. */
@@ -27,7 +30,7 @@ export function initialQueryOf(search: string): string {
   return (new URLSearchParams(search).get('q') ?? '').slice(0, MAX_QUERY);
 }
 
-export function LookupPage({ transport, openUrl, initialQuery = '', delayMs, openLedger }: LookupPageProps) {
+export function LookupPage({ transport, openUrl, initialQuery = '', delayMs, openLedger, saveEvidence }: LookupPageProps) {
   const [query, setQuery] = useState(initialQuery);
   const state = useLookup(transport, query, delayMs);
   return (
@@ -36,6 +39,7 @@ export function LookupPage({ transport, openUrl, initialQuery = '', delayMs, ope
         {t('extName')}
         {openLedger && <button type="button" className="ledger-link" data-testid="open-ledger" onClick={openLedger}>{t('ledger_open')}</button>}
       </h1>
+      {saveEvidence && <EvidenceButton save={saveEvidence} />}
       <input
         data-testid="lookup-input"
         type="search"
@@ -49,7 +53,7 @@ export function LookupPage({ transport, openUrl, initialQuery = '', delayMs, ope
       <p className="hint">{t('popup_scope')}</p>
       <IdCheck query={query} />
       {state.kind === 'error' && <p data-testid="lookup-error" className="error" role="alert">{t('popup_error', state.message)}</p>}
-      <LookupResults state={state} openUrl={openUrl} />
+      <LookupResults state={state} openUrl={openUrl} transport={transport} />
     </main>
   );
 }

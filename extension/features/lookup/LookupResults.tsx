@@ -2,6 +2,7 @@
  * What the popup lists under the search box: the recently viewed entities for an empty query, else the entities, the
  * notes and the team's records that match. Notes are shown as React text and cut to a preview.
  */
+import type { Transport } from '../../messaging/client.ts';
 import type { Note, Snapshot } from '../../storage/contract.ts';
 import { t } from '../../ui/i18n.ts';
 import { localDateTime } from '../../ui/format.ts';
@@ -11,10 +12,10 @@ import type { LookupState } from './use-lookup.ts';
 
 const PREVIEW = 140;
 
-function Hits({ hits, openUrl }: { hits: Snapshot[]; openUrl: (url: string) => void }) {
+function Hits({ hits, openUrl, transport }: { hits: Snapshot[]; openUrl: (url: string) => void; transport?: Transport }) {
   return (
     <ul className="hits">
-      {hits.map((hit) => <HitCard key={`${hit.entityKey} ${hit.observedAt}`} hit={hit} openUrl={openUrl} />)}
+      {hits.map((hit) => <HitCard key={`${hit.entityKey} ${hit.observedAt}`} hit={hit} openUrl={openUrl} transport={transport} />)}
     </ul>
   );
 }
@@ -32,7 +33,7 @@ function NoteItem({ note }: { note: Note }) {
   );
 }
 
-export function LookupResults({ state, openUrl }: { state: LookupState; openUrl: (url: string) => void }) {
+export function LookupResults({ state, openUrl, transport }: { state: LookupState; openUrl: (url: string) => void; transport?: Transport }) {
   switch (state.kind) {
     case 'loading':
     case 'error':
@@ -42,7 +43,7 @@ export function LookupResults({ state, openUrl }: { state: LookupState; openUrl:
       return (
         <section data-testid="recent-list">
           <h2>{t('popup_recent')}</h2>
-          {state.hits.length === 0 ? <p className="empty">{t('popup_recent_empty')}</p> : <Hits hits={state.hits} openUrl={openUrl} />}
+          {state.hits.length === 0 ? <p className="empty">{t('popup_recent_empty')}</p> : <Hits hits={state.hits} openUrl={openUrl} transport={transport} />}
         </section>
       );
     case 'found':
@@ -59,7 +60,7 @@ export function LookupResults({ state, openUrl }: { state: LookupState; openUrl:
           {state.hits.length > 0 && (
             <section data-testid="hit-list">
               <h2>{t('popup_hits', state.hits.length)}</h2>
-              <Hits hits={state.hits} openUrl={openUrl} />
+              <Hits hits={state.hits} openUrl={openUrl} transport={transport} />
             </section>
           )}
           {state.notes.length > 0 && (

@@ -11,6 +11,7 @@ import { postFrameToken } from '../../frames/frame-token.ts';
 import { t, uiLanguage, type MessageKey } from '../../ui/i18n.ts';
 import type { Summary, Verdict } from '../../ui/summary.ts';
 import { el, type Child } from './dom.ts';
+import { evidenceAction, type EvidenceSaved } from './evidence.ts';
 import { Placer, type PlacementStore } from './placer.ts';
 import { reportControl, type ReportOutcome } from './report-form.ts';
 import { renderTab } from './tab.ts';
@@ -36,6 +37,8 @@ export type PanelModel = Reporting & (
     openNotes(): Promise<FrameOpening | null>;
     /** The person-link frame, when the entity's legal representative is known. */
     linksUrl: string | null;
+    /** 保存取证 of what is shown; null: not offered (still reading, or no way to save). */
+    saveEvidence?: (() => Promise<EvidenceSaved>) | null;
   });
 
 /** Each reason a complete read stops has its own words: the site's captcha and firewall replies above all. */
@@ -69,6 +72,7 @@ export class Panel {
   private readonly findings: HTMLElement;
   private readonly notes: HTMLElement;
   private readonly links: HTMLElement;
+  private readonly evidence: HTMLElement;
   /** The folded panel's tab with the key facts. */
   private readonly tab: HTMLElement;
   private readonly open = new Set<string>();
@@ -85,8 +89,9 @@ export class Panel {
     this.findings = el(doc, 'div', { class: 'findings' });
     this.notes = el(doc, 'div', { class: 'notes' });
     this.links = el(doc, 'div', { class: 'links' });
+    this.evidence = el(doc, 'div');
     const panel = el(doc, 'section', { class: 'panel' }, handle, el(doc, 'div', { class: 'body' }, this.status, this.links, this.findings, this.notes,
-      reportControl(doc, (comment) => this.report(comment))));
+      this.evidence, reportControl(doc, (comment) => this.report(comment))));
     // Its hooks are tab-*: the panel's data-testid elements stay single, in the panel, folded or not.
     this.tab = el(doc, 'button', { type: 'button', class: 'tab', 'data-testid': 'panel-tab', 'aria-expanded': 'false', title: t('tab_title') });
     renderTab(this.tab, null);
@@ -103,12 +108,16 @@ export class Panel {
       this.notesUrl = '';
       this.links.replaceChildren();
       this.linksUrl = null;
+      this.evidence.replaceChildren();
       renderTab(this.tab, null);
       return;
     }
     this.status.replaceChildren(...this.statusRows(model));
     renderTab(this.tab, { summary: model.summary, reading: model.state === 'reading', years: years(model.summary.penaltiesInWindow.windowYears) });
     this.findings.replaceChildren(...this.findingList(model));
+    // Another entity: its own evidence line. The button waits for the complete read (what the ZIP is to hold).
+    if (model.notesUrl !== this.notesUrl || !model.saveEvidence) this.evidence.replaceChildren();
+    if (model.saveEvidence && !this.evidence.firstChild) this.evidence.append(evidenceAction(this.doc, model.saveEvidence));
     if (model.notesUrl !== this.notesUrl) this.renderNotes(model.notesUrl, model.openNotes);
     if (model.linksUrl !== this.linksUrl) this.renderLinks(model.linksUrl);
   }

@@ -20,17 +20,20 @@ const Stored = z.strictObject({
   })),
 });
 
+/** The complete read kept for a page's path, read at once (保存取证 reads what the overlay used); undefined when none parses. */
+export function storedSections(storage: Pick<Storage, 'getItem'>, key: string): SectionsRead | undefined {
+  try {
+    const stored = Stored.safeParse(JSON.parse(storage.getItem(PREFIX + key) ?? 'null'));
+    return stored.success ? (stored.data as SectionsRead) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A SectionCache over a Storage (window.sessionStorage); a full or unavailable storage just caches nothing. */
 export function storageCache(storage: Pick<Storage, 'getItem' | 'setItem'>): SectionCache {
   return {
-    get: async (key) => {
-      try {
-        const stored = Stored.safeParse(JSON.parse(storage.getItem(PREFIX + key) ?? 'null'));
-        return stored.success ? (stored.data as SectionsRead) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
+    get: async (key) => storedSections(storage, key),
     set: async (key, value) => {
       try {
         storage.setItem(PREFIX + key, JSON.stringify(value));

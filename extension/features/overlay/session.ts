@@ -15,6 +15,7 @@ import type { FramePurpose } from '../../messaging/protocol.ts';
 import { t } from '../../ui/i18n.ts';
 import { summarize } from '../../ui/summary.ts';
 import { CHIP_TAG, RowChips, marksOf } from './chips.ts';
+import type { EvidenceSaved } from './evidence.ts';
 import { HOST_TAG, mountHost, type OverlayHost } from './host.ts';
 import { HINT_TAG } from './page-hint.ts';
 import { Panel, type FrameOpening, type PanelModel } from './panel.ts';
@@ -50,6 +51,8 @@ export interface SessionDeps {
   cache?: SectionCache;
   /** Where the user put the panel on this site, and whether folded (default: nothing remembered, nothing kept). */
   placement?: PlacementStore;
+  /** 保存取证: the background reads the page again and makes and downloads the ZIP (absent: no button). */
+  saveEvidence?: () => Promise<EvidenceSaved>;
   /** Shows (true) or takes away (false) the "不是主体详情页" hint of a search results page. */
   pageHint?(show: boolean): void;
   /** 读取有误？: sends the report to the background (absent: the form says it failed); never throws. */
@@ -192,6 +195,7 @@ export class OverlaySession {
       notesUrl,
       openNotes: () => this.notesWithToken(notesUrl, key),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
+      saveEvidence: this.settled ? this.deps.saveEvidence ?? null : null,
     });
     const marks = marksOf(record, assessment);
     // The first time, rows are marked just after the panel's first paint: the panel is what staff wait for.

@@ -45,6 +45,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     ...(import.meta.env.FIREFOX ? {} : { openSidePanel: () => request(transport, { type: 'sidepanel:open' }).then((answer) => answer.opened) }),
     frameToken: (purpose, entityKey) => request(transport, { type: 'frame:token', purpose, entityKey }).then((answer) => answer.token),
     linksUrl: (key, rep) => `${browser.runtime.getURL('/links.html')}?${new URLSearchParams({ key, rep })}`,
+    saveEvidence: () => request(transport, { type: 'evidence:save' }),
     saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
     cache: storageCache(window.sessionStorage),
     clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),

@@ -1,0 +1,89 @@
+/**
+ * The browser side of 保存取证 (messaging/evidence-handlers.ts): the page's reading by a script injected into the tab
+ * only then (entrypoints/evidence-collect.ts: the content scripts stay small), the tab's MHTML through the optional
+ * pageCapture permission, the ZIP handed to the downloads API, SHA-256 by crypto.subtle.
+ * A service worker has no URL.createObjectURL: Chromium downloads a data: URL; Firefox's background page a blob: URL
+ * (docs/adr/0014-evidence-download.md).
+ */
+import { browser } from 'wxt/browser';
+import type { EvidenceEnv } from '../messaging/evidence-handlers.ts';
+import { readRuleSettingsForPage } from '../storage/items.ts';
+
+type PageCapture = { saveAsMHTML(details: { tabId: number }, callback: (data?: Blob) => void): void };
+
+/** How long a Firefox blob: URL stays valid: the download has long started by then. */
+const BLOB_URL_LIFETIME_MS = 5 * 60_000;
+
+export function base64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode with millions of arguments overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function mhtml(tabId: number): ReturnType<EvidenceEnv['mhtml']> {
+  if (import.meta.env.FIREFOX) return { state: 'unsupported' };
+  // Chromium exposes chrome.pageCapture only while the optional permission is granted: asked first, then the API.
+  if (!(await browser.permissions.contains({ permissions: ['pageCapture'] }))) return { state: 'not-granted' };
+  const api = (browser as unknown as { pageCapture?: PageCapture }).pageCapture;
+  let failure: unknown = new Error('pageCapture granted but not exposed');
+  // Twice at most: in Chromium the first capture after the browser starts can hand back a blob whose file cannot be
+  // read yet (NotFoundError); the next capture reads (seen in test/e2e/evidence.e2e.test.ts).
+  for (let attempt = 0; api && attempt < 2; attempt++) {
+    try {
+      return { state: 'included', bytes: await capture(api, tabId) };
+    } catch (error) {
+      failure = error;
+    }
+  }
+  console.warn('[CreditLens] page capture:', failure instanceof Error ? failure.message : failure);
+  return { state: 'failed' };
+}
+
+async function capture(api: PageCapture, tabId: number): Promise<Uint8Array> {
+  // The callback form: Chromium before 116 returns no promise from saveAsMHTML.
+  const blob = await new Promise<Blob>((resolve, reject) => api.saveAsMHTML({ tabId }, (data) => {
+    const failed = browser.runtime.lastError;
+    if (failed || !data) reject(new Error(failed?.message ?? 'no MHTML'));
+    else resolve(data);
+  }));
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+async function download(zip: Uint8Array, fileName: string): Promise<number> {
+  const blobUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })) : null;
+  if (blobUrl) setTimeout(() => URL.revokeObjectURL(blobUrl), BLOB_URL_LIFETIME_MS);
+  const url = blobUrl ?? `data:application/zip;base64,${base64(zip)}`;
+  return browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
+}
+
+async function show(downloadId: number): Promise<boolean> {
+  const [item] = await browser.downloads.search({ id: downloadId });
+  if (!item || item.exists === false || item.state !== 'complete') return false;
+  browser.downloads.show(downloadId);
+  return true;
+}
+
+/** The top frame only (where the overlay runs), in the extension's isolated world; a tab of no credit site is refused by the browser. */
+async function collect(tabId: number): Promise<unknown> {
+  const [injected] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/evidence-collect.js'] });
+  return injected?.result ?? null;
+}
+
+async function sha256(data: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function browserEvidence(): EvidenceEnv {
+  return {
+    extensionVersion: browser.runtime.getManifest().version,
+    mhtml,
+    collect,
+    // As the overlay reads them (overlay/start.ts).
+    ruleSettings: async () => (await readRuleSettingsForPage()).value,
+    download,
+    show,
+    sha256,
+  };
+}
