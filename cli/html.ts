@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { SITES, savedFromUrl, siteFor, type ParseResult } from '#core';
+import { SITES, rulesForSite, savedFromUrl, siteFor, type ParseResult, type SiteRules } from '#core';
 import { InputError, readText } from './io.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
 
@@ -29,7 +29,8 @@ export interface LoadedPage {
 }
 
 /** Reads, parses and closes: the DOM lives only as long as the adapter needs it. */
-export async function parseSavedPage(file: string, urlOption?: string): Promise<LoadedPage> {
+/** `rules`: the team's site rules (a `site-rules.json`), applied for the page's site. */
+export async function parseSavedPage(file: string, urlOption?: string, rules?: SiteRules): Promise<LoadedPage> {
   const html = await readText(file);
   let url: URL | null = null;
   if (urlOption !== undefined) {
@@ -55,7 +56,7 @@ export async function parseSavedPage(file: string, urlOption?: string): Promise<
     // page decides: the first adapter that sees an entity page in it reads it.
     const adapter = siteFor(url) ?? SITES.find((site) => site.pageKind(url, document) === 'entity') ?? SITES[0];
     const result: ParseResult = adapter
-      ? adapter.parse(document, url, observedAt)
+      ? adapter.parse(document, url, observedAt, { rules: rulesForSite(rules, adapter.id) })
       : { ok: false, reason: 'unsupported-page', detail: 'no site adapter' };
     return { file, url, observedAt, result };
   } finally {

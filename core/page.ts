@@ -23,6 +23,7 @@ export {
 } from './sites/site.ts';
 export { savedFromLine, savedFromUrl, savedPageHtml } from './sites/saved-page.ts';
 export { LayoutRules, SiteRules, SiteRulesForSite, layoutRules, olderVersion } from './sites/site-rules.ts';
+export { rulesForSite, type AppliedRules } from './sites/applied-rules.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';
 export {
