@@ -17,6 +17,8 @@ export type AuditEvent =
   | { event: 'token.revoke'; jti: string; by: string }
   | { event: 'backup'; file: string; by: string }
   | { event: 'extension.publish'; id: string; version: string; sha256: string; file: string; by: string }
+  | { event: 'site-rules.publish'; version: number; sha256: string; file: string; by: string }
+  | { event: 'site-rules.rollback'; version: number; restoredFrom: number; from: number; by: string }
   | { event: 'report'; team: string; user: string; from: string; to: string; format: string; address: string }
   | { event: 'history'; team: string; user: string; key: string; address: string }
   | { event: 'connect.refused'; team: string; status: number; reason: string; address: string; user?: string }

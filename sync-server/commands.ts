@@ -15,9 +15,10 @@ import type { AuditEvent } from './audit.ts';
 import { Config, flagOf, readConfig } from './config.ts';
 import { EXTENSION_USAGE, extensionCommand } from './extension-updates.ts';
 import { openStore } from './persistence/open.ts';
+import { SITE_RULES_USAGE, siteRulesCommand } from './site-rules.ts';
 import { parseTtl, signToken } from './tokens.ts';
 
-export const COMMANDS = ['team', 'user', 'token', 'backup', 'extension'] as const;
+export const COMMANDS = ['team', 'user', 'token', 'backup', 'extension', 'site-rules'] as const;
 
 export const USAGE = `usage:
   sync-server team add <team> | team list
@@ -26,6 +27,7 @@ export const USAGE = `usage:
   sync-server token <team> <user> [--ttl 30d] | token list <team> [<user>] | token revoke <jti>
   sync-server backup <file>
 ${EXTENSION_USAGE}
+${SITE_RULES_USAGE}
   (DATA_DIR from the environment or --data-dir, as for the server)`;
 
 export type Io = { out(line: string): void; err(line: string): void };
@@ -156,6 +158,7 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
       default:
         if (command === 'token' && sub !== undefined) return await issueToken(sub, args[0], parsed.options.ttl);
         if (command === 'backup' && sub !== undefined && args.length === 0) return await backup(sub);
+        if (command === 'site-rules') return await siteRulesCommand(sub, args, { store, io, audit: audit.append, by, now: now() });
         if (command === 'extension') return await extensionCommand(sub, args, { dataDir: config.config.DATA_DIR, io, audit: audit.append, by, now: now() });
         throw new UsageError(command === undefined ? 'no command' : `unknown command ${[command, sub].filter(Boolean).join(' ')}`);
     }

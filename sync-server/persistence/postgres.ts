@@ -12,6 +12,7 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
 import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
+import { POSTGRES_SITE_RULES_MIGRATION, postgresSiteRules, type SiteRulesStore } from './site-rules-store.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 /** An arbitrary constant: the advisory lock that serialises schema changes among instances. */
@@ -36,6 +37,7 @@ const MIGRATIONS: string[] = [
   `CREATE TABLE entity_history (seq BIGSERIAL PRIMARY KEY, team TEXT NOT NULL, entity TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
      "user" TEXT NOT NULL, fields JSONB NOT NULL, notes_added INT NOT NULL, claimed_by TEXT, claimed_at TEXT);
    CREATE INDEX entity_history_key ON entity_history (team, entity, at, seq);`,
+  POSTGRES_SITE_RULES_MIGRATION,
 ];
 
 type Row = Record<string, unknown>;
@@ -49,7 +51,17 @@ const userOf = (r: Row): UserRow => ({ team: String(r.team), id: String(r.id), r
 export class PostgresStore implements Store {
   readonly #trims = new TrimSchedule();
 
-  private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {}
+  readonly #siteRules: SiteRulesStore;
+
+  private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {
+    this.#siteRules = postgresSiteRules(pool);
+  }
+
+  // — site rules (site-rules-store.ts) —
+
+  addSiteRules: SiteRulesStore['addSiteRules'] = (row) => this.#siteRules.addSiteRules(row);
+  activeSiteRules: SiteRulesStore['activeSiteRules'] = () => this.#siteRules.activeSiteRules();
+  siteRulesVersions: SiteRulesStore['siteRulesVersions'] = () => this.#siteRules.siteRulesVersions();
 
   static async connect(url: string, options: { historyPerEntity?: number } = {}): Promise<PostgresStore> {
     // Loaded here, not at the top: an instance on SQLite never pays for the driver's memory.

@@ -21,6 +21,7 @@ import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
 import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
+import { SQLITE_SITE_RULES_SCHEMA, sqliteSiteRules, type SiteRulesStore } from './site-rules-store.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 const SCHEMA = `
@@ -83,6 +84,7 @@ export class SqliteStore implements Store {
   readonly #claimAll: (name: string, owner: string, clients: number[], at: string) => Map<number, string>;
 
   readonly #dataDir: string;
+  readonly #siteRules: SiteRulesStore;
   #audit: AuditLog | undefined;
   readonly #checkpoints: { timer: NodeJS.Timeout; running?: Promise<void>; commitsSince: number; done: number } | undefined;
 
@@ -113,9 +115,10 @@ export class SqliteStore implements Store {
       this.#checkpoints = { timer, commitsSince: 0, done: 0 };
     }
     this.db.pragma('foreign_keys = ON');
-    this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
+    this.db.transaction(() => this.db.exec(SCHEMA + SQLITE_SITE_RULES_SCHEMA)).immediate();
     restrictDataDir(dataDir);
     const db = this.db;
+    this.#siteRules = sqliteSiteRules(db);
     this.#statements = {
       load: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
@@ -348,6 +351,12 @@ export class SqliteStore implements Store {
     if (this.#statements.revoke.run(at, jti).changes === 1) return 'revoked';
     return this.#statements.token.get(jti) ? 'already' : 'unknown';
   }
+
+  // — site rules (site-rules-store.ts) —
+
+  addSiteRules: SiteRulesStore['addSiteRules'] = (row) => this.#siteRules.addSiteRules(row);
+  activeSiteRules: SiteRulesStore['activeSiteRules'] = () => this.#siteRules.activeSiteRules();
+  siteRulesVersions: SiteRulesStore['siteRulesVersions'] = () => this.#siteRules.siteRulesVersions();
 
   /** PRAGMA data_version moves when another connection (an account command) commits. */
   async changeMark(): Promise<string> {
