@@ -25,8 +25,9 @@ export default defineConfig({
     // Least that works (docs/user/extension.md, 权限及理由): storage for settings, contextMenus for 在信用透镜中查询; host access
     // only to the credit sites, from the adapters' own match patterns (core/sites), never typed twice. Notes and
     // snapshots live in IndexedDB, which needs no permission. WXT adds sidePanel to the Chromium build for the
-    // sidepanel entrypoint (notes beside the page; excluded from the Firefox build, which keeps the frame).
-    permissions: ['storage', 'contextMenus'],
+    // sidepanel entrypoint (notes beside the page; excluded from the Firefox build, which keeps the frame). alarms:
+    // the team's site rules are checked every 30 minutes while the service worker sleeps in between.
+    permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: allMatchPatterns(),
     action: { default_title: '__MSG_extName__' },
     commands: {

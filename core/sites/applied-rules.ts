@@ -5,7 +5,7 @@
  * reading with the administrator's (or our) message.
  */
 import { labelForm, toHalfWidth } from '../lib/text.ts';
-import { layoutRules, olderVersion, type SiteRules, type SiteRulesForSite } from './site-rules.ts';
+import type { LayoutRules, SiteRules, SiteRulesForSite } from './site-rules.ts';
 import type { SiteId } from './site.ts';
 
 /** What a caller hands an adapter: the rules of its site and the version of the file they came from. */
@@ -18,6 +18,26 @@ export interface AppliedRules {
 export function rulesForSite(rules: SiteRules | null | undefined, site: SiteId): AppliedRules | undefined {
   const own = rules?.sites[site];
   return rules && own ? { version: rules.version, site: own } : undefined;
+}
+
+/** The rules of one layout of a site: its own merged over the site's `*` (the layout's entries win). */
+export function layoutRules(rules: SiteRulesForSite | undefined, layout: string): LayoutRules {
+  const all = rules?.layouts['*'] ?? {};
+  const own = rules?.layouts[layout] ?? {};
+  return {
+    fieldAliases: { ...all.fieldAliases, ...own.fieldAliases },
+    sectionAliases: { ...all.sectionAliases, ...own.sectionAliases },
+    columnAliases: { ...all.columnAliases, ...own.columnAliases },
+    ...(own.disabled ?? all.disabled ? { disabled: own.disabled ?? all.disabled } : {}),
+  };
+}
+
+/** a < b for 1.2.3 versions. */
+export function olderVersion(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
+  return false;
 }
 
 /** alias → the reader's own text, both in label form. */
@@ -56,7 +76,7 @@ export function pageRules(rules: AppliedRules | undefined, layout: string, reade
   const own = layoutRules(rules.site, layout);
   const min = rules.site.minReaderVersion;
   const tooOld = min !== undefined && olderVersion(readerVersion, min)
-    ? `本扩展的读取程序版本（${readerVersion}）低于团队要求的 ${min}，暂不读取此页。请更新信用透镜扩展。`
+    ? `读取程序版本 ${readerVersion} 低于团队要求的 ${min}，请更新扩展。`
     : undefined;
   const disabled = own.disabled?.message ?? tooOld;
   return {

@@ -41,22 +41,5 @@ export const SiteRules = z.strictObject({
 });
 export type SiteRules = z.infer<typeof SiteRules>;
 
-/** The rules of one layout of a site: its own merged over the site's `*` (the layout's entries win). */
-export function layoutRules(rules: SiteRulesForSite | undefined, layout: string): LayoutRules {
-  const all = rules?.layouts['*'] ?? {};
-  const own = rules?.layouts[layout] ?? {};
-  return {
-    fieldAliases: { ...all.fieldAliases, ...own.fieldAliases },
-    sectionAliases: { ...all.sectionAliases, ...own.sectionAliases },
-    columnAliases: { ...all.columnAliases, ...own.columnAliases },
-    ...(own.disabled ?? all.disabled ? { disabled: own.disabled ?? all.disabled } : {}),
-  };
-}
-
-/** a < b for 1.2.3 versions. */
-export function olderVersion(a: string, b: string): boolean {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
-  return false;
-}
+// Pure helpers live with the readers' side (applied-rules.ts): the content scripts use them without this file's schemas.
+export { layoutRules, olderVersion } from './applied-rules.ts';

@@ -10,8 +10,8 @@ import { mayAsk } from './access.ts';
 describe('who may ask what', () => {
   const types = Request.options.map((o) => o.shape.type.value);
 
-  it('lets extension pages ask everything and content scripts only snapshot:save, the badge, a frame token and the side panel', () => {
-    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'snapshot:save']);
+  it('lets extension pages ask everything and content scripts only snapshot:save, the badge, a frame token, the side panel and a read\u2019s count', () => {
+    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual(['badge:clear', 'badge:unknown', 'frame:token', 'reader:count', 'sidepanel:open', 'snapshot:save']);
     expect(types.every((type) => mayAsk(type, true))).toBe(true);
   });
 

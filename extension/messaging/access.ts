@@ -9,7 +9,7 @@
 import { entityKey } from '#core';
 import type { FrameGrant, Request, RequestType } from '../messaging/protocol.ts';
 
-const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open']);
+const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set(['snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'reader:count']);
 
 /** What a frame page may ask without a grant: reading what it shows, and presenting its token. */
 const FRAME_READS: ReadonlySet<RequestType> = new Set(['frame:claim', 'notes:list', 'team:entity', 'person:links']);

@@ -1,5 +1,5 @@
 /**
- * The part of the protocol (protocol.ts) a content script needs at run time: the answers to the five requests it
+ * The part of the protocol (protocol.ts) a content script needs at run time: the answers to the six requests it
  * sends, the refusal, and the frame token. In zod/mini and apart from protocol.ts so that the content scripts, which
  * load with every credit page, carry neither classic zod nor every other message's schema
  * (docs/adr/0005-overlay-first-paint.md); protocol.ts builds its contract from these same schemas.
@@ -21,6 +21,7 @@ export const ContentResponses = {
   'badge:unknown': z.strictObject({ ok: Ok }),
   'frame:token': z.strictObject({ ok: Ok, token: FrameToken }),
   'sidepanel:open': z.strictObject({ ok: Ok, opened: z.boolean() }),
+  'reader:count': z.strictObject({ ok: Ok }),
 };
 export type ContentRequestType = keyof typeof ContentResponses;
 

@@ -15,7 +15,9 @@ import type { Handlers } from './router.ts';
 import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
 import { sidePanelHandlersFor, type OpenSidePanel } from './side-panel-handlers.ts';
+import { siteRulesHandlersFor } from './site-rules-handlers.ts';
 import { teamHandlersFor } from './team-handlers.ts';
+import type { SiteRulesSync } from '../background/site-rules.ts';
 import { UserError } from '../ui/errors.ts';
 
 /** What the handlers need from the browser besides the database; the background passes the real ones. */
@@ -28,6 +30,8 @@ export interface HandlerEnv {
   afterSave(): Promise<void>;
   /** Opens the browser's side panel beside a tab (background/side-panel.ts); absent: there is none. */
   openSidePanel?: OpenSidePanel;
+  /** Keeps the team's site rules (background/site-rules.ts); absent: none. */
+  siteRules?: Pick<SiteRulesSync, 'state' | 'check'>;
 }
 
 /** The instant `days` days before `now` (calendar days, as retention is stated). */
@@ -102,5 +106,6 @@ export function handlersFor(
     ...teamHandlersFor(team, db, env.now),
     ...ledgerHandlersFor(team, db, env.now),
     ...personHandlersFor(db, team),
+    ...siteRulesHandlersFor(env.siteRules, () => Date.parse(env.now())),
   };
 }

@@ -4,13 +4,21 @@
  * does not parse is rejected with a reason and logged, never acted on.
  */
 import * as z from 'zod';
-import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, TeamEntity, TeamEntityPatch, TeamListing } from '#core';
+import { Assessment, CaseStatus, EntityHistory, EntityRecord, IsoDateString, SiteId, TeamEntity, TeamEntityPatch, TeamListing } from '#core';
+import { ReadOutcome } from '../storage/reader-health.ts';
 import { ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
 import { ContentResponses, FramePurpose, FrameToken, Refusal } from './content-protocol.ts';
 
 export { FramePurpose, FrameToken, Refusal };
+
+/** The site rules in use and the last check (background/site-rules.ts SiteRulesState). */
+const SiteRulesView = z.strictObject({
+  active: z.strictObject({ version: z.number().int().positive(), fetchedAt: z.string(), server: z.string() }).nullable(),
+  check: z.strictObject({ checkedAt: z.string(), server: z.string().nullable(), error: z.string().nullable() }).nullable(),
+});
+const ReadCounts = z.strictObject({ understood: z.number().int().min(0), partial: z.number().int().min(0), notUnderstood: z.number().int().min(0) });
 
 const Iso = z.iso.datetime();
 
@@ -59,6 +67,12 @@ export const Request = z.discriminatedUnion('type', [
    * (the sender's own tab, from the browser). `opened: false`: no side panel here, the overlay opens its frame instead.
    */
   z.strictObject({ type: z.literal('sidepanel:open') }),
+  /** Content script → background, after its settled read: one read of the site for the reader-health counters. */
+  z.strictObject({ type: z.literal('reader:count'), site: SiteId, layout: z.string().min(1).max(60), outcome: ReadOutcome }),
+  /** Options page → background: the site rules in use and the last check; a check now (立即检查更新); the week's reads. */
+  z.strictObject({ type: z.literal('site-rules:status') }),
+  z.strictObject({ type: z.literal('site-rules:check') }),
+  z.strictObject({ type: z.literal('reader:week') }),
   /** Side panel → background: the entity the tab shows (null: no entity page), to show its notes and team record. */
   z.strictObject({ type: z.literal('tab:entity'), tabId: z.number().int().min(0) }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
@@ -141,6 +155,9 @@ export const Responses = {
   ...ContentResponses,
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
   'tab:entity': z.strictObject({ ok: Ok, entity: TabEntity.nullable() }),
+  'site-rules:status': z.strictObject({ ok: Ok, state: SiteRulesView }),
+  'site-rules:check': z.strictObject({ ok: Ok, state: SiteRulesView }),
+  'reader:week': z.strictObject({ ok: Ok, sites: z.array(z.strictObject({ site: z.string(), counts: ReadCounts })) }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
   'notes:list': z.strictObject({ ok: Ok, notes: z.array(Note) }),

@@ -6,8 +6,9 @@
  */
 import {
   assessRecord, chinaDateOfEpochMs, declaredUrls, entityKey, urlsForEntity, withJsonSections, type Assessment, type EntityRecord,
-  type IsoDate, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
+  type AppliedRules, type IsoDate, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter, type SiteId,
 } from '#core/page';
+import type { ReadOutcome } from '../storage/reader-health.ts';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from '../fetch/gsxt-sections.ts';
 import { openSections } from '../fetch/open-sections.ts';
 import { frameOrigin } from '../frames/frame-token.ts';
@@ -23,6 +24,10 @@ import { watchPage } from './watch.ts';
 
 export interface SessionDeps {
   settings: RuleSettings;
+  /** The team's site rules for this site (storage/site-rules-items.ts); absent: the reader reads as built. */
+  rules?: AppliedRules;
+  /** Counts this page's read for the reader-health counters, once, after the settled read. */
+  countRead?(read: { site: SiteId; layout: string; outcome: ReadOutcome }): void;
   /** Epoch ms now (the as-of date is today in China; observedAt is this instant). */
   now(): number;
   /** The section sender in the page's world, made ready when first needed (after the first paint); null where the site has no section endpoints. */
@@ -64,6 +69,16 @@ function recordLabels(record: EntityRecord): Map<string, string> {
   ]);
 }
 
+/**
+ * How a read went, for reader health: understood, partial (some section read short of its stated total, or with no
+ * total), not understood; null for what is no read of an entity page (a search page, a reading the team switched off).
+ */
+export function outcomeOf(result: ParseResult): ReadOutcome | null {
+  if (!result.ok) return result.reason === 'disabled' || result.reason === 'unsupported-page' ? null : 'notUnderstood';
+  const { penalties, abnormal, serious } = result.completeness;
+  return [penalties, abnormal, serious].every((s) => s.total !== null && s.read >= s.total) ? 'understood' : 'partial';
+}
+
 /** `lastSaved` while the page is not understood: nothing saved, the badge set to "?". */
 const UNREADABLE = 'not-understood';
 
@@ -89,6 +104,9 @@ export class OverlaySession {
   /** The address the current reading is for (a change of only the hash is no new entity). */
   private path: string;
   private disposed = false;
+  /** This address's read was counted for reader health. */
+  private counted = false;
+  private lastResult: ParseResult | null = null;
 
   constructor(private readonly doc: Document, private readonly site: SiteAdapter, private deps: SessionDeps) {
     this.chips = new RowChips(doc);
@@ -120,11 +138,19 @@ export class OverlaySession {
     this.completion = null;
     this.chips.clear();
     this.lastSaved = '';
+    this.counted = false;
+    this.lastResult = null;
     await this.start();
   }
 
   updateSettings(settings: RuleSettings): void {
     this.deps = { ...this.deps, settings };
+    this.refresh();
+  }
+
+  /** New site rules from the team (the background fetched them): the page is read again with them. */
+  updateRules(rules: AppliedRules | undefined): void {
+    this.deps = { ...this.deps, rules };
     this.refresh();
   }
 
@@ -154,15 +180,18 @@ export class OverlaySession {
     const started = this.doc.defaultView?.performance.now() ?? 0;
     const now = this.deps.now();
     const observedAt = new Date(now).toISOString();
-    let result = this.site.parse(this.doc, url, observedAt);
+    let result = this.site.parse(this.doc, url, observedAt, this.deps.rules ? { rules: this.deps.rules } : {});
     if (result.ok && this.json?.path === url.pathname) result = withJsonSections(result, this.json.read.sections);
+    this.lastResult = result;
     if (!result.ok) {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
       console.warn('[CreditLens] page not understood:', result.detail);
-      this.panel().update({ state: 'not-understood', reason: result.reason });
+      // The kill switch's message is the administrator's own words, shown as text.
+      this.panel().update({ state: 'not-understood', reason: result.reason, ...(result.reason === 'disabled' ? { message: result.detail } : {}) });
       this.painted('not-understood');
       this.badgeUnknown();
+      this.countWhenLoaded();
       return result;
     }
     const record = result.record;
@@ -207,7 +236,7 @@ export class OverlaySession {
       const sender = await this.deps.sender();
       const declared = sender ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
       if (declared.length === 0) {
-        if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc);
+        if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc, undefined, this.deps.rules);
       } else {
         const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache, undefined, this.cancelRead.signal);
         if (current()) this.json = { path, read };
@@ -219,8 +248,27 @@ export class OverlaySession {
     // A read for an address the page has left has nothing to say about the new one.
     if (!current()) return;
     this.settled = true;
-    this.refresh();
+    this.count(this.refresh());
     this.markComplete();
+  }
+
+  /** Counts the read once per address (reader health). */
+  private count(result: ParseResult | null): void {
+    const outcome = result && outcomeOf(result);
+    if (this.counted || !result || !outcome) return;
+    this.counted = true;
+    this.deps.countRead?.({ site: this.site.id, layout: result.reader?.layout ?? 'unknown', outcome });
+  }
+
+  /** A page not understood is counted once it has loaded and is still not understood (it may be rendering yet). */
+  private countWhenLoaded(): void {
+    const view = this.doc.defaultView;
+    if (this.counted || !this.deps.countRead || !view) return;
+    const countIfStill = () => {
+      if (!this.disposed && this.lastResult && !this.lastResult.ok) this.count(this.lastResult);
+    };
+    if (this.doc.readyState === 'complete') countIfStill();
+    else view.addEventListener('load', countIfStill, { once: true });
   }
 
   /**

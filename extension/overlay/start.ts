@@ -14,6 +14,7 @@ import { frameOrigin } from '../frames/frame-token.ts';
 import { requestFromPage as request } from '../messaging/content-client.ts';
 import { hintDismissedItem, readRuleSettingsForPage, ruleSettingsItem } from '../storage/items.ts';
 import { readPlacement, savePlacement } from '../storage/panel-placement.ts';
+import { siteRulesFor, siteRulesItem } from '../storage/site-rules-items.ts';
 import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
@@ -30,13 +31,15 @@ const SECTION_ENDPOINT_SITES = new Set(['gsxt-gov-cn']);
  */
 export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
   const host = location.host;
-  const [settings, placement] = await Promise.all([readRuleSettingsForPage(), readPlacement(host), domReady(document)]);
+  const [settings, placement, rules] = await Promise.all([readRuleSettingsForPage(), readPlacement(host), siteRulesFor(site.id), domReady(document)]);
   if (settings.problem) log('settings', settings.problem);
   if (placement.problem) log('panel placement', placement.problem);
   const transport = (message: unknown) => browser.runtime.sendMessage(message);
   let sender: Promise<Sender | null> | null = null;
   const session = new OverlaySession(document, site, {
     settings: settings.value,
+    ...(rules ? { rules } : {}),
+    countRead: (read) => void request(transport, { type: 'reader:count', ...read }).catch((e: unknown) => log('reader health', e)),
     now: () => Date.now(),
     sender: () => (sender ??= mainWorld(ctx, site)),
     frameOrigin: frameOrigin(browser.runtime.getURL('/'), browser.runtime.id),
@@ -59,10 +62,15 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
   const unwatch = ruleSettingsItem.watch(() => {
     void readRuleSettingsForPage().then((read) => session.updateSettings(read.value));
   });
+  // New site rules from the team server: this page is read again with them.
+  const unwatchRules = siteRulesItem.watch(() => {
+    void siteRulesFor(site.id).then((next) => session.updateRules(next));
+  });
   // WXT may announce the change before the address has changed (the Navigation API's navigate event): read it after.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void session.navigated(), 0));
   ctx.onInvalidated(() => {
     unwatch();
+    unwatchRules();
     session.dispose();
   });
   await session.start();

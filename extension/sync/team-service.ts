@@ -30,6 +30,8 @@ export interface TeamBackend {
   setTabEntity(tabId: number, key: string | null): void;
   /** The server's change history of a record, newest first; null when no team is configured; throws why not. */
   history(key: string): Promise<HistoryEntry[] | null>;
+  /** The configured server and token, for the background's own requests (site rules); null when none. */
+  access(): Promise<{ server: string; token: string } | null>;
 }
 
 export interface TeamServiceOptions {
@@ -138,6 +140,11 @@ export class TeamService implements TeamBackend {
     return fetchEntityHistory({ server: open.server, token: open.token, team: open.claims.team }, key, this.options.fetch);
   }
 
+  async access(): Promise<{ server: string; token: string } | null> {
+    await this.queue;
+    return this.open && { server: this.open.server, token: this.open.token };
+  }
+
   /** Closes everything, for a background that is going away (tests). */
   stop(): Promise<void> {
     return this.serial(() => this.closeOpen(false));
@@ -188,4 +195,5 @@ export const NO_TEAM: TeamBackend = {
   viewersOf: () => [],
   setTabEntity: () => {},
   history: async () => null,
+  access: async () => null,
 };

@@ -1,6 +1,6 @@
 /**
  * The built extension asks for the least that works — host access only to the credit sites, from the adapters'
- * own match patterns (never typed twice), storage, contextMenus and (Chromium) sidePanel — has one content script per registered site,
+ * own match patterns (never typed twice), storage, contextMenus, alarms and (Chromium) sidePanel — has one content script per registered site,
  * and its texts exist in Chinese and English. The Firefox build (MV2) says the same in its own manifest dialect.
  * Each content script stays within 50 KB gzipped (issue 17 §4): it is loaded, compiled and run with every credit page.
  */
@@ -17,11 +17,11 @@ const manifestOf = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.jso
 const CONTENT_SCRIPT_GZIP_LIMIT = 50 * 1024;
 
 describe('extension manifest', () => {
-  it('asks for host access derived from the site registry, storage, contextMenus and sidePanel, nothing else', () => {
+  it('asks for host access derived from the site registry, storage, contextMenus, alarms and sidePanel, nothing else', () => {
     const manifest = manifestOf(EXTENSION_DIR);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.host_permissions).toEqual(allMatchPatterns());
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'sidePanel']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms', 'sidePanel']);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.default_locale).toBe('zh_CN');
   });
@@ -66,7 +66,7 @@ describe('extension manifest', () => {
   it('builds for Firefox too, with the same permissions but no side panel (it keeps the in-page frame), and a gecko id', () => {
     const manifest = manifestOf(FIREFOX_DIR);
     expect(manifest.manifest_version).toBe(2);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', ...allMatchPatterns()]);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms', ...allMatchPatterns()]);
     expect([manifest.sidebar_action, manifest.side_panel]).toEqual([undefined, undefined]);
     expect(readdirSync(FIREFOX_DIR)).not.toContain('sidepanel.html');
     expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: 'creditlens@creditlens.invalid' } });

@@ -55,5 +55,6 @@ export function testTeam(options: { role?: TeamRole; state?: ConnectionState; us
       if (history instanceof Error) throw history;
       return history;
     },
+    access: async () => (state === 'not-configured' ? null : { server: 'ws://127.0.0.1:1', token: 'test-token' }),
   };
 }
