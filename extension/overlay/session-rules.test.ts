@@ -65,13 +65,13 @@ describe('overlay with site rules', () => {
     const without = start(pageOf(renamed));
     await without.session.start();
     await settle();
-    expect(without.saved.at(-1)?.record.completeness.penalties).toEqual({ read: 0, total: null, from: 'dom' });
+    expect(without.saved.at(-1)?.record.completeness?.penalties).toEqual({ read: 0, total: null, from: 'dom' });
     expect(without.counted).toEqual([{ site: 'gsxt-gov-cn', layout: 'web-2026', outcome: 'partial' }]);
 
     const withRules = start(pageOf(renamed), rules(ALIASES));
     await withRules.session.start();
     await settle();
-    expect(withRules.saved.at(-1)?.record.completeness.penalties).toEqual({ read: 3, total: 3, from: 'dom' });
+    expect(withRules.saved.at(-1)?.record.completeness?.penalties).toEqual({ read: 3, total: 3, from: 'dom' });
     expect(withRules.counted).toEqual([{ site: 'gsxt-gov-cn', layout: 'web-2026', outcome: 'understood' }]);
   });
 
@@ -81,7 +81,7 @@ describe('overlay with site rules', () => {
     await settle();
     session.updateRules(rules(ALIASES, 4));
     await settle();
-    expect(saved.at(-1)?.record.completeness.penalties.read).toBe(3);
+    expect(saved.at(-1)?.record.completeness?.penalties?.read).toBe(3);
   });
 
   it('switched off: the administrator\u2019s message as text, no numbers, "?" badge, not counted', async () => {
