@@ -25,6 +25,9 @@ export { savedFromLine, savedFromUrl, savedPageHtml } from './sites/saved-page.t
 export { LayoutRules, SiteRules, SiteRulesForSite, layoutRules, olderVersion } from './sites/site-rules.ts';
 export { rulesForSite, type AppliedRules } from './sites/applied-rules.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
+// Each content script imports its own adapter by name, so it carries no other site's reader.
+export { adapter as gsxtGovCn } from './sites/gsxt-gov-cn.ts';
+export { adapter as creditchinaGovCn } from './sites/creditchina-gov-cn.ts';
 export { matchesPattern } from './sites/match-pattern.ts';
 export {
   DataTablesPage, declaredUrls, readJsonReply, urlsForEntity, withJsonSections, type DeclaredUrl, type JsonReply, type JsonSection,

@@ -14,8 +14,10 @@ export interface AppliedRules {
   site: SiteRulesForSite;
 }
 
-/** The rules of one site out of a published file (undefined: the file has none for it). */
-export function rulesForSite(rules: SiteRules | null | undefined, site: SiteId): AppliedRules | undefined {
+/** The rules of one site out of a published file, or of a stored copy of it (undefined: it has none for the site). */
+export function rulesForSite(
+  rules: Pick<SiteRules, 'version'> & { sites: Partial<Record<string, SiteRulesForSite>> } | null | undefined, site: SiteId,
+): AppliedRules | undefined {
   const own = rules?.sites[site];
   return rules && own ? { version: rules.version, site: own } : undefined;
 }

@@ -5,11 +5,22 @@
  * valid keeps the last good copy, and the reason is kept for the options page. Checks run one at a time.
  */
 import { fetchSiteRules } from '../sync/site-rules-client.ts';
-import {
-  readSiteRulesCheck, readStoredSiteRules, siteRulesCheckItem, siteRulesItem, type SiteRulesCheck, type StoredSiteRules,
-} from '../storage/site-rules-items.ts';
+import * as z from 'zod/mini';
+import { storage } from 'wxt/utils/storage';
+import { readStoredSiteRules, siteRulesItem, type StoredSiteRules } from '../storage/site-rules-items.ts';
 import { errorText } from '../ui/errors.ts';
 import { t } from '../ui/i18n.ts';
+
+const Text = (max: number) => z.string().check(z.maxLength(max));
+/** The last check: when, against which server, and why it failed (in the UI language; null: it worked). */
+export const SiteRulesCheck = z.strictObject({ checkedAt: Text(40), server: z.nullable(Text(2_000)), error: z.nullable(Text(2_000)) });
+export type SiteRulesCheck = z.infer<typeof SiteRulesCheck>;
+export const siteRulesCheckItem = storage.defineItem<unknown>('local:siteRulesCheck', { fallback: null });
+
+async function readSiteRulesCheck(): Promise<SiteRulesCheck | null> {
+  const parsed = z.safeParse(SiteRulesCheck, await siteRulesCheckItem.getValue());
+  return parsed.success ? parsed.data : null;
+}
 
 export const SITE_RULES_ALARM = 'creditlens-site-rules';
 export const CHECK_MINUTES = 30;

@@ -1,10 +1,8 @@
 /** The overlay on Credit China (creditchina.gov.cn); matches come from the site adapter (core/sites). */
 // First: zod's settings, read when the schemas below are built.
 import '../overlay/zod-config.ts';
-import { siteById } from '#core/page';
+import { creditchinaGovCn as site } from '#core/page';
 import { startOverlay } from '../overlay/start.ts';
-
-const site = siteById('creditchina-gov-cn');
 
 export default defineContentScript({
   matches: [...site.matchPatterns],

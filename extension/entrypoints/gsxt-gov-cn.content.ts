@@ -1,10 +1,8 @@
 /** The overlay on gsxt.gov.cn and its provincial sub-sites; matches come from the site adapter (core/sites). */
 // First: zod's settings, read when the schemas below are built.
 import '../overlay/zod-config.ts';
-import { siteById } from '#core/page';
+import { gsxtGovCn as site } from '#core/page';
 import { startOverlay } from '../overlay/start.ts';
-
-const site = siteById('gsxt-gov-cn');
 
 export default defineContentScript({
   matches: [...site.matchPatterns],

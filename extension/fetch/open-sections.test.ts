@@ -4,6 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
+import { siteById } from '#core/page';
 import { openSections } from './open-sections.ts';
 
 const windows: Window[] = [];
@@ -37,7 +38,7 @@ function page(): { doc: Document; clicks: string[] } {
 describe('openSections', () => {
   it('clicks each section once, waits for it, and reports the one that never rendered', async () => {
     const { doc, clicks } = page();
-    const result = await openSections(doc, { timeoutMs: 300 });
+    const result = await openSections(doc, siteById('gsxt-gov-cn'), { timeoutMs: 300 });
     expect(result).toEqual({ opened: ['penalties', 'abnormal'], failed: ['serious'] });
     expect(clicks).toEqual(['#xzcf', '#jyyc', '#yzwf']);
   });
@@ -45,7 +46,7 @@ describe('openSections', () => {
   it('leaves alone a section that is already rendered', async () => {
     const { doc, clicks } = page();
     doc.querySelector('#xzcf')!.innerHTML = TABLE;
-    await openSections(doc, { timeoutMs: 100 });
+    await openSections(doc, siteById('gsxt-gov-cn'), { timeoutMs: 100 });
     expect(clicks).not.toContain('#xzcf');
   });
 });

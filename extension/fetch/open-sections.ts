@@ -1,10 +1,10 @@
 /**
  * The fallback when the section JSON cannot be read: open the record sections through the page's own menu, as a
  * person would, and let the page render them. Today's gsxt loads a section only when it is
- * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried. The
- * team's site rules apply here as in the reading (a menu item under a renamed title is found by its alias).
+ * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried. Whether
+ * a section is there is judged with the team's site rules, as the reading is.
  */
-import { labelForm, siteFor, type AppliedRules, type SectionKind } from '#core/page';
+import { type AppliedRules, type SectionKind, type SiteAdapter } from '#core/page';
 
 /** Menu items and section headings by their text, as the site titles the three record sections. */
 const TITLES: Record<SectionKind, RegExp> = {
@@ -20,27 +20,18 @@ export interface OpenOptions {
 }
 
 /** A section is there once the page shows its rows or says it has none (a count is known or rows were read). */
-function loaded(doc: Document, kind: SectionKind, rules?: AppliedRules): boolean {
+function loaded(doc: Document, kind: SectionKind, site: SiteAdapter, rules?: AppliedRules): boolean {
   const url = new URL(doc.location?.href ?? 'https://www.gsxt.gov.cn/');
-  const result = siteFor(url)?.parse(doc, url, '', rules ? { rules } : {});
+  const result = site.parse(doc, url, '', rules ? { rules } : {});
   if (!result?.ok) return false;
   const c = result.completeness[kind];
   return c.read > 0 || c.total !== null;
 }
 
-/** The team's section-title aliases of every layout (a menu item is found by its text before any layout is known). */
-function titleAliases(rules?: AppliedRules): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const layout of Object.values(rules?.site.layouts ?? {})) {
-    for (const [alias, own] of Object.entries(layout.sectionAliases ?? {})) aliases.set(labelForm(alias), labelForm(own));
-  }
-  return aliases;
-}
-
-function menuItem(doc: Document, kind: SectionKind, aliases: ReadonlyMap<string, string>): HTMLElement | null {
+function menuItem(doc: Document, kind: SectionKind): HTMLElement | null {
   const candidates = Array.from(doc.querySelectorAll<HTMLElement>(CLICKABLE)).filter((el) => {
     const text = (el.textContent ?? '').replace(/\s+/g, '');
-    return text.length <= 24 && (TITLES[kind].test(text) || TITLES[kind].test(aliases.get(labelForm(text)) ?? ''));
+    return text.length <= 24 && TITLES[kind].test(text);
   });
   // The innermost element with the title: the one the page's handler is bound to, or inside it.
   return candidates.find((el) => !candidates.some((other) => other !== el && el.contains(other))) ?? null;
@@ -73,21 +64,21 @@ function waitFor(doc: Document, ready: () => boolean, timeoutMs: number): Promis
 }
 
 /** Opens each record section that is not rendered yet; says which opened and which did not. */
+/** `site`: the page's reader (the content script's own: it carries no other site's). */
 export async function openSections(
-  doc: Document, options: OpenOptions = { timeoutMs: 4000 }, rules?: AppliedRules,
+  doc: Document, site: SiteAdapter, options: OpenOptions = { timeoutMs: 4000 }, rules?: AppliedRules,
 ): Promise<{ opened: SectionKind[]; failed: SectionKind[] }> {
   const opened: SectionKind[] = [];
   const failed: SectionKind[] = [];
-  const aliases = titleAliases(rules);
   for (const kind of ['penalties', 'abnormal', 'serious'] as const) {
-    if (loaded(doc, kind, rules)) continue;
-    const item = menuItem(doc, kind, aliases);
+    if (loaded(doc, kind, site, rules)) continue;
+    const item = menuItem(doc, kind);
     if (!item) {
       failed.push(kind);
       continue;
     }
     item.click();
-    (await waitFor(doc, () => loaded(doc, kind, rules), options.timeoutMs) ? opened : failed).push(kind);
+    (await waitFor(doc, () => loaded(doc, kind, site, rules), options.timeoutMs) ? opened : failed).push(kind);
   }
   return { opened, failed };
 }

@@ -148,11 +148,6 @@ export class OverlaySession {
     this.refresh();
   }
 
-  /** New site rules from the team (the background fetched them): the page is read again with them. */
-  updateRules(rules: AppliedRules | undefined): void {
-    this.deps = { ...this.deps, rules };
-    this.refresh();
-  }
 
   /** Stops following the page and removes everything added to it (the extension was disabled or updated). */
   dispose(): void {
@@ -236,7 +231,7 @@ export class OverlaySession {
       const sender = await this.deps.sender();
       const declared = sender ? urlsForEntity(declaredUrls(scripts), dom.record.entity) : [];
       if (declared.length === 0) {
-        if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc, undefined, this.deps.rules);
+        if (this.site.id === 'gsxt-gov-cn' && current()) await openSections(this.doc, this.site, undefined, this.deps.rules);
       } else {
         const read = await fetchSectionsOnce(path, declared, sender as Sender, this.cache, undefined, this.cancelRead.signal);
         if (current()) this.json = { path, read };

@@ -14,7 +14,7 @@ import { frameOrigin } from '../frames/frame-token.ts';
 import { requestFromPage as request } from '../messaging/content-client.ts';
 import { hintDismissedItem, readRuleSettingsForPage, ruleSettingsItem } from '../storage/items.ts';
 import { readPlacement, savePlacement } from '../storage/panel-placement.ts';
-import { siteRulesFor, siteRulesItem } from '../storage/site-rules-items.ts';
+import { siteRulesFor } from '../storage/site-rules-items.ts';
 import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
@@ -62,15 +62,10 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
   const unwatch = ruleSettingsItem.watch(() => {
     void readRuleSettingsForPage().then((read) => session.updateSettings(read.value));
   });
-  // New site rules from the team server: this page is read again with them.
-  const unwatchRules = siteRulesItem.watch(() => {
-    void siteRulesFor(site.id).then((next) => session.updateRules(next));
-  });
   // WXT may announce the change before the address has changed (the Navigation API's navigate event): read it after.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void session.navigated(), 0));
   ctx.onInvalidated(() => {
     unwatch();
-    unwatchRules();
     session.dispose();
   });
   await session.start();
