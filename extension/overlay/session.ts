@@ -148,7 +148,6 @@ export class OverlaySession {
     this.refresh();
   }
 
-
   /** Stops following the page and removes everything added to it (the extension was disabled or updated). */
   dispose(): void {
     this.disposed = true;
