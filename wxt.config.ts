@@ -31,7 +31,8 @@ export default defineConfig({
     // 保存取证 (docs/adr/0014-evidence-download.md): downloads saves its ZIP; scripting reads the page only when asked (a script
     // injected into a credit page's tab, no warning at install). pageCapture (the page as MHTML) is optional, asked for
     // by the popup's 保存取证 on the user's click; Firefox has no pageCapture.
-    permissions: ['storage', 'contextMenus', 'downloads', 'scripting'],
+    // alarms: the team's site rules are checked every 30 minutes while the service worker sleeps in between.
+    permissions: ['storage', 'contextMenus', 'downloads', 'scripting', 'alarms'],
     ...(browser === 'firefox' ? {} : { optional_permissions: ['pageCapture'] }),
     host_permissions: allMatchPatterns(),
     action: { default_title: '__MSG_extName__' },

@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { SITES, savedFromUrl, siteFor, type ParseResult, type SiteAdapter } from '#core';
+import { SITES, rulesForSite, savedFromUrl, siteFor, type ParseResult, type SiteAdapter, type SiteRules } from '#core';
 import { InputError, readText } from './io.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
 
@@ -29,7 +29,8 @@ export interface LoadedPage {
 }
 
 /** Reads, parses and closes: the DOM lives only as long as the adapter needs it. */
-export async function parseSavedPage(file: string, urlOption?: string): Promise<LoadedPage> {
+/** `rules`: the team's site rules (a `site-rules.json`), applied for the page's site. */
+export async function parseSavedPage(file: string, urlOption?: string, rules?: SiteRules): Promise<LoadedPage> {
   const html = await readText(file);
   let url: URL | null = null;
   if (urlOption !== undefined) {
@@ -48,18 +49,23 @@ export async function parseSavedPage(file: string, urlOption?: string): Promise<
     };
     return { file, url, observedAt, result };
   }
-  return { file, url, observedAt, result: await parseHtml(html, url, observedAt) };
+  return { file, url, observedAt, result: await parseHtml(html, url, observedAt, undefined, rules) };
 }
 
-/** One page's HTML read at `observedAt` by `chosen`, else by its site's adapter (the caller has checked its nesting). */
-export async function parseHtml(html: string, url: URL, observedAt: string, chosen?: SiteAdapter): Promise<ParseResult> {
+/**
+ * One page's HTML read at `observedAt` by `chosen`, else by its site's adapter, with the team's site rules if given
+ * (the caller has checked its nesting).
+ */
+export async function parseHtml(html: string, url: URL, observedAt: string, chosen?: SiteAdapter, rules?: SiteRules): Promise<ParseResult> {
   const window = inertWindow(url.protocol === 'file:' ? 'about:blank' : url.href);
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     // Without a site URL (no saved-from line, a file: URL, or a host that is gone: old provincial sites, bare IPs) the
     // page decides: the first adapter that sees an entity page in it reads it.
     const adapter = chosen ?? siteFor(url) ?? SITES.find((site) => site.pageKind(url, document) === 'entity') ?? SITES[0];
-    return adapter ? adapter.parse(document, url, observedAt) : { ok: false, reason: 'unsupported-page', detail: 'no site adapter' };
+    return adapter
+      ? adapter.parse(document, url, observedAt, { rules: rulesForSite(rules, adapter.id) })
+      : { ok: false, reason: 'unsupported-page', detail: 'no site adapter' };
   } finally {
     await window.happyDOM.close();
   }

@@ -11,8 +11,9 @@ const HELP = `信用透镜 CreditLens 命令行
       先读取保存的国家企业信用信息公示系统或信用中国页面，再评估 · Parse a saved credit-site page, then assess it
   creditlens assess 文件夹 [--as-of YYYY-MM-DD] [--format json|csv]
       批量检查文件夹中保存的页面和记录，每个主体一行 · Check a folder of saved pages and records, one row per entity
-  creditlens parse 页面.html [--url URL]
+  creditlens parse 页面.html [--url URL] [--site-rules 站点规则.json]
       输出页面读取结果（完整性、记录）；读懂退出码 0，未读懂 3 · Print the ParseResult; exit 0 understood, 3 not
+      --site-rules：按团队发布的站点规则（别名、停用开关）读取 · read with the team's site rules (aliases, kill switch)
   creditlens verify-evidence 取证.zip
       校验保存取证的 ZIP：每个文件的 SHA-256、重新读取页面与记录一致；通过退出码 0，被改动或不一致 1，不是取证文件 2
       Verify an evidence ZIP: every SHA-256, and the page read again equals its record; exit 0 verified, 1 altered, 2 not evidence

@@ -25,6 +25,7 @@ export { savedFromLine, savedFromUrl, savedPageHtml } from './sites/saved-page.t
 export { PAGE_REPORT_COMMENT_MAX, PAGE_REPORT_FORMAT, PAGE_REPORT_MAX_BYTES } from './sites/page-report-limits.ts';
 export type { PageReport } from './sites/page-report.ts';
 export { LayoutRules, SiteRules, SiteRulesForSite, layoutRules, olderVersion } from './sites/site-rules.ts';
+export { rulesForSite, type AppliedRules } from './sites/applied-rules.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';
 export {

@@ -18,6 +18,8 @@ export type AuditEvent =
   | { event: 'backup'; file: string; by: string }
   | { event: 'page-reports.export'; dir: string; count: number; by: string }
   | { event: 'extension.publish'; id: string; version: string; sha256: string; file: string; by: string }
+  | { event: 'site-rules.publish'; version: number; sha256: string; file: string; by: string }
+  | { event: 'site-rules.rollback'; version: number; restoredFrom: number; from: number; by: string }
   | { event: 'report'; team: string; user: string; from: string; to: string; format: string; address: string }
   | { event: 'history'; team: string; user: string; key: string; address: string }
   | { event: 'page-report'; team: string; user: string; id: number; site: string; layout: string; readerVersion: string; ok: boolean; size: number; address: string }

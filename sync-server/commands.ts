@@ -16,9 +16,10 @@ import { Config, flagOf, readConfig } from './config.ts';
 import { EXTENSION_USAGE, extensionCommand } from './extension-updates.ts';
 import { PAGE_REPORTS_USAGE, pageReportsCommand } from './page-report-commands.ts';
 import { openStore } from './persistence/open.ts';
+import { SITE_RULES_USAGE, siteRulesCommand } from './site-rules.ts';
 import { parseTtl, signToken } from './tokens.ts';
 
-export const COMMANDS = ['team', 'user', 'token', 'backup', 'extension', 'page-reports'] as const;
+export const COMMANDS = ['team', 'user', 'token', 'backup', 'extension', 'page-reports', 'site-rules'] as const;
 
 export const USAGE = `usage:
   sync-server team add <team> | team list
@@ -28,6 +29,7 @@ export const USAGE = `usage:
   sync-server backup <file>
 ${EXTENSION_USAGE}
 ${PAGE_REPORTS_USAGE}
+${SITE_RULES_USAGE}
   (DATA_DIR from the environment or --data-dir, as for the server)`;
 
 export type Io = { out(line: string): void; err(line: string): void };
@@ -165,6 +167,7 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
         if (command === 'token' && sub !== undefined) return await issueToken(sub, args[0], parsed.options.ttl);
         if (command === 'backup' && sub !== undefined && args.length === 0) return await backup(sub);
         if (command === 'page-reports') return await pageReportsCommand(sub, args, parsed.options, { store, io, audit: audit.append, by });
+        if (command === 'site-rules') return await siteRulesCommand(sub, args, { store, io, audit: audit.append, by, now: now() });
         if (command === 'extension') return await extensionCommand(sub, args, { dataDir: config.config.DATA_DIR, io, audit: audit.append, by, now: now() });
         throw new UsageError(command === undefined ? 'no command' : `unknown command ${[command, sub].filter(Boolean).join(' ')}`);
     }

@@ -26,6 +26,7 @@ import { openStore } from './persistence/open.ts';
 import { CLOSE } from './protocol.ts';
 import { REPORT_PATH, serveReport } from './report.ts';
 import { Rooms } from './rooms.ts';
+import { SITE_RULES_PATH, serveSiteRules, serveSiteRulesPreflight } from './site-rules-route.ts';
 import { dispatch, urlOf, type Route } from './routes.ts';
 
 export type SyncServer = { port: number; events: ServerEventBus; close(): Promise<void> };
@@ -91,6 +92,8 @@ export async function startSyncServer(config: Config, options: { events?: Server
     { method: 'POST', path: PAGE_REPORTS_PATH, name: 'page report',
       handle: (req, res, url) => servePageReport(req, res, url, { secret, accounts: store, reports: store, events, limits: config }) },
     { method: 'OPTIONS', path: PAGE_REPORTS_PATH, name: 'page report preflight', handle: (_req, res) => servePageReportsPreflight(res) },
+    { method: 'GET', path: SITE_RULES_PATH, name: 'site rules', handle: (req, res) => serveSiteRules(req, res, { secret, accounts: store, rules: store }) },
+    { method: 'OPTIONS', path: SITE_RULES_PATH, name: 'site rules preflight', handle: (_req, res) => serveSiteRulesPreflight(res) },
     { method: 'GET', path: '/healthz', name: 'health', handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' })) },
     { method: 'GET', path: '/metrics', name: 'metrics', handle: async (_req, res) => {
       bytesStored = await store.bytesStored();

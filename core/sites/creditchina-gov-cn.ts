@@ -12,6 +12,7 @@ import { matchesAny } from './match-pattern.ts';
 import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
 import { SITE_MATCHES } from './site-ids.ts';
 import { failure as failed, type PageKind, type ParseOptions, type SiteAdapter } from './site.ts';
+import { known, pageRules, withAliases, withKnownTitles, type PageRules } from './applied-rules.ts';
 
 /** The Credit China reader's version: raised with every change of what it reads. */
 const READER_VERSION = '2.0.0';
@@ -38,22 +39,23 @@ function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
   return /search|sousuo/i.test(url.pathname) ? 'search' : 'other';
 }
 
-function labelOf(el: Element, t: PageText): string {
-  return labelForm(t.of(el).split(/[:：]/)[0] ?? '');
+/** An element's label, as the reader knows it (the team's field aliases read as the labels they stand for). */
+function labelOf(el: Element, t: PageText, rules: PageRules): string {
+  return known(rules.fields, labelForm(t.of(el).split(/[:：]/)[0] ?? ''));
 }
 
 /** Elements whose own label text opens a record (the innermost such element). */
-function starts(root: ParentNode, start: RegExp, t: PageText): Element[] {
+function starts(root: ParentNode, start: RegExp, t: PageText, rules: PageRules): Element[] {
   return all(root, 'dt, th, td, span, b, strong, label, div, p, li').filter((el) => {
     if (t.raw(el).length > 60) return false;
-    const text = labelOf(el, t);
-    return start.test(text) && !Array.from(el.children).some((c) => labelOf(c, t) === text);
+    const text = labelOf(el, t, rules);
+    return start.test(text) && !Array.from(el.children).some((c) => labelOf(c, t, rules) === text);
   });
 }
 
 /** Each opener's record: its largest ancestor that holds no other record's opener (of any kind). */
-function groups(root: ParentNode, start: RegExp, openers: readonly Element[], t: PageText): Element[] {
-  return starts(root, start, t).map((opener) => {
+function groups(root: ParentNode, start: RegExp, openers: readonly Element[], t: PageText, rules: PageRules): Element[] {
+  return starts(root, start, t, rules).map((opener) => {
     let group: Element = opener;
     for (let parent = group.parentElement; parent && parent !== root; parent = parent.parentElement) {
       if (openers.some((o) => o !== opener && parent.contains(o))) break;
@@ -64,21 +66,21 @@ function groups(root: ParentNode, start: RegExp, openers: readonly Element[], t:
 }
 
 /** The category a record sits under: the short text before it, or the heading it starts with. */
-function categoryOf(group: Element, t: PageText): string {
-  const own = t.of(group).slice(0, 30);
+function categoryOf(group: Element, t: PageText, rules: PageRules): string {
+  const own = withKnownTitles(rules.sections, t.of(group).slice(0, 30));
   for (let node: Element | null = group; node; node = node.parentElement) {
     for (let prev = node.previousElementSibling, n = 0; prev && n < 4; prev = prev.previousElementSibling, n++) {
       const text = t.of(prev);
-      if (text && text.length <= 30) return `${text} ${own}`;
+      if (text && text.length <= 30) return `${withKnownTitles(rules.sections, text)} ${own}`;
     }
   }
   return own;
 }
 
 /** A category heading whose block says it has no records (暂无数据): that section's total is 0. */
-function saysNone(root: ParentNode, t: PageText, category: RegExp): boolean {
+function saysNone(root: ParentNode, t: PageText, category: RegExp, rules: PageRules): boolean {
   return all(root, 'div, h2, h3, h4, h5, span, p, li, dt').some((el) => {
-    const text = t.of(el);
+    const text = withKnownTitles(rules.sections, t.of(el));
     if (text.length > 12 || !category.test(text)) return false;
     const block = el.parentElement;
     return !!block && t.raw(block).length <= 80 && SAYS_NONE.test(t.of(block));
@@ -95,33 +97,37 @@ interface SectionSpec<T> {
   mustBeUnder: boolean;
 }
 
-function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], spec: SectionSpec<T>): SectionRead<T> {
-  const { start, fields, convert, category, mustBeUnder } = spec;
-  const taken = groups(root, start, openers, t).filter((g) => !mustBeUnder || category.test(categoryOf(g, t)));
+function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], spec: SectionSpec<T>, rules: PageRules): SectionRead<T> {
+  const { start, convert, category, mustBeUnder } = spec;
+  const fields = withAliases(spec.fields, rules.fields);
+  const taken = groups(root, start, openers, t, rules).filter((g) => !mustBeUnder || category.test(categoryOf(g, t, rules)));
   const items = taken.map((g) => convert(readLabels(g, fields, t))).filter((item): item is T => item !== null);
-  const matched = [...new Set(taken.map((g) => labelOf(starts(g, start, t)[0] ?? g, t)))];
+  const matched = [...new Set(taken.map((g) => labelOf(starts(g, start, t, rules)[0] ?? g, t, rules)))];
   // The page states no count; only an explicit "none" under the category is a total (0).
-  return { items, total: items.length === 0 && saysNone(root, t, category) ? 0 : null, from: 'dom', matched };
+  return { items, total: items.length === 0 && saysNone(root, t, category, rules) ? 0 : null, from: 'dom', matched };
 }
 
-function parse(root: ParentNode, url: URL, observedAt: string, _options: ParseOptions) {
+function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOptions) {
   const t = new PageText();
-  const reader: Reader = { version: READER_VERSION, layout: LAYOUT };
+  const rules = pageRules(options.rules, LAYOUT, READER_VERSION);
+  const reader: Reader = { version: READER_VERSION, layout: LAYOUT, ...(rules.version !== undefined ? { rulesVersion: rules.version } : {}) };
   const failure = (reason: Parameters<typeof failed>[0], detail: string) => failed(reason, detail, readerInfo(adapter.id, reader));
   if (pageKind(url, root, t) !== 'entity') return failure('unsupported-page', `not a Credit China entity page: ${url.href}`);
+  // The team's kill switch: no numbers at all, the administrator's message instead.
+  if (rules.disabled !== undefined) return failure('disabled', rules.disabled);
   if (t.of(root).length < 10) return failure('empty', 'the page has no content (it renders in the browser; save it after it has loaded)');
   const name = url.searchParams.get('keyword') ?? undefined;
-  const entity = readEntity(root, t, name);
+  const entity = readEntity(root, t, name, rules.fields);
   const uscc = url.searchParams.get('tyshxydm');
   if (!entity) return failure('structure-changed', 'no entity name found on the page or in the URL');
   if (uscc && !entity.uscc) entity.uscc = uscc;
   if (!entity.uscc && !entity.regNo) return failure('structure-changed', 'no credit code in the URL (tyshxydm) or on the page');
-  const openers = [...Object.values(GROUP_START), OTHER_STARTS].flatMap((start) => starts(root, start, t));
+  const openers = [...Object.values(GROUP_START), OTHER_STARTS].flatMap((start) => starts(root, start, t, rules));
   return pageResult({
     entity,
-    penalties: read(root, t, openers, { start: GROUP_START.penalties, fields: PENALTY_FIELDS, convert: penaltyOf, category: CATEGORY.penalties, mustBeUnder: false }),
-    abnormal: read(root, t, openers, { start: GROUP_START.abnormal, fields: ABNORMAL_FIELDS, convert: abnormalOf, category: CATEGORY.abnormal, mustBeUnder: true }),
-    serious: read(root, t, openers, { start: GROUP_START.serious, fields: SERIOUS_FIELDS, convert: seriousOf, category: CATEGORY.serious, mustBeUnder: true }),
+    penalties: read(root, t, openers, { start: GROUP_START.penalties, fields: PENALTY_FIELDS, convert: penaltyOf, category: CATEGORY.penalties, mustBeUnder: false }, rules),
+    abnormal: read(root, t, openers, { start: GROUP_START.abnormal, fields: ABNORMAL_FIELDS, convert: abnormalOf, category: CATEGORY.abnormal, mustBeUnder: true }, rules),
+    serious: read(root, t, openers, { start: GROUP_START.serious, fields: SERIOUS_FIELDS, convert: seriousOf, category: CATEGORY.serious, mustBeUnder: true }, rules),
   }, { url, site: adapter.id, observedAt }, reader);
 }
 

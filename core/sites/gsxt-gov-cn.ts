@@ -4,7 +4,7 @@
  * (saved pages of each layout: fixtures/gsxt-gov-cn/). The JSON of the section endpoints is read by gsxt-json.ts.
  */
 import { PageText } from './dom/text.ts';
-import { readTables, statedTotal, type Grid } from './dom/tables.ts';
+import { readTables, statedTotal, withKnownHeaders, type Grid } from './dom/tables.ts';
 import { readEntity } from './dom/entity.ts';
 import { matchesAny } from './match-pattern.ts';
 import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
@@ -16,6 +16,7 @@ import { SECTION_KINDS, type SectionKind } from './sections.ts';
 import { readBanners, saysNone, selfPublishedTest } from './gsxt-page.ts';
 import { SITE_MATCHES } from './site-ids.ts';
 import { failure, type PageKind, type ParseOptions, type SiteAdapter } from './site.ts';
+import { NO_RULES, pageRules, withKnownTitles, type Aliases } from './applied-rules.ts';
 
 const MATCH_PATTERNS = SITE_MATCHES['gsxt-gov-cn'];
 
@@ -35,11 +36,12 @@ const LABELLED_CODE = /(?:统一社会信用代码|注册号)[^:：\d]{0,12}[:�
 /** Titles of blocks the enterprise publishes itself: their penalty tables repeat, not replace, the authority's. */
 const SELF_PUBLISHED = /企业(自行|自主)?公示|即时信息|自行公示/;
 
-function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
+/** `sections`: the team's section-title aliases (site rules), read as the titles they stand for. */
+function pageKind(url: URL, root: ParentNode, t = new PageText(), sections: Aliases = NO_RULES.sections): PageKind {
   if (ENTITY_PATH.test(url.pathname)) return 'entity';
   if (SEARCH_PATH.test(url.pathname)) return 'search';
   // A page of unknown URL (saved without its address, or from a host that is gone): judged by its content.
-  const text = t.of(root);
+  const text = withKnownTitles(sections, t.of(root));
   const codes = new Set(Array.from(text.matchAll(LABELLED_CODE), (m) => m[1]));
   if (codes.size >= 2) return 'search';
   if (/统一社会信用代码|注册号/.test(text) && SECTION_TITLE.test(text) && /名称|\S{2,}(公司|厂|店|社|部|中心)/.test(text)) return 'entity';
@@ -48,13 +50,13 @@ function pageKind(url: URL, root: ParentNode, t = new PageText()): PageKind {
 }
 
 /** The heading just before a table (siblings of the table and of its nearest ancestors). */
-function headingBefore(table: Element, t: PageText): string {
+function headingBefore(table: Element, t: PageText, sections: Aliases): string {
   let node: Element | null = table;
   for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
     let prev = node.previousElementSibling;
     for (let n = 0; prev && n < 3; n++, prev = prev.previousElementSibling) {
       const text = t.of(prev);
-      if (text && text.length <= 60) return text;
+      if (text && text.length <= 60) return withKnownTitles(sections, text);
     }
   }
   return '';
@@ -64,6 +66,7 @@ interface Page {
   root: ParentNode;
   t: PageText;
   selfPublished: (el: Element) => boolean;
+  sections: Aliases;
 }
 
 function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: Page, toItems: (g: Grid) => T[]): SectionRead<T> {
@@ -74,7 +77,7 @@ function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: Pag
     if (stated.total !== null) total = (total ?? 0) + stated.total;
     else if (grid.saysEmpty && grid.rows.length === 0) total = total ?? 0;
   }
-  if (grids.length === 0 && saysNone(page.root, kind, page.t, page.selfPublished)) total = 0;
+  if (grids.length === 0 && saysNone(page.root, kind, page.t, page.selfPublished, page.sections)) total = 0;
   return { items, total, from: 'dom', matched: grids.map((g) => g.headers.join(' | ')) };
 }
 
@@ -90,27 +93,31 @@ function layoutOf(url: URL, root: ParentNode): string {
   return 'unknown';
 }
 
-function parse(root: ParentNode, url: URL, observedAt: string, _options: ParseOptions) {
+function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOptions) {
   const t = new PageText();
-  const reader: Reader = { version: GSXT_READER_VERSION, layout: layoutOf(url, root) };
+  const layout = layoutOf(url, root);
+  const rules = pageRules(options.rules, layout, GSXT_READER_VERSION);
+  const reader: Reader = { version: GSXT_READER_VERSION, layout, ...(rules.version !== undefined ? { rulesVersion: rules.version } : {}) };
   const info = readerInfo(adapter.id, reader);
-  const kind = pageKind(url, root, t);
+  const kind = pageKind(url, root, t, rules.sections);
   if (kind !== 'entity') return failure('unsupported-page', `not an entity page (${kind === 'search' ? 'search results' : 'other page'}): ${url.href}`, info);
+  // The team's kill switch: no numbers at all, the administrator's message instead.
+  if (rules.disabled !== undefined) return failure('disabled', rules.disabled, info);
   const pageText = t.of(root);
   if (pageText.length < 10) return failure('empty', 'the page has no content (still loading, or saved before it rendered)', info);
-  const entity = readEntity(root, t);
+  const entity = readEntity(root, t, undefined, rules.fields);
   if (!entity || (!entity.uscc && !entity.regNo)) {
     return failure('structure-changed', 'no entity name and credit code found by their labels (统一社会信用代码/注册号, 名称)', info);
   }
-  const grids = readTables(root, t);
-  const page: Page = { root, t, selfPublished: selfPublishedTest(root, t) };
+  const grids = readTables(root, t).map((grid) => withKnownHeaders(grid, rules.columns));
+  const page: Page = { root, t, selfPublished: selfPublishedTest(root, t), sections: rules.sections };
   const bySection = new Map<SectionKind, Grid[]>(SECTION_KINDS.map((k) => [k, []]));
   const recordGrids: Grid[] = [];
   for (const grid of grids) {
     const section = sectionOfHeaders(grid.headers);
     if (!section) continue;
     // The enterprise's own tables say nothing about the authority's sections, not even by their 暂无.
-    if (page.selfPublished(grid.table) || (section === 'penalties' && SELF_PUBLISHED.test(headingBefore(grid.table, t)))) continue;
+    if (page.selfPublished(grid.table) || (section === 'penalties' && SELF_PUBLISHED.test(headingBefore(grid.table, t, rules.sections)))) continue;
     bySection.get(section)?.push(grid);
     recordGrids.push(grid);
   }

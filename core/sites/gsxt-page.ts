@@ -6,6 +6,7 @@
 import type { Banner } from '../schemas/record.ts';
 import { byTags, isHidden, type PageText } from './dom/text.ts';
 import type { SectionKind } from './sections.ts';
+import { withKnownTitles, type Aliases } from './applied-rules.ts';
 
 /** Shown to a person: neither the element nor any ancestor is hidden. */
 export function isShown(el: Element): boolean {
@@ -17,7 +18,7 @@ export function isShown(el: Element): boolean {
  * The smallest elements whose text matches, each widened to the outermost ancestor that shows the same text.
  * `hint`: a word every match contains, looked for in the raw text first (most elements are passed over on it).
  */
-function sentences(root: ParentNode, re: RegExp, hint: string, t: PageText, maxLength: number): Element[] {
+function sentences(root: ParentNode, re: { test(text: string): boolean }, hint: string, t: PageText, maxLength: number): Element[] {
   const found: Element[] = [];
   for (const el of byTags(root, null)) {
     const raw = t.raw(el);
@@ -87,7 +88,11 @@ const SAYS_NONE: Record<SectionKind, RegExp> = {
   serious: /暂无(列入)?严重违法失信/,
 };
 
-/** The page says this section has no records, in a block shown to a person that is not the enterprise's own. */
-export function saysNone(root: ParentNode, kind: SectionKind, t: PageText, selfPublished: (el: Element) => boolean): boolean {
-  return sentences(root, SAYS_NONE[kind], '暂无', t, 80).some((el) => isShown(el) && !selfPublished(el));
+/**
+ * The page says this section has no records, in a block shown to a person that is not the enterprise's own.
+ * `sections`: the team's section-title aliases, read as the titles they stand for.
+ */
+export function saysNone(root: ParentNode, kind: SectionKind, t: PageText, selfPublished: (el: Element) => boolean, sections: Aliases = new Map()): boolean {
+  const says = sections.size === 0 ? SAYS_NONE[kind] : { test: (text: string) => SAYS_NONE[kind].test(withKnownTitles(sections, text)) };
+  return sentences(root, says, '暂无', t, 80).some((el) => isShown(el) && !selfPublished(el));
 }

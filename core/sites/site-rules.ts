@@ -7,11 +7,13 @@
 import * as z from 'zod/mini';
 import { SITE_IDS } from './site.ts';
 
-const Text = z.string().check(z.trim(), z.minLength(1, '不能为空'), z.maxLength(100));
+// /* @__PURE__ */: the content scripts load this module (through core/page.ts) but not these schemas, which the
+// bundler drops only when told that building them has no side effect.
+const Text = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, '不能为空'), z.maxLength(100));
 /** alias → the reader's own label it stands for (both as the page writes them). */
-const AliasMap = z.record(Text, Text);
+const AliasMap = /* @__PURE__ */ z.record(Text, Text);
 
-export const LayoutRules = z.strictObject({
+export const LayoutRules = /* @__PURE__ */ z.strictObject({
   /** Field labels of the entity's facts (统一社会信用代码, 名称, …) and of Credit China's record groups. */
   fieldAliases: z.optional(AliasMap),
   /** Section titles (行政处罚信息, …). */
@@ -23,16 +25,16 @@ export const LayoutRules = z.strictObject({
 });
 export type LayoutRules = z.infer<typeof LayoutRules>;
 
-const Semver = z.string().check(z.regex(/^\d+\.\d+\.\d+$/, '应为 1.2.3 形式的版本号'));
+const Semver = /* @__PURE__ */ z.string().check(z.regex(/^\d+\.\d+\.\d+$/, '应为 1.2.3 形式的版本号'));
 
-export const SiteRulesForSite = z.strictObject({
+export const SiteRulesForSite = /* @__PURE__ */ z.strictObject({
   minReaderVersion: z.optional(Semver),
   /** Keyed by layout name (ReaderInfo.layout), or `*` for all layouts of the site. */
   layouts: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(60)), LayoutRules), {}),
 });
 export type SiteRulesForSite = z.infer<typeof SiteRulesForSite>;
 
-export const SiteRules = z.strictObject({
+export const SiteRules = /* @__PURE__ */ z.strictObject({
   format: z.literal('creditlens-site-rules'),
   /** Raised with every publication; the extension shows it and page reports carry it. */
   version: z.number().check(z.int(), z.positive()),
@@ -41,22 +43,5 @@ export const SiteRules = z.strictObject({
 });
 export type SiteRules = z.infer<typeof SiteRules>;
 
-/** The rules of one layout of a site: its own merged over the site's `*` (the layout's entries win). */
-export function layoutRules(rules: SiteRulesForSite | undefined, layout: string): LayoutRules {
-  const all = rules?.layouts['*'] ?? {};
-  const own = rules?.layouts[layout] ?? {};
-  return {
-    fieldAliases: { ...all.fieldAliases, ...own.fieldAliases },
-    sectionAliases: { ...all.sectionAliases, ...own.sectionAliases },
-    columnAliases: { ...all.columnAliases, ...own.columnAliases },
-    ...(own.disabled ?? all.disabled ? { disabled: own.disabled ?? all.disabled } : {}),
-  };
-}
-
-/** a < b for 1.2.3 versions. */
-export function olderVersion(a: string, b: string): boolean {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) < (pb[i] ?? 0);
-  return false;
-}
+// Pure helpers live with the readers' side (applied-rules.ts): the content scripts use them without this file's schemas.
+export { layoutRules, olderVersion } from './applied-rules.ts';

@@ -7,8 +7,8 @@
  */
 import * as z from 'zod/mini';
 import { Completeness, EntityRecordRuntime } from '../schemas/record.ts';
+import type { AppliedRules } from './applied-rules.ts';
 import type { CompleteRead, OpenSections } from './sections.ts';
-import type { SiteRulesForSite } from './site-rules.ts';
 
 export { Completeness, SectionCompleteness } from '../schemas/record.ts';
 
@@ -56,9 +56,12 @@ export const ParseResult = z.discriminatedUnion('ok', [
 export type ParseResult = z.infer<typeof ParseResult>;
 export type ParseSuccess = Extract<ParseResult, { ok: true }>;
 
-/** What a caller may hand an adapter besides the page: the team's site rules for this site (data, never code). */
+/**
+ * What a caller may hand an adapter besides the page: the team's site rules for this site with the version of their
+ * file (data, never code; applied-rules.ts rulesForSite picks them out of a published file).
+ */
 export interface ParseOptions {
-  rules?: SiteRulesForSite;
+  rules?: AppliedRules;
 }
 
 export interface SiteAdapter {

@@ -2,7 +2,8 @@
  * The background service worker's wiring: the local database and the team (sync/) behind the message protocol (with
  * each sender's rights taken from the browser), the toolbar badge, retention after each snapshot and at start, the
  * context menu "在信用透镜中查询" that opens the lookup page with the selected text, and which entity each tab shows
- * (for the team's awareness and the side panel), forgotten when the tab navigates or closes.
+ * (for the team's awareness and the side panel), forgotten when the tab navigates or closes; the team's site rules
+ * fetched at start and every half hour (background/site-rules.ts).
  */
 import { browser } from 'wxt/browser';
 import { daysBefore, handlersFor } from '../messaging/handlers.ts';
@@ -20,6 +21,7 @@ import { browserEvidence } from './evidence.ts';
 import { FrameGrants, type FrameSender } from './frame-grants.ts';
 import { keepGrants, type SessionArea } from './grant-store.ts';
 import { sidePanelOpener, type SidePanelApi } from './side-panel.ts';
+import { CHECK_MINUTES, SITE_RULES_ALARM, SiteRulesSync } from './site-rules.ts';
 import { TabEntities } from './tab-entities.ts';
 
 const MENU_LOOKUP = 'creditlens-lookup';
@@ -89,6 +91,7 @@ export function startBackground(): void {
     const days = (await readRetentionDays()).value;
     if (days > 0) await purgeSnapshots(db, daysBefore(now(), days));
   };
+  const siteRules = new SiteRulesSync({ access: () => team.access(), now, log });
   const grants = new FrameGrants(() => Date.now());
   const session = (browser.storage as { session?: SessionArea }).session;
   const tabs = new TabEntities(log);
@@ -110,6 +113,7 @@ export function startBackground(): void {
     files: new FileHandoff(browser.runtime.getURL('/save-file.html'), (url) => browser.tabs.create({ url, active: false })),
     evidence: browserEvidence(),
     openSidePanel: sidePanelOpener(() => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel, log),
+    siteRules,
   }, team, grants, tabs), log);
   const answer = (message: unknown, sender: BrowserSender) => {
     const from = senderContext(sender, browser.runtime.id, browser.runtime.getURL('/'), (frame) => grants.grantOf(frame));
@@ -138,4 +142,11 @@ export function startBackground(): void {
   });
 
   void retention().catch((error: unknown) => log(`retention: ${String(error)}`));
+
+  // The team's site rules: at start, then every CHECK_MINUTES (an alarm outlives the sleeping service worker).
+  void browser.alarms.create(SITE_RULES_ALARM, { periodInMinutes: CHECK_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SITE_RULES_ALARM) void siteRules.check();
+  });
+  void siteRules.check();
 }

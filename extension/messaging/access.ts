@@ -11,7 +11,7 @@ import { entityKey } from '#core';
 import type { FrameGrant, Request, RequestType } from './protocol.ts';
 
 const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set([
-  'snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'pagereport:send', 'evidence:save',
+  'snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'pagereport:send', 'evidence:save', 'reader:count',
 ]);
 
 /** What a frame page may ask without a grant: reading what it shows, and presenting its token. */

@@ -25,6 +25,7 @@ export const ContentResponses = {
   'pagereport:send': z.strictObject({ ok: Ok, outcome: z.enum(['sent', 'saved']), text: z.string().check(z.maxLength(1000)) }),
   /** The evidence ZIP's name, and whether page.mhtml is in it (core schemas/evidence.ts MhtmlState). */
   'evidence:save': z.strictObject({ ok: Ok, fileName: z.string(), mhtml: z.enum(['included', 'not-granted', 'unsupported', 'failed']) }),
+  'reader:count': z.strictObject({ ok: Ok }),
 };
 export type ContentRequestType = keyof typeof ContentResponses;
 

@@ -18,7 +18,9 @@ import { personHandlersFor } from './person-handlers.ts';
 import { ledgerHandlersFor } from './ledger-handlers.ts';
 import { sidePanelHandlersFor, type OpenSidePanel } from './side-panel-handlers.ts';
 import { NO_EVIDENCE, evidenceHandlersFor, type EvidenceEnv } from './evidence-handlers.ts';
+import { siteRulesHandlersFor } from './site-rules-handlers.ts';
 import { teamHandlersFor } from './team-handlers.ts';
+import type { SiteRulesSync } from '../background/site-rules.ts';
 import { UserError } from '../ui/errors.ts';
 
 /** What the handlers need from the browser besides the database; the background passes the real ones. */
@@ -35,6 +37,8 @@ export interface HandlerEnv {
   files?: FileHandoff;
   /** Page capture, downloads and hashing for 保存取证 (background/evidence.ts); absent: evidence cannot be saved. */
   evidence?: EvidenceEnv;
+  /** Keeps the team's site rules (background/site-rules.ts); absent: none. */
+  siteRules?: Pick<SiteRulesSync, 'state' | 'check'>;
 }
 
 /** The instant `days` days before `now` (calendar days, as retention is stated). */
@@ -111,5 +115,6 @@ export function handlersFor(
     ...personHandlersFor(db, team),
     ...pageReportHandlersFor(team, env.files),
     ...evidenceHandlersFor(db, team, env.evidence ?? NO_EVIDENCE, env.now),
+    ...siteRulesHandlersFor(env.siteRules, () => Date.parse(env.now())),
   };
 }

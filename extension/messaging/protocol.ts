@@ -5,15 +5,23 @@
  */
 import * as z from 'zod';
 import {
-  Assessment, CaseStatus, DataTablesPage, EntityHistory, EntityRecord, IsoDateString, MhtmlState, PageReport, ReaderInfo, TeamEntity, TeamEntityPatch,
-  TeamListing,
+  Assessment, CaseStatus, DataTablesPage, EntityHistory, EntityRecord, IsoDateString, MhtmlState, PageReport, ReaderInfo, SiteId, TeamEntity,
+  TeamEntityPatch, TeamListing,
 } from '#core';
+import { ReadOutcome } from '../storage/reader-health.ts';
 import { EvidenceEntry, ExportFile, Note, Snapshot } from '../storage/contract.ts';
 import { SeenSummary } from '../storage/seen.ts';
 import { TeamStatus } from '../sync/status.ts';
 import { ContentResponses, FramePurpose, FrameToken, Refusal } from './content-protocol.ts';
 
 export { FramePurpose, FrameToken, Refusal };
+
+/** The site rules in use and the last check (background/site-rules.ts SiteRulesState). */
+const SiteRulesView = z.strictObject({
+  active: z.strictObject({ version: z.number().int().positive(), fetchedAt: z.string(), server: z.string() }).nullable(),
+  check: z.strictObject({ checkedAt: z.string(), server: z.string().nullable(), error: z.string().nullable() }).nullable(),
+});
+const ReadCounts = z.strictObject({ understood: z.number().int().min(0), partial: z.number().int().min(0), notUnderstood: z.number().int().min(0) });
 
 const Iso = z.iso.datetime();
 
@@ -91,6 +99,12 @@ export const Request = z.discriminatedUnion('type', [
   /** Popup, ledger → background: the evidence ZIPs taken of an entity; show one in its folder. */
   z.strictObject({ type: z.literal('evidence:list'), entityKey: EntityKey }),
   z.strictObject({ type: z.literal('evidence:show'), downloadId: z.number().int().min(0) }),
+  /** Content script → background, after its settled read: one read of the site for the reader-health counters. */
+  z.strictObject({ type: z.literal('reader:count'), site: SiteId, layout: z.string().min(1).max(60), outcome: ReadOutcome }),
+  /** Options page → background: the site rules in use and the last check; a check now (立即检查更新); the week's reads. */
+  z.strictObject({ type: z.literal('site-rules:status') }),
+  z.strictObject({ type: z.literal('site-rules:check') }),
+  z.strictObject({ type: z.literal('reader:week') }),
   /** Side panel → background: the entity the tab shows (null: no entity page), to show its notes and team record. */
   z.strictObject({ type: z.literal('tab:entity'), tabId: z.number().int().min(0) }),
   /** A frame page (notes.html, links.html) → background: the token from its URL (null: it had none), to be allowed to write. */
@@ -179,6 +193,9 @@ export const Responses = {
   /** `shown: false`: the file is no longer where it was downloaded (moved or deleted). */
   'evidence:show': z.strictObject({ ok: Ok, shown: z.boolean() }),
   'tab:entity': z.strictObject({ ok: Ok, entity: TabEntity.nullable() }),
+  'site-rules:status': z.strictObject({ ok: Ok, state: SiteRulesView }),
+  'site-rules:check': z.strictObject({ ok: Ok, state: SiteRulesView }),
+  'reader:week': z.strictObject({ ok: Ok, sites: z.array(z.strictObject({ site: z.string(), counts: ReadCounts })) }),
   'entity:lookup': z.strictObject({ ok: Ok, hits: z.array(Snapshot), notes: z.array(Note) }),
   'entity:recent': z.strictObject({ ok: Ok, hits: z.array(Snapshot) }),
   'notes:list': z.strictObject({ ok: Ok, notes: z.array(Note) }),

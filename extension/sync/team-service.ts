@@ -33,6 +33,8 @@ export interface TeamBackend {
   history(key: string): Promise<HistoryEntry[] | null>;
   /** A page report (读取有误？) to the team server with the user's token: its id there; null when no team is configured; throws why not. */
   sendPageReport(report: PageReport): Promise<{ id: number } | null>;
+  /** The configured server and token, for the background's own requests (site rules); null when none. */
+  access(): Promise<{ server: string; token: string } | null>;
 }
 
 export interface TeamServiceOptions {
@@ -148,6 +150,11 @@ export class TeamService implements TeamBackend {
     return postPageReport({ server: open.server, token: open.token, team: open.claims.team }, report, this.options.fetch);
   }
 
+  async access(): Promise<{ server: string; token: string } | null> {
+    await this.queue;
+    return this.open && { server: this.open.server, token: this.open.token };
+  }
+
   /** Closes everything, for a background that is going away (tests). */
   stop(): Promise<void> {
     return this.serial(() => this.closeOpen(false));
@@ -199,4 +206,5 @@ export const NO_TEAM: TeamBackend = {
   setTabEntity: () => {},
   history: async () => null,
   sendPageReport: async () => null,
+  access: async () => null,
 };

@@ -14,6 +14,7 @@ import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from 
 import { OwnerRow } from '../ownership.ts';
 import type { NewPageReport, PageReportFilter, PageReportRow } from './page-reports.ts';
 import { PAGE_REPORTS_MIGRATION, PostgresPageReports } from './page-reports-postgres.ts';
+import { POSTGRES_SITE_RULES_MIGRATION, postgresSiteRules, type SiteRulesStore } from './site-rules-store.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 /** An arbitrary constant: the advisory lock that serialises schema changes among instances. */
@@ -39,6 +40,7 @@ const MIGRATIONS: string[] = [
      "user" TEXT NOT NULL, fields JSONB NOT NULL, notes_added INT NOT NULL, claimed_by TEXT, claimed_at TEXT);
    CREATE INDEX entity_history_key ON entity_history (team, entity, at, seq);`,
   PAGE_REPORTS_MIGRATION,
+  POSTGRES_SITE_RULES_MIGRATION,
 ];
 
 type Row = Record<string, unknown>;
@@ -53,10 +55,18 @@ export class PostgresStore implements Store {
   readonly #trims = new TrimSchedule();
 
   readonly #pageReports: PostgresPageReports;
+  readonly #siteRules: SiteRulesStore;
 
   private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {
     this.#pageReports = new PostgresPageReports(pool);
+    this.#siteRules = postgresSiteRules(pool);
   }
+
+  // — site rules (site-rules-store.ts) —
+
+  addSiteRules: SiteRulesStore['addSiteRules'] = (row) => this.#siteRules.addSiteRules(row);
+  activeSiteRules: SiteRulesStore['activeSiteRules'] = () => this.#siteRules.activeSiteRules();
+  siteRulesVersions: SiteRulesStore['siteRulesVersions'] = () => this.#siteRules.siteRulesVersions();
 
   static async connect(url: string, options: { historyPerEntity?: number } = {}): Promise<PostgresStore> {
     // Loaded here, not at the top: an instance on SQLite never pays for the driver's memory.

@@ -23,6 +23,7 @@ import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from 
 import { OwnerRow } from '../ownership.ts';
 import type { NewPageReport, PageReportFilter, PageReportRow } from './page-reports.ts';
 import { SqlitePageReports } from './page-reports-sqlite.ts';
+import { SQLITE_SITE_RULES_SCHEMA, sqliteSiteRules, type SiteRulesStore } from './site-rules-store.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
 
 const SCHEMA = `
@@ -86,6 +87,7 @@ export class SqliteStore implements Store {
 
   readonly #dataDir: string;
   readonly #pageReports: SqlitePageReports;
+  readonly #siteRules: SiteRulesStore;
   #audit: AuditLog | undefined;
   readonly #checkpoints: { timer: NodeJS.Timeout; running?: Promise<void>; commitsSince: number; done: number } | undefined;
 
@@ -116,10 +118,11 @@ export class SqliteStore implements Store {
       this.#checkpoints = { timer, commitsSince: 0, done: 0 };
     }
     this.db.pragma('foreign_keys = ON');
-    this.db.transaction(() => this.db.exec(SCHEMA)).immediate();
+    this.db.transaction(() => this.db.exec(SCHEMA + SQLITE_SITE_RULES_SCHEMA)).immediate();
     this.#pageReports = new SqlitePageReports(this.db);
     restrictDataDir(dataDir);
     const db = this.db;
+    this.#siteRules = sqliteSiteRules(db);
     this.#statements = {
       load: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
@@ -370,6 +373,12 @@ export class SqliteStore implements Store {
     if (this.#statements.revoke.run(at, jti).changes === 1) return 'revoked';
     return this.#statements.token.get(jti) ? 'already' : 'unknown';
   }
+
+  // — site rules (site-rules-store.ts) —
+
+  addSiteRules: SiteRulesStore['addSiteRules'] = (row) => this.#siteRules.addSiteRules(row);
+  activeSiteRules: SiteRulesStore['activeSiteRules'] = () => this.#siteRules.activeSiteRules();
+  siteRulesVersions: SiteRulesStore['siteRulesVersions'] = () => this.#siteRules.siteRulesVersions();
 
   /** PRAGMA data_version moves when another connection (an account command) commits. */
   async changeMark(): Promise<string> {

@@ -7,6 +7,7 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
 import type { HistoryRow } from '../history.ts';
 import type { PageReportStore } from './page-reports.ts';
+import type { SiteRulesStore } from './site-rules-store.ts';
 
 export type TeamRow = { id: TeamId; createdAt: string };
 export type UserRow = { team: TeamId; id: AccountId; role: TeamRole; createdAt: string };
@@ -64,7 +65,7 @@ export interface SharedState {
   appendAudit(event: AuditEvent, at: Date): Promise<void>;
 }
 
-export type Store = DocumentStore & AccountStore & SharedState & PageReportStore & {
+export type Store = DocumentStore & AccountStore & SharedState & PageReportStore & SiteRulesStore & {
   /** SQLite's online backup; PostgreSQL is backed up with its own tools (pg_dump). */
   backup?(file: string): Promise<void>;
   close(): Promise<void>;

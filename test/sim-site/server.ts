@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import {
   CREDITCHINA_API_HOST, CREDITCHINA_HOST, ENTITIES, GSXT_HOST, PAGES, PROVINCIAL_HOST, type SimEntity, type SimPage,
 } from './entities.ts';
+import { pageVariant } from './variants.ts';
 import { renderCreditChina } from './render/creditchina.ts';
 import { renderGsxt2017 } from './render/gsxt-2017.ts';
 import { renderGsxt2026 } from './render/gsxt-2026.ts';
@@ -219,7 +220,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, e
   const page = findPage(group === 'provincial' ? PROVINCIAL_HOST : host, path);
   if (page && (req.method === 'GET' || req.method === 'HEAD')) {
     const captcha = url.searchParams.get('__sim') === 'captcha';
-    send(res, 200, HTML, captcha ? renderCaptchaPage() : renderPage(page, { saved: false }));
+    send(res, 200, HTML, captcha ? renderCaptchaPage() : pageVariant(renderPage(page, { saved: false }), url.searchParams.get('__sim')));
     return;
   }
   if (group === 'gsxt') {

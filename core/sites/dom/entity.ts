@@ -8,6 +8,7 @@ import type { Entity, EntityKind } from '../../schemas/record.ts';
 import { labelForm } from '../../lib/text.ts';
 import { COLUMN_LIKE, COLUMN_WORDS, SECTION_TITLE } from './field-words.ts';
 import { readLabels, type LabelTable } from './labels.ts';
+import { withAliases, type Aliases } from '../applied-rules.ts';
 import { recordTables } from './tables.ts';
 import { all, type PageText } from './text.ts';
 
@@ -105,8 +106,9 @@ function kindOf(labels: ReadonlyMap<string, string>): EntityKind | undefined {
 }
 
 /** The entity as the page shows it, or null when the page names no entity. */
-export function readEntity(root: ParentNode, t: PageText, fallbackName?: string): Entity | null {
-  const labels = readLabels(root, ENTITY_LABELS, t, {
+/** `fields`: the team's label aliases (site rules), read as the labels they stand for. */
+export function readEntity(root: ParentNode, t: PageText, fallbackName?: string, fields: Aliases = new Map()): Entity | null {
+  const labels = readLabels(root, withAliases(ENTITY_LABELS, fields), t, {
     skipTables: recordTables(root, t),
     enough: (found) => ENOUGH.every((keys) => keys.some((key) => found.has(key))),
     // Any word of it a field word (a title between a label and its value): not the value.

@@ -4,6 +4,7 @@
  * the "no records" row, and the count the page states near the table (共 N 条 / 共 查询到 N 条记录).
  */
 import { labelForm, toHalfWidth } from '../../lib/text.ts';
+import { known, type Aliases } from '../applied-rules.ts';
 import { isColumnWord } from './field-words.ts';
 import { all, byTags, isHidden, type PageText } from './text.ts';
 
@@ -159,4 +160,10 @@ export function statedTotal(grid: Grid, others: readonly Grid[], t: PageText): {
 /** Index of the first header matching `test`, or -1. */
 export function column(headers: readonly string[], test: RegExp, unless?: RegExp): number {
   return headers.findIndex((h) => test.test(h) && !(unless && unless.test(h)));
+}
+
+/** The grid with each header the team's rules alias (site rules' columnAliases) read as the header it stands for. */
+export function withKnownHeaders(grid: Grid, aliases: Aliases): Grid {
+  if (aliases.size === 0 || !grid.headers.some((h) => aliases.has(h))) return grid;
+  return { ...grid, headers: grid.headers.map((h) => known(aliases, h)) };
 }

@@ -1,9 +1,10 @@
 /**
  * The fallback when the section JSON cannot be read: open the record sections through the page's own menu, as a
  * person would, and let the page render them. A site whose adapter declares openSections loads a section only when it is
- * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried.
+ * opened. Each section is opened once, one after another, and waited for with a timeout; nothing is retried. Whether
+ * a section is there is judged with the team's site rules, as the reading is.
  */
-import type { OpenSections, SectionKind, SiteAdapter } from '#core/page';
+import type { AppliedRules, OpenSections, SectionKind, SiteAdapter } from '#core/page';
 
 const CLICKABLE = '[role="button"], [data-target], a, button, li, [onclick], .tab, span, div';
 
@@ -13,9 +14,9 @@ export interface OpenOptions {
 }
 
 /** A section is there once the page shows its rows or says it has none (a count is known or rows were read). */
-function loaded(doc: Document, site: Pick<SiteAdapter, 'parse'>, kind: SectionKind): boolean {
+function loaded(doc: Document, site: Pick<SiteAdapter, 'parse'>, kind: SectionKind, rules?: AppliedRules): boolean {
   const url = new URL(doc.location.href);
-  const result = site.parse(doc, url, '');
+  const result = site.parse(doc, url, '', rules ? { rules } : {});
   if (!result.ok) return false;
   const c = result.completeness[kind];
   return c.read > 0 || c.total !== null;
@@ -58,19 +59,19 @@ function waitFor(doc: Document, ready: () => boolean, timeoutMs: number): Promis
 
 /** Opens each record section that is not rendered yet through the menu the adapter names; says which opened and which did not. */
 export async function openSections(
-  doc: Document, site: Pick<SiteAdapter, 'parse'>, menu: OpenSections, options: OpenOptions = { timeoutMs: 4000 },
+  doc: Document, site: Pick<SiteAdapter, 'parse'>, menu: OpenSections, options: OpenOptions = { timeoutMs: 4000 }, rules?: AppliedRules,
 ): Promise<{ opened: SectionKind[]; failed: SectionKind[] }> {
   const opened: SectionKind[] = [];
   const failed: SectionKind[] = [];
   for (const kind of ['penalties', 'abnormal', 'serious'] as const) {
-    if (loaded(doc, site, kind)) continue;
+    if (loaded(doc, site, kind, rules)) continue;
     const item = menuItem(doc, menu.menuTitles[kind]);
     if (!item) {
       failed.push(kind);
       continue;
     }
     item.click();
-    (await waitFor(doc, () => loaded(doc, site, kind), options.timeoutMs) ? opened : failed).push(kind);
+    (await waitFor(doc, () => loaded(doc, site, kind, rules), options.timeoutMs) ? opened : failed).push(kind);
   }
   return { opened, failed };
 }

@@ -23,7 +23,8 @@ export interface FrameOpening { src: string; token: string | null; origin: strin
 type Reporting = { report(comment: string): Promise<ReportOutcome> };
 
 export type PanelModel = Reporting & (
-  | { state: 'not-understood'; reason: ParseFailure }
+  /** `message`: the team administrator's words when the reading was switched off (reason 'disabled'). */
+  | { state: 'not-understood'; reason: ParseFailure; message?: string }
   | {
     state: 'reading' | 'ready';
     summary: Summary;
@@ -102,7 +103,11 @@ export class Panel {
   update(model: PanelModel): void {
     this.report = model.report;
     if (model.state === 'not-understood') {
-      this.status.replaceChildren(el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood', title: t(NOT_UNDERSTOOD[model.reason]) }, t('overlay_not_understood')));
+      this.status.replaceChildren(model.message === undefined
+        ? el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood', title: t(NOT_UNDERSTOOD[model.reason]) }, t('overlay_not_understood'))
+        // The administrator's message goes in as a text node: never markup.
+        : el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood' }, t(NOT_UNDERSTOOD[model.reason]),
+          el(this.doc, 'div', { 'data-testid': 'disabled-message' }, t('overlay_disabled_note'), model.message)));
       this.findings.replaceChildren();
       this.notes.replaceChildren();
       this.notesUrl = '';

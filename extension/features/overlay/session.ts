@@ -5,9 +5,10 @@
  * everything it added. Browser APIs come in as `SessionDeps`, so the whole flow runs under happy-dom in tests.
  */
 import {
-  PAGE_REPORT_FORMAT, assessRecord, chinaDateOfEpochMs, entityKey, savedPageHtml, type Assessment, type EntityRecord, type IsoDate,
-  type PageReport, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter,
+  PAGE_REPORT_FORMAT, assessRecord, chinaDateOfEpochMs, entityKey, savedPageHtml, type AppliedRules, type Assessment, type EntityRecord,
+  type IsoDate, type PageReport, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter, type SiteId,
 } from '#core/page';
+import type { ReadOutcome } from '../../storage/reader-health.ts';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from './sections.ts';
 import { openSections } from './open-sections.ts';
 import { frameOrigin } from '../../frames/frame-token.ts';
@@ -25,6 +26,10 @@ import { watchPage } from './watch.ts';
 
 export interface SessionDeps {
   settings: RuleSettings;
+  /** The team's site rules for this site (storage/site-rules-items.ts); absent: the reader reads as built. */
+  rules?: AppliedRules;
+  /** Counts this page's read for the reader-health counters, once, after the settled read. */
+  countRead?(read: { site: SiteId; layout: string; outcome: ReadOutcome }): void;
   /** Epoch ms now (the as-of date is today in China; observedAt is this instant). */
   now(): number;
   /** The section sender in the page's world, made ready when first needed (after the first paint); null where the site has no section endpoints. */
@@ -72,6 +77,16 @@ function recordLabels(record: EntityRecord): Map<string, string> {
   ]);
 }
 
+/**
+ * How a read went, for reader health: understood, partial (some section read short of its stated total, or with no
+ * total), not understood; null for what is no read of an entity page (a search page, a reading the team switched off).
+ */
+export function outcomeOf(result: ParseResult): ReadOutcome | null {
+  if (!result.ok) return result.reason === 'disabled' || result.reason === 'unsupported-page' ? null : 'notUnderstood';
+  const { penalties, abnormal, serious } = result.completeness;
+  return [penalties, abnormal, serious].every((s) => s.total !== null && s.read >= s.total) ? 'understood' : 'partial';
+}
+
 /** `lastSaved` while the page is not understood: nothing saved, the badge set to "?". */
 const UNREADABLE = 'not-understood';
 
@@ -99,6 +114,9 @@ export class OverlaySession {
   private disposed = false;
   /** The latest reading of the page and when it was made: what a page report says of it. */
   private reading: { result: ParseResult; observedAt: string } | null = null;
+  /** This address's read was counted for reader health. */
+  private counted = false;
+  private lastResult: ParseResult | null = null;
 
   constructor(private readonly doc: Document, private readonly site: SiteAdapter, private deps: SessionDeps) {
     this.chips = new RowChips(doc);
@@ -130,6 +148,8 @@ export class OverlaySession {
     this.completion = null;
     this.chips.clear();
     this.lastSaved = '';
+    this.counted = false;
+    this.lastResult = null;
     await this.start();
   }
 
@@ -164,18 +184,21 @@ export class OverlaySession {
     const started = this.doc.defaultView?.performance.now() ?? 0;
     const now = this.deps.now();
     const observedAt = new Date(now).toISOString();
-    let result = this.site.parse(this.doc, url, observedAt);
+    let result = this.site.parse(this.doc, url, observedAt, this.deps.rules ? { rules: this.deps.rules } : {});
     const complete = this.site.completeRead;
     if (result.ok && complete && this.json?.path === url.pathname) result = complete.merge(result, this.json.read.sections);
     this.reading = { result, observedAt };
+    this.lastResult = result;
     const report = (comment: string) => this.pageReport(comment);
     if (!result.ok) {
       if (result.reason === 'unsupported-page') return this.hide();
       this.chips.clear();
       console.warn('[CreditLens] page not understood:', result.detail);
-      this.panel().update({ state: 'not-understood', reason: result.reason, report });
+      // The kill switch's message is the administrator's own words, shown as text.
+      this.panel().update({ state: 'not-understood', reason: result.reason, report, ...(result.reason === 'disabled' ? { message: result.detail } : {}) });
       this.painted('not-understood');
       this.badgeUnknown();
+      this.countWhenLoaded();
       return result;
     }
     const record = result.record;
@@ -226,7 +249,7 @@ export class OverlaySession {
         const read = await fetchSectionsOnce(path, targets, complete, sender, this.cache, undefined, this.cancelRead.signal);
         if (current()) this.json = { path, read };
       } else if (this.site.openSections && current()) {
-        await openSections(this.doc, this.site, this.site.openSections);
+        await openSections(this.doc, this.site, this.site.openSections, undefined, this.deps.rules);
       }
     } catch (error) {
       // Reading stays honest whatever failed: the panel shows what the page gave, sections not read say so.
@@ -235,8 +258,27 @@ export class OverlaySession {
     // A read for an address the page has left has nothing to say about the new one.
     if (!current()) return;
     this.settled = true;
-    this.refresh();
+    this.count(this.refresh());
     this.markComplete();
+  }
+
+  /** Counts the read once per address (reader health). */
+  private count(result: ParseResult | null): void {
+    const outcome = result && outcomeOf(result);
+    if (this.counted || !result || !outcome) return;
+    this.counted = true;
+    this.deps.countRead?.({ site: this.site.id, layout: result.reader?.layout ?? 'unknown', outcome });
+  }
+
+  /** A page not understood is counted once it has loaded and is still not understood (it may be rendering yet). */
+  private countWhenLoaded(): void {
+    const view = this.doc.defaultView;
+    if (this.counted || !this.deps.countRead || !view) return;
+    const countIfStill = () => {
+      if (!this.disposed && this.lastResult && !this.lastResult.ok) this.count(this.lastResult);
+    };
+    if (this.doc.readyState === 'complete') countIfStill();
+    else view.addEventListener('load', countIfStill, { once: true });
   }
 
   /**

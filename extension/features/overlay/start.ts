@@ -17,6 +17,7 @@ import { hintDismissedItem, readRuleSettingsForPage, ruleSettingsItem } from '..
 import { readPlacement, savePlacement } from '../../storage/panel-placement.ts';
 import type { ProtocolError } from '../../messaging/errors.ts';
 import { t, type MessageKey } from '../../ui/i18n.ts';
+import { siteRulesFor } from '../../storage/site-rules-items.ts';
 import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
@@ -30,13 +31,15 @@ const log = (what: string, error: unknown) => console.warn(`[CreditLens] ${what}
  */
 export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
   const host = location.host;
-  const [settings, placement] = await Promise.all([readRuleSettingsForPage(), readPlacement(host), domReady(document)]);
+  const [settings, placement, rules] = await Promise.all([readRuleSettingsForPage(), readPlacement(host), siteRulesFor(site.id), domReady(document)]);
   if (settings.problem) log('settings', settings.problem);
   if (placement.problem) log('panel placement', placement.problem);
   const transport = (message: unknown) => browser.runtime.sendMessage(message);
   let sender: Promise<Sender | null> | null = null;
   const session = new OverlaySession(document, site, {
     settings: settings.value,
+    ...(rules ? { rules } : {}),
+    countRead: (read) => void request(transport, { type: 'reader:count', ...read }).catch((e: unknown) => log('reader health', e)),
     now: () => Date.now(),
     sender: () => (sender ??= mainWorld(ctx, site)),
     frameOrigin: frameOrigin(browser.runtime.getURL('/'), browser.runtime.id),

@@ -60,5 +60,6 @@ export function testTeam(options: { role?: TeamRole; state?: ConnectionState; us
       if (state === 'not-configured') return null;
       throw new Error('the test team has no server');
     },
+    access: async () => (state === 'not-configured' ? null : { server: 'ws://127.0.0.1:1', token: 'test-token' }),
   };
 }
