@@ -9,8 +9,23 @@ const NOT_IN_CORE = 'core is pure: pass documents, URLs and dates in as paramete
 
 /** Globals of browsers and Node that core must not touch. */
 const CORE_FORBIDDEN_GLOBALS = [
-  'window', 'document', 'location', 'navigator', 'chrome', 'browser', 'fetch', 'XMLHttpRequest', 'localStorage',
-  'sessionStorage', 'indexedDB', 'process', 'Buffer', 'require', 'globalThis', 'self', 'performance',
+  'window',
+  'document',
+  'location',
+  'navigator',
+  'chrome',
+  'browser',
+  'fetch',
+  'XMLHttpRequest',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'process',
+  'Buffer',
+  'require',
+  'globalThis',
+  'self',
+  'performance',
 ].map((name) => ({ name, message: NOT_IN_CORE }));
 
 /**
@@ -28,10 +43,25 @@ const FEATURES = ['overlay', 'lookup', 'notes', 'team', 'ledger', 'options', 'li
 /** Import patterns a folder may not use: core past its index, the `others` parts, and (production) the tests. */
 function restrictedImports(others, production, ownAdapter = false) {
   return [
-    { group: ['**/core/**', '**/core'], message: "Import core only as '#core' (package.json imports → core/index.ts), or '#core/page' (core/page.ts)." },
-    ...(ownAdapter ? [] : [{ regex: '^#core/sites/', message: "Only a content-script entry imports its site's adapter as '#core/sites/<id>'; use '#core' or '#core/page'." }]),
-    ...others.map((part) => ({ group: [`**/${part}/**`, `**/${part}`], message: `This part never imports ${part}/ (docs/architecture.md).` })),
-    ...(production ? [{ group: ['**/test/**', '**/*.test', '**/*.test.ts', '**/*.test.tsx'], message: 'Production code never imports tests.' }] : []),
+    {
+      group: ['**/core/**', '**/core'],
+      message: "Import core only as '#core' (package.json imports → core/index.ts), or '#core/page' (core/page.ts).",
+    },
+    ...(ownAdapter
+      ? []
+      : [
+          {
+            regex: '^#core/sites/',
+            message: "Only a content-script entry imports its site's adapter as '#core/sites/<id>'; use '#core' or '#core/page'.",
+          },
+        ]),
+    ...others.map((part) => ({
+      group: [`**/${part}/**`, `**/${part}`],
+      message: `This part never imports ${part}/ (docs/architecture.md).`,
+    })),
+    ...(production
+      ? [{ group: ['**/test/**', '**/*.test', '**/*.test.ts', '**/*.test.tsx'], message: 'Production code never imports tests.' }]
+      : []),
   ];
 }
 
@@ -64,15 +94,18 @@ export default tseslint.config(
   ...FEATURES.map((feature) => ({
     files: [`extension/features/${feature}/**`],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...restrictedImports(['sync-server', 'cli', 'packaging'], true),
-          {
-            regex: `^\\.\\./(${FEATURES.filter((f) => f !== feature).join('|')})/`,
-            message: 'A feature never imports another feature: move what both use to extension/ui/ (docs/architecture.md).',
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...restrictedImports(['sync-server', 'cli', 'packaging'], true),
+            {
+              regex: `^\\.\\./(${FEATURES.filter((f) => f !== feature).join('|')})/`,
+              message: 'A feature never imports another feature: move what both use to extension/ui/ (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
     },
   })),
   {
@@ -91,7 +124,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': ['error', ...CORE_FORBIDDEN_GLOBALS],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: NOT_IN_CORE }],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         ZOD_AS_NAMESPACE,
         {
           selector: 'NewExpression[callee.name="Date"][arguments.length=0]',

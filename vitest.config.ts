@@ -18,7 +18,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'sync-server/**/*.test.ts', 'packaging/**/*.test.ts', 'scripts/**/*.test.ts', 'extension/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+          include: [
+            'core/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'sync-server/**/*.test.ts',
+            'packaging/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'extension/**/*.test.{ts,tsx}',
+            'test/**/*.test.ts',
+          ],
           exclude: [...configDefaults.exclude, E2E],
         },
       },

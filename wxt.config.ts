@@ -5,7 +5,11 @@ import { MINIMUM_CHROME_VERSION } from './extension/compat.ts';
 // Set only by `npm run package` (cli/package/package.ts): the public key (base64 DER SPKI) that fixes the extension id,
 // the update URL on the agency's sync server, and a folder apart from .output/chrome-mv3. Ordinary builds have none.
 const packaging = process.env.CREDITLENS_PACKAGE_KEY
-  ? { key: process.env.CREDITLENS_PACKAGE_KEY, update_url: process.env.CREDITLENS_PACKAGE_UPDATE_URL, outDir: process.env.CREDITLENS_PACKAGE_OUT_DIR }
+  ? {
+      key: process.env.CREDITLENS_PACKAGE_KEY,
+      update_url: process.env.CREDITLENS_PACKAGE_UPDATE_URL,
+      outDir: process.env.CREDITLENS_PACKAGE_OUT_DIR,
+    }
   : undefined;
 
 // The extension's sources live under extension/: one package, one wxt.config.ts at the root.
@@ -38,7 +42,10 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     commands: {
       // Opens the popup (the toolbar lookup) from the keyboard; Firefox's build is MV2, where the name differs.
-      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_command_lookup__' },
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_command_lookup__',
+      },
     },
     web_accessible_resources: [
       // The notes and person-link frames are shown inside the credit pages; the page sender runs in their main world.
@@ -51,11 +58,17 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? {
-        browser_specific_settings: {
-          gecko: { id: 'creditlens@creditlens.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
-        },
-      }
+          browser_specific_settings: {
+            gecko: {
+              id: 'creditlens@creditlens.invalid',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : { minimum_chrome_version: String(MINIMUM_CHROME_VERSION) }),
-    ...(packaging && browser !== 'firefox' ? { key: packaging.key, ...(packaging.update_url ? { update_url: packaging.update_url } : {}) } : {}),
+    ...(packaging && browser !== 'firefox'
+      ? { key: packaging.key, ...(packaging.update_url ? { update_url: packaging.update_url } : {}) }
+      : {}),
   }),
 });

@@ -27,13 +27,24 @@ const pureCore = {
 
 const result = await build({
   entryPoints: [path.join(root, 'cli', 'main.ts')],
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', splitting: true, chunkNames: 'chunk-[hash]',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   // CommonJS inside (ws), loaded from node_modules as it is; only page commands load it.
   external: ['happy-dom'],
-  outdir: OUT_DIR, entryNames: '[name]', outExtension: { '.js': '.mjs' }, metafile: true, logLevel: 'error', minifyWhitespace: true,
+  outdir: OUT_DIR,
+  entryNames: '[name]',
+  outExtension: { '.js': '.mjs' },
+  metafile: true,
+  logLevel: 'error',
+  minifyWhitespace: true,
   plugins: [pureCore],
 });
 // Only our own sources can change without an install (which rebuilds).
-const inputs = Object.keys(result.metafile.inputs).map((file) => path.relative(root, path.resolve(root, file)))
+const inputs = Object.keys(result.metafile.inputs)
+  .map((file) => path.relative(root, path.resolve(root, file)))
   .filter((file) => !file.split(path.sep).includes('node_modules'));
 writeFileSync(path.join(OUT_DIR, 'inputs.json'), `${JSON.stringify(inputs)}\n`);

@@ -52,35 +52,68 @@ describe('creditlens assess (real process)', () => {
   });
 
   it('fails cleanly on a schema violation: exit 2, one line per problem with its path, nothing on stdout', async () => {
-    const bad = write('bad.json', JSON.stringify({
-      entity: { name: '' },
-      penalties: [{ id: 'P1', decisionNo: 'X', decisionDate: '2023-02-30', authority: 'A', types: ['FINEE'] }],
-    }));
+    const bad = write(
+      'bad.json',
+      JSON.stringify({
+        entity: { name: '' },
+        penalties: [{ id: 'P1', decisionNo: 'X', decisionDate: '2023-02-30', authority: 'A', types: ['FINEE'] }],
+      }),
+    );
     const { code, stdout, stderr } = await runBin(['assess', bad, '--as-of', '2024-06-30']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.stringContaining('entity.name: must not be empty'),
-      expect.stringContaining('penalties[0].decisionDate: expected a calendar date as YYYY-MM-DD'),
-      expect.stringContaining('penalties[0].types[0]:'),
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('entity.name: must not be empty'),
+        expect.stringContaining('penalties[0].decisionDate: expected a calendar date as YYYY-MM-DD'),
+        expect.stringContaining('penalties[0].types[0]:'),
+      ]),
+    );
   });
 });
 
 describe('creditlens assess (bad input)', () => {
   it.each([
     { name: 'a missing file', args: () => ['assess', join(tmp, 'nope.json'), '--as-of', '2024-06-30'], says: 'cannot read: no such file' },
-    { name: 'a folder with nothing usable', args: () => ['assess', mkdtempSync(join(tmp, 'empty-')), '--as-of', '2024-06-30'], says: '0 个主体 entities' },
+    {
+      name: 'a folder with nothing usable',
+      args: () => ['assess', mkdtempSync(join(tmp, 'empty-')), '--as-of', '2024-06-30'],
+      says: '0 个主体 entities',
+    },
     { name: 'a bad --format', args: () => ['assess', RECORD, '--format', 'xml'], says: '--format: expected json or csv' },
     { name: 'invalid JSON', args: () => ['assess', write('broken.json', '{"entity": '), '--as-of', '2024-06-30'], says: 'invalid JSON' },
     { name: 'a bad --as-of', args: () => ['assess', RECORD, '--as-of', '2024-13-01'], says: '--as-of: expected a calendar date' },
     { name: 'an unknown option', args: () => ['assess', RECORD, '--asof', '2024-01-01'], says: "Unknown option '--asof'" },
     { name: 'no file', args: () => ['assess'], says: 'usage: creditlens assess' },
-    { name: 'an unknown setting', args: () => ['assess', RECORD, '--settings', write('s.json', '{"treshold": 5}')], says: 'Unrecognized key: "treshold"' },
-    { name: 'a wrong setting type', args: () => ['assess', RECORD, '--settings', write('s2.json', '{"samrOnly": "yes"}')], says: 'samrOnly:' },
-    { name: 'duplicate ids', args: () => ['assess', write('dup.json', JSON.stringify({ entity: { name: 'x' }, abnormalListings: [{ id: 'A', listedDate: '2020-01-01' }, { id: 'A', listedDate: '2021-01-01' }] }))], says: 'abnormalListings[1].id: duplicate id "A"' },
+    {
+      name: 'an unknown setting',
+      args: () => ['assess', RECORD, '--settings', write('s.json', '{"treshold": 5}')],
+      says: 'Unrecognized key: "treshold"',
+    },
+    {
+      name: 'a wrong setting type',
+      args: () => ['assess', RECORD, '--settings', write('s2.json', '{"samrOnly": "yes"}')],
+      says: 'samrOnly:',
+    },
+    {
+      name: 'duplicate ids',
+      args: () => [
+        'assess',
+        write(
+          'dup.json',
+          JSON.stringify({
+            entity: { name: 'x' },
+            abnormalListings: [
+              { id: 'A', listedDate: '2020-01-01' },
+              { id: 'A', listedDate: '2021-01-01' },
+            ],
+          }),
+        ),
+      ],
+      says: 'abnormalListings[1].id: duplicate id "A"',
+    },
   ])('rejects $name with exit 2 and says why', async ({ args, says }) => {
     const { code, stdout, stderr } = await runMain(args());
     expect(code).toBe(2);
@@ -106,8 +139,12 @@ describe('creditlens assess of a very large record', () => {
   it('counts 100,000 penalties exactly (one per decision), in linear time (the figure is in npm run bench)', async () => {
     const day = 86_400_000;
     const penalties = Array.from({ length: 100_000 }, (_, i) => ({
-      id: `P${i}`, decisionNo: `示市监罚〔2023〕${i % 90_000}号`, authority: '示例市市场监督管理局', content: '罚款人民币2000元',
-      decisionDate: new Date(Date.UTC(2022, 0, 1) + (i % 900) * day).toISOString().slice(0, 10), violationText: '销售超过保质期的食品',
+      id: `P${i}`,
+      decisionNo: `示市监罚〔2023〕${i % 90_000}号`,
+      authority: '示例市市场监督管理局',
+      content: '罚款人民币2000元',
+      decisionDate: new Date(Date.UTC(2022, 0, 1) + (i % 900) * day).toISOString().slice(0, 10),
+      violationText: '销售超过保质期的食品',
     }));
     const file = join(tmp, 'large.json');
     writeFileSync(file, JSON.stringify({ entity: { name: '示例市甲贸易有限公司', uscc: '91110000101623741K' }, penalties }));

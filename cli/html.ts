@@ -15,8 +15,11 @@ export function inertWindow(url: string): Window {
   return new Window({
     url,
     settings: {
-      disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
-      disableIframePageLoading: true, disableComputedStyleRendering: true,
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
     },
   });
 }
@@ -45,7 +48,9 @@ export async function parseSavedPage(file: string, urlOption?: string, rules?: S
   // Refused before a DOM is built: building it is what costs seconds and gigabytes on such a page.
   if (nestingDepth(html) > MAX_NESTING) {
     const result: ParseResult = {
-      ok: false, reason: 'structure-changed', detail: `the page nests elements more than ${MAX_NESTING} levels deep: not a page a browser shows as it is`,
+      ok: false,
+      reason: 'structure-changed',
+      detail: `the page nests elements more than ${MAX_NESTING} levels deep: not a page a browser shows as it is`,
     };
     return { file, url, observedAt, result };
   }

@@ -3,7 +3,9 @@ export function jsonDifferences(stored: unknown, read: unknown, path = ''): stri
   if (Object.is(stored, read)) return [];
   const here = path === '' ? '(root)' : path;
   if (Array.isArray(stored) && Array.isArray(read)) {
-    const diffs = Array.from({ length: Math.max(stored.length, read.length) }, (_, i) => jsonDifferences(stored[i], read[i], `${path}[${i}]`));
+    const diffs = Array.from({ length: Math.max(stored.length, read.length) }, (_, i) =>
+      jsonDifferences(stored[i], read[i], `${path}[${i}]`),
+    );
     return diffs.flat();
   }
   if (isObject(stored) && isObject(read)) {

@@ -14,7 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'creditlens-pages-'));
 const URL_A = 'https://www.gsxt.gov.cn/%7BAAAA0001-1558624663369%7D';
 
 function savedPage(url: string, name: string, uscc: string, penalties: number): string {
-  const rows = Array.from({ length: penalties }, (_, i) => `<tr><td>${i + 1}</td><td>示市监罚〔2024〕${i + 1}号</td><td>销售超过保质期的食品</td><td>罚款人民币2000元</td><td>示例市市场监督管理局</td><td>2024-0${(i % 5) + 1}-1${i % 9}</td><td></td></tr>`).join('');
+  const rows = Array.from(
+    { length: penalties },
+    (_, i) =>
+      `<tr><td>${i + 1}</td><td>示市监罚〔2024〕${i + 1}号</td><td>销售超过保质期的食品</td><td>罚款人民币2000元</td><td>示例市市场监督管理局</td><td>2024-0${(i % 5) + 1}-1${i % 9}</td><td></td></tr>`,
+  ).join('');
   return `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->\n<html><body><h1>${name}</h1><p>统一社会信用代码：${uscc}</p>
     <h3>行政处罚信息</h3><table><tr><th>序号</th><th>决定书文号</th><th>违法行为类型</th><th>行政处罚内容</th><th>决定机关名称</th><th>处罚决定日期</th><th>公示日期</th></tr>${rows}</table>
     <div>共 ${penalties} 条</div><p>暂无列入严重违法失信名单信息</p></body></html>`;
@@ -47,7 +51,10 @@ describe('creditlens parse', () => {
   });
 
   it('exits 3 with the reason for a page it does not understand', async () => {
-    const search = write('search.html', '<!-- saved from url=(0049)https://www.gsxt.gov.cn/corp-query-search-1.html -->\n<p>共 3 条信息</p>');
+    const search = write(
+      'search.html',
+      '<!-- saved from url=(0049)https://www.gsxt.gov.cn/corp-query-search-1.html -->\n<p>共 3 条信息</p>',
+    );
     const r = await run(['parse', search]);
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reason: 'unsupported-page' });
@@ -81,7 +88,10 @@ describe('creditlens assess on pages', () => {
     writeFileSync(join(folder, '1-old.html'), older);
     utimesSync(join(folder, '1-old.html'), new Date('2024-01-01'), new Date('2024-01-01'));
     writeFileSync(join(folder, '2-new.html'), savedPage(URL_A, '示例市甲贸易有限公司', '91330100MA2B3C4D5N', 12));
-    writeFileSync(join(folder, '3-other.html'), savedPage('https://zj.gsxt.gov.cn/%7BCCCC-1558624663369%7D', '示例市乙商行', '92330106MA2KQ7L853', 1));
+    writeFileSync(
+      join(folder, '3-other.html'),
+      savedPage('https://zj.gsxt.gov.cn/%7BCCCC-1558624663369%7D', '示例市乙商行', '92330106MA2KQ7L853', 1),
+    );
     writeFileSync(join(folder, '4-broken.json'), '{"entity": ');
     writeFileSync(join(folder, 'notes.txt'), 'ignored');
     const json = await run(['assess', folder, '--as-of', '2024-06-30']);
@@ -97,7 +107,9 @@ describe('creditlens assess on pages', () => {
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines).toHaveLength(3);
     // The page says 暂无 for the serious list and has no abnormal section at all: that one is unknown, not 未列入.
-    expect(lines[1]).toContain('示例市甲贸易有限公司,91330100MA2B3C4D5N,未列入,未知（页面未载入）,12,是,,已读取 12/12,已读取 0（页面未显示总数）,已读取 0/0');
+    expect(lines[1]).toContain(
+      '示例市甲贸易有限公司,91330100MA2B3C4D5N,未列入,未知（页面未载入）,12,是,,已读取 12/12,已读取 0（页面未显示总数）,已读取 0/0',
+    );
   });
 
   it('writes names and file names from pages formula-safe: nothing a spreadsheet would run', async () => {
@@ -105,11 +117,18 @@ describe('creditlens assess on pages', () => {
     const names = ['=HYPERLINK("http://127.0.0.1/x","点我")', '+1+2示例', '-3+4示例', '@SUM(A1)示例'];
     names.forEach((name, i) => {
       const uscc = ['91330100MA2B3C4D5N', '91110000101623741K', '91510100MA6CR73R54', '91110116MA002GA801'][i] ?? '';
-      writeFileSync(join(folder, `${['=', '+', '-', '@'][i]}page${i}.html`), savedPage(`https://www.gsxt.gov.cn/%7BF${i}-1558624663369%7D`, name, uscc, 1));
+      writeFileSync(
+        join(folder, `${['=', '+', '-', '@'][i]}page${i}.html`),
+        savedPage(`https://www.gsxt.gov.cn/%7BF${i}-1558624663369%7D`, name, uscc, 1),
+      );
     });
     const csv = await run(['assess', folder, '--as-of', '2024-06-30', '--format', 'csv']);
     expect(csv.code).toBe(0);
-    const lines = csv.stdout.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    const lines = csv.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
     expect(lines).toHaveLength(4);
     for (const line of lines) {
       // Every cell of the row, unquoted: none starts with a formula character.
@@ -123,8 +142,11 @@ describe('creditlens assess on pages', () => {
   it('never says 未列入 or 否 of a section the page did not load, in JSON or CSV', async () => {
     const folder = mkdtempSync(join(dir, 'unknown-'));
     // Only the basic information: no penalty, abnormal or serious section on the page at all.
-    writeFileSync(join(folder, 'basic.html'), `<!-- saved from url=(0053)https://www.gsxt.gov.cn/%7BDDDD0001-1558624663369%7D -->
-      <html><body><h1>示例市丙科技有限公司</h1><p>统一社会信用代码：91330100MA2B3C4D5N</p><h3>行政处罚信息</h3></body></html>`);
+    writeFileSync(
+      join(folder, 'basic.html'),
+      `<!-- saved from url=(0053)https://www.gsxt.gov.cn/%7BDDDD0001-1558624663369%7D -->
+      <html><body><h1>示例市丙科技有限公司</h1><p>统一社会信用代码：91330100MA2B3C4D5N</p><h3>行政处罚信息</h3></body></html>`,
+    );
     const json = await run(['assess', join(folder, 'basic.html'), '--as-of', '2024-06-30']);
     expect(json.code).toBe(0);
     const a = Assessment.parse(JSON.parse(json.stdout));
@@ -134,11 +156,17 @@ describe('creditlens assess on pages', () => {
     expect(a.seriousList.shouldBeListed).toBe(false);
     expect(a.repeatOffender).toMatchObject({ status: 'UNKNOWN', atLeast: true, flag: false });
     const csv = await run(['assess', folder, '--as-of', '2024-06-30', '--format', 'csv']);
-    const [header, row] = csv.stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const [header, row] = csv.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const cells = Object.fromEntries((header ?? '').split(',').map((h, i) => [h, (row ?? '').split(',')[i]]));
     expect(cells).toMatchObject({
-      严重违法失信名单: '未知（页面未载入）', 经营异常名录: '未知（页面未载入）', '近三年行政处罚(件)': '未知（页面未载入）',
-      '屡禁不止、屡罚不改': '未知（页面未载入）', 行政处罚读取: '已读取 0（页面未显示总数）',
+      严重违法失信名单: '未知（页面未载入）',
+      经营异常名录: '未知（页面未载入）',
+      '近三年行政处罚(件)': '未知（页面未载入）',
+      '屡禁不止、屡罚不改': '未知（页面未载入）',
+      行政处罚读取: '已读取 0（页面未显示总数）',
     });
     expect(row).not.toMatch(/未列入|否|false|NONE/);
   });

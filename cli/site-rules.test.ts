@@ -28,9 +28,15 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 const rename = (html: string, from: string, to: string) => html.split(`<th>${from}</th>`).join(`<th>${to}</th>`);
-const page = write('renamed.html', ['决定书文号:处罚文书编号', '违法行为类型:违法事项', '行政处罚内容:处罚措施']
-  .reduce((html, pair) => rename(html, ...(pair.split(':') as [string, string])), readFileSync(LISTED, 'utf8')));
-const rules = (layouts: unknown, version = 4) => write(`rules-${version}.json`, JSON.stringify({ format: 'creditlens-site-rules', version, sites: { 'gsxt-gov-cn': { layouts } } }));
+const page = write(
+  'renamed.html',
+  ['决定书文号:处罚文书编号', '违法行为类型:违法事项', '行政处罚内容:处罚措施'].reduce(
+    (html, pair) => rename(html, ...(pair.split(':') as [string, string])),
+    readFileSync(LISTED, 'utf8'),
+  ),
+);
+const rules = (layouts: unknown, version = 4) =>
+  write(`rules-${version}.json`, JSON.stringify({ format: 'creditlens-site-rules', version, sites: { 'gsxt-gov-cn': { layouts } } }));
 
 describe('creditlens parse --site-rules', () => {
   it('without rules the renamed penalty table is not read: penalties unknown', async () => {
@@ -40,7 +46,9 @@ describe('creditlens parse --site-rules', () => {
   });
 
   it('with the aliases the three penalties are read, and the result names the rules version', async () => {
-    const file = rules({ 'web-2026': { columnAliases: { 处罚文书编号: '决定书文号', 违法事项: '违法行为类型', 处罚措施: '行政处罚内容' } } });
+    const file = rules({
+      'web-2026': { columnAliases: { 处罚文书编号: '决定书文号', 违法事项: '违法行为类型', 处罚措施: '行政处罚内容' } },
+    });
     const r = await run(['parse', page, '--site-rules', file]);
     expect(r.code).toBe(0);
     const result = ParseResult.parse(JSON.parse(r.stdout));
@@ -54,7 +62,14 @@ describe('creditlens parse --site-rules', () => {
   });
 
   it('a rules file that is not valid: each problem by its place, exit 2, nothing on stdout', async () => {
-    const bad = write('bad.json', JSON.stringify({ format: 'creditlens-site-rules', version: 0, sites: { 'gsxt-gov-cn': { layouts: { '*': { columnAliases: { '': 'x' } } } } } }));
+    const bad = write(
+      'bad.json',
+      JSON.stringify({
+        format: 'creditlens-site-rules',
+        version: 0,
+        sites: { 'gsxt-gov-cn': { layouts: { '*': { columnAliases: { '': 'x' } } } } },
+      }),
+    );
     const r = await run(['parse', page, '--site-rules', bad]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');

@@ -11,7 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  assessRecord, evidenceZip, savedFromUrl, siteById, writeZip, type EvidenceManifest, type IsoDate, type JsonSection, type SiteAdapter,
+  assessRecord,
+  evidenceZip,
+  savedFromUrl,
+  siteById,
+  writeZip,
+  type EvidenceManifest,
+  type IsoDate,
+  type JsonSection,
+  type SiteAdapter,
 } from '#core';
 import { parseHtml } from './html.ts';
 import type { Io } from './io.ts';
@@ -52,8 +60,14 @@ beforeAll(async () => {
   const dom = await parseHtml(html, url, OBSERVED);
   if (!dom.ok) throw new Error('fixture not understood');
   const sections: JsonSection[] = [];
-  for (const [kind, names] of [['penalties', [1, 2, 3, 4, 5].map((n) => `repeat-punishment-p${n}.json`)], ['abnormal', ['repeat-abnormal-p1.json']], ['serious', ['repeat-serious-p1.json']]] as const) {
-    const pages = names.map((name) => GSXT.readReply(readFileSync(join(FIXTURES, 'json', name), 'utf8'))).map((r) => (r.kind === 'page' ? r.page : null));
+  for (const [kind, names] of [
+    ['penalties', [1, 2, 3, 4, 5].map((n) => `repeat-punishment-p${n}.json`)],
+    ['abnormal', ['repeat-abnormal-p1.json']],
+    ['serious', ['repeat-serious-p1.json']],
+  ] as const) {
+    const pages = names
+      .map((name) => GSXT.readReply(readFileSync(join(FIXTURES, 'json', name), 'utf8')))
+      .map((r) => (r.kind === 'page' ? r.page : null));
     sections.push({ kind, pages: pages.filter((p) => p !== null) });
   }
   const result = GSXT.merge(dom, sections);
@@ -61,10 +75,20 @@ beforeAll(async () => {
   // The replies matter: without them the page alone gives fewer penalties (what the verifier must notice when one is dropped).
   expect(result.record.penalties.length).toBeGreaterThan(dom.record.penalties.length);
   const assessment = assessRecord(result.record, { asOf: '2026-12-07' as IsoDate });
-  const built = await evidenceZip({
-    html, mhtml: { state: 'not-granted' }, record: result.record, assessment, sections, url: url.href, observedAt: OBSERVED,
-    reader: result.reader, extensionVersion: '0.1.0',
-  }, sha256);
+  const built = await evidenceZip(
+    {
+      html,
+      mhtml: { state: 'not-granted' },
+      record: result.record,
+      assessment,
+      sections,
+      url: url.href,
+      observedAt: OBSERVED,
+      reader: result.reader,
+      extensionVersion: '0.1.0',
+    },
+    sha256,
+  );
   good = built.zip;
   manifest = built.manifest;
 });
@@ -77,7 +101,9 @@ describe('creditlens verify-evidence', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('evidence verified');
     expect(code).toBe(0);
-    expect(manifest.files.map((f) => f.name)).toEqual(expect.arrayContaining(['page.html', 'record.json', 'assessment.json', 'sections/penalties-5.json']));
+    expect(manifest.files.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['page.html', 'record.json', 'assessment.json', 'sections/penalties-5.json']),
+    );
   });
 
   it('names page.html when one byte of it changed', async () => {
@@ -99,7 +125,12 @@ describe('creditlens verify-evidence', () => {
       files['record.json'] = bytes(JSON.stringify(record, null, 2));
       if (!rehash) return;
       const hash = createHash('sha256').update(files['record.json']).digest('hex');
-      const m = { ...manifest, files: manifest.files.map((f) => (f.name === 'record.json' ? { ...f, sha256: hash, bytes: files['record.json']?.byteLength ?? 0 } : f)) };
+      const m = {
+        ...manifest,
+        files: manifest.files.map((f) =>
+          f.name === 'record.json' ? { ...f, sha256: hash, bytes: files['record.json']?.byteLength ?? 0 } : f,
+        ),
+      };
       files['manifest.json'] = bytes(JSON.stringify(m));
     };
     const plain = await run(rewritten((files) => edit(files, false), 'record-edit.zip'));
@@ -116,10 +147,14 @@ describe('creditlens verify-evidence', () => {
     const extra = await run(rewritten((files) => void (files['notes.txt'] = bytes('加上的')), 'extra.zip'));
     expect(extra.code).toBe(1);
     expect(extra.stdout).toMatch(/notes\.txt: 清单未列出/);
-    const dropped = await run(rewritten((files) => {
-      delete files['sections/penalties-5.json'];
-      files['manifest.json'] = bytes(JSON.stringify({ ...manifest, files: manifest.files.filter((f) => f.name !== 'sections/penalties-5.json') }));
-    }, 'dropped.zip'));
+    const dropped = await run(
+      rewritten((files) => {
+        delete files['sections/penalties-5.json'];
+        files['manifest.json'] = bytes(
+          JSON.stringify({ ...manifest, files: manifest.files.filter((f) => f.name !== 'sections/penalties-5.json') }),
+        );
+      }, 'dropped.zip'),
+    );
     expect(dropped.code).toBe(1);
     expect(dropped.stdout).toMatch(/record\.json: penalties\[\d+\]/);
   });
@@ -131,7 +166,9 @@ describe('creditlens verify-evidence', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a readable zip/);
     expect((await run(rewritten((files) => void delete files['manifest.json'], 'no-manifest.zip'))).code).toBe(2);
-    const wrong = await run(rewritten((files) => void (files['manifest.json'] = bytes(JSON.stringify({ ...manifest, format: 'other' }))), 'bad-manifest.zip'));
+    const wrong = await run(
+      rewritten((files) => void (files['manifest.json'] = bytes(JSON.stringify({ ...manifest, format: 'other' }))), 'bad-manifest.zip'),
+    );
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/manifest\.json: format/);
   });

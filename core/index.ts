@@ -17,8 +17,13 @@ export { deriveTypes, deriveIsSamr, deriveAbnormalReason, deriveSeriousRoute } f
 export { RULES } from './rules/index.ts';
 export type { RuleInfo } from './engine/rule.ts';
 export {
-  type IdentifierCheck, type IdentifierKind, type IdentifierProblem, normalizeIdentifier, validateIdentifier,
-  validateRegNo, validateUscc,
+  type IdentifierCheck,
+  type IdentifierKind,
+  type IdentifierProblem,
+  normalizeIdentifier,
+  validateIdentifier,
+  validateRegNo,
+  validateUscc,
 } from './lib/identifiers.ts';
 export { type CsvCell, csvCell, csvText } from './lib/csv.ts';
 export { type ZipEntry, writeZip } from './lib/zip.ts';
@@ -27,14 +32,32 @@ export * from './schemas/team.ts';
 export * from './schemas/team-token.ts';
 export * from './schemas/team-history.ts';
 export {
-  ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamListing,
-  removeTeamTag, updateTeamEntity, updateTeamListing, type TeamRead, type TeamWrite,
+  ENTITIES_MAP,
+  addTeamListing,
+  addTeamNote,
+  addTeamTag,
+  ensureTeamEntity,
+  readTeamEntities,
+  readTeamEntity,
+  removeTeamListing,
+  removeTeamTag,
+  updateTeamEntity,
+  updateTeamListing,
+  type TeamRead,
+  type TeamWrite,
 } from './team/entities-doc.ts';
 export { type LostRecord, mergeLostRecord, watchConcurrentRecords } from './team/concurrent-records.ts';
 export * from './schemas/work-report.ts';
 export * from './schemas/evidence.ts';
 export {
-  type EvidenceInput, type Sha256, beijingTime, evidenceFileName, evidenceZip, isSectionFile, sectionFiles, sectionsFromFiles,
+  type EvidenceInput,
+  type Sha256,
+  beijingTime,
+  evidenceFileName,
+  evidenceZip,
+  isSectionFile,
+  sectionFiles,
+  sectionsFromFiles,
 } from './evidence/evidence-zip.ts';
 export { type ReportCell, reportEntityKeys, workReport } from './team/work-report.ts';
 export { type ReportHeading, reportCsv, reportTable, reportXlsx } from './team/report-files.ts';
@@ -42,7 +65,15 @@ export { type TableCell, columnName, tableXlsx } from './team/table-xlsx.ts';
 export { REPORT_COLUMNS, REPORT_DOMAINS, REPORT_TITLE } from './data/report-domains.ts';
 export { PersonIndex, personForm, teamEntriesOfPerson, type PersonEntry, type PersonLink } from './team/person-links.ts';
 export {
-  CLUE_FIELDS, fieldProblem, importClues, parseClueRows, type Clue, type ClueField, type ClueMapping, type ClueProblem, type ClueRows,
+  CLUE_FIELDS,
+  fieldProblem,
+  importClues,
+  parseClueRows,
+  type Clue,
+  type ClueField,
+  type ClueMapping,
+  type ClueProblem,
+  type ClueRows,
 } from './team/clue-import.ts';
 export { PageReport, PageReportResult } from './sites/page-report.ts';
 export { CreditChinaReply, CreditChinaRow, creditChinaItems, type CreditChinaItems } from './sites/creditchina-json.ts';

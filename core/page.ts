@@ -11,14 +11,33 @@ export * from './schemas/settings.ts';
 export { IsoDateString } from './schemas/date.ts';
 export { assessRecord, type AssessOptions } from './engine/assess.ts';
 export {
-  type IsoDate, LONG_TERM, addDays, addMonths, addYears, chinaDateOfEpochMs, completed, daysBetween, isIsoDate, lastDay,
-  parseSiteDate, running,
+  type IsoDate,
+  LONG_TERM,
+  addDays,
+  addMonths,
+  addYears,
+  chinaDateOfEpochMs,
+  completed,
+  daysBetween,
+  isIsoDate,
+  lastDay,
+  parseSiteDate,
+  running,
 } from './lib/dates.ts';
 export { cleanText, labelForm, matchForm, toHalfWidth } from './lib/text.ts';
 export { type InputProblem, formatPath, problemLines, problemsOf } from './lib/issues.ts';
 export { entityKey } from './lib/entity-key.ts';
 export {
-  PageKind, ParseFailure, ParseResult, ReaderInfo, SITE_IDS, SITE_MATCHES, SectionDiagnostics, SiteId, type ParseOptions, type ParseSuccess,
+  PageKind,
+  ParseFailure,
+  ParseResult,
+  ReaderInfo,
+  SITE_IDS,
+  SITE_MATCHES,
+  SectionDiagnostics,
+  SiteId,
+  type ParseOptions,
+  type ParseSuccess,
   type SiteAdapter,
 } from './sites/site.ts';
 export { savedFromLine, savedFromUrl, savedPageHtml } from './sites/saved-page.ts';
@@ -29,6 +48,12 @@ export { rulesForSite, type AppliedRules } from './sites/applied-rules.ts';
 export { SITES, allMatchPatterns, siteById, siteFor } from './sites/index.ts';
 export { matchesPattern } from './sites/match-pattern.ts';
 export {
-  DataTablesPage, SECTION_KINDS, type CompleteRead, type JsonReply, type JsonSection, type OpenSections, type SectionKind,
+  DataTablesPage,
+  SECTION_KINDS,
+  type CompleteRead,
+  type JsonReply,
+  type JsonSection,
+  type OpenSections,
+  type SectionKind,
   type SectionTarget,
 } from './sites/sections.ts';

@@ -33,7 +33,7 @@ describe('freshBuild', () => {
     expect(freshBuild(root)).toBeNull();
   });
 
-  it('this checkout\'s builds are current (npm test rebuilds them before the tests)', () => {
+  it("this checkout's builds are current (npm test rebuilds them before the tests)", () => {
     expect(freshBuild()).not.toBeNull();
     expect(freshBuild(undefined, SERVER_BUILD_DIR)).not.toBeNull();
   });

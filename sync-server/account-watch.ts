@@ -15,7 +15,11 @@ export class AccountWatch {
   #timer: NodeJS.Timeout | undefined;
   #polling = false;
 
-  constructor(private readonly accounts: AccountStore, private readonly peers: () => Iterable<Peer>, private readonly events: ServerEventBus) {}
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly peers: () => Iterable<Peer>,
+    private readonly events: ServerEventBus,
+  ) {}
 
   async start(intervalMs: number): Promise<void> {
     this.#mark = await this.accounts.changeMark();
@@ -48,9 +52,11 @@ export class AccountWatch {
         await this.check(peer, now);
       }
       this.#mark = moved;
-    })().catch((error: unknown) => this.events.problem(`account check failed: ${String(error)}`)).finally(() => {
-      this.#polling = false;
-    });
+    })()
+      .catch((error: unknown) => this.events.problem(`account check failed: ${String(error)}`))
+      .finally(() => {
+        this.#polling = false;
+      });
   }
 
   private async check(peer: Peer, now: number): Promise<void> {

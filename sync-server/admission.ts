@@ -17,8 +17,11 @@ export type Verdict = Admission | { ok: false; status: 400; reason: string; team
 
 export class Admissions {
   constructor(
-    private readonly limits: Limits, private readonly secret: Uint8Array, private readonly accounts: AccountStore,
-    private readonly events: ServerEventBus, private readonly connected: () => Iterable<Principal>,
+    private readonly limits: Limits,
+    private readonly secret: Uint8Array,
+    private readonly accounts: AccountStore,
+    private readonly events: ServerEventBus,
+    private readonly connected: () => Iterable<Principal>,
   ) {}
 
   /** Admitted connections whose document is still loading. */
@@ -26,9 +29,17 @@ export class Admissions {
 
   /** The token's verdict (null url: a request path that does not parse). */
   async check(url: URL | null, address: string, nowMs: number): Promise<Verdict> {
-    const admission: Verdict = url ? await admit(url, address, this.secret, this.accounts, nowMs) : { ok: false, status: 400, reason: 'no address' };
+    const admission: Verdict = url
+      ? await admit(url, address, this.secret, this.accounts, nowMs)
+      : { ok: false, status: 400, reason: 'no address' };
     if (!admission.ok) {
-      this.refuse({ team: admission.team ?? '-', status: admission.status, reason: admission.reason, address, ...(admission.user ? { user: admission.user } : {}) });
+      this.refuse({
+        team: admission.team ?? '-',
+        status: admission.status,
+        reason: admission.reason,
+        address,
+        ...(admission.user ? { user: admission.user } : {}),
+      });
     }
     return admission;
   }
@@ -36,8 +47,12 @@ export class Admissions {
   /** Why an admitted principal may not open one more connection here (undefined: it may). */
   overLimit(principal: Principal): string | undefined {
     const mine = [...this.connected(), ...this.loading].filter((p) => p.team === principal.team);
-    const reason = mine.filter((p) => p.user === principal.user).length >= this.limits.MAX_CONNECTIONS_PER_USER ? 'too many connections for this user'
-      : mine.length >= this.limits.MAX_CONNECTIONS_PER_TEAM ? 'too many connections for this team' : undefined;
+    const reason =
+      mine.filter((p) => p.user === principal.user).length >= this.limits.MAX_CONNECTIONS_PER_USER
+        ? 'too many connections for this user'
+        : mine.length >= this.limits.MAX_CONNECTIONS_PER_TEAM
+          ? 'too many connections for this team'
+          : undefined;
     if (reason) this.refuse({ team: principal.team, status: CLOSE.POLICY, reason, address: principal.address, user: principal.user });
     return reason;
   }

@@ -22,12 +22,41 @@ export type AuditEvent =
   | { event: 'site-rules.rollback'; version: number; restoredFrom: number; from: number; by: string }
   | { event: 'report'; team: string; user: string; from: string; to: string; format: string; address: string }
   | { event: 'history'; team: string; user: string; key: string; address: string }
-  | { event: 'page-report'; team: string; user: string; id: number; site: string; layout: string; readerVersion: string; ok: boolean; size: number; address: string }
+  | {
+      event: 'page-report';
+      team: string;
+      user: string;
+      id: number;
+      site: string;
+      layout: string;
+      readerVersion: string;
+      ok: boolean;
+      size: number;
+      address: string;
+    }
   | { event: 'connect.refused'; team: string; status: number; reason: string; address: string; user?: string }
-  | { event: 'connect.refused.repeated'; address: string; status: number; count: number; from: string; to: string; reasons: Record<string, number> }
+  | {
+      event: 'connect.refused.repeated';
+      address: string;
+      status: number;
+      count: number;
+      from: string;
+      to: string;
+      reasons: Record<string, number>;
+    }
   | { event: 'update.refused'; team: string; user: string; jti: string; address: string; connection: number; reason: string }
   | { event: 'connect'; team: string; user: string; role: string; jti: string; address: string; connection: number }
-  | { event: 'disconnect'; team: string; user: string; jti: string; address: string; connection: number; code: number; reason: string; seconds: number };
+  | {
+      event: 'disconnect';
+      team: string;
+      user: string;
+      jti: string;
+      address: string;
+      connection: number;
+      code: number;
+      reason: string;
+      seconds: number;
+    };
 
 export class AuditLog {
   readonly #fd: number;

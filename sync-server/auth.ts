@@ -10,7 +10,8 @@ import type { AccountStore } from './persistence/store.ts';
 import type { Principal } from './peer.ts';
 import { verifyToken } from './tokens.ts';
 
-export type Admission = { ok: true; principal: Principal } | { ok: false; status: 401 | 403 | 404; reason: string; team?: string; user?: string };
+export type Admission =
+  { ok: true; principal: Principal } | { ok: false; status: 401 | 403 | 404; reason: string; team?: string; user?: string };
 
 /** `/team/<team>` → the team id; anything else is not a document of this server. */
 export function teamOfPath(pathname: string): string | undefined {
@@ -20,9 +21,7 @@ export function teamOfPath(pathname: string): string | undefined {
   return team.success ? team.data : undefined;
 }
 
-export async function admit(
-  url: URL, address: string, secret: Uint8Array, accounts: AccountStore, nowMs: number,
-): Promise<Admission> {
+export async function admit(url: URL, address: string, secret: Uint8Array, accounts: AccountStore, nowMs: number): Promise<Admission> {
   const team = teamOfPath(url.pathname);
   if (team === undefined) return { ok: false, status: 404, reason: 'no such document path' };
   return checkToken(url.searchParams.get('token'), team, address, secret, accounts, nowMs);
@@ -30,14 +29,20 @@ export async function admit(
 
 /** The same checks for a token given another way (the report endpoint's `Authorization: Bearer`). */
 export async function checkToken(
-  token: string | null, team: string, address: string, secret: Uint8Array, accounts: AccountStore, nowMs: number,
+  token: string | null,
+  team: string,
+  address: string,
+  secret: Uint8Array,
+  accounts: AccountStore,
+  nowMs: number,
 ): Promise<Admission> {
   if (!token) return { ok: false, status: 401, reason: 'no token', team };
   const checked = await verifyToken(secret, token, Math.floor(nowMs / 1000));
   if (!checked.ok) return { ok: false, status: 401, reason: checked.reason, team };
   const { claims } = checked;
   const row = await accounts.token(claims.jti);
-  if (!row || row.team !== claims.team || row.user !== claims.sub) return { ok: false, status: 401, reason: 'token unknown', team, user: claims.sub };
+  if (!row || row.team !== claims.team || row.user !== claims.sub)
+    return { ok: false, status: 401, reason: 'token unknown', team, user: claims.sub };
   if (row.revokedAt !== null) return { ok: false, status: 401, reason: 'token revoked', team, user: claims.sub };
   const user = await accounts.user(claims.team, claims.sub);
   if (!user) return { ok: false, status: 401, reason: 'user removed', team, user: claims.sub };
@@ -49,7 +54,11 @@ export async function checkToken(
 }
 
 /** Still allowed, as the accounts say now: the reason to close the connection, or the current role. */
-export async function recheck(principal: Principal, accounts: AccountStore, nowMs: number): Promise<{ ok: true; role: Principal['role'] } | { ok: false; reason: string }> {
+export async function recheck(
+  principal: Principal,
+  accounts: AccountStore,
+  nowMs: number,
+): Promise<{ ok: true; role: Principal['role'] } | { ok: false; reason: string }> {
   if (nowMs >= principal.expiresAt) return { ok: false, reason: 'token expired' };
   // The user first: removing a user also revokes their tokens, and the reason should say what happened.
   const user = await accounts.user(principal.team, principal.user);

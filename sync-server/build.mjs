@@ -17,13 +17,20 @@ export async function buildServer() {
   try {
     const result = await build({
       entryPoints: [path.join(ROOT, 'sync-server', 'main.ts')],
-      bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
       external: ['ws', 'better-sqlite3', 'pg', 'ioredis', 'pino'],
       // Names stay for readable stack traces; whitespace and comments go (the source V8 keeps shrinks to a third).
-      minifyWhitespace: true, minifySyntax: true, logLevel: 'error', metafile: true,
+      minifyWhitespace: true,
+      minifySyntax: true,
+      logLevel: 'error',
+      metafile: true,
       outfile: path.join(staging, 'main.mjs'),
     });
-    const inputs = Object.keys(result.metafile.inputs).map((file) => path.relative(ROOT, path.resolve(ROOT, file)))
+    const inputs = Object.keys(result.metafile.inputs)
+      .map((file) => path.relative(ROOT, path.resolve(ROOT, file)))
       .filter((file) => !file.split(path.sep).includes('node_modules'));
     writeFileSync(path.join(staging, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
     rmSync(outDir, { recursive: true, force: true });

@@ -41,7 +41,10 @@ const Jti = z.string().regex(/^[0-9a-f-]{36}$/, 'a token id (jti) as printed by 
 /** The command's words, its own options (--role, --ttl, page-reports' --team, --since, --summary) and the settings' flags, which go on to readConfig. */
 function argsOf(argv: string[]): { words: string[]; options: Record<string, string>; rest: string[] } {
   const own = {
-    role: { type: 'string' as const }, ttl: { type: 'string' as const }, team: { type: 'string' as const }, since: { type: 'string' as const },
+    role: { type: 'string' as const },
+    ttl: { type: 'string' as const },
+    team: { type: 'string' as const },
+    since: { type: 'string' as const },
     summary: { type: 'boolean' as const },
   };
   const settings = Object.fromEntries(Object.keys(Config.shape).map((name) => [flagOf(name), { type: 'string' as const }]));
@@ -60,7 +63,11 @@ function argsOf(argv: string[]): { words: string[]; options: Record<string, stri
   return { words, options, rest };
 }
 
-function valid<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: string | undefined, what: string): T {
+function valid<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  value: string | undefined,
+  what: string,
+): T {
   if (value === undefined) throw new UsageError(`missing ${what}`);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new UsageError(`${what} ${JSON.stringify(value)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -149,7 +156,8 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
         const team = valid(TeamId, args[0], 'team');
         const user = args[1] === undefined ? undefined : valid(AccountId, args[1], 'user');
         io.out('jti\tuser\tissued\texpires\trevoked');
-        for (const t of await store.listTokens(team, user)) io.out(`${t.jti}\t${t.user}\t${t.issuedAt}\t${t.expiresAt}\t${t.revokedAt ?? '-'}`);
+        for (const t of await store.listTokens(team, user))
+          io.out(`${t.jti}\t${t.user}\t${t.issuedAt}\t${t.expiresAt}\t${t.revokedAt ?? '-'}`);
         return 0;
       }
       case 'token revoke': {
@@ -168,7 +176,8 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv, io: Io,
         if (command === 'backup' && sub !== undefined && args.length === 0) return await backup(sub);
         if (command === 'page-reports') return await pageReportsCommand(sub, args, parsed.options, { store, io, audit: audit.append, by });
         if (command === 'site-rules') return await siteRulesCommand(sub, args, { store, io, audit: audit.append, by, now: now() });
-        if (command === 'extension') return await extensionCommand(sub, args, { dataDir: config.config.DATA_DIR, io, audit: audit.append, by, now: now() });
+        if (command === 'extension')
+          return await extensionCommand(sub, args, { dataDir: config.config.DATA_DIR, io, audit: audit.append, by, now: now() });
         throw new UsageError(command === undefined ? 'no command' : `unknown command ${[command, sub].filter(Boolean).join(' ')}`);
     }
   } catch (error) {

@@ -5,9 +5,15 @@ import { readConfig } from './config.ts';
 describe('server settings', () => {
   it('has defaults for one machine, and flags override the environment', () => {
     const defaults = readConfig({});
-    expect(defaults).toMatchObject({ ok: true, config: { HOST: '127.0.0.1', PORT: 1234, MAX_MESSAGE_BYTES: 1_048_576, DATA_DIR: path.resolve('data') } });
+    expect(defaults).toMatchObject({
+      ok: true,
+      config: { HOST: '127.0.0.1', PORT: 1234, MAX_MESSAGE_BYTES: 1_048_576, DATA_DIR: path.resolve('data') },
+    });
     expect(readConfig({ PORT: '4000' }, ['--port=4001'])).toMatchObject({ ok: true, config: { PORT: 4001 } });
-    expect(readConfig({ PORT: '4000' }, ['--data-dir', '/srv/creditlens'])).toMatchObject({ ok: true, config: { PORT: 4000, DATA_DIR: '/srv/creditlens' } });
+    expect(readConfig({ PORT: '4000' }, ['--data-dir', '/srv/creditlens'])).toMatchObject({
+      ok: true,
+      config: { PORT: 4000, DATA_DIR: '/srv/creditlens' },
+    });
   });
 
   it('leaves room for real work by default: ≥ 10 connections per user, bursts ≥ 1,000 updates/s', () => {

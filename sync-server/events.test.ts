@@ -12,7 +12,15 @@ function logLines(events: ServerEventBus): { lines: () => Array<Record<string, u
   let text = '';
   out.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const log = operationalLog(events, stderrLogger(out));
-  return { lines: () => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>), close: () => log.close() };
+  return {
+    lines: () =>
+      text
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    close: () => log.close(),
+  };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -27,7 +35,10 @@ describe('server events', () => {
     events.emit('update.refused', { ...WHO, reason: 'client id 7 belongs to bob' });
     events.emit('problem', { message: 'store slow' });
     await settle();
-    expect(audited).toEqual([{ event: 'connect', ...WHO, role: 'member' }, { event: 'update.refused', ...WHO, reason: 'client id 7 belongs to bob' }]);
+    expect(audited).toEqual([
+      { event: 'connect', ...WHO, role: 'member' },
+      { event: 'update.refused', ...WHO, reason: 'client id 7 belongs to bob' },
+    ]);
     expect(log.lines()).toEqual([
       expect.objectContaining({ level: 'info', event: 'connect', user: 'alice', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }),
       expect.objectContaining({ level: 'warn', event: 'update.refused', reason: 'client id 7 belongs to bob' }),

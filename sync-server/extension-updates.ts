@@ -71,7 +71,8 @@ export function updateXml(published: Published): string {
 
 /** Answers a GET whose path matches EXTENSION_PATH. */
 export function serveExtensionUpdates(res: http.ServerResponse, pathname: string, dataDir: string): void {
-  const text = (status: number, body: string) => res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(body);
+  const text = (status: number, body: string) =>
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(body);
   let published: Published | undefined;
   try {
     published = readPublished(dataDir);
@@ -93,12 +94,14 @@ export function serveExtensionUpdates(res: http.ServerResponse, pathname: string
     // Removed or unreadable since the check: an answer, never an exception out of the request handler.
     return void text(500, `could not read the build of version ${version}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`);
   }
-  res.writeHead(200, {
-    'content-type': 'application/x-chrome-extension',
-    'content-length': String(bytes.length),
-    // A version's file never changes (a version is published once).
-    'cache-control': 'public, max-age=31536000, immutable',
-  }).end(bytes);
+  res
+    .writeHead(200, {
+      'content-type': 'application/x-chrome-extension',
+      'content-length': String(bytes.length),
+      // A version's file never changes (a version is published once).
+      'cache-control': 'public, max-age=31536000, immutable',
+    })
+    .end(bytes);
 }
 
 export type PublishResult = { ok: true; published: Published; previous?: Published } | { ok: false; problems: string[] };
@@ -113,8 +116,12 @@ export function publishExtension(dataDir: string, crx: Buffer, now: Date): Publi
   if (!inspected.ok) return inspected;
   const { id, manifest } = inspected;
   const problems: string[] = [];
-  if (!manifest.update_url) problems.push('the build has no update_url, so browsers would never update it: package it with CREDITLENS_UPDATE_URL set to this server');
-  else if (!manifest.update_url.endsWith(UPDATE_FILE)) problems.push(`the build's update_url ${manifest.update_url} is not a sync server's ${UPDATE_FILE}`);
+  if (!manifest.update_url)
+    problems.push(
+      'the build has no update_url, so browsers would never update it: package it with CREDITLENS_UPDATE_URL set to this server',
+    );
+  else if (!manifest.update_url.endsWith(UPDATE_FILE))
+    problems.push(`the build's update_url ${manifest.update_url} is not a sync server's ${UPDATE_FILE}`);
   let previous: Published | undefined;
   try {
     previous = readPublished(dataDir);
@@ -122,10 +129,14 @@ export function publishExtension(dataDir: string, crx: Buffer, now: Date): Publi
     problems.push(`the record of the published build (${path.join(folderOf(dataDir), STATE)}) is damaged: ${(error as Error).message}`);
   }
   if (previous && previous.id !== id) {
-    problems.push(`this CRX is extension ${id}, but ${previous.id} is published: it was signed with another key (browsers would treat it as a different extension)`);
+    problems.push(
+      `this CRX is extension ${id}, but ${previous.id} is published: it was signed with another key (browsers would treat it as a different extension)`,
+    );
   }
   if (previous && compareVersions(manifest.version, previous.version) <= 0) {
-    problems.push(`version ${manifest.version} is not higher than the published ${previous.version}: raise "version" in package.json and package again`);
+    problems.push(
+      `version ${manifest.version} is not higher than the published ${previous.version}: raise "version" in package.json and package again`,
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
   const fileName = `creditlens-${manifest.version}.crx`;
@@ -142,7 +153,10 @@ export function publishExtension(dataDir: string, crx: Buffer, now: Date): Publi
     publishedAt: now.toISOString(),
   });
   if (!record.success) {
-    return { ok: false, problems: record.error.issues.map((issue) => `the build would be recorded with an invalid ${issue.path.join('.')}: ${issue.message}`) };
+    return {
+      ok: false,
+      problems: record.error.issues.map((issue) => `the build would be recorded with an invalid ${issue.path.join('.')}: ${issue.message}`),
+    };
   }
   const published = record.data;
   const folder = folderOf(dataDir);
@@ -166,8 +180,15 @@ export const EXTENSION_USAGE = `  sync-server extension publish <file.crx> | ext
  * published build as `id version file publishedAt codebase`, tab-separated, on stdout; exit 1 when none).
  */
 export async function extensionCommand(
-  sub: string | undefined, args: string[],
-  context: { dataDir: string; io: { out(line: string): void; err(line: string): void }; audit(event: AuditEvent): Promise<void>; by: string; now: Date },
+  sub: string | undefined,
+  args: string[],
+  context: {
+    dataDir: string;
+    io: { out(line: string): void; err(line: string): void };
+    audit(event: AuditEvent): Promise<void>;
+    by: string;
+    now: Date;
+  },
 ): Promise<number> {
   const { io } = context;
   if (sub === 'status' && args.length === 0) {
@@ -197,8 +218,19 @@ export async function extensionCommand(
     return 1;
   }
   const { published, previous } = result;
-  await context.audit({ event: 'extension.publish', id: published.id, version: published.version, sha256: published.sha256, file, by: context.by });
-  io.err(`published extension ${published.id} version ${published.version}${previous ? ` (was ${previous.version})` : ''}: ${published.codebase}`);
-  io.err(`browsers with update URL ${published.codebase.replace(/creditlens-[0-9.]+\.crx$/, 'update.xml')} install or update to it at their next check (Chrome: every few hours)`);
+  await context.audit({
+    event: 'extension.publish',
+    id: published.id,
+    version: published.version,
+    sha256: published.sha256,
+    file,
+    by: context.by,
+  });
+  io.err(
+    `published extension ${published.id} version ${published.version}${previous ? ` (was ${previous.version})` : ''}: ${published.codebase}`,
+  );
+  io.err(
+    `browsers with update URL ${published.codebase.replace(/creditlens-[0-9.]+\.crx$/, 'update.xml')} install or update to it at their next check (Chrome: every few hours)`,
+  );
   return 0;
 }

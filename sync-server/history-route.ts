@@ -15,7 +15,11 @@ import type { AccountStore, DocumentStore } from './persistence/store.ts';
 export const HISTORY_PATH = /^\/team\/([^/]+)\/entities\/([^/]+)\/history\/?$/;
 
 /** An entity key as core's entityKey() makes it (a USCC, or `name:<entity name>`); no control characters. */
-const EntityKey = z.string().min(1).max(310).regex(/^[^\p{Cc}]+$/u, 'no control characters');
+const EntityKey = z
+  .string()
+  .min(1)
+  .max(310)
+  .regex(/^[^\p{Cc}]+$/u, 'no control characters');
 
 const HistoryQuery = z.strictObject({
   /** Newest entries answered; the store keeps HISTORY_PER_ENTITY. */
@@ -26,7 +30,9 @@ const HistoryQuery = z.strictObject({
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization', 'access-control-allow-methods': 'GET' };
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS })
+    .end(JSON.stringify(body));
 }
 
 /** The preflight a browser sends before a GET with `Authorization`. */
@@ -43,8 +49,15 @@ function decoded(segment: string): string | undefined {
 }
 
 export async function serveHistory(
-  req: http.IncomingMessage, res: http.ServerResponse, url: URL,
-  deps: { secret: Uint8Array; accounts: AccountStore; documents: Pick<DocumentStore, 'entityHistory'>; events: Pick<ServerEventBus, 'emit'> },
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  deps: {
+    secret: Uint8Array;
+    accounts: AccountStore;
+    documents: Pick<DocumentStore, 'entityHistory'>;
+    events: Pick<ServerEventBus, 'emit'>;
+  },
 ): Promise<void> {
   const [, rawTeam = '', rawKey = ''] = HISTORY_PATH.exec(url.pathname) ?? [];
   const team = TeamId.safeParse(decoded(rawTeam));
@@ -59,7 +72,8 @@ export async function serveHistory(
   if (!(await deps.accounts.listTeams()).some((t) => t.id === team.data)) return send(res, 404, { error: 'no such team' });
   if (!access.ok) return send(res, 403, { error: 'this token is not for this team' });
   const query = HistoryQuery.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) return send(res, 400, { error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
+  if (!query.success)
+    return send(res, 400, { error: query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });
   const rows = await deps.documents.entityHistory(team.data, key.data, query.data.limit);
   deps.events.emit('history', { team: team.data, user: access.principal.user, key: key.data, address });
   send(res, 200, EntityHistory.parse(rows.map(({ team: _team, key: _key, ...entry }) => entry)));

@@ -13,7 +13,9 @@ function server() {
   const doc = new Y.Doc();
   const watch = new EntityHistoryWatch(doc, 'east', () => NOW);
   const rows: HistoryRow[][] = [];
-  doc.on('update', (_u: Uint8Array, origin: unknown, _d: Y.Doc, transaction: Y.Transaction) => rows.push(watch.rowsOf(transaction, origin)));
+  doc.on('update', (_u: Uint8Array, origin: unknown, _d: Y.Doc, transaction: Y.Transaction) =>
+    rows.push(watch.rowsOf(transaction, origin)),
+  );
   const client = new Y.Doc();
   client.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, bob));
   return { client, rows, last: () => rows.at(-1) ?? [] };
@@ -23,7 +25,9 @@ describe('history: what an update changed, attributed by the server', () => {
   it('names the record made and each field changed, the notes added, the server time and the connection user', () => {
     const s = server();
     ensureTeamEntity(s.client, { name: '甲公司', uscc: KEY }, honest);
-    expect(s.last()).toEqual([{ team: 'east', key: KEY, at: '2026-11-30T08:00:00.000Z', user: 'bob', fields: ['created', 'name', 'uscc'], notesAdded: 0 }]);
+    expect(s.last()).toEqual([
+      { team: 'east', key: KEY, at: '2026-11-30T08:00:00.000Z', user: 'bob', fields: ['created', 'name', 'uscc'], notesAdded: 0 },
+    ]);
     updateTeamEntity(s.client, KEY, { status: 'verifying', assignee: 'bob' }, honest);
     expect(s.last()[0]?.fields).toEqual(['status', 'assignee']);
     addTeamTag(s.client, KEY, '重点', honest);
@@ -35,14 +39,22 @@ describe('history: what an update changed, attributed by the server', () => {
     expect(s.last()).toEqual([{ team: 'east', key: KEY, at: '2026-11-30T08:00:00.000Z', user: 'bob', fields: ['notes'], notesAdded: 1 }]);
   });
 
-  it('keeps the client\'s claim of another name or a far time beside the attribution', () => {
+  it("keeps the client's claim of another name or a far time beside the attribution", () => {
     const s = server();
     ensureTeamEntity(s.client, { name: '甲公司', uscc: KEY }, honest);
     addTeamNote(s.client, KEY, { id: 'n1', text: '伪造' }, { by: 'alice', at: '2020-01-01T00:00:00.000Z' });
-    expect(s.last()).toEqual([{
-      team: 'east', key: KEY, at: '2026-11-30T08:00:00.000Z', user: 'bob', fields: ['notes'], notesAdded: 1,
-      claimedBy: 'alice', claimedAt: '2020-01-01T00:00:00.000Z',
-    }]);
+    expect(s.last()).toEqual([
+      {
+        team: 'east',
+        key: KEY,
+        at: '2026-11-30T08:00:00.000Z',
+        user: 'bob',
+        fields: ['notes'],
+        notesAdded: 1,
+        claimedBy: 'alice',
+        claimedAt: '2020-01-01T00:00:00.000Z',
+      },
+    ]);
   });
 
   it('a record made offline with notes arrives as one update: made, with its notes counted', () => {
@@ -57,7 +69,7 @@ describe('history: what an update changed, attributed by the server', () => {
     expect(s.last()[0]).toMatchObject({ key: KEY, fields: ['deleted'], notesAdded: 0 });
   });
 
-  it('a stamp alone is recorded as such; an update touching no record records nothing; the server\'s own merges are (server)', () => {
+  it("a stamp alone is recorded as such; an update touching no record records nothing; the server's own merges are (server)", () => {
     const s = server();
     ensureTeamEntity(s.client, { name: '甲公司', uscc: KEY }, honest);
     (s.client.getMap(ENTITIES_MAP).get(KEY) as Y.Map<unknown>).set('updatedBy', 'alice');

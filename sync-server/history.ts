@@ -63,7 +63,7 @@ function touchedBy(events: Y.YEvent<Y.AbstractType<unknown>>[]): Map<string, Tou
   const touched = new Map<string, Touch>();
   const touch = (key: string): Touch => {
     let found = touched.get(key);
-    if (!found) touched.set(key, found = { fields: new Set(), notesAdded: 0, claimedBy: [], claimedAt: [] });
+    if (!found) touched.set(key, (found = { fields: new Set(), notesAdded: 0, claimedBy: [], claimedAt: [] }));
     return found;
   };
   for (const event of events) {
@@ -106,8 +106,10 @@ function touchedBy(events: Y.YEvent<Y.AbstractType<unknown>>[]): Map<string, Tou
 
 /** The user an update is attributed to: its connection's token user; the server's own merges are `(server)`. */
 export function userOf(origin: unknown): string {
-  const principal = typeof origin === 'object' && origin !== null && 'principal' in origin ? (origin as { principal: unknown }).principal : undefined;
-  const user = typeof principal === 'object' && principal !== null && 'user' in principal ? (principal as { user: unknown }).user : undefined;
+  const principal =
+    typeof origin === 'object' && origin !== null && 'principal' in origin ? (origin as { principal: unknown }).principal : undefined;
+  const user =
+    typeof principal === 'object' && principal !== null && 'user' in principal ? (principal as { user: unknown }).user : undefined;
   return typeof user === 'string' ? user : SERVER_OWNER;
 }
 
@@ -126,8 +128,14 @@ export function historyRows(team: string, touched: Map<string, Touch>, user: str
       return Number.isFinite(ms) && Math.abs(ms - atMs) > CLAIM_TOLERANCE_MS;
     });
     return {
-      team, key, at, user, fields, notesAdded: touch.notesAdded,
-      ...(claimedBy !== undefined ? { claimedBy } : {}), ...(claimedAt !== undefined ? { claimedAt: new Date(Date.parse(claimedAt)).toISOString() } : {}),
+      team,
+      key,
+      at,
+      user,
+      fields,
+      notesAdded: touch.notesAdded,
+      ...(claimedBy !== undefined ? { claimedBy } : {}),
+      ...(claimedAt !== undefined ? { claimedAt: new Date(Date.parse(claimedAt)).toISOString() } : {}),
     };
   });
 }
@@ -143,7 +151,11 @@ export class EntityHistoryWatch {
     this.#last = { transaction, touched: touchedBy(events) };
   };
 
-  constructor(doc: Y.Doc, private readonly team: string, private readonly now: () => number = Date.now) {
+  constructor(
+    doc: Y.Doc,
+    private readonly team: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.#entities = doc.getMap(ENTITIES_MAP);
     this.#entities.observeDeep(this.#observer);
   }
@@ -162,16 +174,27 @@ export class EntityHistoryWatch {
 
 /** A stored row as either store reads it back: checked, since other tools and older versions share the database. */
 const StoredRow = z.object({
-  team: z.string(), entity: z.string(), at: z.union([z.string(), z.date()]).transform((at) => new Date(at).toISOString()),
-  user: z.string(), fields: z.union([z.string(), z.array(z.string())]).transform((f) => (typeof f === 'string' ? JSON.parse(f) as unknown : f)),
-  notes_added: z.coerce.number(), claimed_by: z.string().nullable(), claimed_at: z.string().nullable(),
+  team: z.string(),
+  entity: z.string(),
+  at: z.union([z.string(), z.date()]).transform((at) => new Date(at).toISOString()),
+  user: z.string(),
+  fields: z.union([z.string(), z.array(z.string())]).transform((f) => (typeof f === 'string' ? (JSON.parse(f) as unknown) : f)),
+  notes_added: z.coerce.number(),
+  claimed_by: z.string().nullable(),
+  claimed_at: z.string().nullable(),
 });
 
 export function historyOfRow(raw: unknown): HistoryRow {
   const row = StoredRow.parse(raw);
   return {
-    team: row.team, key: row.entity, at: row.at, user: row.user, fields: z.array(HistoryField).parse(row.fields), notesAdded: row.notes_added,
-    ...(row.claimed_by !== null ? { claimedBy: row.claimed_by } : {}), ...(row.claimed_at !== null ? { claimedAt: row.claimed_at } : {}),
+    team: row.team,
+    key: row.entity,
+    at: row.at,
+    user: row.user,
+    fields: z.array(HistoryField).parse(row.fields),
+    notesAdded: row.notes_added,
+    ...(row.claimed_by !== null ? { claimedBy: row.claimed_by } : {}),
+    ...(row.claimed_at !== null ? { claimedAt: row.claimed_at } : {}),
   };
 }
 

@@ -28,8 +28,13 @@ function rooms(): { rooms: Rooms; store: SqliteStore } {
 
 function member(): Member & { closed?: string } {
   const m: Member & { closed?: string } = {
-    send: () => {}, awarenessClients: new Set(), pending: new PendingUpdates({ maxUpdates: 10, maxBytes: 1 << 20, maxAgeMs: 10_000 }),
-    waitingFailed: () => {}, close: (code, reason) => { m.closed = `${code} ${reason}`; },
+    send: () => {},
+    awarenessClients: new Set(),
+    pending: new PendingUpdates({ maxUpdates: 10, maxBytes: 1 << 20, maxAgeMs: 10_000 }),
+    waitingFailed: () => {},
+    close: (code, reason) => {
+      m.closed = `${code} ${reason}`;
+    },
   };
   return m;
 }
@@ -119,7 +124,7 @@ describe('answers to a sync step 1', () => {
     expect(room.storedState()).toEqual(payloadOf(after));
   });
 
-  it('the server\'s own state vector waits for a staged document, which is built at the latest after a moment', async () => {
+  it("the server's own state vector waits for a staged document, which is built at the latest after a moment", async () => {
     const { rooms: all, store } = rooms();
     await store.appendUpdates([{ name: 't', update: Y.encodeStateAsUpdate(filled(10)) }]);
     const room = await all.open('t');
@@ -131,7 +136,7 @@ describe('answers to a sync step 1', () => {
     expect(Y.decodeStateVector(vectors[0]!).get(11)).toBe(10);
   });
 
-  it('a stored row that does not apply closes the room\'s connections and drops it', async () => {
+  it("a stored row that does not apply closes the room's connections and drops it", async () => {
     const { rooms: all, store } = rooms();
     await store.appendUpdates([{ name: 't', update: Uint8Array.of(1, 5, 200, 3) }]);
     const room = await all.open('t');

@@ -6,7 +6,11 @@ export class TokenBucket {
   #tokens: number;
   #last: number;
 
-  constructor(private readonly rate: number, private readonly burst: number, now: number) {
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    now: number,
+  ) {
     this.#tokens = burst;
     this.#last = now;
   }

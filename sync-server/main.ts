@@ -31,10 +31,13 @@ if (COMMANDS.includes(argv[0] as (typeof COMMANDS)[number])) {
       stopping = true;
       // A store that does not answer must not keep the process alive: out after 15 s whatever happens.
       setTimeout(() => process.exit(1), 15_000).unref();
-      server.close().then(() => process.exit(0), (error: unknown) => {
-        console.error(`sync-server: shutdown failed: ${String(error)}`);
-        process.exit(1);
-      });
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`sync-server: shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
     });
   }
 }

@@ -60,14 +60,32 @@ export function metricsText(source: MetricsSource, rate: UpdateRate): string {
   metric('creditlens_connections', 'gauge', 'Open WebSocket connections.', source.connections());
   metric('creditlens_documents_in_memory', 'gauge', 'Team documents loaded in memory.', source.documents());
   metric('creditlens_updates_total', 'counter', 'Document updates applied.', source.updatesTotal());
-  metric('creditlens_updates_per_second', 'gauge', 'Document updates applied per second over the last 10 s.', Math.round(rate.perSecond() * 10) / 10);
+  metric(
+    'creditlens_updates_per_second',
+    'gauge',
+    'Document updates applied per second over the last 10 s.',
+    Math.round(rate.perSecond() * 10) / 10,
+  );
   metric('creditlens_commits_total', 'counter', 'Store transactions committing updates.', source.commitsTotal());
   metric('creditlens_bytes_stored', 'gauge', 'Bytes of the store (documents and accounts).', source.bytesStored());
   metric('creditlens_readonly_updates_dropped_total', 'counter', 'Updates from readonly users, dropped.', source.readonlyDropped());
-  metric('creditlens_malformed_messages_total', 'counter', 'Frames that were not protocol messages (connection closed).', source.malformed());
+  metric(
+    'creditlens_malformed_messages_total',
+    'counter',
+    'Frames that were not protocol messages (connection closed).',
+    source.malformed(),
+  );
   metric('creditlens_rate_limited_total', 'counter', 'Connections closed for sending updates too fast.', source.rateLimited());
-  metric('creditlens_connections_refused_total', 'counter', 'Connections refused (401, 403, 404 or over a connection limit).', source.refused());
-  lines.push('# HELP creditlens_page_reports_total Page reports received, per site and layout (as the reader named them).', '# TYPE creditlens_page_reports_total counter');
+  metric(
+    'creditlens_connections_refused_total',
+    'counter',
+    'Connections refused (401, 403, 404 or over a connection limit).',
+    source.refused(),
+  );
+  lines.push(
+    '# HELP creditlens_page_reports_total Page reports received, per site and layout (as the reader named them).',
+    '# TYPE creditlens_page_reports_total counter',
+  );
   for (const { site, layout, count } of source.pageReports()) {
     lines.push(`creditlens_page_reports_total{site="${labelValue(site)}",layout="${labelValue(layout)}"} ${count}`);
   }

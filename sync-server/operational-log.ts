@@ -10,8 +10,16 @@ import { RefusalAudit } from './refusals.ts';
 
 /** Every event and its level: the type makes a new event name impossible to leave out of the log. */
 const LEVEL: Record<ServerEventName, 'info' | 'warn' | 'error'> = {
-  connect: 'info', disconnect: 'info', 'connect.refused': 'warn', 'update.refused': 'warn', report: 'info', history: 'info',
-  'page-report': 'info', problem: 'error', listening: 'info', closing: 'info',
+  connect: 'info',
+  disconnect: 'info',
+  'connect.refused': 'warn',
+  'update.refused': 'warn',
+  report: 'info',
+  history: 'info',
+  'page-report': 'info',
+  problem: 'error',
+  listening: 'info',
+  closing: 'info',
 };
 
 /** Sync writes: a line is out before the process can exit (SIGTERM's shutdown ends in process.exit). */

@@ -14,14 +14,15 @@ export const SERVER_OWNER = '(server)';
 
 export const ClientId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
-export type OwnershipCheck =
-  | { ok: true; unknown: number[] }
-  | { ok: false; reason: string };
+export type OwnershipCheck = { ok: true; unknown: number[] } | { ok: false; reason: string };
 
 export class ClientOwners {
   readonly #owners = new Map<number, string>();
 
-  constructor(private readonly store: Pick<DocumentStore, 'claimClients'>, readonly doc: string) {}
+  constructor(
+    private readonly store: Pick<DocumentStore, 'claimClients'>,
+    readonly doc: string,
+  ) {}
 
   /**
    * `clients`: the client ids an update adds structs under. Refused when one belongs to someone else, or is held as
@@ -44,7 +45,11 @@ export class ClientOwners {
 
   /** Claims the ids for the user where nobody has; afterwards every one of them has a known owner. */
   async claim(clients: number[], user: string): Promise<void> {
-    const owners = await this.store.claimClients(this.doc, user, clients.map((c) => ClientId.parse(c)));
+    const owners = await this.store.claimClients(
+      this.doc,
+      user,
+      clients.map((c) => ClientId.parse(c)),
+    );
     for (const client of clients) {
       const owner = owners.get(client);
       if (owner === undefined) throw new Error(`the store kept no owner for client id ${client}`);

@@ -17,7 +17,10 @@ export const PAGE_REPORTS_USAGE = `  sync-server page-reports list [--team <team
 
 /** A day is China's (UTC+8), as the staff and the admin count days; an instant with its offset is taken as it is. */
 const Since = z.union([
-  z.string().refine((day) => IsoDateString.safeParse(day).success).transform((day) => new Date(`${day}T00:00:00+08:00`).toISOString()),
+  z
+    .string()
+    .refine((day) => IsoDateString.safeParse(day).success)
+    .transform((day) => new Date(`${day}T00:00:00+08:00`).toISOString()),
   z.iso.datetime({ offset: true }).transform((at) => new Date(at).toISOString()),
 ]);
 
@@ -39,7 +42,10 @@ type Context = {
 
 /** Exit 0 done, 1 refused, 2 usage. */
 export async function pageReportsCommand(
-  sub: string | undefined, args: string[], options: { team?: string; since?: string; summary?: string }, context: Context,
+  sub: string | undefined,
+  args: string[],
+  options: { team?: string; since?: string; summary?: string },
+  context: Context,
 ): Promise<number> {
   const { io } = context;
   const usage = (problem: string) => {
@@ -58,7 +64,11 @@ export async function pageReportsCommand(
     else {
       io.out('id\treceived\tteam\tuser\tsite\tlayout\treader\tunderstood\turl\tcomment');
       for (const r of reports) {
-        io.out([r.id, r.receivedAt, r.team, r.user, r.site, r.layout, r.readerVersion, r.ok ? 'yes' : `no (${r.reason})`, r.url, r.comment].map(cell).join('\t'));
+        io.out(
+          [r.id, r.receivedAt, r.team, r.user, r.site, r.layout, r.readerVersion, r.ok ? 'yes' : `no (${r.reason})`, r.url, r.comment]
+            .map(cell)
+            .join('\t'),
+        );
       }
     }
     return 0;
@@ -97,6 +107,10 @@ function summary(reports: readonly PageReportRow[], io: Context['io']): void {
     groups.set(key, group);
   }
   io.out('site\tlayout\treader\tnot_understood\tunderstood\ttotal');
-  const rows = [...groups.values()].sort((a, b) => b.notUnderstood + b.understood - (a.notUnderstood + a.understood) || a.site.localeCompare(b.site) || a.layout.localeCompare(b.layout));
-  for (const g of rows) io.out([g.site, g.layout, g.reader, g.notUnderstood, g.understood, g.notUnderstood + g.understood].map(cell).join('\t'));
+  const rows = [...groups.values()].sort(
+    (a, b) =>
+      b.notUnderstood + b.understood - (a.notUnderstood + a.understood) || a.site.localeCompare(b.site) || a.layout.localeCompare(b.layout),
+  );
+  for (const g of rows)
+    io.out([g.site, g.layout, g.reader, g.notUnderstood, g.understood, g.notUnderstood + g.understood].map(cell).join('\t'));
 }

@@ -16,8 +16,16 @@ describe('page reports in /metrics', () => {
     counts.add('gsxt-gov-cn', 'web-2026');
     counts.add('gsxt-gov-cn', 'x"} 99\ncreditlens_connections 1e9');
     const source: MetricsSource = {
-      connections: zero, documents: zero, updatesTotal: zero, commitsTotal: zero, bytesStored: zero, readonlyDropped: zero, malformed: zero,
-      rateLimited: zero, refused: zero, pageReports: () => counts.rows(),
+      connections: zero,
+      documents: zero,
+      updatesTotal: zero,
+      commitsTotal: zero,
+      bytesStored: zero,
+      readonlyDropped: zero,
+      malformed: zero,
+      rateLimited: zero,
+      refused: zero,
+      pageReports: () => counts.rows(),
     };
     const lines = metricsText(source, new UpdateRate()).split('\n');
     expect(lines).toContain('creditlens_page_reports_total{site="gsxt-gov-cn",layout="web-2026"} 2');

@@ -20,15 +20,23 @@ export const PAGE_REPORTS_PATH = /^\/team\/([^/]+)\/page-reports\/?$/;
 const HOUR_MS = 3_600_000;
 
 /** The reader's names become metric labels and listing columns: as short as the readers' own (site-rules' layout keys are ≤ 60). */
-const Report = PageReport.check(z.refine((r) => r.reader.layout.length <= 60 && r.reader.version.length <= 40, {
-  message: 'reader.layout is at most 60 characters and reader.version at most 40',
-}));
+const Report = PageReport.check(
+  z.refine((r) => r.reader.layout.length <= 60 && r.reader.version.length <= 40, {
+    message: 'reader.layout is at most 60 characters and reader.version at most 40',
+  }),
+);
 
 /** Bearer tokens, no cookies: any origin may send, the token decides. */
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'POST' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-methods': 'POST',
+};
 
 function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS, ...extra }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS, ...extra })
+    .end(JSON.stringify(body));
 }
 
 export function servePageReportsPreflight(res: http.ServerResponse): void {
@@ -69,21 +77,32 @@ function decoded(segment: string): string | undefined {
 }
 
 export async function servePageReport(
-  req: http.IncomingMessage, res: http.ServerResponse, url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
   deps: {
-    secret: Uint8Array; accounts: AccountStore; reports: PageReportStore; events: Pick<ServerEventBus, 'emit'>;
-    limits: Pick<Config, 'PAGE_REPORT_MAX_BYTES' | 'PAGE_REPORTS_PER_HOUR'>; now?: () => number;
+    secret: Uint8Array;
+    accounts: AccountStore;
+    reports: PageReportStore;
+    events: Pick<ServerEventBus, 'emit'>;
+    limits: Pick<Config, 'PAGE_REPORT_MAX_BYTES' | 'PAGE_REPORTS_PER_HOUR'>;
+    now?: () => number;
   },
 ): Promise<void> {
   const now = deps.now ?? Date.now;
   // A refusal before the body is read closes the connection: the rest of the body is not waited for.
-  const refuse = (status: number, error: string, extra: Record<string, string> = {}) => send(res, status, { error }, { connection: 'close', ...extra });
+  const refuse = (status: number, error: string, extra: Record<string, string> = {}) =>
+    send(res, status, { error }, { connection: 'close', ...extra });
   const team = TeamId.safeParse(decoded(PAGE_REPORTS_PATH.exec(url.pathname)?.[1] ?? ''));
   if (!team.success) return refuse(400, 'not a team id');
   const address = req.socket.remoteAddress ?? 'unknown';
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
   const access = await checkToken(bearer, team.data, address, deps.secret, deps.accounts, now());
-  if (!access.ok) return refuse(access.status, access.status === 401 ? 'a valid token is needed (Authorization: Bearer)' : 'this token is not for this team');
+  if (!access.ok)
+    return refuse(
+      access.status,
+      access.status === 401 ? 'a valid token is needed (Authorization: Bearer)' : 'this token is not for this team',
+    );
   const { user, role } = access.principal;
   if (role === 'readonly') return refuse(403, 'page reports are for admins and members');
   const recent = await deps.reports.pageReportsSince(team.data, user, new Date(now() - HOUR_MS).toISOString());
@@ -104,14 +123,33 @@ export async function servePageReport(
   if (!parsed.success) return send(res, 400, { error: problemLines(problemsOf(parsed.error)).join('; ').slice(0, 2000) });
   const report = parsed.data;
   const row = {
-    team: team.data, user, receivedAt: new Date(now()).toISOString(), site: report.reader.site, layout: report.reader.layout,
-    readerVersion: report.reader.version, rulesVersion: report.rulesVersion ?? null, url: report.url, observedAt: report.observedAt,
-    ok: report.result.ok, reason: report.result.ok ? null : report.result.reason, comment: report.comment ?? null,
-    extensionVersion: report.extensionVersion, size: Buffer.byteLength(report.html, 'utf8'), reader: report.reader,
+    team: team.data,
+    user,
+    receivedAt: new Date(now()).toISOString(),
+    site: report.reader.site,
+    layout: report.reader.layout,
+    readerVersion: report.reader.version,
+    rulesVersion: report.rulesVersion ?? null,
+    url: report.url,
+    observedAt: report.observedAt,
+    ok: report.result.ok,
+    reason: report.result.ok ? null : report.result.reason,
+    comment: report.comment ?? null,
+    extensionVersion: report.extensionVersion,
+    size: Buffer.byteLength(report.html, 'utf8'),
+    reader: report.reader,
   };
   const id = await deps.reports.addPageReport({ ...row, html: report.html });
   deps.events.emit('page-report', {
-    team: row.team, user, id, site: row.site, layout: row.layout, readerVersion: row.readerVersion, ok: row.ok, size: row.size, address,
+    team: row.team,
+    user,
+    id,
+    site: row.site,
+    layout: row.layout,
+    readerVersion: row.readerVersion,
+    ok: row.ok,
+    size: row.size,
+    address,
   });
   send(res, 201, { id });
 }

@@ -16,7 +16,15 @@ import { PendingUpdates, needsMet, type PendingLimits } from './pending.ts';
 import { ownPresence } from './presence.ts';
 import { PresenceThrottle } from './presence-rate.ts';
 import {
-  CLOSE, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, awarenessMessage, syncMessage,
+  CLOSE,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  awarenessMessage,
+  syncMessage,
 } from './protocol.ts';
 import type { Member, Room, Rooms } from './rooms.ts';
 import { newlyWritten, shapeOf } from './update-shape.ts';
@@ -26,8 +34,12 @@ export type Principal = { team: string; user: string; jti: string; role: TeamRol
 export type PeerStats = { readonlyDropped: number; malformed: number; rateLimited: number };
 
 export type PeerLimits = {
-  updatesPerSecond: number; updateBurst: number; teamQuotaBytes: number; pending: PendingLimits;
-  presencePerSecond: number; presencePerUserPerSecond: number;
+  updatesPerSecond: number;
+  updateBurst: number;
+  teamQuotaBytes: number;
+  pending: PendingLimits;
+  presencePerSecond: number;
+  presencePerUserPerSecond: number;
 };
 
 /** What the server hears of a connection: an update refused as another user's (for the audit trail). */
@@ -72,7 +84,10 @@ export class Peer implements Member {
     this.pending = new PendingUpdates(limits.pending);
     this.#presence = new PresenceThrottle(
       new TokenBucket(limits.presencePerSecond, limits.presencePerSecond, this.openedAt),
-      room.presenceBucketOf(principal.user, () => new TokenBucket(limits.presencePerUserPerSecond, limits.presencePerUserPerSecond, this.openedAt)),
+      room.presenceBucketOf(
+        principal.user,
+        () => new TokenBucket(limits.presencePerUserPerSecond, limits.presencePerUserPerSecond, this.openedAt),
+      ),
       Math.ceil(1000 / Math.min(limits.presencePerSecond, limits.presencePerUserPerSecond)),
       (update) => applyAwarenessUpdate(this.room.awareness, update, this),
     );
@@ -192,7 +207,8 @@ export class Peer implements Member {
    */
   #takeOver(id: number): boolean {
     for (const member of this.room.members) {
-      if (member !== this && member instanceof Peer && member.principal.user === this.principal.user && member.awarenessClients.delete(id)) return true;
+      if (member !== this && member instanceof Peer && member.principal.user === this.principal.user && member.awarenessClients.delete(id))
+        return true;
     }
     return false;
   }
@@ -200,11 +216,14 @@ export class Peer implements Member {
   /** `stateVector` was decoded once already (#handle): a malformed one closed the connection there. */
   #answerStep1(stateVector: Uint8Array): void {
     // What is pending for this document is committed first: the answer may send it to this client.
-    this.rooms.committed(this.room.name).then(() => {
-      if (this.#closed) return;
-      // A staged room builds its document once the answer is written, while the client applies it.
-      this.send(this.room.answerStep1(stateVector), () => this.room.build());
-    }).catch((error: unknown) => this.#malformed(error instanceof Error ? error.message : String(error)));
+    this.rooms
+      .committed(this.room.name)
+      .then(() => {
+        if (this.#closed) return;
+        // A staged room builds its document once the answer is written, while the client applies it.
+        this.send(this.room.answerStep1(stateVector), () => this.room.build());
+      })
+      .catch((error: unknown) => this.#malformed(error instanceof Error ? error.message : String(error)));
   }
 
   #update(update: Uint8Array): void {
@@ -216,12 +235,16 @@ export class Peer implements Member {
     const written = newlyWritten(shape, this.room.stateOf);
     // Over the team's quota nothing is added; deleting (which frees space at the next compaction) goes on.
     if (written.length > 0 && this.room.storedBytes + update.byteLength > this.limits.teamQuotaBytes) {
-      this.close(CLOSE.POLICY, `team storage quota of ${this.limits.teamQuotaBytes} bytes reached: nothing more can be written, reading goes on`);
+      this.close(
+        CLOSE.POLICY,
+        `team storage quota of ${this.limits.teamQuotaBytes} bytes reached: nothing more can be written, reading goes on`,
+      );
       return;
     }
     // Structs under a client id are its owner's alone; the first user to write under one owns it.
     const presenceHolder = (client: number) => {
-      for (const member of this.room.members) if (member instanceof Peer && member.awarenessClients.has(client)) return member.principal.user;
+      for (const member of this.room.members)
+        if (member instanceof Peer && member.awarenessClients.has(client)) return member.principal.user;
       return undefined;
     };
     const owned = this.room.owners.check(written, this.principal.user, presenceHolder);
@@ -257,20 +280,23 @@ export class Peer implements Member {
   #claimThenUpdate(clients: number[], update: Uint8Array): void {
     this.#held = [];
     this.#heldBytes = 0;
-    this.room.owners.claim(clients, this.principal.user).then(() => {
-      if (this.#closed) return;
-      const held = this.#held ?? [];
-      this.#held = undefined;
-      try {
-        this.#update(update);
-      } catch (error) {
-        this.#malformed(error instanceof Error ? error.message : String(error));
-      }
-      while (held.length > 0 && !this.#held && !this.#closed) this.#process(held.shift()!);
-      // Another update of them waits for its own claim: the rest stays behind it.
-      const again = this.#held as Buffer[] | undefined;
-      again?.unshift(...held);
-    }, () => this.close(CLOSE.INTERNAL, 'storage failure; reconnect'));
+    this.room.owners.claim(clients, this.principal.user).then(
+      () => {
+        if (this.#closed) return;
+        const held = this.#held ?? [];
+        this.#held = undefined;
+        try {
+          this.#update(update);
+        } catch (error) {
+          this.#malformed(error instanceof Error ? error.message : String(error));
+        }
+        while (held.length > 0 && !this.#held && !this.#closed) this.#process(held.shift()!);
+        // Another update of them waits for its own claim: the rest stays behind it.
+        const again = this.#held as Buffer[] | undefined;
+        again?.unshift(...held);
+      },
+      () => this.close(CLOSE.INTERNAL, 'storage failure; reconnect'),
+    );
   }
 
   /** Closes the connection when its oldest waiting update is past the age limit. */
@@ -278,12 +304,15 @@ export class Peer implements Member {
     if (this.#pendingTimer || this.#closed) return;
     const expiresAt = this.pending.expiresAt();
     if (expiresAt === undefined) return;
-    this.#pendingTimer = setTimeout(() => {
-      this.#pendingTimer = undefined;
-      const due = this.pending.expiresAt();
-      if (due !== undefined && due <= Date.now()) this.close(CLOSE.POLICY, 'updates whose dependencies never arrived');
-      else this.#armPendingTimer();
-    }, Math.max(0, expiresAt - Date.now()));
+    this.#pendingTimer = setTimeout(
+      () => {
+        this.#pendingTimer = undefined;
+        const due = this.pending.expiresAt();
+        if (due !== undefined && due <= Date.now()) this.close(CLOSE.POLICY, 'updates whose dependencies never arrived');
+        else this.#armPendingTimer();
+      },
+      Math.max(0, expiresAt - Date.now()),
+    );
     this.#pendingTimer.unref();
   }
 

@@ -26,8 +26,10 @@ export class PendingUpdates {
 
   /** Keeps the update; the reason to close the connection when a bound is exceeded (then nothing is kept). */
   add(update: Uint8Array, needs: [number, number][], now: number): string | undefined {
-    if (this.#entries.length + 1 > this.limits.maxUpdates) return `more than ${this.limits.maxUpdates} updates waiting for their dependencies`;
-    if (this.#bytes + update.byteLength > this.limits.maxBytes) return `more than ${this.limits.maxBytes} bytes of updates waiting for their dependencies`;
+    if (this.#entries.length + 1 > this.limits.maxUpdates)
+      return `more than ${this.limits.maxUpdates} updates waiting for their dependencies`;
+    if (this.#bytes + update.byteLength > this.limits.maxBytes)
+      return `more than ${this.limits.maxBytes} bytes of updates waiting for their dependencies`;
     this.#entries.push({ update, needs, met: 0, at: now });
     this.#bytes += update.byteLength;
     return undefined;

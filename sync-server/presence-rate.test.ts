@@ -4,18 +4,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TokenBucket } from './limits.ts';
 import { PresenceThrottle } from './presence-rate.ts';
 
-const update = (entries: [number, number, string][]) => encoding.encode((e) => {
-  encoding.writeVarUint(e, entries.length);
-  for (const [id, clock, state] of entries) {
-    encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, state);
-  }
-});
+const update = (entries: [number, number, string][]) =>
+  encoding.encode((e) => {
+    encoding.writeVarUint(e, entries.length);
+    for (const [id, clock, state] of entries) {
+      encoding.writeVarUint(e, id);
+      encoding.writeVarUint(e, clock);
+      encoding.writeVarString(e, state);
+    }
+  });
 
 const read = (u: Uint8Array) => {
   const d = decoding.createDecoder(u);
-  return Array.from({ length: decoding.readVarUint(d) }, () => [decoding.readVarUint(d), decoding.readVarUint(d), decoding.readVarString(d)]);
+  return Array.from({ length: decoding.readVarUint(d) }, () => [
+    decoding.readVarUint(d),
+    decoding.readVarUint(d),
+    decoding.readVarString(d),
+  ]);
 };
 
 afterEach(() => vi.useRealTimers());
@@ -39,7 +44,17 @@ describe('presence rate', () => {
     // Ids waiting count with those applied: no more than 4 in all.
     const three = new PresenceThrottle(new TokenBucket(1, 1, 0), new TokenBucket(1, 1, 0), 100, () => {});
     expect(three.offer(update([[5, 1, '"x"']]), new Set(), 2_000)).toBeUndefined();
-    expect(three.offer(update([[6, 1, '"x"'], [7, 1, '"x"'], [8, 1, '"x"']]), new Set([5]), 2_000)).toBeUndefined();
+    expect(
+      three.offer(
+        update([
+          [6, 1, '"x"'],
+          [7, 1, '"x"'],
+          [8, 1, '"x"'],
+        ]),
+        new Set([5]),
+        2_000,
+      ),
+    ).toBeUndefined();
     expect(three.offer(update([[9, 1, '"x"']]), new Set([5]), 2_000)).toBe('more than 4 presence states on one connection');
     three.stop();
   });

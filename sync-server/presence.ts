@@ -15,8 +15,7 @@ export const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
 
 export type OwnPresence =
   /** What the room may apply: this connection's own entries, re-encoded byte for byte; undefined when none is left. */
-  | { ok: true; update: Uint8Array | undefined }
-  | { ok: false; reason: string };
+  { ok: true; update: Uint8Array | undefined } | { ok: false; reason: string };
 
 /** What the room's presence holds now, and the one way to take over an id someone holds. */
 export interface PresenceHeld {

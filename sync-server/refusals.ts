@@ -20,7 +20,10 @@ export class RefusalAudit {
   #windows = new Map<string, Window | null>();
   readonly #timer: NodeJS.Timeout;
 
-  constructor(private readonly write: (event: AuditEvent) => void, windowMs = 60_000) {
+  constructor(
+    private readonly write: (event: AuditEvent) => void,
+    windowMs = 60_000,
+  ) {
     this.#timer = setInterval(() => this.flush(), windowMs);
     this.#timer.unref();
   }
@@ -36,7 +39,14 @@ export class RefusalAudit {
     }
     const shared = known ? key : OTHERS;
     const time = at.toISOString();
-    const window = this.#windows.get(shared) ?? { address: known ? refusal.address : OTHERS, status: known ? refusal.status : 0, count: 0, from: time, to: time, reasons: {} };
+    const window = this.#windows.get(shared) ?? {
+      address: known ? refusal.address : OTHERS,
+      status: known ? refusal.status : 0,
+      count: 0,
+      from: time,
+      to: time,
+      reasons: {},
+    };
     window.count++;
     window.to = time;
     const reason = refusal.reason in window.reasons || Object.keys(window.reasons).length < MAX_REASONS ? refusal.reason : 'other';

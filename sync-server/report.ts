@@ -11,13 +11,15 @@ import type { ServerEventBus } from './events.ts';
 import { checkToken } from './auth.ts';
 import type { AccountStore } from './persistence/store.ts';
 
-const ReportQuery = z.strictObject({
-  from: IsoDateString,
-  to: IsoDateString,
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-  /** 填报单位 in the CSV and XLSX headings; the team id when absent. */
-  unit: z.string().trim().min(1).max(100).optional(),
-}).refine((q) => q.from <= q.to, { message: 'from is after to', path: ['from'] });
+const ReportQuery = z
+  .strictObject({
+    from: IsoDateString,
+    to: IsoDateString,
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+    /** 填报单位 in the CSV and XLSX headings; the team id when absent. */
+    unit: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from is after to', path: ['from'] });
 
 export const REPORT_PATH = /^\/team\/([^/]+)\/report\/?$/;
 
@@ -25,17 +27,25 @@ function send(res: http.ServerResponse, status: number, body: string | Uint8Arra
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra }).end(body);
 }
 
-const problem = (res: http.ServerResponse, status: number, error: string) => send(res, status, JSON.stringify({ error }), 'application/json; charset=utf-8');
+const problem = (res: http.ServerResponse, status: number, error: string) =>
+  send(res, status, JSON.stringify({ error }), 'application/json; charset=utf-8');
 
 export async function serveReport(
-  req: http.IncomingMessage, res: http.ServerResponse, url: URL,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
   deps: { secret: Uint8Array; accounts: AccountStore; events: Pick<ServerEventBus, 'emit'>; entitiesOf(team: string): Promise<TeamRead[]> },
 ): Promise<void> {
   const team = decodeURIComponent(REPORT_PATH.exec(url.pathname)?.[1] ?? '');
   const address = req.socket.remoteAddress ?? 'unknown';
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
   const access = await checkToken(bearer, team, address, deps.secret, deps.accounts, Date.now());
-  if (!access.ok) return problem(res, access.status, access.status === 401 ? 'a valid token is needed (Authorization: Bearer)' : 'this token is not for this team');
+  if (!access.ok)
+    return problem(
+      res,
+      access.status,
+      access.status === 401 ? 'a valid token is needed (Authorization: Bearer)' : 'this token is not for this team',
+    );
   if (access.principal.role === 'readonly') return problem(res, 403, 'the report is for admins and members');
   const query = ReportQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) {
@@ -47,6 +57,11 @@ export async function serveReport(
   const heading = { unit: query.data.unit ?? team };
   const file = `creditlens-report-${team}-${from}-${to}`;
   if (format === 'json') return send(res, 200, JSON.stringify(report), 'application/json; charset=utf-8');
-  if (format === 'csv') return send(res, 200, reportCsv(report, heading), 'text/csv; charset=utf-8', { 'content-disposition': `attachment; filename="${file}.csv"` });
-  return send(res, 200, reportXlsx(report, heading), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { 'content-disposition': `attachment; filename="${file}.xlsx"` });
+  if (format === 'csv')
+    return send(res, 200, reportCsv(report, heading), 'text/csv; charset=utf-8', {
+      'content-disposition': `attachment; filename="${file}.csv"`,
+    });
+  return send(res, 200, reportXlsx(report, heading), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
+    'content-disposition': `attachment; filename="${file}.xlsx"`,
+  });
 }

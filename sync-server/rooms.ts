@@ -65,7 +65,10 @@ export class Room {
   /** The document's state for a client id: the next clock it expects. */
   readonly stateOf = (client: number): number => Y.getState(this.doc.store, client);
 
-  constructor(readonly name: string, private readonly rooms: Rooms) {
+  constructor(
+    readonly name: string,
+    private readonly rooms: Rooms,
+  ) {
     this.owners = new ClientOwners(rooms.store, name);
     // Watching builds nothing: a state staged for the first joiners is applied with origin LOADED, never recorded.
     this.#history = new EntityHistoryWatch(this.#doc, name);
@@ -100,7 +103,7 @@ export class Room {
 
   presenceBucketOf(user: string, make: () => TokenBucket): TokenBucket {
     let bucket = this.#presenceBuckets.get(user);
-    if (!bucket) this.#presenceBuckets.set(user, bucket = make());
+    if (!bucket) this.#presenceBuckets.set(user, (bucket = make()));
     return bucket;
   }
 
@@ -126,9 +129,13 @@ export class Room {
   }
 
   #apply(updates: Uint8Array[]): void {
-    Y.transact(this.#doc, () => {
-      for (const update of updates) Y.applyUpdate(this.#doc, update, LOADED);
-    }, LOADED);
+    Y.transact(
+      this.#doc,
+      () => {
+        for (const update of updates) Y.applyUpdate(this.#doc, update, LOADED);
+      },
+      LOADED,
+    );
     this.#mergeConcurrent();
   }
 
@@ -264,7 +271,11 @@ export class Rooms {
 
   constructor(
     readonly store: DocumentStore,
-    private readonly options: { compactAfterUpdates: number; onCommitFailure: (room: Room, error: unknown) => void; log: (line: string) => void },
+    private readonly options: {
+      compactAfterUpdates: number;
+      onCommitFailure: (room: Room, error: unknown) => void;
+      log: (line: string) => void;
+    },
     readonly fanOut?: FanOut,
   ) {
     fanOut?.onUpdate((name, update) => this.#rooms.get(name)?.applyFannedIn(update));
@@ -385,7 +396,8 @@ export class Rooms {
         this.#settled(room.name);
       }
       for (const room of new Set(batch.map((b) => b.room))) {
-        if ((this.#storedSince.get(room) ?? 0) >= this.options.compactAfterUpdates) this.background(`compacting ${room.name}`, this.compact(room));
+        if ((this.#storedSince.get(room) ?? 0) >= this.options.compactAfterUpdates)
+          this.background(`compacting ${room.name}`, this.compact(room));
       }
     }
   }

@@ -4,5 +4,5 @@
 import { pathToFileURL } from 'node:url';
 import { SERVER_BUILD_DIR, freshBuild } from '../scripts/build-state.mjs';
 
-const built = freshBuild(undefined, SERVER_BUILD_DIR) ?? await (await import('./build.mjs')).buildServer();
+const built = freshBuild(undefined, SERVER_BUILD_DIR) ?? (await (await import('./build.mjs')).buildServer());
 await import(pathToFileURL(built).href);

@@ -12,8 +12,12 @@ const CACHE = path.join(ROOT, 'node_modules', '.cache');
 describe('sync-server/run.mjs', () => {
   it('exits on bad settings with the reason and leaves no file behind', async () => {
     const before = readdirSync(CACHE, { recursive: true }).sort();
-    const failed = await run(process.execPath, [path.join(ROOT, 'sync-server', 'run.mjs')], { env: { ...process.env, PORT: 'eighty' } })
-      .then(() => null, (error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, [path.join(ROOT, 'sync-server', 'run.mjs')], {
+      env: { ...process.env, PORT: 'eighty' },
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed?.code).toBe(2);
     expect(failed?.stderr).toContain('PORT');
     expect(readdirSync(CACHE, { recursive: true }).sort()).toEqual(before);

@@ -43,7 +43,9 @@ function destroySocket(this: Duplex): void {
 
 function refuse(socket: Duplex, status: 400 | 401 | 403 | 404): void {
   const body = `${status} ${STATUS_TEXT[status]}\n`;
-  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  );
 }
 
 /** `events`: a bus with subscribers of the caller's own (tests); the operational log goes to stderr unless `quiet`. */
@@ -57,15 +59,21 @@ export async function startSyncServer(config: Config, options: { events?: Server
   const peers = new Set<Peer>();
   const peerStats: PeerStats = { readonlyDropped: 0, malformed: 0, rateLimited: 0 };
   let connectionIds = 0;
-  const rooms = new Rooms(store, {
-    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
-    log: events.problem,
-    onCommitFailure: (room, error) => {
-      events.problem(`store refused a commit for team ${room.name}: ${String(error)}; its connections are closed and it is reloaded on the next`);
-      for (const member of [...room.members]) (member as Peer).close(CLOSE.INTERNAL, 'storage failure; reconnect');
-      rooms.discard(room);
+  const rooms = new Rooms(
+    store,
+    {
+      compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+      log: events.problem,
+      onCommitFailure: (room, error) => {
+        events.problem(
+          `store refused a commit for team ${room.name}: ${String(error)}; its connections are closed and it is reloaded on the next`,
+        );
+        for (const member of [...room.members]) (member as Peer).close(CLOSE.INTERNAL, 'storage failure; reconnect');
+        rooms.discard(room);
+      },
     },
-  }, fanOut);
+    fanOut,
+  );
   const principals = function* (): Iterable<Principal> {
     for (const peer of peers) yield peer.principal;
   };
@@ -78,28 +86,67 @@ export async function startSyncServer(config: Config, options: { events?: Server
   const pageReports = new PageReportCounts();
   events.on('page-report', (e) => pageReports.add(e.site, e.layout));
   const metrics = {
-    connections: () => peers.size, documents: () => rooms.size, updatesTotal: () => rooms.stats.updates,
-    commitsTotal: () => rooms.stats.commits, bytesStored: () => bytesStored, readonlyDropped: () => peerStats.readonlyDropped,
-    malformed: () => peerStats.malformed, rateLimited: () => peerStats.rateLimited, refused: () => refused,
+    connections: () => peers.size,
+    documents: () => rooms.size,
+    updatesTotal: () => rooms.stats.updates,
+    commitsTotal: () => rooms.stats.commits,
+    bytesStored: () => bytesStored,
+    readonlyDropped: () => peerStats.readonlyDropped,
+    malformed: () => peerStats.malformed,
+    rateLimited: () => peerStats.rateLimited,
+    refused: () => refused,
     pageReports: () => pageReports.rows(),
   };
   const routes: Route[] = [
-    { method: 'GET', path: REPORT_PATH, name: 'report',
-      handle: (req, res, url) => serveReport(req, res, url, { secret, accounts: store, events, entitiesOf: (team) => rooms.entitiesOf(team) }) },
-    { method: 'GET', path: HISTORY_PATH, name: 'history',
-      handle: (req, res, url) => serveHistory(req, res, url, { secret, accounts: store, documents: store, events }) },
+    {
+      method: 'GET',
+      path: REPORT_PATH,
+      name: 'report',
+      handle: (req, res, url) =>
+        serveReport(req, res, url, { secret, accounts: store, events, entitiesOf: (team) => rooms.entitiesOf(team) }),
+    },
+    {
+      method: 'GET',
+      path: HISTORY_PATH,
+      name: 'history',
+      handle: (req, res, url) => serveHistory(req, res, url, { secret, accounts: store, documents: store, events }),
+    },
     { method: 'OPTIONS', path: HISTORY_PATH, name: 'history preflight', handle: (_req, res) => serveHistoryPreflight(res) },
-    { method: 'POST', path: PAGE_REPORTS_PATH, name: 'page report',
-      handle: (req, res, url) => servePageReport(req, res, url, { secret, accounts: store, reports: store, events, limits: config }) },
+    {
+      method: 'POST',
+      path: PAGE_REPORTS_PATH,
+      name: 'page report',
+      handle: (req, res, url) => servePageReport(req, res, url, { secret, accounts: store, reports: store, events, limits: config }),
+    },
     { method: 'OPTIONS', path: PAGE_REPORTS_PATH, name: 'page report preflight', handle: (_req, res) => servePageReportsPreflight(res) },
-    { method: 'GET', path: SITE_RULES_PATH, name: 'site rules', handle: (req, res) => serveSiteRules(req, res, { secret, accounts: store, rules: store }) },
+    {
+      method: 'GET',
+      path: SITE_RULES_PATH,
+      name: 'site rules',
+      handle: (req, res) => serveSiteRules(req, res, { secret, accounts: store, rules: store }),
+    },
     { method: 'OPTIONS', path: SITE_RULES_PATH, name: 'site rules preflight', handle: (_req, res) => serveSiteRulesPreflight(res) },
-    { method: 'GET', path: '/healthz', name: 'health', handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' })) },
-    { method: 'GET', path: '/metrics', name: 'metrics', handle: async (_req, res) => {
-      bytesStored = await store.bytesStored();
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metricsText(metrics, rate));
-    } },
-    { method: 'GET', path: EXTENSION_PATH, name: 'extension updates', handle: (_req, res, url) => serveExtensionUpdates(res, url.pathname, config.DATA_DIR) },
+    {
+      method: 'GET',
+      path: '/healthz',
+      name: 'health',
+      handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' })),
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      name: 'metrics',
+      handle: async (_req, res) => {
+        bytesStored = await store.bytesStored();
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metricsText(metrics, rate));
+      },
+    },
+    {
+      method: 'GET',
+      path: EXTENSION_PATH,
+      name: 'extension updates',
+      handle: (_req, res, url) => serveExtensionUpdates(res, url.pathname, config.DATA_DIR),
+    },
   ];
   const server = http.createServer(dispatch(routes, events.problem));
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });
@@ -123,11 +170,22 @@ export async function startSyncServer(config: Config, options: { events?: Server
       return;
     }
     const who = { team: principal.team, user: principal.user, jti: principal.jti, address: principal.address, connection };
-    const peer = new Peer(ws, room, rooms, principal, {
-      updatesPerSecond: config.UPDATES_PER_SECOND, updateBurst: config.UPDATE_BURST, teamQuotaBytes: config.TEAM_QUOTA_BYTES,
-      presencePerSecond: config.PRESENCE_PER_SECOND, presencePerUserPerSecond: config.PRESENCE_PER_USER_PER_SECOND,
-      pending: { maxUpdates: config.PENDING_UPDATES, maxBytes: config.PENDING_BYTES, maxAgeMs: config.PENDING_MAX_AGE_MS },
-    }, peerStats, { refused: (reason) => events.emit('update.refused', { ...who, reason }) });
+    const peer = new Peer(
+      ws,
+      room,
+      rooms,
+      principal,
+      {
+        updatesPerSecond: config.UPDATES_PER_SECOND,
+        updateBurst: config.UPDATE_BURST,
+        teamQuotaBytes: config.TEAM_QUOTA_BYTES,
+        presencePerSecond: config.PRESENCE_PER_SECOND,
+        presencePerUserPerSecond: config.PRESENCE_PER_USER_PER_SECOND,
+        pending: { maxUpdates: config.PENDING_UPDATES, maxBytes: config.PENDING_BYTES, maxAgeMs: config.PENDING_MAX_AGE_MS },
+      },
+      peerStats,
+      { refused: (reason) => events.emit('update.refused', { ...who, reason }) },
+    );
     peers.add(peer);
     events.emit('connect', { ...who, role: principal.role });
     ws.on('close', (code, reason) => {
@@ -160,14 +218,17 @@ export async function startSyncServer(config: Config, options: { events?: Server
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', destroySocket);
     const markSeen = accounts.mark;
-    admissions.check(urlOf(req), req.socket.remoteAddress ?? 'unknown', Date.now()).then((admission) => {
-      if (!admission.ok) return refuse(socket, admission.status);
-      const { principal } = admission;
-      wss.handleUpgrade(req, socket, head, (ws) => upgraded(ws, principal, markSeen));
-    }, (error: unknown) => {
-      events.problem(`upgrade failed: ${String(error)}`);
-      socket.destroy();
-    });
+    admissions.check(urlOf(req), req.socket.remoteAddress ?? 'unknown', Date.now()).then(
+      (admission) => {
+        if (!admission.ok) return refuse(socket, admission.status);
+        const { principal } = admission;
+        wss.handleUpgrade(req, socket, head, (ws) => upgraded(ws, principal, markSeen));
+      },
+      (error: unknown) => {
+        events.problem(`upgrade failed: ${String(error)}`);
+        socket.destroy();
+      },
+    );
   });
 
   await accounts.start(config.ACCOUNT_POLL_MS);
@@ -188,29 +249,33 @@ export async function startSyncServer(config: Config, options: { events?: Server
   return {
     port,
     events,
-    close: () => (closing ??= (async () => {
-      events.emit('closing', {});
-      // No new connections from here on; the open ones are closed below.
-      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-      accounts.stop();
-      clearInterval(keepAlive);
-      clearInterval(rateSampler);
-      await rooms.committed();
-      const closed = [...peers].map((peer) => new Promise<void>((resolve) => {
-        if (peer.ws.readyState === peer.ws.CLOSED) return resolve();
-        peer.ws.once('close', () => resolve());
-        peer.close(CLOSE.RESTART, 'server restarting');
-      }));
-      await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 3_000))]);
-      trail.close();
-      opsLog?.close();
-      await rooms.committed();
-      for (const room of rooms.all()) await rooms.compact(room);
-      wss.close();
-      server.closeAllConnections();
-      await httpClosed;
-      await fanOut?.close();
-      await store.close();
-    })()),
+    close: () =>
+      (closing ??= (async () => {
+        events.emit('closing', {});
+        // No new connections from here on; the open ones are closed below.
+        const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        accounts.stop();
+        clearInterval(keepAlive);
+        clearInterval(rateSampler);
+        await rooms.committed();
+        const closed = [...peers].map(
+          (peer) =>
+            new Promise<void>((resolve) => {
+              if (peer.ws.readyState === peer.ws.CLOSED) return resolve();
+              peer.ws.once('close', () => resolve());
+              peer.close(CLOSE.RESTART, 'server restarting');
+            }),
+        );
+        await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 3_000))]);
+        trail.close();
+        opsLog?.close();
+        await rooms.committed();
+        for (const room of rooms.all()) await rooms.compact(room);
+        wss.close();
+        server.closeAllConnections();
+        await httpClosed;
+        await fanOut?.close();
+        await store.close();
+      })()),
   };
 }

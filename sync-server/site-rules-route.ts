@@ -17,12 +17,16 @@ import { verifyToken } from './tokens.ts';
 export const SITE_RULES_PATH = '/site-rules.json';
 
 const CORS = {
-  'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, if-none-match',
-  'access-control-allow-methods': 'GET', 'access-control-expose-headers': 'etag',
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, if-none-match',
+  'access-control-allow-methods': 'GET',
+  'access-control-expose-headers': 'etag',
 };
 
 function problem(res: http.ServerResponse, status: number, error: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS }).end(JSON.stringify({ error }));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS })
+    .end(JSON.stringify({ error }));
 }
 
 export function serveSiteRulesPreflight(res: http.ServerResponse): void {
@@ -36,14 +40,17 @@ function notModified(header: string | undefined, etag: string): boolean {
 }
 
 export async function serveSiteRules(
-  req: http.IncomingMessage, res: http.ServerResponse,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
   deps: { secret: Uint8Array; accounts: AccountStore; rules: Pick<SiteRulesStore, 'activeSiteRules'> },
 ): Promise<void> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
   const now = Date.now();
   const claims = bearer ? await verifyToken(deps.secret, bearer, Math.floor(now / 1000)) : null;
   // Any team's token: the full check (known, not revoked, user still there) against the token's own team.
-  const access = claims?.ok ? await checkToken(bearer, claims.claims.team, req.socket.remoteAddress ?? 'unknown', deps.secret, deps.accounts, now) : null;
+  const access = claims?.ok
+    ? await checkToken(bearer, claims.claims.team, req.socket.remoteAddress ?? 'unknown', deps.secret, deps.accounts, now)
+    : null;
   if (!access?.ok) return problem(res, 401, 'a valid token of a team of this server is needed (Authorization: Bearer)');
   const active = await deps.rules.activeSiteRules();
   if (!active) return problem(res, 404, 'no site rules have been published on this server (sync-server site-rules publish <file>)');

@@ -55,7 +55,9 @@ export async function siteRulesCommand(sub: string | undefined, args: string[], 
     }
     io.out(active.body.trimEnd());
     const restored = active.restoredFrom === null ? '' : `，恢复自版本 ${active.restoredFrom} / restores version ${active.restoredFrom}`;
-    io.err(`站点规则版本 ${active.version}，${active.publishedAt} 由 ${active.publishedBy} 发布 / site rules version ${active.version}, published ${active.publishedAt} by ${active.publishedBy}${restored}`);
+    io.err(
+      `站点规则版本 ${active.version}，${active.publishedAt} 由 ${active.publishedBy} 发布 / site rules version ${active.version}, published ${active.publishedAt} by ${active.publishedBy}${restored}`,
+    );
     return 0;
   }
   if (sub === 'rollback' && args.length === 0) {
@@ -63,14 +65,20 @@ export async function siteRulesCommand(sub: string | undefined, args: string[], 
     const current = versions[0];
     if (!current) return refuse('尚未发布过站点规则，无可回退', 'no site rules have been published, there is nothing to roll back');
     const target = rollbackTarget(versions, current);
-    if (!target) return refuse(`版本 ${current.version} 之前没有更早的发布，无法再回退`, `there is no publication before the one version ${current.version} holds`);
+    if (!target)
+      return refuse(
+        `版本 ${current.version} 之前没有更早的发布，无法再回退`,
+        `there is no publication before the one version ${current.version} holds`,
+      );
     const rules = SiteRules.parse(JSON.parse(target.body));
     const version = current.version + 1;
     const publishedAt = context.now.toISOString();
     const row = { version, body: bodyOf(rules, version, publishedAt), publishedAt, publishedBy: context.by, restoredFrom: target.version };
     if (!(await store.addSiteRules(row))) return refuse('另一发布同时进行，请重试', 'another publication happened meanwhile; try again');
     await context.audit({ event: 'site-rules.rollback', version, restoredFrom: target.version, from: current.version, by: context.by });
-    io.err(`已回退：版本 ${version} 恢复版本 ${target.version} 的规则（原为 ${current.version}） / rolled back: version ${version} restores the rules of version ${target.version} (was ${current.version})`);
+    io.err(
+      `已回退：版本 ${version} 恢复版本 ${target.version} 的规则（原为 ${current.version}） / rolled back: version ${version} restores the rules of version ${target.version} (was ${current.version})`,
+    );
     return 0;
   }
   if (sub !== 'publish' || args.length !== 1) {
@@ -99,15 +107,26 @@ export async function siteRulesCommand(sub: string | undefined, args: string[], 
   const rules = parsed.data;
   const current = await store.activeSiteRules();
   if (current && rules.version <= current.version) {
-    return refuse(`版本 ${rules.version} 不高于当前版本 ${current.version}，请提高 "version"`, `version ${rules.version} is not higher than the current ${current.version}: raise "version"`);
+    return refuse(
+      `版本 ${rules.version} 不高于当前版本 ${current.version}，请提高 "version"`,
+      `version ${rules.version} is not higher than the current ${current.version}: raise "version"`,
+    );
   }
   const publishedAt = context.now.toISOString();
   const body = bodyOf(rules, rules.version, publishedAt);
   if (!(await store.addSiteRules({ version: rules.version, body, publishedAt, publishedBy: context.by, restoredFrom: null }))) {
     return refuse('另一发布同时进行且版本不低于此版本，请重试', 'another publication of a version as high happened meanwhile');
   }
-  await context.audit({ event: 'site-rules.publish', version: rules.version, sha256: crypto.createHash('sha256').update(body).digest('hex'), file, by: context.by });
-  io.err(`已发布站点规则版本 ${rules.version}${current ? `（原为 ${current.version}）` : ''} / published site rules version ${rules.version}${current ? ` (was ${current.version})` : ''}`);
+  await context.audit({
+    event: 'site-rules.publish',
+    version: rules.version,
+    sha256: crypto.createHash('sha256').update(body).digest('hex'),
+    file,
+    by: context.by,
+  });
+  io.err(
+    `已发布站点规则版本 ${rules.version}${current ? `（原为 ${current.version}）` : ''} / published site rules version ${rules.version}${current ? ` (was ${current.version})` : ''}`,
+  );
   io.err('各浏览器在下次检查时（启动时及每 30 分钟）取用 / browsers pick them up at their next check (at start and every 30 minutes)');
   return 0;
 }

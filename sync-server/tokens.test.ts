@@ -4,7 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSecret, parseTtl, signToken, verifyToken } from './tokens.ts';
 
-const claims = { sub: 'li', team: 'east', role: 'member' as const, jti: '5a72e404-b2c0-4e76-bf40-c9a381730de2', iat: 1_800_000_000, exp: 1_800_000_600 };
+const claims = {
+  sub: 'li',
+  team: 'east',
+  role: 'member' as const,
+  jti: '5a72e404-b2c0-4e76-bf40-c9a381730de2',
+  iat: 1_800_000_000,
+  exp: 1_800_000_600,
+};
 
 describe('tokens', () => {
   it('makes one secret per DATA_DIR, owner-only, and keeps it', () => {

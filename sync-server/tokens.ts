@@ -22,7 +22,8 @@ export function loadSecret(dataDir: string): Uint8Array {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const hex = fs.readFileSync(file, 'utf8').trim();
-  if (!/^[0-9a-f]{64,}$/.test(hex)) throw new Error(`${file} is not a token secret (expected hex); remove it to make a new one (every token becomes invalid)`);
+  if (!/^[0-9a-f]{64,}$/.test(hex))
+    throw new Error(`${file} is not a token secret (expected hex); remove it to make a new one (every token becomes invalid)`);
   return Buffer.from(hex, 'hex');
 }
 

@@ -28,7 +28,9 @@ function parkedDoc(): { doc: Y.Doc; first: Uint8Array } {
 describe('Yjs internals', () => {
   it(`are used with the Yjs version they were checked with (${CHECKED_WITH})`, () => {
     const installed = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('yjs/package.json'), 'utf8')) as { version: string };
-    const declared = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies.yjs;
+    const declared = (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }
+    ).dependencies.yjs;
     expect({ installed: installed.version, declared }).toEqual({ installed: CHECKED_WITH, declared: CHECKED_WITH });
   });
 

@@ -10,7 +10,16 @@ describe('docs/contract.md', () => {
 
   it('documents the coverage fields of the honest-verdicts contract', () => {
     const doc = contractMarkdown();
-    for (const field of ['"coverage"', '"completeness"', '"banners"', '"UNKNOWN"', '"MARKED"', '"NOT_LISTED"', '"atLeast"', '"entityKind"']) {
+    for (const field of [
+      '"coverage"',
+      '"completeness"',
+      '"banners"',
+      '"UNKNOWN"',
+      '"MARKED"',
+      '"NOT_LISTED"',
+      '"atLeast"',
+      '"entityKind"',
+    ]) {
       expect(doc).toContain(field);
     }
   });

@@ -43,8 +43,11 @@ const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
 const isMarkdown = (path: string) => path.endsWith('.md');
 /** The READMEs, docs/, and the READMEs of the code's folders. */
-const DOCS = [join(ROOT, 'README.md'), join(ROOT, 'README.en.md'), ...['docs', 'core', 'cli', 'extension', 'sync-server', 'test']
-  .flatMap((dir) => walk(join(ROOT, dir), isMarkdown))];
+const DOCS = [
+  join(ROOT, 'README.md'),
+  join(ROOT, 'README.en.md'),
+  ...['docs', 'core', 'cli', 'extension', 'sync-server', 'test'].flatMap((dir) => walk(join(ROOT, dir), isMarkdown)),
+];
 
 describe('README', () => {
   it.each(['README.md', 'README.en.md'])('%s is at most 12 KB', (name) => {
@@ -58,20 +61,27 @@ describe('links in the Markdown files', () => {
     expect(markdownLinks(text)).toEqual(['x.md', 'img/y.png', '#here', 'https://e.org', 'z.md#part']);
   });
 
-  it.each(DOCS.map((path) => [relative(ROOT, path).split(sep).join('/'), path]))('%s: every relative link reaches a file of the repository', (_, path) => {
-    const broken = markdownLinks(readFileSync(path, 'utf8')).filter((target) => {
-      const file = linkedPath(path, target);
-      return file !== null && !(inRepo(file) && isFile(file));
-    });
-    expect(broken).toEqual([]);
-  });
+  it.each(DOCS.map((path) => [relative(ROOT, path).split(sep).join('/'), path]))(
+    '%s: every relative link reaches a file of the repository',
+    (_, path) => {
+      const broken = markdownLinks(readFileSync(path, 'utf8')).filter((target) => {
+        const file = linkedPath(path, target);
+        return file !== null && !(inRepo(file) && isFile(file));
+      });
+      expect(broken).toEqual([]);
+    },
+  );
 });
 
 describe('documents cited in source comments', () => {
   const SOURCE = /\.(ts|tsx|mjs|js)$/;
   const sources = ['core', 'cli', 'extension', 'sync-server', 'test']
     .flatMap((dir) => walk(join(ROOT, dir), (p) => SOURCE.test(p)))
-    .concat(readdirSync(ROOT).filter((name) => SOURCE.test(name)).map((name) => join(ROOT, name)));
+    .concat(
+      readdirSync(ROOT)
+        .filter((name) => SOURCE.test(name))
+        .map((name) => join(ROOT, name)),
+    );
 
   it('exist in the repository (from the root or beside the citing file)', () => {
     const missing: string[] = [];

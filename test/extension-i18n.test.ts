@@ -17,34 +17,47 @@ const INPUT_PARSING = /text\.split\(\/\[/;
 const READS_CHINESE = new Set(['features/ledger/mapping.ts']);
 
 function uiFiles(): string[] {
-  return UI_FOLDERS.flatMap((folder) => readdirSync(`${EXTENSION}${folder}`, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|tsx|html)$/.test(f) && !/\.test\.tsx?$/.test(f))
-    .map((f) => `${folder}/${f}`)
-    .filter((f) => !READS_CHINESE.has(f)));
+  return UI_FOLDERS.flatMap((folder) =>
+    readdirSync(`${EXTENSION}${folder}`, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|tsx|html)$/.test(f) && !/\.test\.tsx?$/.test(f))
+      .map((f) => `${folder}/${f}`)
+      .filter((f) => !READS_CHINESE.has(f)),
+  );
 }
 
 /** The code without its comments (line, block and HTML comments); strings stay. */
 function code(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
 describe('extension UI texts', () => {
   it('are Chinese in the Chinese messages file: no message is Latin words alone', () => {
     const zh = JSON.parse(readFileSync(`${EXTENSION}public/_locales/zh_CN/messages.json`, 'utf8')) as Record<string, { message: string }>;
     // `lang` is the UI language's code, read by the code (ui/i18n.ts), never shown.
-    const latin = Object.entries(zh).filter(([key, { message }]) => key !== 'lang' && latinOnly(message)).map(([key]) => key);
+    const latin = Object.entries(zh)
+      .filter(([key, { message }]) => key !== 'lang' && latinOnly(message))
+      .map(([key]) => key);
     expect(Object.keys(zh).length).toBeGreaterThan(300);
     expect(latin).toEqual([]);
     expect(latinOnly('stopped after 12 requests')).toBe(true);
     expect(latinOnly('令牌字段 role：缺少')).toBe(false);
-    expect(latinOnlyTexts(['91110000101623741K', 'https://www.gsxt.gov.cn/x', '2026-12-07 10:00', 'Zhang San', 'not JSON'], ['Zhang San'])).toEqual(['not JSON']);
+    expect(
+      latinOnlyTexts(['91110000101623741K', 'https://www.gsxt.gov.cn/x', '2026-12-07 10:00', 'Zhang San', 'not JSON'], ['Zhang San']),
+    ).toEqual(['not JSON']);
   });
 
   it('come from the messages files, not from the code', () => {
     const files = uiFiles();
     expect(files.length).toBeGreaterThan(20);
-    const hardCoded = files.flatMap((file) => code(readFileSync(`${EXTENSION}${file}`, 'utf8')).split('\n')
-      .filter((line) => HAN.test(line) && !INPUT_PARSING.test(line)).map((line) => `${file}: ${line.trim()}`));
+    const hardCoded = files.flatMap((file) =>
+      code(readFileSync(`${EXTENSION}${file}`, 'utf8'))
+        .split('\n')
+        .filter((line) => HAN.test(line) && !INPUT_PARSING.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
     expect(hardCoded).toEqual([]);
   });
 
@@ -60,7 +73,9 @@ describe('extension UI texts', () => {
       const cited = [...message.matchAll(/R(\d)|第 (\d) 节/g)];
       expect(cited.length, key).toBeGreaterThan(0);
       for (const [, rule, section] of cited) {
-        expect(rules, `${key} cites ${rule ? `R${rule}` : `section ${section}`}`).toMatch(rule ? new RegExp(`^### R${rule} `, 'm') : new RegExp(`^## ${section}\\. `, 'm'));
+        expect(rules, `${key} cites ${rule ? `R${rule}` : `section ${section}`}`).toMatch(
+          rule ? new RegExp(`^### R${rule} `, 'm') : new RegExp(`^## ${section}\\. `, 'm'),
+        );
       }
     }
   });

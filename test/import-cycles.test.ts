@@ -26,7 +26,10 @@ describe('import cycles', () => {
     write('cli/b.ts', "import {\n  c,\n} from '../core/c.ts';\nexport const b = c;\n");
     write('core/c.ts', "export const c = () => import('../cli/a.ts');\n");
     write('core/index.ts', "export { c } from './c.ts';\n");
-    write('test/t.ts', "import type { a } from '../cli/a.ts';\nimport { c } from '#core';\nexport type T = typeof a;\nexport const d = c;\n");
+    write(
+      'test/t.ts',
+      "import type { a } from '../cli/a.ts';\nimport { c } from '#core';\nexport type T = typeof a;\nexport const d = c;\n",
+    );
     write('core/types.ts', "import type { T } from './t.ts';\nexport type U = T;\n");
     const graph = importGraph(root, sourceFiles(root, ['cli', 'core', 'test']));
     expect(importCycles(graph)).toEqual([['cli/a.ts', 'cli/b.ts', 'core/c.ts']]);

@@ -26,14 +26,23 @@ afterAll(async () => {
 /** One HTTP exchange with the simulated site under a credit site's host name (Node's fetch drops Host). */
 function exchange(host: string, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port: site.port, method, path,
-      headers: { Host: host, ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'X-Requested-With': 'XMLHttpRequest' } : {}) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: site.port,
+        method,
+        path,
+        headers: {
+          Host: host,
+          ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'X-Requested-With': 'XMLHttpRequest' } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -42,7 +51,10 @@ function exchange(host: string, method: string, path: string, body?: string): Pr
 const gsxt = siteById('gsxt-gov-cn').completeRead as NonNullable<SiteAdapter['completeRead']>;
 const ENTITY = { name: '示例', uscc: '91330100MA2B3C4D5N' };
 
-const senderFor = (host: string): Sender => (path, form) => exchange(host, 'POST', path, form.toString());
+const senderFor =
+  (host: string): Sender =>
+  (path, form) =>
+    exchange(host, 'POST', path, form.toString());
 
 async function readEntityPage(name: string) {
   const page = pageByName(name);
@@ -84,7 +96,13 @@ describe('gsxt: complete records from the declared section endpoints', () => {
 
   it('the saved section JSON of the fixtures gives the same 23 penalties', () => {
     const dir = fileURLToPath(new URL('../core/sites/fixtures/gsxt-gov-cn/json/', import.meta.url));
-    const pages = [1, 2, 3, 4, 5].map((n) => JSON.parse(readFileSync(`${dir}repeat-punishment-p${n}.json`, 'utf8')) as { recordsTotal: number; data: Array<Record<string, unknown>> });
+    const pages = [1, 2, 3, 4, 5].map(
+      (n) =>
+        JSON.parse(readFileSync(`${dir}repeat-punishment-p${n}.json`, 'utf8')) as {
+          recordsTotal: number;
+          data: Array<Record<string, unknown>>;
+        },
+    );
     const saved = fixturePages().find((p) => p.name === 'repeat-2017');
     const url = saved?.url as URL;
     const dom = siteFor(url)?.parse(htmlDocument(saved?.html ?? '', url.href), url, OBSERVED_AT) as ParseSuccess;

@@ -37,7 +37,8 @@ describe('core stays pure', () => {
   });
 
   it('accepts zod, yjs, relative imports and dates passed in', async () => {
-    const code = "import * as z from 'zod';\nimport * as Y from 'yjs';\nexport const doc = () => new Y.Doc();\nimport { addDays } from '../lib/dates.ts';\nexport const S = z.string();\nexport const next = (d: string) => addDays(d, 1);\nexport const at = (ms: number) => new Date(ms);\n";
+    const code =
+      "import * as z from 'zod';\nimport * as Y from 'yjs';\nexport const doc = () => new Y.Doc();\nimport { addDays } from '../lib/dates.ts';\nexport const S = z.string();\nexport const next = (d: string) => addDays(d, 1);\nexport const at = (ms: number) => new Date(ms);\n";
     expect(await messages(code, 'core/rules/r9-example.ts')).toEqual([]);
   });
 });
@@ -62,7 +63,9 @@ describe('other folders reach core only through its index', () => {
 
   it('lets only a content-script entry import its own adapter', async () => {
     const code = "import { adapter } from '#core/sites/gsxt-gov-cn';\nexport const a = adapter;\n";
-    expect((await messages(code, 'extension/features/overlay/x.ts')).join('\n')).toContain("Only a content-script entry imports its site's adapter");
+    expect((await messages(code, 'extension/features/overlay/x.ts')).join('\n')).toContain(
+      "Only a content-script entry imports its site's adapter",
+    );
     expect((await messages(code, 'cli/commands/x.ts')).join('\n')).toContain("Only a content-script entry imports its site's adapter");
     expect(await messages(code, 'extension/entrypoints/gsxt-gov-cn.content.ts')).toEqual([]);
   });
@@ -74,8 +77,12 @@ describe('other folders reach core only through its index', () => {
 
 describe('zod is imported as a namespace (the named z defeats tree-shaking)', () => {
   it.each(['core/schemas/x.ts', 'sync-server/x.ts', 'extension/storage/x.ts'])('rejects the named z in %s', async (file) => {
-    expect((await messages("import { z } from 'zod';\nexport const s = z.string();\n", file)).join('\n')).toContain("import * as z from 'zod'");
-    expect((await messages("import type { z } from 'zod';\nexport type S = z.infer<never>;\n", file)).join('\n')).toContain("import * as z from 'zod'");
+    expect((await messages("import { z } from 'zod';\nexport const s = z.string();\n", file)).join('\n')).toContain(
+      "import * as z from 'zod'",
+    );
+    expect((await messages("import type { z } from 'zod';\nexport type S = z.infer<never>;\n", file)).join('\n')).toContain(
+      "import * as z from 'zod'",
+    );
   });
 
   it('accepts the namespace', async () => {
@@ -110,10 +117,17 @@ describe('production code never imports tests', () => {
     ['sync-server/x.ts', './rooms.test.ts'],
     ['cli/commands/x.ts', '../../test/fixtures/records/clean.json'],
   ])('rejects %s importing %s', async (file, spec) => {
-    expect((await messages(`import x from '${spec}';\nexport const y = x;\n`, file)).join('\n')).toContain('Production code never imports tests');
+    expect((await messages(`import x from '${spec}';\nexport const y = x;\n`, file)).join('\n')).toContain(
+      'Production code never imports tests',
+    );
   });
 
   it('accepts the same import in a test file', async () => {
-    expect(await messages("import { background } from '../../test/support/extension/background.ts';\nexport const b = background;\n", 'extension/features/ledger/x.test.tsx')).toEqual([]);
+    expect(
+      await messages(
+        "import { background } from '../../test/support/extension/background.ts';\nexport const b = background;\n",
+        'extension/features/ledger/x.test.tsx',
+      ),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  CreditChinaReply, assessRecord, creditChinaItems, siteById, type Assessment, type EntityRecord, type ParseResult, type SectionKind, type SiteAdapter,
+  CreditChinaReply,
+  assessRecord,
+  creditChinaItems,
+  siteById,
+  type Assessment,
+  type EntityRecord,
+  type ParseResult,
+  type SectionKind,
+  type SiteAdapter,
 } from '#core';
 import { parseSavedPage } from '../cli/html.ts';
 
@@ -18,7 +26,11 @@ const FIXTURES = fileURLToPath(new URL('../core/sites/fixtures/', import.meta.ur
 const AS_OF = '2026-11-30';
 const SECTIONS: readonly SectionKind[] = ['penalties', 'abnormal', 'serious'];
 
-interface SectionTruth { state: 'complete' | 'partial' | 'unknown'; read: number; total: number | null }
+interface SectionTruth {
+  state: 'complete' | 'partial' | 'unknown';
+  read: number;
+  total: number | null;
+}
 interface Truth {
   source: string;
   layout: string;
@@ -31,7 +43,12 @@ interface Truth {
   banners: string[];
 }
 
-interface Case { name: string; dir: string; base: string; truth: Truth }
+interface Case {
+  name: string;
+  dir: string;
+  base: string;
+  truth: Truth;
+}
 
 function cases(): Case[] {
   const found: Case[] = [];
@@ -39,7 +56,9 @@ function cases(): Case[] {
     for (const group of ['real', 'layouts']) {
       const dir = join(FIXTURES, site.name, group);
       if (!existsSync(dir)) continue;
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.truth.json')).sort()) {
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith('.truth.json'))
+        .sort()) {
         const base = file.replace(/\.truth\.json$/, '');
         found.push({ name: `${site.name}/${group}/${base}`, dir, base, truth: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Truth });
       }
@@ -53,7 +72,8 @@ function check(truth: Truth, result: ParseResult, withUrl: boolean): string[] {
   const failed: string[] = [];
   if (truth.pageKind !== 'entity') {
     if (result.ok) failed.push(`(a) a ${truth.pageKind} page was read as the entity "${result.record.entity.name}"`);
-    else if (truth.pageKind === 'search' && withUrl && result.reason !== 'unsupported-page') failed.push(`(a) search page reported ${result.reason}, not unsupported-page`);
+    else if (truth.pageKind === 'search' && withUrl && result.reason !== 'unsupported-page')
+      failed.push(`(a) search page reported ${result.reason}, not unsupported-page`);
     return failed;
   }
   if (!result.ok) return [`(a) entity page not read: ${result.reason}: ${result.detail}`];
@@ -72,7 +92,8 @@ function checkAssessment(truth: Truth, record: EntityRecord, a: Assessment): str
     const want = truth.sections?.[s];
     const got = a.coverage[s];
     if (!want) continue;
-    if (want.state !== 'complete' && got.state === 'complete') failed.push(`(b) ${s} stated complete (${got.read}/${got.total}), truth ${want.state}`);
+    if (want.state !== 'complete' && got.state === 'complete')
+      failed.push(`(b) ${s} stated complete (${got.read}/${got.total}), truth ${want.state}`);
     if (got.state !== want.state || got.read !== want.read || got.total !== want.total) {
       failed.push(`(b) ${s} read ${got.read}/${got.total} (${got.state}), truth ${want.read}/${want.total} (${want.state})`);
     }
@@ -80,13 +101,15 @@ function checkAssessment(truth: Truth, record: EntityRecord, a: Assessment): str
   const { abnormal, serious } = truth.listed;
   if (abnormal === null && a.abnormalList.status === 'NONE') failed.push('(b) abnormal list said NONE, truth unknown');
   if (serious === null && a.seriousList.status === 'NOT_LISTED') failed.push('(b) serious list said NOT_LISTED, truth unknown');
-  if (abnormal === true && (a.abnormalList.status === 'NONE' || a.abnormalList.status === 'UNKNOWN')) failed.push(`(c) abnormal list ${a.abnormalList.status}, truth listed`);
+  if (abnormal === true && (a.abnormalList.status === 'NONE' || a.abnormalList.status === 'UNKNOWN'))
+    failed.push(`(c) abnormal list ${a.abnormalList.status}, truth listed`);
   if (serious === true && a.seriousList.status !== 'LISTED') failed.push(`(c) serious list ${a.seriousList.status}, truth listed`);
   if (abnormal === false && a.abnormalList.status !== 'NONE') failed.push(`(c) abnormal list ${a.abnormalList.status}, truth not listed`);
   if (serious === false && a.seriousList.status !== 'NOT_LISTED') failed.push(`(c) serious list ${a.seriousList.status}, truth not listed`);
   // One sentence can name both lists (…经营异常名录和黑名单): two banners, one text.
   const banners = [...new Set((record.banners ?? []).map((b) => b.text))];
-  if (JSON.stringify(banners) !== JSON.stringify(truth.banners)) failed.push(`(c) banners ${JSON.stringify(banners)}, truth ${JSON.stringify(truth.banners)}`);
+  if (JSON.stringify(banners) !== JSON.stringify(truth.banners))
+    failed.push(`(c) banners ${JSON.stringify(banners)}, truth ${JSON.stringify(truth.banners)}`);
   if (truth.kind !== 'unknown' && a.entityKind !== truth.kind.toUpperCase()) failed.push(`(kind) ${a.entityKind}, truth ${truth.kind}`);
   return failed;
 }
@@ -102,13 +125,15 @@ function checkJson(truth: Truth, body: string): string[] | { skip: string } {
   if (url && /creditchina/.test(url.hostname)) {
     const reply = CreditChinaReply.safeParse(json);
     const category = url.searchParams.get('type');
-    if (truth.pageKind !== 'entity') return reply.success && reply.data.data.list?.length ? [`(a) a ${truth.pageKind} reply gave record rows`] : [];
+    if (truth.pageKind !== 'entity')
+      return reply.success && reply.data.data.list?.length ? [`(a) a ${truth.pageKind} reply gave record rows`] : [];
     if (!category) return { skip: 'Credit China entity-detail JSON: core reads record rows from category replies (typeSourceSearch) only' };
     if (!reply.success) return ['(a) category reply not read'];
     const items = creditChinaItems(category, reply.data.data.list ?? []);
     const read = { penalties: items.penalties.length, abnormal: items.abnormal.length, serious: items.serious.length };
-    return SECTIONS.filter((s) => truth.sections?.[s].state !== 'unknown' && read[s] !== truth.sections?.[s].read)
-      .map((s) => `(b) ${s} rows ${read[s]}, truth ${truth.sections?.[s].read}`);
+    return SECTIONS.filter((s) => truth.sections?.[s].state !== 'unknown' && read[s] !== truth.sections?.[s].read).map(
+      (s) => `(b) ${s} rows ${read[s]}, truth ${truth.sections?.[s].read}`,
+    );
   }
   const reply = (siteById('gsxt-gov-cn').completeRead as NonNullable<SiteAdapter['completeRead']>).readReply(body);
   if (reply.kind !== 'page') return truth.pageKind === 'entity' ? [`(a) gsxt reply not read: ${reply.detail}`] : [];

@@ -42,6 +42,20 @@ export async function assessFolder(dir: string, format: 'json' | 'csv', options:
   io.err(`creditlens assess: ${files.length} 个文件 files, ${rows.size} 个主体 entities, ${failures.length} 个无法读取 unreadable\n`);
   if (rows.size === 0) return EXIT.badInput;
   const list = [...rows.values()];
-  io.out(format === 'csv' ? csvOf(list) : `${JSON.stringify(list.map((r) => ({ file: r.file, observedAt: r.observedAt, entity: r.record.entity, source: r.record.source ?? null, assessment: r.assessment })), null, 2)}\n`);
+  io.out(
+    format === 'csv'
+      ? csvOf(list)
+      : `${JSON.stringify(
+          list.map((r) => ({
+            file: r.file,
+            observedAt: r.observedAt,
+            entity: r.record.entity,
+            source: r.record.source ?? null,
+            assessment: r.assessment,
+          })),
+          null,
+          2,
+        )}\n`,
+  );
   return EXIT.ok;
 }

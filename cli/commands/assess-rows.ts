@@ -30,7 +30,11 @@ function serious(a: Assessment): string {
 }
 
 const ABNORMAL: Record<Exclude<Assessment['abnormalList']['status'], 'UNKNOWN'>, string> = {
-  NONE: '未列入', ACTIVE: '已列入', MARKED: '已标记经营异常状态', WARNING_60D: '已列入（届满前60日）', ESCALATE_TO_SERIOUS: '已届满3年',
+  NONE: '未列入',
+  ACTIVE: '已列入',
+  MARKED: '已标记经营异常状态',
+  WARNING_60D: '已列入（届满前60日）',
+  ESCALATE_TO_SERIOUS: '已届满3年',
 };
 
 function abnormal(a: Assessment): string {

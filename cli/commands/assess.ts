@@ -17,7 +17,8 @@ const OPTIONS = {
   format: { type: 'string' },
 } as const;
 
-const USAGE = 'usage: creditlens assess FILE.json|FILE.html|DIR [--url URL] [--as-of YYYY-MM-DD] [--settings FILE.json] [--format json|csv]';
+const USAGE =
+  'usage: creditlens assess FILE.json|FILE.html|DIR [--url URL] [--as-of YYYY-MM-DD] [--settings FILE.json] [--format json|csv]';
 
 async function assessOptions(values: { 'as-of'?: string; settings?: string }, io: Io): Promise<AssessOptions> {
   const asOf = values['as-of'] ?? chinaDateOfEpochMs(io.now());
@@ -35,7 +36,10 @@ export async function assess(args: readonly string[], io: Io): Promise<number> {
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new InputError([`--format: expected json or csv, got "${format}"`]);
   const options = await assessOptions(values, io);
-  const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
+  const isFolder = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (isFolder) return assessFolder(path, format, options, io);
   if (format === 'csv') throw new InputError(['--format csv is for a folder of pages; a single file prints JSON']);
   const { record } = await recordFromFile(path, values.url);

@@ -19,7 +19,10 @@ export async function readSiteRules(file: string): Promise<SiteRules> {
 
 export async function parse(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: [...args], options: { url: { type: 'string' }, 'site-rules': { type: 'string' } }, allowPositionals: true, strict: true,
+    args: [...args],
+    options: { url: { type: 'string' }, 'site-rules': { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
   });
   const [file, ...rest] = positionals;
   if (file === undefined || rest.length > 0) throw new InputError([USAGE]);

@@ -7,8 +7,16 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
-  EVIDENCE_MANIFEST, EVIDENCE_PAGE, EVIDENCE_RECORD, EvidenceManifest, isSectionFile, problemLines, problemsOf, sectionsFromFiles,
-  siteById, type ParseResult,
+  EVIDENCE_MANIFEST,
+  EVIDENCE_PAGE,
+  EVIDENCE_RECORD,
+  EvidenceManifest,
+  isSectionFile,
+  problemLines,
+  problemsOf,
+  sectionsFromFiles,
+  siteById,
+  type ParseResult,
 } from '#core';
 import { readZipEntry, zipEntryNames } from '../../packaging/crx/zip.ts';
 import { parseHtml } from '../html.ts';
@@ -36,7 +44,8 @@ export async function verifyEvidence(args: readonly string[], io: Io): Promise<n
     }
   };
   const listed = new Set(manifest.files.map((f) => f.name));
-  for (const name of names) if (name !== EVIDENCE_MANIFEST && !listed.has(name)) problems.push(`${name}: 清单未列出 not listed in the manifest`);
+  for (const name of names)
+    if (name !== EVIDENCE_MANIFEST && !listed.has(name)) problems.push(`${name}: 清单未列出 not listed in the manifest`);
   if (names.length !== new Set(names).size) problems.push('同名文件重复 an entry name appears twice');
   const texts = new Map<string, string>();
   for (const listedFile of manifest.files) {
@@ -47,15 +56,19 @@ export async function verifyEvidence(args: readonly string[], io: Io): Promise<n
       continue;
     }
     const sha256 = createHash('sha256').update(data).digest('hex');
-    if (sha256 !== listedFile.sha256 || data.length !== listedFile.bytes) problems.push(`${listedFile.name}: SHA-256 与清单不符 differs from the manifest`);
-    if (listedFile.name === EVIDENCE_PAGE || listedFile.name === EVIDENCE_RECORD || isSectionFile(listedFile.name)) texts.set(listedFile.name, data.toString('utf8'));
+    if (sha256 !== listedFile.sha256 || data.length !== listedFile.bytes)
+      problems.push(`${listedFile.name}: SHA-256 与清单不符 differs from the manifest`);
+    if (listedFile.name === EVIDENCE_PAGE || listedFile.name === EVIDENCE_RECORD || isSectionFile(listedFile.name))
+      texts.set(listedFile.name, data.toString('utf8'));
   }
   problems.push(...(await reread(manifest, texts)));
   if (problems.length > 0) {
     io.out(`取证文件未通过校验 evidence NOT verified: ${file}\n${problems.map((p) => `  ✗ ${p}\n`).join('')}`);
     return EXIT.negative;
   }
-  io.out(`取证文件校验通过 evidence verified: ${file}\n  ${manifest.files.length} 个文件哈希一致 files match their SHA-256; 重新读取 page.html 与 record.json 一致 the re-read equals record.json\n`);
+  io.out(
+    `取证文件校验通过 evidence verified: ${file}\n  ${manifest.files.length} 个文件哈希一致 files match their SHA-256; 重新读取 page.html 与 record.json 一致 the re-read equals record.json\n`,
+  );
   return EXIT.ok;
 }
 
@@ -84,7 +97,8 @@ function readManifest(file: string, zip: Buffer): { manifest: EvidenceManifest; 
 async function reread(manifest: EvidenceManifest, texts: ReadonlyMap<string, string>): Promise<string[]> {
   const html = texts.get(EVIDENCE_PAGE);
   const recordText = texts.get(EVIDENCE_RECORD);
-  if (html === undefined || recordText === undefined) return [`${html === undefined ? EVIDENCE_PAGE : EVIDENCE_RECORD}: 无法重新读取 cannot be read again`];
+  if (html === undefined || recordText === undefined)
+    return [`${html === undefined ? EVIDENCE_PAGE : EVIDENCE_RECORD}: 无法重新读取 cannot be read again`];
   let stored: unknown;
   try {
     stored = JSON.parse(recordText);
@@ -103,5 +117,7 @@ async function reread(manifest: EvidenceManifest, texts: ReadonlyMap<string, str
     return [`sections: ${error instanceof Error ? error.message : String(error)}`];
   }
   if (!result.ok) return [`${EVIDENCE_PAGE}: 重新读取未读懂 not understood when read again (${result.reason})`];
-  return jsonDifferences(stored, JSON.parse(JSON.stringify(result.record))).map((path) => `${EVIDENCE_RECORD}: ${path} 与重新读取的结果不同 differs from the re-read page`);
+  return jsonDifferences(stored, JSON.parse(JSON.stringify(result.record))).map(
+    (path) => `${EVIDENCE_RECORD}: ${path} 与重新读取的结果不同 differs from the re-read page`,
+  );
 }

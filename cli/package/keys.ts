@@ -24,9 +24,13 @@ export function readSigningKey(file: string): crypto.KeyObject {
   try {
     key = crypto.createPrivateKey(pem);
   } catch (error) {
-    throw new Error(`${file} is not a PEM private key (make one with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out creditlens.pem)`, { cause: error });
+    throw new Error(
+      `${file} is not a PEM private key (make one with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out creditlens.pem)`,
+      { cause: error },
+    );
   }
-  if (key.asymmetricKeyType !== 'rsa') throw new Error(`${file} is a ${key.asymmetricKeyType ?? 'non-RSA'} key; Chromium's extension ids come from RSA keys`);
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new Error(`${file} is a ${key.asymmetricKeyType ?? 'non-RSA'} key; Chromium's extension ids come from RSA keys`);
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) throw new Error(`${file} is a ${bits}-bit RSA key; use at least 2048 bits`);
   return key;
@@ -46,7 +50,11 @@ export function signingKey(env: NodeJS.ProcessEnv, devKeyPath: string, warn: (li
     fs.writeFileSync(devKeyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
     generated = true;
   }
-  warn(`WARNING: ${KEY_VARIABLE} is not set, so this build is signed with the DEVELOPMENT key ${devKeyPath}${generated ? ' (generated just now)' : ''}.`);
-  warn(`WARNING: its extension id is not the agency's. Do not deploy it; set ${KEY_VARIABLE}=/path/to/agency-key.pem (README: 无应用商店的安装与更新).`);
+  warn(
+    `WARNING: ${KEY_VARIABLE} is not set, so this build is signed with the DEVELOPMENT key ${devKeyPath}${generated ? ' (generated just now)' : ''}.`,
+  );
+  warn(
+    `WARNING: its extension id is not the agency's. Do not deploy it; set ${KEY_VARIABLE}=/path/to/agency-key.pem (README: 无应用商店的安装与更新).`,
+  );
   return { privateKey: readSigningKey(devKeyPath), path: devKeyPath, development: true };
 }

@@ -19,12 +19,15 @@ const say = (line: string): void => void process.stderr.write(`package: ${line}\
 try {
   const key = signingKey(process.env, DEV_KEY, say);
   const configured = process.env.CREDITLENS_UPDATE_URL;
-  if (!configured) say(`WARNING: CREDITLENS_UPDATE_URL is not set; the extension will look for updates at ${DEFAULT_SERVER} (this machine only).`);
+  if (!configured)
+    say(`WARNING: CREDITLENS_UPDATE_URL is not set; the extension will look for updates at ${DEFAULT_SERVER} (this machine only).`);
   const updateUrl = updateUrlOf(configured || DEFAULT_SERVER);
   const outDir = path.resolve(process.env.CREDITLENS_PACKAGE_DIR || path.join(ROOT, '.output/package'));
   say(`building extension ${extensionIdOf(publicKeyDerOf(key.privateKey))} (update URL ${updateUrl}) into ${outDir} …`);
   const result = packageExtension({ root: ROOT, outDir, privateKey: key.privateKey, updateUrl });
-  say(`${path.relative(process.cwd(), result.crx) || result.crx}: id ${result.id}, version ${result.version}, ${(result.bytes / 1024).toFixed(1)} KiB (build ${(result.buildMs / 1000).toFixed(1)} s, pack ${result.packMs} ms)`);
+  say(
+    `${path.relative(process.cwd(), result.crx) || result.crx}: id ${result.id}, version ${result.version}, ${(result.bytes / 1024).toFixed(1)} KiB (build ${(result.buildMs / 1000).toFixed(1)} s, pack ${result.packMs} ms)`,
+  );
   say(`publish it with: npm run sync-server -- extension publish ${result.crx}`);
   process.stdout.write(`${result.crx}\n`);
 } catch (error) {

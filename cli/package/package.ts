@@ -13,7 +13,11 @@ import { crxZip } from '../../packaging/crx/zip.ts';
 import type { ZipEntry } from '#core';
 
 /** The variables wxt.config.ts reads when packaging. */
-export const BUILD_ENV = { key: 'CREDITLENS_PACKAGE_KEY', updateUrl: 'CREDITLENS_PACKAGE_UPDATE_URL', outDir: 'CREDITLENS_PACKAGE_OUT_DIR' } as const;
+export const BUILD_ENV = {
+  key: 'CREDITLENS_PACKAGE_KEY',
+  updateUrl: 'CREDITLENS_PACKAGE_UPDATE_URL',
+  outDir: 'CREDITLENS_PACKAGE_OUT_DIR',
+} as const;
 
 export const UPDATE_PATH = '/extension/update.xml';
 
@@ -29,7 +33,8 @@ export function updateUrlOf(configured: string): string {
     throw new Error(`CREDITLENS_UPDATE_URL ${JSON.stringify(configured)} is not a URL (e.g. https://creditlens.example.gov.cn)`);
   }
   if (url.protocol === 'wss:' || url.protocol === 'ws:') url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`CREDITLENS_UPDATE_URL must be an http(s) address, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`CREDITLENS_UPDATE_URL must be an http(s) address, not ${url.protocol}`);
   if (url.search || url.hash) throw new Error('CREDITLENS_UPDATE_URL must not have a query or fragment');
   if (!url.pathname.endsWith(UPDATE_PATH)) url.pathname = `${url.pathname.replace(/\/+$/, '')}${UPDATE_PATH}`;
   return url.href;
@@ -50,10 +55,24 @@ export function packDirectory(dir: string, privateKey: crypto.KeyObject): Buffer
   return writeCrx3(crxZip(filesOf(dir)), privateKey);
 }
 
-export type PackageResult = { crx: string; unpacked: string; id: string; version: string; updateUrl: string; bytes: number; buildMs: number; packMs: number };
+export type PackageResult = {
+  crx: string;
+  unpacked: string;
+  id: string;
+  version: string;
+  updateUrl: string;
+  bytes: number;
+  buildMs: number;
+  packMs: number;
+};
 
 /** Builds with WXT into `outDir`/chrome-mv3 and writes `outDir`/creditlens-<version>.crx. */
-export function packageExtension(options: { root: string; outDir: string; privateKey: crypto.KeyObject; updateUrl: string }): PackageResult {
+export function packageExtension(options: {
+  root: string;
+  outDir: string;
+  privateKey: crypto.KeyObject;
+  updateUrl: string;
+}): PackageResult {
   const publicKey = publicKeyDerOf(options.privateKey);
   const started = performance.now();
   try {
@@ -75,7 +94,11 @@ export function packageExtension(options: { root: string; outDir: string; privat
   }
   const built = performance.now();
   const unpacked = path.join(options.outDir, 'chrome-mv3');
-  const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'manifest.json'), 'utf8')) as { version: string; key?: string; update_url?: string };
+  const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'manifest.json'), 'utf8')) as {
+    version: string;
+    key?: string;
+    update_url?: string;
+  };
   if (manifest.key !== publicKey.toString('base64') || manifest.update_url !== options.updateUrl) {
     throw new Error('the built manifest lacks the key or update_url: wxt.config.ts did not see the packaging variables');
   }
@@ -83,7 +106,13 @@ export function packageExtension(options: { root: string; outDir: string; privat
   const file = path.join(options.outDir, `creditlens-${manifest.version}.crx`);
   fs.writeFileSync(file, crx);
   return {
-    crx: file, unpacked, id: extensionIdOf(publicKey), version: manifest.version, updateUrl: options.updateUrl,
-    bytes: crx.length, buildMs: Math.round(built - started), packMs: Math.round(performance.now() - built),
+    crx: file,
+    unpacked,
+    id: extensionIdOf(publicKey),
+    version: manifest.version,
+    updateUrl: options.updateUrl,
+    bytes: crx.length,
+    buildMs: Math.round(built - started),
+    packMs: Math.round(performance.now() - built),
   };
 }

@@ -62,8 +62,16 @@ export function assessRecord(record: EntityRecord, options: AssessOptions): Asse
     const published = publishedOn(p, publishedUntil, ctx);
     return { p, severity, domain: domain.domain, domainAmbiguous: domain.ambiguous, published, publishedUntil };
   });
-  const abnormal = abnormalListStatus({ listings: facts.abnormal, kind: facts.kind, coverage: facts.coverage.abnormal, banners: facts.banners }, ctx);
-  const serious = seriousListStatus({ listings: facts.serious, coverage: facts.coverage.serious, banners: facts.banners }, graded, abnormal, ctx);
+  const abnormal = abnormalListStatus(
+    { listings: facts.abnormal, kind: facts.kind, coverage: facts.coverage.abnormal, banners: facts.banners },
+    ctx,
+  );
+  const serious = seriousListStatus(
+    { listings: facts.serious, coverage: facts.coverage.serious, banners: facts.banners },
+    graded,
+    abnormal,
+    ctx,
+  );
   const onAList = abnormal.active || serious.active;
 
   let latest: ReturnType<typeof latestByDomain> | undefined;

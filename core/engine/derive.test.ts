@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntityRecord, PenaltyType } from '../schemas/record.ts';
-import {
-  deriveAbnormalReason,
-  deriveAggravated,
-  deriveFacts,
-  deriveIsSamr,
-  deriveSeriousRoute,
-  deriveTypes,
-} from './derive.ts';
+import { deriveAbnormalReason, deriveAggravated, deriveFacts, deriveIsSamr, deriveSeriousRoute, deriveTypes } from './derive.ts';
 
 const sorted = (types: readonly PenaltyType[]): PenaltyType[] => [...types].sort();
 
@@ -53,7 +46,11 @@ describe('deriveTypes', () => {
 
   it('a combined decision lists every sanction once, in the order of the pattern table', () => {
     expect(deriveTypes('警告，没收违法所得1000元，没收用于违法生产的工具，并处罚款2万元，吊销营业执照')).toEqual([
-      'WARNING', 'FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY', 'REVOKE_BUSINESS_LICENSE',
+      'WARNING',
+      'FINE',
+      'CONFISCATE_GAINS',
+      'CONFISCATE_PROPERTY',
+      'REVOKE_BUSINESS_LICENSE',
     ]);
   });
 
@@ -70,7 +67,20 @@ describe('deriveTypes', () => {
   });
 
   it('property: never repeats a type and is unchanged by surrounding noise', () => {
-    const pieces = fc.constantFrom('罚款5万元', '警告', '没收违法所得', '吊销营业执照', '吊销食品经营许可证', '责令停产停业', '，', '。', '并处', ' ', '\u200b', '\u3000');
+    const pieces = fc.constantFrom(
+      '罚款5万元',
+      '警告',
+      '没收违法所得',
+      '吊销营业执照',
+      '吊销食品经营许可证',
+      '责令停产停业',
+      '，',
+      '。',
+      '并处',
+      ' ',
+      '\u200b',
+      '\u3000',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
         const text = parts.join('');
@@ -182,10 +192,24 @@ describe('deriveFacts', () => {
   const record: EntityRecord = {
     entity: { name: '某公司' },
     penalties: [
-      { id: 'p1', decisionNo: '某市监处罚〔2023〕 １ 号', decisionDate: '2023-03-01', authority: '某市市场监督管理局', content: '从重处罚，罚款人民币5万元' },
       {
-        id: 'p2', decisionNo: 'X', decisionDate: '2023-03-01', publicityDate: '2023-03-05', authority: '某市税务局', content: '警告',
-        isSamr: true, types: ['FINE'], aggravatedFine: false, status: 'CHANGED',
+        id: 'p1',
+        decisionNo: '某市监处罚〔2023〕 １ 号',
+        decisionDate: '2023-03-01',
+        authority: '某市市场监督管理局',
+        content: '从重处罚，罚款人民币5万元',
+      },
+      {
+        id: 'p2',
+        decisionNo: 'X',
+        decisionDate: '2023-03-01',
+        publicityDate: '2023-03-05',
+        authority: '某市税务局',
+        content: '警告',
+        isSamr: true,
+        types: ['FINE'],
+        aggravatedFine: false,
+        status: 'CHANGED',
       },
     ],
     abnormalListings: [
@@ -202,8 +226,16 @@ describe('deriveFacts', () => {
   it('derives what is missing and applies defaults', () => {
     const p1 = facts.penalties[0];
     expect(p1).toMatchObject({
-      types: ['FINE'], aggravatedFine: true, isSamr: true, publicityStart: '2023-03-01', status: 'EFFECTIVE', effective: true,
-      lowAmountFine: false, obligationsFulfilled: false, harmEliminated: false, decisionKey: '某市监处罚〔2023〕1号',
+      types: ['FINE'],
+      aggravatedFine: true,
+      isSamr: true,
+      publicityStart: '2023-03-01',
+      status: 'EFFECTIVE',
+      effective: true,
+      lowAmountFine: false,
+      obligationsFulfilled: false,
+      harmEliminated: false,
+      decisionKey: '某市监处罚〔2023〕1号',
     });
     expect(facts.abnormal[0]?.reason).toBe('UNREACHABLE');
     expect(facts.serious[0]).toMatchObject({ route: 'ABNORMAL_3Y', penaltyIds: [] });
@@ -211,7 +243,12 @@ describe('deriveFacts', () => {
 
   it('given values win over derived ones', () => {
     expect(facts.penalties[1]).toMatchObject({
-      types: ['FINE'], aggravatedFine: false, isSamr: true, publicityStart: '2023-03-05', status: 'CHANGED', effective: true,
+      types: ['FINE'],
+      aggravatedFine: false,
+      isSamr: true,
+      publicityStart: '2023-03-05',
+      status: 'CHANGED',
+      effective: true,
     });
     expect(facts.abnormal[1]?.reason).toBe('ANNUAL_REPORT');
     expect(facts.serious[1]).toMatchObject({ route: 'PENALTY', penaltyIds: ['p1'] });

@@ -202,7 +202,13 @@ function penaltyFact(p: PenaltyInput): PenaltyFact {
 }
 
 function abnormalFact(a: AbnormalListingInput): AbnormalFact {
-  return { id: a.id, kind: a.kind ?? 'LISTING', listedDate: a.listedDate, reason: a.reason ?? deriveAbnormalReason(a.reasonText), removedDate: a.removedDate };
+  return {
+    id: a.id,
+    kind: a.kind ?? 'LISTING',
+    listedDate: a.listedDate,
+    reason: a.reason ?? deriveAbnormalReason(a.reasonText),
+    removedDate: a.removedDate,
+  };
 }
 
 function seriousFact(s: SeriousListingInput): SeriousFact {
@@ -220,14 +226,21 @@ const NO_BANNERS: readonly Banner[] = Object.freeze([]);
 
 /** Decision numbers and listing texts compared with every bracket as one pair, widths folded and no spaces. */
 function basisForm(text: string): string {
-  return matchForm(text).replace(/\s+/g, '').replace(/[〔［[【（(〈]/g, '(').replace(/[〕］\]】）)〉]/g, ')');
+  return matchForm(text)
+    .replace(/\s+/g, '')
+    .replace(/[〔［[【（(〈]/g, '(')
+    .replace(/[〕］\]】）)〉]/g, ')');
 }
 
 /**
  * Pages rarely say which penalties a listing rests on: a penalty whose decision number stands in the listing's
  * reason text is its basis (docs/rules.md R5, R8). A number too short to identify a decision is never matched.
  */
-function withBasisByNumber(serious: SeriousFact[], penalties: readonly PenaltyFact[], inputs: readonly SeriousListingInput[]): SeriousFact[] {
+function withBasisByNumber(
+  serious: SeriousFact[],
+  penalties: readonly PenaltyFact[],
+  inputs: readonly SeriousListingInput[],
+): SeriousFact[] {
   // Each decision number in its compared form once, not once per listing.
   const keys = penalties.map((p) => ({ id: p.id, key: basisForm(p.decisionNo) })).filter(({ key }) => key.length >= 6 && /\d/.test(key));
   return serious.map((s, i) => {

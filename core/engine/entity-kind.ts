@@ -29,8 +29,10 @@ function ofRegNo(regNo: string): AssessedEntityKind | null {
 export function entityKindOf(record: EntityRecord): AssessedEntityKind {
   const { entity } = record;
   const marked = record.abnormalListings.some((a) => a.kind === 'MARK') || (record.banners ?? []).some((b) => b.kind === 'MARK');
-  return (entity.uscc ? ofUscc(entity.uscc) : null)
-    ?? entity.kind
-    ?? (entity.regNo ? ofRegNo(entity.regNo) : null)
-    ?? (marked ? 'INDIVIDUAL' : 'UNKNOWN');
+  return (
+    (entity.uscc ? ofUscc(entity.uscc) : null) ??
+    entity.kind ??
+    (entity.regNo ? ofRegNo(entity.regNo) : null) ??
+    (marked ? 'INDIVIDUAL' : 'UNKNOWN')
+  );
 }

@@ -5,8 +5,15 @@
  */
 import type { Assessment } from '../schemas/assessment.ts';
 import {
-  EVIDENCE_ASSESSMENT, EVIDENCE_FORMAT, EVIDENCE_MANIFEST, EVIDENCE_MHTML, EVIDENCE_PAGE, EVIDENCE_RECORD, EVIDENCE_VERSION,
-  EvidenceManifest, type MhtmlState,
+  EVIDENCE_ASSESSMENT,
+  EVIDENCE_FORMAT,
+  EVIDENCE_MANIFEST,
+  EVIDENCE_MHTML,
+  EVIDENCE_PAGE,
+  EVIDENCE_RECORD,
+  EVIDENCE_VERSION,
+  EvidenceManifest,
+  type MhtmlState,
 } from '../schemas/evidence.ts';
 import type { EntityRecord } from '../schemas/record.ts';
 import { DataTablesPage, type JsonSection, type SectionKind } from '../sites/sections.ts';
@@ -34,7 +41,9 @@ const SECTION_FILE = /^sections\/(penalties|abnormal|serious)-([1-9]\d{0,3})\.js
 
 /** `sections/<kind>-<n>.json`, n from 1: one file per reply page, in the order they were read. */
 export function sectionFiles(sections: readonly JsonSection[]): Array<{ name: string; text: string }> {
-  return sections.flatMap((section) => section.pages.map((page, i) => ({ name: `sections/${section.kind}-${i + 1}.json`, text: JSON.stringify(page) })));
+  return sections.flatMap((section) =>
+    section.pages.map((page, i) => ({ name: `sections/${section.kind}-${i + 1}.json`, text: JSON.stringify(page) })),
+  );
 }
 
 /** The JSON replies back from their files (names other than sections/… are ignored); throws on a reply that does not parse. */
@@ -67,14 +76,18 @@ const controls = (text: string) => Array.from(text, (c) => (c.charCodeAt(0) < 0x
 /** `取证-<name>-<uscc>-<yyyyMMdd-HHmmss>.zip` (北京时间), safe as a file name on any system. */
 export function evidenceFileName(entity: { name: string; uscc?: string }, observedAt: string): string {
   const stamp = beijingTime(observedAt).replace(/-/g, '').replace(' ', '-').replace(/:/g, '');
-  const clean = (text: string) => controls(text).replace(UNSAFE, '_').replace(/_{2,}/g, '_').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 80);
+  const clean = (text: string) =>
+    controls(text).replace(UNSAFE, '_').replace(/_{2,}/g, '_').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 80);
   return ['取证', clean(entity.name) || '_', ...(entity.uscc ? [clean(entity.uscc)] : []), stamp].join('-') + '.zip';
 }
 
 const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
 /** Builds the archive: every file hashed into the manifest, the manifest last. */
-export async function evidenceZip(input: EvidenceInput, sha256: Sha256): Promise<{ zip: Uint8Array; manifest: EvidenceManifest; fileName: string }> {
+export async function evidenceZip(
+  input: EvidenceInput,
+  sha256: Sha256,
+): Promise<{ zip: Uint8Array; manifest: EvidenceManifest; fileName: string }> {
   const encoder = new TextEncoder();
   const entries: ZipEntry[] = [
     { name: EVIDENCE_PAGE, data: encoder.encode(input.html) },
@@ -83,7 +96,9 @@ export async function evidenceZip(input: EvidenceInput, sha256: Sha256): Promise
     ...sectionFiles(input.sections).map((file) => ({ name: file.name, data: encoder.encode(file.text) })),
     ...(input.mhtml.state === 'included' ? [{ name: EVIDENCE_MHTML, data: input.mhtml.bytes }] : []),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const files = await Promise.all(entries.map(async (entry) => ({ name: entry.name, bytes: entry.data.byteLength, sha256: await sha256(entry.data) })));
+  const files = await Promise.all(
+    entries.map(async (entry) => ({ name: entry.name, bytes: entry.data.byteLength, sha256: await sha256(entry.data) })),
+  );
   const { entity } = input.record;
   const manifest = EvidenceManifest.parse({
     format: EVIDENCE_FORMAT,

@@ -27,6 +27,11 @@ describe('csvCell', () => {
 
 describe('csvText', () => {
   it('BOM, CRLF, one line per row', () => {
-    expect(csvText([['名称', '件数'], ['=1', 2]])).toBe("\uFEFF名称,件数\r\n'=1,2\r\n");
+    expect(
+      csvText([
+        ['名称', '件数'],
+        ['=1', 2],
+      ]),
+    ).toBe("\uFEFF名称,件数\r\n'=1,2\r\n");
   });
 });

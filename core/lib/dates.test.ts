@@ -129,8 +129,22 @@ describe('formatDate / dateParts / isIsoDate', () => {
   it('accepts real calendar dates only', () => {
     expect(dateParts('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
     expect(isIsoDate('2000-02-29')).toBe(true);
-    for (const bad of ['2023-02-29', '1900-02-29', '2023-02-30', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00',
-      '2023-1-01', '2023-01-1', '23-01-01', '2023/01/01', ' 2023-01-01', '2023-01-01T00:00', '']) {
+    for (const bad of [
+      '2023-02-29',
+      '1900-02-29',
+      '2023-02-30',
+      '2023-04-31',
+      '2023-13-01',
+      '2023-00-10',
+      '2023-01-00',
+      '2023-1-01',
+      '2023-01-1',
+      '23-01-01',
+      '2023/01/01',
+      ' 2023-01-01',
+      '2023-01-01T00:00',
+      '',
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
       expect(dateParts(bad), bad).toBeNull();
     }
@@ -383,12 +397,19 @@ describe('lastDay / running / completed (docs/rules.md §1)', () => {
 
   it('before the start, running, or completed: exactly one holds on any day', () => {
     fc.assert(
-      fc.property(anyDate, fc.integer({ min: 0, max: 20 }), unit, fc.integer({ min: -400, max: 8000 }), fc.boolean(), (start, n, u, offset, inclusive) => {
-        const on = addDays(start, offset);
-        const options = { boundaryInclusive: inclusive };
-        const states = [on < start, running(start, n, u, on, options), completed(start, n, u, on, options)];
-        expect(states.filter(Boolean)).toHaveLength(1);
-      }),
+      fc.property(
+        anyDate,
+        fc.integer({ min: 0, max: 20 }),
+        unit,
+        fc.integer({ min: -400, max: 8000 }),
+        fc.boolean(),
+        (start, n, u, offset, inclusive) => {
+          const on = addDays(start, offset);
+          const options = { boundaryInclusive: inclusive };
+          const states = [on < start, running(start, n, u, on, options), completed(start, n, u, on, options)];
+          expect(states.filter(Boolean)).toHaveLength(1);
+        },
+      ),
     );
   });
 
@@ -442,7 +463,8 @@ describe('chinaDateOfEpochMs', () => {
       { numRuns: 2000 },
     );
     // The hour around the switch back to +8: 01:00–02:00 local happened twice.
-    for (let ms = lastSummer - 2 * HOUR_MS; ms <= lastSummer + 2 * HOUR_MS; ms += 60_000) expect(chinaDateOfEpochMs(ms)).toBe(zone.format(ms));
+    for (let ms = lastSummer - 2 * HOUR_MS; ms <= lastSummer + 2 * HOUR_MS; ms += 60_000)
+      expect(chinaDateOfEpochMs(ms)).toBe(zone.format(ms));
   });
 
   it('handles instants before 1970 and the epoch itself', () => {
@@ -619,7 +641,13 @@ describe('parseSiteDate', () => {
         const [y, m, d] = split(iso);
         const mm = padded ? pad2(m) : String(m);
         const dd = padded ? pad2(d) : String(d);
-        for (const text of [`${y}年${mm}月${dd}日`, `${y}-${mm}-${dd}`, `${y}/${mm}/${dd}`, `${y}.${mm}.${dd}`, `${y}-${mm}-${dd} 23:59:59`]) {
+        for (const text of [
+          `${y}年${mm}月${dd}日`,
+          `${y}-${mm}-${dd}`,
+          `${y}/${mm}/${dd}`,
+          `${y}.${mm}.${dd}`,
+          `${y}-${mm}-${dd} 23:59:59`,
+        ]) {
           expect(parseSiteDate(text), text).toBe(iso);
         }
       }),
@@ -637,10 +665,13 @@ describe('parseSiteDate', () => {
 
   it('never throws and never returns an invalid date', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'0123456789-/.年月日 长期０９') }), fc.double(), fc.anything()), (value) => {
-        const out = parseSiteDate(value);
-        if (out !== null) expect(oracleValid(out)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'0123456789-/.年月日 长期０９') }), fc.double(), fc.anything()),
+        (value) => {
+          const out = parseSiteDate(value);
+          if (out !== null) expect(oracleValid(out)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -56,8 +56,8 @@ export function dateKey(date: string): number {
   const d0 = digitAt(date, 8);
   const d1 = digitAt(date, 9);
   // `>>> 0` turns a negative difference (a unit below '0') into a large number.
-  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9) return -1;
-  if ((m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return -1;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return -1;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return -1;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
@@ -101,9 +101,16 @@ function formatKey(key: number): IsoDate {
   const month = monthOf(key);
   const day = dayOf(key);
   return String.fromCharCode(
-    DIGIT_0 + Math.floor(year / 1000), DIGIT_0 + (Math.floor(year / 100) % 10), DIGIT_0 + (Math.floor(year / 10) % 10),
-    DIGIT_0 + (year % 10), 45, DIGIT_0 + Math.floor(month / 10), DIGIT_0 + (month % 10), 45,
-    DIGIT_0 + Math.floor(day / 10), DIGIT_0 + (day % 10),
+    DIGIT_0 + Math.floor(year / 1000),
+    DIGIT_0 + (Math.floor(year / 100) % 10),
+    DIGIT_0 + (Math.floor(year / 10) % 10),
+    DIGIT_0 + (year % 10),
+    45,
+    DIGIT_0 + Math.floor(month / 10),
+    DIGIT_0 + (month % 10),
+    45,
+    DIGIT_0 + Math.floor(day / 10),
+    DIGIT_0 + (day % 10),
   );
 }
 
@@ -184,9 +191,7 @@ function fromDayNumber(days: number): IsoDate {
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   // Whole days in the years 0–9999 (all real use) format as one string; anything else the way it always did.
-  return Number.isInteger(days) && year >= 0 && year <= 9999
-    ? formatKey(year * 10000 + month * 100 + day)
-    : formatDate(year, month, day);
+  return Number.isInteger(days) && year >= 0 && year <= 9999 ? formatKey(year * 10000 + month * 100 + day) : formatDate(year, month, day);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -6,8 +6,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeywordIndex, cleanText, matchForm } from './text.ts';
 import {
-  addDays, addMonths, addYears, completed, dateKey, dateParts, dayAfterLastDay, daysBetween, daysInMonth, formatDate,
-  isIsoDate, lastDay, lastDayKey, running, type PeriodOptions, type PeriodUnit,
+  addDays,
+  addMonths,
+  addYears,
+  completed,
+  dateKey,
+  dateParts,
+  dayAfterLastDay,
+  daysBetween,
+  daysInMonth,
+  formatDate,
+  isIsoDate,
+  lastDay,
+  lastDayKey,
+  running,
+  type PeriodOptions,
+  type PeriodUnit,
 } from './dates.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -100,9 +114,51 @@ function outcome(f: () => unknown): unknown {
 
 /** Units on both sides of every boundary matchForm's fast path draws. */
 const UNITS = [
-  'a', 'z', 'A', 'Z', '0', ' ', '\t', '\n', '\r', '\v', '\f', '\u3000', '\u3001', '\u9fff', '\ua000', '\ua640', '\ua7ff',
-  '\ua800', '\u200b', '\u2060', '\ufeff', '\u00a0', '\u2003', '\u1680', '\u2028', '\u0085', 'Ａ', 'ｚ', '１', '，', '（',
-  '\uff00', '\uff5e', '\uff5f', '罚', '款', 'İ', 'Σ', 'ß', 'ǅ', 'Ꙁ', '\ud83d', '\ude00', '\ud800', '\udc00',
+  'a',
+  'z',
+  'A',
+  'Z',
+  '0',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\v',
+  '\f',
+  '\u3000',
+  '\u3001',
+  '\u9fff',
+  '\ua000',
+  '\ua640',
+  '\ua7ff',
+  '\ua800',
+  '\u200b',
+  '\u2060',
+  '\ufeff',
+  '\u00a0',
+  '\u2003',
+  '\u1680',
+  '\u2028',
+  '\u0085',
+  'Ａ',
+  'ｚ',
+  '１',
+  '，',
+  '（',
+  '\uff00',
+  '\uff5e',
+  '\uff5f',
+  '罚',
+  '款',
+  'İ',
+  'Σ',
+  'ß',
+  'ǅ',
+  'Ꙁ',
+  '\ud83d',
+  '\ude00',
+  '\ud800',
+  '\udc00',
 ];
 const text = fc.oneof(
   fc.array(fc.constantFrom(...UNITS), { maxLength: 12 }).map((units) => units.join('')),
@@ -111,9 +167,12 @@ const text = fc.oneof(
 
 describe('matchForm agrees with its plain version (in match form as it is, else cleanText + toLowerCase)', () => {
   it('on texts mixing ASCII, CJK, full width, spaces, zero-width characters and other letters', () => {
-    fc.assert(fc.property(text, (s) => {
-      expect(matchForm(s)).toBe(plainMatchForm(s));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(matchForm(s)).toBe(plainMatchForm(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('on every UTF-16 unit, alone and in company', () => {
@@ -135,14 +194,19 @@ describe('KeywordIndex agrees with its plain version (list i ⇔ one of its keyw
   const alphabet = ['一', '丁', '市', '帀', '罚', '款', 'a', 'b', 'Ａ', ' '];
   const word = fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 3 }).map((w) => w.join(''));
   it('on random lists and texts', () => {
-    fc.assert(fc.property(
-      fc.array(fc.array(word, { maxLength: 4 }), { minLength: 1, maxLength: 6 }),
-      fc.array(fc.constantFrom(...alphabet), { maxLength: 20 }).map((t) => matchForm(t.join(''))),
-      (lists, hay) => {
-        const plain = lists.reduce((mask, words, i) => (words.some((w) => matchForm(w) !== '' && hay.includes(matchForm(w))) ? mask | (1 << i) : mask), 0);
-        expect(new KeywordIndex(lists).search(hay)).toBe(plain);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 20 }).map((t) => matchForm(t.join(''))),
+        (lists, hay) => {
+          const plain = lists.reduce(
+            (mask, words, i) => (words.some((w) => matchForm(w) !== '' && hay.includes(matchForm(w))) ? mask | (1 << i) : mask),
+            0,
+          );
+          expect(new KeywordIndex(lists).search(hay)).toBe(plain);
+        },
+      ),
+    );
   });
 });
 
@@ -154,12 +218,27 @@ const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 /** Real dates of any year, month ends and leap days favoured, years at both ends of 0–9999 included. */
 const date = fc
   .record({
-    y: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 990, max: 1010 }), fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 9980, max: 9999 })),
+    y: fc.oneof(
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 990, max: 1010 }),
+      fc.integer({ min: 1990, max: 2030 }),
+      fc.integer({ min: 9980, max: 9999 }),
+    ),
     m: fc.integer({ min: 1, max: 12 }),
     d: fc.oneof(fc.integer({ min: 1, max: 28 }), fc.constant(31), fc.constant(30), fc.constant(29)),
   })
   .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(d, daysInMonth(y, m)), 2)}`);
-const notADate = fc.constantFrom('2023-02-30', '2023-2-03', '10001-01-01', '00-1-12-31', '', 'x', '2023-13-01', '２０２３-01-01', '2023/01/01');
+const notADate = fc.constantFrom(
+  '2023-02-30',
+  '2023-2-03',
+  '10001-01-01',
+  '00-1-12-31',
+  '',
+  'x',
+  '2023-13-01',
+  '２０２３-01-01',
+  '2023/01/01',
+);
 const anyDate = fc.oneof({ weight: 9, arbitrary: date }, { weight: 1, arbitrary: notADate });
 const n = fc.oneof(fc.integer({ min: -40, max: 80 }), fc.constantFrom(0.5, -1.5, 1e6));
 const unit = fc.constantFrom<PeriodUnit>('y', 'm');
@@ -167,42 +246,55 @@ const options = fc.constantFrom<PeriodOptions>({ boundaryInclusive: true }, { bo
 
 describe('date arithmetic agrees with its plain (parts object and string) version', () => {
   it('dateParts, isIsoDate and dateKey', () => {
-    fc.assert(fc.property(fc.oneof(anyDate, fc.string({ maxLength: 11 })), (d) => {
-      expect(dateParts(d)).toEqual(plainParts(d));
-      expect(isIsoDate(d)).toBe(plainParts(d) !== null);
-      const parts = plainParts(d);
-      expect(dateKey(d)).toBe(parts ? parts.year * 10000 + parts.month * 100 + parts.day : -1);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(anyDate, fc.string({ maxLength: 11 })), (d) => {
+        expect(dateParts(d)).toEqual(plainParts(d));
+        expect(isIsoDate(d)).toBe(plainParts(d) !== null);
+        const parts = plainParts(d);
+        expect(dateKey(d)).toBe(parts ? parts.year * 10000 + parts.month * 100 + parts.day : -1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('date keys compare as the date strings do', () => {
-    fc.assert(fc.property(date, date, (a, b) => {
-      expect(Math.sign(dateKey(a) - dateKey(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
-    }));
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        expect(Math.sign(dateKey(a) - dateKey(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+    );
   });
 
   it('addMonths, addYears, addDays and daysBetween', () => {
-    fc.assert(fc.property(anyDate, anyDate, n, (a, b, k) => {
-      expect(outcome(() => addMonths(a, k))).toEqual(outcome(() => plainAddMonths(a, k)));
-      expect(outcome(() => addYears(a, k))).toEqual(outcome(() => plainAddMonths(a, k * 12)));
-      for (const days of [k, 1, -1, k * 37]) expect(outcome(() => addDays(a, days))).toEqual(outcome(() => plainAddDays(a, days)));
-      expect(outcome(() => daysBetween(a, b))).toEqual(outcome(() => {
-        const pa = plainPartsOf(a);
-        const pb = plainPartsOf(b);
-        return toDayNumber(pb.year, pb.month, pb.day) - toDayNumber(pa.year, pa.month, pa.day);
-      }));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyDate, anyDate, n, (a, b, k) => {
+        expect(outcome(() => addMonths(a, k))).toEqual(outcome(() => plainAddMonths(a, k)));
+        expect(outcome(() => addYears(a, k))).toEqual(outcome(() => plainAddMonths(a, k * 12)));
+        for (const days of [k, 1, -1, k * 37]) expect(outcome(() => addDays(a, days))).toEqual(outcome(() => plainAddDays(a, days)));
+        expect(outcome(() => daysBetween(a, b))).toEqual(
+          outcome(() => {
+            const pa = plainPartsOf(a);
+            const pb = plainPartsOf(b);
+            return toDayNumber(pb.year, pb.month, pb.day) - toDayNumber(pa.year, pa.month, pa.day);
+          }),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('lastDay, dayAfterLastDay, lastDayKey, running and completed', () => {
-    fc.assert(fc.property(anyDate, anyDate, n, unit, options, (start, on, k, u, o) => {
-      const plain = outcome(() => plainLastDay(start, k, u, o));
-      expect(outcome(() => lastDay(start, k, u, o))).toEqual(plain);
-      expect(outcome(() => dayAfterLastDay(start, k, u, o))).toEqual(outcome(() => plainAddDays(plainLastDay(start, k, u, o), 1)));
-      const key = lastDayKey(start, k, u, o.boundaryInclusive);
-      if (key >= 0) expect(plain).toEqual({ value: formatDate(Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100) });
-      expect(outcome(() => running(start, k, u, on, o))).toEqual(outcome(() => start <= on && on <= plainLastDay(start, k, u, o)));
-      expect(outcome(() => completed(start, k, u, on, o))).toEqual(outcome(() => on > plainLastDay(start, k, u, o)));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(anyDate, anyDate, n, unit, options, (start, on, k, u, o) => {
+        const plain = outcome(() => plainLastDay(start, k, u, o));
+        expect(outcome(() => lastDay(start, k, u, o))).toEqual(plain);
+        expect(outcome(() => dayAfterLastDay(start, k, u, o))).toEqual(outcome(() => plainAddDays(plainLastDay(start, k, u, o), 1)));
+        const key = lastDayKey(start, k, u, o.boundaryInclusive);
+        if (key >= 0) expect(plain).toEqual({ value: formatDate(Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100) });
+        expect(outcome(() => running(start, k, u, on, o))).toEqual(outcome(() => start <= on && on <= plainLastDay(start, k, u, o)));
+        expect(outcome(() => completed(start, k, u, on, o))).toEqual(outcome(() => on > plainLastDay(start, k, u, o)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

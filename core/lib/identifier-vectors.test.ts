@@ -27,13 +27,10 @@ describe('identifier vectors from other libraries', () => {
     expect(libraries.size).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(vectors.filter((v) => v.valid).map((v) => [v.code, v.kind, v.source] as const))(
-    '%s is a valid %s (%s)',
-    (code, kind) => {
-      const check = validateIdentifier(code);
-      expect(check).toEqual({ valid: true, kind, reason: null });
-    },
-  );
+  it.each(vectors.filter((v) => v.valid).map((v) => [v.code, v.kind, v.source] as const))('%s is a valid %s (%s)', (code, kind) => {
+    const check = validateIdentifier(code);
+    expect(check).toEqual({ valid: true, kind, reason: null });
+  });
 
   it.each(vectors.filter((v) => v.ourReading === 'regNo-legacy').map((v) => [v.code, v.source] as const))(
     '%s is a legacy number without a check digit, not an error (refused by %s)',

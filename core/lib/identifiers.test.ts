@@ -39,11 +39,7 @@ function oracleRegNoValid(digits15: string): boolean {
 const symbol = fc.constantFrom(...ALPHABET);
 const digit = fc.constantFrom(...'0123456789');
 const usccPrefix = fc
-  .tuple(
-    fc.constantFrom(...CATEGORIES),
-    fc.array(digit, { minLength: 6, maxLength: 6 }),
-    fc.array(symbol, { minLength: 9, maxLength: 9 }),
-  )
+  .tuple(fc.constantFrom(...CATEGORIES), fc.array(digit, { minLength: 6, maxLength: 6 }), fc.array(symbol, { minLength: 9, maxLength: 9 }))
   .map(([category, division, subject]) => category + division.join('') + subject.join(''));
 const regNoPrefix = fc.array(digit, { minLength: 14, maxLength: 14 }).map((d) => d.join(''));
 
@@ -111,8 +107,14 @@ describe('normalizeIdentifier', () => {
   });
 
   it('normalised input validates like the clean code', () => {
-    for (const input of ['91110000101623741k', '９１１１００００１０１６２３７４１Ｋ', '9111 0000 1016 2374 1K', '91-1100-0010-1623-741K',
-      '92429004ma4c8hht0u', '\u300091510100MA6CR73R54\u3000']) {
+    for (const input of [
+      '91110000101623741k',
+      '９１１１００００１０１６２３７４１Ｋ',
+      '9111 0000 1016 2374 1K',
+      '91-1100-0010-1623-741K',
+      '92429004ma4c8hht0u',
+      '\u300091510100MA6CR73R54\u3000',
+    ]) {
       expect(validateUscc(input), input).toEqual({ valid: true, kind: 'uscc', reason: null });
       expect(validateIdentifier(input), input).toEqual({ valid: true, kind: 'uscc', reason: null });
     }

@@ -36,7 +36,9 @@ const USCC_FORMAT = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /** What people paste: full-width forms, spaces and dashes, lower case. */
 export function normalizeIdentifier(input: string): string {
-  return toHalfWidth(input).replace(/[\s\u00a0\u3000-]+/g, '').toUpperCase();
+  return toHalfWidth(input)
+    .replace(/[\s\u00a0\u3000-]+/g, '')
+    .toUpperCase();
 }
 
 /** The check character a 17-character USCC prefix should end with. */

@@ -4,7 +4,25 @@ import { KeywordIndex, cleanText, firstList, keywordsIn, labelForm, listCount, m
 
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 // Every white-space character JavaScript's \s knows, plus the ones the sites use most.
-const SPACES = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2002', '\u2003', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
+const SPACES = [
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\v',
+  '\f',
+  '\u00a0',
+  '\u1680',
+  '\u2002',
+  '\u2003',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+];
 
 /** Text salted with the characters the sites use to pad and obfuscate. */
 const noisy = fc.string({
@@ -33,12 +51,20 @@ describe('toHalfWidth', () => {
 
   it('property: keeps the length, leaves no full-width ASCII, and is idempotent', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.integer({ min: 0xff00, max: 0xff60 }).map((c) => String.fromCharCode(c)), fc.string({ maxLength: 1 })) }), (s) => {
-        const out = toHalfWidth(s);
-        expect(out).toHaveLength(s.length);
-        expect(out).not.toMatch(/[\uff01-\uff5e\u3000]/);
-        expect(toHalfWidth(out)).toBe(out);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.integer({ min: 0xff00, max: 0xff60 }).map((c) => String.fromCharCode(c)),
+            fc.string({ maxLength: 1 }),
+          ),
+        }),
+        (s) => {
+          const out = toHalfWidth(s);
+          expect(out).toHaveLength(s.length);
+          expect(out).not.toMatch(/[\uff01-\uff5e\u3000]/);
+          expect(toHalfWidth(out)).toBe(out);
+        },
+      ),
     );
   });
 
@@ -171,11 +197,13 @@ describe('KeywordIndex', () => {
   it('agrees with keywordsIn on random texts', () => {
     const lists = [['广告', '虚假宣传'], ['食品', '保健食品'], ['ccc']];
     const alphabet = ['广', '告', '虚', '假', '宣', '传', '食', '品', '保', '健', 'c', '其'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
-      const text = chars.join('');
-      const expected = lists.reduce((mask, words, i) => (keywordsIn(text, words).length ? mask | (1 << i) : mask), 0);
-      expect(index.search(text)).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        const text = chars.join('');
+        const expected = lists.reduce((mask, words, i) => (keywordsIn(text, words).length ? mask | (1 << i) : mask), 0);
+        expect(index.search(text)).toBe(expected);
+      }),
+    );
   });
 
   it('firstList and listCount read the mask', () => {

@@ -127,7 +127,9 @@ export function matchForm(text: string): string {
 
 /** The form used for labels and headers: clean, no spaces at all, no trailing colon. */
 export function labelForm(text: string): string {
-  return cleanText(text).replace(/ /g, '').replace(/[:：]+$/, '');
+  return cleanText(text)
+    .replace(/ /g, '')
+    .replace(/[:：]+$/, '');
 }
 
 /** The keywords of `list` (already in match form) that occur in `haystack` (already in match form). */

@@ -18,19 +18,36 @@ describe('the one sheet writer', () => {
     const report = sheetOf(reportXlsx(workReport([], { from: '2026-01-01', to: '2026-06-30' }), { unit: HOSTILE[0]! }));
     for (const sheet of [ledger, report]) {
       expect(sheet).not.toMatch(/<f>|<f /);
-      expect(sheet).toMatch(/t="inlineStr"><is><t xml:space="preserve">(填报单位：)?=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;点我&quot;\)<\/t>/);
+      expect(sheet).toMatch(
+        /t="inlineStr"><is><t xml:space="preserve">(填报单位：)?=HYPERLINK\(&quot;http:\/\/evil\.example&quot;,&quot;点我&quot;\)<\/t>/,
+      );
     }
     expect(ledger).toContain('<t xml:space="preserve">@SUM(A1)</t>');
   });
 
   it('lays out widths, frozen rows, merges, heights and styles; leaves null cells out but keeps empty ones', () => {
-    const xml = sheetXml([['标题', null], ['', 3], [Number.NaN, 'x']], {
-      styleOf: (r) => (r === 0 ? 1 : 0), widths: [30, 12], frozenRows: 1, merges: ['A1:B1'], heightOf: (r) => (r === 1 ? 40 : undefined),
-    });
+    const xml = sheetXml(
+      [
+        ['标题', null],
+        ['', 3],
+        [Number.NaN, 'x'],
+      ],
+      {
+        styleOf: (r) => (r === 0 ? 1 : 0),
+        widths: [30, 12],
+        frozenRows: 1,
+        merges: ['A1:B1'],
+        heightOf: (r) => (r === 1 ? 40 : undefined),
+      },
+    );
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(xml).toContain('<cols><col min="1" max="1" width="30" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/></cols>');
+    expect(xml).toContain(
+      '<cols><col min="1" max="1" width="30" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/></cols>',
+    );
     expect(xml).toContain('<row r="1"><c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">标题</t></is></c></row>');
-    expect(xml).toContain('<row r="2" ht="40" customHeight="1"><c r="A2" t="inlineStr"><is><t xml:space="preserve"></t></is></c><c r="B2"><v>3</v></c></row>');
+    expect(xml).toContain(
+      '<row r="2" ht="40" customHeight="1"><c r="A2" t="inlineStr"><is><t xml:space="preserve"></t></is></c><c r="B2"><v>3</v></c></row>',
+    );
     expect(xml).toContain('<c r="A3" t="inlineStr"><is><t xml:space="preserve">NaN</t></is></c>');
     expect(xml).toContain('<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
   });

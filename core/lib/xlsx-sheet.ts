@@ -46,13 +46,17 @@ export function sheetXml(rows: readonly (readonly SheetCell[])[], layout: SheetL
     parts.push(`<row r="${r + 1}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${cells}</row>`);
   }
   const frozen = layout.frozenRows ?? 0;
-  const pane = frozen > 0
-    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
-    : '';
+  const pane =
+    frozen > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
+      : '';
   const widths = layout.widths ?? [];
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const merges = layout.merges ?? [];
-  const merged = merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '';
+  const merged =
+    merges.length > 0
+      ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+      : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${parts.join('')}</sheetData>${merged}</worksheet>`;
 }

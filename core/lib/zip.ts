@@ -14,7 +14,8 @@ const FIXED_TIME = new Date(1980, 0, 1);
 export function writeZip(files: readonly ZipEntry[], level: ZipOptions['level'] = 6): Uint8Array {
   const entries: Zippable = {};
   for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (file.name === '' || file.name.startsWith('/') || file.name.includes('\\') || file.name.split('/').includes('..')) throw new Error(`zip: bad entry name ${file.name}`);
+    if (file.name === '' || file.name.startsWith('/') || file.name.includes('\\') || file.name.split('/').includes('..'))
+      throw new Error(`zip: bad entry name ${file.name}`);
     if (file.name in entries) throw new Error(`zip: ${file.name} twice`);
     entries[file.name] = [file.data, { level, mtime: FIXED_TIME }];
   }

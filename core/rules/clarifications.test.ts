@@ -63,7 +63,12 @@ describe('R5 looks back 3 years and skips penalties already behind a listing', (
   });
 
   it('a heavy penalty of another authority is no candidate', () => {
-    const p = penalty('2024-01-10', { types: ['REVOKE_LICENSE'], violationText: '生产不合格食品', authority: '某市卫生健康委员会', isSamr: undefined });
+    const p = penalty('2024-01-10', {
+      types: ['REVOKE_LICENSE'],
+      violationText: '生产不合格食品',
+      authority: '某市卫生健康委员会',
+      isSamr: undefined,
+    });
     const a = run(record({ penalties: [p] }), '2024-06-30');
     expect(a.penalties[0]).toMatchObject({ isSamr: false, seriousListCandidate: false });
   });
@@ -78,7 +83,12 @@ describe('R7: the entity takes its most advanced abnormal status', () => {
       ],
     });
     const a = run(r, '2024-06-30');
-    expect(a.abnormalList).toEqual({ active: true, status: 'ESCALATE_TO_SERIOUS', activeListingIds: ['NEW', 'OLD'], escalatesOn: '2023-05-02' });
+    expect(a.abnormalList).toEqual({
+      active: true,
+      status: 'ESCALATE_TO_SERIOUS',
+      activeListingIds: ['NEW', 'OLD'],
+      escalatesOn: '2023-05-02',
+    });
     expect(a.seriousList.shouldBeListed).toBe(true);
     const should = a.findings.find((f) => f.message.zh.startsWith('应列未列'));
     expect(should).toMatchObject({ recordIds: ['OLD'], source: { article: '第十七条' } });
@@ -93,7 +103,10 @@ describe('R7: the entity takes its most advanced abnormal status', () => {
 describe('R8: a listing falls with its revoked basis', () => {
   it('every basis penalty revoked → not active; the finding says why', () => {
     const b = heavyFood('2023-01-10', 'B');
-    const r = record({ penalties: [{ ...b, status: 'REVOKED' }], seriousListings: [{ id: 'S', listedDate: '2023-02-01', penaltyIds: ['B'] }] });
+    const r = record({
+      penalties: [{ ...b, status: 'REVOKED' }],
+      seriousListings: [{ id: 'S', listedDate: '2023-02-01', penaltyIds: ['B'] }],
+    });
     const a = run(r, '2024-06-30');
     expect(a.seriousList.active).toBe(false);
     expect(a.findings.find((f) => f.rule === 'r8-serious-list')?.message.zh).toContain('撤销');
@@ -130,9 +143,16 @@ describe('R3 repair conditions', () => {
   });
 
   it('medical devices get the 1-year minimum only when the setting says so', () => {
-    const p = penalty('2023-12-01', { violationText: '经营无注册证的医疗器械', publicityDate: '2023-12-01', obligationsFulfilled: true, harmEliminated: true });
+    const p = penalty('2023-12-01', {
+      violationText: '经营无注册证的医疗器械',
+      publicityDate: '2023-12-01',
+      obligationsFulfilled: true,
+      harmEliminated: true,
+    });
     expect(run(record({ penalties: [p] }), '2024-06-30').penalties[0]?.repairFrom).toBe('2024-06-02');
-    const withDevices = run(record({ penalties: [p] }), '2024-06-30', { repair1yDomains: ['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT', 'MEDICAL_DEVICE'] });
+    const withDevices = run(record({ penalties: [p] }), '2024-06-30', {
+      repair1yDomains: ['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT', 'MEDICAL_DEVICE'],
+    });
     expect(withDevices.penalties[0]?.repairFrom).toBe('2024-12-02');
   });
 
@@ -171,7 +191,17 @@ describe('settings (docs/rules.md §3) change the verdict as documented', () => 
 describe('findings explain every flag', () => {
   const r = record({
     penalties: [
-      ...penalties(['2022-01-10', '2022-03-10', '2022-05-10', '2022-07-10', '2022-09-10', '2022-11-10', '2023-01-10', '2023-03-10', '2023-05-10']),
+      ...penalties([
+        '2022-01-10',
+        '2022-03-10',
+        '2022-05-10',
+        '2022-07-10',
+        '2022-09-10',
+        '2022-11-10',
+        '2023-01-10',
+        '2023-03-10',
+        '2023-05-10',
+      ]),
       heavyFood('2024-01-10', 'H'),
       penalty('2024-02-01', { id: 'REV', status: 'VOID' }),
     ],

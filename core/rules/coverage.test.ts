@@ -39,7 +39,9 @@ describe('coverage', () => {
 
   it('sections not loaded are unknown: no NONE, no NOT_LISTED, no certain "no", no 应列未列', () => {
     const r = withCompleteness(record({ penalties: [heavyFood('2024-01-10', 'H')] }), {
-      penalties: { read: 1, total: 1 }, abnormal: UNREAD, serious: UNREAD,
+      penalties: { read: 1, total: 1 },
+      abnormal: UNREAD,
+      serious: UNREAD,
     });
     const a = run(r);
     expect(a.coverage.abnormal).toEqual({ state: 'unknown', read: 0, total: null });
@@ -53,7 +55,9 @@ describe('coverage', () => {
 
   it('an explicit empty state (a stated 0) is complete: NONE and NOT_LISTED, and 应列未列 may follow', () => {
     const r = withCompleteness(record({ penalties: [heavyFood('2024-01-10', 'H')] }), {
-      penalties: { read: 1, total: 1 }, abnormal: NONE_STATED, serious: NONE_STATED,
+      penalties: { read: 1, total: 1 },
+      abnormal: NONE_STATED,
+      serious: NONE_STATED,
     });
     const a = run(r);
     expect(a.abnormalList.status).toBe('NONE');
@@ -68,7 +72,9 @@ describe('coverage', () => {
     expect(run(withCompleteness(record({ abnormalListings: [removed] }), { abnormal: partial })).abnormalList.status).toBe('UNKNOWN');
     const expired = { id: 'S1', listedDate: '2019-01-01', reasonText: '提供虚假材料' };
     expect(run(withCompleteness(record({ seriousListings: [expired] }), { serious: partial })).seriousList.status).toBe('UNKNOWN');
-    expect(run(withCompleteness(record({ seriousListings: [expired] }), { serious: { read: 1, total: 1 } })).seriousList.status).toBe('NOT_LISTED');
+    expect(run(withCompleteness(record({ seriousListings: [expired] }), { serious: { read: 1, total: 1 } })).seriousList.status).toBe(
+      'NOT_LISTED',
+    );
   });
 
   it('rows with no stated total are partial: some were read, not known to be all', () => {
@@ -107,7 +113,12 @@ describe('banners: the page says the entity is listed', () => {
 
   it('该企业被列入经营异常名录和黑名单 with no section read: ACTIVE and LISTED, dates unknown, the banner cited', () => {
     const text = '该企业被列入经营异常名录和黑名单';
-    const r = withCompleteness(record({}), unread, { banners: [{ list: 'abnormal', text }, { list: 'serious', text }] });
+    const r = withCompleteness(record({}), unread, {
+      banners: [
+        { list: 'abnormal', text },
+        { list: 'serious', text },
+      ],
+    });
     const a = run(r);
     expect(a.abnormalList).toMatchObject({ status: 'ACTIVE', active: true, activeListingIds: [], escalatesOn: null });
     expect(a.seriousList).toMatchObject({ status: 'LISTED', active: true, activeListingIds: [], expiresOn: null, earlyRemovalFrom: null });
@@ -118,14 +129,21 @@ describe('banners: the page says the entity is listed', () => {
     expect(a.seriousList.shouldBeListed).toBe(false);
   });
 
-  it('a banner wins over a complete section that shows no active row (the site\'s own statement)', () => {
-    const r = withCompleteness(record({}), { abnormal: NONE_STATED }, { banners: [{ list: 'abnormal', text: '该企业已列入经营异常名录' }] });
+  it("a banner wins over a complete section that shows no active row (the site's own statement)", () => {
+    const r = withCompleteness(
+      record({}),
+      { abnormal: NONE_STATED },
+      { banners: [{ list: 'abnormal', text: '该企业已列入经营异常名录' }] },
+    );
     expect(run(r).abnormalList.status).toBe('ACTIVE');
   });
 
   it('an active row with its dates is preferred to the banner, and escalation is computed from it', () => {
-    const r = withCompleteness(record({ abnormalListings: [{ id: 'A1', listedDate: '2021-01-01', reasonText: '未按规定报送年度报告' }] }),
-      { abnormal: { read: 1, total: 1 } }, { banners: [{ list: 'abnormal', text: '该企业已列入经营异常名录' }] });
+    const r = withCompleteness(
+      record({ abnormalListings: [{ id: 'A1', listedDate: '2021-01-01', reasonText: '未按规定报送年度报告' }] }),
+      { abnormal: { read: 1, total: 1 } },
+      { banners: [{ list: 'abnormal', text: '该企业已列入经营异常名录' }] },
+    );
     const a = run(r);
     expect(a.abnormalList).toMatchObject({ status: 'ESCALATE_TO_SERIOUS', escalatesOn: '2024-01-02' });
     expect(a.findings.some((f) => f.message.zh.includes('页面提示'))).toBe(false);
@@ -136,7 +154,10 @@ describe('entity kind (个体工商户 marks, cooperatives)', () => {
   const old = { id: 'A1', listedDate: '2019-07-03', reasonText: '未按规定报送年度报告' };
 
   it('a 个体工商户 (USCC 92…) is MARKED, never escalated, never 应列未列, and the finding cites its own measures', () => {
-    const r: EntityRecord = { ...record({ abnormalListings: [old] }), entity: { name: '示例县惠民日用百货店', uscc: '92330127MA2J6N1T7U' } };
+    const r: EntityRecord = {
+      ...record({ abnormalListings: [old] }),
+      entity: { name: '示例县惠民日用百货店', uscc: '92330127MA2J6N1T7U' },
+    };
     const a = run(r);
     expect(a.entityKind).toBe('INDIVIDUAL');
     expect(a.abnormalList).toMatchObject({ status: 'MARKED', active: true, escalatesOn: null });
@@ -161,28 +182,41 @@ describe('entity kind (个体工商户 marks, cooperatives)', () => {
   });
 
   it('a 农民专业合作社 (93…, or NA in its 注册号) is listed but not escalated automatically; the finding says to check', () => {
-    for (const entity of [{ name: '示例农机专业合作社', uscc: '93330100MA2B3C4D5N' }, { name: '示例农机专业合作社', regNo: '411303NA000262X' }]) {
+    for (const entity of [
+      { name: '示例农机专业合作社', uscc: '93330100MA2B3C4D5N' },
+      { name: '示例农机专业合作社', regNo: '411303NA000262X' },
+    ]) {
       const a = run({ ...record({ abnormalListings: [old] }), entity });
-      expect(a).toMatchObject({ entityKind: 'COOPERATIVE', abnormalList: { status: 'ACTIVE', escalatesOn: null }, seriousList: { shouldBeListed: false } });
+      expect(a).toMatchObject({
+        entityKind: 'COOPERATIVE',
+        abnormalList: { status: 'ACTIVE', escalatesOn: null },
+        seriousList: { shouldBeListed: false },
+      });
       expect(a.findings.find((x) => x.rule === 'r7-abnormal-list')?.message.zh).toContain('不自动');
     }
   });
 
   it('kind unknown (no code, no telling field): treated as an enterprise, and the finding says so', () => {
     const a = run({ ...record({ abnormalListings: [old] }), entity: { name: '某单位' } });
-    expect(a).toMatchObject({ entityKind: 'UNKNOWN', abnormalList: { status: 'ESCALATE_TO_SERIOUS' }, seriousList: { shouldBeListed: true } });
+    expect(a).toMatchObject({
+      entityKind: 'UNKNOWN',
+      abnormalList: { status: 'ESCALATE_TO_SERIOUS' },
+      seriousList: { shouldBeListed: true },
+    });
     expect(a.findings.find((x) => x.rule === 'r7-abnormal-list')?.message.zh).toContain('按企业处理');
   });
 });
 
-describe('a listing\'s basis found by decision number', () => {
+describe("a listing's basis found by decision number", () => {
   const heavy = (id: string, decisionNo: string) =>
     penalty('2024-01-10', { id, decisionNo, types: ['ORDER_SUSPENSION'], violationText: '生产经营添加非食用物质的食品' });
 
-  it('a penalty whose number stands in the listing\'s reason (brackets, widths and spaces aside) is no candidate', () => {
+  it("a penalty whose number stands in the listing's reason (brackets, widths and spaces aside) is no candidate", () => {
     const r = record({
       penalties: [heavy('B', '示市监罚〔2024〕12号'), heavy('C', '示市监罚〔2024〕13号')],
-      seriousListings: [{ id: 'S1', listedDate: '2024-02-01', reasonText: '因示市监罚［２０２４］ 12号行政处罚决定，列入严重违法失信名单' }],
+      seriousListings: [
+        { id: 'S1', listedDate: '2024-02-01', reasonText: '因示市监罚［２０２４］ 12号行政处罚决定，列入严重违法失信名单' },
+      ],
     });
     const a = run({ ...r, completeness: { serious: { read: 1, total: 1 } } });
     expect(a.penalties.find((p) => p.id === 'B')?.seriousListCandidate).toBe(false);

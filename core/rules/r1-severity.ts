@@ -17,8 +17,13 @@ export const rule: RuleInfo = {
 
 /** The heavier penalties of Order 44 Art. 2 besides the aggravated fine. */
 export const HEAVY_TYPES: ReadonlySet<PenaltyType> = new Set<PenaltyType>([
-  'DOWNGRADE_QUALIFICATION', 'REVOKE_LICENSE', 'REVOKE_BUSINESS_LICENSE',
-  'RESTRICT_OPERATIONS', 'ORDER_SUSPENSION', 'ORDER_CLOSURE', 'RESTRICT_EMPLOYMENT',
+  'DOWNGRADE_QUALIFICATION',
+  'REVOKE_LICENSE',
+  'REVOKE_BUSINESS_LICENSE',
+  'RESTRICT_OPERATIONS',
+  'ORDER_SUSPENSION',
+  'ORDER_CLOSURE',
+  'RESTRICT_EMPLOYMENT',
 ]);
 
 const REPUTATIONAL: ReadonlySet<PenaltyType> = new Set<PenaltyType>(['WARNING', 'CIRCULATED_CRITICISM']);

@@ -45,4 +45,3 @@ export function publishedOn(p: PenaltyFact, publishedUntil: IsoDate | null, ctx:
   if (publishedUntil === null) return false;
   return !repairedBy(p, ctx) && ctx.asOf >= p.publicityStart && ctx.asOf <= publishedUntil;
 }
-

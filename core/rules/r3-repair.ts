@@ -93,11 +93,16 @@ export function repairOf(g: GradedPenalty, latest: () => LatestByDomain, onAList
   if (!p.effective || repaired || publishedUntil === null || ctx.asOf > publishedUntil) return NOT_APPLICABLE;
 
   const oneYear = inOneYearField(p, domain, ctx.settings.repair1yDomains);
-  const repairFrom = oneYear ? dayAfterLastDay(p.publicityStart, 1, 'y', ctx.period) : dayAfterLastDay(p.publicityStart, 6, 'm', ctx.period);
+  const repairFrom = oneYear
+    ? dayAfterLastDay(p.publicityStart, 1, 'y', ctx.period)
+    : dayAfterLastDay(p.publicityStart, 6, 'm', ctx.period);
   if (ctx.asOf < repairFrom) return { repair: 'NOT_YET', repairFrom, missing: NOTHING_MISSING };
 
-  const bits = (p.obligationsFulfilled ? 0 : OBLIGATIONS) | (p.harmEliminated ? 0 : HARM)
-    | ((latest().get(domain) ?? '') > p.decisionDate ? LATER : 0) | (onAList ? ON_A_LIST : 0);
+  const bits =
+    (p.obligationsFulfilled ? 0 : OBLIGATIONS) |
+    (p.harmEliminated ? 0 : HARM) |
+    ((latest().get(domain) ?? '') > p.decisionDate ? LATER : 0) |
+    (onAList ? ON_A_LIST : 0);
   const missing = MISSING[bits] as readonly string[];
   return { repair: missing.length ? 'NOT_ELIGIBLE' : 'ELIGIBLE', repairFrom, missing };
 }
@@ -119,8 +124,13 @@ const MISSING: ReadonlyArray<readonly string[]> = Array.from({ length: 16 }, (_,
 
 export function repairFinding(p: PenaltyFact, result: RepairResult): Finding | null {
   if (result.repair !== 'ELIGIBLE') return null;
-  return makeFinding(rule, 'info', {
-    zh: `处罚 ${penaltyName(p)} 自 ${result.repairFrom} 起已满最短公示期，且已履行、危害已消除、无同类新处罚、未在名单中：可申请信用修复（由作出处罚的机关决定）。`,
-    en: `Penalty ${penaltyName(p)} has passed its minimum publicity (from ${result.repairFrom}) and meets the other conditions: a repair application is possible (the authority decides).`,
-  }, [p.id]);
+  return makeFinding(
+    rule,
+    'info',
+    {
+      zh: `处罚 ${penaltyName(p)} 自 ${result.repairFrom} 起已满最短公示期，且已履行、危害已消除、无同类新处罚、未在名单中：可申请信用修复（由作出处罚的机关决定）。`,
+      en: `Penalty ${penaltyName(p)} has passed its minimum publicity (from ${result.repairFrom}) and meets the other conditions: a repair application is possible (the authority decides).`,
+    },
+    [p.id],
+  );
 }

@@ -15,7 +15,10 @@ import { isWarningOnly } from './r1-severity.ts';
 export const rule: RuleInfo = {
   id: 'r4-repeat-offender',
   title: { zh: '屡禁不止、屡罚不改', en: 'Repeat offender' },
-  source: { title: '《市场监管总局关于开展经营主体严重违法失信行为专项治理行动的通知》（国市监信发〔2023〕48号）', article: '二、（一）三' },
+  source: {
+    title: '《市场监管总局关于开展经营主体严重违法失信行为专项治理行动的通知》（国市监信发〔2023〕48号）',
+    article: '二、（一）三',
+  },
   reference: 'docs/rules.md R4',
 };
 
@@ -121,14 +124,24 @@ function unknownFinding(result: RepeatOffenderResult, coverage: SectionCoverage,
   const years = ctx.settings.repeatOffenderWindowYears;
   const threshold = ctx.settings.repeatOffenderThreshold;
   const read = coverageText(coverage);
-  return makeFinding(rule, 'info', {
-    zh: `屡禁不止、屡罚不改：页面未显示全部行政处罚记录（${read.zh}），近${years}年内至少 ${result.count} 次，是否达到 ${threshold} 次无法判断。`,
-    en: `Repeat offender: the page did not show every penalty (${read.en}); at least ${result.count} in the last ${years} years, so whether the threshold of ${threshold} is reached is unknown.`,
-  }, result.counted);
+  return makeFinding(
+    rule,
+    'info',
+    {
+      zh: `屡禁不止、屡罚不改：页面未显示全部行政处罚记录（${read.zh}），近${years}年内至少 ${result.count} 次，是否达到 ${threshold} 次无法判断。`,
+      en: `Repeat offender: the page did not show every penalty (${read.en}); at least ${result.count} in the last ${years} years, so whether the threshold of ${threshold} is reached is unknown.`,
+    },
+    result.counted,
+  );
 }
 
 /** The finding for a raised flag (how many, which were left out and why), or for a count that is only a floor. */
-export function repeatOffenderFinding(result: RepeatOffenderResult, coverage: SectionCoverage, ctx: EvalContext, nameOf: NameOf): Finding | null {
+export function repeatOffenderFinding(
+  result: RepeatOffenderResult,
+  coverage: SectionCoverage,
+  ctx: EvalContext,
+  nameOf: NameOf,
+): Finding | null {
   if (result.status === 'UNKNOWN') return unknownFinding(result, coverage, ctx);
   if (!result.flag) return null;
   const years = ctx.settings.repeatOffenderWindowYears;

@@ -26,8 +26,10 @@ export type CandidateResult = { candidate: true; article: string; reasons: strin
 
 /** The answers for non-candidates, one object each (most penalties are not candidates). */
 const NOT = Object.fromEntries(
-  ['not-effective', 'not-heavier-penalty', 'not-samr', 'outside-window', 'already-basis-of-listing', 'no-listed-conduct']
-    .map((why) => [why, Object.freeze({ candidate: false as const, why })]),
+  ['not-effective', 'not-heavier-penalty', 'not-samr', 'outside-window', 'already-basis-of-listing', 'no-listed-conduct'].map((why) => [
+    why,
+    Object.freeze({ candidate: false as const, why }),
+  ]),
 ) as Record<string, Extract<CandidateResult, { candidate: false }>>;
 
 export function seriousCandidate(
@@ -53,8 +55,14 @@ export function seriousCandidate(
 export function candidateFinding(p: PenaltyFact, result: Extract<CandidateResult, { candidate: true }>): Finding {
   const zh = result.reasons.map((r) => HEAVY_REASON_NAMES[r]?.zh ?? r).join('、');
   const en = result.reasons.map((r) => HEAVY_REASON_NAMES[r]?.en ?? r).join(', ');
-  return makeFinding(rule, 'warning', {
-    zh: `处罚 ${penaltyName(p)} 为较重行政处罚（${zh}），属第44号令${result.article}所列情形，可能应列入严重违法失信名单；是否“性质恶劣、情节严重、社会危害较大”须人工研判（第十二条）。`,
-    en: `Penalty ${penaltyName(p)} is a heavier penalty (${en}) under Order 44 ${result.article}: a serious-list candidate. Whether it is grave enough (Art. 12) is for staff to judge.`,
-  }, [p.id], `第二条、${result.article}`);
+  return makeFinding(
+    rule,
+    'warning',
+    {
+      zh: `处罚 ${penaltyName(p)} 为较重行政处罚（${zh}），属第44号令${result.article}所列情形，可能应列入严重违法失信名单；是否“性质恶劣、情节严重、社会危害较大”须人工研判（第十二条）。`,
+      en: `Penalty ${penaltyName(p)} is a heavier penalty (${en}) under Order 44 ${result.article}: a serious-list candidate. Whether it is grave enough (Art. 12) is for staff to judge.`,
+    },
+    [p.id],
+    `第二条、${result.article}`,
+  );
 }

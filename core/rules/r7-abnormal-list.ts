@@ -69,7 +69,8 @@ function listingStatus(a: AbnormalFact, kind: AssessedEntityKind, ctx: EvalConte
   const threeYearsOn = addDays(end, 1);
   const active = isAbnormalActive(a, ctx.asOf);
   if (isMark(a, kind)) return { id: a.id, listedDate: a.listedDate, status: active ? 'MARKED' : 'NONE', escalatesOn: null, threeYearsOn };
-  if (kind === 'COOPERATIVE') return { id: a.id, listedDate: a.listedDate, status: active ? 'ACTIVE' : 'NONE', escalatesOn: null, threeYearsOn };
+  if (kind === 'COOPERATIVE')
+    return { id: a.id, listedDate: a.listedDate, status: active ? 'ACTIVE' : 'NONE', escalatesOn: null, threeYearsOn };
   let status: AbnormalStatus = 'NONE';
   if (active) {
     if (ctx.asOf > end) status = 'ESCALATE_TO_SERIOUS';
@@ -125,31 +126,54 @@ function listingFinding(s: AbnormalListingStatus, result: AbnormalResult, ctx: E
   const at = listingName(s.listedDate);
   switch (s.status) {
     case 'MARKED':
-      return markFinding({
-        zh: `已被标记为经营异常状态（${at.zh}）。个体工商户不列入经营异常名录，该标记不因届满${years}年转入严重违法失信名单。`,
-        en: `Marked as in abnormal operation (${at.en}). An individual business is not put on the abnormal list, and the mark does not escalate to the serious list after ${years} years.`,
-      }, [s.id]);
+      return markFinding(
+        {
+          zh: `已被标记为经营异常状态（${at.zh}）。个体工商户不列入经营异常名录，该标记不因届满${years}年转入严重违法失信名单。`,
+          en: `Marked as in abnormal operation (${at.en}). An individual business is not put on the abnormal list, and the mark does not escalate to the serious list after ${years} years.`,
+        },
+        [s.id],
+      );
     case 'ACTIVE':
       if (result.kind === 'COOPERATIVE') {
-        return makeFinding(rule, 'warning', {
-          zh: `列入经营异常名录（${at.zh}）。农民专业合作社不自动按届满${years}年转入严重违法失信名单：${s.threeYearsOn} 起是否列入，请对照《农民专业合作社年度报告公示暂行办法》等规定核查。`,
-          en: `On the abnormal-operations list (${at.en}). A farmers' cooperative is not escalated automatically: whether it goes on the serious list from ${s.threeYearsOn} must be checked against the cooperative rules.`,
-        }, [s.id]);
+        return makeFinding(
+          rule,
+          'warning',
+          {
+            zh: `列入经营异常名录（${at.zh}）。农民专业合作社不自动按届满${years}年转入严重违法失信名单：${s.threeYearsOn} 起是否列入，请对照《农民专业合作社年度报告公示暂行办法》等规定核查。`,
+            en: `On the abnormal-operations list (${at.en}). A farmers' cooperative is not escalated automatically: whether it goes on the serious list from ${s.threeYearsOn} must be checked against the cooperative rules.`,
+          },
+          [s.id],
+        );
       }
-      return makeFinding(rule, 'warning', {
-        zh: `列入经营异常名录（${at.zh}）；若届满${years}年仍未移出，将于 ${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
-        en: `On the abnormal-operations list (${at.en}); if still listed after ${years} years it must go on the serious list from ${s.threeYearsOn}.${note.en}`,
-      }, [s.id]);
+      return makeFinding(
+        rule,
+        'warning',
+        {
+          zh: `列入经营异常名录（${at.zh}）；若届满${years}年仍未移出，将于 ${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
+          en: `On the abnormal-operations list (${at.en}); if still listed after ${years} years it must go on the serious list from ${s.threeYearsOn}.${note.en}`,
+        },
+        [s.id],
+      );
     case 'WARNING_60D':
-      return makeFinding(rule, 'warning', {
-        zh: `列入经营异常名录即将届满${years}年（${at.zh}）：应在届满前${ctx.settings.abnormalWarningDays}日内公告提醒，${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
-        en: `Abnormal listing (${at.en}) reaches ${years} years soon: a public reminder is due within ${ctx.settings.abnormalWarningDays} days before; serious-list escalation from ${s.threeYearsOn}.${note.en}`,
-      }, [s.id]);
+      return makeFinding(
+        rule,
+        'warning',
+        {
+          zh: `列入经营异常名录即将届满${years}年（${at.zh}）：应在届满前${ctx.settings.abnormalWarningDays}日内公告提醒，${s.threeYearsOn} 起应列入严重违法失信名单。${note.zh}`,
+          en: `Abnormal listing (${at.en}) reaches ${years} years soon: a public reminder is due within ${ctx.settings.abnormalWarningDays} days before; serious-list escalation from ${s.threeYearsOn}.${note.en}`,
+        },
+        [s.id],
+      );
     case 'ESCALATE_TO_SERIOUS':
-      return makeFinding(rule, 'alert', {
-        zh: `列入经营异常名录已届满${years}年仍未移出（${at.zh}，自 ${s.threeYearsOn} 起）：应列入严重违法失信名单。${note.zh}`,
-        en: `Abnormal listing (${at.en}) has lasted over ${years} years (since ${s.threeYearsOn}): the entity should be put on the serious list.${note.en}`,
-      }, [s.id]);
+      return makeFinding(
+        rule,
+        'alert',
+        {
+          zh: `列入经营异常名录已届满${years}年仍未移出（${at.zh}，自 ${s.threeYearsOn} 起）：应列入严重违法失信名单。${note.zh}`,
+          en: `Abnormal listing (${at.en}) has lasted over ${years} years (since ${s.threeYearsOn}): the entity should be put on the serious list.${note.en}`,
+        },
+        [s.id],
+      );
     default:
       return null;
   }
@@ -157,15 +181,23 @@ function listingFinding(s: AbnormalListingStatus, result: AbnormalResult, ctx: E
 
 function bannerFinding(banner: Banner, status: AbnormalStatus): Finding {
   if (status === 'MARKED') {
-    return markFinding({
-      zh: `页面提示「${banner.text}」：已被标记为经营异常状态（页面未载入标记记录，标记日期不明）。个体工商户的标记不转入严重违法失信名单。`,
-      en: `The page states "${banner.text}": marked as in abnormal operation (the page did not load the record; date unknown). The mark of an individual business does not escalate.`,
-    }, []);
+    return markFinding(
+      {
+        zh: `页面提示「${banner.text}」：已被标记为经营异常状态（页面未载入标记记录，标记日期不明）。个体工商户的标记不转入严重违法失信名单。`,
+        en: `The page states "${banner.text}": marked as in abnormal operation (the page did not load the record; date unknown). The mark of an individual business does not escalate.`,
+      },
+      [],
+    );
   }
-  return makeFinding(rule, 'warning', {
-    zh: `页面提示「${banner.text}」：已列入经营异常名录，但页面未载入列入记录，列入日期不明，是否已届满3年（应列入严重违法失信名单）无法判断。`,
-    en: `The page states "${banner.text}": on the abnormal-operations list, but the page did not load the listing, so its date and whether 3 years have passed (escalation) are unknown.`,
-  }, []);
+  return makeFinding(
+    rule,
+    'warning',
+    {
+      zh: `页面提示「${banner.text}」：已列入经营异常名录，但页面未载入列入记录，列入日期不明，是否已届满3年（应列入严重违法失信名单）无法判断。`,
+      en: `The page states "${banner.text}": on the abnormal-operations list, but the page did not load the listing, so its date and whether 3 years have passed (escalation) are unknown.`,
+    },
+    [],
+  );
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
@@ -181,10 +213,17 @@ export function abnormalFindings(result: AbnormalResult, ctx: EvalContext): read
   if (result.banner) findings.push(bannerFinding(result.banner, result.status));
   if (result.status === 'UNKNOWN') {
     const read = coverageText(result.coverage);
-    findings.push(makeFinding(rule, 'info', {
-      zh: `经营异常名录：页面未载入该栏目（${read.zh}），是否列入未知，请在页面上打开该栏目后再看。`,
-      en: `Abnormal-operations list: the page did not load this section (${read.en}); whether the entity is listed is unknown. Open the section on the page and look again.`,
-    }, []));
+    findings.push(
+      makeFinding(
+        rule,
+        'info',
+        {
+          zh: `经营异常名录：页面未载入该栏目（${read.zh}），是否列入未知，请在页面上打开该栏目后再看。`,
+          en: `Abnormal-operations list: the page did not load this section (${read.en}); whether the entity is listed is unknown. Open the section on the page and look again.`,
+        },
+        [],
+      ),
+    );
   }
   return findings;
 }

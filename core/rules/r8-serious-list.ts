@@ -62,7 +62,12 @@ function basisOf(s: SeriousFact, penalties: readonly GradedPenalty[]): PenaltyFa
   return basis;
 }
 
-function listingStatus(s: SeriousFact, penalties: readonly GradedPenalty[], abnormal: AbnormalResult, ctx: EvalContext): SeriousListingStatus {
+function listingStatus(
+  s: SeriousFact,
+  penalties: readonly GradedPenalty[],
+  abnormal: AbnormalResult,
+  ctx: EvalContext,
+): SeriousListingStatus {
   const { asOf, settings, period } = ctx;
   const basis = basisOf(s, penalties);
   // The listing falls with its basis; a basis we cannot see is not assumed revoked.
@@ -85,7 +90,16 @@ function listingStatus(s: SeriousFact, penalties: readonly GradedPenalty[], abno
     ({ p, severity }) => p.effective && p.isSamr && severity === 'HEAVY' && p.decisionDate > s.listedDate && p.decisionDate <= asOf,
   );
   if (laterHeavy) blockers.push('heavier-penalty-after-listing');
-  return { id: s.id, listedDate: s.listedDate, active, basisRevoked, expiresOn, earlyRemovalFrom, earlyRemovalEligible: active && blockers.length === 0, blockers };
+  return {
+    id: s.id,
+    listedDate: s.listedDate,
+    active,
+    basisRevoked,
+    expiresOn,
+    earlyRemovalFrom,
+    earlyRemovalEligible: active && blockers.length === 0,
+    blockers,
+  };
 }
 
 /** No active row: the banner, then the coverage decide between listed, not listed and unknown. */
@@ -93,8 +107,15 @@ function withoutActiveRow(input: SeriousInputs, listings: readonly SeriousListin
   const banner = input.banners.find((b) => b.list === 'serious') ?? null;
   const status: SeriousStatus = banner ? 'LISTED' : input.coverage.state === 'complete' ? 'NOT_LISTED' : 'UNKNOWN';
   return {
-    status, active: banner !== null, activeListingIds: [], expiresOn: null, earlyRemovalEligible: false, earlyRemovalFrom: null,
-    listings, banner, coverage: input.coverage,
+    status,
+    active: banner !== null,
+    activeListingIds: [],
+    expiresOn: null,
+    earlyRemovalEligible: false,
+    earlyRemovalFrom: null,
+    listings,
+    banner,
+    coverage: input.coverage,
   };
 }
 
@@ -150,7 +171,11 @@ const BLOCKER_TEXT: Record<string, { zh: string; en: string }> = {
 };
 
 /** The records behind a reason to be listed, by name: decision numbers, and abnormal listings by date. */
-function reasonNames(candidatePenaltyIds: readonly string[], abnormal: AbnormalResult, nameOf: NameOf): { ids: string[]; names: LocalText } {
+function reasonNames(
+  candidatePenaltyIds: readonly string[],
+  abnormal: AbnormalResult,
+  nameOf: NameOf,
+): { ids: string[]; names: LocalText } {
   const escalated = abnormal.listings.filter((l) => l.status === 'ESCALATE_TO_SERIOUS');
   const ids = [...candidatePenaltyIds, ...escalated.map((l) => l.id)];
   const penalties = candidatePenaltyIds.map(nameOf);
@@ -170,23 +195,42 @@ export function seriousFindings(
   if (serious.listings.length === 0 && !should && !unknown && !serious.banner) return NO_FINDINGS;
   const findings: Finding[] = [];
   if (serious.banner) {
-    findings.push(makeFinding(rule, 'alert', {
-      zh: `页面提示「${serious.banner.text}」：已列入严重违法失信名单，但页面未载入名单记录，列入日期、有效期和提前移出条件无法判断。${MEASURES.zh}`,
-      en: `The page states "${serious.banner.text}": on the serious illegal and dishonest list, but the page did not load the listing, so its date, expiry and early removal are unknown. ${MEASURES.en}`,
-    }, []));
+    findings.push(
+      makeFinding(
+        rule,
+        'alert',
+        {
+          zh: `页面提示「${serious.banner.text}」：已列入严重违法失信名单，但页面未载入名单记录，列入日期、有效期和提前移出条件无法判断。${MEASURES.zh}`,
+          en: `The page states "${serious.banner.text}": on the serious illegal and dishonest list, but the page did not load the listing, so its date, expiry and early removal are unknown. ${MEASURES.en}`,
+        },
+        [],
+      ),
+    );
   }
   if (unknown) {
     const read = coverageText(serious.coverage);
     const { ids, names } = reasonNames(candidatePenaltyIds, abnormal, nameOf);
-    findings.push(ids.length
-      ? makeFinding(rule, 'warning', {
-          zh: `${names.zh} 符合列入严重违法失信名单的情形，但页面未载入严重违法失信名单栏目（${read.zh}），是否已列入未知；请在页面上打开该栏目后再看。`,
-          en: `${names.en} meet the serious-list criteria, but the page did not load the serious-list section (${read.en}); whether the entity is listed, and so whether it should be, is unknown. Open the section and look again.`,
-        }, ids)
-      : makeFinding(rule, 'info', {
-          zh: `严重违法失信名单：页面未载入该栏目（${read.zh}），是否列入未知，请在页面上打开该栏目后再看。`,
-          en: `Serious list: the page did not load this section (${read.en}); whether the entity is listed is unknown. Open the section on the page and look again.`,
-        }, []));
+    findings.push(
+      ids.length
+        ? makeFinding(
+            rule,
+            'warning',
+            {
+              zh: `${names.zh} 符合列入严重违法失信名单的情形，但页面未载入严重违法失信名单栏目（${read.zh}），是否已列入未知；请在页面上打开该栏目后再看。`,
+              en: `${names.en} meet the serious-list criteria, but the page did not load the serious-list section (${read.en}); whether the entity is listed, and so whether it should be, is unknown. Open the section and look again.`,
+            },
+            ids,
+          )
+        : makeFinding(
+            rule,
+            'info',
+            {
+              zh: `严重违法失信名单：页面未载入该栏目（${read.zh}），是否列入未知，请在页面上打开该栏目后再看。`,
+              en: `Serious list: the page did not load this section (${read.en}); whether the entity is listed is unknown. Open the section on the page and look again.`,
+            },
+            [],
+          ),
+    );
   }
   for (const s of serious.listings) {
     const at = listingName(s.listedDate);
@@ -198,21 +242,43 @@ export function seriousFindings(
             zh: `最早 ${s.earlyRemovalFrom} 可申请提前移出（${blockers.map((b) => b.zh).join('；')}）。`,
             en: `Early removal from ${s.earlyRemovalFrom} at the earliest (${blockers.map((b) => b.en).join('; ')}).`,
           };
-      findings.push(makeFinding(rule, 'alert', {
-        zh: `已列入严重违法失信名单（${at.zh}），有效至 ${s.expiresOn}。${early.zh}${MEASURES.zh}`,
-        en: `On the serious illegal and dishonest list (${at.en}) until ${s.expiresOn}. ${early.en} ${MEASURES.en}`,
-      }, [s.id]));
+      findings.push(
+        makeFinding(
+          rule,
+          'alert',
+          {
+            zh: `已列入严重违法失信名单（${at.zh}），有效至 ${s.expiresOn}。${early.zh}${MEASURES.zh}`,
+            en: `On the serious illegal and dishonest list (${at.en}) until ${s.expiresOn}. ${early.en} ${MEASURES.en}`,
+          },
+          [s.id],
+        ),
+      );
       if (s.earlyRemovalEligible) {
-        findings.push(makeFinding(rule, 'info', {
-          zh: `该名单（${at.zh}）已满足提前移出条件（满1年、处罚已履行、危害已消除、其后无较重行政处罚），可依申请提前移出。`,
-          en: `The listing (${at.en}) meets the early-removal conditions (1 full year, penalty fulfilled, harm removed, no heavier penalty since).`,
-        }, [s.id], '提前移出'));
+        findings.push(
+          makeFinding(
+            rule,
+            'info',
+            {
+              zh: `该名单（${at.zh}）已满足提前移出条件（满1年、处罚已履行、危害已消除、其后无较重行政处罚），可依申请提前移出。`,
+              en: `The listing (${at.en}) meets the early-removal conditions (1 full year, penalty fulfilled, harm removed, no heavier penalty since).`,
+            },
+            [s.id],
+            '提前移出',
+          ),
+        );
       }
     } else if (s.basisRevoked) {
-      findings.push(makeFinding(rule, 'info', {
-        zh: `该名单（${at.zh}）所依据的行政处罚已被撤销或确认违法、无效，该列入决定应一并撤销。`,
-        en: `The penalties behind the listing (${at.en}) were revoked or found illegal or void; the listing falls with them.`,
-      }, [s.id]));
+      findings.push(
+        makeFinding(
+          rule,
+          'info',
+          {
+            zh: `该名单（${at.zh}）所依据的行政处罚已被撤销或确认违法、无效，该列入决定应一并撤销。`,
+            en: `The penalties behind the listing (${at.en}) were revoked or found illegal or void; the listing falls with them.`,
+          },
+          [s.id],
+        ),
+      );
     }
   }
   if (should) {
@@ -220,10 +286,16 @@ export function seriousFindings(
     const escalated = ids.length > candidatePenaltyIds.length;
     const fromPenalty = candidatePenaltyIds.length > 0;
     findings.push({
-      ...makeFinding(rule, 'alert', {
-        zh: `应列未列：${names.zh} 符合列入严重违法失信名单的情形，但未见有效列入记录，请核查（供人工研判，并非列入决定）。`,
-        en: `Should be listed but is not: ${names.en} meet the serious-list criteria and no active listing is shown; review needed (a signal, not a listing).`,
-      }, ids, fromPenalty ? '第二条' : '第十七条'),
+      ...makeFinding(
+        rule,
+        'alert',
+        {
+          zh: `应列未列：${names.zh} 符合列入严重违法失信名单的情形，但未见有效列入记录，请核查（供人工研判，并非列入决定）。`,
+          en: `Should be listed but is not: ${names.en} meet the serious-list criteria and no active listing is shown; review needed (a signal, not a listing).`,
+        },
+        ids,
+        fromPenalty ? '第二条' : '第十七条',
+      ),
       source: fromPenalty
         ? { title: rule.source.title, article: escalated ? '第二条；另见《企业信息公示暂行条例》第十七条' : '第二条' }
         : { title: '《企业信息公示暂行条例》', article: '第十七条' },

@@ -15,8 +15,29 @@ function run(r: EntityRecord, asOf: string, settings: RuleSettingsInput = {}): A
   return Assessment.parse(result); // the output always honours its own contract
 }
 
-const TEN_IN_WINDOW = ['2022-01-10', '2022-04-10', '2022-08-10', '2022-12-10', '2023-03-10', '2023-06-10', '2023-09-10', '2023-12-10', '2024-03-10', '2024-06-01'];
-const NINE_IN_2023 = ['2023-01-10', '2023-02-10', '2023-03-10', '2023-04-10', '2023-05-10', '2023-06-10', '2023-07-10', '2023-08-10', '2023-09-10'];
+const TEN_IN_WINDOW = [
+  '2022-01-10',
+  '2022-04-10',
+  '2022-08-10',
+  '2022-12-10',
+  '2023-03-10',
+  '2023-06-10',
+  '2023-09-10',
+  '2023-12-10',
+  '2024-03-10',
+  '2024-06-01',
+];
+const NINE_IN_2023 = [
+  '2023-01-10',
+  '2023-02-10',
+  '2023-03-10',
+  '2023-04-10',
+  '2023-05-10',
+  '2023-06-10',
+  '2023-07-10',
+  '2023-08-10',
+  '2023-09-10',
+];
 
 describe('R4 repeat offender (T1–T9)', () => {
   it.each([
@@ -42,7 +63,10 @@ describe('R4 repeat offender (T1–T9)', () => {
     ps[1] = { ...ps[1]!, id: 'R2', repairApprovedDate: '2024-03-01' };
     const a = run(record({ penalties: ps }), '2024-06-30');
     expect(a.repeatOffender).toMatchObject({ flag: false, count: 9 });
-    expect(a.repeatOffender.excluded).toEqual([{ id: 'R1', reason: 'repaired' }, { id: 'R2', reason: 'repaired' }]);
+    expect(a.repeatOffender.excluded).toEqual([
+      { id: 'R1', reason: 'repaired' },
+      { id: 'R2', reason: 'repaired' },
+    ]);
   });
 
   it('T6: a repair approved after D does not remove the penalty', () => {
@@ -104,7 +128,10 @@ describe('R8 serious list (T10–T14)', () => {
     { D: '2024-05-01', eligible: false },
     { D: '2024-05-02', eligible: true },
   ])('T12: listed 2023-05-01, fulfilled; early removal on $D = $eligible', ({ D, eligible }) => {
-    const r = record({ penalties: [basis], seriousListings: [{ id: 'S1', listedDate: '2023-05-01', route: 'PENALTY', penaltyIds: ['B1'] }] });
+    const r = record({
+      penalties: [basis],
+      seriousListings: [{ id: 'S1', listedDate: '2023-05-01', route: 'PENALTY', penaltyIds: ['B1'] }],
+    });
     const a = run(r, D);
     expect(a.seriousList).toMatchObject({ active: true, earlyRemovalEligible: eligible, earlyRemovalFrom: '2024-05-02' });
     expect(a.findings.some((f) => f.rule === 'r8-serious-list' && f.level === 'info' && f.recordIds.includes('S1'))).toBe(eligible);
@@ -164,8 +191,11 @@ describe('R1, R3, R5, R6 on single penalties (T17–T25)', () => {
   });
 
   it('T18: an ordinary fine for expired food → GENERAL, FOOD, not a candidate', () => {
-    expect(one(penalty('2024-01-10', { violationText: '销售超过保质期的食品' }), '2024-06-30'))
-      .toMatchObject({ severity: 'GENERAL', domain: 'FOOD', seriousListCandidate: false });
+    expect(one(penalty('2024-01-10', { violationText: '销售超过保质期的食品' }), '2024-06-30')).toMatchObject({
+      severity: 'GENERAL',
+      domain: 'FOOD',
+      seriousListCandidate: false,
+    });
   });
 
   it.each([
@@ -197,7 +227,13 @@ describe('R1, R3, R5, R6 on single penalties (T17–T25)', () => {
     { D: '2024-04-16', published: false },
   ])('T20: 通报批评 published 2024-01-15, on $D published = $published, repair not applicable', ({ D, published }) => {
     const p = penalty('2024-01-10', { types: ['CIRCULATED_CRITICISM'], publicityDate: '2024-01-15' });
-    expect(one(p, D)).toMatchObject({ severity: 'LIGHT', published, publishedUntil: '2024-04-15', repair: 'NOT_APPLICABLE', repairFrom: null });
+    expect(one(p, D)).toMatchObject({
+      severity: 'LIGHT',
+      published,
+      publishedUntil: '2024-04-15',
+      repair: 'NOT_APPLICABLE',
+      repairFrom: null,
+    });
   });
 
   const fulfilled = { obligationsFulfilled: true, harmEliminated: true, publicityDate: '2023-12-01' };

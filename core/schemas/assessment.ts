@@ -17,7 +17,13 @@ export const RepairStatus = z.enum(['NOT_REPAIRABLE', 'NOT_APPLICABLE', 'NOT_YET
 export type RepairStatus = z.infer<typeof RepairStatus>;
 
 export const ExclusionReason = z.enum([
-  'outside-window', 'revoked', 'repaired', 'duplicate-decision', 'warning-only', 'not-samr', 'not-published',
+  'outside-window',
+  'revoked',
+  'repaired',
+  'duplicate-decision',
+  'warning-only',
+  'not-samr',
+  'not-published',
 ]);
 export type ExclusionReason = z.infer<typeof ExclusionReason>;
 

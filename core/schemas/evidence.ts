@@ -23,7 +23,11 @@ export const MhtmlState = z.enum(['included', 'not-granted', 'unsupported', 'fai
 export type MhtmlState = z.infer<typeof MhtmlState>;
 
 /** A file's name inside the archive: relative, forward slashes, no `..` (what core's writeZip accepts). */
-const EntryName = z.string().min(1).max(200).regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\]+$/);
+const EntryName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\]+$/);
 
 export const EvidenceFile = z.strictObject({
   name: EntryName,

@@ -5,9 +5,7 @@
  */
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import {
-  AbnormalListingInput, Entity, EntityRecordRuntime, PenaltyInput, RecordSource, SeriousListingInput,
-} from './record.ts';
+import { AbnormalListingInput, Entity, EntityRecordRuntime, PenaltyInput, RecordSource, SeriousListingInput } from './record.ts';
 import { EntityRecord } from './record-compiled.ts';
 
 function plainUniqueIds(items: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx, path: string): void {
@@ -32,19 +30,38 @@ const Plain = z
     plainUniqueIds(record.seriousListings, ctx, 'seriousListings');
   });
 
-const p = (id: string, extra: Record<string, unknown> = {}) => ({ id, decisionNo: 'X', decisionDate: '2023-01-01', authority: 'A', ...extra });
+const p = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  decisionNo: 'X',
+  decisionDate: '2023-01-01',
+  authority: 'A',
+  ...extra,
+});
 const many = (n: number, distinct: number) => Array.from({ length: n }, (_, i) => p(`P${i % distinct}`));
 
 describe('the duplicate-id check says what a superRefine says', () => {
   it.each([
     { name: 'no duplicates', input: { entity: { name: 'n' }, penalties: [p('a'), p('b')] } },
-    { name: 'duplicates in every list', input: {
-      entity: { name: 'n' },
-      penalties: [p('a'), p('a'), p('b'), p('a'), p('b')],
-      abnormalListings: [{ id: 'A', listedDate: '2020-01-01' }, { id: 'A', listedDate: '2021-01-01' }],
-      seriousListings: [{ id: 'S', listedDate: '2020-01-01' }, { id: 'T', listedDate: '2020-01-01' }, { id: 'S', listedDate: '2020-01-01' }],
-    } },
-    { name: 'duplicates and other problems', input: { entity: { name: '' }, penalties: [p('a'), p('a', { decisionDate: '2023-02-30' }), p('a', { x: 1 })] } },
+    {
+      name: 'duplicates in every list',
+      input: {
+        entity: { name: 'n' },
+        penalties: [p('a'), p('a'), p('b'), p('a'), p('b')],
+        abnormalListings: [
+          { id: 'A', listedDate: '2020-01-01' },
+          { id: 'A', listedDate: '2021-01-01' },
+        ],
+        seriousListings: [
+          { id: 'S', listedDate: '2020-01-01' },
+          { id: 'T', listedDate: '2020-01-01' },
+          { id: 'S', listedDate: '2020-01-01' },
+        ],
+      },
+    },
+    {
+      name: 'duplicates and other problems',
+      input: { entity: { name: '' }, penalties: [p('a'), p('a', { decisionDate: '2023-02-30' }), p('a', { x: 1 })] },
+    },
     { name: 'a long list (more than 64 entries)', input: { entity: { name: 'n' }, penalties: many(150, 70) } },
     { name: 'a list at the limit', input: { entity: { name: 'n' }, penalties: many(64, 40) } },
     { name: 'lists absent', input: { entity: { name: 'n' } } },

@@ -8,11 +8,21 @@ import { IsoDateString } from './date.ts';
 
 /** 《行政处罚法》(2021) Art. 9, as a closed enum (docs/formats.md names each). */
 export const PenaltyType = z.enum([
-  'WARNING', 'CIRCULATED_CRITICISM',
-  'FINE', 'CONFISCATE_GAINS', 'CONFISCATE_PROPERTY',
-  'SUSPEND_LICENSE', 'DOWNGRADE_QUALIFICATION', 'REVOKE_LICENSE', 'REVOKE_BUSINESS_LICENSE',
-  'RESTRICT_OPERATIONS', 'ORDER_SUSPENSION', 'ORDER_CLOSURE', 'RESTRICT_EMPLOYMENT',
-  'DETENTION', 'OTHER',
+  'WARNING',
+  'CIRCULATED_CRITICISM',
+  'FINE',
+  'CONFISCATE_GAINS',
+  'CONFISCATE_PROPERTY',
+  'SUSPEND_LICENSE',
+  'DOWNGRADE_QUALIFICATION',
+  'REVOKE_LICENSE',
+  'REVOKE_BUSINESS_LICENSE',
+  'RESTRICT_OPERATIONS',
+  'ORDER_SUSPENSION',
+  'ORDER_CLOSURE',
+  'RESTRICT_EMPLOYMENT',
+  'DETENTION',
+  'OTHER',
 ]);
 export type PenaltyType = z.infer<typeof PenaltyType>;
 
@@ -168,7 +178,12 @@ const UniqueIds: z.core.$ZodCheck<ParsedRecord> = z.check<ParsedRecord>((payload
 
 function duplicate(payload: z.core.ParsePayload<ParsedRecord>, path: string, index: number, id: string): void {
   payload.issues.push({
-    code: 'custom', path: [path, index, 'id'], message: `duplicate id "${id}"`, input: payload.value, inst: UniqueIds, continue: true,
+    code: 'custom',
+    path: [path, index, 'id'],
+    message: `duplicate id "${id}"`,
+    input: payload.value,
+    inst: UniqueIds,
+    continue: true,
   });
 }
 

@@ -10,8 +10,21 @@ import { UserId } from './team.ts';
 
 /** A field of the entity record (core/schemas/team.ts), or the record made or deleted as a whole. */
 export const HistoryField = z.enum([
-  'created', 'deleted', 'name', 'uscc', 'legalRepresentative', 'status', 'domain', 'assignee', 'tags', 'notes', 'listings',
-  'repeatOffenderPublicizedOn', 'typicalCaseExposedOn', 'updatedAt', 'updatedBy',
+  'created',
+  'deleted',
+  'name',
+  'uscc',
+  'legalRepresentative',
+  'status',
+  'domain',
+  'assignee',
+  'tags',
+  'notes',
+  'listings',
+  'repeatOffenderPublicizedOn',
+  'typicalCaseExposedOn',
+  'updatedAt',
+  'updatedBy',
 ]);
 export type HistoryField = z.infer<typeof HistoryField>;
 

@@ -6,11 +6,15 @@
 import * as z from 'zod';
 
 /** A team's id: it is a URL path segment (`/team/<team>`), so plain lower-case letters, digits and dashes. */
-export const TeamId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a team id is 1–63 lower-case letters, digits or dashes, not starting with a dash');
+export const TeamId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a team id is 1–63 lower-case letters, digits or dashes, not starting with a dash');
 export type TeamId = z.infer<typeof TeamId>;
 
 /** A user's id within a team (login names such as zhang.san or an e-mail address). */
-export const AccountId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'a user id is 1–64 letters, digits or . _ @ -, starting with a letter or digit');
+export const AccountId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'a user id is 1–64 letters, digits or . _ @ -, starting with a letter or digit');
 export type AccountId = z.infer<typeof AccountId>;
 
 /** admin: accounts and the report; member: reads and writes; readonly: reads, its writes are dropped. */

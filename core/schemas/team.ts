@@ -55,9 +55,15 @@ export type TeamEntity = z.infer<typeof TeamEntity>;
 
 /** The fields a user sets directly (the lists have their own operations, so concurrent additions all survive). */
 export const TeamEntityPatch = TeamEntity.pick({
-  legalRepresentative: true, status: true, domain: true, assignee: true, repeatOffenderPublicizedOn: true,
+  legalRepresentative: true,
+  status: true,
+  domain: true,
+  assignee: true,
+  repeatOffenderPublicizedOn: true,
   typicalCaseExposedOn: true,
-}).partial().strict();
+})
+  .partial()
+  .strict();
 export type TeamEntityPatch = z.infer<typeof TeamEntityPatch>;
 
 /** Who changes the document, and when: every write stamps `updatedBy` / `updatedAt` (and a note's author and time). */

@@ -16,7 +16,8 @@ export interface AppliedRules {
 
 /** The rules of one site out of a published file, or of a stored copy of it (undefined: it has none for the site). */
 export function rulesForSite(
-  rules: Pick<SiteRules, 'version'> & { sites: Partial<Record<string, SiteRulesForSite>> } | null | undefined, site: SiteId,
+  rules: (Pick<SiteRules, 'version'> & { sites: Partial<Record<string, SiteRulesForSite>> }) | null | undefined,
+  site: SiteId,
 ): AppliedRules | undefined {
   const own = rules?.sites[site];
   return rules && own ? { version: rules.version, site: own } : undefined;
@@ -30,7 +31,7 @@ export function layoutRules(rules: SiteRulesForSite | undefined, layout: string)
     fieldAliases: { ...all.fieldAliases, ...own.fieldAliases },
     sectionAliases: { ...all.sectionAliases, ...own.sectionAliases },
     columnAliases: { ...all.columnAliases, ...own.columnAliases },
-    ...(own.disabled ?? all.disabled ? { disabled: own.disabled ?? all.disabled } : {}),
+    ...((own.disabled ?? all.disabled) ? { disabled: own.disabled ?? all.disabled } : {}),
   };
 }
 
@@ -77,14 +78,15 @@ export function pageRules(rules: AppliedRules | undefined, layout: string, reade
   if (!rules) return NO_RULES;
   const own = layoutRules(rules.site, layout);
   const min = rules.site.minReaderVersion;
-  const tooOld = min !== undefined && olderVersion(readerVersion, min)
-    ? `读取程序版本 ${readerVersion} 低于团队要求的 ${min}，请更新扩展。`
-    : undefined;
+  const tooOld =
+    min !== undefined && olderVersion(readerVersion, min) ? `读取程序版本 ${readerVersion} 低于团队要求的 ${min}，请更新扩展。` : undefined;
   const disabled = own.disabled?.message ?? tooOld;
   return {
     version: rules.version,
     ...(disabled !== undefined ? { disabled } : {}),
-    columns: aliasMap(own.columnAliases), fields: aliasMap(own.fieldAliases), sections: aliasMap(own.sectionAliases),
+    columns: aliasMap(own.columnAliases),
+    fields: aliasMap(own.fieldAliases),
+    sections: aliasMap(own.sectionAliases),
   };
 }
 
@@ -94,7 +96,10 @@ export function known(aliases: Aliases, label: string): string {
 }
 
 /** A label table ([label, key], longest first) with each alias of one of its labels added as that label. */
-export function withAliases<K extends string>(table: ReadonlyArray<readonly [string, K]>, aliases: Aliases): ReadonlyArray<readonly [string, K]> {
+export function withAliases<K extends string>(
+  table: ReadonlyArray<readonly [string, K]>,
+  aliases: Aliases,
+): ReadonlyArray<readonly [string, K]> {
   if (aliases.size === 0) return table;
   const extra: (readonly [string, K])[] = [];
   for (const [alias, own] of aliases) {

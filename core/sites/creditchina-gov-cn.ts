@@ -110,7 +110,11 @@ function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], spe
 function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOptions) {
   const t = new PageText();
   const rules = pageRules(options.rules, LAYOUT, READER_VERSION);
-  const reader: Reader = { version: READER_VERSION, layout: LAYOUT, ...(rules.version !== undefined ? { rulesVersion: rules.version } : {}) };
+  const reader: Reader = {
+    version: READER_VERSION,
+    layout: LAYOUT,
+    ...(rules.version !== undefined ? { rulesVersion: rules.version } : {}),
+  };
   const failure = (reason: Parameters<typeof failed>[0], detail: string) => failed(reason, detail, readerInfo(adapter.id, reader));
   if (pageKind(url, root, t) !== 'entity') return failure('unsupported-page', `not a Credit China entity page: ${url.href}`);
   // The team's kill switch: no numbers at all, the administrator's message instead.
@@ -123,12 +127,34 @@ function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOpt
   if (uscc && !entity.uscc) entity.uscc = uscc;
   if (!entity.uscc && !entity.regNo) return failure('structure-changed', 'no credit code in the URL (tyshxydm) or on the page');
   const openers = [...Object.values(GROUP_START), OTHER_STARTS].flatMap((start) => starts(root, start, t, rules));
-  return pageResult({
-    entity,
-    penalties: read(root, t, openers, { start: GROUP_START.penalties, fields: PENALTY_FIELDS, convert: penaltyOf, category: CATEGORY.penalties, mustBeUnder: false }, rules),
-    abnormal: read(root, t, openers, { start: GROUP_START.abnormal, fields: ABNORMAL_FIELDS, convert: abnormalOf, category: CATEGORY.abnormal, mustBeUnder: true }, rules),
-    serious: read(root, t, openers, { start: GROUP_START.serious, fields: SERIOUS_FIELDS, convert: seriousOf, category: CATEGORY.serious, mustBeUnder: true }, rules),
-  }, { url, site: adapter.id, observedAt }, reader);
+  return pageResult(
+    {
+      entity,
+      penalties: read(
+        root,
+        t,
+        openers,
+        { start: GROUP_START.penalties, fields: PENALTY_FIELDS, convert: penaltyOf, category: CATEGORY.penalties, mustBeUnder: false },
+        rules,
+      ),
+      abnormal: read(
+        root,
+        t,
+        openers,
+        { start: GROUP_START.abnormal, fields: ABNORMAL_FIELDS, convert: abnormalOf, category: CATEGORY.abnormal, mustBeUnder: true },
+        rules,
+      ),
+      serious: read(
+        root,
+        t,
+        openers,
+        { start: GROUP_START.serious, fields: SERIOUS_FIELDS, convert: seriousOf, category: CATEGORY.serious, mustBeUnder: true },
+        rules,
+      ),
+    },
+    { url, site: adapter.id, observedAt },
+    reader,
+  );
 }
 
 export const adapter: SiteAdapter = {

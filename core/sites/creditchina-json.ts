@@ -33,8 +33,9 @@ function fieldsOf(row: CreditChinaRow, table: ReadonlyArray<readonly [string, st
     const value = stripHtml(String(raw));
     if (value === '') continue;
     const label = row.sencesMap?.[key];
-    const field = table.find(([k]) => k === key.toLowerCase())?.[1]
-      ?? (typeof label === 'string' ? table.find(([l]) => l === labelForm(label))?.[1] : undefined);
+    const field =
+      table.find(([k]) => k === key.toLowerCase())?.[1] ??
+      (typeof label === 'string' ? table.find(([l]) => l === labelForm(label))?.[1] : undefined);
     if (field && !fields.has(field)) fields.set(field, value);
   }
   return fields;

@@ -25,24 +25,37 @@ function check(result: ParseResult): void {
   if (!valid.success) throw new Error(`not a valid ParseResult: ${valid.error.message}`);
 }
 
-interface NamedPage { label: string; html: string; url: URL; name: string }
+interface NamedPage {
+  label: string;
+  html: string;
+  url: URL;
+  name: string;
+}
 
 /** The gsxt pages whose entity is known: the simulated site's baselines and the real/layout pages' truths. */
 function namedPages(): NamedPage[] {
-  const sim = pages.filter((p) => p.site === 'gsxt-gov-cn').map((p) => ({
-    label: p.name, html: p.html, url: p.url, name: (p.expected as { record: { entity: { name: string } } }).record.entity.name,
-  }));
+  const sim = pages
+    .filter((p) => p.site === 'gsxt-gov-cn')
+    .map((p) => ({
+      label: p.name,
+      html: p.html,
+      url: p.url,
+      name: (p.expected as { record: { entity: { name: string } } }).record.entity.name,
+    }));
   const truths = ['real', 'layouts'].flatMap((group) => {
     const dir = `${FIXTURE_DIR}gsxt-gov-cn/${group}/`;
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((f) => f.endsWith('.truth.json')).sort().flatMap((f) => {
-      const truth = JSON.parse(readFileSync(dir + f, 'utf8')) as { pageKind: string; url: string | null; entity?: { name: string } };
-      const htmlFile = dir + f.replace(/\.truth\.json$/, '.html');
-      if (truth.pageKind !== 'entity' || !truth.entity || !existsSync(htmlFile)) return [];
-      const html = readFileSync(htmlFile, 'utf8');
-      const url = truth.url ? new URL(truth.url) : (savedFromUrl(html) ?? new URL('file:///page.html'));
-      return [{ label: `${group}/${f.replace(/\.truth\.json$/, '')}`, html, url, name: truth.entity.name }];
-    });
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.truth.json'))
+      .sort()
+      .flatMap((f) => {
+        const truth = JSON.parse(readFileSync(dir + f, 'utf8')) as { pageKind: string; url: string | null; entity?: { name: string } };
+        const htmlFile = dir + f.replace(/\.truth\.json$/, '.html');
+        if (truth.pageKind !== 'entity' || !truth.entity || !existsSync(htmlFile)) return [];
+        const html = readFileSync(htmlFile, 'utf8');
+        const url = truth.url ? new URL(truth.url) : (savedFromUrl(html) ?? new URL('file:///page.html'));
+        return [{ label: `${group}/${f.replace(/\.truth\.json$/, '')}`, html, url, name: truth.entity.name }];
+      });
   });
   return [...sim, ...truths];
 }
@@ -71,7 +84,13 @@ const DECOYS = [
 
 const TRUE_BANNERS: ReadonlyArray<[string, Banner[]]> = [
   ['该企业已列入经营异常名录', [{ list: 'abnormal', text: '该企业已列入经营异常名录' }]],
-  ['“该企业被列入经营异常名录和黑名单”', [{ list: 'abnormal', text: '该企业被列入经营异常名录和黑名单' }, { list: 'serious', text: '该企业被列入经营异常名录和黑名单' }]],
+  [
+    '“该企业被列入经营异常名录和黑名单”',
+    [
+      { list: 'abnormal', text: '该企业被列入经营异常名录和黑名单' },
+      { list: 'serious', text: '该企业被列入经营异常名录和黑名单' },
+    ],
+  ],
   ['该企业已列入严重违法失信企业名单（黑名单）', [{ list: 'serious', text: '该企业已列入严重违法失信企业名单（黑名单）' }]],
   ['该个体工商户已标记为经营异常状态', [{ list: 'abnormal', kind: 'MARK', text: '该个体工商户已标记为经营异常状态' }]],
 ];
@@ -119,7 +138,7 @@ function mutateNames(doc: Document, page: NamedPage, op: NameOp, a: number, b: n
       insertNearName(doc, page.name, element(doc, RECORD_TABLES[b % RECORD_TABLES.length] as string), b, a);
       const rows = headerRows(doc);
       const row = rows[a % rows.length] as Element;
-      const moved = op === 'move-header' ? row : row.cloneNode(true) as Element;
+      const moved = op === 'move-header' ? row : (row.cloneNode(true) as Element);
       const targets = Array.from(doc.querySelectorAll('table, tbody, dl, div'));
       const target = targets[b % targets.length];
       if (target) target.prepend(moved);
@@ -157,18 +176,21 @@ describe.each(NAMED.map((p) => [p.label, p] as const))('fuzz names and banners g
     const base = gsxt.parse(await parseHtml(page.html), page.url, OBSERVED_AT);
     if (!base.ok) throw new Error(`${page.label}: ${base.detail}`);
     expect(base.record.entity.name).toBe(page.name);
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...NAME_OPS), fc.nat(), fc.nat(), async (op, a, b) => {
-      const doc = await parseHtml(page.html);
-      const banners = mutateNames(doc, page, op, a, b);
-      const result = gsxt.parse(doc, page.url, OBSERVED_AT);
-      check(result);
-      tally.pages++;
-      if (!result.ok) return;
-      if (result.record.entity.name !== page.name) tally.wrongNames++;
-      expect(result.record.entity.name).toBe(page.name);
-      if (op === 'decoy') expect(result.record.banners).toEqual(base.record.banners);
-      if (banners) for (const banner of banners) expect(result.record.banners).toContainEqual(banner);
-    }), { numRuns: NAME_RUNS, seed: 20233 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...NAME_OPS), fc.nat(), fc.nat(), async (op, a, b) => {
+        const doc = await parseHtml(page.html);
+        const banners = mutateNames(doc, page, op, a, b);
+        const result = gsxt.parse(doc, page.url, OBSERVED_AT);
+        check(result);
+        tally.pages++;
+        if (!result.ok) return;
+        if (result.record.entity.name !== page.name) tally.wrongNames++;
+        expect(result.record.entity.name).toBe(page.name);
+        if (op === 'decoy') expect(result.record.banners).toEqual(base.record.banners);
+        if (banners) for (const banner of banners) expect(result.record.banners).toContainEqual(banner);
+      }),
+      { numRuns: NAME_RUNS, seed: 20233 },
+    );
   });
 });
 

@@ -34,8 +34,11 @@ describe('gsxt: entity basic information', () => {
   it('reads the 2017 header spans', () => {
     const { record } = ok(HEADER_2017);
     expect(record.entity).toEqual({
-      name: '示例市测试贸易有限公司', uscc: '91330100MA2B3C4D5N', legalRepresentative: '王某某',
-      registrationAuthority: '示例市市场监督管理局', establishedOn: '2015-03-18',
+      name: '示例市测试贸易有限公司',
+      uscc: '91330100MA2B3C4D5N',
+      legalRepresentative: '王某某',
+      registrationAuthority: '示例市市场监督管理局',
+      establishedOn: '2015-03-18',
     });
   });
 
@@ -43,25 +46,47 @@ describe('gsxt: entity basic information', () => {
     const { record } = ok(`<h1>示例市某某便利店</h1><div class="overview">
       <dl><dt>统一社会信用代码：</dt><dd>92330106MA2KQ7L853</dd></dl><dl><dt>名称：</dt><dd>示例市某某便利店</dd></dl>
       <dl><dt>经营者：</dt><dd>李某某</dd></dl><dl><dt>注册日期：</dt><dd>2016年1月5日</dd></dl><dl><dt>登记状态：</dt><dd>存续</dd></dl></div>`);
-    expect(record.entity).toMatchObject({ uscc: '92330106MA2KQ7L853', legalRepresentative: '李某某', establishedOn: '2016-01-05', status: '存续' });
+    expect(record.entity).toMatchObject({
+      uscc: '92330106MA2KQ7L853',
+      legalRepresentative: '李某某',
+      establishedOn: '2016-01-05',
+      status: '存续',
+    });
   });
 
   it('reads the 2026 yyzz table with padded labels and a <b> label', () => {
-    const { record } = ok(`<h1>示例市测试贸易有限公司</h1><div class="yyzz-all"><div class="top"><b>统一社会信用代码：</b>91330100MA2B3C4D5N</div>
+    const { record } =
+      ok(`<h1>示例市测试贸易有限公司</h1><div class="yyzz-all"><div class="top"><b>统一社会信用代码：</b>91330100MA2B3C4D5N</div>
       <table class="yyzz-table"><tr><td>法定代表人&emsp;：</td><td>王某某</td><td>成&thinsp;立&thinsp;日&thinsp;期：</td><td>2023年11月02日</td></tr>
       <tr><td>登&emsp;记&emsp;机&emsp;关：</td><td>示例市市场监督管理局</td><td>营业期限：</td><td>自 2023年11月02日 至 长期</td></tr></table></div>`);
-    expect(record.entity).toMatchObject({ uscc: '91330100MA2B3C4D5N', legalRepresentative: '王某某', establishedOn: '2023-11-02', registrationAuthority: '示例市市场监督管理局' });
+    expect(record.entity).toMatchObject({
+      uscc: '91330100MA2B3C4D5N',
+      legalRepresentative: '王某某',
+      establishedOn: '2023-11-02',
+      registrationAuthority: '示例市市场监督管理局',
+    });
   });
 
   it('ignores hidden obfuscation inside a value', () => {
-    const { record } = ok(`<h1>示例市测试贸易有限公司</h1><p>统一社会信用代码：<span>9133</span><span style="display:none">XXXX</span><span>0100MA2B3C4D5N</span></p>`);
+    const { record } = ok(
+      `<h1>示例市测试贸易有限公司</h1><p>统一社会信用代码：<span>9133</span><span style="display:none">XXXX</span><span>0100MA2B3C4D5N</span></p>`,
+    );
     expect(record.entity.uscc).toBe('91330100MA2B3C4D5N');
   });
 });
 
 describe('gsxt: penalty tables by header', () => {
   const rows = [
-    ['1', '示市监罚〔2024〕12号', '销售超过保质期的食品', '罚款人民币2万元', '示例市市场监督管理局', '2024年01月19日', '2024年01月26日', '详情'],
+    [
+      '1',
+      '示市监罚〔2024〕12号',
+      '销售超过保质期的食品',
+      '罚款人民币2万元',
+      '示例市市场监督管理局',
+      '2024年01月19日',
+      '2024年01月26日',
+      '详情',
+    ],
     ['2', '示市监罚〔2023〕88号', '虚假宣传', '警告', '示例市市场监督管理局', '2023-05-30', '2023-06-05', '详情'],
   ];
   const HEADERS = ['序号', '决定书文号', '违法行为类型', '行政处罚内容', '决定机关名称', '处罚决定日期', '公示日期', '详情'];
@@ -69,15 +94,26 @@ describe('gsxt: penalty tables by header', () => {
   it('maps every column by its header', () => {
     const { record, completeness } = ok(HEADER_2017 + penaltyTable(HEADERS, rows, '<div class="pager">共 2 条</div>'));
     expect(record.penalties[0]).toEqual({
-      id: 'P1', decisionNo: '示市监罚〔2024〕12号', decisionDate: '2024-01-19', publicityDate: '2024-01-26',
-      authority: '示例市市场监督管理局', content: '罚款人民币2万元', violationText: '销售超过保质期的食品',
+      id: 'P1',
+      decisionNo: '示市监罚〔2024〕12号',
+      decisionDate: '2024-01-19',
+      publicityDate: '2024-01-26',
+      authority: '示例市市场监督管理局',
+      content: '罚款人民币2万元',
+      violationText: '销售超过保质期的食品',
     });
     expect(completeness.penalties).toEqual({ read: 2, total: 2, from: 'dom' });
   });
 
   it('maps columns in another order the same way', () => {
     const order = [7, 5, 3, 1, 0, 2, 6, 4];
-    const shuffled = ok(HEADER_2017 + penaltyTable(order.map((i) => HEADERS[i]!), rows.map((r) => order.map((i) => r[i]!))));
+    const shuffled = ok(
+      HEADER_2017 +
+        penaltyTable(
+          order.map((i) => HEADERS[i]!),
+          rows.map((r) => order.map((i) => r[i]!)),
+        ),
+    );
     const plain = ok(HEADER_2017 + penaltyTable(HEADERS, rows));
     expect(shuffled.record.penalties).toEqual(plain.record.penalties);
   });
@@ -124,23 +160,37 @@ describe('gsxt: list sections', () => {
     const body = `<h3>经营异常信息</h3><table><tr><th>序号</th><th>标记经营异常状态原因</th><th>列入日期</th><th>作出决定机关(标记)</th><th>恢复正常记载状态原因</th><th>移出日期</th><th>作出决定机关(恢复)</th></tr>
       <tr><td>1</td><td>未按规定报送年度报告</td><td>2022年07月01日</td><td>示例市某区市场监督管理局</td><td>已补报年度报告</td><td>2023年03月02日</td><td>示例市某区市场监督管理局</td></tr></table>`;
     const { record } = ok(HEADER_2017 + body);
-    expect(record.abnormalListings).toEqual([{
-      id: 'A1', listedDate: '2022-07-01', kind: 'MARK', reasonText: '未按规定报送年度报告', authority: '示例市某区市场监督管理局',
-      removedDate: '2023-03-02', removalReasonText: '已补报年度报告',
-    }]);
+    expect(record.abnormalListings).toEqual([
+      {
+        id: 'A1',
+        listedDate: '2022-07-01',
+        kind: 'MARK',
+        reasonText: '未按规定报送年度报告',
+        authority: '示例市某区市场监督管理局',
+        removedDate: '2023-03-02',
+        removalReasonText: '已补报年度报告',
+      },
+    ]);
   });
 
   it('reads the old provincial abnormal columns with one authority column', () => {
     const body = `<table><tr><th>序号</th><th>列入经营异常名录原因</th><th>列入日期</th><th>移出经营异常名录原因</th><th>移出日期</th><th>作出决定机关</th></tr>
       <tr><td>1</td><td>通过登记的住所无法联系</td><td>2020-05-06</td><td></td><td></td><td>某市工商行政管理局</td></tr></table>`;
-    expect(ok(HEADER_2017 + body).record.abnormalListings).toEqual([{ id: 'A1', listedDate: '2020-05-06', reasonText: '通过登记的住所无法联系', authority: '某市工商行政管理局' }]);
+    expect(ok(HEADER_2017 + body).record.abnormalListings).toEqual([
+      { id: 'A1', listedDate: '2020-05-06', reasonText: '通过登记的住所无法联系', authority: '某市工商行政管理局' },
+    ]);
   });
 
-  it.each(['列入严重违法失信企业名单（黑名单）原因', '列入严重违法失信名单（黑名单）原因', '列入严重违法企业名单原因'])('reads the serious list with reason column %s', (reason) => {
-    const body = `<table><tr><th>序号</th><th>类别</th><th>${reason}</th><th>列入日期</th><th>作出决定机关（列入）</th><th>移出原因</th><th>移出日期</th><th>作出决定机关（移出）</th></tr>
+  it.each(['列入严重违法失信企业名单（黑名单）原因', '列入严重违法失信名单（黑名单）原因', '列入严重违法企业名单原因'])(
+    'reads the serious list with reason column %s',
+    (reason) => {
+      const body = `<table><tr><th>序号</th><th>类别</th><th>${reason}</th><th>列入日期</th><th>作出决定机关（列入）</th><th>移出原因</th><th>移出日期</th><th>作出决定机关（移出）</th></tr>
       <tr><td>1</td><td>严重违法</td><td>因受到吊销许可证件的较重行政处罚</td><td>2023年02月01日</td><td>示例市市场监督管理局</td><td></td><td></td><td></td></tr></table>`;
-    expect(ok(HEADER_2017 + body).record.seriousListings).toEqual([{ id: 'S1', listedDate: '2023-02-01', reasonText: '因受到吊销许可证件的较重行政处罚', authority: '示例市市场监督管理局' }]);
-  });
+      expect(ok(HEADER_2017 + body).record.seriousListings).toEqual([
+        { id: 'S1', listedDate: '2023-02-01', reasonText: '因受到吊销许可证件的较重行政处罚', authority: '示例市市场监督管理局' },
+      ]);
+    },
+  );
 
   it('says 0 when the page says there are none, null when it says nothing', () => {
     const { completeness } = ok(`${HEADER_2017}<div>行政处罚信息</div><p>暂无行政处罚信息</p><p>暂无列入严重违法失信名单信息</p>`);
@@ -155,21 +205,26 @@ describe('gsxt: names, banners and kinds (honest verdicts)', () => {
     <tr><td>1</td><td>330106202300012</td><td>数控机床</td><td>机器设备</td><td>示例市市场监督管理局</td><td>200万元</td><td>有效</td><td>2023-03-02</td><td>详情</td></tr></table>`;
 
   it('never takes a record table\u2019s header row for the name, authority or status', () => {
-    const { record } = ok(`${MORTGAGE}<table><tr><th>统一社会信用代码</th><td>91330100MA2B3C4D5N</td><th>名称</th><td>示例市测试贸易有限公司</td></tr>
+    const { record } =
+      ok(`${MORTGAGE}<table><tr><th>统一社会信用代码</th><td>91330100MA2B3C4D5N</td><th>名称</th><td>示例市测试贸易有限公司</td></tr>
       <tr><th>登记机关</th><td>示例市市场监督管理局</td><th>登记状态</th><td>存续</td></tr></table>`);
     expect(record.entity).toMatchObject({ name: '示例市测试贸易有限公司', registrationAuthority: '示例市市场监督管理局', status: '存续' });
   });
 
   it('takes the heading when the name cell is empty, without its 注册号 and banner', () => {
-    const { record } = ok(`<h2 id="gsh2"> 示例市测试贸易有限公司 &nbsp; 注册号：330106000123452 &nbsp; “该企业已列入经营异常名录” </h2>${MORTGAGE}
+    const { record } =
+      ok(`<h2 id="gsh2"> 示例市测试贸易有限公司 &nbsp; 注册号：330106000123452 &nbsp; “该企业已列入经营异常名录” </h2>${MORTGAGE}
       <table><tr><th>注册号</th><td>330106000123452</td><th>名称</th><td></td></tr></table>`);
     expect(record.entity.name).toBe('示例市测试贸易有限公司');
     expect(record.banners).toEqual([{ list: 'abnormal', text: '该企业已列入经营异常名录' }]);
   });
 
   it('is structure-changed when neither the name cell nor a heading names the entity', () => {
-    expect(parsed(`<h2>基本信息</h2><h1>国家企业信用信息公示系统</h1>${MORTGAGE}<table><tr><th>统一社会信用代码</th><td>91330100MA2B3C4D5N</td><th>名称</th><td></td></tr></table>`))
-      .toMatchObject({ ok: false, reason: 'structure-changed' });
+    expect(
+      parsed(
+        `<h2>基本信息</h2><h1>国家企业信用信息公示系统</h1>${MORTGAGE}<table><tr><th>统一社会信用代码</th><td>91330100MA2B3C4D5N</td><th>名称</th><td></td></tr></table>`,
+      ),
+    ).toMatchObject({ ok: false, reason: 'structure-changed' });
   });
 
   it('keeps legacy 注册号 (13 digits, cooperatives\u2019 …NA…) as regNo', () => {
@@ -179,7 +234,13 @@ describe('gsxt: names, banners and kinds (honest verdicts)', () => {
 
   it.each([
     ['该企业已列入经营异常名录', [{ list: 'abnormal', text: '该企业已列入经营异常名录' }]],
-    ['“该企业被列入经营异常名录和黑名单”', [{ list: 'abnormal', text: '该企业被列入经营异常名录和黑名单' }, { list: 'serious', text: '该企业被列入经营异常名录和黑名单' }]],
+    [
+      '“该企业被列入经营异常名录和黑名单”',
+      [
+        { list: 'abnormal', text: '该企业被列入经营异常名录和黑名单' },
+        { list: 'serious', text: '该企业被列入经营异常名录和黑名单' },
+      ],
+    ],
     ['该企业已列入严重违法失信企业名单（黑名单）', [{ list: 'serious', text: '该企业已列入严重违法失信企业名单（黑名单）' }]],
     ['该个体工商户标记为经营异常状态', [{ list: 'abnormal', kind: 'MARK', text: '该个体工商户标记为经营异常状态' }]],
     ['该企业已被载入经营异常名录', [{ list: 'abnormal', text: '该企业已被载入经营异常名录' }]],
@@ -204,7 +265,9 @@ describe('gsxt: names, banners and kinds (honest verdicts)', () => {
   });
 
   it('keeps the enterprise\u2019s own 暂无 out of the authority\u2019s totals', () => {
-    const { completeness } = ok(`${HEADER_2017}<div>行政处罚信息</div><div class="tishi">以下信息由该企业提供，企业对其报送信息的真实性、合法性负责</div><div><p>暂无行政处罚信息</p></div>`);
+    const { completeness } = ok(
+      `${HEADER_2017}<div>行政处罚信息</div><div class="tishi">以下信息由该企业提供，企业对其报送信息的真实性、合法性负责</div><div><p>暂无行政处罚信息</p></div>`,
+    );
     expect(completeness.penalties.total).toBeNull();
   });
 });
@@ -228,7 +291,10 @@ describe('gsxt: page kinds', () => {
   it.each([
     ['https://www.gsxt.gov.cn/corp-query-search-1.html', ''],
     ['http://gsxt.hljaic.gov.cn/search.jspx', ''],
-    ['file:///tmp/list.html', '<p>统一社会信用代码：91330100MA2B3C4D5N 列入经营异常名录信息</p><p>统一社会信用代码：91330106MA27QX8BXF</p>'],
+    [
+      'file:///tmp/list.html',
+      '<p>统一社会信用代码：91330100MA2B3C4D5N 列入经营异常名录信息</p><p>统一社会信用代码：91330106MA27QX8BXF</p>',
+    ],
   ])('%s stays a search page', (href, body) => {
     expect(kind(href, body)).toBe('search');
   });

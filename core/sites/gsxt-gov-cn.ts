@@ -8,9 +8,7 @@ import { readTables, statedTotal, withKnownHeaders, type Grid } from './dom/tabl
 import { readEntity } from './dom/entity.ts';
 import { matchesAny } from './match-pattern.ts';
 import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
-import {
-  GSXT_READER_VERSION, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid,
-} from './gsxt-sections.ts';
+import { GSXT_READER_VERSION, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid } from './gsxt-sections.ts';
 import { dataTablesForm, declaredUrls, readJsonReply, sectionTargets, urlsForEntity, withJsonSections } from './gsxt-json.ts';
 import { SECTION_KINDS, type SectionKind } from './sections.ts';
 import { readBanners, saysNone, selfPublishedTest } from './gsxt-page.ts';
@@ -25,10 +23,12 @@ const MATCH_PATTERNS = SITE_MATCHES['gsxt-gov-cn'];
  * the provincial sites before 2017 (/company/detail.jspx, /businessPublicity.jspx, GSpublicityList.html?service=
  * entInfo, …!openEntInfo.dhtml), whose saved pages are still read.
  */
-const ENTITY_PATH = /^\/(%7B|\{)[^/]+(%7D|\})$|corp-query-entprise-info|affiche-query-info|\/company\/detail\.jspx|businessPublicity\.jspx|GSpublicityList\.html|!openEntInfo\.dhtml/i;
+const ENTITY_PATH =
+  /^\/(%7B|\{)[^/]+(%7D|\})$|corp-query-entprise-info|affiche-query-info|\/company\/detail\.jspx|businessPublicity\.jspx|GSpublicityList\.html|!openEntInfo\.dhtml/i;
 const SEARCH_PATH = /corp-query-search|search/i;
 /** A section of entity pages, in its title or its menu: proof enough that a page of unknown URL is an entity page. */
-const SECTION_TITLE = /行政处罚信息|列入经营异常名录信息|经营异常信息|严重违法(失信)?(企业)?(名单)?信息|严重违法失信|营业执照信息|基本信息|登记信息/;
+const SECTION_TITLE =
+  /行政处罚信息|列入经营异常名录信息|经营异常信息|严重违法(失信)?(企业)?(名单)?信息|严重违法失信|营业执照信息|基本信息|登记信息/;
 /** Words of a search or list page. A section's own count (共计2条信息) is not one: those pages are judged first. */
 const SEARCH_WORDS = /条信息|搜索结果|查询结果|记录总数/;
 /** 统一社会信用代码：9133…: many distinct codes after their label make a list of entities. */
@@ -100,7 +100,8 @@ function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOpt
   const reader: Reader = { version: GSXT_READER_VERSION, layout, ...(rules.version !== undefined ? { rulesVersion: rules.version } : {}) };
   const info = readerInfo(adapter.id, reader);
   const kind = pageKind(url, root, t, rules.sections);
-  if (kind !== 'entity') return failure('unsupported-page', `not an entity page (${kind === 'search' ? 'search results' : 'other page'}): ${url.href}`, info);
+  if (kind !== 'entity')
+    return failure('unsupported-page', `not an entity page (${kind === 'search' ? 'search results' : 'other page'}): ${url.href}`, info);
   // The team's kill switch: no numbers at all, the administrator's message instead.
   if (rules.disabled !== undefined) return failure('disabled', rules.disabled, info);
   const pageText = t.of(root);
@@ -117,7 +118,8 @@ function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOpt
     const section = sectionOfHeaders(grid.headers);
     if (!section) continue;
     // The enterprise's own tables say nothing about the authority's sections, not even by their 暂无.
-    if (page.selfPublished(grid.table) || (section === 'penalties' && SELF_PUBLISHED.test(headingBefore(grid.table, t, rules.sections)))) continue;
+    if (page.selfPublished(grid.table) || (section === 'penalties' && SELF_PUBLISHED.test(headingBefore(grid.table, t, rules.sections))))
+      continue;
     bySection.get(section)?.push(grid);
     recordGrids.push(grid);
   }
@@ -125,13 +127,17 @@ function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOpt
   // 标记/恢复 columns: the marks of a 个体工商户 (the page shows the kind even where its labels do not).
   if (!entity.kind && abnormalGrids.some((g) => g.headers.some((h) => /标记|恢复/.test(h)))) entity.kind = 'INDIVIDUAL';
   const banners = readBanners(root, t, new Set(grids.flatMap((g) => (g.body ? [g.table, g.body] : [g.table]))));
-  return pageResult({
-    entity,
-    banners,
-    penalties: readSection('penalties', bySection.get('penalties') ?? [], recordGrids, page, penaltiesFromGrid),
-    abnormal: readSection('abnormal', bySection.get('abnormal') ?? [], recordGrids, page, abnormalFromGrid),
-    serious: readSection('serious', bySection.get('serious') ?? [], recordGrids, page, seriousFromGrid),
-  }, { url, site: adapter.id, observedAt }, reader);
+  return pageResult(
+    {
+      entity,
+      banners,
+      penalties: readSection('penalties', bySection.get('penalties') ?? [], recordGrids, page, penaltiesFromGrid),
+      abnormal: readSection('abnormal', bySection.get('abnormal') ?? [], recordGrids, page, abnormalFromGrid),
+      serious: readSection('serious', bySection.get('serious') ?? [], recordGrids, page, seriousFromGrid),
+    },
+    { url, site: adapter.id, observedAt },
+    reader,
+  );
 }
 
 export const adapter: SiteAdapter = {

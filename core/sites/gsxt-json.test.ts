@@ -18,25 +18,51 @@ const SCRIPT = `
 describe('declaredUrls', () => {
   it('finds every declared section URL by pattern and guesses the three record sections', () => {
     const found = declaredUrls(SCRIPT);
-    expect(found.map((d) => d.name)).toEqual(['shareholderUrl', 'punishmentDetailInfoUrl', 'insPunishmentinfoUrl', 'entBusExcepUrl', 'IllInfoUrl', 'someFutureSectionUrl']);
+    expect(found.map((d) => d.name)).toEqual([
+      'shareholderUrl',
+      'punishmentDetailInfoUrl',
+      'insPunishmentinfoUrl',
+      'entBusExcepUrl',
+      'IllInfoUrl',
+      'someFutureSectionUrl',
+    ]);
     expect(Object.fromEntries(found.map((d) => [d.name, d.guess]))).toMatchObject({
-      punishmentDetailInfoUrl: 'penalties', insPunishmentinfoUrl: null, entBusExcepUrl: 'abnormal', IllInfoUrl: 'serious', shareholderUrl: null,
+      punishmentDetailInfoUrl: 'penalties',
+      insPunishmentinfoUrl: null,
+      entBusExcepUrl: 'abnormal',
+      IllInfoUrl: 'serious',
+      shareholderUrl: null,
     });
   });
 });
 
 describe('urlsForEntity', () => {
-  const declared = declaredUrls('var entBusExcepUrl = "/ent.html"; var indBusExcepUrl = "/ind.html"; var argBusExcepUrl = "/arg.html"; var argBranchBusExcepUrl = "/argb.html"; var punishmentDetailInfoUrl = "/pun.html";');
-  const abnormal = (uscc: string | undefined) => urlsForEntity(declared, { uscc }).filter((d) => d.guess === 'abnormal').map((d) => d.name);
+  const declared = declaredUrls(
+    'var entBusExcepUrl = "/ent.html"; var indBusExcepUrl = "/ind.html"; var argBusExcepUrl = "/arg.html"; var argBranchBusExcepUrl = "/argb.html"; var punishmentDetailInfoUrl = "/pun.html";',
+  );
+  const abnormal = (uscc: string | undefined) =>
+    urlsForEntity(declared, { uscc })
+      .filter((d) => d.guess === 'abnormal')
+      .map((d) => d.name);
 
   it.each([
-    ['92330127MA2J6N1T7U', 'indBusExcepUrl'], ['93330100MA2B3C4D5N', 'argBusExcepUrl'], ['91330106MA27QX8BXF', 'entBusExcepUrl'], [undefined, 'entBusExcepUrl'],
+    ['92330127MA2J6N1T7U', 'indBusExcepUrl'],
+    ['93330100MA2B3C4D5N', 'argBusExcepUrl'],
+    ['91330106MA27QX8BXF', 'entBusExcepUrl'],
+    [undefined, 'entBusExcepUrl'],
   ])('asks the abnormal list of a %s entity at %s only, as the page does', (uscc, name) => {
     expect(abnormal(uscc)).toEqual([name]);
   });
 
-  it.each([['INDIVIDUAL', 'indBusExcepUrl'], ['COOPERATIVE', 'argBusExcepUrl']] as const)('without a code, goes by the kind the page shows (%s → %s)', (kind, name) => {
-    expect(urlsForEntity(declared, { kind }).filter((d) => d.guess === 'abnormal').map((d) => d.name)).toEqual([name]);
+  it.each([
+    ['INDIVIDUAL', 'indBusExcepUrl'],
+    ['COOPERATIVE', 'argBusExcepUrl'],
+  ] as const)('without a code, goes by the kind the page shows (%s → %s)', (kind, name) => {
+    expect(
+      urlsForEntity(declared, { kind })
+        .filter((d) => d.guess === 'abnormal')
+        .map((d) => d.name),
+    ).toEqual([name]);
   });
 
   it('keeps the other sections and a single abnormal URL as declared', () => {
@@ -47,8 +73,12 @@ describe('urlsForEntity', () => {
 });
 
 const penaltyRow = (i: number) => ({
-  penDecNo: `<span>示市监罚</span>〔2024〕${i}号`, illegActType: '销售超过保质期的食品', penContent: '罚款人民币2000元',
-  penAuth_CN: '示例市市场监督管理局', penDecIssDate: Date.UTC(2024, 0, i) - 8 * 3600_000, publicDate: Date.UTC(2024, 0, i + 7) - 8 * 3600_000,
+  penDecNo: `<span>示市监罚</span>〔2024〕${i}号`,
+  illegActType: '销售超过保质期的食品',
+  penContent: '罚款人民币2000元',
+  penAuth_CN: '示例市市场监督管理局',
+  penDecIssDate: Date.UTC(2024, 0, i) - 8 * 3600_000,
+  publicDate: Date.UTC(2024, 0, i + 7) - 8 * 3600_000,
 });
 
 describe('readJsonReply', () => {
@@ -83,13 +113,21 @@ describe('withJsonSections', () => {
     const dom = adapter.parse(htmlDocument(html, url.href), url, '2026-11-30T00:00:00.000Z');
     if (!dom.ok) throw new Error(dom.detail);
     expect(dom.completeness.penalties).toEqual({ read: 5, total: 23, from: 'dom' });
-    const pages = [0, 1, 2, 3, 4].map((p) => ({ recordsTotal: 23, data: Array.from({ length: p < 4 ? 5 : 3 }, (_, i) => penaltyRow(p * 5 + i + 1)) }));
+    const pages = [0, 1, 2, 3, 4].map((p) => ({
+      recordsTotal: 23,
+      data: Array.from({ length: p < 4 ? 5 : 3 }, (_, i) => penaltyRow(p * 5 + i + 1)),
+    }));
     const merged = withJsonSections(dom, [{ kind: 'penalties', pages }]);
     if (!merged.ok) throw new Error(merged.detail);
     expect(merged.completeness.penalties).toEqual({ read: 23, total: 23, from: 'json' });
     expect(merged.record.penalties[22]).toEqual({
-      id: 'P23', decisionNo: '示市监罚〔2024〕23号', decisionDate: '2024-01-23', publicityDate: '2024-01-30',
-      authority: '示例市市场监督管理局', content: '罚款人民币2000元', violationText: '销售超过保质期的食品',
+      id: 'P23',
+      decisionNo: '示市监罚〔2024〕23号',
+      decisionDate: '2024-01-23',
+      publicityDate: '2024-01-30',
+      authority: '示例市市场监督管理局',
+      content: '罚款人民币2000元',
+      violationText: '销售超过保质期的食品',
     });
     expect(merged.completeness.abnormal).toEqual(dom.completeness.abnormal);
     expect(merged.record.entity).toEqual(dom.record.entity);
@@ -108,6 +146,8 @@ describe('withJsonSections', () => {
     const merged = withJsonSections(dom, [{ kind: 'abnormal', pages: [{ recordsTotal: 1, data: [row] }] }]);
     if (!merged.ok) throw new Error(merged.detail);
     expect(merged.record.entity.kind).toBe('INDIVIDUAL');
-    expect(merged.record.abnormalListings).toEqual([{ id: 'A1', listedDate: '2023-07-10', kind: 'MARK', reasonText: '未按规定报送年度报告', authority: '某局' }]);
+    expect(merged.record.abnormalListings).toEqual([
+      { id: 'A1', listedDate: '2023-07-10', kind: 'MARK', reasonText: '未按规定报送年度报告', authority: '某局' },
+    ]);
   });
 });

@@ -46,16 +46,23 @@ export function declaredUrls(scriptText: string): DeclaredUrl[] {
  * entity type; the others answer an empty list. The kind is read from the credit code's
  * registration category (92 个体工商户, 93 农民专业合作社); without a code, the company URL.
  */
-const ABNORMAL_BY_KIND: ReadonlyArray<[RegExp, RegExp]> = [[/^92/, /^ind/i], [/^93/, /^arg(?!branch)/i], [/^/, /^ent/i]];
+const ABNORMAL_BY_KIND: ReadonlyArray<[RegExp, RegExp]> = [
+  [/^92/, /^ind/i],
+  [/^93/, /^arg(?!branch)/i],
+  [/^/, /^ent/i],
+];
 /** The page's own kind (经营者, 组成形式, 成员出资总额) stands in for the code's category when there is no code. */
 const CATEGORY_OF_KIND: Partial<Record<EntityKind, string>> = { INDIVIDUAL: '92', COOPERATIVE: '93' };
 
-interface EntityOfPage { uscc?: string | undefined; kind?: EntityKind | undefined }
+interface EntityOfPage {
+  uscc?: string | undefined;
+  kind?: EntityKind | undefined;
+}
 
 /** The code's registration category, else the page's kind as one ('' when neither says). */
 function categoryOf(entity: EntityOfPage): string {
   const uscc = (entity.uscc ?? '').toUpperCase();
-  return uscc.length === 18 ? uscc : (entity.kind ? CATEGORY_OF_KIND[entity.kind] ?? '' : '');
+  return uscc.length === 18 ? uscc : entity.kind ? (CATEGORY_OF_KIND[entity.kind] ?? '') : '';
 }
 
 /** `declared` with only the abnormal-list URL that serves this entity's kind, when the page declares several. */
@@ -67,7 +74,6 @@ export function urlsForEntity(declared: readonly DeclaredUrl[], entity: EntityOf
   const chosen = abnormal.find((d) => name?.test(d.name)) ?? abnormal[0];
   return declared.filter((d) => d.guess !== 'abnormal' || d === chosen);
 }
-
 
 /** Reads one reply body: a DataTables page, the firewall's NGIDERRORCODE, or something else (HTML, captcha). */
 export function readJsonReply(body: string): JsonReply {
@@ -83,18 +89,34 @@ export function readJsonReply(body: string): JsonReply {
     return { kind: 'blocked', detail: `the site refused the request (NGIDERRORCODE ${code})`, code };
   }
   const page = DataTablesPage.safeParse(json);
-  if (!page.success) return { kind: 'invalid', detail: `unexpected JSON: ${problemsOf(page.error).map((p) => `${p.path}: ${p.message}`).join('; ')}`, html: false };
+  if (!page.success)
+    return {
+      kind: 'invalid',
+      detail: `unexpected JSON: ${problemsOf(page.error)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+      html: false,
+    };
   const first = page.data.data[0];
   return { kind: 'page', page: page.data, section: first ? sectionOfJsonRow(first) : null };
 }
 
 /** One section: from its JSON pages when they were read (total from recordsTotal), else as the page rendered it. */
 function section<T>(
-  sections: readonly JsonSection[], kind: SectionKind, convert: (row: Record<string, unknown>) => T | null,
-  rendered: T[], c: SectionCompleteness, matched: readonly string[],
+  sections: readonly JsonSection[],
+  kind: SectionKind,
+  convert: (row: Record<string, unknown>) => T | null,
+  rendered: T[],
+  c: SectionCompleteness,
+  matched: readonly string[],
 ): SectionRead<T> {
   const json = sections.find((s) => s.kind === kind);
-  const items = json ? json.pages.flatMap((p) => p.data).map(convert).filter((item): item is T => item !== null) : [];
+  const items = json
+    ? json.pages
+        .flatMap((p) => p.data)
+        .map(convert)
+        .filter((item): item is T => item !== null)
+    : [];
   // A read stopped early (cap, captcha) can hold fewer rows than the page already shows: the fuller reading wins.
   if (!json || items.length < rendered.length) return { items: rendered, total: c.total, from: c.from, matched };
   return { items, total: json.pages[0]?.recordsTotal ?? null, from: 'json', matched: [`JSON ×${json.pages.length}`] };
@@ -115,13 +137,17 @@ export function withJsonSections(dom: ParseSuccess, sections: readonly JsonSecti
     const item = abnormalFromJson(row);
     return item && marks ? { ...item, kind: 'MARK' as const } : item;
   };
-  return pageResult({
-    entity: record.entity,
-    ...(record.banners ? { banners: record.banners } : {}),
-    penalties: section(sections, 'penalties', penaltyFromJson, record.penalties, completeness.penalties, matched('penalties')),
-    abnormal: section(sections, 'abnormal', abnormalRow, record.abnormalListings, completeness.abnormal, matched('abnormal')),
-    serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious, matched('serious')),
-  }, { url: new URL(source?.url ?? 'about:blank'), site: reader.site, observedAt: source?.observedAt ?? '' }, reader);
+  return pageResult(
+    {
+      entity: record.entity,
+      ...(record.banners ? { banners: record.banners } : {}),
+      penalties: section(sections, 'penalties', penaltyFromJson, record.penalties, completeness.penalties, matched('penalties')),
+      abnormal: section(sections, 'abnormal', abnormalRow, record.abnormalListings, completeness.abnormal, matched('abnormal')),
+      serious: section(sections, 'serious', seriousFromJson, record.seriousListings, completeness.serious, matched('serious')),
+    },
+    { url: new URL(source?.url ?? 'about:blank'), site: reader.site, observedAt: source?.observedAt ?? '' },
+    reader,
+  );
 }
 
 /** The one URL per section to ask first: the declared names that suggest it, in page order. */

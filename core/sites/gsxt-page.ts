@@ -74,10 +74,11 @@ const FOLLOWING = 4;
 export function selfPublishedTest(root: ParentNode, t: PageText): (el: Element) => boolean {
   // Hidden or not: a tab not open still holds its tables, read like the open one.
   const lines = sentences(root, SELF_PUBLISHED_LINE, '企业', t, 120);
-  return (el) => lines.some((line) => {
-    const block = line.parentElement;
-    return !!block && block.contains(el) && (line.compareDocumentPosition(el) & FOLLOWING) !== 0;
-  });
+  return (el) =>
+    lines.some((line) => {
+      const block = line.parentElement;
+      return !!block && block.contains(el) && (line.compareDocumentPosition(el) & FOLLOWING) !== 0;
+    });
 }
 
 // ---- "None" sentences of the authority's sections ----
@@ -92,7 +93,13 @@ const SAYS_NONE: Record<SectionKind, RegExp> = {
  * The page says this section has no records, in a block shown to a person that is not the enterprise's own.
  * `sections`: the team's section-title aliases, read as the titles they stand for.
  */
-export function saysNone(root: ParentNode, kind: SectionKind, t: PageText, selfPublished: (el: Element) => boolean, sections: Aliases = new Map()): boolean {
+export function saysNone(
+  root: ParentNode,
+  kind: SectionKind,
+  t: PageText,
+  selfPublished: (el: Element) => boolean,
+  sections: Aliases = new Map(),
+): boolean {
   const says = sections.size === 0 ? SAYS_NONE[kind] : { test: (text: string) => SAYS_NONE[kind].test(withKnownTitles(sections, text)) };
   return sentences(root, says, '暂无', t, 80).some((el) => isShown(el) && !selfPublished(el));
 }

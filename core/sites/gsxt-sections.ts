@@ -13,7 +13,6 @@ import { siteDate, withoutUndefined } from './values.ts';
 /** The gsxt reader's version (page, sections and JSON): raised with every change of what it reads. */
 export const GSXT_READER_VERSION = '2.0.0';
 
-
 // Header patterns, in label form: half-width brackets, no spaces.
 const PENALTY_NO = /决定书文号|决定文书号|处罚文号/;
 const PENALTY_CONTENT = /处罚内容|处罚结果/;
@@ -46,50 +45,79 @@ function cell(row: readonly string[], index: number): string | undefined {
 export function penaltiesFromGrid(grid: Grid): PenaltyInput[] {
   const h = grid.headers;
   const at = {
-    no: column(h, PENALTY_NO), conduct: column(h, PENALTY_CONDUCT), content: column(h, PENALTY_CONTENT),
-    authority: column(h, PENALTY_AUTHORITY), date: column(h, PENALTY_DATE, PUBLICITY_DATE), publicity: column(h, PUBLICITY_DATE),
+    no: column(h, PENALTY_NO),
+    conduct: column(h, PENALTY_CONDUCT),
+    content: column(h, PENALTY_CONTENT),
+    authority: column(h, PENALTY_AUTHORITY),
+    date: column(h, PENALTY_DATE, PUBLICITY_DATE),
+    publicity: column(h, PUBLICITY_DATE),
   };
   return grid.rows.flatMap((row) => {
     const decisionDate = siteDate(cell(row, at.date)) ?? siteDate(cell(row, at.publicity));
     // A row without any date cannot be placed in time: it is not read (completeness shows the gap).
     if (!decisionDate) return [];
-    return [withoutUndefined({
-      id: '', decisionNo: cell(row, at.no) ?? '', decisionDate, publicityDate: siteDate(cell(row, at.publicity)),
-      authority: cell(row, at.authority) ?? '', content: cell(row, at.content), violationText: cell(row, at.conduct),
-    })];
+    return [
+      withoutUndefined({
+        id: '',
+        decisionNo: cell(row, at.no) ?? '',
+        decisionDate,
+        publicityDate: siteDate(cell(row, at.publicity)),
+        authority: cell(row, at.authority) ?? '',
+        content: cell(row, at.content),
+        violationText: cell(row, at.conduct),
+      }),
+    ];
   });
 }
 
 export function abnormalFromGrid(grid: Grid): AbnormalListingInput[] {
   const h = grid.headers;
   const at = {
-    reason: column(h, /(列入|标记).*原因|^经营异常.*原因/, REMOVAL_REASON), listed: column(h, LISTED_DATE),
-    authority: column(h, LISTING_AUTHORITY), removalReason: column(h, REMOVAL_REASON), removed: column(h, REMOVED_DATE),
+    reason: column(h, /(列入|标记).*原因|^经营异常.*原因/, REMOVAL_REASON),
+    listed: column(h, LISTED_DATE),
+    authority: column(h, LISTING_AUTHORITY),
+    removalReason: column(h, REMOVAL_REASON),
+    removed: column(h, REMOVED_DATE),
   };
   // 标记经营异常状态原因 / 作出决定机关(标记): a 个体工商户's mark, not a listing.
-  const kind = h.some((x) => /标记/.test(x)) ? 'MARK' as const : undefined;
+  const kind = h.some((x) => /标记/.test(x)) ? ('MARK' as const) : undefined;
   return grid.rows.flatMap((row) => {
     const listedDate = siteDate(cell(row, at.listed));
     if (!listedDate) return [];
-    return [withoutUndefined({
-      id: '', listedDate, kind, reasonText: cell(row, at.reason), authority: cell(row, at.authority),
-      removedDate: siteDate(cell(row, at.removed)), removalReasonText: cell(row, at.removalReason),
-    })];
+    return [
+      withoutUndefined({
+        id: '',
+        listedDate,
+        kind,
+        reasonText: cell(row, at.reason),
+        authority: cell(row, at.authority),
+        removedDate: siteDate(cell(row, at.removed)),
+        removalReasonText: cell(row, at.removalReason),
+      }),
+    ];
   });
 }
 
 export function seriousFromGrid(grid: Grid): SeriousListingInput[] {
   const h = grid.headers;
   const at = {
-    reason: column(h, /列入.*原因/, REMOVAL_REASON), listed: column(h, LISTED_DATE),
-    authority: column(h, LISTING_AUTHORITY), removed: column(h, REMOVED_DATE),
+    reason: column(h, /列入.*原因/, REMOVAL_REASON),
+    listed: column(h, LISTED_DATE),
+    authority: column(h, LISTING_AUTHORITY),
+    removed: column(h, REMOVED_DATE),
   };
   return grid.rows.flatMap((row) => {
     const listedDate = siteDate(cell(row, at.listed));
     if (!listedDate) return [];
-    return [withoutUndefined({
-      id: '', listedDate, reasonText: cell(row, at.reason), authority: cell(row, at.authority), removedDate: siteDate(cell(row, at.removed)),
-    })];
+    return [
+      withoutUndefined({
+        id: '',
+        listedDate,
+        reasonText: cell(row, at.reason),
+        authority: cell(row, at.authority),
+        removedDate: siteDate(cell(row, at.removed)),
+      }),
+    ];
   });
 }
 
@@ -127,8 +155,13 @@ export function penaltyFromJson(row: JsonRow): PenaltyInput | null {
   const decisionDate = jsonDate(row, 'penDecIssDate', 'publicDate');
   if (!decisionDate) return null;
   return withoutUndefined({
-    id: '', decisionNo: text(row, 'penDecNo') ?? '', decisionDate, publicityDate: jsonDate(row, 'publicDate'),
-    authority: text(row, 'penAuth_CN', 'penAuth') ?? '', content: text(row, 'penContent'), violationText: text(row, 'illegActType'),
+    id: '',
+    decisionNo: text(row, 'penDecNo') ?? '',
+    decisionDate,
+    publicityDate: jsonDate(row, 'publicDate'),
+    authority: text(row, 'penAuth_CN', 'penAuth') ?? '',
+    content: text(row, 'penContent'),
+    violationText: text(row, 'illegActType'),
   });
 }
 
@@ -136,8 +169,12 @@ export function abnormalFromJson(row: JsonRow): AbnormalListingInput | null {
   const listedDate = jsonDate(row, 'abntime', 'cogDate');
   if (!listedDate) return null;
   return withoutUndefined({
-    id: '', listedDate, reasonText: text(row, 'speCause_CN', 'speCause'), authority: text(row, 'decOrg_CN', 'decOrg'),
-    removedDate: jsonDate(row, 'remDate'), removalReasonText: text(row, 'remExcpRes_CN', 'remExcpRes'),
+    id: '',
+    listedDate,
+    reasonText: text(row, 'speCause_CN', 'speCause'),
+    authority: text(row, 'decOrg_CN', 'decOrg'),
+    removedDate: jsonDate(row, 'remDate'),
+    removalReasonText: text(row, 'remExcpRes_CN', 'remExcpRes'),
   });
 }
 
@@ -145,7 +182,10 @@ export function seriousFromJson(row: JsonRow): SeriousListingInput | null {
   const listedDate = jsonDate(row, 'abntime', 'cogDate');
   if (!listedDate) return null;
   return withoutUndefined({
-    id: '', listedDate, reasonText: text(row, 'serILLRea_CN', 'serILLRea'), authority: text(row, 'decOrg_CN', 'decOrg'),
+    id: '',
+    listedDate,
+    reasonText: text(row, 'serILLRea_CN', 'serILLRea'),
+    authority: text(row, 'decOrg_CN', 'decOrg'),
     removedDate: jsonDate(row, 'remDate'),
   });
 }

@@ -4,10 +4,21 @@
  * never returns a record the engine would refuse.
  */
 import {
-  EntityRecordRuntime, type AbnormalListingInput, type Banner, type Entity, type PenaltyInput, type SeriousListingInput,
+  EntityRecordRuntime,
+  type AbnormalListingInput,
+  type Banner,
+  type Entity,
+  type PenaltyInput,
+  type SeriousListingInput,
 } from '../schemas/record.ts';
 import {
-  failure, type Completeness, type ParseResult, type ReaderInfo, type SectionCompleteness, type SectionDiagnostics, type SiteId,
+  failure,
+  type Completeness,
+  type ParseResult,
+  type ReaderInfo,
+  type SectionCompleteness,
+  type SectionDiagnostics,
+  type SiteId,
 } from './site.ts';
 
 export interface SectionRead<T> {
@@ -49,9 +60,13 @@ function diagnostics<T>(section: SectionRead<T>): SectionDiagnostics {
 /** The reader's description of itself, with or without what it matched. */
 export function readerInfo(site: SiteId, reader: Reader, page?: PageRead): ReaderInfo {
   return {
-    site, version: reader.version, layout: reader.layout,
+    site,
+    version: reader.version,
+    layout: reader.layout,
     ...(reader.rulesVersion !== undefined ? { rulesVersion: reader.rulesVersion } : {}),
-    ...(page ? { sections: { penalties: diagnostics(page.penalties), abnormal: diagnostics(page.abnormal), serious: diagnostics(page.serious) } } : {}),
+    ...(page
+      ? { sections: { penalties: diagnostics(page.penalties), abnormal: diagnostics(page.abnormal), serious: diagnostics(page.serious) } }
+      : {}),
   };
 }
 
@@ -74,7 +89,11 @@ export function pageResult(page: PageRead, source: { url: URL; site: SiteId; obs
   const checked = EntityRecordRuntime.safeParse(record);
   if (!checked.success) {
     const first = checked.error.issues[0];
-    return failure('structure-changed', `the page gave a record that does not fit the contract: ${first?.path.join('.')}: ${first?.message}`, readerInfo(source.site, reader, page));
+    return failure(
+      'structure-changed',
+      `the page gave a record that does not fit the contract: ${first?.path.join('.')}: ${first?.message}`,
+      readerInfo(source.site, reader, page),
+    );
   }
   return { ok: true, record: checked.data, completeness: sections, reader: readerInfo(source.site, reader, page) };
 }

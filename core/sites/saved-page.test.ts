@@ -8,9 +8,12 @@ afterAll(closeAll);
 const URL_A = 'https://www.gsxt.gov.cn/%7BAAAA0001-1558624663369%7D';
 
 describe('saved pages', () => {
-  it('drops scripts and the caller\'s own elements, keeps the page, and names the address on the first line', () => {
-    const doc = htmlDocument(`<html><head><script>alert(1)</script></head><body><h1>示例</h1><x-ours>面板</x-ours>
-      <script src="a.js"></script><p>统一社会信用代码：91330100MA2B3C4D5N</p></body></html>`, URL_A);
+  it("drops scripts and the caller's own elements, keeps the page, and names the address on the first line", () => {
+    const doc = htmlDocument(
+      `<html><head><script>alert(1)</script></head><body><h1>示例</h1><x-ours>面板</x-ours>
+      <script src="a.js"></script><p>统一社会信用代码：91330100MA2B3C4D5N</p></body></html>`,
+      URL_A,
+    );
     const html = savedPageHtml(doc, URL_A, 'x-ours');
     expect(html.split('\n')[0]).toBe(`<!-- saved from url=(${String(URL_A.length).padStart(4, '0')})${URL_A} -->`);
     expect(html).not.toMatch(/script|alert|面板/);

@@ -36,7 +36,8 @@ const renameHeader = (html: string, from: string, to: string) => html.split(`<th
 
 function rules(layouts: Record<string, LayoutRules>, extra: { minReaderVersion?: string; version?: number } = {}): AppliedRules {
   const file = SiteRules.parse({
-    format: 'creditlens-site-rules', version: extra.version ?? 7,
+    format: 'creditlens-site-rules',
+    version: extra.version ?? 7,
     sites: { 'gsxt-gov-cn': { layouts, ...(extra.minReaderVersion ? { minReaderVersion: extra.minReaderVersion } : {}) } },
   });
   return rulesForSite(file, 'gsxt-gov-cn') as AppliedRules;
@@ -47,7 +48,11 @@ const original = ok(read(gsxt, listed.html, listed.url));
 
 describe('column aliases (gsxt listed-2026, layout web-2026)', () => {
   it('the original page reads its three penalties with their decision numbers', () => {
-    expect(original.record.penalties.map((p) => p.decisionNo)).toEqual(['示市监处罚〔2025〕156号', '示市监处罚〔2024〕071号', '示市监处罚〔2023〕288号']);
+    expect(original.record.penalties.map((p) => p.decisionNo)).toEqual([
+      '示市监处罚〔2025〕156号',
+      '示市监处罚〔2024〕071号',
+      '示市监处罚〔2023〕288号',
+    ]);
     expect(original.reader?.rulesVersion).toBeUndefined();
   });
 
@@ -69,7 +74,11 @@ describe('column aliases (gsxt listed-2026, layout web-2026)', () => {
   });
 
   // Three columns renamed: the table is no longer taken for penalties at all.
-  const broken = renameHeader(renameHeader(renameHeader(listed.html, '决定书文号', '处罚文书编号'), '违法行为类型', '违法事项'), '行政处罚内容', '处罚措施');
+  const broken = renameHeader(
+    renameHeader(renameHeader(listed.html, '决定书文号', '处罚文书编号'), '违法行为类型', '违法事项'),
+    '行政处罚内容',
+    '处罚措施',
+  );
   const brokenAliases = { columnAliases: { 处罚文书编号: '决定书文号', 违法事项: '违法行为类型', '处罚 措施：': '行政处罚内容' } };
 
   it('no penalty table recognised: penalties unknown (nothing read, no total), never "none"', () => {
@@ -90,9 +99,18 @@ describe('column aliases (gsxt listed-2026, layout web-2026)', () => {
   });
 
   it('an alias that looks like a pattern is text: it matches nothing else and breaks nothing', () => {
-    const result = ok(read(gsxt, listed.html, listed.url, rules({ '*': { columnAliases: { '.*': '决定书文号', '(a+)+$': '处罚决定日期', '决定书文号': '(' } } })));
+    const result = ok(
+      read(
+        gsxt,
+        listed.html,
+        listed.url,
+        rules({ '*': { columnAliases: { '.*': '决定书文号', '(a+)+$': '处罚决定日期', 决定书文号: '(' } } }),
+      ),
+    );
     expect(result.record.penalties.map((p) => p.decisionNo)).toEqual(['', '', '']);
-    const untouched = ok(read(gsxt, listed.html, listed.url, rules({ '*': { columnAliases: { '.*': '决定书文号', '[': '处罚决定日期' } } })));
+    const untouched = ok(
+      read(gsxt, listed.html, listed.url, rules({ '*': { columnAliases: { '.*': '决定书文号', '[': '处罚决定日期' } } })),
+    );
     expect(untouched.record).toEqual(original.record);
   });
 });
@@ -144,24 +162,43 @@ describe('section aliases (gsxt clean-2026: every section says 暂无)', () => {
 
 describe('kill switch and minimum reader version', () => {
   it('a layout switched off: disabled with the message, the reader and the rules version named', () => {
-    const result = read(gsxt, listed.html, listed.url, rules({ 'web-2026': { disabled: { message: '国家公示系统改版，暂停读取，请人工核对。' } } }, { version: 12 }));
+    const result = read(
+      gsxt,
+      listed.html,
+      listed.url,
+      rules({ 'web-2026': { disabled: { message: '国家公示系统改版，暂停读取，请人工核对。' } } }, { version: 12 }),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'disabled', detail: '国家公示系统改版，暂停读取，请人工核对。' });
     expect(result.reader).toMatchObject({ site: 'gsxt-gov-cn', layout: 'web-2026', rulesVersion: 12 });
   });
 
   it('`*` switches off every layout of the site; another layout switched off leaves this one', () => {
-    expect(read(gsxt, listed.html, listed.url, rules({ '*': { disabled: { message: '停用' } } }))).toMatchObject({ ok: false, reason: 'disabled', detail: '停用' });
-    expect(ok(read(gsxt, listed.html, listed.url, rules({ 'web-2017': { disabled: { message: '停用' } } }))).record).toEqual(original.record);
+    expect(read(gsxt, listed.html, listed.url, rules({ '*': { disabled: { message: '停用' } } }))).toMatchObject({
+      ok: false,
+      reason: 'disabled',
+      detail: '停用',
+    });
+    expect(ok(read(gsxt, listed.html, listed.url, rules({ 'web-2017': { disabled: { message: '停用' } } }))).record).toEqual(
+      original.record,
+    );
   });
 
   it('a layout rule of its own wins over `*`', () => {
-    const result = read(gsxt, listed.html, listed.url, rules({ '*': { disabled: { message: '全部停用' } }, 'web-2026': { disabled: { message: '新版停用' } } }));
+    const result = read(
+      gsxt,
+      listed.html,
+      listed.url,
+      rules({ '*': { disabled: { message: '全部停用' } }, 'web-2026': { disabled: { message: '新版停用' } } }),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'disabled', detail: '新版停用' });
   });
 
   it('a search page stays a search page (no panel), switched off or not', () => {
     const search = page('gsxt-gov-cn/search.html');
-    expect(read(gsxt, search.html, search.url, rules({ '*': { disabled: { message: '停用' } } }))).toMatchObject({ ok: false, reason: 'unsupported-page' });
+    expect(read(gsxt, search.html, search.url, rules({ '*': { disabled: { message: '停用' } } }))).toMatchObject({
+      ok: false,
+      reason: 'unsupported-page',
+    });
   });
 
   it('a reader older than minReaderVersion: disabled, in Chinese, asking for an update', () => {
@@ -176,9 +213,21 @@ describe('kill switch and minimum reader version', () => {
 
   it('Credit China has its own switch: gsxt rules leave it alone', () => {
     const cc = page('creditchina-gov-cn/entity-detail.html');
-    const file = SiteRules.parse({ format: 'creditlens-site-rules', version: 2, sites: { 'gsxt-gov-cn': { layouts: { '*': { disabled: { message: '停用' } } } } } });
+    const file = SiteRules.parse({
+      format: 'creditlens-site-rules',
+      version: 2,
+      sites: { 'gsxt-gov-cn': { layouts: { '*': { disabled: { message: '停用' } } } } },
+    });
     expect(rulesForSite(file, 'creditchina-gov-cn')).toBeUndefined();
-    const off = SiteRules.parse({ format: 'creditlens-site-rules', version: 2, sites: { 'creditchina-gov-cn': { layouts: { 'detail-2024': { disabled: { message: '信用中国停用' } } } } } });
-    expect(read(creditchina, cc.html, cc.url, rulesForSite(off, 'creditchina-gov-cn'))).toMatchObject({ ok: false, reason: 'disabled', detail: '信用中国停用' });
+    const off = SiteRules.parse({
+      format: 'creditlens-site-rules',
+      version: 2,
+      sites: { 'creditchina-gov-cn': { layouts: { 'detail-2024': { disabled: { message: '信用中国停用' } } } } },
+    });
+    expect(read(creditchina, cc.html, cc.url, rulesForSite(off, 'creditchina-gov-cn'))).toMatchObject({
+      ok: false,
+      reason: 'disabled',
+      detail: '信用中国停用',
+    });
   });
 });

@@ -22,8 +22,14 @@ describe('clue import', () => {
     const { good, bad } = parseClueRows(ROWS, MAPPING);
     expect(good.map((g) => g.row)).toEqual([2, 3, 8]);
     expect(good[0]!.clue).toEqual({
-      name: '示例市鲜味坊食品有限公司', uscc: '91330106MA27QX8BXF', legalRepresentative: '张某某', status: 'verifying', domain: 'FOOD',
-      assignee: 'wang', tags: ['重点', '回访'], note: '群众举报',
+      name: '示例市鲜味坊食品有限公司',
+      uscc: '91330106MA27QX8BXF',
+      legalRepresentative: '张某某',
+      status: 'verifying',
+      domain: 'FOOD',
+      assignee: 'wang',
+      tags: ['重点', '回访'],
+      note: '群众举报',
     });
     // A wrong check character is kept (issued codes can fail it); the domain is read from the 工作情况表's wording.
     expect(good[2]!.clue).toMatchObject({ uscc: '91330106MA27QX8BXA', status: 'listed', domain: 'DRUG_DEVICE_COSMETIC' });
@@ -31,8 +37,13 @@ describe('clue import', () => {
       { row: 4, reason: '主体名称为空 (name is empty)', problems: [{ field: 'name', kind: 'empty' }] },
       { row: 5, reason: '统一社会信用代码无效 (USCC 12345: length)', problems: [{ field: 'uscc', kind: 'invalid', value: '12345' }] },
       {
-        row: 6, reason: '状态无法识别 (status "搁置")；监管领域无法识别 (domain "食品")；承办人不是用户编号 (assignee "王 五")',
-        problems: [{ field: 'status', kind: 'unknown', value: '搁置' }, { field: 'domain', kind: 'unknown', value: '食品' }, { field: 'assignee', kind: 'invalid', value: '王 五' }],
+        row: 6,
+        reason: '状态无法识别 (status "搁置")；监管领域无法识别 (domain "食品")；承办人不是用户编号 (assignee "王 五")',
+        problems: [
+          { field: 'status', kind: 'unknown', value: '搁置' },
+          { field: 'domain', kind: 'unknown', value: '食品' },
+          { field: 'assignee', kind: 'invalid', value: '王 五' },
+        ],
       },
     ]);
   });
@@ -61,15 +72,25 @@ describe('clue import', () => {
     expect(readTeamEntities(doc).every((r) => r.ok)).toBe(true);
     const read = readTeamEntity(doc, '91330106MA27QX8BXF');
     expect(read?.ok && read.value).toMatchObject({
-      status: 'verifying', domain: 'FOOD', assignee: 'wang', tags: ['重点', '回访'],
+      status: 'verifying',
+      domain: 'FOOD',
+      assignee: 'wang',
+      tags: ['重点', '回访'],
       notes: [{ id: 'import-2', author: 'li', at: EDIT.at, text: '群众举报' }],
     });
     expect(readTeamEntity(doc, 'name:某某商行')?.ok).toBe(true);
   });
 
-  it('writes a big import in transactions of IMPORT_CHUNK_ROWS rows, each update under the sync server\'s 1 MiB message limit', () => {
+  it("writes a big import in transactions of IMPORT_CHUNK_ROWS rows, each update under the sync server's 1 MiB message limit", () => {
     const rows = Array.from({ length: 2_000 }, (_, i) => [
-      `示例市第${i}号商贸有限公司`, '', `张${i}`, '线索', '食品安全', 'wang', '重点，冷链', `现场检查发现过期原料，需要进一步核查（第${i}次）`,
+      `示例市第${i}号商贸有限公司`,
+      '',
+      `张${i}`,
+      '线索',
+      '食品安全',
+      'wang',
+      '重点，冷链',
+      `现场检查发现过期原料，需要进一步核查（第${i}次）`,
     ]);
     const { good } = parseClueRows(rows, MAPPING);
     const doc = new Y.Doc();
@@ -92,12 +113,18 @@ describe('clue import', () => {
     ];
     const { good, bad } = parseClueRows(rows, mapping);
     expect(good.map((g) => g.row)).toEqual([2, 3]);
-    expect(good[0]!.clue).toMatchObject({ listing: { decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05' }, publicizedOn: '2026-04-01', exposedOn: '2026-05-20' });
+    expect(good[0]!.clue).toMatchObject({
+      listing: { decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05' },
+      publicizedOn: '2026-04-01',
+      exposedOn: '2026-05-20',
+    });
     expect(bad.map((b) => b.problems)).toEqual([
       [{ field: 'decidedOn', kind: 'empty' }],
       [
-        { field: 'decidedOn', kind: 'invalid', value: '2026-02-30' }, { field: 'decisionNo', kind: 'empty' },
-        { field: 'publicizedOn', kind: 'invalid', value: '长期' }, { field: 'exposedOn', kind: 'invalid', value: '20260301' },
+        { field: 'decidedOn', kind: 'invalid', value: '2026-02-30' },
+        { field: 'decisionNo', kind: 'empty' },
+        { field: 'publicizedOn', kind: 'invalid', value: '长期' },
+        { field: 'exposedOn', kind: 'invalid', value: '20260301' },
       ],
     ]);
     const doc = new Y.Doc();
@@ -105,7 +132,10 @@ describe('clue import', () => {
     importClues(doc, parseClueRows(rows, mapping).good, EDIT, (row) => `again-${row}`);
     const first = readTeamEntity(doc, '91330106MA27QX8BXF');
     expect(first?.ok && first.value).toMatchObject({
-      status: 'listed', domain: 'FOOD', repeatOffenderPublicizedOn: '2026-04-01', typicalCaseExposedOn: '2026-05-20',
+      status: 'listed',
+      domain: 'FOOD',
+      repeatOffenderPublicizedOn: '2026-04-01',
+      typicalCaseExposedOn: '2026-05-20',
       listings: [{ id: 'import-2-listing', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05', domain: 'FOOD' }],
     });
     // No domain on the row or the record: 其他; the row's own status wins over 已列入.

@@ -19,7 +19,18 @@ import { CaseStatus, TeamListing, TeamTag, type TeamEdit, type TeamEntityPatch }
 import { addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntity, updateTeamEntity } from './entities-doc.ts';
 
 export const CLUE_FIELDS = [
-  'name', 'uscc', 'legalRepresentative', 'status', 'domain', 'assignee', 'tags', 'note', 'decisionNo', 'decidedOn', 'publicizedOn', 'exposedOn',
+  'name',
+  'uscc',
+  'legalRepresentative',
+  'status',
+  'domain',
+  'assignee',
+  'tags',
+  'note',
+  'decisionNo',
+  'decidedOn',
+  'publicizedOn',
+  'exposedOn',
 ] as const;
 export type ClueField = (typeof CLUE_FIELDS)[number];
 /** Column index (0-based) of each field in the file; `name` is required. */
@@ -72,8 +83,16 @@ function checkText(field: keyof typeof FIELD_TEXT, value: string): ClueProblem |
 }
 
 const STATUS_WORDS: Record<string, CaseStatus> = {
-  线索: 'clue', 核查中: 'verifying', 核查: 'verifying', 已立案: 'case-filed', 立案: 'case-filed', 已列入: 'listed', 列入: 'listed',
-  已排除: 'dismissed', 排除: 'dismissed', 不予处理: 'dismissed',
+  线索: 'clue',
+  核查中: 'verifying',
+  核查: 'verifying',
+  已立案: 'case-filed',
+  立案: 'case-filed',
+  已列入: 'listed',
+  列入: 'listed',
+  已排除: 'dismissed',
+  排除: 'dismissed',
+  不予处理: 'dismissed',
 };
 
 function statusOf(text: string): CaseStatus | undefined {
@@ -151,7 +170,10 @@ export function parseClueRows(rows: readonly (readonly Cell[])[], mapping: ClueM
       if (problem) fail(`承办人不是用户编号 (assignee "${assignee}")`, problem);
       else clue.assignee = assignee;
     }
-    for (const tag of cell('tags').split(/[,，;；、]/).map((t) => t.trim()).filter(Boolean)) {
+    for (const tag of cell('tags')
+      .split(/[,，;；、]/)
+      .map((t) => t.trim())
+      .filter(Boolean)) {
       const problem = checkText('tags', tag);
       if (problem) fail(`标签过长 (tag "${tag.slice(0, 20)}…")`, problem);
       else clue.tags.push(tag);
@@ -167,12 +189,18 @@ export function parseClueRows(rows: readonly (readonly Cell[])[], mapping: ClueM
     const decidedDate = decidedOn === '' ? null : clueDate(decidedOn);
     const numberProblem = decisionNo === '' ? null : checkText('decisionNo', decisionNo);
     if (numberProblem) fail('决定书文号过长 (decision number longer than 200)', numberProblem);
-    if (decidedOn !== '' && decidedDate === null) fail(`决定日期无效 (decision date "${decidedOn}")`, { field: 'decidedOn', kind: 'invalid', value: decidedOn.slice(0, 40) });
+    if (decidedOn !== '' && decidedDate === null)
+      fail(`决定日期无效 (decision date "${decidedOn}")`, { field: 'decidedOn', kind: 'invalid', value: decidedOn.slice(0, 40) });
     // A decision is counted by its day and named by its number: one without the other cannot be recorded.
-    if (decisionNo !== '' && decidedOn === '') fail('有决定书文号但缺决定日期 (decision date is empty)', { field: 'decidedOn', kind: 'empty' });
-    if (decisionNo === '' && decidedOn !== '') fail('有决定日期但缺决定书文号 (decision number is empty)', { field: 'decisionNo', kind: 'empty' });
+    if (decisionNo !== '' && decidedOn === '')
+      fail('有决定书文号但缺决定日期 (decision date is empty)', { field: 'decidedOn', kind: 'empty' });
+    if (decisionNo === '' && decidedOn !== '')
+      fail('有决定日期但缺决定书文号 (decision number is empty)', { field: 'decisionNo', kind: 'empty' });
     if (decisionNo !== '' && decidedDate !== null && !numberProblem) clue.listing = { decisionNo, decidedOn: decidedDate };
-    for (const [field, key] of [['publicizedOn', 'publicizedOn'], ['exposedOn', 'exposedOn']] as const) {
+    for (const [field, key] of [
+      ['publicizedOn', 'publicizedOn'],
+      ['exposedOn', 'exposedOn'],
+    ] as const) {
       const value = cell(field);
       if (value === '') continue;
       const date = clueDate(value);
@@ -233,5 +261,10 @@ export function importClues(doc: Y.Doc, good: ClueRows['good'], edit: TeamEdit, 
 function addListingOnce(doc: Y.Doc, key: string, listing: { decisionNo: string; decidedOn: string }, id: string, edit: TeamEdit): void {
   const read = readTeamEntity(doc, key);
   if (read?.ok !== true || read.value.listings.some((l) => l.decisionNo === listing.decisionNo)) return;
-  addTeamListing(doc, key, { id, decidedOn: listing.decidedOn, decisionNo: listing.decisionNo, domain: read.value.domain ?? 'OTHER' }, edit);
+  addTeamListing(
+    doc,
+    key,
+    { id, decidedOn: listing.decidedOn, decisionNo: listing.decisionNo, domain: read.value.domain ?? 'OTHER' },
+    edit,
+  );
 }

@@ -33,7 +33,10 @@ function serverReceives(...replicas: Y.Doc[]): Y.Doc {
 
 describe('concurrent records of one entity', () => {
   // Both orders of arrival, and both clientID orders (which decides the map Yjs keeps).
-  for (const [first, second] of [[1, 2], [2, 1]] as const) {
+  for (const [first, second] of [
+    [1, 2],
+    [2, 1],
+  ] as const) {
     for (const order of ['li first', 'wang first'] as const) {
       it(`keeps both people's notes, tags and fields (clientIDs ${first}/${second}, ${order})`, () => {
         const li = offlineReplica(first, 'li', '2026-11-30T02:00:00.000Z', (doc) => {
@@ -46,7 +49,9 @@ describe('concurrent records of one entity', () => {
         const wang = offlineReplica(second, 'wang', '2026-11-30T03:00:00.000Z', (doc) => {
           addTeamNote(doc, KEY, { id: 'n-wang', text: '已调取处罚决定书' }, { by: 'wang', at: '2026-11-30T03:01:00.000Z' });
           addTeamTag(doc, KEY, '食品', { by: 'wang', at: '2026-11-30T03:02:00.000Z' });
-          expect(updateTeamEntity(doc, KEY, { assignee: 'wang', domain: 'FOOD' }, { by: 'wang', at: '2026-11-30T03:03:00.000Z' }).ok).toBe(true);
+          expect(updateTeamEntity(doc, KEY, { assignee: 'wang', domain: 'FOOD' }, { by: 'wang', at: '2026-11-30T03:03:00.000Z' }).ok).toBe(
+            true,
+          );
         });
         const server = order === 'li first' ? serverReceives(li, wang) : serverReceives(wang, li);
         const read = readTeamEntity(server, KEY);

@@ -91,7 +91,14 @@ function parsedItems<T>(schema: { safeParse(v: unknown): { success: true; data: 
   });
 }
 
-const SINGLE_FIELDS = ['legalRepresentative', 'status', 'domain', 'assignee', 'repeatOffenderPublicizedOn', 'typicalCaseExposedOn'] as const;
+const SINGLE_FIELDS = [
+  'legalRepresentative',
+  'status',
+  'domain',
+  'assignee',
+  'repeatOffenderPublicizedOn',
+  'typicalCaseExposedOn',
+] as const;
 
 /**
  * Writes what a lost record held into the surviving record under the same key, in one transaction: missing notes,
@@ -102,7 +109,11 @@ export function mergeLostRecord(doc: Y.Doc, lost: LostRecord): boolean {
   const survivor = doc.getMap(ENTITIES_MAP).get(lost.key);
   if (!(survivor instanceof Y.Map)) return false;
   const fields = TeamEntity.partial().safeParse(
-    Object.fromEntries(Object.entries(lost.content).filter(([field, value]) => TeamEntity.shape[field as keyof typeof TeamEntity.shape]?.safeParse(value).success)),
+    Object.fromEntries(
+      Object.entries(lost.content).filter(
+        ([field, value]) => TeamEntity.shape[field as keyof typeof TeamEntity.shape]?.safeParse(value).success,
+      ),
+    ),
   );
   if (!fields.success) return false;
   const theirs = fields.data;

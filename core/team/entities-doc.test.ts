@@ -6,8 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  ENTITIES_MAP, addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntities, readTeamEntity, removeTeamListing,
-  removeTeamTag, updateTeamEntity, updateTeamListing,
+  ENTITIES_MAP,
+  addTeamListing,
+  addTeamNote,
+  addTeamTag,
+  ensureTeamEntity,
+  readTeamEntities,
+  readTeamEntity,
+  removeTeamListing,
+  removeTeamTag,
+  updateTeamEntity,
+  updateTeamListing,
 } from './entities-doc.ts';
 
 const LI = { by: 'li', at: '2026-11-30T02:00:00.000Z' };
@@ -28,11 +37,22 @@ describe('team document', () => {
     const doc = new Y.Doc();
     expect(ensureTeamEntity(doc, ENTITY, LI)).toEqual({ ok: true, key: '91330106MA27QX8BXF' });
     expect(readTeamEntity(doc, '91330106MA27QX8BXF')).toEqual({
-      key: '91330106MA27QX8BXF', ok: true,
+      key: '91330106MA27QX8BXF',
+      ok: true,
       value: {
-        name: ENTITY.name, uscc: '91330106MA27QX8BXF', legalRepresentative: '张某某', status: null, domain: null, assignee: null,
-        tags: [], notes: [], listings: [], repeatOffenderPublicizedOn: null, typicalCaseExposedOn: null,
-        updatedAt: LI.at, updatedBy: 'li',
+        name: ENTITY.name,
+        uscc: '91330106MA27QX8BXF',
+        legalRepresentative: '张某某',
+        status: null,
+        domain: null,
+        assignee: null,
+        tags: [],
+        notes: [],
+        listings: [],
+        repeatOffenderPublicizedOn: null,
+        typicalCaseExposedOn: null,
+        updatedAt: LI.at,
+        updatedBy: 'li',
       },
     });
     // Again: the existing record is kept as it is.
@@ -51,11 +71,17 @@ describe('team document', () => {
     const doc = new Y.Doc();
     const { key } = ensureTeamEntity(doc, ENTITY, LI) as { key: string };
     const before = Y.encodeStateAsUpdate(doc);
-    expect(updateTeamEntity(doc, key, { status: 'closed' as never }, WANG)).toMatchObject({ ok: false, problems: [expect.stringContaining('patch: status')] });
+    expect(updateTeamEntity(doc, key, { status: 'closed' as never }, WANG)).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('patch: status')],
+    });
     expect(updateTeamEntity(doc, key, { repeatOffenderPublicizedOn: '2026-02-30' }, WANG).ok).toBe(false);
     expect(updateTeamEntity(doc, key, { status: 'listed' }, { by: '', at: 'now' }).ok).toBe(false);
     expect(addTeamNote(doc, key, { id: 'n1', text: '' }, WANG).ok).toBe(false);
-    expect(updateTeamEntity(doc, 'name:nobody', { status: 'clue' }, WANG)).toEqual({ ok: false, problems: ['no team record for name:nobody'] });
+    expect(updateTeamEntity(doc, 'name:nobody', { status: 'clue' }, WANG)).toEqual({
+      ok: false,
+      problems: ['no team record for name:nobody'],
+    });
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
@@ -131,14 +157,24 @@ describe('team document', () => {
     doc.transact(() => {
       const valid = readTeamEntity(doc, '91330106MA27QX8BXF');
       if (!valid?.ok) throw new Error('expected a valid record');
-      for (const [field, value] of Object.entries(valid.value)) mismatched.set(field, Array.isArray(value) ? Y.Array.from<object | string>(value) : value);
+      for (const [field, value] of Object.entries(valid.value))
+        mismatched.set(field, Array.isArray(value) ? Y.Array.from<object | string>(value) : value);
     });
     const reads = readTeamEntities(doc);
     expect(reads.map((r) => [r.key, r.ok])).toEqual([
-      ['91110000101623741K', false], ['91330106MA27QX8BXF', true], ['name:坏记录', false], ['not-a-map', false],
+      ['91110000101623741K', false],
+      ['91330106MA27QX8BXF', true],
+      ['name:坏记录', false],
+      ['not-a-map', false],
     ]);
-    expect(reads.find((r) => r.key === 'name:坏记录')).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringContaining('status')]) });
-    expect(reads.find((r) => r.key === '91110000101623741K')).toMatchObject({ ok: false, problems: [expect.stringContaining('does not match')] });
+    expect(reads.find((r) => r.key === 'name:坏记录')).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([expect.stringContaining('status')]),
+    });
+    expect(reads.find((r) => r.key === '91110000101623741K')).toMatchObject({
+      ok: false,
+      problems: [expect.stringContaining('does not match')],
+    });
     // Writing to a record whose lists were damaged mends the list instead of failing.
     wrong.set('tags', 'not a list');
     expect(addTeamTag(doc, 'name:坏记录', '复查', LI).ok).toBe(true);

@@ -9,9 +9,7 @@ import * as Y from 'yjs';
 import type * as z from 'zod';
 import { entityKey } from '../lib/entity-key.ts';
 import { problemLines, problemsOf } from '../lib/issues.ts';
-import {
-  TeamEdit, TeamEntity, TeamEntityPatch, TeamListing, TeamNote, TeamTag,
-} from '../schemas/team.ts';
+import { TeamEdit, TeamEntity, TeamEntityPatch, TeamListing, TeamNote, TeamTag } from '../schemas/team.ts';
 
 /** The document's top-level map of entities, keyed by entityKey(). */
 export const ENTITIES_MAP = 'entities';
@@ -57,7 +55,9 @@ export function readTeamEntities(doc: Y.Doc): TeamRead[] {
 
 function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): { ok: true; value: T } | { ok: false; problems: string[] } {
   const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: problemLines(problemsOf(parsed.error)).map((p) => `${what}: ${p}`) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, problems: problemLines(problemsOf(parsed.error)).map((p) => `${what}: ${p}`) };
 }
 
 function stamp(entry: Entry, edit: TeamEdit): void {
@@ -69,12 +69,22 @@ function stamp(entry: Entry, edit: TeamEdit): void {
  * The entity's record, made if the team has none: every field present, unset ones null, lists empty. The name and
  * code come from the page; an existing record keeps everything else.
  */
-export function ensureTeamEntity(doc: Y.Doc, entity: { name: string; uscc?: string | undefined; legalRepresentative?: string | undefined }, edit: TeamEdit): TeamWrite {
+export function ensureTeamEntity(
+  doc: Y.Doc,
+  entity: { name: string; uscc?: string | undefined; legalRepresentative?: string | undefined },
+  edit: TeamEdit,
+): TeamWrite {
   const who = checked(TeamEdit, edit, 'edit');
   if (!who.ok) return who;
-  const fields = checked(TeamEntity.pick({ name: true, uscc: true, legalRepresentative: true }), {
-    name: entity.name.trim(), uscc: entity.uscc?.trim().toUpperCase() || null, legalRepresentative: entity.legalRepresentative?.trim() || null,
-  }, 'entity');
+  const fields = checked(
+    TeamEntity.pick({ name: true, uscc: true, legalRepresentative: true }),
+    {
+      name: entity.name.trim(),
+      uscc: entity.uscc?.trim().toUpperCase() || null,
+      legalRepresentative: entity.legalRepresentative?.trim() || null,
+    },
+    'entity',
+  );
   if (!fields.ok) return fields;
   const key = entityKey({ name: fields.value.name, uscc: fields.value.uscc ?? undefined });
   doc.transact(() => {
@@ -84,7 +94,8 @@ export function ensureTeamEntity(doc: Y.Doc, entity: { name: string; uscc?: stri
     entry.set('name', fields.value.name);
     entry.set('uscc', fields.value.uscc);
     entry.set('legalRepresentative', fields.value.legalRepresentative);
-    for (const field of ['status', 'domain', 'assignee', 'repeatOffenderPublicizedOn', 'typicalCaseExposedOn'] as const) entry.set(field, null);
+    for (const field of ['status', 'domain', 'assignee', 'repeatOffenderPublicizedOn', 'typicalCaseExposedOn'] as const)
+      entry.set(field, null);
     for (const list of ['tags', 'notes', 'listings'] as const) entry.set(list, new Y.Array());
     stamp(entry, who.value);
     map.set(key, entry);
@@ -170,7 +181,8 @@ export function updateTeamListing(doc: Y.Doc, key: string, listing: TeamListing,
     const listings = list(e, 'listings');
     const at = listingIndex(listings, valid.value.id);
     // Every copy goes, the corrected one takes the first's place: the record keeps one listing per id.
-    for (let i = listings.length - 1; i >= 0; i--) if (TeamListing.safeParse(listings.get(i)).data?.id === valid.value.id) listings.delete(i, 1);
+    for (let i = listings.length - 1; i >= 0; i--)
+      if (TeamListing.safeParse(listings.get(i)).data?.id === valid.value.id) listings.delete(i, 1);
     listings.insert(at, [valid.value]);
   });
 }

@@ -4,7 +4,11 @@ import { ensureTeamEntity, updateTeamEntity } from './entities-doc.ts';
 import { PersonIndex, personForm, teamEntriesOfPerson } from './person-links.ts';
 
 const entry = (key: string, person: string, flags: { seriousListed?: boolean; teamListed?: boolean } = {}) => ({
-  key, name: `主体${key}`, person, seriousListed: flags.seriousListed ?? false, teamListed: flags.teamListed ?? false,
+  key,
+  name: `主体${key}`,
+  person,
+  seriousListed: flags.seriousListed ?? false,
+  teamListed: flags.teamListed ?? false,
 });
 
 describe('person links', () => {

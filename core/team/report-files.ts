@@ -54,7 +54,10 @@ function styleOf(rows: number): (row: number, column: number, cell: string | num
 export function reportXlsx(report: WorkReport, heading: ReportHeading): Uint8Array {
   const rows = reportTable(report, heading);
   const sheet = sheetXml(rows, {
-    styleOf: styleOf(rows.length), widths: [34, 24, 24, 24], merges: ['A1:D1', 'A2:D2', 'A3:D3'], heightOf: (row) => (row === 3 ? 45 : undefined),
+    styleOf: styleOf(rows.length),
+    widths: [34, 24, 24, 24],
+    merges: ['A1:D1', 'A2:D2', 'A3:D3'],
+    heightOf: (row) => (row === 3 ? 45 : undefined),
   });
   return xlsxPackage({ sheetName: '工作情况表', stylesXml: STYLES, sheetXml: sheet });
 }

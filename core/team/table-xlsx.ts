@@ -41,7 +41,8 @@ export function tableXlsx(rows: readonly (readonly TableCell[])[], options: { sh
   // An empty cell of the export carries nothing: left out, as a spreadsheet would.
   const cells = rows.map((row) => row.map((cell) => (cell === '' ? null : cell)));
   return xlsxPackage({
-    sheetName: options.sheetName, stylesXml: STYLES,
+    sheetName: options.sheetName,
+    stylesXml: STYLES,
     sheetXml: sheetXml(cells, { styleOf: (r) => (r < headerRows ? 1 : 0), widths: widthsOf(rows), frozenRows: headerRows }),
   });
 }

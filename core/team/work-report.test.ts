@@ -17,12 +17,23 @@ function seeded(): Y.Doc {
   const entity = (uscc: string, patch: Parameters<typeof updateTeamEntity>[2], listings: [string, string][] = []) => {
     ensureTeamEntity(doc, { name: `主体${uscc.slice(-4)}`, uscc }, EDIT);
     updateTeamEntity(doc, uscc, patch, EDIT);
-    listings.forEach(([decidedOn, domain], i) => addTeamListing(doc, uscc, { id: `${uscc}-${i}`, decidedOn, domain: domain as never, decisionNo: `决定${i}` }, EDIT));
+    listings.forEach(([decidedOn, domain], i) =>
+      addTeamListing(doc, uscc, { id: `${uscc}-${i}`, decidedOn, domain: domain as never, decisionNo: `决定${i}` }, EDIT),
+    );
   };
   // Period 2026-01-01 … 2026-06-30.
-  entity('91330100MA00000001', { domain: 'FOOD', repeatOffenderPublicizedOn: '2026-01-01', typicalCaseExposedOn: '2026-06-30' }, [['2026-01-01', 'FOOD'], ['2026-06-30', 'QUALITY'], ['2025-12-31', 'FOOD']]);
-  entity('91330100MA00000002', { domain: 'FOOD', repeatOffenderPublicizedOn: '2026-07-01', typicalCaseExposedOn: '2025-12-31' }, [['2026-07-01', 'FOOD']]);
-  entity('91330100MA00000003', { domain: 'CONSUMER', repeatOffenderPublicizedOn: '2026-03-15' }, [['2026-03-15', 'CONSUMER'], ['2026-03-16', 'CONSUMER']]);
+  entity('91330100MA00000001', { domain: 'FOOD', repeatOffenderPublicizedOn: '2026-01-01', typicalCaseExposedOn: '2026-06-30' }, [
+    ['2026-01-01', 'FOOD'],
+    ['2026-06-30', 'QUALITY'],
+    ['2025-12-31', 'FOOD'],
+  ]);
+  entity('91330100MA00000002', { domain: 'FOOD', repeatOffenderPublicizedOn: '2026-07-01', typicalCaseExposedOn: '2025-12-31' }, [
+    ['2026-07-01', 'FOOD'],
+  ]);
+  entity('91330100MA00000003', { domain: 'CONSUMER', repeatOffenderPublicizedOn: '2026-03-15' }, [
+    ['2026-03-15', 'CONSUMER'],
+    ['2026-03-16', 'CONSUMER'],
+  ]);
   // No domain: counted under 其他.
   entity('91330100MA00000004', { typicalCaseExposedOn: '2026-02-02' });
   entity('91330100MA00000005', { domain: 'DRUG_DEVICE_COSMETIC' }, [['2026-05-05', 'DRUG_DEVICE_COSMETIC']]);
@@ -41,7 +52,8 @@ describe('work report', () => {
     const report = workReport(readTeamEntities(seeded()), PERIOD);
     expect(WorkReport.parse(report)).toEqual(report);
     expect(report).toEqual({
-      from: '2026-01-01', to: '2026-06-30',
+      from: '2026-01-01',
+      to: '2026-06-30',
       rows: [
         { domain: 'FOOD', listed: 1, repeatOffendersPublicized: 1, typicalCases: 1 },
         { domain: 'DRUG_DEVICE_COSMETIC', listed: 1, repeatOffendersPublicized: 0, typicalCases: 0 },
@@ -65,7 +77,8 @@ describe('work report', () => {
   it('names the entities behind each number: one domain cell, a whole column, each entity once', () => {
     const reads = readTeamEntities(seeded());
     const report = workReport(reads, PERIOD);
-    const keys = (domain: Parameters<typeof reportEntityKeys>[2]['domain'], field: Parameters<typeof reportEntityKeys>[2]['field']) => reportEntityKeys(reads, PERIOD, { domain, field });
+    const keys = (domain: Parameters<typeof reportEntityKeys>[2]['domain'], field: Parameters<typeof reportEntityKeys>[2]['field']) =>
+      reportEntityKeys(reads, PERIOD, { domain, field });
     expect(keys('FOOD', 'listed')).toEqual(['91330100MA00000001']);
     expect(keys('QUALITY', 'listed')).toEqual(['91330100MA00000001']);
     // Two decisions of one entity: 2 件, one entity to open.

@@ -17,7 +17,11 @@ const zero = (): WorkReportCounts => ({ listed: 0, repeatOffendersPublicized: 0,
 const within = (date: string | null, from: string, to: string): boolean => date !== null && date >= from && date <= to;
 
 /** One thing the report counts: which entity, under which domain, in which column. */
-interface Counted { key: string; domain: Domain; field: keyof WorkReportCounts }
+interface Counted {
+  key: string;
+  domain: Domain;
+  field: keyof WorkReportCounts;
+}
 
 /** Everything counted in the period, one item per unit the report adds: the figures and the drill-down share it. */
 function countedItems(reads: readonly TeamRead[], { from, to }: { from: string; to: string }): Counted[] {
@@ -38,16 +42,22 @@ export function workReport(reads: readonly TeamRead[], period: { from: string; t
   const counts = new Map<Domain, WorkReportCounts>(REPORT_DOMAINS.map(({ domain }) => [domain, zero()]));
   for (const { domain, field } of countedItems(reads, period)) counts.get(domain)![field]++;
   const rows = REPORT_DOMAINS.map(({ domain }) => ({ domain, ...counts.get(domain)! }));
-  const total = rows.reduce((sum, row) => ({
-    listed: sum.listed + row.listed,
-    repeatOffendersPublicized: sum.repeatOffendersPublicized + row.repeatOffendersPublicized,
-    typicalCases: sum.typicalCases + row.typicalCases,
-  }), zero());
+  const total = rows.reduce(
+    (sum, row) => ({
+      listed: sum.listed + row.listed,
+      repeatOffendersPublicized: sum.repeatOffendersPublicized + row.repeatOffendersPublicized,
+      typicalCases: sum.typicalCases + row.typicalCases,
+    }),
+    zero(),
+  );
   return { from, to, rows, total };
 }
 
 /** One number of the table: a domain's row (null: the 合计 row) and a column. */
-export interface ReportCell { domain: Domain | null; field: keyof WorkReportCounts }
+export interface ReportCell {
+  domain: Domain | null;
+  field: keyof WorkReportCounts;
+}
 
 /**
  * The entities behind one number of the report, by key, each once (two decisions of one entity are two 件 but one

@@ -39,7 +39,8 @@ describe('badgeFor', () => {
   it('shows the count as a lower bound, in grey, when the penalties were read in part', () => {
     const listed = ENTITIES.listed.record;
     const record: EntityRecord = {
-      ...ENTITIES.clean.record, penalties: listed.penalties.slice(0, 1).map((p) => ({ ...p, content: '罚款人民币5,000元', decisionDate: '2026-03-01' })),
+      ...ENTITIES.clean.record,
+      penalties: listed.penalties.slice(0, 1).map((p) => ({ ...p, content: '罚款人民币5,000元', decisionDate: '2026-03-01' })),
       completeness: { penalties: { read: 1, total: 9 } },
     };
     expect(badgeFor(seen(record), DEFAULT_SETTINGS)).toEqual({ text: '1+', color: '#5b6475' });

@@ -42,16 +42,21 @@ async function mhtml(tabId: number): ReturnType<EvidenceEnv['mhtml']> {
 
 async function capture(api: PageCapture, tabId: number): Promise<Uint8Array> {
   // The callback form: Chromium before 116 returns no promise from saveAsMHTML.
-  const blob = await new Promise<Blob>((resolve, reject) => api.saveAsMHTML({ tabId }, (data) => {
-    const failed = browser.runtime.lastError;
-    if (failed || !data) reject(new Error(failed?.message ?? 'no MHTML'));
-    else resolve(data);
-  }));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    api.saveAsMHTML({ tabId }, (data) => {
+      const failed = browser.runtime.lastError;
+      if (failed || !data) reject(new Error(failed?.message ?? 'no MHTML'));
+      else resolve(data);
+    }),
+  );
   return new Uint8Array(await blob.arrayBuffer());
 }
 
 async function download(zip: Uint8Array, fileName: string): Promise<number> {
-  const blobUrl = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })) : null;
+  const blobUrl =
+    typeof URL.createObjectURL === 'function'
+      ? URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))
+      : null;
   if (blobUrl) setTimeout(() => URL.revokeObjectURL(blobUrl), BLOB_URL_LIFETIME_MS);
   const url = blobUrl ?? `data:application/zip;base64,${base64(zip)}`;
   return browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });

@@ -12,14 +12,20 @@ const TAKE_WITHIN_MS = 30_000;
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export class FileHandoff {
   readonly #waiting = new Map<string, { file: HandedFile; taken(): void }>();
 
   /** `open(url)`: opens the page (tabs.create in the background). */
-  constructor(private readonly pageUrl: string, private readonly open: (url: string) => Promise<unknown>) {}
+  constructor(
+    private readonly pageUrl: string,
+    private readonly open: (url: string) => Promise<unknown>,
+  ) {}
 
   /** Resolves once the page has taken the file; rejects when it could not be opened or did not come in time. */
   offer(file: HandedFile): Promise<void> {
@@ -29,10 +35,13 @@ export class FileHandoff {
         this.#waiting.delete(id);
         reject(new Error('the save-file page did not take the file'));
       }, TAKE_WITHIN_MS);
-      this.#waiting.set(id, { file, taken: () => {
-        clearTimeout(timer);
-        resolve();
-      } });
+      this.#waiting.set(id, {
+        file,
+        taken: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
       this.open(`${this.pageUrl}#${id}`).catch((error: unknown) => {
         clearTimeout(timer);
         this.#waiting.delete(id);

@@ -14,12 +14,22 @@ import { senderContext } from './main.ts';
 
 const KEY = '91330106MA27QX8BXF';
 const NOTES = `chrome-extension://abc/notes.html?key=${KEY}`;
-const frame = (over: Partial<FrameSender> = {}): FrameSender => ({ tabId: 7, frameId: 3, url: `${NOTES}#token=x`, purpose: 'notes', documentId: 'D1', ...over });
+const frame = (over: Partial<FrameSender> = {}): FrameSender => ({
+  tabId: 7,
+  frameId: 3,
+  url: `${NOTES}#token=x`,
+  purpose: 'notes',
+  documentId: 'D1',
+  ...over,
+});
 
 function grants() {
   let now = 1_000;
   let n = 0;
-  const g = new FrameGrants(() => now, () => `token${++n}`);
+  const g = new FrameGrants(
+    () => now,
+    () => `token${++n}`,
+  );
   return { g, later: (ms: number) => (now += ms) };
 }
 
@@ -92,15 +102,23 @@ describe('frame tokens', () => {
 describe('frames through the router', () => {
   const ID = 'abcdefghijklmnopabcdefghijklmnop';
   const ORIGIN = `chrome-extension://${ID}/`;
-  const NOTE = { id: 'n1', entityKey: KEY, text: '私密', tags: [], createdAt: '2024-07-01T08:00:00.000Z', editedAt: '2024-07-01T08:00:00.000Z' };
+  const NOTE = {
+    id: 'n1',
+    entityKey: KEY,
+    text: '私密',
+    tags: [],
+    createdAt: '2024-07-01T08:00:00.000Z',
+    editedAt: '2024-07-01T08:00:00.000Z',
+  };
 
   function background() {
     const g = new FrameGrants(() => Date.now());
     const handle = router(handlersFor(new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange }), undefined, undefined, g));
     const contentScript: SenderContext = { tabId: 7, frameId: 0, extensionPage: false };
-    const notesFrame = (frameId: number, key = KEY) => senderContext(
-      { id: ID, url: `${ORIGIN}notes.html?key=${encodeURIComponent(key)}`, tab: { id: 7 }, frameId }, ID, ORIGIN, (f) => g.grantOf(f),
-    ) as SenderContext;
+    const notesFrame = (frameId: number, key = KEY) =>
+      senderContext({ id: ID, url: `${ORIGIN}notes.html?key=${encodeURIComponent(key)}`, tab: { id: 7 }, frameId }, ID, ORIGIN, (f) =>
+        g.grantOf(f),
+      ) as SenderContext;
     return { handle, contentScript, notesFrame };
   }
 
@@ -108,13 +126,25 @@ describe('frames through the router', () => {
     const { handle, notesFrame } = background();
     expect(await handle({ type: 'notes:list', entityKey: KEY }, notesFrame(5))).toEqual({ ok: true, notes: [] });
     expect(await handle({ type: 'frame:claim', entityKey: KEY, token: null }, notesFrame(5))).toEqual({ ok: true, granted: false });
-    expect(await handle({ type: 'notes:save', note: NOTE }, notesFrame(5))).toEqual({ ok: false, error: 'notes:save refused: this frame was not opened by the overlay', key: 'error_frame_refused' });
+    expect(await handle({ type: 'notes:save', note: NOTE }, notesFrame(5))).toEqual({
+      ok: false,
+      error: 'notes:save refused: this frame was not opened by the overlay',
+      key: 'error_frame_refused',
+    });
     for (const message of [
       { type: 'team:update', entityKey: KEY, patch: { status: 'verifying' } },
       { type: 'team:note-share', noteId: 'n1', entity: { name: '示例公司', uscc: KEY } },
       { type: 'notes:delete', id: 'n1' },
-    ]) expect(await handle(message, notesFrame(5))).toMatchObject({ ok: false, error: expect.stringContaining('not opened by the overlay') });
-    expect(await handle({ type: 'data:wipe' }, notesFrame(5))).toEqual({ ok: false, error: 'data:wipe refused: frames may not ask for it', key: 'error_frame_refused' });
+    ])
+      expect(await handle(message, notesFrame(5))).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('not opened by the overlay'),
+      });
+    expect(await handle({ type: 'data:wipe' }, notesFrame(5))).toEqual({
+      ok: false,
+      error: 'data:wipe refused: frames may not ask for it',
+      key: 'error_frame_refused',
+    });
   });
 
   it('the overlay\u2019s own frame, with its token, writes for its entity only', async () => {
@@ -123,8 +153,11 @@ describe('frames through the router', () => {
     if (!('token' in issued)) throw new Error(JSON.stringify(issued));
     expect(await handle({ type: 'frame:claim', entityKey: KEY, token: issued.token }, notesFrame(5))).toEqual({ ok: true, granted: true });
     expect(await handle({ type: 'notes:save', note: NOTE }, notesFrame(5))).toMatchObject({ ok: true });
-    expect(await handle({ type: 'notes:save', note: { ...NOTE, id: 'n2', entityKey: 'name:其他公司' } }, notesFrame(5)))
-      .toEqual({ ok: false, error: 'notes:save refused: the frame was opened for another entity', key: 'error_frame_refused' });
+    expect(await handle({ type: 'notes:save', note: { ...NOTE, id: 'n2', entityKey: 'name:其他公司' } }, notesFrame(5))).toEqual({
+      ok: false,
+      error: 'notes:save refused: the frame was opened for another entity',
+      key: 'error_frame_refused',
+    });
     // The same token in another frame of the tab (the page copied the frame's address): refused.
     expect(await handle({ type: 'frame:claim', entityKey: KEY, token: issued.token }, notesFrame(6))).toEqual({ ok: true, granted: false });
     expect(await handle({ type: 'notes:delete', id: 'n1' }, notesFrame(6))).toMatchObject({ ok: false });

@@ -41,7 +41,10 @@ export type GrantsSnapshot = z.infer<typeof GrantsSnapshot>;
 
 export function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 const withoutFragment = (url: string) => url.split('#')[0] ?? url;
@@ -52,7 +55,10 @@ export class FrameGrants {
   private readonly bound = new Map<string, Binding>();
   private changed: (snapshot: GrantsSnapshot) => void = () => {};
 
-  constructor(private readonly now: () => number, private readonly newToken: () => string = randomToken) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly newToken: () => string = randomToken,
+  ) {}
 
   snapshot(): GrantsSnapshot {
     return { pending: [...this.pending], bound: [...this.bound] };
@@ -100,7 +106,10 @@ export class FrameGrants {
     const boundInTab = [...this.bound.keys()].filter((key) => key.startsWith(`${sender.tabId}:`));
     if (boundInTab.length >= MAX_PER_TAB) this.bound.delete(boundInTab[0] ?? '');
     this.bound.set(frameOf(sender.tabId, sender.frameId), {
-      purpose: issued.purpose, entityKey, url: withoutFragment(sender.url), ...(sender.documentId ? { documentId: sender.documentId } : {}),
+      purpose: issued.purpose,
+      entityKey,
+      url: withoutFragment(sender.url),
+      ...(sender.documentId ? { documentId: sender.documentId } : {}),
     });
     return { granted: true };
   }

@@ -3,7 +3,13 @@ import { FrameGrants, TOKEN_TTL_MS, type FrameSender } from './frame-grants.ts';
 import { keepGrants, type SessionArea } from './grant-store.ts';
 
 const KEY = '91330106MA27QX8BXF';
-const FRAME: FrameSender = { tabId: 7, frameId: 3, url: `chrome-extension://abc/notes.html?key=${KEY}`, purpose: 'notes', documentId: 'D1' };
+const FRAME: FrameSender = {
+  tabId: 7,
+  frameId: 3,
+  url: `chrome-extension://abc/notes.html?key=${KEY}`,
+  purpose: 'notes',
+  documentId: 'D1',
+};
 
 function memoryArea(initial: Record<string, unknown> = {}): SessionArea & { items: Record<string, unknown> } {
   const items = { ...initial };
@@ -46,13 +52,18 @@ describe('frame grants kept across service-worker runs', () => {
     await keepGrants(grants, broken, (line) => lines.push(line));
     expect(grants.snapshot()).toEqual({ pending: [], bound: [] });
 
-    const failing: SessionArea = { get: async () => Promise.reject(new Error('quota')), set: async () => Promise.reject(new Error('quota')) };
+    const failing: SessionArea = {
+      get: async () => Promise.reject(new Error('quota')),
+      set: async () => Promise.reject(new Error('quota')),
+    };
     const alone = new FrameGrants(() => 0);
     await keepGrants(alone, failing, (line) => lines.push(line));
     alone.issue(1, 'notes', KEY);
     await settle();
     expect(lines).toEqual([
-      'frame grants: the kept value is not understood, none restored', 'frame grants: not restored (Error: quota)', 'frame grants: not kept (Error: quota)',
+      'frame grants: the kept value is not understood, none restored',
+      'frame grants: not restored (Error: quota)',
+      'frame grants: not kept (Error: quota)',
     ]);
 
     const noArea = new FrameGrants(() => 0);

@@ -8,7 +8,10 @@ const ORIGIN = `chrome-extension://${ID}/`;
 describe('senderContext', () => {
   it('tells the extension\u2019s pages from its content scripts by the URL the browser reports', () => {
     expect(senderContext({ id: ID, url: `${ORIGIN}popup.html`, tab: { id: 7 } }, ID, ORIGIN)).toEqual({ tabId: 7, extensionPage: true });
-    expect(senderContext({ id: ID, url: 'https://www.gsxt.gov.cn/%7BAB%7D', tab: { id: 7 } }, ID, ORIGIN)).toEqual({ tabId: 7, extensionPage: false });
+    expect(senderContext({ id: ID, url: 'https://www.gsxt.gov.cn/%7BAB%7D', tab: { id: 7 } }, ID, ORIGIN)).toEqual({
+      tabId: 7,
+      extensionPage: false,
+    });
     // A page that names itself after the extension is still a page of the site.
     expect(senderContext({ id: ID, url: `https://www.gsxt.gov.cn/${ORIGIN}` }, ID, ORIGIN)?.extensionPage).toBe(false);
   });
@@ -16,12 +19,19 @@ describe('senderContext', () => {
   it('marks the frame pages shown inside credit pages, with where they are and the grant their frame holds', () => {
     const url = `${ORIGIN}notes.html?key=x`;
     expect(senderContext({ id: ID, url, tab: { id: 7 }, frameId: 4, documentId: 'D' }, ID, ORIGIN)).toEqual({
-      tabId: 7, frameId: 4, extensionPage: true, frame: { purpose: 'notes', url, documentId: 'D', grant: null },
+      tabId: 7,
+      frameId: 4,
+      extensionPage: true,
+      frame: { purpose: 'notes', url, documentId: 'D', grant: null },
     });
     const grant = { purpose: 'links' as const, entityKey: 'x' };
-    expect(senderContext({ id: ID, url: `${ORIGIN}links.html?key=x`, tab: { id: 7 }, frameId: 4 }, ID, ORIGIN, () => grant)?.frame?.grant).toBe(grant);
+    expect(
+      senderContext({ id: ID, url: `${ORIGIN}links.html?key=x`, tab: { id: 7 }, frameId: 4 }, ID, ORIGIN, () => grant)?.frame?.grant,
+    ).toBe(grant);
     // A page that names itself notes.html is still a page of the site.
-    expect(senderContext({ id: ID, url: 'https://www.gsxt.gov.cn/notes.html', tab: { id: 7 }, frameId: 0 }, ID, ORIGIN)?.frame).toBeUndefined();
+    expect(
+      senderContext({ id: ID, url: 'https://www.gsxt.gov.cn/notes.html', tab: { id: 7 }, frameId: 0 }, ID, ORIGIN)?.frame,
+    ).toBeUndefined();
   });
 
   it('ignores anyone else', () => {
@@ -45,10 +55,14 @@ describe('messageListener', () => {
 
   it('answers sidepanel:open within the listener call, before the kept grants are restored; the rest waits for them', () => {
     const answered: unknown[] = [];
-    const listener = messageListener(ID, async (message) => {
-      answered.push(message);
-      return { ok: true };
-    }, never);
+    const listener = messageListener(
+      ID,
+      async (message) => {
+        answered.push(message);
+        return { ok: true };
+      },
+      never,
+    );
     const sender = { id: ID, url: 'https://www.gsxt.gov.cn/x.html', tab: { id: 7 }, frameId: 0 };
     expect(listener({ type: 'sidepanel:open' }, sender, () => {})).toBe(true);
     expect(answered).toEqual([{ type: 'sidepanel:open' }]);

@@ -36,7 +36,13 @@ function toolbarAction(): typeof browser.action {
 const FRAME_PAGES: Readonly<Record<string, FramePurpose>> = { '/notes.html': 'notes', '/links.html': 'links' };
 
 /** What the browser says of a sender; documentId is Chromium 106+ only. */
-export interface BrowserSender { id?: string; url?: string; tab?: { id?: number }; frameId?: number; documentId?: string }
+export interface BrowserSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+  documentId?: string;
+}
 
 /**
  * Who sent a message, from what the browser says: only this extension's own contexts count (there is no
@@ -44,12 +50,19 @@ export interface BrowserSender { id?: string; url?: string; tab?: { id?: number 
  * a frame page carries the grant its frame holds (`grantOf`).
  */
 export function senderContext(
-  sender: BrowserSender, ownId: string, ownOrigin: string, grantOf: (frame: FrameSender) => ReturnType<FrameGrants['grantOf']> = () => null,
+  sender: BrowserSender,
+  ownId: string,
+  ownOrigin: string,
+  grantOf: (frame: FrameSender) => ReturnType<FrameGrants['grantOf']> = () => null,
 ): SenderContext | null {
   if (sender.id !== ownId) return null;
   const url = sender.url ?? '';
   const extensionPage = url.startsWith(ownOrigin);
-  const from: SenderContext = { tabId: sender.tab?.id, ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }), extensionPage };
+  const from: SenderContext = {
+    tabId: sender.tab?.id,
+    ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }),
+    extensionPage,
+  };
   const purpose = extensionPage ? FRAME_PAGES[new URL(url).pathname] : undefined;
   if (!purpose) return from;
   const where = { url, purpose, ...(sender.documentId ? { documentId: sender.documentId } : {}) };
@@ -65,7 +78,11 @@ export function opensSidePanel(message: unknown): boolean {
  * The runtime.onMessage listener: messages wait until the kept state (frame grants, tab entities) is restored, except
  * sidepanel:open — the browser opens a side panel only while the click's user gesture lasts, i.e. within this call.
  */
-export function messageListener(ownId: string, answer: (message: unknown, sender: BrowserSender) => Promise<unknown>, ready: Promise<unknown>) {
+export function messageListener(
+  ownId: string,
+  answer: (message: unknown, sender: BrowserSender) => Promise<unknown>,
+  ready: Promise<unknown>,
+) {
   return (message: unknown, sender: BrowserSender, sendResponse: (answer: unknown) => void): true | undefined => {
     if (sender.id !== ownId) return undefined;
     // Answered through sendResponse with the channel kept open (`return true`): Chromium before 144 ignores a
@@ -96,25 +113,34 @@ export function startBackground(): void {
   const session = (browser.storage as { session?: SessionArea }).session;
   const tabs = new TabEntities(log);
   const ready = Promise.all([keepGrants(grants, session, log), tabs.keepIn(session)]);
-  const handle = router(handlersFor(db, {
-    now,
-    afterSave: retention,
-    setBadge: async (tabId, seen) => {
-      const action = toolbarAction();
-      if (!seen) {
-        await action.setBadgeText({ tabId, text: '' });
-        return;
-      }
-      const badge = seen === 'unknown' ? UNKNOWN_BADGE : badgeFor(seen, (await readRuleSettings()).value);
-      await action.setBadgeText({ tabId, text: badge.text });
-      await action.setBadgeBackgroundColor({ tabId, color: badge.color });
-    },
-    // A background tab: the page saves the file and closes; the user stays on the credit page.
-    files: new FileHandoff(browser.runtime.getURL('/save-file.html'), (url) => browser.tabs.create({ url, active: false })),
-    evidence: browserEvidence(),
-    openSidePanel: sidePanelOpener(() => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel, log),
-    siteRules,
-  }, team, grants, tabs), log);
+  const handle = router(
+    handlersFor(
+      db,
+      {
+        now,
+        afterSave: retention,
+        setBadge: async (tabId, seen) => {
+          const action = toolbarAction();
+          if (!seen) {
+            await action.setBadgeText({ tabId, text: '' });
+            return;
+          }
+          const badge = seen === 'unknown' ? UNKNOWN_BADGE : badgeFor(seen, (await readRuleSettings()).value);
+          await action.setBadgeText({ tabId, text: badge.text });
+          await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+        },
+        // A background tab: the page saves the file and closes; the user stays on the credit page.
+        files: new FileHandoff(browser.runtime.getURL('/save-file.html'), (url) => browser.tabs.create({ url, active: false })),
+        evidence: browserEvidence(),
+        openSidePanel: sidePanelOpener(() => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel, log),
+        siteRules,
+      },
+      team,
+      grants,
+      tabs,
+    ),
+    log,
+  );
   const answer = (message: unknown, sender: BrowserSender) => {
     const from = senderContext(sender, browser.runtime.id, browser.runtime.getURL('/'), (frame) => grants.grantOf(frame));
     return from ? handle(message, from) : Promise.resolve(undefined);
@@ -138,7 +164,8 @@ export function startBackground(): void {
     browser.contextMenus.create({ id: MENU_LOOKUP, title: t('menu_lookup'), contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId === MENU_LOOKUP) void browser.tabs.create({ url: lookupUrl(browser.runtime.getURL('/popup.html'), info.selectionText) });
+    if (info.menuItemId === MENU_LOOKUP)
+      void browser.tabs.create({ url: lookupUrl(browser.runtime.getURL('/popup.html'), info.selectionText) });
   });
 
   void retention().catch((error: unknown) => log(`retention: ${String(error)}`));

@@ -32,7 +32,9 @@ beforeAll(async () => {
   server = await startSyncServer();
   token = (await server.team('east', { alice: 'member' })).alice!;
   // A server that answers a rules file that is not valid.
-  bad = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"format":"creditlens-site-rules","version":-1,"sites":{}}'));
+  bad = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"format":"creditlens-site-rules","version":-1,"sites":{}}'),
+  );
   await new Promise<void>((resolve) => bad.listen(0, '127.0.0.1', resolve));
   badUrl = `ws://127.0.0.1:${(bad.address() as AddressInfo).port}`;
 }, 60_000);
@@ -65,7 +67,10 @@ describe('site rules in the background', () => {
     expect(again.active?.fetchedAt).toBe(first.active?.fetchedAt);
     expect((await publish(2, { 'web-2026': { disabled: { message: '暂停' } } })).code).toBe(0);
     expect((await rules.check()).active?.version).toBe(2);
-    expect(await siteRulesFor('gsxt-gov-cn')).toMatchObject({ version: 2, site: { layouts: { 'web-2026': { disabled: { message: '暂停' } } } } });
+    expect(await siteRulesFor('gsxt-gov-cn')).toMatchObject({
+      version: 2,
+      site: { layouts: { 'web-2026': { disabled: { message: '暂停' } } } },
+    });
     expect(await siteRulesFor('creditchina-gov-cn')).toBeUndefined();
   });
 

@@ -69,7 +69,12 @@ export class SiteRulesSync {
       const etag = stored && stored.server === access.server ? stored.etag : null;
       const reply = await fetchSiteRules(access, etag, this.deps.fetch);
       if (reply.kind === 'new') {
-        await siteRulesItem.setValue({ rules: reply.rules, etag: reply.etag, fetchedAt: checkedAt, server: access.server } satisfies StoredSiteRules);
+        await siteRulesItem.setValue({
+          rules: reply.rules,
+          etag: reply.etag,
+          fetchedAt: checkedAt,
+          server: access.server,
+        } satisfies StoredSiteRules);
         this.deps.log(`site rules version ${reply.rules.version} from ${reply.server}`);
       }
       const error = reply.kind === 'none' ? t('site_rules_none_published') : null;

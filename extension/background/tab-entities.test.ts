@@ -15,7 +15,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('TabEntities', () => {
   it('keys an entity as the team document does, with what the page named', () => {
-    expect(A).toEqual({ key: '91330106MA27QX8BXF', name: '示例市鲜味坊食品有限公司', uscc: '91330106MA27QX8BXF', legalRepresentative: '张三' });
+    expect(A).toEqual({
+      key: '91330106MA27QX8BXF',
+      name: '示例市鲜味坊食品有限公司',
+      uscc: '91330106MA27QX8BXF',
+      legalRepresentative: '张三',
+    });
     expect(B).toEqual({ key: 'name:示例市丙商贸有限公司', name: '示例市丙商贸有限公司' });
   });
 

@@ -16,8 +16,10 @@ const Kept = z.array(z.tuple([z.number().int(), TabEntity])).max(MAX_TABS);
 /** The entity of a page's record, as the side panel shows it (the USCC and legal representative when the page had them). */
 export function tabEntityOf(entity: EntityRecord['entity']): TabEntity {
   return {
-    key: entityKey(entity), name: entity.name,
-    ...(entity.uscc ? { uscc: entity.uscc } : {}), ...(entity.legalRepresentative ? { legalRepresentative: entity.legalRepresentative } : {}),
+    key: entityKey(entity),
+    name: entity.name,
+    ...(entity.uscc ? { uscc: entity.uscc } : {}),
+    ...(entity.legalRepresentative ? { legalRepresentative: entity.legalRepresentative } : {}),
   };
 }
 
@@ -61,6 +63,8 @@ export class TabEntities {
     if (!area) return;
     // Writes chain so that the last change is the one kept.
     const snapshot = [...this.tabs];
-    this.writing = this.writing.then(() => area.set({ [KEY]: snapshot })).catch((error: unknown) => this.log(`tab entities: not kept (${String(error)})`));
+    this.writing = this.writing
+      .then(() => area.set({ [KEY]: snapshot }))
+      .catch((error: unknown) => this.log(`tab entities: not kept (${String(error)})`));
   }
 }

@@ -7,5 +7,6 @@ import { OVERLAY_START } from '../features/overlay/loader.ts';
 import { startOverlay } from '../features/overlay/start.ts';
 
 export default defineUnlistedScript(() => {
-  (globalThis as Record<string, unknown>)[OVERLAY_START] = (ctx: Parameters<typeof startOverlay>[0], id: string) => startOverlay(ctx, siteById(id));
+  (globalThis as Record<string, unknown>)[OVERLAY_START] = (ctx: Parameters<typeof startOverlay>[0], id: string) =>
+    startOverlay(ctx, siteById(id));
 });

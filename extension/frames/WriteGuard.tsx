@@ -27,7 +27,10 @@ const WriteGuardContext = createContext<WriteGuard>({ canWrite: false, act: () =
 
 export const useWriteGuard = (): WriteGuard => useContext(WriteGuardContext);
 
-interface Pending { question: string; write: () => void }
+interface Pending {
+  question: string;
+  write: () => void;
+}
 
 export function FrameGuard({ state, children }: { state: GuardState; children: ReactNode }) {
   const [pending, setPending] = useState<Pending | null>(null);
@@ -47,13 +50,25 @@ export function FrameGuard({ state, children }: { state: GuardState; children: R
   };
   return (
     <WriteGuardContext.Provider value={guard}>
-      {state.grant === 'refused' && <p className="frame-notice" role="alert" data-testid="frame-readonly">{t('frame_not_ours')}</p>}
-      {state.grant === 'granted' && !state.visible && <p className="frame-notice" data-testid="frame-hidden">{t('frame_not_visible')}</p>}
+      {state.grant === 'refused' && (
+        <p className="frame-notice" role="alert" data-testid="frame-readonly">
+          {t('frame_not_ours')}
+        </p>
+      )}
+      {state.grant === 'granted' && !state.visible && (
+        <p className="frame-notice" data-testid="frame-hidden">
+          {t('frame_not_visible')}
+        </p>
+      )}
       {pending && (
         <div className="frame-confirm" role="alertdialog" aria-label={pending.question} data-testid="frame-confirm">
           <p>{pending.question}</p>
-          <button type="button" data-testid="frame-confirm-yes" disabled={!canWrite} onClick={(e) => answer(e, true)}>{t('frame_confirm_yes')}</button>
-          <button type="button" data-testid="frame-confirm-no" onClick={(e) => answer(e, false)}>{t('frame_confirm_no')}</button>
+          <button type="button" data-testid="frame-confirm-yes" disabled={!canWrite} onClick={(e) => answer(e, true)}>
+            {t('frame_confirm_yes')}
+          </button>
+          <button type="button" data-testid="frame-confirm-no" onClick={(e) => answer(e, false)}>
+            {t('frame_confirm_no')}
+          </button>
         </div>
       )}
       {children}

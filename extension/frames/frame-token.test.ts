@@ -27,7 +27,11 @@ function start(grants: (token: string) => boolean) {
   const win = frameWindow();
   const states: GrantState[] = [];
   const claimed: string[] = [];
-  awaitFrameGrant(win.host, async (token) => (claimed.push(token), grants(token)), (state) => states.push(state));
+  awaitFrameGrant(
+    win.host,
+    async (token) => (claimed.push(token), grants(token)),
+    (state) => states.push(state),
+  );
   return { win, states, claimed };
 }
 
@@ -82,7 +86,11 @@ describe('the frame token, posted into the frame', () => {
 
 describe('the origin a token is posted to', () => {
   it('is the extension\u2019s fixed origin in Chromium, whatever per-session address the frame was loaded from', () => {
-    expect(frameOrigin('chrome-extension://e9cfe4e3-c72d-4edb-8034-7f0b5975cb02/', 'lagdlkcefgipldplilhccgceadbkegkk')).toBe('chrome-extension://lagdlkcefgipldplilhccgceadbkegkk');
-    expect(frameOrigin('moz-extension://2c127fa4-62c7-7e4f-90e5-472b45eecfdc/', '{creditlens@example}')).toBe('moz-extension://2c127fa4-62c7-7e4f-90e5-472b45eecfdc');
+    expect(frameOrigin('chrome-extension://e9cfe4e3-c72d-4edb-8034-7f0b5975cb02/', 'lagdlkcefgipldplilhccgceadbkegkk')).toBe(
+      'chrome-extension://lagdlkcefgipldplilhccgceadbkegkk',
+    );
+    expect(frameOrigin('moz-extension://2c127fa4-62c7-7e4f-90e5-472b45eecfdc/', '{creditlens@example}')).toBe(
+      'moz-extension://2c127fa4-62c7-7e4f-90e5-472b45eecfdc',
+    );
   });
 });

@@ -50,17 +50,21 @@ export function awaitFrameGrant(host: Host, claim: (token: string) => Promise<bo
   };
   const listener = (event: MessageEvent) => {
     const data: unknown = event.data;
-    if (event.source !== host.parent || typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== TOKEN_MESSAGE) return;
+    if (event.source !== host.parent || typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== TOKEN_MESSAGE)
+      return;
     const token = z.nullable(FrameToken).safeParse((data as { token?: unknown }).token);
     if (!token.success || token.data === null) {
       set('refused');
       return;
     }
     if (++tries >= MAX_TOKEN_TRIES) host.removeEventListener('message', listener);
-    void claim(token.data).then((granted) => {
-      if (granted) host.removeEventListener('message', listener);
-      set(granted ? 'granted' : 'refused');
-    }, () => set('refused'));
+    void claim(token.data).then(
+      (granted) => {
+        if (granted) host.removeEventListener('message', listener);
+        set(granted ? 'granted' : 'refused');
+      },
+      () => set('refused'),
+    );
   };
   host.addEventListener('message', listener);
   host.setTimeout(() => set('refused'), TOKEN_WAIT_MS);

@@ -7,7 +7,10 @@ import { request, type Transport } from '../messaging/client.ts';
 import type { GrantState } from './WriteGuard.tsx';
 
 export function claimFrame(transport: Transport, entityKey: string, token: string): Promise<boolean> {
-  return request(transport, { type: 'frame:claim', entityKey, token }).then((answer) => answer.granted, () => false);
+  return request(transport, { type: 'frame:claim', entityKey, token }).then(
+    (answer) => answer.granted,
+    () => false,
+  );
 }
 
 /** The grant state as it changes: subscribe before the first answer can come. */

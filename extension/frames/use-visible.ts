@@ -18,10 +18,13 @@ export function useVisibleToUser(target: Element | null, tracked = canTrackVisib
   const [visible, setVisible] = useState(!tracked);
   useEffect(() => {
     if (!tracked || !target) return undefined;
-    const observer = new IntersectionObserver((entries) => {
-      const last = entries[entries.length - 1] as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
-      if (last) setVisible(last.isVisible === true);
-    }, { threshold: [0, 1], trackVisibility: true, delay: VISIBILITY_DELAY_MS } as IntersectionObserverInit);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const last = entries[entries.length - 1] as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+        if (last) setVisible(last.isVisible === true);
+      },
+      { threshold: [0, 1], trackVisibility: true, delay: VISIBILITY_DELAY_MS } as IntersectionObserverInit,
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [target, tracked]);

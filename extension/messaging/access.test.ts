@@ -11,8 +11,16 @@ describe('who may ask what', () => {
   const types = Request.options.map((o) => o.shape.type.value);
 
   it('lets extension pages ask everything and content scripts only snapshot:save, the badge, a frame token, the side panel, a page report, evidence:save and a read\u2019s count', () => {
-    expect(types.filter((type) => mayAsk(type, false)).sort())
-      .toEqual(['badge:clear', 'badge:unknown', 'evidence:save', 'frame:token', 'pagereport:send', 'reader:count', 'sidepanel:open', 'snapshot:save']);
+    expect(types.filter((type) => mayAsk(type, false)).sort()).toEqual([
+      'badge:clear',
+      'badge:unknown',
+      'evidence:save',
+      'frame:token',
+      'pagereport:send',
+      'reader:count',
+      'sidepanel:open',
+      'snapshot:save',
+    ]);
     expect(types.every((type) => mayAsk(type, true))).toBe(true);
   });
 

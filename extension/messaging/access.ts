@@ -11,7 +11,14 @@ import { entityKey } from '#core';
 import type { FrameGrant, Request, RequestType } from './protocol.ts';
 
 const FROM_CONTENT_SCRIPTS: ReadonlySet<RequestType> = new Set([
-  'snapshot:save', 'badge:clear', 'badge:unknown', 'frame:token', 'sidepanel:open', 'pagereport:send', 'evidence:save', 'reader:count',
+  'snapshot:save',
+  'badge:clear',
+  'badge:unknown',
+  'frame:token',
+  'sidepanel:open',
+  'pagereport:send',
+  'evidence:save',
+  'reader:count',
 ]);
 
 /** What a frame page may ask without a grant: reading what it shows, and presenting its token. */
@@ -19,8 +26,17 @@ const FRAME_READS: ReadonlySet<RequestType> = new Set(['frame:claim', 'notes:lis
 
 /** The writes the notes frame makes; each needs the frame's grant for the entity it concerns. */
 const FRAME_WRITES: ReadonlySet<RequestType> = new Set([
-  'notes:save', 'notes:delete', 'team:create', 'team:update', 'team:tag-add', 'team:tag-remove', 'team:note-add', 'team:note-share',
-  'team:listing-add', 'team:listing-update', 'team:listing-remove',
+  'notes:save',
+  'notes:delete',
+  'team:create',
+  'team:update',
+  'team:tag-add',
+  'team:tag-remove',
+  'team:note-add',
+  'team:note-share',
+  'team:listing-add',
+  'team:listing-update',
+  'team:listing-remove',
 ]);
 
 export function mayAsk(type: RequestType, fromExtensionPage: boolean): boolean {
@@ -30,11 +46,21 @@ export function mayAsk(type: RequestType, fromExtensionPage: boolean): boolean {
 /** The entity a write concerns, when the message names it (notes:delete names a note: its handler checks). */
 function entityOf(request: Request): string | null {
   switch (request.type) {
-    case 'notes:save': return request.note.entityKey;
-    case 'team:create': case 'team:note-share': return entityKey(request.entity);
-    case 'team:update': case 'team:tag-add': case 'team:tag-remove': case 'team:note-add':
-    case 'team:listing-add': case 'team:listing-update': case 'team:listing-remove': return request.entityKey;
-    default: return null;
+    case 'notes:save':
+      return request.note.entityKey;
+    case 'team:create':
+    case 'team:note-share':
+      return entityKey(request.entity);
+    case 'team:update':
+    case 'team:tag-add':
+    case 'team:tag-remove':
+    case 'team:note-add':
+    case 'team:listing-add':
+    case 'team:listing-update':
+    case 'team:listing-remove':
+      return request.entityKey;
+    default:
+      return null;
   }
 }
 

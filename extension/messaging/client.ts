@@ -12,7 +12,8 @@ export { ProtocolError, type Transport };
 
 export async function request<T extends RequestType>(transport: Transport, message: RequestOf<T>): Promise<Response<T>> {
   const checked = Request.safeParse(message);
-  if (!checked.success) throw new ProtocolError(`invalid ${message.type} request: ${problemLines(problemsOf(checked.error)).join('; ')}`, checked.error.issues);
+  if (!checked.success)
+    throw new ProtocolError(`invalid ${message.type} request: ${problemLines(problemsOf(checked.error)).join('; ')}`, checked.error.issues);
   const answer = await transport(checked.data);
   const refused = Refusal.safeParse(answer);
   if (refused.success) throw new ProtocolError(refused.data.error, [], refused.data.key, refused.data.subs);

@@ -11,7 +11,10 @@ import { ContentResponses, Refusal, type ContentRequestType } from './content-pr
 import { ProtocolError, type Transport } from './errors.ts';
 import type { RequestOf, RequestType, Response } from './protocol.ts';
 
-export async function requestFromPage<T extends ContentRequestType & RequestType>(transport: Transport, message: RequestOf<T>): Promise<Response<T>> {
+export async function requestFromPage<T extends ContentRequestType & RequestType>(
+  transport: Transport,
+  message: RequestOf<T>,
+): Promise<Response<T>> {
   const type = (message as { type: ContentRequestType }).type;
   const answer = await transport(message);
   const refused = z.safeParse(Refusal, answer);

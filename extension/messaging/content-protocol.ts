@@ -32,7 +32,9 @@ export type ContentRequestType = keyof typeof ContentResponses;
 /** Any refusal: the request did not parse, or its handler failed. */
 /** `key`/`subs`: the message a page shows for the refusal (ui/errors.ts); `error` is the log's English. */
 export const Refusal = z.strictObject({
-  ok: z.literal(false), error: z.string(),
-  key: z.optional(z.string().check(z.maxLength(100))), subs: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(9))),
+  ok: z.literal(false),
+  error: z.string(),
+  key: z.optional(z.string().check(z.maxLength(100))),
+  subs: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(9))),
 });
 export type Refusal = z.infer<typeof Refusal>;

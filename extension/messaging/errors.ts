@@ -6,7 +6,12 @@ export class ProtocolError extends Error {
    * zod's issues when the request itself did not parse, for a page to put into its own words; `key`/`subs`: the
    * refusal's message for the user (ui/errors.ts errorText), when the background gave one.
    */
-  constructor(message: string, readonly issues: readonly z.core.$ZodIssue[] = [], readonly key?: string, readonly subs: string[] = []) {
+  constructor(
+    message: string,
+    readonly issues: readonly z.core.$ZodIssue[] = [],
+    readonly key?: string,
+    readonly subs: string[] = [],
+  ) {
     super(message);
   }
 }

@@ -49,7 +49,8 @@ async function overlayOnRepeatOffender(saveEvidence?: () => void) {
   window.document.write(html);
   const doc = window.document as unknown as Document;
   const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
-    settings: DEFAULT_SETTINGS, now: () => NOW,
+    settings: DEFAULT_SETTINGS,
+    now: () => NOW,
     sender: async () => async (path, form, signal) => {
       const reply = await fetch(`${sim.origin}${path}`, { method: 'POST', body: form, signal });
       return { status: reply.status, body: await reply.text() };
@@ -57,7 +58,9 @@ async function overlayOnRepeatOffender(saveEvidence?: () => void) {
     notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
     // Where the extension keeps the complete read (start.ts): what the evidence reading takes it from.
     cache: storageCache(window.sessionStorage as unknown as Storage),
-    saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
+    saveSnapshot: async () => {},
+    clearBadge: async () => {},
+    unknownBadge: async () => {},
     ...(saveEvidence ? { saveEvidence: async () => (saveEvidence(), { fileName: 'x.zip', mhtml: 'included' as const }) } : {}),
   });
   await session.start();
@@ -71,12 +74,17 @@ function background(mhtml: Awaited<ReturnType<EvidenceEnv['mhtml']>>, collect: (
   const team = testTeam({ user: 'zhang.wei' });
   const downloads: Array<{ zip: Uint8Array; fileName: string }> = [];
   const env: EvidenceEnv = {
-    extensionVersion: '0.1.0', mhtml: async () => mhtml, collect: async () => collect(), ruleSettings: async () => DEFAULT_SETTINGS,
+    extensionVersion: '0.1.0',
+    mhtml: async () => mhtml,
+    collect: async () => collect(),
+    ruleSettings: async () => DEFAULT_SETTINGS,
     download: async (zip, fileName) => downloads.push({ zip, fileName }) + 100,
     show: async () => true,
     sha256: async (data) => createHash('sha256').update(data).digest('hex'),
   };
-  const handle = router(handlersFor(db, { now: () => new Date(NOW).toISOString(), setBadge: async () => {}, afterSave: async () => {}, evidence: env }, team));
+  const handle = router(
+    handlersFor(db, { now: () => new Date(NOW).toISOString(), setBadge: async () => {}, afterSave: async () => {}, evidence: env }, team),
+  );
   return { db, team, downloads, handle };
 }
 
@@ -91,7 +99,14 @@ describe('evidence from the overlay', () => {
     const key = entityKey(payload?.record.entity ?? { name: '' });
     await team.configure({ server: 'wss://team.example.invalid', token: TOKEN });
     team.set({ state: 'connected' });
-    await saveNote(db, { id: 'n1', entityKey: key, text: PRIVATE_NOTE, tags: ['线索'], createdAt: '2026-11-01T00:00:00.000Z', editedAt: '2026-11-01T00:00:00.000Z' });
+    await saveNote(db, {
+      id: 'n1',
+      entityKey: key,
+      text: PRIVATE_NOTE,
+      tags: ['线索'],
+      createdAt: '2026-11-01T00:00:00.000Z',
+      editedAt: '2026-11-01T00:00:00.000Z',
+    });
     ensureTeamEntity(team.doc, payload?.record.entity ?? { name: '' }, { by: 'li', at: '2026-11-01T00:00:00.000Z' });
     addTeamNote(team.doc, key, { id: 't1', text: TEAM_NOTE }, { by: 'li', at: '2026-11-01T00:00:00.000Z' });
 
@@ -100,22 +115,38 @@ describe('evidence from the overlay', () => {
     const [download] = downloads;
     expect(download?.fileName).toMatch(/^取证-.+-20261130-120000\.zip$/);
     const files = unzipSync(download?.zip ?? new Uint8Array());
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['page.html', 'page.mhtml', 'record.json', 'assessment.json', 'manifest.json', 'sections/penalties-1.json']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['page.html', 'page.mhtml', 'record.json', 'assessment.json', 'manifest.json', 'sections/penalties-1.json']),
+    );
     const manifest = EvidenceManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json'])));
-    expect(manifest).toMatchObject({ officer: 'zhang.wei', mhtml: 'included', observedAt: '2026-11-30T04:00:00.000Z', observedAtBeijing: '2026-11-30 12:00:00' });
+    expect(manifest).toMatchObject({
+      officer: 'zhang.wei',
+      mhtml: 'included',
+      observedAt: '2026-11-30T04:00:00.000Z',
+      observedAtBeijing: '2026-11-30 12:00:00',
+    });
     for (const [name, data] of Object.entries(files)) {
       const text = new TextDecoder().decode(data);
-      for (const secret of [PRIVATE_NOTE, TEAM_NOTE, TOKEN, 'SECRET-TOKEN', 'team.example.invalid', 'Q7ZK', 'X4PV']) expect(text, `${name} holds ${secret}`).not.toContain(secret);
+      for (const secret of [PRIVATE_NOTE, TEAM_NOTE, TOKEN, 'SECRET-TOKEN', 'team.example.invalid', 'Q7ZK', 'X4PV'])
+        expect(text, `${name} holds ${secret}`).not.toContain(secret);
       // Nothing of the overlay itself: the page as a visitor's browser would save it.
       expect(text, name).not.toMatch(/creditlens-(overlay|chip|hint)/);
     }
     const dir = mkdtempSync(join(tmpdir(), 'creditlens-evidence-'));
     writeFileSync(join(dir, 'e.zip'), download?.zip ?? new Uint8Array());
     let out = '';
-    const code = await cli(['verify-evidence', join(dir, 'e.zip')], { out: (t) => (out += t), err: (t) => (out += t), now: () => NOW, errIsTerminal: false });
+    const code = await cli(['verify-evidence', join(dir, 'e.zip')], {
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+      now: () => NOW,
+      errIsTerminal: false,
+    });
     expect(out).toContain('evidence verified');
     expect(code).toBe(0);
-    expect(await handle({ type: 'evidence:list', entityKey: key })).toMatchObject({ ok: true, entries: [{ fileName: download?.fileName, downloadId: 101, mhtml: 'included' }] });
+    expect(await handle({ type: 'evidence:list', entityKey: key })).toMatchObject({
+      ok: true,
+      entries: [{ fileName: download?.fileName, downloadId: 101, mhtml: 'included' }],
+    });
     expect(await handle({ type: 'evidence:show', downloadId: 101 })).toEqual({ ok: true, shown: true });
     // Only files of the index: another download of the browser is not shown on a page's word.
     expect(await handle({ type: 'evidence:show', downloadId: 5 })).toEqual({ ok: true, shown: false });
@@ -141,8 +172,14 @@ describe('who may ask for evidence', () => {
     expect(await handle({ type: 'evidence:save' }, { tabId: 7, frameId: 3, extensionPage: false })).toMatchObject({ ok: false });
     expect(await handle({ type: 'evidence:save' }, { extensionPage: true })).toMatchObject({ ok: false });
     const frame = { purpose: 'notes' as const, url: 'chrome-extension://x/notes.html', grant: null };
-    expect(await handle({ type: 'evidence:tab', tabId: 7 }, { tabId: 7, extensionPage: true, frame })).toMatchObject({ ok: false, key: 'error_frame_refused' });
-    expect(await handle({ type: 'evidence:tab', tabId: 7 }, { extensionPage: false, tabId: 7, frameId: 0 })).toMatchObject({ ok: false, key: 'error_refused' });
+    expect(await handle({ type: 'evidence:tab', tabId: 7 }, { tabId: 7, extensionPage: true, frame })).toMatchObject({
+      ok: false,
+      key: 'error_frame_refused',
+    });
+    expect(await handle({ type: 'evidence:tab', tabId: 7 }, { extensionPage: false, tabId: 7, frameId: 0 })).toMatchObject({
+      ok: false,
+      key: 'error_refused',
+    });
     expect(downloads).toHaveLength(0);
     expect(await handle({ type: 'evidence:tab', tabId: 7 })).toMatchObject({ ok: true, mhtml: 'unsupported' });
     expect(downloads).toHaveLength(1);

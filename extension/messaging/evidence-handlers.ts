@@ -59,9 +59,16 @@ export function evidenceHandlersFor(db: CreditLensDb, team: TeamBackend, env: Ev
     // Who took it, only as the team knows them now: no name is taken from anywhere else.
     const officer = status.state === 'connected' && status.claims ? status.claims.sub : undefined;
     const mhtml = await env.mhtml(tabId);
-    const { zip, manifest, fileName } = await evidenceZip({
-      ...reading, assessment, mhtml, ...(officer ? { officer } : {}), extensionVersion: env.extensionVersion,
-    }, env.sha256);
+    const { zip, manifest, fileName } = await evidenceZip(
+      {
+        ...reading,
+        assessment,
+        mhtml,
+        ...(officer ? { officer } : {}),
+        extensionVersion: env.extensionVersion,
+      },
+      env.sha256,
+    );
     let downloadId: number;
     try {
       downloadId = await env.download(zip, fileName);
@@ -69,14 +76,20 @@ export function evidenceHandlersFor(db: CreditLensDb, team: TeamBackend, env: Ev
       throw error instanceof UserError ? error : new UserError('evidence_download_failed', [], String(error));
     }
     await addEvidence(db, {
-      entityKey: entityKey(reading.record.entity), takenAt: now(), observedAt: reading.observedAt, fileName, downloadId, mhtml: manifest.mhtml,
+      entityKey: entityKey(reading.record.entity),
+      takenAt: now(),
+      observedAt: reading.observedAt,
+      fileName,
+      downloadId,
+      mhtml: manifest.mhtml,
     });
     return { ok: true as const, fileName, mhtml: manifest.mhtml };
   };
   return {
     'evidence:save': async (_, from) => {
       // The overlay of a tab's top frame, for that tab: the tab is the browser's word, never the message's.
-      if (from.extensionPage || from.tabId === undefined || from.frameId !== 0) throw new Error('evidence is saved for the overlay\u2019s own tab only');
+      if (from.extensionPage || from.tabId === undefined || from.frameId !== 0)
+        throw new Error('evidence is saved for the overlay\u2019s own tab only');
       return take(from.tabId);
     },
     'evidence:tab': async ({ tabId }) => take(tabId),

@@ -5,7 +5,10 @@
 import type { FrameGrants } from '../background/frame-grants.ts';
 import type { Handlers } from './router.ts';
 
-export function frameHandlersFor(grants: FrameGrants, log: (line: string) => void = () => {}): Pick<Handlers, 'frame:token' | 'frame:claim'> {
+export function frameHandlersFor(
+  grants: FrameGrants,
+  log: (line: string) => void = () => {},
+): Pick<Handlers, 'frame:token' | 'frame:claim'> {
   return {
     'frame:token': async ({ purpose, entityKey }, from) => {
       // Only the overlay's content script, in the tab's top frame, opens our frames.
@@ -15,7 +18,10 @@ export function frameHandlersFor(grants: FrameGrants, log: (line: string) => voi
     'frame:claim': async ({ entityKey, token }, from) => {
       if (!from.frame) throw new Error('only a frame page presents a frame token');
       const claimed = grants.claim(token, entityKey, {
-        tabId: from.tabId, frameId: from.frameId, url: from.frame.url, purpose: from.frame.purpose,
+        tabId: from.tabId,
+        frameId: from.frameId,
+        url: from.frame.url,
+        purpose: from.frame.purpose,
         ...(from.frame.documentId ? { documentId: from.frame.documentId } : {}),
       });
       if (!claimed.granted) log(`frame:claim refused (${claimed.reason}): the frame stays read-only`);

@@ -5,7 +5,17 @@
 import { addDays, entityKey, type IsoDate } from '#core';
 import type { CreditLensDb } from '../storage/db.ts';
 import {
-  deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, wipe,
+  deleteNote,
+  exportAll,
+  importAll,
+  lookup,
+  notesOf,
+  purgeSnapshots,
+  recent,
+  saveNote,
+  saveSnapshot,
+  searchNotes,
+  wipe,
 } from '../storage/repository.ts';
 import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
 import type { FileHandoff } from '../background/file-handoff.ts';
@@ -53,7 +63,11 @@ const DEFAULT_ENV: HandlerEnv = { now: () => new Date().toISOString(), setBadge:
  * `tabs`: which entity each tab shows, for the side panel.
  */
 export function handlersFor(
-  db: CreditLensDb, env: HandlerEnv = DEFAULT_ENV, team: TeamBackend = NO_TEAM, grants = new FrameGrants(() => Date.now()), tabs = new TabEntities(),
+  db: CreditLensDb,
+  env: HandlerEnv = DEFAULT_ENV,
+  team: TeamBackend = NO_TEAM,
+  grants = new FrameGrants(() => Date.now()),
+  tabs = new TabEntities(),
 ): Handlers {
   const tabShows = (tabId: number, entity: Parameters<typeof tabEntityOf>[0] | null) => {
     team.setTabEntity(tabId, entity ? entityKey(entity) : null);
@@ -94,7 +108,8 @@ export function handlersFor(
     'notes:delete': async ({ id }, from) => {
       // A frame deletes only notes of the entity it was opened for.
       const grant = from.frame?.grant;
-      if (grant && (await db.notes.get(id))?.entityKey !== grant.entityKey) throw new UserError('error_frame_refused', [], 'the note belongs to another entity');
+      if (grant && (await db.notes.get(id))?.entityKey !== grant.entityKey)
+        throw new UserError('error_frame_refused', [], 'the note belongs to another entity');
       await deleteNote(db, id);
       return { ok: true };
     },

@@ -14,9 +14,14 @@ import { handlersFor } from './handlers.ts';
 import { router } from './router.ts';
 
 const REPORT: PageReport = {
-  format: PAGE_REPORT_FORMAT, url: 'https://www.gsxt.gov.cn/%7BABC%7D', observedAt: '2026-12-07T20:15:03.412Z',
+  format: PAGE_REPORT_FORMAT,
+  url: 'https://www.gsxt.gov.cn/%7BABC%7D',
+  observedAt: '2026-12-07T20:15:03.412Z',
   html: '<!-- saved from url=(0030)https://www.gsxt.gov.cn/%7BABC%7D -->\n<html><body>页面</body></html>\n',
-  reader: { site: 'gsxt-gov-cn', version: '2.0.0', layout: 'web-2026' }, extensionVersion: '0.1.0', result: { ok: true }, comment: '没读到',
+  reader: { site: 'gsxt-gov-cn', version: '2.0.0', layout: 'web-2026' },
+  extensionVersion: '0.1.0',
+  result: { ok: true },
+  comment: '没读到',
 };
 const TOP = { tabId: 4, frameId: 0, extensionPage: false };
 
@@ -28,7 +33,13 @@ function setup(send: TeamBackend['sendPageReport'], open: (url: string) => Promi
     if (file) saved.push(file);
   });
   const db = new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-  const handle = router(handlersFor(db, { now: () => '2026-12-07T20:15:05.000Z', setBadge: async () => {}, afterSave: async () => {}, files }, { ...NO_TEAM, sendPageReport: send }));
+  const handle = router(
+    handlersFor(
+      db,
+      { now: () => '2026-12-07T20:15:05.000Z', setBadge: async () => {}, afterSave: async () => {}, files },
+      { ...NO_TEAM, sendPageReport: send },
+    ),
+  );
   return { handle, saved, files };
 }
 
@@ -39,7 +50,11 @@ describe('page reports in the background', () => {
       sent.push(report);
       return { id: 7 };
     });
-    expect(await handle({ type: 'pagereport:send', report: REPORT }, TOP)).toEqual({ ok: true, outcome: 'sent', text: '已发送，谢谢。管理员会据此修正读取。' });
+    expect(await handle({ type: 'pagereport:send', report: REPORT }, TOP)).toEqual({
+      ok: true,
+      outcome: 'sent',
+      text: '已发送，谢谢。管理员会据此修正读取。',
+    });
     expect(sent).toEqual([REPORT]);
     expect(saved).toEqual([]);
   });
@@ -47,34 +62,56 @@ describe('page reports in the background', () => {
   it('without a team, saves the same JSON as 读取问题-<site>-<time>.json and says why', async () => {
     const { handle, saved } = setup(async () => null);
     expect(await handle({ type: 'pagereport:send', report: REPORT }, TOP)).toEqual({
-      ok: true, outcome: 'saved', text: '未发送（未配置团队服务器）。已保存为文件 读取问题-gsxt-gov-cn-2026-12-07T20-15-03Z.json，请把它交给团队管理员。',
+      ok: true,
+      outcome: 'saved',
+      text: '未发送（未配置团队服务器）。已保存为文件 读取问题-gsxt-gov-cn-2026-12-07T20-15-03Z.json，请把它交给团队管理员。',
     });
     expect(saved.map((f) => f.name)).toEqual(['读取问题-gsxt-gov-cn-2026-12-07T20-15-03Z.json']);
     expect(PageReport.parse(JSON.parse(saved[0]!.text))).toEqual(REPORT);
   });
 
-  it('refused by the server, saves the file with the server\'s reason in words', async () => {
+  it("refused by the server, saves the file with the server's reason in words", async () => {
     const { handle } = setup(async () => {
       throw new UserError('page_report_http_429', ['12'], 'HTTP 429');
     });
     const answer = await handle({ type: 'pagereport:send', report: REPORT }, TOP);
-    expect(answer).toMatchObject({ ok: true, outcome: 'saved', text: expect.stringMatching(/^未发送（发送过于频繁，请约 12 分钟后再试）。已保存为文件 /) });
+    expect(answer).toMatchObject({
+      ok: true,
+      outcome: 'saved',
+      text: expect.stringMatching(/^未发送（发送过于频繁，请约 12 分钟后再试）。已保存为文件 /),
+    });
   });
 
   it('says so when neither sending nor saving worked', async () => {
-    const { handle } = setup(async () => null, async () => {
-      throw new Error('no tabs');
+    const { handle } = setup(
+      async () => null,
+      async () => {
+        throw new Error('no tabs');
+      },
+    );
+    expect(await handle({ type: 'pagereport:send', report: REPORT }, TOP)).toMatchObject({
+      ok: false,
+      key: 'page_report_not_saved',
+      subs: ['未配置团队服务器'],
     });
-    expect(await handle({ type: 'pagereport:send', report: REPORT }, TOP)).toMatchObject({ ok: false, key: 'page_report_not_saved', subs: ['未配置团队服务器'] });
   });
 
-  it('takes reports only from a tab\'s top frame, for an address of the reader\'s site', async () => {
+  it("takes reports only from a tab's top frame, for an address of the reader's site", async () => {
     const { handle, saved } = setup(async () => ({ id: 1 }));
-    expect(await handle({ type: 'pagereport:send', report: REPORT }, { tabId: 4, frameId: 2, extensionPage: false })).toMatchObject({ ok: false, key: 'page_report_refused' });
-    expect(await handle({ type: 'pagereport:send', report: REPORT }, { extensionPage: false })).toMatchObject({ ok: false, key: 'page_report_refused' });
+    expect(await handle({ type: 'pagereport:send', report: REPORT }, { tabId: 4, frameId: 2, extensionPage: false })).toMatchObject({
+      ok: false,
+      key: 'page_report_refused',
+    });
+    expect(await handle({ type: 'pagereport:send', report: REPORT }, { extensionPage: false })).toMatchObject({
+      ok: false,
+      key: 'page_report_refused',
+    });
     const elsewhere = { ...REPORT, url: 'https://www.creditchina.gov.cn/x' };
     expect(await handle({ type: 'pagereport:send', report: elsewhere }, TOP)).toMatchObject({ ok: false, key: 'page_report_refused' });
-    expect(await handle({ type: 'pagereport:send', report: { ...REPORT, token: 'x' } }, TOP)).toMatchObject({ ok: false, key: 'error_unexpected' });
+    expect(await handle({ type: 'pagereport:send', report: { ...REPORT, token: 'x' } }, TOP)).toMatchObject({
+      ok: false,
+      key: 'error_unexpected',
+    });
     expect(saved).toEqual([]);
   });
 
@@ -87,7 +124,10 @@ describe('page reports in the background', () => {
     await Promise.resolve();
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(await handle({ type: 'file:take', id }, TOP)).toMatchObject({ ok: false, key: 'error_refused' });
-    expect(await handle({ type: 'file:take', id }, { extensionPage: true })).toEqual({ ok: true, file: { name: 'a.json', text: '{}', type: 'application/json' } });
+    expect(await handle({ type: 'file:take', id }, { extensionPage: true })).toEqual({
+      ok: true,
+      file: { name: 'a.json', text: '{}', type: 'application/json' },
+    });
     await offered;
     expect(await handle({ type: 'file:take', id }, { extensionPage: true })).toEqual({ ok: true, file: null });
   });

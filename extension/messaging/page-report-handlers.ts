@@ -14,15 +14,20 @@ import type { Handlers } from './router.ts';
 
 /** `读取问题-<site id>-2026-12-07T20-15-03Z.json`: the site and the reading's time, with no character a file system refuses. */
 export function pageReportFileName(report: PageReport): string {
-  const at = new Date(report.observedAt).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const at = new Date(report.observedAt)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   return `${t('page_report_file_prefix')}-${report.reader.site}-${at}.json`;
 }
 
 export function pageReportHandlersFor(team: TeamBackend, files: FileHandoff | undefined): Pick<Handlers, 'pagereport:send' | 'file:take'> {
   return {
     'pagereport:send': async ({ report }, from) => {
-      if (from.tabId === undefined || from.frameId !== 0) throw new UserError('page_report_refused', [], 'page reports come from the top frame of a tab');
-      if (!siteById(report.reader.site).matches(new URL(report.url))) throw new UserError('page_report_refused', [], 'the address is not of the reader\'s site');
+      if (from.tabId === undefined || from.frameId !== 0)
+        throw new UserError('page_report_refused', [], 'page reports come from the top frame of a tab');
+      if (!siteById(report.reader.site).matches(new URL(report.url)))
+        throw new UserError('page_report_refused', [], "the address is not of the reader's site");
       let why: string;
       try {
         const sent = await team.sendPageReport(report);

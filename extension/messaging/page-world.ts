@@ -17,7 +17,7 @@ export const REPLY_EVENT = 'creditlens:reply';
 const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** Same-origin absolute paths only: never another host, never a protocol-relative `//host/…`. */
-export const SamePath = z.string().check(z.maxLength(2048), z.regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path of the page\'s own origin'));
+export const SamePath = z.string().check(z.maxLength(2048), z.regex(/^\/(?!\/)[^\s\\]*$/, "must be a path of the page's own origin"));
 
 export const PageRequest = z.strictObject({ id: Id, path: SamePath, form: z.string().check(z.maxLength(4096)) });
 export type PageRequest = z.infer<typeof PageRequest>;

@@ -16,7 +16,11 @@ describe('person:links', () => {
     // LISTED (on the serious list) has 李某某; a clean entity of the same person is the one on screen.
     await seed(db, LISTED, '2024-06-01T00:00:00.000Z');
     await seed(db, { ...CLEAN, entity: { ...CLEAN.entity, legalRepresentative: '李 某某' } }, '2024-06-02T00:00:00.000Z');
-    ensureTeamEntity(team.doc, { name: '示例市丁贸易有限公司', uscc: '91330100MA00000009', legalRepresentative: '李某某' }, { by: 'bob', at: NOW });
+    ensureTeamEntity(
+      team.doc,
+      { name: '示例市丁贸易有限公司', uscc: '91330100MA00000009', legalRepresentative: '李某某' },
+      { by: 'bob', at: NOW },
+    );
     updateTeamEntity(team.doc, '91330100MA00000009', { status: 'listed' }, { by: 'bob', at: NOW });
     ensureTeamEntity(team.doc, { name: '示例市戊公司', uscc: '91330100MA00000010', legalRepresentative: '李某某' }, { by: 'bob', at: NOW });
     const answer = await transport({ type: 'person:links', entityKey: CLEAN.entity.uscc!, person: '李某某' });
@@ -35,7 +39,10 @@ describe('person:links', () => {
   it('is refused to content scripts', async () => {
     const { db } = localBackground();
     const handle = router(handlersFor(db, { now: () => NOW, setBadge: async () => {}, afterSave: async () => {} }));
-    expect(await handle({ type: 'person:links', entityKey: 'x', person: '李某某' }, { extensionPage: false, tabId: 1 }))
-      .toEqual({ ok: false, error: 'person:links refused: content scripts may not ask for it', key: 'error_refused' });
+    expect(await handle({ type: 'person:links', entityKey: 'x', person: '李某某' }, { extensionPage: false, tabId: 1 })).toEqual({
+      ok: false,
+      error: 'person:links refused: content scripts may not ask for it',
+      key: 'error_refused',
+    });
   });
 });

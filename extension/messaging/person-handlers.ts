@@ -21,14 +21,21 @@ async function snapshotEntries(db: CreditLensDb, person: string): Promise<Person
     if (!seen || parsed.data.observedAt > seen.observedAt) latest.set(parsed.data.entityKey, parsed.data);
   }
   return [...latest.values()].map((s) => ({
-    key: s.entityKey, name: s.record.entity.name, person: s.record.entity.legalRepresentative ?? person,
-    seriousListed: s.assessment.seriousList.active, teamListed: false,
+    key: s.entityKey,
+    name: s.record.entity.name,
+    person: s.record.entity.legalRepresentative ?? person,
+    seriousListed: s.assessment.seriousList.active,
+    teamListed: false,
   }));
 }
 
-export async function personLinks(db: CreditLensDb, team: TeamBackend, subject: { entityKey: string; person: string }): Promise<PersonLink[]> {
+export async function personLinks(
+  db: CreditLensDb,
+  team: TeamBackend,
+  subject: { entityKey: string; person: string },
+): Promise<PersonLink[]> {
   const session = await team.session();
-  const entries = [...await snapshotEntries(db, subject.person), ...(session ? teamEntriesOfPerson(session.doc, subject.person) : [])];
+  const entries = [...(await snapshotEntries(db, subject.person)), ...(session ? teamEntriesOfPerson(session.doc, subject.person) : [])];
   return new PersonIndex(entries).listedLinks({ key: subject.entityKey, person: subject.person });
 }
 

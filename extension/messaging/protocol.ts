@@ -5,8 +5,19 @@
  */
 import * as z from 'zod';
 import {
-  Assessment, CaseStatus, DataTablesPage, EntityHistory, EntityRecord, IsoDateString, MhtmlState, PageReport, ReaderInfo, SiteId, TeamEntity,
-  TeamEntityPatch, TeamListing,
+  Assessment,
+  CaseStatus,
+  DataTablesPage,
+  EntityHistory,
+  EntityRecord,
+  IsoDateString,
+  MhtmlState,
+  PageReport,
+  ReaderInfo,
+  SiteId,
+  TeamEntity,
+  TeamEntityPatch,
+  TeamListing,
 } from '#core';
 import { ReadOutcome } from '../storage/reader-health.ts';
 import { EvidenceEntry, ExportFile, Note, Snapshot } from '../storage/contract.ts';
@@ -21,22 +32,30 @@ const SiteRulesView = z.strictObject({
   active: z.strictObject({ version: z.number().int().positive(), fetchedAt: z.string(), server: z.string() }).nullable(),
   check: z.strictObject({ checkedAt: z.string(), server: z.string().nullable(), error: z.string().nullable() }).nullable(),
 });
-const ReadCounts = z.strictObject({ understood: z.number().int().min(0), partial: z.number().int().min(0), notUnderstood: z.number().int().min(0) });
+const ReadCounts = z.strictObject({
+  understood: z.number().int().min(0),
+  partial: z.number().int().min(0),
+  notUnderstood: z.number().int().min(0),
+});
 
 const Iso = z.iso.datetime();
 
 const EntityKey = z.string().min(1).max(310);
 /** The entity a team record is made for, as the page showed it. */
 const TeamEntityRef = z.strictObject({
-  name: z.string().min(1).max(300), uscc: z.string().max(30).optional(), legalRepresentative: z.string().max(100).optional(),
+  name: z.string().min(1).max(300),
+  uscc: z.string().max(30).optional(),
+  legalRepresentative: z.string().max(100).optional(),
 });
 
 /** The entity a tab shows, as its page named it: what the side panel needs to show its notes and team record. */
 export const TabEntity = z.strictObject({
-  key: z.string().min(1), name: z.string(), uscc: z.string().optional(), legalRepresentative: z.string().optional(),
+  key: z.string().min(1),
+  name: z.string(),
+  uscc: z.string().optional(),
+  legalRepresentative: z.string().optional(),
 });
 export type TabEntity = z.infer<typeof TabEntity>;
-
 
 /** One entity's team record as read from the document: valid, or invalid with its problems (shown, never a crash). */
 export const TeamRecord = z.discriminatedUnion('ok', [
@@ -48,9 +67,18 @@ export type TeamRecord = z.infer<typeof TeamRecord>;
 /** Which column (0-based) holds each field of a clue list; `name` is required (core ClueMapping). */
 const Column = z.number().int().min(0).max(499);
 const LedgerMapping = z.strictObject({
-  name: Column, uscc: Column.optional(), legalRepresentative: Column.optional(), status: Column.optional(), domain: Column.optional(),
-  assignee: Column.optional(), tags: Column.optional(), note: Column.optional(),
-  decisionNo: Column.optional(), decidedOn: Column.optional(), publicizedOn: Column.optional(), exposedOn: Column.optional(),
+  name: Column,
+  uscc: Column.optional(),
+  legalRepresentative: Column.optional(),
+  status: Column.optional(),
+  domain: Column.optional(),
+  assignee: Column.optional(),
+  tags: Column.optional(),
+  note: Column.optional(),
+  decisionNo: Column.optional(),
+  decidedOn: Column.optional(),
+  publicizedOn: Column.optional(),
+  exposedOn: Column.optional(),
 });
 
 /**
@@ -61,7 +89,9 @@ export const EvidenceReading = z.strictObject({
   html: z.string().max(60_000_000),
   record: EntityRecord,
   sections: z.array(z.strictObject({ kind: z.enum(['penalties', 'abnormal', 'serious']), pages: z.array(DataTablesPage).max(100) })).max(3),
-  url: z.url(), observedAt: Iso, reader: ReaderInfo,
+  url: z.url(),
+  observedAt: Iso,
+  reader: ReaderInfo,
 });
 export type EvidenceReading = z.infer<typeof EvidenceReading>;
 
@@ -69,7 +99,11 @@ export const Request = z.discriminatedUnion('type', [
   /** Content script → background: what the page showed, to keep as a snapshot and to set the toolbar badge. */
   z.strictObject({
     type: z.literal('snapshot:save'),
-    record: EntityRecord, assessment: Assessment, url: z.url(), site: z.string(), observedAt: Iso,
+    record: EntityRecord,
+    assessment: Assessment,
+    url: z.url(),
+    site: z.string(),
+    observedAt: Iso,
   }),
   /** Content script → background: the page is no entity page (any more): clear the tab's badge. */
   z.strictObject({ type: z.literal('badge:clear') }),
@@ -158,11 +192,17 @@ export const Request = z.discriminatedUnion('type', [
   /** 修改记录: the team server's history of the record, as the server attributed it (who, when, what changed). */
   z.strictObject({ type: z.literal('ledger:history'), entityKey: EntityKey }),
   /** One status (null: unset) for many records, in one transaction; a readonly role is refused. */
-  z.strictObject({ type: z.literal('ledger:bulk-status'), entityKeys: z.array(EntityKey).min(1).max(100_000), status: CaseStatus.nullable() }),
+  z.strictObject({
+    type: z.literal('ledger:bulk-status'),
+    entityKeys: z.array(EntityKey).min(1).max(100_000),
+    status: CaseStatus.nullable(),
+  }),
   /** 标记集中公示 / 标记典型案例曝光: one of the two report dates (null: cleared) on many records, in one transaction. */
   z.strictObject({
-    type: z.literal('ledger:bulk-date'), entityKeys: z.array(EntityKey).min(1).max(100_000),
-    field: z.enum(['repeatOffenderPublicizedOn', 'typicalCaseExposedOn']), date: z.nullable(IsoDateString),
+    type: z.literal('ledger:bulk-date'),
+    entityKeys: z.array(EntityKey).min(1).max(100_000),
+    field: z.enum(['repeatOffenderPublicizedOn', 'typicalCaseExposedOn']),
+    date: z.nullable(IsoDateString),
   }),
   /**
    * A clue list's rows and the user's column mapping: the background checks every row again (core parseClueRows,
@@ -187,7 +227,10 @@ export const Responses = {
   ...ContentResponses,
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
   /** `file: null`: no such file (taken already, or the background restarted). */
-  'file:take': z.strictObject({ ok: Ok, file: z.strictObject({ name: z.string().max(200), text: z.string(), type: z.string().max(100) }).nullable() }),
+  'file:take': z.strictObject({
+    ok: Ok,
+    file: z.strictObject({ name: z.string().max(200), text: z.string(), type: z.string().max(100) }).nullable(),
+  }),
   'evidence:tab': z.strictObject({ ok: Ok, fileName: z.string(), mhtml: MhtmlState }),
   'evidence:list': z.strictObject({ ok: Ok, entries: z.array(EvidenceEntry) }),
   /** `shown: false`: the file is no longer where it was downloaded (moved or deleted). */
@@ -241,10 +284,13 @@ export const Responses = {
   /** `skipped`: keys with no record, or a record that does not parse (left as it is). */
   'ledger:bulk-status': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
   'ledger:bulk-date': z.strictObject({ ok: Ok, updated: z.number().int(), skipped: z.array(z.string()) }),
-  'ledger:import': z.strictObject({ ok: Ok, imported: z.number().int(), bad: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })) }),
+  'ledger:import': z.strictObject({
+    ok: Ok,
+    imported: z.number().int(),
+    bad: z.array(z.strictObject({ row: z.number().int(), reason: z.string() })),
+  }),
 } satisfies Record<RequestType, z.core.$ZodType>;
 export type Response<T extends RequestType> = z.infer<(typeof Responses)[T]>;
-
 
 /** What a frame page that presented its token may do: write for this entity, nothing else. */
 export interface FrameGrant {

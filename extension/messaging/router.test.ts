@@ -26,7 +26,14 @@ describe('message router', () => {
   });
 
   it('routes valid messages to the local database', async () => {
-    const note = { id: 'n1', entityKey: '91330100MA2B3C4D5N', text: '复核', tags: [], createdAt: '2024-06-30T08:00:00.000Z', editedAt: '2024-06-30T08:00:00.000Z' };
+    const note = {
+      id: 'n1',
+      entityKey: '91330100MA2B3C4D5N',
+      text: '复核',
+      tags: [],
+      createdAt: '2024-06-30T08:00:00.000Z',
+      editedAt: '2024-06-30T08:00:00.000Z',
+    };
     expect(await handle({ type: 'notes:save', note })).toEqual({ ok: true, note });
     expect(await handle({ type: 'notes:list', entityKey: '91330100MA2B3C4D5N' })).toEqual({ ok: true, notes: [note] });
     expect(await handle({ type: 'entity:lookup', query: '示例' })).toEqual({ ok: true, hits: [], notes: [] });

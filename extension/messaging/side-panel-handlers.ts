@@ -12,7 +12,8 @@ export function sidePanelHandlersFor(tabs: TabEntities, open: OpenSidePanel): Pi
   return {
     'sidepanel:open': async (_, from) => {
       // Only the overlay, in a tab's top frame, and only for that tab: the tab is the browser's word, never the message's.
-      if (from.extensionPage || from.tabId === undefined || from.frameId !== 0) throw new Error('the side panel opens for the overlay\u2019s own tab only');
+      if (from.extensionPage || from.tabId === undefined || from.frameId !== 0)
+        throw new Error('the side panel opens for the overlay\u2019s own tab only');
       // Before any await: the browser opens a side panel only while the click's user gesture lasts.
       return { ok: true, opened: await open(from.tabId) };
     },

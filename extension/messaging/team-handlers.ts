@@ -5,8 +5,17 @@
  */
 import type * as Y from 'yjs';
 import {
-  addTeamListing, addTeamNote, addTeamTag, ensureTeamEntity, readTeamEntity, removeTeamListing, removeTeamTag, updateTeamEntity,
-  updateTeamListing, type TeamEdit, type TeamWrite,
+  addTeamListing,
+  addTeamNote,
+  addTeamTag,
+  ensureTeamEntity,
+  readTeamEntity,
+  removeTeamListing,
+  removeTeamTag,
+  updateTeamEntity,
+  updateTeamListing,
+  type TeamEdit,
+  type TeamWrite,
 } from '#core';
 import { Note } from '../storage/contract.ts';
 import { UserError } from '../ui/errors.ts';
@@ -23,7 +32,12 @@ export type TeamHandlers = Pick<Handlers, TeamRequestType>;
 export async function writer(team: TeamBackend, now: () => string): Promise<{ doc: Y.Doc; edit: TeamEdit }> {
   const session = await team.session();
   if (!session) throw new UserError('team_error_not_configured', [], 'no team server is configured');
-  if (session.claims.role === 'readonly') throw new UserError('team_error_readonly', [session.claims.sub], `read-only: ${session.claims.sub} may read the team record but not change it`);
+  if (session.claims.role === 'readonly')
+    throw new UserError(
+      'team_error_readonly',
+      [session.claims.sub],
+      `read-only: ${session.claims.sub} may read the team record but not change it`,
+    );
   return { doc: session.doc, edit: { by: session.claims.sub, at: now() } };
 }
 

@@ -20,19 +20,21 @@ export const Note = z.strictObject({
 export type Note = z.infer<typeof Note>;
 
 /** A snapshot's assessment is always read as a whole one: those stored before coverage existed are completed. */
-export const Snapshot = z.strictObject({
-  /** Assigned by IndexedDB; absent until stored. */
-  seq: z.number().int().positive().optional(),
-  entityKey: z.string().min(1),
-  /** For lookups: the entity name and the legal representative, in match form. */
-  nameKey: z.string(),
-  person: z.string(),
-  record: EntityRecord,
-  assessment: StoredAssessment,
-  url: z.string(),
-  site: z.string(),
-  observedAt: Iso,
-}).transform((s) => ({ ...s, assessment: wholeAssessment(s.assessment, s.record) }));
+export const Snapshot = z
+  .strictObject({
+    /** Assigned by IndexedDB; absent until stored. */
+    seq: z.number().int().positive().optional(),
+    entityKey: z.string().min(1),
+    /** For lookups: the entity name and the legal representative, in match form. */
+    nameKey: z.string(),
+    person: z.string(),
+    record: EntityRecord,
+    assessment: StoredAssessment,
+    url: z.string(),
+    site: z.string(),
+    observedAt: Iso,
+  })
+  .transform((s) => ({ ...s, assessment: wholeAssessment(s.assessment, s.record) }));
 export type Snapshot = z.output<typeof Snapshot>;
 
 /** The file of "export all local data"; import accepts exactly this. */

@@ -24,11 +24,14 @@ export class CreditLensDb extends Dexie {
     this.version(2)
       .stores({ snapshots: '++seq, entityKey, observedAt, [entityKey+observedAt], nameKey, person' })
       .upgrade((tx) =>
-        tx.table('snapshots').toCollection().modify((row: Record<string, unknown>) => {
-          const entity = (row.record as { entity?: { name?: string; legalRepresentative?: string } } | undefined)?.entity;
-          row.nameKey = matchForm(entity?.name ?? '');
-          row.person = matchForm(entity?.legalRepresentative ?? '');
-        }),
+        tx
+          .table('snapshots')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            const entity = (row.record as { entity?: { name?: string; legalRepresentative?: string } } | undefined)?.entity;
+            row.nameKey = matchForm(entity?.name ?? '');
+            row.person = matchForm(entity?.legalRepresentative ?? '');
+          }),
       );
     // v3: the evidence ZIPs taken (保存取证), listed by entity; nothing stored before changes.
     this.version(3).stores({ evidence: '++id, entityKey, takenAt' });

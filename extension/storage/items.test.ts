@@ -16,7 +16,10 @@ describe('the remembered 填报单位', () => {
   });
 
   it('is ignored, with the reason in Chinese, when what is stored does not parse', async () => {
-    for (const [stored, reason] of [['局'.repeat(201), '过长（最多 200 个字符）'], [42, '缺少或类型不符']] as const) {
+    for (const [stored, reason] of [
+      ['局'.repeat(201), '过长（最多 200 个字符）'],
+      [42, '缺少或类型不符'],
+    ] as const) {
       await fakeBrowser.storage.local.set({ reportUnit: stored });
       const read = await readReportUnit();
       expect(read.value).toBe('');

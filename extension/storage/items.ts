@@ -32,19 +32,28 @@ export interface Read<T> {
 type Describe = (issues: z.core.$ZodIssue[]) => string;
 
 /** A stored value through its schema; one that does not parse gives the fallback and the reason, as `describe` says it. */
-async function readThrough<T>(schema: z.core.$ZodType<T>, item: { getValue(): Promise<unknown> }, fallback: T, describe: Describe): Promise<Read<T>> {
+async function readThrough<T>(
+  schema: z.core.$ZodType<T>,
+  item: { getValue(): Promise<unknown> },
+  fallback: T,
+  describe: Describe,
+): Promise<Read<T>> {
   const parsed = z.safeParse(schema, await item.getValue());
   if (parsed.success) return { value: parsed.data, problem: null };
   return { value: fallback, problem: describe(parsed.error.issues) };
 }
 
 /** The reason in the UI language, fields by their labels on the options page. */
-const inUiLanguage = (label?: (path: readonly PropertyKey[]) => string | null): Describe => (issues) => issueLines(issues, label).join(t('problem_separator'));
+const inUiLanguage =
+  (label?: (path: readonly PropertyKey[]) => string | null): Describe =>
+  (issues) =>
+    issueLines(issues, label).join(t('problem_separator'));
 
 /** A rule setting's path by the field's label on the options page (转入前的提示天数), not its name in the code. */
 export function settingLabel(path: readonly PropertyKey[]): string | null {
   const name = path[0];
-  const field = typeof name === 'string' && Object.keys(RuleSettings.shape).includes(name) ? (name as keyof typeof RuleSettings.shape) : null;
+  const field =
+    typeof name === 'string' && Object.keys(RuleSettings.shape).includes(name) ? (name as keyof typeof RuleSettings.shape) : null;
   return field ? t(`options_setting_${field}`) : null;
 }
 
@@ -57,7 +66,9 @@ export function readRuleSettings(): Promise<Read<RuleSettings>> {
  * Chinese wording of zod's issues stays out of the script every credit page loads (50 KB gzipped at most).
  */
 export function readRuleSettingsForPage(): Promise<Read<RuleSettings>> {
-  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, (issues) => issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; '));
+  return readThrough(RuleSettings, ruleSettingsItem, DEFAULT_SETTINGS, (issues) =>
+    issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; '),
+  );
 }
 
 export function readRetentionDays(): Promise<Read<number>> {

@@ -24,8 +24,15 @@ describe('the remembered panel placement', () => {
 
   it('ignores, with the reason, whatever does not parse — none of it half-applied', async () => {
     const bad = [
-      'collapsed', 42, [], { collapsed: 'yes' }, { panel: { top: 10 } }, { tab: { top: Number.NaN, left: 0 } },
-      { tab: { top: 0, left: Infinity } }, { collapsed: true, panel: { top: '10', left: 0 } }, { collapsed: true, extra: 1 },
+      'collapsed',
+      42,
+      [],
+      { collapsed: 'yes' },
+      { panel: { top: 10 } },
+      { tab: { top: Number.NaN, left: 0 } },
+      { tab: { top: 0, left: Infinity } },
+      { collapsed: true, panel: { top: '10', left: 0 } },
+      { collapsed: true, extra: 1 },
     ];
     for (const stored of bad) {
       const read = parsePlacement(stored);

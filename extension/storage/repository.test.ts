@@ -9,7 +9,18 @@ import { assessRecord, type EntityRecord } from '#core';
 import { CreditLensDb, DB_NAME } from './db.ts';
 import { addEvidence, evidenceByDownload, evidenceOf } from './evidence-index.ts';
 import {
-  deleteNote, exportAll, importAll, lookup, notesOf, purgeSnapshots, recent, saveNote, saveSnapshot, searchNotes, snapshotsOf, wipe,
+  deleteNote,
+  exportAll,
+  importAll,
+  lookup,
+  notesOf,
+  purgeSnapshots,
+  recent,
+  saveNote,
+  saveSnapshot,
+  searchNotes,
+  snapshotsOf,
+  wipe,
 } from './repository.ts';
 
 const open: Dexie[] = [];
@@ -25,13 +36,29 @@ afterEach(() => {
 function seen(name: string, uscc: string | undefined, observedAt: string, person = '王某某') {
   const record: EntityRecord = {
     entity: { name, ...(uscc ? { uscc } : {}), legalRepresentative: person },
-    penalties: [{ id: 'P1', decisionNo: '示市监罚〔2024〕1号', decisionDate: '2024-01-10', authority: '示例市市场监督管理局', content: '罚款' }],
-    abnormalListings: [], seriousListings: [],
+    penalties: [
+      { id: 'P1', decisionNo: '示市监罚〔2024〕1号', decisionDate: '2024-01-10', authority: '示例市市场监督管理局', content: '罚款' },
+    ],
+    abnormalListings: [],
+    seriousListings: [],
   };
-  return { record, assessment: assessRecord(record, { asOf: '2024-06-30' }), url: 'https://www.gsxt.gov.cn/%7BX%7D', site: 'gsxt-gov-cn', observedAt };
+  return {
+    record,
+    assessment: assessRecord(record, { asOf: '2024-06-30' }),
+    url: 'https://www.gsxt.gov.cn/%7BX%7D',
+    site: 'gsxt-gov-cn',
+    observedAt,
+  };
 }
 
-const note = (id: string, key: string, text: string, at = '2024-06-30T08:00:00.000Z') => ({ id, entityKey: key, text, tags: ['线索'], createdAt: at, editedAt: at });
+const note = (id: string, key: string, text: string, at = '2024-06-30T08:00:00.000Z') => ({
+  id,
+  entityKey: key,
+  text,
+  tags: ['线索'],
+  createdAt: at,
+  editedAt: at,
+});
 
 describe('recent entities and note search', () => {
   it('lists the entities seen most recently, one each, newest first', async () => {
@@ -40,7 +67,8 @@ describe('recent entities and note search', () => {
     await saveSnapshot(db, seen('示例市某某便利店', undefined, '2024-06-15T08:00:00.000Z'));
     await saveSnapshot(db, seen('示例市甲贸易有限公司', '91330100MA2B3C4D5N', '2024-06-30T08:00:00.000Z'));
     expect((await recent(db, 10)).map((s) => [s.entityKey, s.observedAt])).toEqual([
-      ['91330100MA2B3C4D5N', '2024-06-30T08:00:00.000Z'], ['name:示例市某某便利店', '2024-06-15T08:00:00.000Z'],
+      ['91330100MA2B3C4D5N', '2024-06-30T08:00:00.000Z'],
+      ['name:示例市某某便利店', '2024-06-15T08:00:00.000Z'],
     ]);
     expect(await recent(db, 1)).toHaveLength(1);
   });
@@ -123,7 +151,9 @@ describe('export, import, retention, wipe', () => {
   it('files imported snapshots by their record, not by the lookup keys written in the file', async () => {
     const a = freshDb();
     await saveSnapshot(a, seen('示例市甲贸易有限公司', '91330100MA2B3C4D5N', '2024-06-01T08:00:00.000Z'));
-    const file = JSON.parse(JSON.stringify(await exportAll(a, '2024-07-01T00:00:00.000Z'))) as { snapshots: Array<Record<string, unknown>> };
+    const file = JSON.parse(JSON.stringify(await exportAll(a, '2024-07-01T00:00:00.000Z'))) as {
+      snapshots: Array<Record<string, unknown>>;
+    };
     Object.assign(file.snapshots[0] ?? {}, { entityKey: '91110000101623741K', nameKey: '别的公司', person: '别人' });
     const b = freshDb();
     expect(await importAll(b, file)).toMatchObject({ ok: true, snapshots: 1 });
@@ -135,7 +165,13 @@ describe('export, import, retention, wipe', () => {
   it('refuses a bad file with the reason and changes nothing', async () => {
     const db = freshDb();
     await saveNote(db, note('n0', 'k', '原有'));
-    const bad = { format: 'creditlens-local', version: 1, exportedAt: '2024-07-01T00:00:00.000Z', notes: [note('n1', 'k', 'x'), { id: 'n2' }], snapshots: [] };
+    const bad = {
+      format: 'creditlens-local',
+      version: 1,
+      exportedAt: '2024-07-01T00:00:00.000Z',
+      notes: [note('n1', 'k', 'x'), { id: 'n2' }],
+      snapshots: [],
+    };
     const result = await importAll(db, bad);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.join('\n')).toContain('notes[1].entityKey');
@@ -152,7 +188,7 @@ describe('export, import, retention, wipe', () => {
     expect(await db.snapshots.count()).toBe(1);
     expect(await db.notes.count()).toBe(1);
     await wipe(db);
-    expect(await db.snapshots.count() + (await db.notes.count())).toBe(0);
+    expect((await db.snapshots.count()) + (await db.notes.count())).toBe(0);
   });
 });
 
@@ -160,14 +196,22 @@ describe('migration v2 → v3: the evidence index', () => {
   it('keeps notes and snapshots stored by version 2 and adds an empty evidence index, listed by entity, newest first', async () => {
     const indexedDB = new IDBFactory();
     const v2 = new Dexie(DB_NAME, { indexedDB, IDBKeyRange });
-    v2.version(2).stores({ notes: '&id, entityKey, editedAt', snapshots: '++seq, entityKey, observedAt, [entityKey+observedAt], nameKey, person' });
+    v2.version(2).stores({
+      notes: '&id, entityKey, editedAt',
+      snapshots: '++seq, entityKey, observedAt, [entityKey+observedAt], nameKey, person',
+    });
     await v2.table('notes').add(note('n1', '91330100MA2B3C4D5N', '旧笔记'));
     v2.close();
     const db = freshDb(indexedDB);
     expect((await notesOf(db, '91330100MA2B3C4D5N')).map((n) => n.text)).toEqual(['旧笔记']);
     expect(await evidenceOf(db, '91330100MA2B3C4D5N')).toEqual([]);
     const entry = (takenAt: string, downloadId: number) => ({
-      entityKey: '91330100MA2B3C4D5N', takenAt, observedAt: takenAt, fileName: `取证-${downloadId}.zip`, downloadId, mhtml: 'included' as const,
+      entityKey: '91330100MA2B3C4D5N',
+      takenAt,
+      observedAt: takenAt,
+      fileName: `取证-${downloadId}.zip`,
+      downloadId,
+      mhtml: 'included' as const,
     });
     await addEvidence(db, entry('2026-12-01T08:00:00.000Z', 1));
     await addEvidence(db, entry('2026-12-02T08:00:00.000Z', 2));

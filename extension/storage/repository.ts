@@ -70,9 +70,12 @@ export async function lookup(db: CreditLensDb, query: string, limit = 20): Promi
   const text = matchForm(query);
   if (text === '') return [];
   const rows = await db.snapshots
-    .filter((s: Snapshot) =>
-      (code.length >= 4 && (s.entityKey.startsWith(code) || (s.record.entity.regNo ?? '').startsWith(code))) ||
-      s.nameKey.includes(text) || (s.person !== '' && s.person.includes(text)))
+    .filter(
+      (s: Snapshot) =>
+        (code.length >= 4 && (s.entityKey.startsWith(code) || (s.record.entity.regNo ?? '').startsWith(code))) ||
+        s.nameKey.includes(text) ||
+        (s.person !== '' && s.person.includes(text)),
+    )
     .toArray();
   const latest = new Map<string, Snapshot>();
   for (const s of parsedRows(Snapshot, rows).rows) {
@@ -87,10 +90,14 @@ export async function lookup(db: CreditLensDb, query: string, limit = 20): Promi
 export async function recent(db: CreditLensDb, limit: number): Promise<Snapshot[]> {
   const latest = new Map<string, Snapshot>();
   // Newest first by the observedAt index; stop once `limit` entities were found.
-  await db.snapshots.orderBy('observedAt').reverse().until(() => latest.size >= limit).each((row: unknown) => {
-    const s = Snapshot.safeParse(row);
-    if (s.success && !latest.has(s.data.entityKey)) latest.set(s.data.entityKey, s.data);
-  });
+  await db.snapshots
+    .orderBy('observedAt')
+    .reverse()
+    .until(() => latest.size >= limit)
+    .each((row: unknown) => {
+      const s = Snapshot.safeParse(row);
+      if (s.success && !latest.has(s.data.entityKey)) latest.set(s.data.entityKey, s.data);
+    });
   return [...latest.values()];
 }
 
@@ -102,10 +109,17 @@ export async function searchNotes(db: CreditLensDb, query: string, limit = 20): 
   const code = normalizeIdentifier(query);
   const text = matchForm(query);
   if (text === '') return [];
-  const rows = await db.notes.filter((n: Note) =>
-    (code.length >= 4 && n.entityKey.startsWith(code)) ||
-    matchForm(n.text).includes(text) || n.tags.some((tag) => matchForm(tag).includes(text))).toArray();
-  return parsedRows(Note, rows).rows.sort((a, b) => b.editedAt.localeCompare(a.editedAt)).slice(0, limit);
+  const rows = await db.notes
+    .filter(
+      (n: Note) =>
+        (code.length >= 4 && n.entityKey.startsWith(code)) ||
+        matchForm(n.text).includes(text) ||
+        n.tags.some((tag) => matchForm(tag).includes(text)),
+    )
+    .toArray();
+  return parsedRows(Note, rows)
+    .rows.sort((a, b) => b.editedAt.localeCompare(a.editedAt))
+    .slice(0, limit);
 }
 
 export async function exportAll(db: CreditLensDb, exportedAt: string): Promise<ExportFile> {
@@ -132,7 +146,11 @@ export async function importAll(db: CreditLensDb, input: unknown): Promise<Impor
       // The lookup keys come from the record, as saveSnapshot makes them, never from the file: an edited or older
       // file must not file a snapshot under another entity.
       const snapshot = { ...stored, ...lookupKeys(stored.record) };
-      const same = await db.snapshots.where('[entityKey+observedAt]').equals([snapshot.entityKey, snapshot.observedAt]).filter((s: Snapshot) => s.url === snapshot.url).count();
+      const same = await db.snapshots
+        .where('[entityKey+observedAt]')
+        .equals([snapshot.entityKey, snapshot.observedAt])
+        .filter((s: Snapshot) => s.url === snapshot.url)
+        .count();
       if (same === 0) {
         await db.snapshots.add(snapshot);
         added++;

@@ -17,12 +17,23 @@ const Aliases = z.optional(z.record(z.string(), z.string()));
  */
 const StoredRules = z.object({
   version: z.number(),
-  sites: z.record(z.string(), z.optional(z.object({
-    minReaderVersion: z.optional(z.string()),
-    layouts: z.record(z.string(), z.object({
-      fieldAliases: Aliases, sectionAliases: Aliases, columnAliases: Aliases, disabled: z.optional(z.object({ message: z.string() })),
-    })),
-  }))),
+  sites: z.record(
+    z.string(),
+    z.optional(
+      z.object({
+        minReaderVersion: z.optional(z.string()),
+        layouts: z.record(
+          z.string(),
+          z.object({
+            fieldAliases: Aliases,
+            sectionAliases: Aliases,
+            columnAliases: Aliases,
+            disabled: z.optional(z.object({ message: z.string() })),
+          }),
+        ),
+      }),
+    ),
+  ),
 });
 
 /** The last good copy: the file as the server gave it, its ETag, when it came and from which server. */

@@ -4,9 +4,7 @@
  * statuses those of a whole reading (listed / not listed, flagged / not flagged).
  */
 import * as z from 'zod/mini';
-import {
-  AssessedEntityKind, Assessment, Coverage, RepeatStatus, SeriousStatus, type EntityRecord, type SectionCoverage,
-} from '#core';
+import { AssessedEntityKind, Assessment, Coverage, RepeatStatus, SeriousStatus, type EntityRecord, type SectionCoverage } from '#core';
 
 const { repeatOffender, seriousList } = Assessment.shape;
 
@@ -27,7 +25,9 @@ export function wholeAssessment(a: StoredAssessment, record: EntityRecord): Asse
     ...a,
     entityKind: a.entityKind ?? 'UNKNOWN',
     coverage: a.coverage ?? {
-      penalties: whole(record.penalties.length), abnormal: whole(record.abnormalListings.length), serious: whole(record.seriousListings.length),
+      penalties: whole(record.penalties.length),
+      abnormal: whole(record.abnormalListings.length),
+      serious: whole(record.seriousListings.length),
     },
     repeatOffender: {
       ...a.repeatOffender,

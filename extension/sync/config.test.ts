@@ -78,7 +78,9 @@ describe('several server addresses', () => {
     const bad = TeamServerAddresses.safeParse('wss://a.example.gov.cn http://b');
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ message: 'team_address_scheme', path: ['http://b'] });
-    expect(configProblems(TeamServerConfig.safeParse({ server: 'wss://a.example.gov.cn http://b', token: 'x' }).error!))
-      .toEqual(['服务器地址 http://b：地址须以 ws:// 或 wss:// 开头', '令牌：不是令牌（应为以两个点分隔的三段文字，请整段粘贴）']);
+    expect(configProblems(TeamServerConfig.safeParse({ server: 'wss://a.example.gov.cn http://b', token: 'x' }).error!)).toEqual([
+      '服务器地址 http://b：地址须以 ws:// 或 wss:// 开头',
+      '令牌：不是令牌（应为以两个点分隔的三段文字，请整段粘贴）',
+    ]);
   });
 });

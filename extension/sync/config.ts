@@ -13,42 +13,58 @@ import { issueLines } from '../ui/issues.ts';
  * ws:// or wss:// with a host, an optional path prefix (a reverse proxy may serve the server under one) and no query,
  * fragment or credentials; kept without the trailing slash, since `/team/<team>` is appended to it.
  */
-export const TeamServerAddress = z.string().trim().max(500).transform((text, ctx) => {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'team_address_not_url' });
+export const TeamServerAddress = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((text, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'team_address_not_url' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'ws:' && url.protocol !== 'wss:') ctx.addIssue({ code: 'custom', message: 'team_address_scheme' });
+    else if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
+      ctx.addIssue({ code: 'custom', message: 'team_address_extras' });
+    else return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
     return z.NEVER;
-  }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') ctx.addIssue({ code: 'custom', message: 'team_address_scheme' });
-  else if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') ctx.addIssue({ code: 'custom', message: 'team_address_extras' });
-  else return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-  return z.NEVER;
-});
+  });
 
 /**
  * One address, or several instances of the same service separated by spaces or commas (a province running the
  * server on several machines): kept as one string, the addresses joined by single spaces. The connection goes on
  * with the next address whenever one closes.
  */
-export const TeamServerAddresses = z.string().trim().min(1, 'team_address_missing').max(2_000).transform((text, ctx) => {
-  const addresses: string[] = [];
-  const parts = text.split(/[\s,，]+/).filter(Boolean);
-  for (const part of parts) {
-    const one = TeamServerAddress.safeParse(part);
-    if (one.success) addresses.push(one.data);
-    // With several, say which one is wrong: the address becomes the issue's path (configProblems shows it).
-    else for (const issue of one.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, ...(parts.length > 1 ? { path: [part] } : {}) });
-  }
-  return addresses.length > 0 ? [...new Set(addresses)].join(' ') : z.NEVER;
-});
+export const TeamServerAddresses = z
+  .string()
+  .trim()
+  .min(1, 'team_address_missing')
+  .max(2_000)
+  .transform((text, ctx) => {
+    const addresses: string[] = [];
+    const parts = text.split(/[\s,，]+/).filter(Boolean);
+    for (const part of parts) {
+      const one = TeamServerAddress.safeParse(part);
+      if (one.success) addresses.push(one.data);
+      // With several, say which one is wrong: the address becomes the issue's path (configProblems shows it).
+      else
+        for (const issue of one.error.issues)
+          ctx.addIssue({ code: 'custom', message: issue.message, ...(parts.length > 1 ? { path: [part] } : {}) });
+    }
+    return addresses.length > 0 ? [...new Set(addresses)].join(' ') : z.NEVER;
+  });
 
 /** The addresses of a stored `server` value. */
 export const addressesOf = (server: string): string[] => server.split(' ').filter(Boolean);
 
 /** A JWT as the server prints it: three base64url parts. */
-export const TeamToken = z.string().trim().max(4_000).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, 'team_token_not_jwt');
+export const TeamToken = z
+  .string()
+  .trim()
+  .max(4_000)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, 'team_token_not_jwt');
 
 /** The server and the token, as stored (browser.storage.local) and as the options page sends them. */
 export const TeamServerConfig = z.strictObject({ server: TeamServerAddresses, token: TeamToken });
@@ -63,12 +79,13 @@ export function configProblems(error: z.ZodError): string[] {
   });
 }
 
-export type TokenRead =
-  | { ok: true; claims: TeamTokenClaims; expired: boolean }
-  | { ok: false; problems: string[] };
+export type TokenRead = { ok: true; claims: TeamTokenClaims; expired: boolean } | { ok: false; problems: string[] };
 
 function base64UrlText(part: string): string {
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const base64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }

@@ -49,7 +49,10 @@ export class TeamConnection {
     this.local = new IndexeddbPersistence(localDocName(options.server, options.claims.team), this.doc);
     // A local copy that cannot be opened (a broken profile, no space) must not keep the team away: after a while the
     // connection starts anyway, and whatever the copy yields later merges like any other update.
-    this.ready = Promise.race([this.local.whenSynced.then(() => {}), new Promise<void>((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))]);
+    this.ready = Promise.race([
+      this.local.whenSynced.then(() => {}),
+      new Promise<void>((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS)),
+    ]);
     // The local copy first: the first sync step then sends everything this computer has, offline edits included.
     void this.ready.then(() => {
       if (!this.closed && !this.expired) this.connect();

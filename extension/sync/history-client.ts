@@ -18,7 +18,9 @@ const Problem = z.object({ error: z.string().max(500) });
 const TIMEOUT_MS = 10_000;
 
 export async function fetchEntityHistory(
-  access: { server: string; token: string; team: string }, key: string, fetchImpl: typeof fetch = fetch,
+  access: { server: string; token: string; team: string },
+  key: string,
+  fetchImpl: typeof fetch = fetch,
 ): Promise<HistoryEntry[]> {
   let unreachable = 'no server address';
   for (const address of addressesOf(access.server)) {
@@ -38,10 +40,15 @@ export async function fetchEntityHistory(
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const problem = Problem.safeParse(body);
-      throw new UserError('team_history_http', [String(res.status)], `HTTP ${res.status}${problem.success ? ` ${problem.data.error}` : ''}`);
+      throw new UserError(
+        'team_history_http',
+        [String(res.status)],
+        `HTTP ${res.status}${problem.success ? ` ${problem.data.error}` : ''}`,
+      );
     }
     const parsed = EntityHistory.safeParse(body);
-    if (!parsed.success) throw new UserError('team_history_malformed', [], `malformed history: ${problemLines(problemsOf(parsed.error)).join('; ')}`);
+    if (!parsed.success)
+      throw new UserError('team_history_malformed', [], `malformed history: ${problemLines(problemsOf(parsed.error)).join('; ')}`);
     return parsed.data;
   }
   throw new UserError('team_history_unreachable', [], `server not reachable (${unreachable})`);

@@ -18,11 +18,16 @@ const TIMEOUT_MS = 60_000;
 
 /** The server's refusals, by status, in the user's words. */
 const REFUSED: Record<number, MessageKey> = {
-  401: 'page_report_http_401', 403: 'page_report_http_403', 413: 'page_report_too_large', 429: 'page_report_http_429',
+  401: 'page_report_http_401',
+  403: 'page_report_http_403',
+  413: 'page_report_too_large',
+  429: 'page_report_http_429',
 };
 
 export async function postPageReport(
-  access: { server: string; token: string; team: string }, report: PageReport, fetchImpl: typeof fetch = fetch,
+  access: { server: string; token: string; team: string },
+  report: PageReport,
+  fetchImpl: typeof fetch = fetch,
 ): Promise<{ id: number }> {
   const body = JSON.stringify(report);
   // Refused before it leaves: the server would read no further than its limit anyway.
@@ -36,7 +41,9 @@ export async function postPageReport(
     const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
     try {
       res = await fetchImpl(url, {
-        method: 'POST', body, signal: abort.signal,
+        method: 'POST',
+        body,
+        signal: abort.signal,
         headers: { authorization: `Bearer ${access.token}`, 'content-type': 'application/json' },
       });
     } catch (error) {

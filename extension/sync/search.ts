@@ -13,8 +13,13 @@ export interface TeamHit {
 
 function matches(entity: TeamEntity, key: string, code: string, text: string): boolean {
   const has = (field: string | null) => field !== null && matchForm(field).includes(text);
-  return (code.length >= 4 && key.startsWith(code)) || has(entity.name) || has(entity.legalRepresentative)
-    || entity.tags.some(has) || entity.notes.some((note) => has(note.text));
+  return (
+    (code.length >= 4 && key.startsWith(code)) ||
+    has(entity.name) ||
+    has(entity.legalRepresentative) ||
+    entity.tags.some(has) ||
+    entity.notes.some((note) => has(note.text))
+  );
 }
 
 /** The team's records that match `query`: the exact code first, then names that start with it, then the most recently changed. */

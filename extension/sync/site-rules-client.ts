@@ -17,7 +17,9 @@ export type SiteRulesReply =
 const TIMEOUT_MS = 10_000;
 
 export async function fetchSiteRules(
-  access: { server: string; token: string }, etag: string | null, fetchImpl: typeof fetch = fetch,
+  access: { server: string; token: string },
+  etag: string | null,
+  fetchImpl: typeof fetch = fetch,
 ): Promise<SiteRulesReply> {
   let unreachable = 'no server address';
   for (const address of addressesOf(access.server)) {

@@ -60,9 +60,15 @@ describe('TeamService', () => {
     const team = service(store);
     await team.start();
     expect(await team.status()).toEqual({ state: 'not-configured', server: null, claims: null, detail: null });
-    expect(await team.configure({ server: 'http://127.0.0.1:1234', token: tokenOf(claimsOf()) })).toEqual({ ok: false, problems: ['服务器地址：地址须以 ws:// 或 wss:// 开头'] });
+    expect(await team.configure({ server: 'http://127.0.0.1:1234', token: tokenOf(claimsOf()) })).toEqual({
+      ok: false,
+      problems: ['服务器地址：地址须以 ws:// 或 wss:// 开头'],
+    });
     expect(await team.configure({ server: server.url, token: 'not a token' })).toMatchObject({ ok: false });
-    expect(await team.configure({ server: server.url, token: tokenOf(claimsOf({ exp: NOW_MS / 1000 - 1 })) })).toEqual({ ok: false, problems: ['令牌已过期'] });
+    expect(await team.configure({ server: server.url, token: tokenOf(claimsOf({ exp: NOW_MS / 1000 - 1 })) })).toEqual({
+      ok: false,
+      problems: ['令牌已过期'],
+    });
     expect(await store.load()).toBeNull();
     expect(await team.session()).toBeNull();
   });
@@ -85,10 +91,12 @@ describe('TeamService', () => {
     const bob = otherClient(bobToken);
     await expect.poll(() => readTeamEntity(bob.doc, KEY)?.ok).toBe(true);
     addTeamNote(bob.doc, KEY, { id: 'b1', text: '已电话核实' }, edit('bob', 1));
-    await expect.poll(() => {
-      const read = readTeamEntity(session.doc, KEY);
-      return read?.ok ? read.value.notes.map((n) => `${n.author}: ${n.text}`) : [];
-    }).toEqual(['bob: 已电话核实']);
+    await expect
+      .poll(() => {
+        const read = readTeamEntity(session.doc, KEY);
+        return read?.ok ? read.value.notes.map((n) => `${n.author}: ${n.text}`) : [];
+      })
+      .toEqual(['bob: 已电话核实']);
   });
 
   it('with several addresses, goes on with the next one when a connection fails', async () => {
@@ -98,11 +106,14 @@ describe('TeamService', () => {
     const dead = await startLocalSyncServer();
     await dead.stop();
     const team = service(memoryConfigStore());
-    expect(await team.configure({ server: `${dead.url}, ${server.url}`, token })).toMatchObject({ ok: true, status: { server: `${dead.url} ${server.url}` } });
+    expect(await team.configure({ server: `${dead.url}, ${server.url}`, token })).toMatchObject({
+      ok: true,
+      status: { server: `${dead.url} ${server.url}` },
+    });
     await connected(team);
   });
 
-  it('keeps edits made offline and merges them with the others\' when the server lets it in again', async () => {
+  it("keeps edits made offline and merges them with the others' when the server lets it in again", async () => {
     // Each test its own team: the reference server keeps a room's document for the whole file.
     const token = tokenOf(claimsOf({ team: 't-offline' }));
     const bobToken = tokenOf(claimsOf({ sub: 'bob', jti: 'j2', team: 't-offline' }));
@@ -119,7 +130,12 @@ describe('TeamService', () => {
 
     // Alice's background starts again with a token the server does not let in yet: she works offline.
     const allowedAgain = tokenOf(claimsOf({ jti: 'j3', team: 't-offline' }));
-    const offline = new TeamService({ store: memoryConfigStore({ server: server.url, token: allowedAgain }), now: () => NOW_MS, log: () => {}, WebSocket: WS });
+    const offline = new TeamService({
+      store: memoryConfigStore({ server: server.url, token: allowedAgain }),
+      now: () => NOW_MS,
+      log: () => {},
+      WebSocket: WS,
+    });
     cleanups.push(() => offline.stop());
     await team.stop();
     await offline.start();
@@ -158,7 +174,7 @@ describe('TeamService', () => {
     expect(again && readTeamEntity(again, KEY)?.ok).toBe(true);
   });
 
-  it('tells the team what this browser\'s tabs show, and names the others looking at the same entity', async () => {
+  it("tells the team what this browser's tabs show, and names the others looking at the same entity", async () => {
     const token = tokenOf(claimsOf());
     const bobToken = tokenOf(claimsOf({ sub: 'bob', jti: 'j2' }));
     server.allow(token);

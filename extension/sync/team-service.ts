@@ -167,8 +167,13 @@ export class TeamService implements TeamBackend {
 
   private openConnection(server: string, token: string, claims: TeamTokenClaims, expired: boolean): void {
     const connection: TeamConnection = new TeamConnection({
-      server, token, claims, expired, WebSocket: this.options.WebSocket,
-      onChange: () => this.options.log(`team ${claims.team}: ${connection.state()}${connection.detail() ? ` (${connection.detail()})` : ''}`),
+      server,
+      token,
+      claims,
+      expired,
+      WebSocket: this.options.WebSocket,
+      onChange: () =>
+        this.options.log(`team ${claims.team}: ${connection.state()}${connection.detail() ? ` (${connection.detail()})` : ''}`),
     });
     const untilExpiry = claims.exp * 1000 - this.options.now();
     const expiryTimer = !expired && untilExpiry < MAX_DELAY ? setTimeout(() => connection.expire(), untilExpiry) : null;

@@ -12,7 +12,11 @@ export function ConnectionIndicator({ status }: { status: TeamStatus }) {
       <span data-testid="team-connection" data-state={status.state} className={`team-state team-state-${status.state}`} role="status">
         {t(CONNECTION_LABEL[status.state])}
       </span>
-      {status.claims?.role === 'readonly' && <span data-testid="team-readonly" className="team-readonly">{t('team_readonly')}</span>}
+      {status.claims?.role === 'readonly' && (
+        <span data-testid="team-readonly" className="team-readonly">
+          {t('team_readonly')}
+        </span>
+      )}
     </span>
   );
 }

@@ -43,7 +43,11 @@ export function EvidenceList({ transport, entityKey }: { transport: Transport; e
           </li>
         ))}
       </ul>
-      {problem !== null && <p className="error" role="alert" data-testid="evidence-problem">{problem}</p>}
+      {problem !== null && (
+        <p className="error" role="alert" data-testid="evidence-problem">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

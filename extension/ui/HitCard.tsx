@@ -25,19 +25,27 @@ const say = (verdict: Verdict) => t(verdict.key, ...verdict.subs);
 export function HitCard({ hit, openUrl, transport }: HitCardProps) {
   const summary = summarize(hit.record, hit.assessment, useContext(SettingsContext));
   const { windowYears, total, read } = summary.penaltiesInWindow;
-  const penalties = read === 'unknown' ? t('overlay_penalties_unread', windowYears)
-    : t(read === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total', windowYears, total);
+  const penalties =
+    read === 'unknown'
+      ? t('overlay_penalties_unread', windowYears)
+      : t(read === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total', windowYears, total);
   return (
     <li data-testid="lookup-hit" className="hit">
       <div className="hit-name">{hit.record.entity.name}</div>
       <div className="hit-key">{hit.entityKey}</div>
       <dl className="hit-facts">
         <dt>{t('overlay_serious_label')}</dt>
-        <dd data-testid="hit-serious" className={`tone-${summary.serious.tone}`}>{say(summary.serious)}</dd>
+        <dd data-testid="hit-serious" className={`tone-${summary.serious.tone}`}>
+          {say(summary.serious)}
+        </dd>
         <dt>{t('overlay_abnormal_label')}</dt>
-        <dd data-testid="hit-abnormal" className={`tone-${summary.abnormal.tone}`}>{say(summary.abnormal)}</dd>
+        <dd data-testid="hit-abnormal" className={`tone-${summary.abnormal.tone}`}>
+          {say(summary.abnormal)}
+        </dd>
         <dt>{t('overlay_repeat_label')}</dt>
-        <dd data-testid="hit-repeat" className={`tone-${summary.repeat.tone}`}>{say(summary.repeat)}</dd>
+        <dd data-testid="hit-repeat" className={`tone-${summary.repeat.tone}`}>
+          {say(summary.repeat)}
+        </dd>
       </dl>
       <div data-testid="hit-penalties">{penalties}</div>
       <div className="hit-meta">

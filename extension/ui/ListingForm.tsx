@@ -34,22 +34,53 @@ export function ListingForm({ initial, off, save, cancel }: ListingFormProps) {
     <div className="listing-form" data-testid="listing-form">
       <label className="team-field">
         {t('listing_no')}
-        <input data-testid="listing-no" disabled={off} maxLength={200} placeholder={t('listing_no_placeholder')} value={draft.decisionNo}
-          onChange={(e) => set({ decisionNo: e.target.value })} />
+        <input
+          data-testid="listing-no"
+          disabled={off}
+          maxLength={200}
+          placeholder={t('listing_no_placeholder')}
+          value={draft.decisionNo}
+          onChange={(e) => set({ decisionNo: e.target.value })}
+        />
       </label>
       <label className="team-field">
         {t('listing_date')}
-        <input type="date" data-testid="listing-date" disabled={off} value={draft.decidedOn} onChange={(e) => set({ decidedOn: e.target.value })} />
+        <input
+          type="date"
+          data-testid="listing-date"
+          disabled={off}
+          value={draft.decidedOn}
+          onChange={(e) => set({ decidedOn: e.target.value })}
+        />
       </label>
       <label className="team-field">
         {t('listing_domain')}
-        <select data-testid="listing-domain" disabled={off} value={draft.domain} onChange={(e) => set({ domain: Domain.parse(e.target.value) })}>
-          {Domain.options.map((d) => <option key={d} value={d}>{t(`domain_${d}`)}</option>)}
+        <select
+          data-testid="listing-domain"
+          disabled={off}
+          value={draft.domain}
+          onChange={(e) => set({ domain: Domain.parse(e.target.value) })}
+        >
+          {Domain.options.map((d) => (
+            <option key={d} value={d}>
+              {t(`domain_${d}`)}
+            </option>
+          ))}
         </select>
       </label>
-      {problem && <p className="error" role="alert" data-testid="listing-problem">{t('listing_need_both')}</p>}
-      <button type="button" data-testid="listing-save" disabled={off} onClick={submit}>{t('listing_save')}</button>
-      {cancel && <button type="button" data-testid="listing-cancel" onClick={cancel}>{t('listing_cancel')}</button>}
+      {problem && (
+        <p className="error" role="alert" data-testid="listing-problem">
+          {t('listing_need_both')}
+        </p>
+      )}
+      <button type="button" data-testid="listing-save" disabled={off} onClick={submit}>
+        {t('listing_save')}
+      </button>
+      {cancel && (
+        <button type="button" data-testid="listing-cancel" onClick={cancel}>
+          {t('listing_cancel')}
+        </button>
+      )}
     </div>
   );
 }

@@ -23,17 +23,38 @@ export function ReportDateField({ label, testId, value, off, save }: ReportDateF
   return (
     <div className="team-field report-date" data-testid={testId}>
       {name}
-      <input type="date" data-testid={`${testId}-input`} disabled={off} value={shown} aria-label={name} onChange={(e) => setTyped(e.target.value)} />
-      <button type="button" data-testid={`${testId}-set`} disabled={off || !isIsoDate(shown) || shown === value}
+      <input
+        type="date"
+        data-testid={`${testId}-input`}
+        disabled={off}
+        value={shown}
+        aria-label={name}
+        onChange={(e) => setTyped(e.target.value)}
+      />
+      <button
+        type="button"
+        data-testid={`${testId}-set`}
+        disabled={off || !isIsoDate(shown) || shown === value}
         onClick={(e) => {
           save(e, t('facts_date_set_named', name, shown), shown);
-        }}>{t('facts_date_set')}</button>
-      <button type="button" data-testid={`${testId}-clear`} disabled={off || value === null}
+        }}
+      >
+        {t('facts_date_set')}
+      </button>
+      <button
+        type="button"
+        data-testid={`${testId}-clear`}
+        disabled={off || value === null}
         onClick={(e) => {
           save(e, t('facts_date_clear_named', name), null);
           setTyped('');
-        }}>{t('facts_date_clear')}</button>
-      <span className="meta" data-testid={`${testId}-value`}>{value ?? t('facts_date_unset')}</span>
+        }}
+      >
+        {t('facts_date_clear')}
+      </button>
+      <span className="meta" data-testid={`${testId}-value`}>
+        {value ?? t('facts_date_unset')}
+      </span>
     </div>
   );
 }

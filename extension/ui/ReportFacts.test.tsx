@@ -24,8 +24,16 @@ function mount(options: Parameters<typeof testTeam>[0] = {}) {
   updateTeamEntity(team.doc, KEY, { domain: 'FOOD' }, { by: 'bob', at: NOW });
   const background = localBackground(team);
   let ids = 0;
-  render(<NotesFrame transport={background.transport} entity={entityRefOf({ key: KEY, name: NAME, rep: '张三' })} pollMs={20}
-    now={() => NOW} newId={() => `id${++ids}`} guard={OPEN_FRAME} />);
+  render(
+    <NotesFrame
+      transport={background.transport}
+      entity={entityRefOf({ key: KEY, name: NAME, rep: '张三' })}
+      pollMs={20}
+      now={() => NOW}
+      newId={() => `id${++ids}`}
+      guard={OPEN_FRAME}
+    />,
+  );
   return team;
 }
 
@@ -50,7 +58,11 @@ describe('the 工作情况表 facts in the team panel', () => {
     expect(facts().getByTestId('listing-problem').textContent).toBe('请填写决定书文号和决定日期。');
     fireEvent.change(facts().getByTestId('listing-no'), { target: { value: ' 示市监列严〔2026〕1号 ' } });
     trusted.click(facts().getByTestId('listing-save'));
-    await waitFor(() => expect(record(team.doc).listings).toEqual([{ id: 'id1', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05', domain: 'FOOD' }]));
+    await waitFor(() =>
+      expect(record(team.doc).listings).toEqual([
+        { id: 'id1', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05', domain: 'FOOD' },
+      ]),
+    );
     expect(record(team.doc).updatedBy).toBe('alice');
     await waitFor(() => expect(facts().getByTestId('listing-text').textContent).toBe('2026-03-05 示市监列严〔2026〕1号 · 食品'));
     expect(facts().queryByTestId('listing-form')).toBeNull();
@@ -59,7 +71,11 @@ describe('the 工作情况表 facts in the team panel', () => {
     fireEvent.change(facts().getByTestId('listing-date'), { target: { value: '2026-03-06' } });
     fireEvent.change(facts().getByTestId('listing-domain'), { target: { value: 'QUALITY' } });
     trusted.click(facts().getByTestId('listing-save'));
-    await waitFor(() => expect(record(team.doc).listings).toEqual([{ id: 'id1', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-06', domain: 'QUALITY' }]));
+    await waitFor(() =>
+      expect(record(team.doc).listings).toEqual([
+        { id: 'id1', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-06', domain: 'QUALITY' },
+      ]),
+    );
 
     fireEvent.change(facts().getByTestId('facts-publicized-input'), { target: { value: '2026-04-01' } });
     trusted.click(facts().getByTestId('facts-publicized-set'));
@@ -94,7 +110,9 @@ describe('the 工作情况表 facts in the team panel', () => {
     fireEvent.change(within(asked).getByTestId('listing-no'), { target: { value: '示市监列严〔2026〕9号' } });
     fireEvent.change(within(asked).getByTestId('listing-date'), { target: { value: '2026-06-30' } });
     trusted.click(within(asked).getByTestId('listing-save'));
-    await waitFor(() => expect(record(again.doc).listings).toMatchObject([{ decisionNo: '示市监列严〔2026〕9号', decidedOn: '2026-06-30', domain: 'FOOD' }]));
+    await waitFor(() =>
+      expect(record(again.doc).listings).toMatchObject([{ decisionNo: '示市监列严〔2026〕9号', decidedOn: '2026-06-30', domain: 'FOOD' }]),
+    );
     await waitFor(() => expect(screen.queryByTestId('listing-missing')).toBeNull());
   });
 

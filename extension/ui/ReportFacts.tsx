@@ -36,13 +36,20 @@ export function ReportFacts({ entityKey, record, off, act, write, newId }: Repor
 
   const saveListing = (event: { isTrusted: boolean }, draft: ListingDraft, id: string | null) => {
     const listing: TeamListing = { id: id ?? newId(), ...draft };
-    act(event, t(id ? 'listing_edit_named' : 'listing_add', draft.decisionNo), () => void write(
-      id ? { type: 'team:listing-update', entityKey, listing } : { type: 'team:listing-add', entityKey, listing },
-    ).then((done) => done && setEditing(null)));
+    act(
+      event,
+      t(id ? 'listing_edit_named' : 'listing_add', draft.decisionNo),
+      () =>
+        void write(id ? { type: 'team:listing-update', entityKey, listing } : { type: 'team:listing-add', entityKey, listing }).then(
+          (done) => done && setEditing(null),
+        ),
+    );
   };
-  const saveDate = (field: 'repeatOffenderPublicizedOn' | 'typicalCaseExposedOn') => (event: { isTrusted: boolean }, what: string, value: string | null) => {
-    act(event, what, () => void write({ type: 'team:update', entityKey, patch: { [field]: value } }));
-  };
+  const saveDate =
+    (field: 'repeatOffenderPublicizedOn' | 'typicalCaseExposedOn') =>
+    (event: { isTrusted: boolean }, what: string, value: string | null) => {
+      act(event, what, () => void write({ type: 'team:update', entityKey, patch: { [field]: value } }));
+    };
 
   return (
     <section className="report-facts" data-testid="report-facts">
@@ -52,39 +59,85 @@ export function ReportFacts({ entityKey, record, off, act, write, newId }: Repor
         <div className="listing-missing" role="alert" data-testid="listing-missing">
           <p>{t('listing_missing_prompt')}</p>
           <ListingForm initial={blank} off={off} save={(e, draft) => saveListing(e, draft, null)} />
-          <button type="button" data-testid="listing-missing-skip" onClick={() => setSkipped(true)}>{t('listing_missing_skip')}</button>
+          <button type="button" data-testid="listing-missing-skip" onClick={() => setSkipped(true)}>
+            {t('listing_missing_skip')}
+          </button>
         </div>
       )}
       <h4>{t('ledger_col_listings')}</h4>
-      {record.listings.length === 0 ? <p className="empty" data-testid="listing-none">{t('listing_none')}</p> : (
+      {record.listings.length === 0 ? (
+        <p className="empty" data-testid="listing-none">
+          {t('listing_none')}
+        </p>
+      ) : (
         <ul className="listings">
           {record.listings.map((l) => (
             <li key={l.id} data-testid="listing">
-              {editing === l.id
-                ? <ListingForm initial={{ decisionNo: l.decisionNo, decidedOn: l.decidedOn, domain: l.domain }} off={off}
-                  save={(e, draft) => saveListing(e, draft, l.id)} cancel={() => setEditing(null)} />
-                : (
-                  <>
-                    <span data-testid="listing-text">{`${l.decidedOn} ${l.decisionNo} · ${t(`domain_${l.domain}`)}`}</span>
-                    <button type="button" data-testid="listing-edit" disabled={off} aria-label={t('listing_edit_named', l.decisionNo)}
-                      onClick={() => setEditing(l.id)}>{t('listing_edit')}</button>
-                    <button type="button" data-testid="listing-remove" disabled={off} aria-label={t('listing_remove_named', l.decisionNo)}
-                      onClick={(e) => act(e, t('listing_remove_named', l.decisionNo), () => void write({ type: 'team:listing-remove', entityKey, id: l.id }))}>
-                      {t('listing_remove')}
-                    </button>
-                  </>
-                )}
+              {editing === l.id ? (
+                <ListingForm
+                  initial={{ decisionNo: l.decisionNo, decidedOn: l.decidedOn, domain: l.domain }}
+                  off={off}
+                  save={(e, draft) => saveListing(e, draft, l.id)}
+                  cancel={() => setEditing(null)}
+                />
+              ) : (
+                <>
+                  <span data-testid="listing-text">{`${l.decidedOn} ${l.decisionNo} · ${t(`domain_${l.domain}`)}`}</span>
+                  <button
+                    type="button"
+                    data-testid="listing-edit"
+                    disabled={off}
+                    aria-label={t('listing_edit_named', l.decisionNo)}
+                    onClick={() => setEditing(l.id)}
+                  >
+                    {t('listing_edit')}
+                  </button>
+                  <button
+                    type="button"
+                    data-testid="listing-remove"
+                    disabled={off}
+                    aria-label={t('listing_remove_named', l.decisionNo)}
+                    onClick={(e) =>
+                      act(
+                        e,
+                        t('listing_remove_named', l.decisionNo),
+                        () => void write({ type: 'team:listing-remove', entityKey, id: l.id }),
+                      )
+                    }
+                  >
+                    {t('listing_remove')}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {editing === 'new'
-        ? <ListingForm initial={blank} off={off} save={(e, draft) => saveListing(e, draft, null)} cancel={() => setEditing(null)} />
-        : !missing && <button type="button" data-testid="listing-add-open" disabled={off} onClick={() => setEditing('new')}>{t('listing_add')}</button>}
-      <ReportDateField key={`p-${record.repeatOffenderPublicizedOn}`} label="ledger_col_publicized" testId="facts-publicized" value={record.repeatOffenderPublicizedOn}
-        off={off} save={saveDate('repeatOffenderPublicizedOn')} />
-      <ReportDateField key={`e-${record.typicalCaseExposedOn}`} label="ledger_col_exposed" testId="facts-exposed" value={record.typicalCaseExposedOn}
-        off={off} save={saveDate('typicalCaseExposedOn')} />
+      {editing === 'new' ? (
+        <ListingForm initial={blank} off={off} save={(e, draft) => saveListing(e, draft, null)} cancel={() => setEditing(null)} />
+      ) : (
+        !missing && (
+          <button type="button" data-testid="listing-add-open" disabled={off} onClick={() => setEditing('new')}>
+            {t('listing_add')}
+          </button>
+        )
+      )}
+      <ReportDateField
+        key={`p-${record.repeatOffenderPublicizedOn}`}
+        label="ledger_col_publicized"
+        testId="facts-publicized"
+        value={record.repeatOffenderPublicizedOn}
+        off={off}
+        save={saveDate('repeatOffenderPublicizedOn')}
+      />
+      <ReportDateField
+        key={`e-${record.typicalCaseExposedOn}`}
+        label="ledger_col_exposed"
+        testId="facts-exposed"
+        value={record.typicalCaseExposedOn}
+        off={off}
+        save={saveDate('typicalCaseExposedOn')}
+      />
     </section>
   );
 }

@@ -8,7 +8,11 @@ import { isMessageKey } from './issues.ts';
 
 /** `message` stays English for the log (the background's refusal text); the user reads `key` with `subs`. */
 export class UserError extends Error {
-  constructor(readonly key: MessageKey, readonly subs: string[] = [], detail: string = key) {
+  constructor(
+    readonly key: MessageKey,
+    readonly subs: string[] = [],
+    detail: string = key,
+  ) {
     super(detail);
   }
 }

@@ -28,23 +28,28 @@ describe('issueLines', () => {
   });
 
   it('names a field in words when the caller can', () => {
-    expect(issueLines(z.object({ days: z.number() }).safeParse({}).error?.issues ?? [], (path) => (path[0] === 'days' ? '保留天数' : null)))
-      .toEqual(['保留天数：应为数字']);
+    expect(
+      issueLines(z.object({ days: z.number() }).safeParse({}).error?.issues ?? [], (path) => (path[0] === 'days' ? '保留天数' : null)),
+    ).toEqual(['保留天数：应为数字']);
   });
 });
 
 describe('errorText', () => {
   it('shows a UserError by its key, and anything else in general words (its English only in the log)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(errorText(new UserError('team_error_readonly', ['alice'], 'read-only: alice …'))).toBe('只读：alice 可以查看团队台账，但不能修改');
-    expect(errorText(new Error('entity:lookup failed: DatabaseClosedError'))).toBe('出现意外错误，请重试；仍不行请联系管理员（详情已记入浏览器控制台）');
+    expect(errorText(new UserError('team_error_readonly', ['alice'], 'read-only: alice …'))).toBe(
+      '只读：alice 可以查看团队台账，但不能修改',
+    );
+    expect(errorText(new Error('entity:lookup failed: DatabaseClosedError'))).toBe(
+      '出现意外错误，请重试；仍不行请联系管理员（详情已记入浏览器控制台）',
+    );
     expect(warn).toHaveBeenCalledWith('[CreditLens]', 'entity:lookup failed: DatabaseClosedError');
     warn.mockRestore();
   });
 });
 
 describe('detailText', () => {
-  it('says a server close by its code and known reason, never the server\'s English', () => {
+  it("says a server close by its code and known reason, never the server's English", () => {
     expect(detailText('4401 token revoked')).toBe('令牌已被吊销（代码 4401），请向管理员要新令牌');
     expect(detailText('1012 shutting down')).toBe('服务器正在重启（代码 1012），稍后自动重连');
     expect(detailText('4999 something new')).toBe('服务器关闭了连接（代码 4999）');

@@ -15,7 +15,11 @@ export function isMessageKey(text: string): text is MessageKey {
 }
 
 /** A bound's words by what it bounds: a text's length, a list's items, or a number (inclusive or not). */
-function bound(origin: string, inclusive: boolean | undefined, [text, list, number, exclusive]: readonly [MessageKey, MessageKey, MessageKey, MessageKey]): MessageKey {
+function bound(
+  origin: string,
+  inclusive: boolean | undefined,
+  [text, list, number, exclusive]: readonly [MessageKey, MessageKey, MessageKey, MessageKey],
+): MessageKey {
   if (origin === 'string') return text;
   if (origin === 'array' || origin === 'set') return list;
   return inclusive === false ? exclusive : number;
@@ -29,12 +33,24 @@ export function issueText(issue: Issue): string {
       // A number field left empty or given 2.5 says what it wants, not just "wrong".
       if (issue.expected === 'int') return t('issue_expected_int');
       return t(issue.expected === 'number' ? 'issue_expected_number' : 'issue_invalid_type');
-    case 'too_big': return t(bound(issue.origin, issue.inclusive, ['issue_too_long', 'issue_too_many', 'issue_too_big', 'issue_too_big_exclusive']), String(issue.maximum));
-    case 'too_small': return t(bound(issue.origin, issue.inclusive, ['issue_too_short', 'issue_too_few', 'issue_too_small', 'issue_too_small_exclusive']), String(issue.minimum));
-    case 'invalid_format': return t('issue_invalid_format');
-    case 'invalid_value': return t('issue_invalid_value', issue.values.map(String).join(t('list_separator')));
-    case 'unrecognized_keys': return t('issue_unrecognized_keys', issue.keys.join(t('list_separator')));
-    default: return t('issue_other');
+    case 'too_big':
+      return t(
+        bound(issue.origin, issue.inclusive, ['issue_too_long', 'issue_too_many', 'issue_too_big', 'issue_too_big_exclusive']),
+        String(issue.maximum),
+      );
+    case 'too_small':
+      return t(
+        bound(issue.origin, issue.inclusive, ['issue_too_short', 'issue_too_few', 'issue_too_small', 'issue_too_small_exclusive']),
+        String(issue.minimum),
+      );
+    case 'invalid_format':
+      return t('issue_invalid_format');
+    case 'invalid_value':
+      return t('issue_invalid_value', issue.values.map(String).join(t('list_separator')));
+    case 'unrecognized_keys':
+      return t('issue_unrecognized_keys', issue.keys.join(t('list_separator')));
+    default:
+      return t('issue_other');
   }
 }
 

@@ -5,12 +5,20 @@ import { abnormalVerdict, badgeOf, keyFacts, seriousVerdict, summarize, type Ser
 
 const AS_OF = '2026-11-30';
 const penalty = (id: string, decisionDate: string, content = '罚款人民币5,000元') => ({
-  id, decisionNo: `示市监罚〔${decisionDate.slice(0, 4)}〕${id}号`, decisionDate, authority: '示例市市场监督管理局', content,
+  id,
+  decisionNo: `示市监罚〔${decisionDate.slice(0, 4)}〕${id}号`,
+  decisionDate,
+  authority: '示例市市场监督管理局',
+  content,
   violationText: '销售超过保质期的食品',
 });
 const record = (penalties: EntityRecord['penalties'], completeness?: RecordCompleteness, banners?: Banner[]): EntityRecord => ({
-  entity: { name: '示例市测试食品有限公司', uscc: '91330100MA2B3C4D5N' }, penalties, abnormalListings: [], seriousListings: [],
-  ...(completeness ? { completeness } : {}), ...(banners ? { banners } : {}),
+  entity: { name: '示例市测试食品有限公司', uscc: '91330100MA2B3C4D5N' },
+  penalties,
+  abnormalListings: [],
+  seriousListings: [],
+  ...(completeness ? { completeness } : {}),
+  ...(banners ? { banners } : {}),
 });
 const summaryOf = (r: EntityRecord) => {
   const a = assessRecord(r, { asOf: AS_OF });
@@ -37,11 +45,17 @@ describe('summarize', () => {
   });
 
   it('keeps each section\u2019s coverage on its own, never added up', () => {
-    const { s } = summaryOf(record([penalty('1', '2026-03-01')], {
-      penalties: { read: 5, total: 23, from: 'dom' }, abnormal: { read: 0, total: 0, from: 'dom' }, serious: NOT_LOADED,
-    }));
+    const { s } = summaryOf(
+      record([penalty('1', '2026-03-01')], {
+        penalties: { read: 5, total: 23, from: 'dom' },
+        abnormal: { read: 0, total: 0, from: 'dom' },
+        serious: NOT_LOADED,
+      }),
+    );
     expect(s.coverage).toEqual({
-      penalties: { state: 'partial', read: 5, total: 23 }, abnormal: { state: 'complete', read: 0, total: 0 }, serious: { state: 'unknown', read: 0, total: null },
+      penalties: { state: 'partial', read: 5, total: 23 },
+      abnormal: { state: 'complete', read: 0, total: 0 },
+      serious: { state: 'unknown', read: 0, total: null },
     });
   });
 
@@ -55,9 +69,13 @@ describe('summarize', () => {
   });
 
   it('says 未知（页面仅部分载入） and 至少 N when only part of a section was read', () => {
-    const { s } = summaryOf(record([penalty('1', '2026-03-01'), penalty('2', '2026-04-01')], {
-      penalties: { read: 2, total: 23, from: 'dom' }, abnormal: { read: 0, total: 0, from: 'dom' }, serious: { read: 0, total: 0, from: 'dom' },
-    }));
+    const { s } = summaryOf(
+      record([penalty('1', '2026-03-01'), penalty('2', '2026-04-01')], {
+        penalties: { read: 2, total: 23, from: 'dom' },
+        abnormal: { read: 0, total: 0, from: 'dom' },
+        serious: { read: 0, total: 0, from: 'dom' },
+      }),
+    );
     expect(s.repeat).toEqual({ key: 'overlay_repeat_unknown_at_least', subs: [2, 10], tone: 'unknown' });
     expect(s.penaltiesInWindow).toMatchObject({ total: 2, read: 'partial' });
     expect(s.serious.key).toBe('overlay_serious_none');
@@ -67,7 +85,8 @@ describe('summarize', () => {
     const serious = summaryOf(record([], { serious: NOT_LOADED }, [{ list: 'serious', text: '该企业已被列入严重违法失信名单' }])).s;
     expect(serious.serious).toEqual({ key: 'overlay_serious_listed_banner', subs: [], tone: 'alert' });
     const marked = summaryOf({
-      ...record([]), entity: { name: '示例县惠民日用百货店', uscc: '92330100MA2B3C4D5X', kind: 'INDIVIDUAL' },
+      ...record([]),
+      entity: { name: '示例县惠民日用百货店', uscc: '92330100MA2B3C4D5X', kind: 'INDIVIDUAL' },
       abnormalListings: [{ id: 'A1', listedDate: '2025-07-01', kind: 'MARK' }],
     }).s;
     expect(marked.abnormal).toEqual({ key: 'overlay_abnormal_MARKED', subs: [], tone: 'warning' });
@@ -95,8 +114,11 @@ describe('badgeOf', () => {
   });
 
   it('still says 失信 when the page\u2019s banner says so, whatever else was not read', () => {
-    const { a, s } = summaryOf(record([], { penalties: NOT_LOADED, abnormal: NOT_LOADED, serious: NOT_LOADED },
-      [{ list: 'serious', text: '该企业已被列入严重违法失信名单' }]));
+    const { a, s } = summaryOf(
+      record([], { penalties: NOT_LOADED, abnormal: NOT_LOADED, serious: NOT_LOADED }, [
+        { list: 'serious', text: '该企业已被列入严重违法失信名单' },
+      ]),
+    );
     expect(badgeOf(a, s)).toEqual({ tone: 'serious', key: 'badge_listed' });
   });
 });
@@ -106,8 +128,12 @@ describe('keyFacts (the folded panel\u2019s tab)', () => {
 
   it('has a short word for every serious-list view, and 未知 for both unknown ones', () => {
     const views: Record<SeriousView, string> = {
-      listed: 'tab_listed alert', 'listed-banner': 'tab_listed alert', due: 'tab_due alert', none: 'tab_none ok',
-      unknown: 'tab_unknown unknown', partial: 'tab_unknown unknown',
+      listed: 'tab_listed alert',
+      'listed-banner': 'tab_listed alert',
+      due: 'tab_due alert',
+      none: 'tab_none ok',
+      unknown: 'tab_unknown unknown',
+      partial: 'tab_unknown unknown',
     };
     const { s } = summaryOf(record([]));
     for (const [view, word] of Object.entries(views)) {
@@ -132,7 +158,9 @@ describe('keyFacts (the folded panel\u2019s tab)', () => {
 
   it('counts the window\u2019s penalties: N, at least N when read in part, 未知 when not read — never 0 for unread', () => {
     expect(fact(keyFacts(summaryOf(record([])).s).penalties)).toBe('tab_count 0 ok');
-    expect(fact(keyFacts(summaryOf(record([penalty('1', '2026-03-01'), penalty('2', '2020-01-01')])).s).penalties)).toBe('tab_count 1 warning');
+    expect(fact(keyFacts(summaryOf(record([penalty('1', '2026-03-01'), penalty('2', '2020-01-01')])).s).penalties)).toBe(
+      'tab_count 1 warning',
+    );
     const partial = summaryOf(record([penalty('1', '2026-03-01')], { penalties: { read: 1, total: 9, from: 'dom' } })).s;
     expect(fact(keyFacts(partial).penalties)).toBe('tab_count_at_least 1 unknown');
     expect(fact(keyFacts(summaryOf(record([], { penalties: NOT_LOADED })).s).penalties)).toBe('tab_unknown unknown');

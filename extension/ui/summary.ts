@@ -4,7 +4,14 @@
  * let us read is 未知, never 未列入 / 否 / 0. Pure: no browser APIs, so it is tested without one.
  */
 import {
-  DEFAULT_SETTINGS, Domain, running, type AbnormalStatus, type Assessment, type Coverage, type CoverageState, type EntityRecord,
+  DEFAULT_SETTINGS,
+  Domain,
+  running,
+  type AbnormalStatus,
+  type Assessment,
+  type Coverage,
+  type CoverageState,
+  type EntityRecord,
   type RuleSettings,
 } from '#core/page';
 import type { MessageKey } from './i18n.ts';
@@ -26,7 +33,9 @@ export interface Summary {
   abnormal: Verdict;
   /** Penalties decided in the window (3 years by default), whatever their later fate, and their domains. */
   penaltiesInWindow: {
-    total: number; windowYears: number; byDomain: Array<{ domain: Domain; count: number }>;
+    total: number;
+    windowYears: number;
+    byDomain: Array<{ domain: Domain; count: number }>;
     /** How much of the penalty section was read: partial makes the total a lower bound, unknown makes it meaningless. */
     read: CoverageState;
   };
@@ -80,7 +89,8 @@ export function abnormalVerdict(assessment: Assessment): Verdict {
 
 export function repeatVerdict(assessment: Assessment, threshold: number): Verdict {
   const { status, count, atLeast } = assessment.repeatOffender;
-  if (status === 'FLAGGED') return { key: atLeast ? 'overlay_repeat_yes_at_least' : 'overlay_repeat_yes', subs: [count, threshold], tone: 'alert' };
+  if (status === 'FLAGGED')
+    return { key: atLeast ? 'overlay_repeat_yes_at_least' : 'overlay_repeat_yes', subs: [count, threshold], tone: 'alert' };
   if (status === 'NOT_FLAGGED') return { key: 'overlay_repeat_no', subs: [count, threshold], tone: 'ok' };
   const read = assessment.coverage.penalties.state;
   if (read === 'unknown') return { key: unknownKey(read), subs: [], tone: 'unknown' };
@@ -162,8 +172,11 @@ function short(verdict: Verdict): Verdict {
 /** The window's count: 未知 unread, at least N when read in part, else N (red for a repeat offender, orange for any). */
 export function keyFacts(summary: Summary): KeyFacts {
   const { total, read } = summary.penaltiesInWindow;
-  const penalties: Verdict = read === 'unknown' ? { key: 'tab_unknown', subs: [], tone: 'unknown' }
-    : read === 'partial' ? { key: 'tab_count_at_least', subs: [total], tone: 'unknown' }
-      : { key: 'tab_count', subs: [total], tone: summary.repeat.tone === 'alert' ? 'alert' : total > 0 ? 'warning' : 'ok' };
+  const penalties: Verdict =
+    read === 'unknown'
+      ? { key: 'tab_unknown', subs: [], tone: 'unknown' }
+      : read === 'partial'
+        ? { key: 'tab_count_at_least', subs: [total], tone: 'unknown' }
+        : { key: 'tab_count', subs: [total], tone: summary.repeat.tone === 'alert' ? 'alert' : total > 0 ? 'warning' : 'ok' };
   return { serious: short(summary.serious), abnormal: short(summary.abnormal), penalties };
 }

@@ -30,7 +30,8 @@ export function activeTabSource(): TabSource {
   };
 }
 
-export type TabEntityView = { state: 'loading' } | { state: 'none' } | { state: 'entity'; entity: TabEntity } | { state: 'error'; error: string };
+export type TabEntityView =
+  { state: 'loading' } | { state: 'none' } | { state: 'entity'; entity: TabEntity } | { state: 'error'; error: string };
 
 const same = (a: TabEntityView, b: TabEntityView) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -49,12 +50,14 @@ export function useTabEntity(transport: Transport, tabs: TabSource, pollMs = TAB
     const check = () => {
       clearTimeout(timer);
       const mine = ++asked;
-      void ask().catch((failure: unknown): TabEntityView => ({ state: 'error', error: messageOf(failure) })).then((next) => {
-        // An answer overtaken by a later question (a quick tab switch) is dropped; an unchanged one keeps the page as it is.
-        if (!alive || mine !== asked) return;
-        setView((previous) => (same(previous, next) ? previous : next));
-        timer = setTimeout(check, pollMs);
-      });
+      void ask()
+        .catch((failure: unknown): TabEntityView => ({ state: 'error', error: messageOf(failure) }))
+        .then((next) => {
+          // An answer overtaken by a later question (a quick tab switch) is dropped; an unchanged one keeps the page as it is.
+          if (!alive || mine !== asked) return;
+          setView((previous) => (same(previous, next) ? previous : next));
+          timer = setTimeout(check, pollMs);
+        });
     };
     check();
     const unwatch = tabs.watch(check);

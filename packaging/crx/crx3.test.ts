@@ -22,8 +22,15 @@ function crxClaimingAnotherId(idKey: crypto.KeyObject, signer: crypto.KeyObject)
   const signedHeaderData = field(1, crxIdOf(publicKeyDerOf(idKey)));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(signedHeaderData.length);
-  const signature = crypto.sign('sha256', Buffer.concat([Buffer.from('CRX3 SignedData\x00', 'latin1'), length, signedHeaderData, archive]), signer);
-  const header = Buffer.concat([field(2, Buffer.concat([field(1, publicKeyDerOf(signer)), field(2, signature)])), field(10000, signedHeaderData)]);
+  const signature = crypto.sign(
+    'sha256',
+    Buffer.concat([Buffer.from('CRX3 SignedData\x00', 'latin1'), length, signedHeaderData, archive]),
+    signer,
+  );
+  const header = Buffer.concat([
+    field(2, Buffer.concat([field(1, publicKeyDerOf(signer)), field(2, signature)])),
+    field(10000, signedHeaderData),
+  ]);
   const prefix = Buffer.alloc(12);
   prefix.write('Cr24', 0, 'latin1');
   prefix.writeUInt32LE(3, 4);
@@ -76,7 +83,10 @@ describe('CRX3', () => {
   });
 
   it('rejects a file that claims the id of a key that did not sign it', () => {
-    expect(verifyCrx3(crxClaimingAnotherId(keyA, keyB))).toEqual({ ok: false, reason: 'no RSA proof in the CRX is made by the key its crx_id names' });
+    expect(verifyCrx3(crxClaimingAnotherId(keyA, keyB))).toEqual({
+      ok: false,
+      reason: 'no RSA proof in the CRX is made by the key its crx_id names',
+    });
     expect(verifyCrx3(crxClaimingAnotherId(keyA, keyA)).ok).toBe(true);
   });
 

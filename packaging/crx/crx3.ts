@@ -102,7 +102,8 @@ function signedPayload(signedHeaderData: Buffer, archive: Uint8Array): Buffer[] 
 
 /** A CRX3 file of a zip archive, signed with an RSA private key (SHA-256, PKCS#1 v1.5, as Chromium expects). */
 export function writeCrx3(archive: Uint8Array, privateKey: crypto.KeyObject): Buffer {
-  if (privateKey.asymmetricKeyType !== 'rsa') throw new Error(`the signing key must be an RSA key, not ${privateKey.asymmetricKeyType ?? 'unknown'}`);
+  if (privateKey.asymmetricKeyType !== 'rsa')
+    throw new Error(`the signing key must be an RSA key, not ${privateKey.asymmetricKeyType ?? 'unknown'}`);
   const publicKey = publicKeyDerOf(privateKey);
   const signedHeaderData = bytesField(FIELD.crxId, crxIdOf(publicKey));
   const signer = crypto.createSign('sha256');
@@ -139,7 +140,8 @@ export function verifyCrx3(file: Uint8Array): CrxResult {
   const version = bytes.readUInt32LE(4);
   if (version !== VERSION) return { ok: false, reason: `CRX version ${version}; only CRX3 is accepted` };
   const headerLength = bytes.readUInt32LE(8);
-  if (headerLength > MAX_HEADER_BYTES || 12 + headerLength > bytes.length) return { ok: false, reason: 'CRX header length is out of bounds' };
+  if (headerLength > MAX_HEADER_BYTES || 12 + headerLength > bytes.length)
+    return { ok: false, reason: 'CRX header length is out of bounds' };
   const archive = bytes.subarray(12 + headerLength);
   let header: Field[];
   let signedData: Field[];
@@ -156,7 +158,10 @@ export function verifyCrx3(file: Uint8Array): CrxResult {
   if (crxId.length !== 1 || crxId[0]!.length !== 16) return { ok: false, reason: 'CRX signed data has no 16-byte crx_id' };
   const payload = signedPayload(signedHeaderData, archive);
   let idKey: Buffer | undefined;
-  for (const [field, algorithm] of [[FIELD.rsaProof, 'rsa'], [FIELD.ecdsaProof, 'ecdsa']] as const) {
+  for (const [field, algorithm] of [
+    [FIELD.rsaProof, 'rsa'],
+    [FIELD.ecdsaProof, 'ecdsa'],
+  ] as const) {
     for (const proof of bytesOf(header, field)) {
       let publicKey: Buffer;
       let signature: Buffer;

@@ -15,9 +15,7 @@ export type CrxManifest = {
   minimum_chrome_version?: string;
 };
 
-export type InspectedCrx =
-  | { ok: true; id: string; publicKey: Buffer; manifest: CrxManifest }
-  | { ok: false; problems: string[] };
+export type InspectedCrx = { ok: true; id: string; publicKey: Buffer; manifest: CrxManifest } | { ok: false; problems: string[] };
 
 /** 1 to 4 dot-separated integers, each 0–65535 without leading zeros (Chrome's manifest `version`). */
 const VERSION = /^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){0,3}$/;
@@ -53,10 +51,12 @@ export function inspectCrx(file: Uint8Array): InspectedCrx {
   const manifest = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const problems: string[] = [];
   const version = asString(manifest.version);
-  if (version === undefined || !isChromeVersion(version)) problems.push(`manifest version ${JSON.stringify(manifest.version)} is not a Chrome version (1 to 4 numbers, e.g. 1.2.3)`);
+  if (version === undefined || !isChromeVersion(version))
+    problems.push(`manifest version ${JSON.stringify(manifest.version)} is not a Chrome version (1 to 4 numbers, e.g. 1.2.3)`);
   const key = asString(manifest.key);
   if (key === undefined) problems.push('manifest has no "key": the build was not made by npm run package');
-  else if (!Buffer.from(key, 'base64').equals(crx.publicKey)) problems.push(`manifest "key" is not the key that signed the file (id ${crx.id})`);
+  else if (!Buffer.from(key, 'base64').equals(crx.publicKey))
+    problems.push(`manifest "key" is not the key that signed the file (id ${crx.id})`);
   const updateUrl = asString(manifest.update_url);
   if (manifest.update_url !== undefined && updateUrl === undefined) problems.push('manifest "update_url" is not a string');
   if (problems.length > 0) return { ok: false, problems };
@@ -69,7 +69,9 @@ export function inspectCrx(file: Uint8Array): InspectedCrx {
       key: key!,
       ...(asString(manifest.name) !== undefined ? { name: asString(manifest.name) } : {}),
       ...(updateUrl !== undefined ? { update_url: updateUrl } : {}),
-      ...(asString(manifest.minimum_chrome_version) !== undefined ? { minimum_chrome_version: asString(manifest.minimum_chrome_version) } : {}),
+      ...(asString(manifest.minimum_chrome_version) !== undefined
+        ? { minimum_chrome_version: asString(manifest.minimum_chrome_version) }
+        : {}),
     },
   };
 }

@@ -19,7 +19,11 @@ export class RedisFanOut implements FanOut {
   #onAwareness: (name: string, update: Uint8Array) => void = () => {};
   #onReconnect: () => void = () => {};
 
-  private constructor(private readonly publisher: Redis, private readonly subscriber: Redis, log: (line: string) => void) {
+  private constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    log: (line: string) => void,
+  ) {
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       // A message that is not a Yjs update (another program on the channel, a bug) is dropped with a line, never
       // allowed to throw into the Redis client.
@@ -30,7 +34,10 @@ export class RedisFanOut implements FanOut {
       }
     });
     let lost = false;
-    for (const [role, connection] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+    for (const [role, connection] of [
+      ['publisher', publisher],
+      ['subscriber', subscriber],
+    ] as const) {
       connection.on('error', (error: Error) => {
         if (!lost) log(`redis ${role}: ${error.message}; reconnecting`);
         lost = true;

@@ -13,6 +13,8 @@ export async function openStore(config: Config, server?: { log(line: string): vo
   const { SqliteStore } = await import('./sqlite.ts');
   return new SqliteStore(config.DATA_DIR, {
     historyPerEntity: config.HISTORY_PER_ENTITY,
-    ...(server ? { backgroundCheckpoints: { onError: (error) => server.log(`checkpoint failed (retried in a second): ${String(error)}`) } } : {}),
+    ...(server
+      ? { backgroundCheckpoints: { onError: (error) => server.log(`checkpoint failed (retried in a second): ${String(error)}`) } }
+      : {}),
   });
 }

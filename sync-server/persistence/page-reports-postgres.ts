@@ -1,6 +1,14 @@
 /** Page reports in PostgreSQL (page-reports.ts); the table is the store's migration PAGE_REPORTS_MIGRATION. */
 import type pg from 'pg';
-import { packHtml, pageReportOfRow, unpackHtml, type NewPageReport, type PageReportFilter, type PageReportRow, type PageReportStore } from './page-reports.ts';
+import {
+  packHtml,
+  pageReportOfRow,
+  unpackHtml,
+  type NewPageReport,
+  type PageReportFilter,
+  type PageReportRow,
+  type PageReportStore,
+} from './page-reports.ts';
 
 export const PAGE_REPORTS_MIGRATION = `CREATE TABLE page_reports (id BIGSERIAL PRIMARY KEY, team TEXT NOT NULL, "user" TEXT NOT NULL,
      received_at TEXT NOT NULL, site TEXT NOT NULL, layout TEXT NOT NULL, reader_version TEXT NOT NULL, rules_version INT,
@@ -9,23 +17,46 @@ export const PAGE_REPORTS_MIGRATION = `CREATE TABLE page_reports (id BIGSERIAL P
    CREATE INDEX page_reports_user ON page_reports (team, "user", received_at);
    CREATE INDEX page_reports_received ON page_reports (received_at, id);`;
 
-const COLUMNS = 'id, team, "user", received_at, site, layout, reader_version, rules_version, url, observed_at, ok, reason, comment, extension_version, size, reader';
+const COLUMNS =
+  'id, team, "user", received_at, site, layout, reader_version, rules_version, url, observed_at, ok, reason, comment, extension_version, size, reader';
 
 export class PostgresPageReports implements PageReportStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async addPageReport(r: NewPageReport): Promise<number> {
     const html = await packHtml(r.html);
-    const { rows } = await this.pool.query(`INSERT INTO page_reports (team, "user", received_at, site, layout, reader_version, rules_version,
+    const { rows } = await this.pool.query(
+      `INSERT INTO page_reports (team, "user", received_at, site, layout, reader_version, rules_version,
       url, observed_at, ok, reason, comment, extension_version, size, reader, html) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-      RETURNING id`, [r.team, r.user, r.receivedAt, r.site, r.layout, r.readerVersion, r.rulesVersion, r.url, r.observedAt, r.ok, r.reason,
-      r.comment, r.extensionVersion, r.size, JSON.stringify(r.reader), html]);
+      RETURNING id`,
+      [
+        r.team,
+        r.user,
+        r.receivedAt,
+        r.site,
+        r.layout,
+        r.readerVersion,
+        r.rulesVersion,
+        r.url,
+        r.observedAt,
+        r.ok,
+        r.reason,
+        r.comment,
+        r.extensionVersion,
+        r.size,
+        JSON.stringify(r.reader),
+        html,
+      ],
+    );
     return Number(rows[0].id);
   }
 
   async listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {
-    const { rows } = await this.pool.query(`SELECT ${COLUMNS} FROM page_reports WHERE ($1::text IS NULL OR team = $1)
-      AND ($2::text IS NULL OR received_at >= $2) ORDER BY received_at, id`, [filter.team ?? null, filter.since ?? null]);
+    const { rows } = await this.pool.query(
+      `SELECT ${COLUMNS} FROM page_reports WHERE ($1::text IS NULL OR team = $1)
+      AND ($2::text IS NULL OR received_at >= $2) ORDER BY received_at, id`,
+      [filter.team ?? null, filter.since ?? null],
+    );
     return rows.map(pageReportOfRow);
   }
 
@@ -35,7 +66,10 @@ export class PostgresPageReports implements PageReportStore {
   }
 
   async pageReportsSince(team: string, user: string, since: string): Promise<{ count: number; oldest: string | null }> {
-    const { rows } = await this.pool.query('SELECT count(*)::int AS n, min(received_at) AS oldest FROM page_reports WHERE team = $1 AND "user" = $2 AND received_at >= $3', [team, user, since]);
+    const { rows } = await this.pool.query(
+      'SELECT count(*)::int AS n, min(received_at) AS oldest FROM page_reports WHERE team = $1 AND "user" = $2 AND received_at >= $3',
+      [team, user, since],
+    );
     return { count: rows[0].n as number, oldest: (rows[0].oldest as string | null) ?? null };
   }
 }

@@ -1,6 +1,14 @@
 /** Page reports in the SQLite file (page-reports.ts): the table is made idempotently with the rest of the schema. */
 import type BetterSqlite3 from 'better-sqlite3';
-import { packHtml, pageReportOfRow, unpackHtml, type NewPageReport, type PageReportFilter, type PageReportRow, type PageReportStore } from './page-reports.ts';
+import {
+  packHtml,
+  pageReportOfRow,
+  unpackHtml,
+  type NewPageReport,
+  type PageReportFilter,
+  type PageReportRow,
+  type PageReportStore,
+} from './page-reports.ts';
 
 export const PAGE_REPORTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS page_reports (id INTEGER PRIMARY KEY AUTOINCREMENT, team TEXT NOT NULL, user TEXT NOT NULL,
@@ -11,7 +19,8 @@ CREATE INDEX IF NOT EXISTS page_reports_user ON page_reports (team, user, receiv
 CREATE INDEX IF NOT EXISTS page_reports_received ON page_reports (received_at, id);
 `;
 
-const COLUMNS = 'id, team, user, received_at, site, layout, reader_version, rules_version, url, observed_at, ok, reason, comment, extension_version, size, reader';
+const COLUMNS =
+  'id, team, user, received_at, site, layout, reader_version, rules_version, url, observed_at, ok, reason, comment, extension_version, size, reader';
 
 export class SqlitePageReports implements PageReportStore {
   readonly #add;
@@ -23,18 +32,42 @@ export class SqlitePageReports implements PageReportStore {
     this.#add = db.prepare(`INSERT INTO page_reports (team, user, received_at, site, layout, reader_version, rules_version, url,
       observed_at, ok, reason, comment, extension_version, size, reader, html) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#html = db.prepare('SELECT html FROM page_reports WHERE id = ?');
-    this.#since = db.prepare('SELECT count(*) AS n, min(received_at) AS oldest FROM page_reports WHERE team = ? AND user = ? AND received_at >= ?');
+    this.#since = db.prepare(
+      'SELECT count(*) AS n, min(received_at) AS oldest FROM page_reports WHERE team = ? AND user = ? AND received_at >= ?',
+    );
   }
 
   async addPageReport(r: NewPageReport): Promise<number> {
     const html = await packHtml(r.html);
-    return Number(this.#add.run(r.team, r.user, r.receivedAt, r.site, r.layout, r.readerVersion, r.rulesVersion, r.url, r.observedAt,
-      r.ok ? 1 : 0, r.reason, r.comment, r.extensionVersion, r.size, JSON.stringify(r.reader), html).lastInsertRowid);
+    return Number(
+      this.#add.run(
+        r.team,
+        r.user,
+        r.receivedAt,
+        r.site,
+        r.layout,
+        r.readerVersion,
+        r.rulesVersion,
+        r.url,
+        r.observedAt,
+        r.ok ? 1 : 0,
+        r.reason,
+        r.comment,
+        r.extensionVersion,
+        r.size,
+        JSON.stringify(r.reader),
+        html,
+      ).lastInsertRowid,
+    );
   }
 
   async listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {
-    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM page_reports WHERE (? IS NULL OR team = ?) AND (? IS NULL OR received_at >= ?)
-      ORDER BY received_at, id`).all(filter.team ?? null, filter.team ?? null, filter.since ?? null, filter.since ?? null) as Record<string, unknown>[];
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM page_reports WHERE (? IS NULL OR team = ?) AND (? IS NULL OR received_at >= ?)
+      ORDER BY received_at, id`,
+      )
+      .all(filter.team ?? null, filter.team ?? null, filter.since ?? null, filter.since ?? null) as Record<string, unknown>[];
     return rows.map(pageReportOfRow);
   }
 

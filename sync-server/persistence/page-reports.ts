@@ -52,9 +52,21 @@ export const unpackHtml = (data: Uint8Array): string => gunzipSync(data).toStrin
 /** A stored row (snake_case columns of either store) as a PageReportRow; a row that does not parse is an error. */
 export function pageReportOfRow(r: Record<string, unknown>): PageReportRow {
   return PageReportRow.parse({
-    id: Number(r.id), team: r.team, user: r.user, receivedAt: r.received_at, site: r.site, layout: r.layout,
-    readerVersion: r.reader_version, rulesVersion: r.rules_version === null ? null : Number(r.rules_version), url: r.url,
-    observedAt: r.observed_at, ok: Boolean(r.ok), reason: r.reason ?? null, comment: r.comment ?? null,
-    extensionVersion: r.extension_version, size: Number(r.size), reader: typeof r.reader === 'string' ? JSON.parse(r.reader) : r.reader,
+    id: Number(r.id),
+    team: r.team,
+    user: r.user,
+    receivedAt: r.received_at,
+    site: r.site,
+    layout: r.layout,
+    readerVersion: r.reader_version,
+    rulesVersion: r.rules_version === null ? null : Number(r.rules_version),
+    url: r.url,
+    observedAt: r.observed_at,
+    ok: Boolean(r.ok),
+    reason: r.reason ?? null,
+    comment: r.comment ?? null,
+    extensionVersion: r.extension_version,
+    size: Number(r.size),
+    reader: typeof r.reader === 'string' ? JSON.parse(r.reader) : r.reader,
   });
 }

@@ -46,7 +46,11 @@ const MIGRATIONS: string[] = [
 type Row = Record<string, unknown>;
 
 const tokenOf = (r: Row): TokenRow => ({
-  jti: String(r.jti), team: String(r.team), user: String(r.user), issuedAt: String(r.issued_at), expiresAt: String(r.expires_at),
+  jti: String(r.jti),
+  team: String(r.team),
+  user: String(r.user),
+  issuedAt: String(r.issued_at),
+  expiresAt: String(r.expires_at),
   revokedAt: r.revoked_at === null ? null : String(r.revoked_at),
 });
 const userOf = (r: Row): UserRow => ({ team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at) });
@@ -57,7 +61,10 @@ export class PostgresStore implements Store {
   readonly #pageReports: PostgresPageReports;
   readonly #siteRules: SiteRulesStore;
 
-  private constructor(private readonly pool: pg.Pool, private readonly historyPerEntity: number) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly historyPerEntity: number,
+  ) {
     this.#pageReports = new PostgresPageReports(pool);
     this.#siteRules = postgresSiteRules(pool);
   }
@@ -168,24 +175,41 @@ export class PostgresStore implements Store {
     }
     const due = this.#trims.due(history);
     // Still one statement. The trim sees the rows from before it (one snapshot): a record keeps at most N plus this batch's.
-    await this.pool.query(`WITH updates AS (INSERT INTO doc_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])),
+    await this.pool
+      .query(
+        `WITH updates AS (INSERT INTO doc_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])),
       added AS (INSERT INTO entity_history (team, entity, at, "user", fields, notes_added, claimed_by, claimed_at)
         SELECT team, entity, at, u, f::jsonb, n, cb, ca FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[])
           AS h(team, entity, at, u, f, n, cb, ca)),
       old AS (SELECT seq FROM (SELECT seq, row_number() OVER (PARTITION BY team, entity ORDER BY at DESC, seq DESC) AS newer
         FROM entity_history WHERE (team, entity) IN (SELECT * FROM unnest($11::text[], $12::text[]))) ranked WHERE newer > $13)
-      DELETE FROM entity_history WHERE seq IN (SELECT seq FROM old)`, [
-      ...updates, history.map((h) => h.team), history.map((h) => h.key), history.map((h) => h.at), history.map((h) => h.user),
-      history.map((h) => JSON.stringify(h.fields)), history.map((h) => h.notesAdded), history.map((h) => h.claimedBy ?? null),
-      history.map((h) => h.claimedAt ?? null), due.map((d) => d.team), due.map((d) => d.key), this.historyPerEntity,
-    ]).catch((error: unknown) => {
-      this.#trims.forget(due);
-      throw error;
-    });
+      DELETE FROM entity_history WHERE seq IN (SELECT seq FROM old)`,
+        [
+          ...updates,
+          history.map((h) => h.team),
+          history.map((h) => h.key),
+          history.map((h) => h.at),
+          history.map((h) => h.user),
+          history.map((h) => JSON.stringify(h.fields)),
+          history.map((h) => h.notesAdded),
+          history.map((h) => h.claimedBy ?? null),
+          history.map((h) => h.claimedAt ?? null),
+          due.map((d) => d.team),
+          due.map((d) => d.key),
+          this.historyPerEntity,
+        ],
+      )
+      .catch((error: unknown) => {
+        this.#trims.forget(due);
+        throw error;
+      });
   }
 
   async entityHistory(team: string, key: string, limit: number): Promise<HistoryRow[]> {
-    const { rows } = await this.pool.query('SELECT * FROM entity_history WHERE team = $1 AND entity = $2 ORDER BY at DESC, seq DESC LIMIT $3', [team, key, limit]);
+    const { rows } = await this.pool.query(
+      'SELECT * FROM entity_history WHERE team = $1 AND entity = $2 ORDER BY at DESC, seq DESC LIMIT $3',
+      [team, key, limit],
+    );
     return rows.map(historyOfRow);
   }
 
@@ -204,12 +228,21 @@ export class PostgresStore implements Store {
   }
 
   async claimClients(name: string, owner: string, clients: number[]): Promise<Map<number, string>> {
-    await this.pool.query('INSERT INTO client_owners (doc, client, owner) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING', [name, clients, owner]);
-    const { rows } = await this.pool.query('SELECT client, owner FROM client_owners WHERE doc = $1 AND client = ANY($2::bigint[])', [name, clients]);
-    return new Map(rows.map((r: Row) => {
-      const row = OwnerRow.parse(r);
-      return [row.client, row.owner] as const;
-    }));
+    await this.pool.query('INSERT INTO client_owners (doc, client, owner) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING', [
+      name,
+      clients,
+      owner,
+    ]);
+    const { rows } = await this.pool.query('SELECT client, owner FROM client_owners WHERE doc = $1 AND client = ANY($2::bigint[])', [
+      name,
+      clients,
+    ]);
+    return new Map(
+      rows.map((r: Row) => {
+        const row = OwnerRow.parse(r);
+        return [row.client, row.owner] as const;
+      }),
+    );
   }
 
   async countUpdates(name: string): Promise<number> {
@@ -225,7 +258,9 @@ export class PostgresStore implements Store {
   // — accounts —
 
   async addTeam(id: TeamId, at: string): Promise<boolean> {
-    return this.#accountChange(async (c) => (await c.query('INSERT INTO teams (id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, at])).rowCount === 1);
+    return this.#accountChange(
+      async (c) => (await c.query('INSERT INTO teams (id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, at])).rowCount === 1,
+    );
   }
 
   async listTeams(): Promise<TeamRow[]> {
@@ -236,13 +271,20 @@ export class PostgresStore implements Store {
   async addUser(user: Omit<UserRow, 'createdAt'>, at: string): Promise<'added' | 'exists' | 'no-team'> {
     return this.#accountChange(async (c) => {
       if ((await c.query('SELECT 1 FROM teams WHERE id = $1', [user.team])).rowCount === 0) return 'no-team' as const;
-      const added = await c.query('INSERT INTO users (team, id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [user.team, user.id, user.role, at]);
-      return added.rowCount === 1 ? 'added' as const : 'exists' as const;
+      const added = await c.query('INSERT INTO users (team, id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        user.team,
+        user.id,
+        user.role,
+        at,
+      ]);
+      return added.rowCount === 1 ? ('added' as const) : ('exists' as const);
     });
   }
 
   async setRole(team: TeamId, id: AccountId, role: TeamRole): Promise<boolean> {
-    return this.#accountChange(async (c) => (await c.query('UPDATE users SET role = $1 WHERE team = $2 AND id = $3', [role, team, id])).rowCount === 1);
+    return this.#accountChange(
+      async (c) => (await c.query('UPDATE users SET role = $1 WHERE team = $2 AND id = $3', [role, team, id])).rowCount === 1,
+    );
   }
 
   async listUsers(team: TeamId): Promise<UserRow[]> {
@@ -263,7 +305,13 @@ export class PostgresStore implements Store {
   }
 
   async addToken(token: Omit<TokenRow, 'revokedAt'>): Promise<void> {
-    await this.pool.query('INSERT INTO tokens (jti, team, "user", issued_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [token.jti, token.team, token.user, token.issuedAt, token.expiresAt]);
+    await this.pool.query('INSERT INTO tokens (jti, team, "user", issued_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      token.jti,
+      token.team,
+      token.user,
+      token.issuedAt,
+      token.expiresAt,
+    ]);
   }
 
   async token(jti: string): Promise<TokenRow | undefined> {
@@ -272,16 +320,18 @@ export class PostgresStore implements Store {
   }
 
   async listTokens(team: TeamId, user?: AccountId): Promise<TokenRow[]> {
-    const { rows } = user === undefined
-      ? await this.pool.query('SELECT * FROM tokens WHERE team = $1 ORDER BY issued_at, jti', [team])
-      : await this.pool.query('SELECT * FROM tokens WHERE team = $1 AND "user" = $2 ORDER BY issued_at, jti', [team, user]);
+    const { rows } =
+      user === undefined
+        ? await this.pool.query('SELECT * FROM tokens WHERE team = $1 ORDER BY issued_at, jti', [team])
+        : await this.pool.query('SELECT * FROM tokens WHERE team = $1 AND "user" = $2 ORDER BY issued_at, jti', [team, user]);
     return rows.map(tokenOf);
   }
 
   async revokeToken(jti: string, at: string): Promise<'revoked' | 'already' | 'unknown'> {
     return this.#accountChange(async (c) => {
-      if ((await c.query('UPDATE tokens SET revoked_at = $1 WHERE jti = $2 AND revoked_at IS NULL', [at, jti])).rowCount === 1) return 'revoked' as const;
-      return (await c.query('SELECT 1 FROM tokens WHERE jti = $1', [jti])).rowCount === 1 ? 'already' as const : 'unknown' as const;
+      if ((await c.query('UPDATE tokens SET revoked_at = $1 WHERE jti = $2 AND revoked_at IS NULL', [at, jti])).rowCount === 1)
+        return 'revoked' as const;
+      return (await c.query('SELECT 1 FROM tokens WHERE jti = $1', [jti])).rowCount === 1 ? ('already' as const) : ('unknown' as const);
     });
   }
 

@@ -38,7 +38,10 @@ export const POSTGRES_SITE_RULES_MIGRATION = `CREATE TABLE site_rules (version I
 const PUBLISH_LOCK = 7_404_202;
 
 const rowOf = (r: Record<string, unknown>): SiteRulesRow => ({
-  version: Number(r.version), body: String(r.body), publishedAt: String(r.published_at), publishedBy: String(r.published_by),
+  version: Number(r.version),
+  body: String(r.body),
+  publishedAt: String(r.published_at),
+  publishedBy: String(r.published_by),
   restoredFrom: r.restored_from === null || r.restored_from === undefined ? null : Number(r.restored_from),
 });
 
@@ -74,8 +77,10 @@ export function postgresSiteRules(pool: pg.Pool): SiteRulesStore {
           await client.query('ROLLBACK');
           return false;
         }
-        await client.query('INSERT INTO site_rules (version, body, published_at, published_by, restored_from) VALUES ($1, $2, $3, $4, $5)',
-          [row.version, row.body, row.publishedAt, row.publishedBy, row.restoredFrom]);
+        await client.query(
+          'INSERT INTO site_rules (version, body, published_at, published_by, restored_from) VALUES ($1, $2, $3, $4, $5)',
+          [row.version, row.body, row.publishedAt, row.publishedBy, row.restoredFrom],
+        );
         await client.query('COMMIT');
         return true;
       } catch (error) {

@@ -137,12 +137,28 @@ describe('SQLite page cache', () => {
 describe('client id owners', () => {
   it('the first claim wins, for every connection and after reopening', async () => {
     const [one, two] = twoConnections();
-    expect(await one.claimClients(DOC, 'li', [7, 8])).toEqual(new Map([[7, 'li'], [8, 'li']]));
-    expect(await two.claimClients(DOC, 'mallory', [8, 9])).toEqual(new Map([[8, 'li'], [9, 'mallory']]));
+    expect(await one.claimClients(DOC, 'li', [7, 8])).toEqual(
+      new Map([
+        [7, 'li'],
+        [8, 'li'],
+      ]),
+    );
+    expect(await two.claimClients(DOC, 'mallory', [8, 9])).toEqual(
+      new Map([
+        [8, 'li'],
+        [9, 'mallory'],
+      ]),
+    );
     expect(await two.claimClients('west', 'mallory', [7])).toEqual(new Map([[7, 'mallory']]));
     const reopened = new SqliteStore(path.dirname(one.db.name));
     opened.push(reopened);
-    expect(await reopened.claimClients(DOC, 'wang', [7, 9, 2 ** 40])).toEqual(new Map([[7, 'li'], [9, 'mallory'], [2 ** 40, 'wang']]));
+    expect(await reopened.claimClients(DOC, 'wang', [7, 9, 2 ** 40])).toEqual(
+      new Map([
+        [7, 'li'],
+        [9, 'mallory'],
+        [2 ** 40, 'wang'],
+      ]),
+    );
   });
 });
 
@@ -158,7 +174,8 @@ describe('file modes', () => {
       opened.push(store);
       await store.appendUpdates([{ name: DOC, update: Y.encodeStateAsUpdate(new Y.Doc()) }]);
       expect(mode(dir)).toBe('700');
-      for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'audit.jsonl']) expect([file, mode(path.join(dir, file))]).toEqual([file, '600']);
+      for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, 'audit.jsonl'])
+        expect([file, mode(path.join(dir, file))]).toEqual([file, '600']);
       const backup = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-backup-')), 'copy.sqlite');
       await store.backup(backup);
       expect(mode(backup)).toBe('600');
@@ -180,7 +197,12 @@ describe('SQLite store: change history', () => {
     const store = new SqliteStore(dir, { historyPerEntity: 3 });
     opened.push(store);
     const row = (key: string, i: number) => ({
-      team: DOC, key, at: new Date(Date.UTC(2026, 10, 30, 8, 0, i)).toISOString(), user: 'bob', fields: ['notes' as const], notesAdded: 1,
+      team: DOC,
+      key,
+      at: new Date(Date.UTC(2026, 10, 30, 8, 0, i)).toISOString(),
+      user: 'bob',
+      fields: ['notes' as const],
+      notesAdded: 1,
       ...(i === 4 ? { claimedBy: 'alice', claimedAt: '2020-01-01T00:00:00.000Z' } : {}),
     });
     const append = (i: number) => store.appendUpdates([{ name: DOC, update: new Uint8Array([0, 0]), history: [row('a', i), row('b', i)] }]);
@@ -195,6 +217,8 @@ describe('SQLite store: change history', () => {
     for (let i = 5; i < TRIM_EVERY; i++) await append(i);
     expect(await store.entityHistory(DOC, 'a', 100)).toHaveLength(TRIM_EVERY);
     await append(TRIM_EVERY);
-    expect((await store.entityHistory(DOC, 'a', 100)).map((h) => h.at)).toEqual([TRIM_EVERY, TRIM_EVERY - 1, TRIM_EVERY - 2].map((i) => row('a', i).at));
+    expect((await store.entityHistory(DOC, 'a', 100)).map((h) => h.at)).toEqual(
+      [TRIM_EVERY, TRIM_EVERY - 1, TRIM_EVERY - 2].map((i) => row('a', i).at),
+    );
   });
 });

@@ -71,8 +71,12 @@ function restrictDataDir(dataDir: string): void {
 
 function tokenOf(row: Row): TokenRow {
   return {
-    jti: String(row.jti), team: String(row.team), user: String(row.user), issuedAt: String(row.issued_at),
-    expiresAt: String(row.expires_at), revokedAt: row.revoked_at === null ? null : String(row.revoked_at),
+    jti: String(row.jti),
+    team: String(row.team),
+    user: String(row.user),
+    issuedAt: String(row.issued_at),
+    expiresAt: String(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : String(row.revoked_at),
   };
 }
 
@@ -112,7 +116,9 @@ export class SqliteStore implements Store {
             state.commitsSince++;
             background.onError(error);
           })
-          .finally(() => { state.running = undefined; });
+          .finally(() => {
+            state.running = undefined;
+          });
       }, background.everyMs ?? 1000);
       timer.unref();
       this.#checkpoints = { timer, commitsSince: 0, done: 0 };
@@ -146,7 +152,9 @@ export class SqliteStore implements Store {
       revoke: db.prepare('UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL'),
       claimClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc, client, owner, claimed_at) VALUES (?, ?, ?, ?)'),
       clientOwner: db.prepare('SELECT client, owner FROM client_owners WHERE doc = ? AND client = ?'),
-      addHistory: db.prepare('INSERT INTO entity_history (team, entity, at, user, fields, notes_added, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      addHistory: db.prepare(
+        'INSERT INTO entity_history (team, entity, at, user, fields, notes_added, claimed_by, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       // Everything past the newest N of the record, found through the index.
       trimHistory: db.prepare(`DELETE FROM entity_history WHERE seq IN (SELECT seq FROM entity_history WHERE team = ? AND entity = ?
         ORDER BY at DESC, seq DESC LIMIT -1 OFFSET ?)`),
@@ -167,7 +175,16 @@ export class SqliteStore implements Store {
         const known = this.#known.get(name);
         if (known) this.#known.set(name, { rows: known.rows + 1, lastSeq: seq });
         for (const h of history) {
-          this.#statements.addHistory.run(h.team, h.key, h.at, h.user, JSON.stringify(h.fields), h.notesAdded, h.claimedBy ?? null, h.claimedAt ?? null);
+          this.#statements.addHistory.run(
+            h.team,
+            h.key,
+            h.at,
+            h.user,
+            JSON.stringify(h.fields),
+            h.notesAdded,
+            h.claimedBy ?? null,
+            h.claimedAt ?? null,
+          );
         }
       }
       const due = this.#trims.due(batch.flatMap((b) => b.history ?? []));
@@ -271,26 +288,28 @@ export class SqliteStore implements Store {
    * `state`: read, merge (through a Y.Doc, so deleted content is dropped) and replace, in one write transaction.
    */
   async compact(name: string, state?: Uint8Array): Promise<void> {
-    this.db.transaction(() => {
-      const known = this.#known.get(name);
-      if (state && known && (this.#statements.countUpTo.get(name, known.lastSeq) as { n: number }).n === known.rows) {
-        if (known.rows <= 1) return;
-        this.#statements.deleteUpTo.run(name, known.lastSeq);
-        const seq = Number(this.#statements.append.run(name, state).lastInsertRowid);
-        this.#known.set(name, { rows: 1, lastSeq: seq });
-        return;
-      }
-      // Memory may lack what someone else wrote: from now on this document is compacted the long way.
-      this.#known.delete(name);
-      const rows = this.#statements.load.all(name) as { data: Buffer }[];
-      if (rows.length <= 1) return;
-      const doc = new Y.Doc();
-      for (const row of rows) Y.applyUpdate(doc, row.data);
-      const merged = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      this.#statements.deleteAll.run(name);
-      this.#statements.append.run(name, merged);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const known = this.#known.get(name);
+        if (state && known && (this.#statements.countUpTo.get(name, known.lastSeq) as { n: number }).n === known.rows) {
+          if (known.rows <= 1) return;
+          this.#statements.deleteUpTo.run(name, known.lastSeq);
+          const seq = Number(this.#statements.append.run(name, state).lastInsertRowid);
+          this.#known.set(name, { rows: 1, lastSeq: seq });
+          return;
+        }
+        // Memory may lack what someone else wrote: from now on this document is compacted the long way.
+        this.#known.delete(name);
+        const rows = this.#statements.load.all(name) as { data: Buffer }[];
+        if (rows.length <= 1) return;
+        const doc = new Y.Doc();
+        for (const row of rows) Y.applyUpdate(doc, row.data);
+        const merged = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        this.#statements.deleteAll.run(name);
+        this.#statements.append.run(name, merged);
+      })
+      .immediate();
   }
 
   async claimClients(name: string, owner: string, clients: number[]): Promise<Map<number, string>> {
@@ -327,10 +346,12 @@ export class SqliteStore implements Store {
   }
 
   async addUser(user: Omit<UserRow, 'createdAt'>, at: string): Promise<'added' | 'exists' | 'no-team'> {
-    return this.db.transaction(() => {
-      if (!this.#statements.team.get(user.team)) return 'no-team' as const;
-      return this.#statements.addUser.run(user.team, user.id, user.role, at).changes === 1 ? 'added' as const : 'exists' as const;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (!this.#statements.team.get(user.team)) return 'no-team' as const;
+        return this.#statements.addUser.run(user.team, user.id, user.role, at).changes === 1 ? ('added' as const) : ('exists' as const);
+      })
+      .immediate();
   }
 
   async setRole(team: TeamId, id: AccountId, role: TeamRole): Promise<boolean> {
@@ -339,7 +360,10 @@ export class SqliteStore implements Store {
 
   async listUsers(team: TeamId): Promise<UserRow[]> {
     return (this.#statements.users.all(team) as Row[]).map((r) => ({
-      team: String(r.team), id: String(r.id), role: r.role as TeamRole, createdAt: String(r.created_at),
+      team: String(r.team),
+      id: String(r.id),
+      role: r.role as TeamRole,
+      createdAt: String(r.created_at),
     }));
   }
 
@@ -349,10 +373,12 @@ export class SqliteStore implements Store {
   }
 
   async removeUser(team: TeamId, id: AccountId, at: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      this.#statements.revokeUserTokens.run(at, team, id);
-      return this.#statements.removeUser.run(team, id).changes === 1;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        this.#statements.revokeUserTokens.run(at, team, id);
+        return this.#statements.removeUser.run(team, id).changes === 1;
+      })
+      .immediate();
   }
 
   async addToken(token: Omit<TokenRow, 'revokedAt'>): Promise<void> {

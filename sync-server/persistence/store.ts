@@ -65,8 +65,12 @@ export interface SharedState {
   appendAudit(event: AuditEvent, at: Date): Promise<void>;
 }
 
-export type Store = DocumentStore & AccountStore & SharedState & PageReportStore & SiteRulesStore & {
-  /** SQLite's online backup; PostgreSQL is backed up with its own tools (pg_dump). */
-  backup?(file: string): Promise<void>;
-  close(): Promise<void>;
-};
+export type Store = DocumentStore &
+  AccountStore &
+  SharedState &
+  PageReportStore &
+  SiteRulesStore & {
+    /** SQLite's online backup; PostgreSQL is backed up with its own tools (pg_dump). */
+    backup?(file: string): Promise<void>;
+    close(): Promise<void>;
+  };

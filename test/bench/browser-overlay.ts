@@ -68,7 +68,8 @@ async function timing(page: Page): Promise<Timing> {
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-bench-frame'), undefined, { timeout: 30_000 });
   // Anonymous functions only: tsx would wrap named ones in a `__name` helper the page does not have.
   return page.evaluate(() => ({
-    dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventStart ?? Number.NaN,
+    dcl:
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventStart ?? Number.NaN,
     frame: Number(document.documentElement.getAttribute('data-bench-frame')),
   }));
 }
@@ -89,21 +90,31 @@ async function loadWith(context: BrowserContext, punishPath: string): Promise<Lo
   const page = await context.newPage();
   try {
     await page.goto(simPageUrl(PAGE));
-    await page.waitForFunction((tag) => document.querySelector(tag)?.hasAttribute('data-complete-paint') === true
-      && document.documentElement.hasAttribute('data-bench-panel-frame'), OVERLAY_TAG, { timeout: 30_000 });
+    await page.waitForFunction(
+      (tag) =>
+        document.querySelector(tag)?.hasAttribute('data-complete-paint') === true &&
+        document.documentElement.hasAttribute('data-bench-panel-frame'),
+      OVERLAY_TAG,
+      { timeout: 30_000 },
+    );
     const base = await timing(page);
-    return await page.evaluate(({ tag, path, base }) => {
-      const host = document.querySelector(tag);
-      const rows = performance.getEntriesByType('resource').find((e) => decodeURIComponent(new URL(e.name).pathname) === decodeURIComponent(path));
-      return {
-        ...base,
-        panelFrame: Number(document.documentElement.getAttribute('data-bench-panel-frame')),
-        firstWork: Number(host?.getAttribute('data-first-work')),
-        completePaint: Number(host?.getAttribute('data-complete-paint')) - base.dcl,
-        rowsArrived: rows ? (rows as PerformanceResourceTiming).responseEnd - base.dcl : null,
-        chips: document.querySelectorAll('#needPaging_punish creditlens-chip').length,
-      };
-    }, { tag: OVERLAY_TAG, path: punishPath, base });
+    return await page.evaluate(
+      ({ tag, path, base }) => {
+        const host = document.querySelector(tag);
+        const rows = performance
+          .getEntriesByType('resource')
+          .find((e) => decodeURIComponent(new URL(e.name).pathname) === decodeURIComponent(path));
+        return {
+          ...base,
+          panelFrame: Number(document.documentElement.getAttribute('data-bench-panel-frame')),
+          firstWork: Number(host?.getAttribute('data-first-work')),
+          completePaint: Number(host?.getAttribute('data-complete-paint')) - base.dcl,
+          rowsArrived: rows ? (rows as PerformanceResourceTiming).responseEnd - base.dcl : null,
+          chips: document.querySelectorAll('#needPaging_punish creditlens-chip').length,
+        };
+      },
+      { tag: OVERLAY_TAG, path: punishPath, base },
+    );
   } finally {
     await page.close();
   }
@@ -112,16 +123,21 @@ async function loadWith(context: BrowserContext, punishPath: string): Promise<Lo
 /** Each content script of the build (its copy in `extensionDir`): bytes as built and gzipped at level 9. */
 function contentScriptSizes(extensionDir: string): Array<{ file: string; bytes: number; gzip: number }> {
   const dir = `${extensionDir}/content-scripts`;
-  return readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((file) => {
-    const code = readFileSync(`${dir}/${file}`);
-    return { file, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((file) => {
+      const code = readFileSync(`${dir}/${file}`);
+      return { file, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
+    });
 }
 
 async function launchAlone(simPort: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'creditlens-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: chromiumArgs(simPort).filter((a) => !a.includes('extension')),
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(simPort).filter((a) => !a.includes('extension')),
   });
   return {
     context,
@@ -184,23 +200,44 @@ export async function benchBrowserOverlay(loads = Number(process.env.BENCH_BROWS
   const largest = Math.max(0, ...sizes.map((s) => s.gzip));
 
   const within = (a: number, b: number) => (a - b <= FRAME_MS ? 'met' : 'not met');
-  return report(`browser: overlay on ${PAGE} in Chromium, with and without the extension in turn (median of ${withRuns.length} loads each after 1 cold load; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)})`, [
-    ['navigation start → DOMContentLoaded, with / without the extension', `${ms(dclWith)} / ${ms(dclAlone)}`],
-    [`  ratio with / without (goal ≤ 1.0, or ≤ ${FRAME_MS} ms later: ${within(dclWith, dclAlone)})`, `${(dclWith / dclAlone).toFixed(2)} (${(dclWith - dclAlone).toFixed(1)} ms)`],
-    ['navigation start → the page\'s first frame after DOMContentLoaded, with / without', `${ms(frameWith)} / ${ms(frameAlone)}`],
-    [`  ratio with / without (goal ≤ 1.0, or ≤ ${FRAME_MS} ms later: ${within(frameWith, frameAlone)})`, `${(frameWith / frameAlone).toFixed(2)} (${(frameWith - frameAlone).toFixed(1)} ms)`],
-    ['navigation start → the frame the panel first shows in', ms(panel)],
-    ['  ratio panel / the page\'s first frame without the extension (goal ≤ 1.0)', `${(panel / frameAlone).toFixed(2)} (${(panel - frameAlone).toFixed(1)} ms)`],
-    ['  loads whose panel showed in the page\'s first frame after DOMContentLoaded (goal: all)', `${samePanelFrame}/${withRuns.length}`],
-    ['CreditLens\'s own work before the first paint (read the page, assess, build the panel)', ms(ownWork)],
-    [`  ratio own work / goal ${OWN_WORK_GOAL_MS} ms (goal ≤ 1.0)`, (ownWork / OWN_WORK_GOAL_MS).toFixed(2)],
-    ['DOMContentLoaded → complete read painted', ms(m(withRuns.map((r) => r.completePaint)))],
-    ['DOMContentLoaded → page\'s 200 rows arrived', ms(rowsArrived.length > 0 ? m(rowsArrived) : null)],
-    ['cold load: DOMContentLoaded / panel frame (from navigation start)', `${ms(cold?.dcl ?? null)} / ${ms(cold?.panelFrame ?? null)}`],
-    ['chips on the 200 rows (last load)', String(withRuns.at(-1)?.chips ?? 0)],
-    ...sizes.map(({ file, bytes, gzip }): [string, string] => [`content-scripts/${file}: minified / gzip -9`, `${(bytes / 1024).toFixed(1)} KB / ${(gzip / 1024).toFixed(1)} KB`]),
-    // Loaded by the content scripts after the page's first frame (features/overlay/loader.ts): not on the page's path.
-    ['overlay.js, imported after the page painted: minified / gzip -9', `${(overlay.bytes / 1024).toFixed(1)} KB / ${(overlay.gzip / 1024).toFixed(1)} KB`],
-    [`ratio largest content script gzipped / goal ${GZIP_GOAL_BYTES / 1024} KB (goal ≤ 1.0; a page loads one)`, (largest / GZIP_GOAL_BYTES).toFixed(2)],
-  ]);
+  return report(
+    `browser: overlay on ${PAGE} in Chromium, with and without the extension in turn (median of ${withRuns.length} loads each after 1 cold load; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)})`,
+    [
+      ['navigation start → DOMContentLoaded, with / without the extension', `${ms(dclWith)} / ${ms(dclAlone)}`],
+      [
+        `  ratio with / without (goal ≤ 1.0, or ≤ ${FRAME_MS} ms later: ${within(dclWith, dclAlone)})`,
+        `${(dclWith / dclAlone).toFixed(2)} (${(dclWith - dclAlone).toFixed(1)} ms)`,
+      ],
+      ["navigation start → the page's first frame after DOMContentLoaded, with / without", `${ms(frameWith)} / ${ms(frameAlone)}`],
+      [
+        `  ratio with / without (goal ≤ 1.0, or ≤ ${FRAME_MS} ms later: ${within(frameWith, frameAlone)})`,
+        `${(frameWith / frameAlone).toFixed(2)} (${(frameWith - frameAlone).toFixed(1)} ms)`,
+      ],
+      ['navigation start → the frame the panel first shows in', ms(panel)],
+      [
+        "  ratio panel / the page's first frame without the extension (goal ≤ 1.0)",
+        `${(panel / frameAlone).toFixed(2)} (${(panel - frameAlone).toFixed(1)} ms)`,
+      ],
+      ["  loads whose panel showed in the page's first frame after DOMContentLoaded (goal: all)", `${samePanelFrame}/${withRuns.length}`],
+      ["CreditLens's own work before the first paint (read the page, assess, build the panel)", ms(ownWork)],
+      [`  ratio own work / goal ${OWN_WORK_GOAL_MS} ms (goal ≤ 1.0)`, (ownWork / OWN_WORK_GOAL_MS).toFixed(2)],
+      ['DOMContentLoaded → complete read painted', ms(m(withRuns.map((r) => r.completePaint)))],
+      ["DOMContentLoaded → page's 200 rows arrived", ms(rowsArrived.length > 0 ? m(rowsArrived) : null)],
+      ['cold load: DOMContentLoaded / panel frame (from navigation start)', `${ms(cold?.dcl ?? null)} / ${ms(cold?.panelFrame ?? null)}`],
+      ['chips on the 200 rows (last load)', String(withRuns.at(-1)?.chips ?? 0)],
+      ...sizes.map(({ file, bytes, gzip }): [string, string] => [
+        `content-scripts/${file}: minified / gzip -9`,
+        `${(bytes / 1024).toFixed(1)} KB / ${(gzip / 1024).toFixed(1)} KB`,
+      ]),
+      // Loaded by the content scripts after the page's first frame (features/overlay/loader.ts): not on the page's path.
+      [
+        'overlay.js, imported after the page painted: minified / gzip -9',
+        `${(overlay.bytes / 1024).toFixed(1)} KB / ${(overlay.gzip / 1024).toFixed(1)} KB`,
+      ],
+      [
+        `ratio largest content script gzipped / goal ${GZIP_GOAL_BYTES / 1024} KB (goal ≤ 1.0; a page loads one)`,
+        (largest / GZIP_GOAL_BYTES).toFixed(2),
+      ],
+    ],
+  );
 }

@@ -25,8 +25,12 @@ function measure(args: string[]): { ms: number; mib: number; code: number | null
 function largeRecord(): string {
   const day = 86_400_000;
   const penalties = Array.from({ length: 100_000 }, (_, i) => ({
-    id: `P${i}`, decisionNo: `示市监罚〔2023〕${i % 90_000}号`, authority: '示例市市场监督管理局', content: '罚款人民币2000元',
-    decisionDate: new Date(Date.UTC(2022, 0, 1) + (i % 900) * day).toISOString().slice(0, 10), violationText: '销售超过保质期的食品',
+    id: `P${i}`,
+    decisionNo: `示市监罚〔2023〕${i % 90_000}号`,
+    authority: '示例市市场监督管理局',
+    content: '罚款人民币2000元',
+    decisionDate: new Date(Date.UTC(2022, 0, 1) + (i % 900) * day).toISOString().slice(0, 10),
+    violationText: '销售超过保质期的食品',
   }));
   return JSON.stringify({ entity: { name: '示例市甲贸易有限公司', uscc: '91110000101623741K' }, penalties });
 }
@@ -35,13 +39,28 @@ export async function benchCliLimits(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'creditlens-bench-cli-'));
   try {
     const nested = join(dir, 'nested.html');
-    writeFileSync(nested, `<!-- saved from url=(0053)https://www.gsxt.gov.cn/%7BAAAA0001-1558624663369%7D -->\n<html><body>${'<div>'.repeat(1_000_000)}</body></html>`);
+    writeFileSync(
+      nested,
+      `<!-- saved from url=(0053)https://www.gsxt.gov.cn/%7BAAAA0001-1558624663369%7D -->\n<html><body>${'<div>'.repeat(1_000_000)}</body></html>`,
+    );
     const record = join(dir, 'large.json');
     writeFileSync(record, largeRecord());
     const one = join(dir, 'one.json');
-    writeFileSync(one, JSON.stringify({ entity: { name: '示例市甲贸易有限公司', uscc: '91110000101623741K' }, penalties: [
-      { id: 'P1', decisionNo: '示市监罚〔2024〕1号', decisionDate: '2024-01-10', authority: '示例市市场监督管理局', content: '罚款人民币2000元' },
-    ] }));
+    writeFileSync(
+      one,
+      JSON.stringify({
+        entity: { name: '示例市甲贸易有限公司', uscc: '91110000101623741K' },
+        penalties: [
+          {
+            id: 'P1',
+            decisionNo: '示市监罚〔2024〕1号',
+            decisionDate: '2024-01-10',
+            authority: '示例市市场监督管理局',
+            content: '罚款人民币2000元',
+          },
+        ],
+      }),
+    );
     const medianOf5 = (args: string[]) => median(Array.from({ length: 5 }, () => measure(args).ms));
     const floorMs = medianOf5(['-e', '0']);
     const validateMs = medianOf5([CLI, 'validate-id', '91110000101623741K']);

@@ -25,19 +25,23 @@ export async function benchCoreAssess(records = 100_000): Promise<BenchResult> {
   for (let round = 0; round < ROUNDS; round++) {
     const parsed: unknown[] = new Array(lines.length);
     collectGarbage();
-    parseTimes.push(timed(() => {
-      for (let i = 0; i < lines.length; i++) parsed[i] = JSON.parse(lines[i] as string);
-    }));
+    parseTimes.push(
+      timed(() => {
+        for (let i = 0; i < lines.length; i++) parsed[i] = JSON.parse(lines[i] as string);
+      }),
+    );
     let invalid = 0;
     flagged = 0;
     collectGarbage();
-    assessTimes.push(timed(() => {
-      for (const record of parsed) {
-        const result = assess(record, { asOf: AS_OF });
-        if (!result.ok) invalid++;
-        else if (result.value.repeatOffender.flag) flagged++;
-      }
-    }));
+    assessTimes.push(
+      timed(() => {
+        for (const record of parsed) {
+          const result = assess(record, { asOf: AS_OF });
+          if (!result.ok) invalid++;
+          else if (result.value.repeatOffender.flag) flagged++;
+        }
+      }),
+    );
     if (invalid > 0) throw new Error(`${invalid} generated records did not validate`);
   }
   const parseMs = median(parseTimes);

@@ -17,8 +17,18 @@ export function prng(seed: number): () => number {
 }
 
 const VIOLATIONS = [
-  '销售超过保质期的食品', '发布虚假广告', '未按规定明码标价', '销售不合格产品', '使用未经定期检验的电梯', '经营无注册证的第二类医疗器械',
-  '拒绝消费者七日无理由退货', '虚假宣传', '生产经营标签不符合规定的食品', '无照经营', '违反道路运输管理规定', '销售未经CCC认证的电线',
+  '销售超过保质期的食品',
+  '发布虚假广告',
+  '未按规定明码标价',
+  '销售不合格产品',
+  '使用未经定期检验的电梯',
+  '经营无注册证的第二类医疗器械',
+  '拒绝消费者七日无理由退货',
+  '虚假宣传',
+  '生产经营标签不符合规定的食品',
+  '无照经营',
+  '违反道路运输管理规定',
+  '销售未经CCC认证的电线',
 ];
 /**
  * 行政处罚内容 with a weight each: most market-regulation penalties are fines, with or without confiscation;
@@ -46,7 +56,12 @@ function pickContent(rand: () => number): string {
   return CONTENTS[0]![0];
 }
 
-const BASES = ['《中华人民共和国食品安全法》第一百二十四条', '《中华人民共和国广告法》第五十五条', '《中华人民共和国产品质量法》第四十九条', ''];
+const BASES = [
+  '《中华人民共和国食品安全法》第一百二十四条',
+  '《中华人民共和国广告法》第五十五条',
+  '《中华人民共和国产品质量法》第四十九条',
+  '',
+];
 const AUTHORITIES = ['示例市市场监督管理局', '示例市某区市场监督管理局', '示例县市场监管局', '示例市生态环境局'];
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
@@ -80,8 +95,18 @@ export function syntheticRecord(i: number, rand: () => number, penaltiesPerRecor
       establishedOn: '2015-03-18',
     },
     penalties,
-    abnormalListings: listed ? [{ id: `A${i}`, listedDate: '2021-06-01', reasonText: '未依照《企业信息公示暂行条例》第八条规定的期限公示年度报告的', authority: '示例市市场监督管理局' }] : [],
-    seriousListings: rand() < 0.05 ? [{ id: `S${i}`, listedDate: '2023-02-01', reasonText: '受到较重行政处罚', penaltyIds: [`P${i}-0`] }] : [],
+    abnormalListings: listed
+      ? [
+          {
+            id: `A${i}`,
+            listedDate: '2021-06-01',
+            reasonText: '未依照《企业信息公示暂行条例》第八条规定的期限公示年度报告的',
+            authority: '示例市市场监督管理局',
+          },
+        ]
+      : [],
+    seriousListings:
+      rand() < 0.05 ? [{ id: `S${i}`, listedDate: '2023-02-01', reasonText: '受到较重行政处罚', penaltyIds: [`P${i}-0`] }] : [],
     source: { url: 'https://www.gsxt.gov.cn/%7BABC%7D', site: 'gsxt-gov-cn', observedAt: '2024-06-30T08:00:00.000Z' },
   };
 }

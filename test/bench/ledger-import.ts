@@ -15,7 +15,8 @@ import { report, type BenchResult } from './report.ts';
 
 const MAPPING = { name: 0, uscc: 1, status: 2, note: 3 };
 const done = (message: FromWorker) => message.type === 'checked' || message.type === 'refused' || message.type === 'unreadable';
-const outcome = (message: FromWorker) => (message.type === 'checked' ? `${message.good} rows checked` : message.type === 'refused' ? `refused (${message.over.cap})` : message.type);
+const outcome = (message: FromWorker) =>
+  message.type === 'checked' ? `${message.good} rows checked` : message.type === 'refused' ? `refused (${message.over.cap})` : message.type;
 
 /** The longest gap between ticks of a 1 ms timer while `work` runs: how long the thread could not answer. */
 async function stalls<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longest: number }> {
@@ -38,16 +39,19 @@ async function stalls<T>(work: () => Promise<T>): Promise<{ value: T; ms: number
 async function startWorker(): Promise<(name: string, bytes: Uint8Array) => Promise<FromWorker>> {
   // A worker thread does not inherit the tsx loader: it registers it, then loads the TypeScript worker.
   const url = new URL('./ledger-import-worker.ts', import.meta.url).href;
-  const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, { eval: true });
+  const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`, {
+    eval: true,
+  });
   await new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-  return (name, bytes) => new Promise<FromWorker>((resolve, reject) => {
-    worker.on('message', (message: FromWorker) => done(message) && resolve(message));
-    worker.on('error', reject);
-    worker.postMessage({ name, bytes });
-  }).finally(() => void worker.terminate());
+  return (name, bytes) =>
+    new Promise<FromWorker>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => done(message) && resolve(message));
+      worker.on('error', reject);
+      worker.postMessage({ name, bytes });
+    }).finally(() => void worker.terminate());
 }
 
 async function inPlace(name: string, bytes: Uint8Array): Promise<FromWorker> {
@@ -69,8 +73,14 @@ export async function benchLedgerImport(): Promise<BenchResult> {
     const inWorker = await startWorker();
     const worker = await stalls(() => inWorker(name, bytes));
     const here = await stalls(() => inPlace(name, bytes));
-    rows.push([`${label}: in the worker → ${outcome(worker.value)}`, `${worker.ms.toFixed(0)} ms, main thread's longest stall ${worker.longest.toFixed(0)} ms`]);
-    rows.push([`${label}: on the main thread → ${outcome(here.value)}`, `${here.ms.toFixed(0)} ms, main thread's longest stall ${here.longest.toFixed(0)} ms`]);
+    rows.push([
+      `${label}: in the worker → ${outcome(worker.value)}`,
+      `${worker.ms.toFixed(0)} ms, main thread's longest stall ${worker.longest.toFixed(0)} ms`,
+    ]);
+    rows.push([
+      `${label}: on the main thread → ${outcome(here.value)}`,
+      `${here.ms.toFixed(0)} ms, main thread's longest stall ${here.longest.toFixed(0)} ms`,
+    ]);
   }
   return report('ledger: clue import, read and check (worker thread vs main thread)', rows);
 }

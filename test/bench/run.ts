@@ -7,7 +7,9 @@ import { closeAll } from '../support/dom.ts';
 import { benchCoreAssess } from './core-assess.ts';
 import { benchSitesParse } from './sites-parse.ts';
 
-const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const wanted = (name: string) => !only || only.includes(name);
 
 const records = Number(process.env.BENCH_RECORDS ?? 100_000);

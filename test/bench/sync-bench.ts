@@ -20,9 +20,7 @@ import type { BenchResult } from './report.ts';
 import { convergeOnce, type ConvergeRound } from './sync-converge.ts';
 import { fanoutInTurns, type FanoutFigures } from './sync-fanout-run.ts';
 import { lateJoins, type JoinFigures } from './sync-join.ts';
-import {
-  hocuspocusServer, ourServer, ourServerExists, referenceServer, type RunningServer, type ServerUnderTest,
-} from './sync-servers.ts';
+import { hocuspocusServer, ourServer, ourServerExists, referenceServer, type RunningServer, type ServerUnderTest } from './sync-servers.ts';
 import { printJoinTable, printSyncTable } from './sync-figures.ts';
 
 const ROOMS = 20;
@@ -65,7 +63,8 @@ const joinRoom = (round: number) => `bench-join-${round + 1}`;
 function fanoutRooms(clients: number): Array<{ room: string; clients: number }> {
   const rooms = Math.min(ROOMS, Math.max(1, Math.floor(clients / 2)));
   return Array.from({ length: rooms }, (_, i) => ({
-    room: fanoutRoom(i), clients: Math.floor(clients / rooms) + (i < clients % rooms ? 1 : 0),
+    room: fanoutRoom(i),
+    clients: Math.floor(clients / rooms) + (i < clients % rooms ? 1 : 0),
   }));
 }
 
@@ -112,7 +111,10 @@ async function fanout(sides: ServerUnderTest[], cfg: Config): Promise<FanoutFigu
   const servers = await Promise.all(sides.map((side) => side.start()));
   try {
     return await fanoutInTurns(servers, {
-      rooms: fanoutRooms(cfg.clients), updatesPerSecond: UPDATES_PER_SECOND, seconds: cfg.seconds, slices: cfg.slices,
+      rooms: fanoutRooms(cfg.clients),
+      updatesPerSecond: UPDATES_PER_SECOND,
+      seconds: cfg.seconds,
+      slices: cfg.slices,
     });
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
@@ -122,7 +124,8 @@ async function fanout(sides: ServerUnderTest[], cfg: Config): Promise<FanoutFigu
 export async function benchSync(): Promise<BenchResult | undefined> {
   const cfg = config();
   const loadAverageAtStart = os.loadavg()[0] ?? Number.NaN;
-  const ours = process.env.BENCH_SYNC_OURS === 'reference' ? referenceServer('ours=reference') : ourServerExists() ? ourServer() : undefined;
+  const ours =
+    process.env.BENCH_SYNC_OURS === 'reference' ? referenceServer('ours=reference') : ourServerExists() ? ourServer() : undefined;
   if (!ours) {
     process.stdout.write('\nsync: skipped — sync-server/main.ts does not exist yet (BENCH_SYNC_OURS=reference checks the harness)\n');
     return undefined;
@@ -144,13 +147,23 @@ export async function benchSync(): Promise<BenchResult | undefined> {
     // The reference keeps nothing once its last client left: it has no cold join.
     const [oursJoin, referenceJoin, hocuspocusJoin] = await join(sides, [true, false, true], cfg);
     if (!oursJoin || !referenceJoin || !hocuspocusJoin) throw new Error('scenario (c) returned no figures');
-    printJoinTable({ keys: cfg.joinKeys, ours: oursJoin, reference: hocuspocusJoin, labels: { ours: ours.label, reference: hocuspocus.label } });
+    printJoinTable({
+      keys: cfg.joinKeys,
+      ours: oursJoin,
+      reference: hocuspocusJoin,
+      labels: { ours: ours.label, reference: hocuspocus.label },
+    });
     return printSyncTable({
-      ...cfg, rooms: rooms.length, updatesPerSecond: UPDATES_PER_SECOND, setupMs, loadAverageAtStart,
+      ...cfg,
+      rooms: rooms.length,
+      updatesPerSecond: UPDATES_PER_SECOND,
+      setupMs,
+      loadAverageAtStart,
       labels: { ours: ours.label, reference: reference.label },
       converge: { ours: oursRounds, reference: referenceRounds },
       load: { ours: oursLoad, reference: referenceLoad },
-      join: { ours: oursJoin, reference: referenceJoin }, joinKeys: cfg.joinKeys,
+      join: { ours: oursJoin, reference: referenceJoin },
+      joinKeys: cfg.joinKeys,
     });
   } finally {
     for (const side of sides) side.dispose();
@@ -167,9 +180,21 @@ export async function benchJoin(): Promise<BenchResult | undefined> {
     const rounds = Array.from({ length: cfg.rounds }, (_, r) => r);
     await ours?.prepareRooms(rounds.map(joinRoom), 1);
     const [oursJoin, referenceJoin, hocuspocusJoin] = await join(sides, [true, false, true], cfg);
-    if (!ours || !reference || !hocuspocus || !oursJoin || !referenceJoin || !hocuspocusJoin) throw new Error('scenario (c) returned no figures');
-    printJoinTable({ keys: cfg.joinKeys, ours: oursJoin, reference: referenceJoin, labels: { ours: ours.label, reference: reference.label }, title: '@y/websocket-server 0.1.1' });
-    return printJoinTable({ keys: cfg.joinKeys, ours: oursJoin, reference: hocuspocusJoin, labels: { ours: ours.label, reference: hocuspocus.label } });
+    if (!ours || !reference || !hocuspocus || !oursJoin || !referenceJoin || !hocuspocusJoin)
+      throw new Error('scenario (c) returned no figures');
+    printJoinTable({
+      keys: cfg.joinKeys,
+      ours: oursJoin,
+      reference: referenceJoin,
+      labels: { ours: ours.label, reference: reference.label },
+      title: '@y/websocket-server 0.1.1',
+    });
+    return printJoinTable({
+      keys: cfg.joinKeys,
+      ours: oursJoin,
+      reference: hocuspocusJoin,
+      labels: { ours: ours.label, reference: hocuspocus.label },
+    });
   } finally {
     for (const side of sides) side.dispose();
   }

@@ -35,21 +35,26 @@ export function connectClient(serverUrl: string, room: string, token: string): B
 /** Resolves once every client finished its first sync; rejects with the close codes seen if that takes too long. */
 export async function whenSynced(clients: readonly BenchClient[], timeoutMs = 30_000): Promise<void> {
   const closes: string[] = [];
-  await Promise.all(clients.map(({ provider }) => new Promise<void>((resolve, reject) => {
-    if (provider.synced) return resolve();
-    const onClose = (event: CloseEvent | null) => {
-      if (event && closes.length < 5) closes.push(`${provider.roomname}: ${event.code} ${event.reason}`);
-    };
-    const timer = setTimeout(() => {
-      reject(new Error(`${provider.roomname}: not synced within ${timeoutMs} ms; closes seen: ${closes.join('; ') || 'none'}`));
-    }, timeoutMs);
-    provider.on('connection-close', onClose);
-    provider.once('sync', () => {
-      clearTimeout(timer);
-      provider.off('connection-close', onClose);
-      resolve();
-    });
-  })));
+  await Promise.all(
+    clients.map(
+      ({ provider }) =>
+        new Promise<void>((resolve, reject) => {
+          if (provider.synced) return resolve();
+          const onClose = (event: CloseEvent | null) => {
+            if (event && closes.length < 5) closes.push(`${provider.roomname}: ${event.code} ${event.reason}`);
+          };
+          const timer = setTimeout(() => {
+            reject(new Error(`${provider.roomname}: not synced within ${timeoutMs} ms; closes seen: ${closes.join('; ') || 'none'}`));
+          }, timeoutMs);
+          provider.on('connection-close', onClose);
+          provider.once('sync', () => {
+            clearTimeout(timer);
+            provider.off('connection-close', onClose);
+            resolve();
+          });
+        }),
+    ),
+  );
 }
 
 export function closeClients(clients: readonly BenchClient[]): void {

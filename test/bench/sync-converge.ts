@@ -14,7 +14,9 @@ const CONVERGE_TIMEOUT_MS = 120_000;
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -54,8 +56,14 @@ export async function convergeOnce(server: RunningServer, room: string, updates:
     const converged = Promise.race([
       Promise.all([whenMapHolds(a, updates), whenMapHolds(b, updates)]),
       // A server that closes a connection mid-round (a limit, a crash) fails the round at once, with its reason.
-      ...clients.map(({ provider }) => new Promise<never>((_, reject) => provider.once('connection-close',
-        (event) => reject(new Error(`${room}: the server closed a connection: ${event?.code} ${event?.reason}`))))),
+      ...clients.map(
+        ({ provider }) =>
+          new Promise<never>((_, reject) =>
+            provider.once('connection-close', (event) =>
+              reject(new Error(`${room}: the server closed a connection: ${event?.code} ${event?.reason}`)),
+            ),
+          ),
+      ),
     ]);
     const serverCpuAtStart = processCpuMs(server.pid);
     const harnessCpuAtStart = process.cpuUsage();

@@ -48,10 +48,14 @@ export async function fanoutInTurns(servers: RunningServer[], settings: FanoutSe
       serverUrl: server.serverUrl,
       updatesPerSecond: settings.updatesPerSecond,
       rooms: settings.rooms.map(({ room, clients }) => ({
-        room, tokens: Array.from({ length: clients }, (_, i) => server.token(room, i)),
+        room,
+        tokens: Array.from({ length: clients }, (_, i) => server.token(room, i)),
       })),
     }),
-    serverCpuMs: 0, harnessCpuMs: 0, machineCpuMs: 0, loadMs: 0,
+    serverCpuMs: 0,
+    harnessCpuMs: 0,
+    machineCpuMs: 0,
+    loadMs: 0,
   }));
   try {
     await Promise.all(sides.map((side) => side.group.ready()));

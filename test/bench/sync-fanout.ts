@@ -110,7 +110,9 @@ export class FanoutGroup {
     await sendFor(this.clients, this.sent, ms, 1000 / this.plan.updatesPerSecond);
     this.loopDelay.disable();
     this.expected += this.sent.reduce(
-      (sum, count, sender) => sum + (count - (before[sender] ?? 0)) * ((this.roomSizeOf[sender] ?? 1) - 1), 0);
+      (sum, count, sender) => sum + (count - (before[sender] ?? 0)) * ((this.roomSizeOf[sender] ?? 1) - 1),
+      0,
+    );
   }
 
   /** Waits until every expected arrival is in, or gives up after DRAIN_TIMEOUT_MS (the shortfall is reported). */
@@ -173,10 +175,12 @@ function sendFor(clients: readonly BenchClient[], sent: number[], durationMs: nu
   };
   return new Promise((resolve) => {
     clients.forEach((_, sender) => {
-      timers.push(setTimeout(() => {
-        send(sender);
-        timers.push(setInterval(() => send(sender), periodMs));
-      }, Math.random() * periodMs));
+      timers.push(
+        setTimeout(() => {
+          send(sender);
+          timers.push(setInterval(() => send(sender), periodMs));
+        }, Math.random() * periodMs),
+      );
     });
     setTimeout(() => {
       for (const timer of timers) clearTimeout(timer);

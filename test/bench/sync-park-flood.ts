@@ -14,7 +14,8 @@ import { ourServer } from './sync-servers.ts';
 const EAST = 'flood-east';
 const WEST = 'flood-west';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))] ?? Number.NaN;
+const p99 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))] ?? Number.NaN;
 
 export async function benchParkFlood(): Promise<BenchResult> {
   const ours = ourServer('ours');
@@ -34,8 +35,10 @@ export async function benchParkFlood(): Promise<BenchResult> {
     const probes: number[] = [];
     const probing = setInterval(() => {
       const start = Date.now();
-      fetch(`http://127.0.0.1:${server.port}/healthz`, { signal: AbortSignal.timeout(5_000) })
-        .then(() => probes.push(Date.now() - start), () => probes.push(Date.now() - start));
+      fetch(`http://127.0.0.1:${server.port}/healthz`, { signal: AbortSignal.timeout(5_000) }).then(
+        () => probes.push(Date.now() - start),
+        () => probes.push(Date.now() - start),
+      );
     }, 500);
     try {
       await sleep(3_000);
@@ -59,9 +62,17 @@ export async function benchParkFlood(): Promise<BenchResult> {
       const [p99Before, p99During] = [p99(before), p99(during)];
       return report('sync: park flood from one member (our server; other team 1 update / 20 ms, /healthz / 500 ms)', [
         ['other team p99 before', `${p99Before} ms (${before.length} updates)`],
-        ['other team p99 during the flood', `${p99During} ms (${during.length} updates), ${(p99During / Math.max(p99Before, 1)).toFixed(1)}× before`],
+        [
+          'other team p99 during the flood',
+          `${p99During} ms (${during.length} updates), ${(p99During / Math.max(p99Before, 1)).toFixed(1)}× before`,
+        ],
         ['slowest /healthz', `${Math.max(...probes)} ms over ${probes.length} probes`],
-        ['flood ended', close.code ? `closed with ${close.code} after ${frames} frames, ${close.at - attackStart} ms` : `not closed after ${frames} frames`],
+        [
+          'flood ended',
+          close.code
+            ? `closed with ${close.code} after ${frames} frames, ${close.at - attackStart} ms`
+            : `not closed after ${frames} frames`,
+        ],
       ]);
     } finally {
       clearInterval(ticking);

@@ -33,8 +33,10 @@ export function startServerProcess(options: StartOptions): Promise<ServerProcess
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`no listening line within ${options.timeoutMs ?? 20_000} ms`)),
-      options.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`no listening line within ${options.timeoutMs ?? 20_000} ms`)),
+      options.timeoutMs ?? 20_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');

@@ -59,26 +59,38 @@ async function accounts(env: Record<string, string>, rooms: string[], clientsPer
   return tokens;
 }
 
-async function runSetup(setup: Setup, store: Record<string, string>, redisUrl: string, redisPid: number, seconds: number, clients: number): Promise<Figures> {
+async function runSetup(
+  setup: Setup,
+  store: Record<string, string>,
+  redisUrl: string,
+  redisPid: number,
+  seconds: number,
+  clients: number,
+): Promise<Figures> {
   const env = { ...store, ...(setup.redis ? { REDIS_URL: redisUrl } : {}) };
   const rooms = Array.from({ length: ROOMS }, (_, i) => `scale-${setup.instances}${setup.redis ? 'r' : ''}-${i + 1}`);
   const perRoom = Math.floor(clients / ROOMS);
   const tokens = await accounts(store, rooms, perRoom);
   const instances: ServerProcess[] = [];
   for (let i = 0; i < setup.instances; i++) {
-    instances.push(await startServerProcess({
-      args: [OUR_MAIN],
-      env: { ...env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: `/tmp/creditlens-scale-${process.pid}-${i}` },
-      readyPort: (stdout) => {
-        const port = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1];
-        return port === undefined ? undefined : Number(port);
-      },
-    }));
+    instances.push(
+      await startServerProcess({
+        args: [OUR_MAIN],
+        env: { ...env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: `/tmp/creditlens-scale-${process.pid}-${i}` },
+        readyPort: (stdout) => {
+          const port = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1];
+          return port === undefined ? undefined : Number(port);
+        },
+      }),
+    );
   }
   const group = new FanoutGroup({
     serverUrl: instances.map((s) => `ws://127.0.0.1:${s.port}/team`),
     updatesPerSecond: UPDATES_PER_SECOND,
-    rooms: rooms.map((room) => ({ room, tokens: Array.from({ length: perRoom }, (_, c) => tokens.get(room)![Math.floor(c / CONNECTIONS_PER_USER)]!) })),
+    rooms: rooms.map((room) => ({
+      room,
+      tokens: Array.from({ length: perRoom }, (_, c) => tokens.get(room)![Math.floor(c / CONNECTIONS_PER_USER)]!),
+    })),
   });
   try {
     await group.ready();
@@ -119,19 +131,28 @@ export async function benchSyncScale(): Promise<BenchResult> {
     const [alone, withRedis, three] = figures as [Figures, Figures, Figures];
     const row = (name: string, pick: (f: Figures) => string): [string, string] => [name, figures.map((f) => pick(f).padStart(12)).join('')];
     const us = (value: number) => `${value.toFixed(0)} µs`;
-    return report(`sync scale-out: ${clients} clients in ${ROOMS} rooms, ${UPDATES_PER_SECOND} updates/s each, ${seconds} s, PostgreSQL store`, [
-      ['', SETUPS.map((s) => s.label.padStart(12)).join('')],
-      row('updates sent per second', (f) => fmt.perSecond(f.sentPerSecond)),
-      row('deliveries per second', (f) => fmt.perSecond(f.deliveredPerSecond)),
-      row('deliveries received / expected', (f) => `${(f.deliveredShare * 100).toFixed(2)} %`),
-      row('fan-out latency p50', (f) => fmt.ms(f.p50)),
-      row('fan-out latency p99', (f) => fmt.ms(f.p99)),
-      row('at every other client p99', (f) => fmt.ms(f.everyOtherP99)),
-      row('instances\' CPU per update', (f) => us(f.instanceCpuUsPerUpdate)),
-      row('Redis\'s CPU per update', (f) => us(f.redisCpuUsPerUpdate)),
-      ['what Redis adds per update', `${us(withRedis.instanceCpuUsPerUpdate - alone.instanceCpuUsPerUpdate + withRedis.redisCpuUsPerUpdate)} of CPU (instance ${us(withRedis.instanceCpuUsPerUpdate - alone.instanceCpuUsPerUpdate)}, Redis ${us(withRedis.redisCpuUsPerUpdate)}); fan-out p99 ${fmt.ms(withRedis.p99 - alone.p99)}`],
-      ['3 instances / 1 instance', `throughput ${(three.deliveredPerSecond / alone.deliveredPerSecond).toFixed(2)}, fan-out p99 ${(three.p99 / alone.p99).toFixed(2)} (on 2 cores all instances share the same CPUs: the point here is correctness under load, not more capacity)`],
-    ]);
+    return report(
+      `sync scale-out: ${clients} clients in ${ROOMS} rooms, ${UPDATES_PER_SECOND} updates/s each, ${seconds} s, PostgreSQL store`,
+      [
+        ['', SETUPS.map((s) => s.label.padStart(12)).join('')],
+        row('updates sent per second', (f) => fmt.perSecond(f.sentPerSecond)),
+        row('deliveries per second', (f) => fmt.perSecond(f.deliveredPerSecond)),
+        row('deliveries received / expected', (f) => `${(f.deliveredShare * 100).toFixed(2)} %`),
+        row('fan-out latency p50', (f) => fmt.ms(f.p50)),
+        row('fan-out latency p99', (f) => fmt.ms(f.p99)),
+        row('at every other client p99', (f) => fmt.ms(f.everyOtherP99)),
+        row("instances' CPU per update", (f) => us(f.instanceCpuUsPerUpdate)),
+        row("Redis's CPU per update", (f) => us(f.redisCpuUsPerUpdate)),
+        [
+          'what Redis adds per update',
+          `${us(withRedis.instanceCpuUsPerUpdate - alone.instanceCpuUsPerUpdate + withRedis.redisCpuUsPerUpdate)} of CPU (instance ${us(withRedis.instanceCpuUsPerUpdate - alone.instanceCpuUsPerUpdate)}, Redis ${us(withRedis.redisCpuUsPerUpdate)}); fan-out p99 ${fmt.ms(withRedis.p99 - alone.p99)}`,
+        ],
+        [
+          '3 instances / 1 instance',
+          `throughput ${(three.deliveredPerSecond / alone.deliveredPerSecond).toFixed(2)}, fan-out p99 ${(three.p99 / alone.p99).toFixed(2)} (on 2 cores all instances share the same CPUs: the point here is correctness under load, not more capacity)`,
+        ],
+      ],
+    );
   } finally {
     await redis.stop();
     await postgres.stop();

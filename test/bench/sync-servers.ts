@@ -49,7 +49,12 @@ export function referenceServer(label = 'reference'): ServerUnderTest {
         env: { HOST: '127.0.0.1', PORT: String(port) },
         readyPort: (stdout) => (/running at .* on port (\d+)/.test(stdout) ? port : undefined),
       });
-      return { ...server, serverUrl: `ws://127.0.0.1:${server.port}/team`, protocol: 'y-websocket', token: () => 'reference-ignores-tokens' };
+      return {
+        ...server,
+        serverUrl: `ws://127.0.0.1:${server.port}/team`,
+        protocol: 'y-websocket',
+        token: () => 'reference-ignores-tokens',
+      };
     },
     dispose: () => {},
   };

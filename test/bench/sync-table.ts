@@ -26,11 +26,16 @@ export const fmt = {
 
 const GOAL = { lower: 'goal ≤ 1.0', higher: 'goal ≥ 1.0', info: '' } as const;
 
-export function compareTable(title: string, labels: { ours: string; reference: string }, figures: ComparedFigure[],
-  notes: Array<[string, string]> = []): BenchResult {
+export function compareTable(
+  title: string,
+  labels: { ours: string; reference: string },
+  figures: ComparedFigure[],
+  notes: Array<[string, string]> = [],
+): BenchResult {
   const cells = figures.map((f) => [f.format(f.ours), f.format(f.reference), (f.ours / f.reference).toFixed(2)]);
   const widths = [labels.ours, labels.reference, 'ours/ref'].map((head, col) =>
-    Math.max(head.length, ...cells.map((row) => (row[col] as string).length)));
+    Math.max(head.length, ...cells.map((row) => (row[col] as string).length)),
+  );
   const line = (values: string[]) => values.map((v, col) => v.padStart(widths[col] as number)).join('   ');
   return report(title, [
     ['', line([labels.ours, labels.reference, 'ours/ref'])],

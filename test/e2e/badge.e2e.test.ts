@@ -31,7 +31,10 @@ async function badgeWithColor(browser: ExtensionBrowser, page: Page): Promise<st
     const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
     const tab = (await api.tabs.query({})).find((t) => t.url === href);
     if (tab?.id === undefined) return 'no tab';
-    const [text, color] = await Promise.all([api.action.getBadgeText({ tabId: tab.id }), api.action.getBadgeBackgroundColor({ tabId: tab.id })]);
+    const [text, color] = await Promise.all([
+      api.action.getBadgeText({ tabId: tab.id }),
+      api.action.getBadgeBackgroundColor({ tabId: tab.id }),
+    ]);
     return `${text} ${color.join(',')}`;
   }, url);
 }
@@ -52,7 +55,7 @@ describe('toolbar badge', () => {
     await expect.poll(() => badgeOf(browser(), clean)).toBe('0');
   });
 
-  it('says 未知 in the overlay and a grey ? on the badge where the page\'s sections were not loaded (captcha)', async () => {
+  it("says 未知 in the overlay and a grey ? on the badge where the page's sections were not loaded (captcha)", async () => {
     // captcha-2018 draws its sections from endpoints that answer a captcha page: none of them is ever loaded.
     const page = await openSimPage(browser(), 'captcha-2018');
     await readyOverlay(page);

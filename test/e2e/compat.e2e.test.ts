@@ -43,14 +43,18 @@ function builtScripts(dir: string): Array<{ file: string; text: string }> {
 
 describe('minimum_chrome_version', () => {
   it('equals the newest browser feature the built extension uses', () => {
-    const found = NEWER.flatMap((feature) => builtScripts(EXTENSION_DIR)
-      .filter(({ text }) => feature.pattern.test(text))
-      .map(({ file }) => ({ ...feature, file })));
+    const found = NEWER.flatMap((feature) =>
+      builtScripts(EXTENSION_DIR)
+        .filter(({ text }) => feature.pattern.test(text))
+        .map(({ file }) => ({ ...feature, file })),
+    );
     // A feature the code uses only where the browser has it (with a tested fallback) does not raise the floor.
     const newest = Math.max(MV3, ...found.filter((f) => !FEATURE_DETECTED.includes(f.what)).map((f) => f.chrome));
     expect(FEATURE_DETECTED.filter((what) => !NEWER.some((feature) => feature.what === what))).toEqual([]);
-    expect({ declared: MINIMUM_CHROME_VERSION, found: found.map((f) => `${f.what} (${f.chrome}) in ${f.file}`) })
-      .toEqual({ declared: newest, found: expect.any(Array) });
+    expect({ declared: MINIMUM_CHROME_VERSION, found: found.map((f) => `${f.what} (${f.chrome}) in ${f.file}`) }).toEqual({
+      declared: newest,
+      found: expect.any(Array),
+    });
     const manifest = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as { minimum_chrome_version?: string };
     expect(manifest.minimum_chrome_version).toBe(String(MINIMUM_CHROME_VERSION));
   });

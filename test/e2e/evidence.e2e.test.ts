@@ -67,7 +67,12 @@ async function saveEvidence(page: Page, worker: Worker) {
   const dir = folder('creditlens-e2e-evidence-');
   writeFileSync(join(dir, 'evidence.zip'), zip);
   let out = '';
-  const code = await cli(['verify-evidence', join(dir, 'evidence.zip')], { out: (t) => (out += t), err: (t) => (out += t), now: () => Date.now(), errIsTerminal: false });
+  const code = await cli(['verify-evidence', join(dir, 'evidence.zip')], {
+    out: (t) => (out += t),
+    err: (t) => (out += t),
+    now: () => Date.now(),
+    errIsTerminal: false,
+  });
   const files = unzipSync(zip);
   const manifest = EvidenceManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json'])));
   return { files, manifest, code, out, savedText: await saved.textContent(), state, item };
@@ -87,7 +92,10 @@ describe('保存取证 without page capture', () => {
       button?.click();
       button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       window.postMessage({ type: 'evidence:save' }, '*');
-      return { found: button !== null && button !== undefined, status: document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="evidence-status"]')?.textContent };
+      return {
+        found: button !== null && button !== undefined,
+        status: document.querySelector(tag)?.shadowRoot?.querySelector('[data-testid="evidence-status"]')?.textContent,
+      };
     }, OVERLAY_TAG);
     expect(afterPageScript).toEqual({ found: true, status: '' });
 
@@ -110,7 +118,8 @@ describe('保存取证 without page capture', () => {
 
     const popup = await openPopup(browser());
     await popup.locator('[data-testid="lookup-input"]').fill(entity.uscc ?? '');
-    await expect.poll(() => popup.locator('[data-testid="evidence-entry"]').allTextContents(), { timeout: 10_000 })
+    await expect
+      .poll(() => popup.locator('[data-testid="evidence-entry"]').allTextContents(), { timeout: 10_000 })
       .toEqual([expect.stringContaining(fileName)]);
   });
 });

@@ -30,7 +30,10 @@ async function openOwnNotes(page: Page): Promise<{ frame: FrameLocator; base: st
   await page.locator('[data-testid="notes-toggle"]').click();
   const frame = page.frameLocator('[data-testid="notes-frame"]');
   await frame.locator('[data-testid="team-panel"] [data-testid="team-connection"]').waitFor(WAIT);
-  const src = await page.evaluate((tag) => (document.querySelector(tag)?.shadowRoot?.querySelector('iframe[data-testid="notes-frame"]') as HTMLIFrameElement).src, OVERLAY_TAG);
+  const src = await page.evaluate(
+    (tag) => (document.querySelector(tag)?.shadowRoot?.querySelector('iframe[data-testid="notes-frame"]') as HTMLIFrameElement).src,
+    OVERLAY_TAG,
+  );
   // The token was posted into the frame: nothing the page can read from the open shadow root carries it.
   expect(src).not.toMatch(/#|token/);
   const shadowHtml = await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.innerHTML ?? '', OVERLAY_TAG);
@@ -43,19 +46,23 @@ async function openOwnNotes(page: Page): Promise<{ frame: FrameLocator; base: st
  * own, hidden by opacity 0 or under an element that lets clicks through, at a fixed place on the page.
  */
 async function plantFrame(page: Page, url: string, hiding: 'opacity' | 'covered'): Promise<Frame> {
-  await page.evaluate(({ url, hiding, id }) => {
-    const frame = document.createElement('iframe');
-    frame.id = id;
-    frame.src = url;
-    frame.style.cssText = `position:fixed;left:20px;top:8px;width:360px;height:700px;border:0;z-index:2147483000;${hiding === 'opacity' ? 'opacity:0;' : ''}`;
-    document.body.append(frame);
-    if (hiding === 'covered') {
-      const cover = document.createElement('div');
-      cover.textContent = '点击领取优惠';
-      cover.style.cssText = 'position:fixed;left:0;top:0;width:420px;height:720px;background:#fff;z-index:2147483001;pointer-events:none;';
-      document.body.append(cover);
-    }
-  }, { url, hiding, id: ATTACK_ID });
+  await page.evaluate(
+    ({ url, hiding, id }) => {
+      const frame = document.createElement('iframe');
+      frame.id = id;
+      frame.src = url;
+      frame.style.cssText = `position:fixed;left:20px;top:8px;width:360px;height:700px;border:0;z-index:2147483000;${hiding === 'opacity' ? 'opacity:0;' : ''}`;
+      document.body.append(frame);
+      if (hiding === 'covered') {
+        const cover = document.createElement('div');
+        cover.textContent = '点击领取优惠';
+        cover.style.cssText =
+          'position:fixed;left:0;top:0;width:420px;height:720px;background:#fff;z-index:2147483001;pointer-events:none;';
+        document.body.append(cover);
+      }
+    },
+    { url, hiding, id: ATTACK_ID },
+  );
   const handle = await page.waitForSelector(`#${ATTACK_ID}`);
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the planted frame has no content');
@@ -95,8 +102,14 @@ describe('a frame the page loads itself cannot act', () => {
       await planted.locator('[data-testid="note-share"]').waitFor(WAIT);
       await planted.locator('[data-testid="team-status"]').waitFor(WAIT);
       // The page posts its frame a token of the right form, as the overlay would: one it cannot know is refused.
-      await page.evaluate((id) => (document.getElementById(id) as HTMLIFrameElement).contentWindow?.postMessage(
-        { type: 'creditlens:frame-token', token: 'A'.repeat(43) }, '*'), ATTACK_ID);
+      await page.evaluate(
+        (id) =>
+          (document.getElementById(id) as HTMLIFrameElement).contentWindow?.postMessage(
+            { type: 'creditlens:frame-token', token: 'A'.repeat(43) },
+            '*',
+          ),
+        ATTACK_ID,
+      );
       await clickAt(page, planted, '[data-testid="note-share"]');
       await clickAt(page, planted, '[data-testid="team-status"]');
       await page.keyboard.press('ArrowDown');
@@ -106,7 +119,10 @@ describe('a frame the page loads itself cannot act', () => {
       expect(teamRecord(own.key), hiding).toMatchObject({ notes: [], status: null, assignee: null });
       // It says why it is read-only (seen only by whoever makes it visible).
       expect(await planted.locator('[data-testid="frame-readonly"]').textContent()).toContain('只能查看，不能修改');
-      await page.evaluate((id) => document.querySelectorAll(`#${id}, body > div[style*="pointer-events"]`).forEach((n) => n.remove()), ATTACK_ID);
+      await page.evaluate(
+        (id) => document.querySelectorAll(`#${id}, body > div[style*="pointer-events"]`).forEach((n) => n.remove()),
+        ATTACK_ID,
+      );
     }
 
     // The overlay's own frame, visible: 分享给团队 asks first, then shares.
@@ -153,7 +169,11 @@ describe('a frame the page loads itself cannot act', () => {
     await own.frame.getByRole('listitem').filter({ hasText: text }).getByTestId('note-share').waitFor(WAIT);
     expect(await own.frame.locator('[data-testid="notes-status"]').textContent()).not.toMatch(/refused|失败/);
     expect(await own.frame.getByText(text).count()).toBeGreaterThan(0);
-    const marks = await Promise.all(alice().context.serviceWorkers().map((w) => w.evaluate(() => (globalThis as { creditlensTestMark?: number }).creditlensTestMark ?? null)));
+    const marks = await Promise.all(
+      alice()
+        .context.serviceWorkers()
+        .map((w) => w.evaluate(() => (globalThis as { creditlensTestMark?: number }).creditlensTestMark ?? null)),
+    );
     expect(marks).toEqual([null]);
   });
 });

@@ -45,17 +45,22 @@ async function watch(page: Page): Promise<void> {
     w.inputDelays = [];
     w.longTasks = [];
     // On the document: the search box is made anew each time the ledger tab is shown.
-    document.addEventListener('input', (e) => {
-      if ((e.target as HTMLElement).dataset.testid === 'ledger-search') w.inputDelays.push(performance.now() - e.timeStamp);
-    }, true);
+    document.addEventListener(
+      'input',
+      (e) => {
+        if ((e.target as HTMLElement).dataset.testid === 'ledger-search') w.inputDelays.push(performance.now() - e.timeStamp);
+      },
+      true,
+    );
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: 'longtask' });
   });
 }
 
-const figures = (page: Page) => page.evaluate(() => {
-  const w = window as unknown as { inputDelays: number[]; longTasks: number[] };
-  return { inputDelays: [...w.inputDelays], longTasks: [...w.longTasks] };
-});
+const figures = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { inputDelays: number[]; longTasks: number[] };
+    return { inputDelays: [...w.inputDelays], longTasks: [...w.longTasks] };
+  });
 
 const busy = (page: Page) => page.locator('[data-testid="ledger-import"]').getAttribute('data-busy');
 
@@ -92,7 +97,9 @@ describe('importing a big clue list', () => {
 
     const importStarted = Date.now();
     await ledger.locator('[data-testid="import-run"]').click();
-    await expect.poll(() => ledger.locator('[data-testid="import-outcome"]').textContent(), { timeout: 120_000 }).toBe(`已导入 ${ROWS} 行；0 行有问题，未导入`);
+    await expect
+      .poll(() => ledger.locator('[data-testid="import-outcome"]').textContent(), { timeout: 120_000 })
+      .toBe(`已导入 ${ROWS} 行；0 行有问题，未导入`);
     const importMs = Date.now() - importStarted;
     // Up to the outcome (the ledger's reload of 20,500 records starts with it and may be in the last figure).
     const all = await figures(ledger);
@@ -100,8 +107,10 @@ describe('importing a big clue list', () => {
     await ledger.locator('[data-testid="ledger-tab-ledger"]').click();
     await expect.poll(() => ledger.locator('[data-testid="ledger-count"]').textContent(), { timeout: 60_000 }).toMatch(/共 20500 条/);
     const longest = (tasks: number[]) => Math.round(Math.max(0, ...tasks));
-    console.log(`import e2e: read+check ${checkedMs} ms, ${typedWhileBusy} keys typed meanwhile, input delay max ${Math.round(Math.max(...reading.inputDelays))} ms, `
-      + `round trip max ${Math.max(...roundTrips)} ms, longest task while reading ${longest(reading.longTasks)} ms; import ${importMs} ms, longest task overall ${longest(all.longTasks)} ms`);
+    console.log(
+      `import e2e: read+check ${checkedMs} ms, ${typedWhileBusy} keys typed meanwhile, input delay max ${Math.round(Math.max(...reading.inputDelays))} ms, ` +
+        `round trip max ${Math.max(...roundTrips)} ms, longest task while reading ${longest(reading.longTasks)} ms; import ${importMs} ms, longest task overall ${longest(all.longTasks)} ms`,
+    );
 
     expect(typedWhileBusy).toBeGreaterThanOrEqual(5);
     expect(reading.inputDelays.length).toBeGreaterThanOrEqual(typedWhileBusy);

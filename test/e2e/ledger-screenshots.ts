@@ -42,7 +42,10 @@ try {
   await page.goto(simPageUrl('listed-2026'));
   await waitForCompletePaint(page);
 
-  for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
     const ledger = await browser.context.newPage();
     await ledger.setViewportSize(size);
     await ledger.goto(`chrome-extension://${browser.extensionId}/ledger.html`);

@@ -35,7 +35,11 @@ beforeAll(async () => {
   seeder = team.client('t1', 'seeder');
   await synced(seeder);
   Y.applyUpdate(seeder.doc, Y.encodeStateAsUpdate(ledgerDoc(N)));
-  ensureTeamEntity(seeder.doc, { name: LISTED.name, uscc: LISTED.uscc, legalRepresentative: LISTED.legalRepresentative }, { by: 'seeder', at: '2026-11-30T01:00:00.000Z' });
+  ensureTeamEntity(
+    seeder.doc,
+    { name: LISTED.name, uscc: LISTED.uscc, legalRepresentative: LISTED.legalRepresentative },
+    { by: 'seeder', at: '2026-11-30T01:00:00.000Z' },
+  );
 });
 
 describe('the team ledger page', () => {
@@ -82,10 +86,15 @@ describe('the team ledger page', () => {
     await ledger.locator('[data-testid="ledger-bulk-apply"]').click();
     await expect.poll(() => ledger.locator('[data-testid="ledger-outcome"]').textContent(), WAIT).toContain(`已修改 ${expected.length} 条`);
     const key = (i: number) => `91330100MA${String(i).padStart(8, '0')}`;
-    await until(() => expected.every((i) => {
-      const read = readTeamEntity(seeder!.doc, key(i));
-      return read?.ok === true && read.value.status === 'case-filed' && read.value.updatedBy === 'alice';
-    }), 'the bulk change at the seeding client', WAIT.timeout);
+    await until(
+      () =>
+        expected.every((i) => {
+          const read = readTeamEntity(seeder!.doc, key(i));
+          return read?.ok === true && read.value.status === 'case-filed' && read.value.updatedBy === 'alice';
+        }),
+      'the bulk change at the seeding client',
+      WAIT.timeout,
+    );
     // 已立案 with the same search: the rows just changed, and those that were 已立案 already (i % 6 === 2).
     await ledger.locator('[data-testid="ledger-filter-status"]').selectOption('case-filed');
     const filedBefore = Array.from({ length: N }, (_, i) => i).filter((i) => i % 6 === 2 && i % 13 === 0);
@@ -114,9 +123,13 @@ describe('the team ledger page', () => {
     const report = workReport(readTeamEntities(seeder!.doc), PERIOD);
     expect(report.total.listed).toBeGreaterThan(0);
     const table = reportTable(report, { unit: UNIT });
-    const shown = await ledger.locator('[data-testid="report-row"]').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    const shown = await ledger
+      .locator('[data-testid="report-row"]')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(shown).toEqual(table.slice(4).map((row) => row.map(String)));
-    const answer = await fetch(`${team.server().httpUrl}/team/t1/report?from=${PERIOD.from}&to=${PERIOD.to}&format=json`, { headers: { authorization: `Bearer ${team.token('t1', 'alice')}` } });
+    const answer = await fetch(`${team.server().httpUrl}/team/t1/report?from=${PERIOD.from}&to=${PERIOD.to}&format=json`, {
+      headers: { authorization: `Bearer ${team.token('t1', 'alice')}` },
+    });
     expect(await answer.json()).toEqual(report);
 
     const [download] = await Promise.all([ledger.waitForEvent('download'), ledger.locator('[data-testid="report-xlsx"]').click()]);

@@ -53,7 +53,9 @@ const COLLECT = `(roots) => {
 
 /** Our elements on a site's page: the panel, the hint, the row chips (the page's own text is the site's business). */
 const ours = (page: Page): Promise<string[]> =>
-  page.evaluate(`(${COLLECT})([...document.querySelectorAll('creditlens-overlay, creditlens-hint, creditlens-chip')].map((h) => h.shadowRoot).filter(Boolean))`);
+  page.evaluate(
+    `(${COLLECT})([...document.querySelectorAll('creditlens-overlay, creditlens-hint, creditlens-chip')].map((h) => h.shadowRoot).filter(Boolean))`,
+  );
 const whole = (target: Page | Frame): Promise<string[]> => target.evaluate(`(${COLLECT})([document])`);
 /** Our frames inside a site's page (notes, same-name check). */
 const extensionFrames = (page: Page) => page.frames().filter((f) => f.url().startsWith('chrome-extension://'));
@@ -96,7 +98,9 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
       await waitForOverlay(stopped, ['ready']);
       await waitForCompletePaint(stopped);
       // The read stopped, and says so: the very message this walk is about.
-      await expect.poll(() => stopped.locator('[data-testid="read-stopped"]').textContent(), WAIT).toMatch(/^完整记录读取已停止：网站(返回了验证码|拒绝了请求)/);
+      await expect
+        .poll(() => stopped.locator('[data-testid="read-stopped"]').textContent(), WAIT)
+        .toMatch(/^完整记录读取已停止：网站(返回了验证码|拒绝了请求)/);
       record(`overlay ${name}`, await ours(stopped));
     }
   });
@@ -105,10 +109,12 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
     const changed = await browser().context.newPage();
     onTestFinished(() => changed.close());
     // An entity page's address whose page no longer has the labels the reader looks for.
-    await changed.route(simPageUrl('clean-2026'), (route) => route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: '<!doctype html><html><head><meta charset="utf-8"><title>改版</title></head><body><div>网站已改版，本页内容正在更新中，请稍后再来查看。</div></body></html>',
-    }));
+    await changed.route(simPageUrl('clean-2026'), (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html><head><meta charset="utf-8"><title>改版</title></head><body><div>网站已改版，本页内容正在更新中，请稍后再来查看。</div></body></html>',
+      }),
+    );
     await changed.goto(simPageUrl('clean-2026'));
     await waitForOverlay(changed, ['not-understood']);
     expect(await changed.locator('[data-testid="not-understood"]').textContent()).toBe('页面结构已变化，无法可靠读取');
@@ -120,8 +126,12 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
     record('search hint', await ours(search));
     // The hint covers none of the results: it sits below and beside the table's cells.
     const box = await hint.boundingBox();
-    const cells = await search.locator('table td, table th').evaluateAll((list) => list.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
-    const overlaps = cells.filter((c) => box && c.left < box.x + box.width && box.x < c.right && c.top < box.y + box.height && box.y < c.bottom);
+    const cells = await search
+      .locator('table td, table th')
+      .evaluateAll((list) => list.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
+    const overlaps = cells.filter(
+      (c) => box && c.left < box.x + box.width && box.x < c.right && c.top < box.y + box.height && box.y < c.bottom,
+    );
     expect(overlaps).toEqual([]);
     await search.locator('[data-testid="hint-dismiss"]').click();
     await expect.poll(() => hint.count()).toBe(0);
@@ -152,17 +162,23 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
     record('options', await whole(options));
     await options.locator('[data-testid="setting-repeatOffenderThreshold"]').fill('0');
     await options.locator('[data-testid="settings-save"]').click();
-    await expect.poll(() => options.locator('[data-testid="settings-status"]').textContent(), WAIT).toMatch(/^未保存，请更正：“屡禁不止、屡罚不改”处罚次数（含本数）：/);
+    await expect
+      .poll(() => options.locator('[data-testid="settings-status"]').textContent(), WAIT)
+      .toMatch(/^未保存，请更正：“屡禁不止、屡罚不改”处罚次数（含本数）：/);
 
     const bad = { format: 'creditlens-local', version: 1, exportedAt: 'yesterday', notes: [{ id: '' }], snapshots: [] };
-    await options.locator('[data-testid="import-file"]').setInputFiles({ name: '坏文件.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await options
+      .locator('[data-testid="import-file"]')
+      .setInputFiles({ name: '坏文件.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     await expect.poll(() => options.locator('[data-testid="data-status"]').textContent(), WAIT).toMatch(/^文件未通过检查/);
 
     await options.locator('[data-testid="team-token"]').fill('abc');
     await expect.poll(() => options.locator('[data-testid="team-token-preview"]').textContent(), WAIT).toMatch(/^令牌无法识别：不是令牌/);
     await options.locator('[data-testid="team-server"]').fill('http://127.0.0.1:1');
     await options.locator('[data-testid="team-connect"]').click();
-    await expect.poll(() => options.locator('[data-testid="team-status-line"]').textContent(), WAIT).toMatch(/^未保存：服务器地址：地址须以 ws:\/\/ 或 wss:\/\/ 开头/);
+    await expect
+      .poll(() => options.locator('[data-testid="team-status-line"]').textContent(), WAIT)
+      .toMatch(/^未保存：服务器地址：地址须以 ws:\/\/ 或 wss:\/\/ 开头/);
     record('options with errors', await whole(options));
   });
 
@@ -189,7 +205,8 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
       record(`ledger ${tab}`, await whole(ledger));
     }
     await ledger.locator('[data-testid="ledger-tab-import"]').click();
-    const csv = '主体名称,统一社会信用代码,处理状态,备注\r\n示例市好行有限公司,,核查中,\r\n示例市坏码有限公司,123,核查中,\r\n,,不存在的状态,\r\n';
+    const csv =
+      '主体名称,统一社会信用代码,处理状态,备注\r\n示例市好行有限公司,,核查中,\r\n示例市坏码有限公司,123,核查中,\r\n,,不存在的状态,\r\n';
     await ledger.locator('[data-testid="import-file"]').setInputFiles({ name: '线索.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => ledger.locator('[data-testid="import-bad-row"]').count(), WAIT).toBeGreaterThan(0);
     record('ledger import', await whole(ledger));
@@ -197,8 +214,18 @@ describe('the Chinese UI (LANGUAGE=zh_CN) shows no English', () => {
 
   it('none of those surfaces shows a Latin-only text', () => {
     // Runs after the walk: every surface was reached and had text, so an empty `found` means something.
-    for (const surface of ['overlay repeat-2017', 'overlay captcha-2018', 'overlay blocked-2018', 'overlay structure-changed', 'search hint',
-      'popup', 'options with errors', 'ledger', 'ledger import']) expect(seen[surface] ?? 0, surface).toBeGreaterThan(0);
+    for (const surface of [
+      'overlay repeat-2017',
+      'overlay captcha-2018',
+      'overlay blocked-2018',
+      'overlay structure-changed',
+      'search hint',
+      'popup',
+      'options with errors',
+      'ledger',
+      'ledger import',
+    ])
+      expect(seen[surface] ?? 0, surface).toBeGreaterThan(0);
     expect(found).toEqual({});
   });
 });

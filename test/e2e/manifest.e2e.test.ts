@@ -37,7 +37,10 @@ describe('extension manifest', () => {
   });
 
   it('opens notes and the team record in the side panel, which no page can load (not web-accessible)', () => {
-    const manifest = manifestOf(EXTENSION_DIR) as Manifest & { side_panel?: unknown; web_accessible_resources: Array<{ resources: string[] }> };
+    const manifest = manifestOf(EXTENSION_DIR) as Manifest & {
+      side_panel?: unknown;
+      web_accessible_resources: Array<{ resources: string[] }>;
+    };
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.web_accessible_resources.flatMap((r) => r.resources)).not.toContain('sidepanel.html');
   });
@@ -77,11 +80,16 @@ describe('extension manifest', () => {
   });
 
   it('has every message in Chinese and English, none empty', () => {
-    const messages = (lang: string) => JSON.parse(readFileSync(`${LOCALES}${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    const messages = (lang: string) =>
+      JSON.parse(readFileSync(`${LOCALES}${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
     expect(readdirSync(LOCALES).sort()).toEqual(['en', 'zh_CN']);
     expect(Object.keys(messages('en')).sort()).toEqual(Object.keys(messages('zh_CN')).sort());
     for (const lang of ['en', 'zh_CN']) {
-      expect(Object.entries(messages(lang)).filter(([, m]) => m.message.trim() === '').map(([k]) => k)).toEqual([]);
+      expect(
+        Object.entries(messages(lang))
+          .filter(([, m]) => m.message.trim() === '')
+          .map(([k]) => k),
+      ).toEqual([]);
     }
   });
 });

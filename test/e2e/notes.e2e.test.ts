@@ -33,7 +33,8 @@ async function saveNote(frame: FrameLocator, text: string, tags: string): Promis
   await frame.locator('[data-testid="note-text"]').fill(text);
   await frame.locator('[data-testid="note-tags"]').fill(tags);
   await frame.locator('[data-testid="note-save"]').click();
-  await expect.poll(() => frame.locator('[data-testid="note-item"]').allTextContents(), { timeout: 10_000 })
+  await expect
+    .poll(() => frame.locator('[data-testid="note-item"]').allTextContents(), { timeout: 10_000 })
     .toEqual(expect.arrayContaining([expect.stringContaining(text)]));
 }
 
@@ -44,7 +45,14 @@ describe('notes survive a restart', () => {
   it('a note saved before closing the browser is there after starting it with the same profile', async () => {
     const text = `现场核查：仓库存放过期原料 ${randomUUID()}`;
     // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
-    const launch = () => launchExtension({ profileDir, language: 'zh_CN', simPort: inject('simPort'), extensionDir: inject('extensionDir'), sidePanel: false });
+    const launch = () =>
+      launchExtension({
+        profileDir,
+        language: 'zh_CN',
+        simPort: inject('simPort'),
+        extensionDir: inject('extensionDir'),
+        sidePanel: false,
+      });
     const first = await launch();
     try {
       const { frame } = await openNotes(first);
@@ -55,7 +63,8 @@ describe('notes survive a restart', () => {
     const second = await launch();
     try {
       const { frame } = await openNotes(second);
-      await expect.poll(() => frame.locator('[data-testid="note-item"]').allTextContents(), { timeout: 10_000 })
+      await expect
+        .poll(() => frame.locator('[data-testid="note-item"]').allTextContents(), { timeout: 10_000 })
         .toEqual(expect.arrayContaining([expect.stringContaining(text)]));
       expect(await frame.locator('[data-testid="note-item"]').filter({ hasText: text }).textContent()).toContain('复查');
     } finally {
@@ -68,7 +77,7 @@ describe('the host page cannot read notes', () => {
   // The in-page notes frame, the fallback where the side panel cannot open (sidepanel.e2e.test.ts has the side panel).
   const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
-  it('neither a saved note nor the text being typed reaches the page\'s main world', async () => {
+  it("neither a saved note nor the text being typed reaches the page's main world", async () => {
     const saved = `保密笔记 ${randomUUID()}`;
     const typing = `正在输入 ${randomUUID()}`;
     const { page, frame } = await openNotes(browser());
@@ -76,30 +85,35 @@ describe('the host page cannot read notes', () => {
     await frame.locator('[data-testid="note-text"]').fill(typing);
 
     // Everything below runs in the page's main world, as a page script would.
-    const seen = await page.evaluate(({ tag, secrets }) => {
-      const root = document.querySelector(tag)?.shadowRoot ?? null;
-      const iframe = root?.querySelector('iframe[data-testid="notes-frame"]') ?? null;
-      // A cross-origin frame's document throws on access; reaching it at all would be a leak.
-      let windowReadable: boolean;
-      try {
-        windowReadable = (iframe as HTMLIFrameElement | null)?.contentWindow?.document !== undefined;
-      } catch {
-        windowReadable = false;
-      }
-      const places = {
-        html: document.documentElement.outerHTML,
-        text: document.documentElement.textContent ?? '',
-        shadowHtml: root?.innerHTML ?? '',
-        shadowText: root?.textContent ?? '',
-        frameSrc: (iframe as HTMLIFrameElement | null)?.src ?? '',
-      };
-      return {
-        hasFrame: iframe !== null,
-        contentDocument: (iframe as HTMLIFrameElement | null)?.contentDocument ?? null,
-        windowReadable,
-        leaks: Object.entries(places).filter(([, value]) => secrets.some((s) => value.includes(s))).map(([place]) => place),
-      };
-    }, { tag: OVERLAY_TAG, secrets: [saved, typing] });
+    const seen = await page.evaluate(
+      ({ tag, secrets }) => {
+        const root = document.querySelector(tag)?.shadowRoot ?? null;
+        const iframe = root?.querySelector('iframe[data-testid="notes-frame"]') ?? null;
+        // A cross-origin frame's document throws on access; reaching it at all would be a leak.
+        let windowReadable: boolean;
+        try {
+          windowReadable = (iframe as HTMLIFrameElement | null)?.contentWindow?.document !== undefined;
+        } catch {
+          windowReadable = false;
+        }
+        const places = {
+          html: document.documentElement.outerHTML,
+          text: document.documentElement.textContent ?? '',
+          shadowHtml: root?.innerHTML ?? '',
+          shadowText: root?.textContent ?? '',
+          frameSrc: (iframe as HTMLIFrameElement | null)?.src ?? '',
+        };
+        return {
+          hasFrame: iframe !== null,
+          contentDocument: (iframe as HTMLIFrameElement | null)?.contentDocument ?? null,
+          windowReadable,
+          leaks: Object.entries(places)
+            .filter(([, value]) => secrets.some((s) => value.includes(s)))
+            .map(([place]) => place),
+        };
+      },
+      { tag: OVERLAY_TAG, secrets: [saved, typing] },
+    );
 
     expect(seen.hasFrame).toBe(true);
     expect(seen.contentDocument).toBeNull();

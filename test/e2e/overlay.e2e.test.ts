@@ -66,11 +66,13 @@ describe('overlay on entity pages (中文)', () => {
     expect(exp.penalties).toBe(23);
     expect(fraction(view.completeness)).toEqual([exp.records, exp.records]);
     // The repeat-offender count is over all 23 decisions in the window, whatever today's window holds.
-    expect(view.repeat).toBe(message(zh, exp.repeat.flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', exp.repeat.count, exp.repeat.threshold));
+    expect(view.repeat).toBe(
+      message(zh, exp.repeat.flag ? 'overlay_repeat_yes' : 'overlay_repeat_no', exp.repeat.count, exp.repeat.threshold),
+    );
     await expectChips(page, '#needPaging_punish', exp, 5);
   });
 
-  it('repeat-2017: the page\'s pager replaces the rows; chips follow, the counts stay', async () => {
+  it("repeat-2017: the page's pager replaces the rows; chips follow, the counts stay", async () => {
     const page = await openSimPage(browser(), 'repeat-2017');
     const before = await readyOverlay(page);
     const exp = expectedOverlay('repeat');

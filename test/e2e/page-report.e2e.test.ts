@@ -68,9 +68,13 @@ describe('读取有误？', () => {
     await expect.poll(() => notes.locator('[data-testid="note-item"]').allTextContents(), WAIT).toEqual([expect.stringContaining(NOTE)]);
 
     // The page's own script clicks through the open shadow root: nothing opens, nothing is sent.
-    const synthetic = (testid: string) => page.evaluate(({ tag, id }) => {
-      (document.querySelector(tag)?.shadowRoot?.querySelector(`[data-testid="${id}"]`) as HTMLElement).click();
-    }, { tag: OVERLAY_TAG, id: testid });
+    const synthetic = (testid: string) =>
+      page.evaluate(
+        ({ tag, id }) => {
+          (document.querySelector(tag)?.shadowRoot?.querySelector(`[data-testid="${id}"]`) as HTMLElement).click();
+        },
+        { tag: OVERLAY_TAG, id: testid },
+      );
     await synthetic('page-report-open');
     expect(await inPanel(page, 'page-report-comment').isVisible()).toBe(false);
     await inPanel(page, 'page-report-open').click();
@@ -84,7 +88,10 @@ describe('读取有误？', () => {
     expect(await inPanel(page, 'page-report-status').textContent()).toBe('已发送，谢谢。管理员会据此修正读取。');
     expect(await inPanel(page, 'page-report-comment').isVisible()).toBe(false);
 
-    const [, row] = (await team.server().cli(['page-reports', 'list', '--team', 't1'])).stdout.trim().split('\n').map((line) => line.split('\t'));
+    const [, row] = (await team.server().cli(['page-reports', 'list', '--team', 't1'])).stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(row?.slice(2, 6)).toEqual(['t1', 'alice', 'gsxt-gov-cn', 'web-2026']);
     expect(row?.at(-1)).toBe('第二页的处罚没读到');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-e2e-reports-'));
@@ -92,7 +99,9 @@ describe('读取有误？', () => {
     expect((await team.server().cli(['page-reports', 'export', dir])).code).toBe(0);
     const html = fs.readFileSync(path.join(dir, `${row![0]}.html`), 'utf8');
     const facts = fs.readFileSync(path.join(dir, `${row![0]}.json`), 'utf8');
-    expect(html.startsWith(`<!-- saved from url=(${String(simPageUrl('listed-2026').length).padStart(4, '0')})${simPageUrl('listed-2026')} -->`)).toBe(true);
+    expect(
+      html.startsWith(`<!-- saved from url=(${String(simPageUrl('listed-2026').length).padStart(4, '0')})${simPageUrl('listed-2026')} -->`),
+    ).toBe(true);
     expect(html).not.toMatch(/<script|creditlens-overlay|creditlens-chip/i);
     const reread = cliParse(path.join(dir, `${row![0]}.html`));
     expect(reread.ok).toBe(true);
@@ -107,10 +116,12 @@ describe('读取有误？', () => {
     const page = await browser().context.newPage();
     onTestFinished(() => page.close());
     // An entity page's address whose page no longer has what the reader looks for.
-    await page.route(simPageUrl('clean-2026'), (route) => route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      body: '<!doctype html><html><head><meta charset="utf-8"><title>改版</title></head><body><div>网站已改版，本页内容正在更新中。</div></body></html>',
-    }));
+    await page.route(simPageUrl('clean-2026'), (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html><head><meta charset="utf-8"><title>改版</title></head><body><div>网站已改版，本页内容正在更新中。</div></body></html>',
+      }),
+    );
     await page.goto(simPageUrl('clean-2026'));
     await waitForOverlay(page, ['not-understood']);
     await expandOverlay(page);
@@ -122,7 +133,9 @@ describe('读取有误？', () => {
     await reportWith(page, '改版后读不出来');
     await expect.poll(() => inPanel(page, 'page-report-status').getAttribute('data-state'), WAIT).toBe('saved');
     const said = await inPanel(page, 'page-report-status').textContent();
-    expect(said).toMatch(/^未发送（无法连接团队服务器）。已保存为文件 读取问题-gsxt-gov-cn-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json，请把它交给团队管理员。$/);
+    expect(said).toMatch(
+      /^未发送（无法连接团队服务器）。已保存为文件 读取问题-gsxt-gov-cn-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json，请把它交给团队管理员。$/,
+    );
 
     expect(downloads).toHaveLength(1);
     const download = await downloads[0]!;
@@ -130,7 +143,10 @@ describe('读取有误？', () => {
     const text = fs.readFileSync((await download.path())!, 'utf8');
     const report = PageReport.parse(JSON.parse(text));
     expect(report).toMatchObject({
-      url: simPageUrl('clean-2026'), comment: '改版后读不出来', result: { ok: false, reason: 'structure-changed' }, reader: { site: 'gsxt-gov-cn' },
+      url: simPageUrl('clean-2026'),
+      comment: '改版后读不出来',
+      result: { ok: false, reason: 'structure-changed' },
+      reader: { site: 'gsxt-gov-cn' },
     });
     expect(report.html).toContain('网站已改版');
     expectNothingPrivate(text);

@@ -33,7 +33,12 @@ function placement(page: Page) {
   return page.evaluate((tag) => {
     const host = document.querySelector(tag);
     const root = host?.shadowRoot;
-    const parts = [host, root?.querySelector('.overlay'), root?.querySelector('section.panel'), root?.querySelector('[data-testid=panel-tab]')];
+    const parts = [
+      host,
+      root?.querySelector('.overlay'),
+      root?.querySelector('section.panel'),
+      root?.querySelector('[data-testid=panel-tab]'),
+    ];
     return {
       transforms: parts.map((el) => (el ? getComputedStyle(el).transform : 'missing')),
       panel: { top: (parts[2] as HTMLElement | null)?.style.top ?? '', left: (parts[2] as HTMLElement | null)?.style.left ?? '' },
@@ -63,7 +68,7 @@ describe('the overlay panel beside the page, not over it', () => {
   /** A tab of the given width on a simulated page: the width is set before the page loads, as a window would be. */
   async function open(name: string, width: number, height = 900): Promise<Page> {
     const page = await browser().context.newPage();
-    onTestFinished(() => page.isClosed() ? undefined : page.close());
+    onTestFinished(() => (page.isClosed() ? undefined : page.close()));
     await page.setViewportSize({ width, height });
     await page.goto(simPageUrl(name));
     await readyOverlay(page);
@@ -73,34 +78,44 @@ describe('the overlay panel beside the page, not over it', () => {
   it.each([
     ['listed-2026', '#resultMenu [data-target="#xzcf"]', '#xzcf', '#resultMenu'],
     ['repeat-2017', '#tab_primary3', '#needPaging_punish', '#tab_primary3'],
-  ])('%s at 1400 px: starts as the tab with the key facts, covering no cell of the penalty table nor the menu', async (name, opener, table, menu) => {
-    const page = await open(name, 1400);
-    await page.locator(opener).click();
-    await page.locator(`${table} td`).first().waitFor(WAIT);
-    expect(await tab(page).isVisible()).toBe(true);
-    expect(await panel(page).isVisible()).toBe(false);
-    // The panel's hooks are still in the shadow root while folded, and the tab says what they say, in short.
-    const view = await readOverlay(page);
-    for (const line of [view.serious, view.abnormal, view.penalties, view.repeat, view.completeness]) expect(line).not.toBeNull();
-    const facts = await page.evaluate((tag) => ['tab-serious', 'tab-abnormal', 'tab-penalties']
-      .map((id) => document.querySelector(tag)?.shadowRoot?.querySelector(`[data-testid=${id}]`)?.textContent ?? null), OVERLAY_TAG);
-    expect(facts[0]).toBe(view.serious?.startsWith('已列入') ? '已列入' : view.serious);
-    expect(facts[1]).toBe(view.abnormal?.startsWith('已列入') ? '已列入' : view.abnormal);
-    expect(facts[2]).toBe(`${/(\d+) 件/.exec(view.penalties ?? '')?.[1]}件`);
+  ])(
+    '%s at 1400 px: starts as the tab with the key facts, covering no cell of the penalty table nor the menu',
+    async (name, opener, table, menu) => {
+      const page = await open(name, 1400);
+      await page.locator(opener).click();
+      await page.locator(`${table} td`).first().waitFor(WAIT);
+      expect(await tab(page).isVisible()).toBe(true);
+      expect(await panel(page).isVisible()).toBe(false);
+      // The panel's hooks are still in the shadow root while folded, and the tab says what they say, in short.
+      const view = await readOverlay(page);
+      for (const line of [view.serious, view.abnormal, view.penalties, view.repeat, view.completeness]) expect(line).not.toBeNull();
+      const facts = await page.evaluate(
+        (tag) =>
+          ['tab-serious', 'tab-abnormal', 'tab-penalties'].map(
+            (id) => document.querySelector(tag)?.shadowRoot?.querySelector(`[data-testid=${id}]`)?.textContent ?? null,
+          ),
+        OVERLAY_TAG,
+      );
+      expect(facts[0]).toBe(view.serious?.startsWith('已列入') ? '已列入' : view.serious);
+      expect(facts[1]).toBe(view.abnormal?.startsWith('已列入') ? '已列入' : view.abnormal);
+      expect(facts[2]).toBe(`${/(\d+) 件/.exec(view.penalties ?? '')?.[1]}件`);
 
-    const tabRect = await rectOf(page, `${OVERLAY_TAG} [data-testid="panel-tab"]`);
-    const cells = await page.locator(`${table} td, ${table} th, ${menu}`).evaluateAll((els) => els.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    }));
-    expect(cells.length).toBeGreaterThan(4);
-    expect(cells.filter((cell) => overlaps(cell, tabRect))).toEqual([]);
-    // Beside the page, not just between its rows: no scroll position brings a cell under the tab.
-    expect(Math.max(...cells.map((c) => c.right))).toBeLessThanOrEqual(tabRect.left);
-    const { viewport, transforms } = await placement(page);
-    expect(tabRect.right).toBeLessThanOrEqual(viewport.width);
-    expect(transforms).toEqual(['none', 'none', 'none', 'none']);
-  });
+      const tabRect = await rectOf(page, `${OVERLAY_TAG} [data-testid="panel-tab"]`);
+      const cells = await page.locator(`${table} td, ${table} th, ${menu}`).evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        }),
+      );
+      expect(cells.length).toBeGreaterThan(4);
+      expect(cells.filter((cell) => overlaps(cell, tabRect))).toEqual([]);
+      // Beside the page, not just between its rows: no scroll position brings a cell under the tab.
+      expect(Math.max(...cells.map((c) => c.right))).toBeLessThanOrEqual(tabRect.left);
+      const { viewport, transforms } = await placement(page);
+      expect(tabRect.right).toBeLessThanOrEqual(viewport.width);
+      expect(transforms).toEqual(['none', 'none', 'none', 'none']);
+    },
+  );
 
   it('opens on a click on the tab and folds on 收起, whatever the width', async () => {
     const page = await open('clean-2026', 1400);

@@ -24,7 +24,8 @@ describe('popup', () => {
     // A part of the name that is not the common prefix 示例市 of every simulated entity.
     for (const query of [entity.name.slice(3, 6), uscc]) {
       await input.fill(query);
-      await expect.poll(() => popup.locator('[data-testid="lookup-hit"]').allTextContents(), { timeout: 10_000 })
+      await expect
+        .poll(() => popup.locator('[data-testid="lookup-hit"]').allTextContents(), { timeout: 10_000 })
         .toEqual([expect.stringContaining(entity.name)]);
     }
   });
@@ -41,7 +42,15 @@ describe('popup', () => {
     const verdict = validateIdentifier(wrong);
     expect(verdict.valid).toBe(false);
     await input.fill(wrong);
-    await expect.poll(() => check.textContent()).toBe(message('zh_CN', 'popup_id_invalid', message('zh_CN', 'popup_id_kind_uscc'),
-      message('zh_CN', `popup_id_reason_${(verdict.reason ?? 'format').replace('-', '_')}`)));
+    await expect
+      .poll(() => check.textContent())
+      .toBe(
+        message(
+          'zh_CN',
+          'popup_id_invalid',
+          message('zh_CN', 'popup_id_kind_uscc'),
+          message('zh_CN', `popup_id_reason_${(verdict.reason ?? 'format').replace('-', '_')}`),
+        ),
+      );
   });
 });

@@ -84,9 +84,9 @@ describe('the 工作情况表 filled in from the UI', () => {
     await form.locator('[data-testid="listing-date"]').fill(SECOND.decidedOn);
     await chooseOption(form.locator('[data-testid="listing-domain"]'), 'QUALITY');
     await form.locator('[data-testid="listing-save"]').click();
-    await expect.poll(() => frame.locator('[data-testid="listing-text"]').allTextContents(), WAIT).toEqual([
-      `${FIRST.decidedOn} ${FIRST.decisionNo} · 食品`, `${SECOND.decidedOn} ${SECOND.decisionNo} · 质量`,
-    ]);
+    await expect
+      .poll(() => frame.locator('[data-testid="listing-text"]').allTextContents(), WAIT)
+      .toEqual([`${FIRST.decidedOn} ${FIRST.decisionNo} · 食品`, `${SECOND.decidedOn} ${SECOND.decisionNo} · 质量`]);
 
     await frame.locator('[data-testid="facts-publicized-input"]').fill(PUBLICIZED_ON);
     await frame.locator('[data-testid="facts-publicized-set"]').click();
@@ -105,16 +105,31 @@ describe('the 工作情况表 filled in from the UI', () => {
     await expect.poll(() => ledger.locator('[data-testid="ledger-outcome"]').textContent(), WAIT).toContain('已标记 1 条');
 
     // Every write reached the server, attributed to alice, and the colleague's copy holds them.
-    await until(() => {
-      const listed = readTeamEntity(seeder!.doc, LISTED.uscc!);
-      const other = readTeamEntity(seeder!.doc, OTHER.uscc);
-      return listed?.ok === true && listed.value.listings.length === 2 && listed.value.repeatOffenderPublicizedOn === PUBLICIZED_ON
-        && other?.ok === true && other.value.typicalCaseExposedOn === EXPOSED_ON && other.value.updatedBy === 'alice';
-    }, 'the facts at the colleague\'s client', WAIT.timeout);
+    await until(
+      () => {
+        const listed = readTeamEntity(seeder!.doc, LISTED.uscc!);
+        const other = readTeamEntity(seeder!.doc, OTHER.uscc);
+        return (
+          listed?.ok === true &&
+          listed.value.listings.length === 2 &&
+          listed.value.repeatOffenderPublicizedOn === PUBLICIZED_ON &&
+          other?.ok === true &&
+          other.value.typicalCaseExposedOn === EXPOSED_ON &&
+          other.value.updatedBy === 'alice'
+        );
+      },
+      "the facts at the colleague's client",
+      WAIT.timeout,
+    );
     const listedRecord = readTeamEntity(seeder!.doc, LISTED.uscc!);
     expect(listedRecord?.ok && listedRecord.value).toMatchObject({
-      status: 'listed', domain: 'FOOD', updatedBy: 'alice',
-      listings: [{ ...FIRST, domain: 'FOOD' }, { ...SECOND, domain: 'QUALITY' }],
+      status: 'listed',
+      domain: 'FOOD',
+      updatedBy: 'alice',
+      listings: [
+        { ...FIRST, domain: 'FOOD' },
+        { ...SECOND, domain: 'QUALITY' },
+      ],
     });
 
     const serverReport = async (period: { from: string; to: string }) => {
@@ -123,7 +138,10 @@ describe('the 工作情况表 filled in from the UI', () => {
       });
       return answer.json() as Promise<WorkReport>;
     };
-    for (const [period, counted] of [[PERIOD, true], [NEXT, false]] as const) {
+    for (const [period, counted] of [
+      [PERIOD, true],
+      [NEXT, false],
+    ] as const) {
       const expected = expectedReport(period, counted);
       expect(workReport(readTeamEntities(seeder!.doc), period)).toEqual(expected);
       expect(await serverReport(period)).toEqual(expected);
@@ -132,9 +150,17 @@ describe('the 工作情况表 filled in from the UI', () => {
       await ledger.locator('[data-testid="ledger-tab-report"]').click();
       await ledger.locator('[data-testid="report-from"]').fill(period.from);
       await ledger.locator('[data-testid="report-to"]').fill(period.to);
-      const shown = () => ledger.locator('[data-testid="report-row"]').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+      const shown = () =>
+        ledger
+          .locator('[data-testid="report-row"]')
+          .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
       const table = [
-        ...expected.rows.map((row) => [REPORT_DOMAINS.find((d) => d.domain === row.domain)!.label, row.listed, row.repeatOffendersPublicized, row.typicalCases]),
+        ...expected.rows.map((row) => [
+          REPORT_DOMAINS.find((d) => d.domain === row.domain)!.label,
+          row.listed,
+          row.repeatOffendersPublicized,
+          row.typicalCases,
+        ]),
         ['合计', expected.total.listed, expected.total.repeatOffendersPublicized, expected.total.typicalCases],
       ].map((row) => row.map(String));
       await expect.poll(shown, WAIT).toEqual(table);

@@ -12,7 +12,10 @@ import { expandOverlay, waitForCompletePaint } from './support/overlay.ts';
 
 const DOCS = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 /** The screens staff use: a 1366×768 office laptop and a 1920×1080 monitor; a fresh profile for each, as a new user. */
-const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
 const site = await startSimSite({ port: 0 });
 try {
   for (const size of SIZES) {

@@ -38,14 +38,20 @@ let built = { crx: '', unpacked: '', id: '', version: '' };
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-e2e-package-'));
   keyFile = path.join(work, 'agency-key.pem');
-  fs.writeFileSync(keyFile, crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  fs.writeFileSync(
+    keyFile,
+    crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    { mode: 0o600 },
+  );
   server = await startSyncServer();
   // `npm run package`, as an administrator runs it.
   const crx = execFileSync(process.execPath, ['--import', 'tsx', 'cli/package/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, CREDITLENS_CRX_KEY: keyFile, CREDITLENS_UPDATE_URL: server.httpUrl, CREDITLENS_PACKAGE_DIR: work },
     stdio: ['ignore', 'pipe', 'pipe'],
-  }).toString().trim();
+  })
+    .toString()
+    .trim();
   const inspected = inspectCrx(fs.readFileSync(crx));
   if (!inspected.ok) throw new Error(inspected.problems.join('; '));
   built = { crx, unpacked: path.join(work, 'chrome-mv3'), id: inspected.id, version: inspected.manifest.version };
@@ -82,8 +88,15 @@ function launch(profileDir: string): Promise<BrowserContext> {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync', '--disable-component-update',
-      `--host-resolver-rules=${hostResolverRules(inject('simPort'))}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-component-update',
+      `--host-resolver-rules=${hostResolverRules(inject('simPort'))}`,
+    ],
   });
 }
 
@@ -100,7 +113,10 @@ type Browser = {
     };
     /** chrome://extensions only. */
     developerPrivate: {
-      getExtensionInfo(id: string, done: (info?: { version: string; mustRemainInstalled: boolean; controlledInfo?: { text: string }; state: string }) => void): void;
+      getExtensionInfo(
+        id: string,
+        done: (info?: { version: string; mustRemainInstalled: boolean; controlledInfo?: { text: string }; state: string }) => void,
+      ): void;
       autoUpdate(done: () => void): void;
     };
   };
@@ -110,10 +126,23 @@ type Installed = { version: string; mustRemainInstalled: boolean; controlledBy: 
 
 /** The extension as chrome://extensions sees it (developerPrivate), or undefined while it is not installed. */
 async function installed(page: Page, id: string): Promise<Installed | undefined> {
-  return page.evaluate((extensionId) => new Promise<Installed | undefined>((resolve) => {
-    const api = (globalThis as unknown as Browser).chrome.developerPrivate;
-    api.getExtensionInfo(extensionId, (info) => resolve(info && { version: info.version, mustRemainInstalled: info.mustRemainInstalled, controlledBy: info.controlledInfo?.text ?? '', state: info.state }));
-  }), id);
+  return page.evaluate(
+    (extensionId) =>
+      new Promise<Installed | undefined>((resolve) => {
+        const api = (globalThis as unknown as Browser).chrome.developerPrivate;
+        api.getExtensionInfo(extensionId, (info) =>
+          resolve(
+            info && {
+              version: info.version,
+              mustRemainInstalled: info.mustRemainInstalled,
+              controlledBy: info.controlledInfo?.text ?? '',
+              state: info.state,
+            },
+          ),
+        );
+      }),
+    id,
+  );
 }
 
 async function extensionsPage(context: BrowserContext): Promise<Page> {
@@ -126,7 +155,10 @@ describe('self-hosted install and update', () => {
   it('packs a CRX3 that agrees with Chromium\u2019s own packer: same id from the same key, both verify', () => {
     const dir = path.join(work, 'chromium-pack');
     fs.cpSync(built.unpacked, dir, { recursive: true });
-    execFileSync(CHROMIUM, ['--headless', '--no-sandbox', `--pack-extension=${dir}`, `--pack-extension-key=${keyFile}`], { stdio: 'ignore', timeout: 60_000 });
+    execFileSync(CHROMIUM, ['--headless', '--no-sandbox', `--pack-extension=${dir}`, `--pack-extension-key=${keyFile}`], {
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
     const theirs = verifyCrx3(fs.readFileSync(`${dir}.crx`));
     const ours = verifyCrx3(fs.readFileSync(built.crx));
     expect(theirs.ok && ours.ok).toBe(true);
@@ -150,7 +182,9 @@ describe('self-hosted install and update', () => {
       // 1. Installed by policy from the server, and running: its page answers, its content script shows the overlay.
       context = await launch(profile);
       let manager = await extensionsPage(context);
-      await expect.poll(() => installed(manager, id), { timeout: 60_000 }).toMatchObject({ version: built.version, mustRemainInstalled: true, state: 'ENABLED' });
+      await expect
+        .poll(() => installed(manager, id), { timeout: 60_000 })
+        .toMatchObject({ version: built.version, mustRemainInstalled: true, state: 'ENABLED' });
       expect((await installed(manager, id))?.controlledBy).toMatch(/policy/i);
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${id}/popup.html`);
@@ -163,8 +197,16 @@ describe('self-hosted install and update', () => {
       //    check would) finds and downloads it; the extension is in use, so Chromium stages it and installs it at the
       //    next start — which is when most users get an update.
       await publish(newerBuild(v2));
-      const staged = popup.evaluate(() => new Promise<string>((resolve) => (globalThis as unknown as Browser).chrome.runtime.onUpdateAvailable.addListener((details) => resolve(details.version))));
-      expect(await popup.evaluate(() => (globalThis as unknown as Browser).chrome.runtime.requestUpdateCheck())).toEqual({ status: 'update_available', version: v2 });
+      const staged = popup.evaluate(
+        () =>
+          new Promise<string>((resolve) =>
+            (globalThis as unknown as Browser).chrome.runtime.onUpdateAvailable.addListener((details) => resolve(details.version)),
+          ),
+      );
+      expect(await popup.evaluate(() => (globalThis as unknown as Browser).chrome.runtime.requestUpdateCheck())).toEqual({
+        status: 'update_available',
+        version: v2,
+      });
       expect(await staged).toBe(v2);
       expect((await installed(manager, id))?.version).toBe(built.version);
       await context.close();
@@ -174,7 +216,9 @@ describe('self-hosted install and update', () => {
 
       // 3. Another build; chrome://extensions "Update" (developerPrivate.autoUpdate) installs it at once.
       await publish(newerBuild(v3));
-      await manager.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as Browser).chrome.developerPrivate.autoUpdate(resolve)));
+      await manager.evaluate(
+        () => new Promise<void>((resolve) => (globalThis as unknown as Browser).chrome.developerPrivate.autoUpdate(resolve)),
+      );
       await expect.poll(async () => (await installed(manager, id))?.version, { timeout: 30_000 }).toBe(v3);
       const updated = await context.newPage();
       await updated.goto(`chrome-extension://${id}/popup.html`);

@@ -27,16 +27,28 @@ const CLEAN = ENTITIES[pageByName('clean-2026').entityKey ?? 'clean'].record.ent
 const team = useWatchedTeam();
 const teamRecord = (key: string) => team.record(key);
 
-const overlayFrames = (page: Page) => page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.querySelectorAll('iframe[data-testid="notes-frame"]').length ?? -1, OVERLAY_TAG);
+const overlayFrames = (page: Page) =>
+  page.evaluate(
+    (tag) => document.querySelector(tag)?.shadowRoot?.querySelectorAll('iframe[data-testid="notes-frame"]').length ?? -1,
+    OVERLAY_TAG,
+  );
 
 /** The entity the side panel shows (its notes' heading), or its "no entity" notice. */
-const shown = (panel: SidePanel) => panel.evaluate<string>(
-  `document.querySelector('[data-testid="notes-entity"]')?.textContent ?? document.querySelector('[data-testid="sidepanel-no-entity"] h1')?.textContent ?? ''`,
-);
+const shown = (panel: SidePanel) =>
+  panel.evaluate<string>(
+    `document.querySelector('[data-testid="notes-entity"]')?.textContent ?? document.querySelector('[data-testid="sidepanel-no-entity"] h1')?.textContent ?? ''`,
+  );
 
-const switchOff = (browser: ExtensionBrowser, enabled: boolean) => browser.context.serviceWorkers()[0]?.evaluate(
-  (on) => (globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { enabled: boolean }): Promise<void> } } }).chrome.sidePanel.setOptions({ enabled: on }), enabled,
-);
+const switchOff = (browser: ExtensionBrowser, enabled: boolean) =>
+  browser.context
+    .serviceWorkers()[0]
+    ?.evaluate(
+      (on) =>
+        (
+          globalThis as unknown as { chrome: { sidePanel: { setOptions(o: { enabled: boolean }): Promise<void> } } }
+        ).chrome.sidePanel.setOptions({ enabled: on }),
+      enabled,
+    );
 
 describe('notes and the team record in the side panel', () => {
   const alice = useExtensionBrowser({ language: 'zh_CN' });
@@ -58,7 +70,12 @@ describe('notes and the team record in the side panel', () => {
     const secret = `私人笔记 ${randomUUID()}`;
     await panel.type('[data-testid="note-text"]', secret);
     await panel.click('[data-testid="note-save"]');
-    await expect.poll(() => panel?.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="note-item"] .text')].map((n) => n.textContent)`), WAIT).toEqual([secret]);
+    await expect
+      .poll(
+        () => panel?.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="note-item"] .text')].map((n) => n.textContent)`),
+        WAIT,
+      )
+      .toEqual([secret]);
 
     const key = entityKey(LISTED);
     await expect.poll(() => panel?.evaluate<boolean>(`!!document.querySelector('[data-testid="team-create"]')`), WAIT).toBe(true);
@@ -105,7 +122,11 @@ describe('notes and the team record in the side panel', () => {
     const frame = await (await page.waitForSelector('#planted')).contentFrame();
     await page.waitForTimeout(1_000);
     expect(frame?.url()).not.toBe(url);
-    expect(await frame?.evaluate(() => document.querySelector('[data-testid="team-panel"], [data-testid="sidepanel-no-entity"]')).catch(() => null)).toBeFalsy();
+    expect(
+      await frame
+        ?.evaluate(() => document.querySelector('[data-testid="team-panel"], [data-testid="sidepanel-no-entity"]'))
+        .catch(() => null),
+    ).toBeFalsy();
   });
 
   it('where the side panel cannot open, the button opens the in-page frame instead', async () => {
@@ -136,7 +157,9 @@ describe('the side panel after the idle service worker was stopped', () => {
     const worker = targetInfos.find((info) => info.type === 'service_worker' && info.url.endsWith('/background.js'));
     if (!worker) throw new Error('no service worker target');
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-    await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === worker.targetId), WAIT).toBe(false);
+    await expect
+      .poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === worker.targetId), WAIT)
+      .toBe(false);
     await page.locator('[data-testid="notes-toggle"]').click();
     const panel = await attachSidePanel(page, browser().extensionId);
     try {

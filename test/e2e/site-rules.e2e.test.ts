@@ -41,7 +41,10 @@ async function siteRules(args: string[], file?: { version: number; layouts: unkn
   const extra: string[] = [];
   if (file) {
     const name = path.join(server.dataDir, `rules-${file.version}.json`);
-    fs.writeFileSync(name, JSON.stringify({ format: 'creditlens-site-rules', version: file.version, sites: { 'gsxt-gov-cn': { layouts: file.layouts } } }));
+    fs.writeFileSync(
+      name,
+      JSON.stringify({ format: 'creditlens-site-rules', version: file.version, sites: { 'gsxt-gov-cn': { layouts: file.layouts } } }),
+    );
     extra.push(name);
   }
   const result = await server.cli(['site-rules', ...args, ...extra]);
@@ -51,11 +54,16 @@ async function siteRules(args: string[], file?: { version: number; layouts: unkn
 /** The penalties section's state as the panel shows it (complete, partial, unknown) once the complete read is over. */
 async function penaltiesState(page: Page): Promise<string | null> {
   await waitForOverlay(page, ['ready'], WAIT.timeout);
-  return page.evaluate(() => document.querySelector('creditlens-overlay')?.shadowRoot
-    ?.querySelector('[data-testid="completeness"] [data-section="penalties"]')?.getAttribute('data-state') ?? null);
+  return page.evaluate(
+    () =>
+      document
+        .querySelector('creditlens-overlay')
+        ?.shadowRoot?.querySelector('[data-testid="completeness"] [data-section="penalties"]')
+        ?.getAttribute('data-state') ?? null,
+  );
 }
 
-describe('the team\'s site rules in the browser', () => {
+describe("the team's site rules in the browser", () => {
   const browser = useExtensionBrowser({ language: 'zh_CN' });
   let options: Page;
 
@@ -76,30 +84,43 @@ describe('the team\'s site rules in the browser', () => {
     await connectTeam(browser(), server!.url, token, WAIT.timeout);
     options = await browser().context.newPage();
     await options.goto(`chrome-extension://${browser().extensionId}/options.html`);
-    await expect.poll(() => options.locator('[data-testid="site-rules-version"]').textContent(), WAIT).toBe('尚未获取站点规则，页面按扩展内置的方式读取');
+    await expect
+      .poll(() => options.locator('[data-testid="site-rules-version"]').textContent(), WAIT)
+      .toBe('尚未获取站点规则，页面按扩展内置的方式读取');
     const page = await openRenamed();
     expect(await penaltiesState(page)).toBe('unknown');
     await page.close();
   });
 
   it('(b) an alias published with the command, fetched by 立即检查更新: the next load reads the penalties', async () => {
-    await siteRules(['publish'], { version: 1, layouts: { '*': { columnAliases: { 处罚文书编号: '决定书文号', 违法事项: '违法行为类型', 处罚措施: '行政处罚内容' } } } });
+    await siteRules(['publish'], {
+      version: 1,
+      layouts: { '*': { columnAliases: { 处罚文书编号: '决定书文号', 违法事项: '违法行为类型', 处罚措施: '行政处罚内容' } } },
+    });
     await checkNow(1);
     const page = await openRenamed();
     expect(await penaltiesState(page)).toBe('complete');
-    expect(await page.evaluate(() => document.querySelector('creditlens-overlay')?.shadowRoot
-      ?.querySelector('[data-testid="completeness"] [data-section="penalties"]')?.textContent)).toBe('行政处罚 3/3');
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('creditlens-overlay')?.shadowRoot?.querySelector('[data-testid="completeness"] [data-section="penalties"]')
+            ?.textContent,
+      ),
+    ).toBe('行政处罚 3/3');
     await page.close();
   });
 
-  it('(c) the kill switch: the next load shows the administrator\'s message instead of numbers', async () => {
+  it("(c) the kill switch: the next load shows the administrator's message instead of numbers", async () => {
     await siteRules(['publish'], { version: 2, layouts: { provincial: { disabled: { message: MESSAGE } } } });
     await checkNow(2);
     const page = await openRenamed();
     await waitForOverlay(page, ['not-understood'], WAIT.timeout);
     const shown = await page.evaluate(() => {
       const root = document.querySelector('creditlens-overlay')?.shadowRoot;
-      return { message: root?.querySelector('[data-testid="disabled-message"]')?.textContent, numbers: root?.querySelector('[data-testid="completeness"]') !== null };
+      return {
+        message: root?.querySelector('[data-testid="disabled-message"]')?.textContent,
+        numbers: root?.querySelector('[data-testid="completeness"]') !== null,
+      };
     });
     expect(shown).toEqual({ message: `管理员说明：${MESSAGE}`, numbers: false });
     await page.close();

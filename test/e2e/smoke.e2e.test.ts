@@ -27,7 +27,9 @@ describe('e2e harness', () => {
     const worker = browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
     expect(worker?.url()).toBe(`chrome-extension://${browser.extensionId}/background.js`);
     // The worker answers, and Chromium's UI language (LANGUAGE=zh_CN with chromium-l10n) is what the extension sees.
-    const language = await worker?.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
+    const language = await worker?.evaluate(() =>
+      (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage(),
+    );
     expect(language).toBe('zh-CN');
   });
 

@@ -59,7 +59,7 @@ describe('two staff members annotate the same entity through the sync server', (
   const alice = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
   const bob = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
 
-  it('each sees the other\'s record, notes and status, and that the other is looking now', async () => {
+  it("each sees the other's record, notes and status, and that the other is looking now", async () => {
     await connect(alice(), tokens.alice);
     await connect(bob(), tokens.bob);
     const a = await openTeamPanel(alice());
@@ -76,23 +76,50 @@ describe('two staff members annotate the same entity through the sync server', (
     await b.frame.locator('[data-testid="team-note-text"]').fill(fromBob);
     await b.frame.locator('[data-testid="team-note-add"]').click();
     for (const frame of [a.frame, b.frame]) {
-      await expect.poll(() => teamNotes(frame), WAIT).toEqual(expect.arrayContaining([
-        expect.stringContaining(fromAlice), expect.stringContaining(fromBob),
-      ]));
+      await expect
+        .poll(() => teamNotes(frame), WAIT)
+        .toEqual(expect.arrayContaining([expect.stringContaining(fromAlice), expect.stringContaining(fromBob)]));
     }
     expect((await teamNotes(a.frame)).find((n) => n.includes(fromBob))).toContain('bob');
 
     await chooseOption(b.frame.locator('[data-testid="team-status"]'), 'verifying');
     await expect.poll(() => a.frame.locator('[data-testid="team-status"]').inputValue(), WAIT).toBe('verifying');
 
-    await expect.poll(() => a.frame.locator('[data-testid="team-viewers"]').textContent().catch(() => ''), WAIT).toContain('bob');
-    await expect.poll(() => b.frame.locator('[data-testid="team-viewers"]').textContent().catch(() => ''), WAIT).toContain('alice');
+    await expect
+      .poll(
+        () =>
+          a.frame
+            .locator('[data-testid="team-viewers"]')
+            .textContent()
+            .catch(() => ''),
+        WAIT,
+      )
+      .toContain('bob');
+    await expect
+      .poll(
+        () =>
+          b.frame
+            .locator('[data-testid="team-viewers"]')
+            .textContent()
+            .catch(() => ''),
+        WAIT,
+      )
+      .toContain('alice');
   });
 
   it('a readonly token of the team shows 只读, disables editing and still shows the record', async () => {
     await connect(bob(), tokens.carol);
     const b = await openTeamPanel(bob());
-    await expect.poll(() => b.frame.locator('[data-testid="team-readonly"]').textContent().catch(() => ''), WAIT).toBe('只读');
+    await expect
+      .poll(
+        () =>
+          b.frame
+            .locator('[data-testid="team-readonly"]')
+            .textContent()
+            .catch(() => ''),
+        WAIT,
+      )
+      .toBe('只读');
     await b.frame.locator('[data-testid="team-record"]').waitFor(WAIT);
     expect(await teamNotes(b.frame)).toHaveLength(2);
     for (const id of ['team-status', 'team-note-add', 'team-tag-add', 'team-assign-me']) {

@@ -51,7 +51,12 @@ describe('script payloads in page data', () => {
     // Every payload row got its chip, matched on the literal text of its decision number.
     await expectChips(page, '#needPaging_punish', exp, entity.penalties.length);
 
-    expect(await page.evaluate((tags) => document.querySelectorAll(tags.join(',')).length, ACTIVE.filter((t) => t !== 'script'))).toBe(0);
+    expect(
+      await page.evaluate(
+        (tags) => document.querySelectorAll(tags.join(',')).length,
+        ACTIVE.filter((t) => t !== 'script'),
+      ),
+    ).toBe(0);
     expect(await page.evaluate(() => Array.from(document.scripts).some((s) => s.text.includes('__clxss')))).toBe(false);
     await page.waitForTimeout(500);
     expect(await marker(page)).toBeUndefined();
@@ -68,7 +73,12 @@ describe('script payloads in page data', () => {
     const notes = page.frames().find((f) => f.url().includes('/notes.html'));
     expect(notes).toBeDefined();
     if (!notes) return;
-    expect(await notes.evaluate((tags) => document.querySelectorAll(tags.join(',')).length, ACTIVE.filter((t) => t !== 'script'))).toBe(0);
+    expect(
+      await notes.evaluate(
+        (tags) => document.querySelectorAll(tags.join(',')).length,
+        ACTIVE.filter((t) => t !== 'script'),
+      ),
+    ).toBe(0);
     expect(await marker(notes)).toBeUndefined();
     expect(await marker(page)).toBeUndefined();
   });

@@ -31,7 +31,13 @@ afterAll(async () => {
 
 /** A build as `npm run package` makes it for this server, written to a file. */
 function crxFile(version: string): string {
-  const manifest = { manifest_version: 3, name: 'CreditLens', version, key: publicKeyDerOf(key).toString('base64'), update_url: `${server.httpUrl}/extension/update.xml` };
+  const manifest = {
+    manifest_version: 3,
+    name: 'CreditLens',
+    version,
+    key: publicKeyDerOf(key).toString('base64'),
+    update_url: `${server.httpUrl}/extension/update.xml`,
+  };
   const file = path.join(work, `creditlens-${version}.crx`);
   fs.writeFileSync(file, writeCrx3(crxZip([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]), key));
   return file;
@@ -68,13 +74,18 @@ describe('sync server: self-hosted extension updates', () => {
     expect(bytes.equals(fs.readFileSync(file))).toBe(true);
     expect(attribute(xml.text, 'hash_sha256')).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
 
-    expect((await server.cli(['extension', 'status'])).stdout).toMatch(new RegExp(`^${id}\\t1\\.0\\.0\\tcreditlens-1\\.0\\.0\\.crx\\t\\S+\\t${codebase}\\n$`));
+    expect((await server.cli(['extension', 'status'])).stdout).toMatch(
+      new RegExp(`^${id}\\t1\\.0\\.0\\tcreditlens-1\\.0\\.0\\.crx\\t\\S+\\t${codebase}\\n$`),
+    );
   });
 
   it('refuses an equal or lower version with exit 1 and keeps serving the published one', async () => {
     for (const version of ['1.0.0', '0.9.9']) {
       const result = await server.cli(['extension', 'publish', crxFile(version)]);
-      expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining(`version ${version} is not higher than the published 1.0.0`) });
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(`version ${version} is not higher than the published 1.0.0`),
+      });
     }
     expect(attribute((await updateXml()).text, 'version')).toBe('1.0.0');
   });
@@ -90,15 +101,30 @@ describe('sync server: self-hosted extension updates', () => {
   });
 
   it('records each publish in the audit trail, and refuses what is not a CRX or a usage it does not know', async () => {
-    const lines = fs.readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = fs
+      .readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const publishes = lines.filter((l) => l.event === 'extension.publish');
     expect(publishes.map((l) => l.version)).toEqual(['1.0.0', '1.0.1']);
-    expect(publishes[0]).toMatchObject({ id, file: path.join(work, 'creditlens-1.0.0.crx'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), by: expect.any(String) });
+    expect(publishes[0]).toMatchObject({
+      id,
+      file: path.join(work, 'creditlens-1.0.0.crx'),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      by: expect.any(String),
+    });
 
     const notCrx = path.join(work, 'not.crx');
     fs.writeFileSync(notCrx, 'PK\u0003\u0004 a zip is not a crx');
-    expect(await server.cli(['extension', 'publish', notCrx])).toMatchObject({ code: 1, stderr: expect.stringContaining('not a CRX file') });
-    expect(await server.cli(['extension', 'publish', path.join(work, 'missing.crx')])).toMatchObject({ code: 1, stderr: expect.stringContaining('ENOENT') });
+    expect(await server.cli(['extension', 'publish', notCrx])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not a CRX file'),
+    });
+    expect(await server.cli(['extension', 'publish', path.join(work, 'missing.crx')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('ENOENT'),
+    });
     expect(await server.cli(['extension'])).toMatchObject({ code: 2, stderr: expect.stringContaining('extension publish <file.crx>') });
   });
 });

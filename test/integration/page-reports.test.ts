@@ -26,18 +26,22 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string 
 function post(base: string, team: string, body: string | Buffer, options: { token?: string; chunked?: boolean } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const data = typeof body === 'string' ? Buffer.from(body) : body;
-    const req = http.request(`${base}/team/${team}/page-reports`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.chunked ? {} : { 'content-length': String(data.length) }),
+    const req = http.request(
+      `${base}/team/${team}/page-reports`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.chunked ? {} : { 'content-length': String(data.length) }),
+        },
       },
-    }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     // The server may close the connection before the whole body is sent (413): the answer still comes.
     req.on('error', (error) => (req.destroyed && (error as NodeJS.ErrnoException).code !== 'ECONNREFUSED' ? undefined : reject(error)));
     if (options.chunked) {
@@ -50,7 +54,9 @@ function post(base: string, team: string, body: string | Buffer, options: { toke
 /** The fixture's reading by the built CLI: what the extension's reader says of this page. */
 function cliParse(file: string): ParseResult {
   try {
-    return ParseResult.parse(JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'cli/creditlens.mjs'), 'parse', file], { encoding: 'utf8' })));
+    return ParseResult.parse(
+      JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'cli/creditlens.mjs'), 'parse', file], { encoding: 'utf8' })),
+    );
   } catch (error) {
     // Exit 3: not understood; the result is on stdout all the same.
     return ParseResult.parse(JSON.parse(String((error as { stdout?: string }).stdout)));
@@ -93,8 +99,8 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
         env: { PAGE_REPORTS_PER_HOUR: String(PER_HOUR), ...(postgres ? { STORE: 'postgres', DATABASE_URL: postgres.url } : {}) },
       });
       tokens = {
-        ...await server.team('east', { admin: 'admin', member: 'member', ro: 'readonly', busy: 'member' }),
-        ...await server.team('west', { other: 'member' }),
+        ...(await server.team('east', { admin: 'admin', member: 'member', ro: 'readonly', busy: 'member' })),
+        ...(await server.team('west', { other: 'member' })),
       };
     }, 120_000);
 
@@ -104,7 +110,7 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
       await postgres?.stop();
     });
 
-    it('stores a member\'s and an admin\'s report under the token\'s user, with the server\'s time; 201 with the id', async () => {
+    it("stores a member's and an admin's report under the token's user, with the server's time; 201 with the id", async () => {
       const before = Date.now();
       const first = await post(base(), 'east', JSON.stringify(understood('第二页的处罚没读到')), { token: tokens.member });
       expect(first.status).toBe(201);
@@ -116,10 +122,22 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
 
       const listed = await server.cli(['page-reports', 'list', '--team', 'east']);
       expect(listed.code).toBe(0);
-      const [header, ...rows] = listed.stdout.trim().split('\n').map((line) => line.split('\t'));
+      const [header, ...rows] = listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t'));
       expect(header).toEqual(['id', 'received', 'team', 'user', 'site', 'layout', 'reader', 'understood', 'url', 'comment']);
       expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[9]])).toEqual([
-        [String(id), 'east', 'member', 'gsxt-gov-cn', fixtureReading.reader!.layout, fixtureReading.reader!.version, 'yes', '第二页的处罚没读到'],
+        [
+          String(id),
+          'east',
+          'member',
+          'gsxt-gov-cn',
+          fixtureReading.reader!.layout,
+          fixtureReading.reader!.version,
+          'yes',
+          '第二页的处罚没读到',
+        ],
         [String(id + 1), 'east', 'admin', 'gsxt-gov-cn', 'unknown', '2.0.0', 'no (structure-changed)', "'=1+1 表格读不出来"],
       ]);
       // The server's clock, not the report's observedAt.
@@ -137,23 +155,37 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
           const client = new pg.Client({ connectionString: postgres.url });
           await client.connect();
           try {
-            return (await client.query("SELECT event FROM audit WHERE event->>'event' = 'page-report' ORDER BY id")).rows.map((r: { event: Record<string, unknown> }) => r.event);
+            return (await client.query("SELECT event FROM audit WHERE event->>'event' = 'page-report' ORDER BY id")).rows.map(
+              (r: { event: Record<string, unknown> }) => r.event,
+            );
           } finally {
             await client.end();
           }
         }
-        return fs.readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n')
-          .map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === 'page-report');
+        return fs
+          .readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .filter((line) => line.event === 'page-report');
       };
       await until(async () => (await audit()).length >= 2, 'both reports in the audit trail');
       expect((await audit()).map((e) => [e.team, e.user, e.site, e.layout, e.ok])).toEqual([
-        ['east', 'member', 'gsxt-gov-cn', fixtureReading.reader!.layout, true], ['east', 'admin', 'gsxt-gov-cn', 'unknown', false],
+        ['east', 'member', 'gsxt-gov-cn', fixtureReading.reader!.layout, true],
+        ['east', 'admin', 'gsxt-gov-cn', 'unknown', false],
       ]);
-      const logged = server.stderr().split('\n').filter((line) => line.includes('"event":"page-report"')).map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(logged.map((e) => [e.level, e.user, e.size])).toEqual([['info', 'member', Buffer.byteLength(fixtureHtml)], ['info', 'admin', Buffer.byteLength(notUnderstood.html)]]);
+      const logged = server
+        .stderr()
+        .split('\n')
+        .filter((line) => line.includes('"event":"page-report"'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logged.map((e) => [e.level, e.user, e.size])).toEqual([
+        ['info', 'member', Buffer.byteLength(fixtureHtml)],
+        ['info', 'admin', Buffer.byteLength(notUnderstood.html)],
+      ]);
     });
 
-    it('refuses without a token (401), for readonly (403), with another team\'s token (403), and stores nothing', async () => {
+    it("refuses without a token (401), for readonly (403), with another team's token (403), and stores nothing", async () => {
       const body = JSON.stringify(understood());
       expect((await post(base(), 'east', body)).status).toBe(401);
       expect((await post(base(), 'east', body, { token: 'not.a.token' })).status).toBe(401);
@@ -175,7 +207,9 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
       const notJson = await post(base(), 'east', '{"url": ', { token: tokens.member });
       expect(notJson.status).toBe(400);
       expect(JSON.parse(notJson.body)).toEqual({ error: 'the body is not JSON' });
-      const badComment = await post(base(), 'east', JSON.stringify({ ...understood(), comment: '长'.repeat(2001) }), { token: tokens.member });
+      const badComment = await post(base(), 'east', JSON.stringify({ ...understood(), comment: '长'.repeat(2001) }), {
+        token: tokens.member,
+      });
       expect(badComment.status).toBe(400);
       expect(JSON.parse(badComment.body).error).toMatch(/comment/);
       const noReader = await post(base(), 'east', JSON.stringify({ ...understood(), reader: undefined }), { token: tokens.member });
@@ -183,17 +217,26 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
       expect(JSON.parse(noReader.body).error).toMatch(/reader/);
       const token = await post(base(), 'east', JSON.stringify({ ...understood(), token: tokens.member }), { token: tokens.member });
       expect(token.status).toBe(400);
-      const longLayout = await post(base(), 'east', JSON.stringify({ ...understood(), reader: { ...fixtureReading.reader!, layout: 'x'.repeat(61) } }), { token: tokens.member });
+      const longLayout = await post(
+        base(),
+        'east',
+        JSON.stringify({ ...understood(), reader: { ...fixtureReading.reader!, layout: 'x'.repeat(61) } }),
+        { token: tokens.member },
+      );
       expect(longLayout.status).toBe(400);
       expect(JSON.parse(longLayout.body).error).toMatch(/reader\.layout is at most 60/);
       // Just under the limit is taken.
-      const fits = JSON.stringify({ ...understood(), html: `${fixtureHtml}${' '.repeat(5 * 1024 * 1024 - 2_000 - Buffer.byteLength(JSON.stringify(understood())))}` });
+      const fits = JSON.stringify({
+        ...understood(),
+        html: `${fixtureHtml}${' '.repeat(5 * 1024 * 1024 - 2_000 - Buffer.byteLength(JSON.stringify(understood())))}`,
+      });
       expect(Buffer.byteLength(fits)).toBeLessThan(5 * 1024 * 1024);
       expect((await post(base(), 'east', fits, { token: tokens.member })).status).toBe(201);
     });
 
     it(`takes ${PER_HOUR} reports an hour from one user, then 429 with Retry-After; other users go on`, async () => {
-      for (let i = 0; i < PER_HOUR; i++) expect((await post(base(), 'east', JSON.stringify(understood(`${i}`)), { token: tokens.busy })).status).toBe(201);
+      for (let i = 0; i < PER_HOUR; i++)
+        expect((await post(base(), 'east', JSON.stringify(understood(`${i}`)), { token: tokens.busy })).status).toBe(201);
       const refused = await post(base(), 'east', JSON.stringify(understood('one too many')), { token: tokens.busy });
       expect(refused.status).toBe(429);
       const retry = Number(refused.headers['retry-after']);
@@ -205,7 +248,10 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
     it('lists a summary per site, layout and reader version, and exports pages that creditlens parse reads as the reader did', async () => {
       const summary = await server.cli(['page-reports', 'list', '--summary', '--team', 'east']);
       expect(summary.code).toBe(0);
-      const lines = summary.stdout.trim().split('\n').map((line) => line.split('\t'));
+      const lines = summary.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t'));
       expect(lines[0]).toEqual(['site', 'layout', 'reader', 'not_understood', 'understood', 'total']);
       expect(lines.slice(1)).toEqual([
         ['gsxt-gov-cn', fixtureReading.reader!.layout, fixtureReading.reader!.version, '0', '6', '6'],
@@ -223,8 +269,17 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
         expect(reread.ok).toBe(true);
         const facts = JSON.parse(fs.readFileSync(path.join(dir, '2.json'), 'utf8')) as Record<string, unknown>;
         expect(facts).toMatchObject({
-          format: 'creditlens-page-report-export', id: 2, team: 'east', user: 'admin', layout: 'unknown', ok: false, reason: 'structure-changed',
-          rulesVersion: 7, comment: '=1+1 表格读不出来', htmlFile: '2.html', reader: notUnderstood.reader,
+          format: 'creditlens-page-report-export',
+          id: 2,
+          team: 'east',
+          user: 'admin',
+          layout: 'unknown',
+          ok: false,
+          reason: 'structure-changed',
+          rulesVersion: 7,
+          comment: '=1+1 表格读不出来',
+          htmlFile: '2.html',
+          reader: notUnderstood.reader,
         });
         expect(facts).not.toHaveProperty('html');
         const later = await server.cli(['page-reports', 'export', path.join(dir, 'none'), '--since', '2999-01-01']);
@@ -251,8 +306,11 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
           await client.end();
         }
       } else {
-        stored = fs.readdirSync(server.dataDir).filter((f) => fs.statSync(path.join(server.dataDir, f)).isFile())
-          .map((f) => fs.readFileSync(path.join(server.dataDir, f)).toString('latin1')).join('\n');
+        stored = fs
+          .readdirSync(server.dataDir)
+          .filter((f) => fs.statSync(path.join(server.dataDir, f)).isFile())
+          .map((f) => fs.readFileSync(path.join(server.dataDir, f)).toString('latin1'))
+          .join('\n');
       }
       expect(stored).toContain('gsxt-gov-cn');
       for (const secret of secrets) expect(stored).not.toContain(secret);

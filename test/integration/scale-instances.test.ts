@@ -13,7 +13,13 @@ import { addTeamNote, ensureTeamEntity, readTeamEntities, readTeamEntity } from 
 import { forgedGc, syncUpdateFrame } from '../support/forged.ts';
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from '../support/services.ts';
 import {
-  failoverClient, startSyncServer, synced, teamClient, until, type RunningSyncServer, type TeamClient,
+  failoverClient,
+  startSyncServer,
+  synced,
+  teamClient,
+  until,
+  type RunningSyncServer,
+  type TeamClient,
 } from '../support/sync-server.ts';
 
 let postgres: PostgresServer;
@@ -33,7 +39,15 @@ beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   // Three instances starting at once on a new database: the schema is made once, under a lock.
   instances = await Promise.all([0, 1, 2].map(() => startSyncServer({ env: env() })));
-  tokens = await instances[0]!.team('east', { a: 'member', b: 'member', c: 'member', d: 'member', revoked: 'member', fresh: 'member', mallory: 'member' });
+  tokens = await instances[0]!.team('east', {
+    a: 'member',
+    b: 'member',
+    c: 'member',
+    d: 'member',
+    revoked: 'member',
+    fresh: 'member',
+    mallory: 'member',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -51,9 +65,14 @@ describe('several instances on PostgreSQL and Redis', () => {
     ensureTeamEntity(spread[0]!.doc, ENTITY, { by: 'a', at: '2026-11-30T01:00:00.000Z' });
     await until(() => spread.every((c) => readTeamEntity(c.doc, ENTITY.uscc) !== null), 'the record on every instance');
     for (let i = 0; i < 30; i++) {
-      spread.forEach((c, k) => addTeamNote(c.doc, ENTITY.uscc, { id: `spread-${k}-${i}`, text: `${i}` }, { by: 'abc'[k]!, at: '2026-11-30T01:00:00.000Z' }));
+      spread.forEach((c, k) =>
+        addTeamNote(c.doc, ENTITY.uscc, { id: `spread-${k}-${i}`, text: `${i}` }, { by: 'abc'[k]!, at: '2026-11-30T01:00:00.000Z' }),
+      );
     }
-    await until(() => spread.every((c) => noteIds(c).length === 90) && json(spread[0]!) === json(spread[1]!) && json(spread[1]!) === json(spread[2]!), 'the three replicas to agree');
+    await until(
+      () => spread.every((c) => noteIds(c).length === 90) && json(spread[0]!) === json(spread[1]!) && json(spread[1]!) === json(spread[2]!),
+      'the three replicas to agree',
+    );
   });
 
   it('an instance killed with SIGKILL mid-stream loses nothing a client saw; its clients go on through another', async () => {
@@ -66,7 +85,8 @@ describe('several instances on PostgreSQL and Redis', () => {
     await Promise.all([writer, watcher, far].map((c) => synced(c)));
     let n = 0;
     const stream = setInterval(() => {
-      for (let i = 0; i < 5; i++, n++) addTeamNote(writer.doc, ENTITY.uscc, { id: `kill-${n}`, text: `${n}` }, { by: 'a', at: '2026-11-30T02:00:00.000Z' });
+      for (let i = 0; i < 5; i++, n++)
+        addTeamNote(writer.doc, ENTITY.uscc, { id: `kill-${n}`, text: `${n}` }, { by: 'a', at: '2026-11-30T02:00:00.000Z' });
     }, 5);
     await until(() => noteIds(far).filter((id) => id.startsWith('kill-')).length > 200, 'the far watcher to see part of the stream');
     await instances[0]!.kill();
@@ -81,7 +101,11 @@ describe('several instances on PostgreSQL and Redis', () => {
     expect([...seen].filter((id) => !stored.has(id))).toEqual([]);
     // The writer reconnected elsewhere and got the rest of its stream through.
     await until(() => writer.current() !== urls[0] && writer.provider.wsconnected, 'the writer on another instance', 15_000);
-    await until(() => noteIds(far).filter((id) => id.startsWith('kill-')).length === n, 'every note of the stream at the far watcher', 15_000);
+    await until(
+      () => noteIds(far).filter((id) => id.startsWith('kill-')).length === n,
+      'every note of the stream at the far watcher',
+      15_000,
+    );
     await instances[0]!.restart();
   }, 60_000);
 
@@ -98,7 +122,9 @@ describe('several instances on PostgreSQL and Redis', () => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     ws.send(syncUpdateFrame(forgedGc(writer.doc.clientID, Y.getState(writer.doc.store, writer.doc.clientID))));
     expect(await closed).toEqual({ code: 1008, reason: `client id ${writer.doc.clientID} is another user's` });
     writer.doc.getMap('owned').set('y', 2);
@@ -111,7 +137,9 @@ describe('several instances on PostgreSQL and Redis', () => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })));
+    const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })),
+    );
     const list = await instances[1]!.cli(['token', 'list', 'east', 'revoked']);
     const jti = list.stdout.split('\n')[1]!.split('\t')[0]!;
     expect((await instances[1]!.cli(['token', 'revoke', jti])).code).toBe(0);
@@ -138,7 +166,11 @@ describe('several instances on PostgreSQL and Redis', () => {
     await redis.start();
     await new Promise((r) => setTimeout(r, 500));
     clearInterval(stream);
-    await until(() => noteIds(one).filter((id) => id.startsWith('redis-')).length === 2 * n && json(one) === json(two), 'both replicas to have every note', 20_000);
+    await until(
+      () => noteIds(one).filter((id) => id.startsWith('redis-')).length === 2 * n && json(one) === json(two),
+      'both replicas to have every note',
+      20_000,
+    );
   }, 60_000);
 
   it('drops a message on the fan-out channel that is not an update, and goes on', async () => {
@@ -146,11 +178,17 @@ describe('several instances on PostgreSQL and Redis', () => {
     const intruder = new Redis(redis.url);
     try {
       // 16 bytes of a sender id, then a Yjs update that cannot be decoded.
-      await intruder.publish('creditlens:updates:east', Buffer.concat([Buffer.alloc(16, 7), Buffer.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 1])]));
+      await intruder.publish(
+        'creditlens:updates:east',
+        Buffer.concat([Buffer.alloc(16, 7), Buffer.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 1])]),
+      );
     } finally {
       intruder.disconnect();
     }
-    await until(() => instances.slice(1).some((i) => i.stderr().includes('could not be applied')), 'an instance to report the dropped message');
+    await until(
+      () => instances.slice(1).some((i) => i.stderr().includes('could not be applied')),
+      'an instance to report the dropped message',
+    );
     const one = teamClient(instances[1]!, 'east', tokens.a!);
     const two = teamClient(instances[2]!, 'east', tokens.b!);
     clients.push(one, two);
@@ -167,11 +205,15 @@ describe('several instances on PostgreSQL and Redis', () => {
     await synced(client);
     expect(noteIds(client).length).toBeGreaterThan(90);
     const admin = await instances[0]!.team('east', { boss: 'admin' });
-    const answers = await Promise.all(instances.map(async (i) => {
-      const res = await fetch(`${i.httpUrl}/team/east/report?from=2026-01-01&to=2026-12-31`, { headers: { authorization: `Bearer ${admin.boss}` } });
-      expect(res.status).toBe(200);
-      return res.text();
-    }));
+    const answers = await Promise.all(
+      instances.map(async (i) => {
+        const res = await fetch(`${i.httpUrl}/team/east/report?from=2026-01-01&to=2026-12-31`, {
+          headers: { authorization: `Bearer ${admin.boss}` },
+        });
+        expect(res.status).toBe(200);
+        return res.text();
+      }),
+    );
     expect(new Set(answers).size).toBe(1);
   }, 60_000);
 });

@@ -22,13 +22,22 @@ function rulesFile(version: number, message?: string): string {
   return file;
 }
 
-async function get(server: RunningSyncServer, token: string | null, etag?: string): Promise<{ status: number; etag: string | null; body: unknown; cache: string | null }> {
+async function get(
+  server: RunningSyncServer,
+  token: string | null,
+  etag?: string,
+): Promise<{ status: number; etag: string | null; body: unknown; cache: string | null }> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (etag) headers['if-none-match'] = etag;
   const res = await fetch(`${server.httpUrl}/site-rules.json`, { headers });
   const text = await res.text();
-  return { status: res.status, etag: res.headers.get('etag'), cache: res.headers.get('cache-control'), body: text ? JSON.parse(text) : null };
+  return {
+    status: res.status,
+    etag: res.headers.get('etag'),
+    cache: res.headers.get('cache-control'),
+    body: text ? JSON.parse(text) : null,
+  };
 }
 
 const versionOf = (body: unknown) => SiteRules.parse(body).version;
@@ -48,7 +57,10 @@ describe('site rules on SQLite', () => {
   });
 
   it('none published: 404 with the reason; no token: 401', async () => {
-    expect(await get(server, tokens.reader!)).toMatchObject({ status: 404, body: { error: expect.stringContaining('site-rules publish') } });
+    expect(await get(server, tokens.reader!)).toMatchObject({
+      status: 404,
+      body: { error: expect.stringContaining('site-rules publish') },
+    });
     expect((await get(server, null)).status).toBe(401);
     expect((await get(server, 'not.a.token')).status).toBe(401);
     expect((await server.cli(['site-rules', 'show'])).code).toBe(1);
@@ -57,7 +69,14 @@ describe('site rules on SQLite', () => {
 
   it('a file that is not valid is refused, in Chinese and English, and nothing is written', async () => {
     const bad = path.join(dir, 'bad.json');
-    fs.writeFileSync(bad, JSON.stringify({ format: 'creditlens-site-rules', version: 1, sites: { 'gsxt-gov-cn': { layouts: { '*': { columnAliases: { x: '' } } } } } }));
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'creditlens-site-rules',
+        version: 1,
+        sites: { 'gsxt-gov-cn': { layouts: { '*': { columnAliases: { x: '' } } } } },
+      }),
+    );
     const r = await server.cli(['site-rules', 'publish', bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('未发布');
@@ -69,7 +88,7 @@ describe('site rules on SQLite', () => {
     expect((await server.cli(['site-rules', 'publish'])).code).toBe(2);
   });
 
-  it('published: served to any team\'s token with a strong ETag, no-cache; If-None-Match → 304', async () => {
+  it("published: served to any team's token with a strong ETag, no-cache; If-None-Match → 304", async () => {
     const r = await server.cli(['site-rules', 'publish', rulesFile(1)]);
     expect(r.code, r.stderr).toBe(0);
     const first = await get(server, tokens.reader!);
@@ -93,7 +112,10 @@ describe('site rules on SQLite', () => {
     expect((await server.cli(['site-rules', 'publish', rulesFile(2, '页面改版，暂停读取')])).code).toBe(0);
     const after = await get(server, tokens.reader!, before.etag!);
     expect(after.status).toBe(200);
-    expect(after.body).toMatchObject({ version: 2, sites: { 'gsxt-gov-cn': { layouts: { '*': { disabled: { message: '页面改版，暂停读取' } } } } } });
+    expect(after.body).toMatchObject({
+      version: 2,
+      sites: { 'gsxt-gov-cn': { layouts: { '*': { disabled: { message: '页面改版，暂停读取' } } } } },
+    });
   });
 
   it('rollback restores the publication before as a new version; again goes further back; then refused', async () => {
@@ -101,9 +123,15 @@ describe('site rules on SQLite', () => {
     const first = await server.cli(['site-rules', 'rollback']);
     expect(first.code, first.stderr).toBe(0);
     // Version 6 holds version 2's rules.
-    expect((await get(server, tokens.reader!)).body).toMatchObject({ version: 6, sites: { 'gsxt-gov-cn': { layouts: { '*': { disabled: { message: '页面改版，暂停读取' } } } } } });
+    expect((await get(server, tokens.reader!)).body).toMatchObject({
+      version: 6,
+      sites: { 'gsxt-gov-cn': { layouts: { '*': { disabled: { message: '页面改版，暂停读取' } } } } },
+    });
     expect((await server.cli(['site-rules', 'rollback'])).code).toBe(0);
-    expect((await get(server, tokens.reader!)).body).toMatchObject({ version: 7, sites: { 'gsxt-gov-cn': { layouts: { 'web-2026': { columnAliases: { 处罚文书编号: '决定书文号' } } } } } });
+    expect((await get(server, tokens.reader!)).body).toMatchObject({
+      version: 7,
+      sites: { 'gsxt-gov-cn': { layouts: { 'web-2026': { columnAliases: { 处罚文书编号: '决定书文号' } } } } },
+    });
     const last = await server.cli(['site-rules', 'rollback']);
     expect(last.code).toBe(1);
     expect(last.stderr).toContain('无法再回退');
@@ -113,10 +141,17 @@ describe('site rules on SQLite', () => {
   });
 
   it('every publication and rollback is in the audit trail', () => {
-    const events = fs.readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { event: string; version?: number; restoredFrom?: number });
+    const events = fs
+      .readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; version?: number; restoredFrom?: number });
     expect(events.filter((e) => e.event.startsWith('site-rules.')).map((e) => [e.event, e.version, e.restoredFrom])).toEqual([
-      ['site-rules.publish', 1, undefined], ['site-rules.publish', 2, undefined], ['site-rules.publish', 5, undefined],
-      ['site-rules.rollback', 6, 2], ['site-rules.rollback', 7, 1],
+      ['site-rules.publish', 1, undefined],
+      ['site-rules.publish', 2, undefined],
+      ['site-rules.publish', 5, undefined],
+      ['site-rules.rollback', 6, 2],
+      ['site-rules.rollback', 7, 1],
     ]);
   });
 });
@@ -137,7 +172,7 @@ describe('site rules on PostgreSQL, two instances', () => {
     await postgres?.stop();
   });
 
-  it('published through one instance\'s command, served by both; rollback likewise', async () => {
+  it("published through one instance's command, served by both; rollback likewise", async () => {
     expect((await get(instances[1]!, token)).status).toBe(404);
     expect((await instances[0]!.cli(['site-rules', 'publish', rulesFile(3)])).code).toBe(0);
     expect((await instances[1]!.cli(['site-rules', 'publish', rulesFile(4, '停用')])).code).toBe(0);
@@ -147,7 +182,10 @@ describe('site rules on PostgreSQL, two instances', () => {
     expect((await get(instances[0]!, token, b.etag!)).status).toBe(304);
     expect((await instances[1]!.cli(['site-rules', 'publish', rulesFile(4)])).code).toBe(1);
     expect((await instances[0]!.cli(['site-rules', 'rollback'])).code).toBe(0);
-    expect((await get(instances[1]!, token)).body).toMatchObject({ version: 5, sites: { 'gsxt-gov-cn': { layouts: { 'web-2026': { columnAliases: { 处罚文书编号: '决定书文号' } } } } } });
+    expect((await get(instances[1]!, token)).body).toMatchObject({
+      version: 5,
+      sites: { 'gsxt-gov-cn': { layouts: { 'web-2026': { columnAliases: { 处罚文书编号: '决定书文号' } } } } },
+    });
     expect((await instances[1]!.cli(['site-rules', 'rollback'])).code).toBe(1);
   });
 });

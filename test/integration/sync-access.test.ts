@@ -115,7 +115,10 @@ describe('sync server: access', () => {
 
   it('writes who connected and how it ended to the audit trail, never a token', async () => {
     const audit = fs.readFileSync(path.join(team.server().dataDir, 'audit.jsonl'), 'utf8');
-    const events = audit.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = audit
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events.some((e) => e.event === 'connect' && e.user === 'li' && e.address === '127.0.0.1')).toBe(true);
     expect(events.some((e) => e.event === 'disconnect' && e.user === 'gone' && e.reason === 'user removed')).toBe(true);
     expect(events.some((e) => e.event === 'connect.refused' && e.status === 403)).toBe(true);
@@ -136,33 +139,56 @@ describe('sync server: refused connections in the audit trail', () => {
       const file = path.join(server.dataDir, 'audit.jsonl');
       const linesBefore = fs.readFileSync(file, 'utf8').trim().split('\n').length;
       const { request } = await import('node:http');
-      const knock = (i: number) => new Promise<number>((resolve, reject) => {
-        const paths = ['/team/north', '/team/north?token=not-a-jwt', `/team/t${i}?token=x`, '/nowhere'];
-        const req = request({
-          host: '127.0.0.1', port: server.port, path: paths[i % paths.length],
-          headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
-        }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
+      const knock = (i: number) =>
+        new Promise<number>((resolve, reject) => {
+          const paths = ['/team/north', '/team/north?token=not-a-jwt', `/team/t${i}?token=x`, '/nowhere'];
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port: server.port,
+              path: paths[i % paths.length],
+              headers: {
+                connection: 'Upgrade',
+                upgrade: 'websocket',
+                'sec-websocket-version': '13',
+                'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+              },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end();
         });
-        req.on('error', reject);
-        req.end();
-      });
       const statuses = new Map<number, number>();
       for (let i = 0; i < 3_000; i += 25) {
-        for (const status of await Promise.all(Array.from({ length: 25 }, (_, k) => knock(i + k)))) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        for (const status of await Promise.all(Array.from({ length: 25 }, (_, k) => knock(i + k))))
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
       expect([...statuses.keys()].sort()).toEqual([401, 404]);
       // The minute's aggregate is written when the minute ends or the server stops.
       expect(await server.stop()).toBe(0);
-      const events = fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      const events = fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       const added = events.slice(linesBefore);
       console.log(`3,000 refused upgrades added ${added.length} audit lines`);
       expect(added.length).toBeLessThanOrEqual(100);
-      const counted = added.reduce((n, e) => n + (e.event === 'connect.refused' ? 1 : e.event === 'connect.refused.repeated' ? Number(e.count) : 0), 0);
+      const counted = added.reduce(
+        (n, e) => n + (e.event === 'connect.refused' ? 1 : e.event === 'connect.refused.repeated' ? Number(e.count) : 0),
+        0,
+      );
       expect(counted).toBe(3_000);
-      expect(added).toContainEqual(expect.objectContaining({ event: 'connect.refused.repeated', address: '127.0.0.1', status: 401, count: 2_249 }));
-      expect(added).toContainEqual(expect.objectContaining({ event: 'connect.refused.repeated', address: '127.0.0.1', status: 404, count: 749 }));
+      expect(added).toContainEqual(
+        expect.objectContaining({ event: 'connect.refused.repeated', address: '127.0.0.1', status: 401, count: 2_249 }),
+      );
+      expect(added).toContainEqual(
+        expect.objectContaining({ event: 'connect.refused.repeated', address: '127.0.0.1', status: 404, count: 749 }),
+      );
       expect(fs.readdirSync(server.dataDir)).toContain('audit.jsonl');
     } finally {
       await server.stop();

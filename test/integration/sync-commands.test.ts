@@ -47,7 +47,15 @@ describe('sync server: account commands', () => {
     expect(issued.stderr).toContain(claims.jti);
 
     expect((await server.cli(['team', 'list'])).stdout).toMatch(/^east\t\d{4}-/);
-    expect((await server.cli(['user', 'list', 'east'])).stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(0, 2))).toEqual([['li', 'admin'], ['wang', 'member']]);
+    expect(
+      (await server.cli(['user', 'list', 'east'])).stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t').slice(0, 2)),
+    ).toEqual([
+      ['li', 'admin'],
+      ['wang', 'member'],
+    ]);
     expect((await server.cli(['user', 'role', 'east', 'wang', 'readonly'])).code).toBe(0);
     expect((await server.cli(['user', 'list', 'east'])).stdout).toMatch(/wang\treadonly/);
     const list = await timed(['token', 'list', 'east', 'li']);
@@ -63,7 +71,14 @@ describe('sync server: account commands', () => {
     const secretFile = path.join(server.dataDir, 'token-secret');
     const secret = fs.readFileSync(secretFile, 'utf8').trim();
     expect(fs.statSync(secretFile).mode & 0o077).toBe(0);
-    const outputs = await Promise.all([['team', 'list'], ['user', 'list', 'east'], ['token', 'east', 'li'], ['token', 'list', 'east']].map((a) => server.cli(a)));
+    const outputs = await Promise.all(
+      [
+        ['team', 'list'],
+        ['user', 'list', 'east'],
+        ['token', 'east', 'li'],
+        ['token', 'list', 'east'],
+      ].map((a) => server.cli(a)),
+    );
     for (const output of outputs) expect(output.stdout + output.stderr).not.toContain(secret);
     expect(server.stderr()).not.toContain(secret);
     expect(fs.readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8')).not.toContain(secret);
@@ -98,7 +113,10 @@ describe('sync server: account commands', () => {
     await synced(writer);
     ensureTeamEntity(writer.doc, { name: '备份测试公司', uscc: '91330100MA0000004D' }, { by: 'zhao', at: '2026-11-30T01:00:00.000Z' });
     let n = 0;
-    const stream = setInterval(() => addTeamNote(writer.doc, '91330100MA0000004D', { id: `b${n++}`, text: 'x' }, { by: 'zhao', at: '2026-11-30T01:00:00.000Z' }), 2);
+    const stream = setInterval(
+      () => addTeamNote(writer.doc, '91330100MA0000004D', { id: `b${n++}`, text: 'x' }, { by: 'zhao', at: '2026-11-30T01:00:00.000Z' }),
+      2,
+    );
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-backup-')), 'backup.sqlite');
     const backup = await server.cli(['backup', file]);
     clearInterval(stream);

@@ -66,7 +66,8 @@ describe('sync server: convergence', () => {
     // The earlier tests' clients leave: the document must be able to leave memory.
     team.dropClients();
     const keys = (c: TeamClient) => c.doc.getMap('late').size;
-    const inMemory = async () => /creditlens_documents_in_memory (\d+)/.exec(await (await fetch(`${team.server().httpUrl}/metrics`)).text())?.[1];
+    const inMemory = async () =>
+      /creditlens_documents_in_memory (\d+)/.exec(await (await fetch(`${team.server().httpUrl}/metrics`)).text())?.[1];
     const li = client('li');
     const wang = client('wang');
     await Promise.all([synced(li), synced(wang)]);
@@ -80,7 +81,7 @@ describe('sync server: convergence', () => {
     wang.doc.getMap('late').set('offline', 'wang');
     wang.provider.connect();
     const fresh = client('zhao');
-    await until(() => keys(wang) === 401 && keys(fresh) === 401, 'both to hold every key, wang\'s offline one too');
+    await until(() => keys(wang) === 401 && keys(fresh) === 401, "both to hold every key, wang's offline one too");
     expect(wang.doc.getMap('late').toJSON()).toEqual(fresh.doc.getMap('late').toJSON());
   });
 });

@@ -32,7 +32,8 @@ describe('sync server: durability', () => {
     ensureTeamEntity(writer.doc, ENTITY, { by: 'writer', at: '2026-11-30T01:00:00.000Z' });
     let n = 0;
     const stream = setInterval(() => {
-      for (let i = 0; i < 5; i++, n++) addTeamNote(writer.doc, ENTITY.uscc, { id: `n${n}`, text: `第${n}条` }, { by: 'writer', at: '2026-11-30T01:00:00.000Z' });
+      for (let i = 0; i < 5; i++, n++)
+        addTeamNote(writer.doc, ENTITY.uscc, { id: `n${n}`, text: `第${n}条` }, { by: 'writer', at: '2026-11-30T01:00:00.000Z' });
     }, 2);
     await until(() => noteIds(watcher).length > 600, 'the watcher to see a good part of the stream');
     await team.server().kill();

@@ -17,7 +17,9 @@ const KEY = '91330100MA00000002';
 const KEEP = 5;
 
 const history = async (instance: RunningSyncServer) => {
-  const res = await fetch(`${instance.httpUrl}/team/east/entities/${KEY}/history`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+  const res = await fetch(`${instance.httpUrl}/team/east/entities/${KEY}/history`, {
+    headers: { authorization: `Bearer ${tokens.admin}` },
+  });
   expect(res.status).toBe(200);
   return EntityHistory.parse(await res.json());
 };
@@ -36,18 +38,18 @@ afterAll(async () => {
 });
 
 describe('change history on PostgreSQL', () => {
-  it('two instances answer the same history, written through either; the forged claim beside the token\'s user', async () => {
+  it("two instances answer the same history, written through either; the forged claim beside the token's user", async () => {
     const alice = teamClient(instances[0]!, 'east', tokens.alice!);
     clients.push(alice);
     await synced(alice);
     ensureTeamEntity(alice.doc, { name: '乙商贸有限公司', uscc: KEY }, { by: 'alice', at: new Date().toISOString() });
-    await until(async () => (await history(instances[1]!)).length === 1, 'alice\'s entry on the other instance');
+    await until(async () => (await history(instances[1]!)).length === 1, "alice's entry on the other instance");
     // No Redis: the other instance loads the document from the database when mallory's connection opens it.
     const mallory = teamClient(instances[1]!, 'east', tokens.mallory!);
     clients.push(mallory);
     await synced(mallory);
     addTeamNote(mallory.doc, KEY, { id: 'forged', text: '伪造' }, { by: 'alice', at: '2020-01-01T00:00:00.000Z' });
-    await until(async () => (await history(instances[0]!))[0]?.notesAdded === 1, 'mallory\'s note on the first instance');
+    await until(async () => (await history(instances[0]!))[0]?.notesAdded === 1, "mallory's note on the first instance");
     const [one, two] = [await history(instances[0]!), await history(instances[1]!)];
     expect(one).toEqual(two);
     expect(one[0]).toMatchObject({ user: 'mallory', fields: ['notes'], claimedBy: 'alice', claimedAt: '2020-01-01T00:00:00.000Z' });

@@ -31,11 +31,12 @@ function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
 }
 
 const frame = (write: (e: encoding.Encoder) => void) => encoding.encode(write);
-const syncUpdate = (update: Uint8Array) => frame((e) => {
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-});
+const syncUpdate = (update: Uint8Array) =>
+  frame((e) => {
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, update);
+  });
 
 /** Frames that are not messages of the protocol, each of a kind a broken or hostile client might send. */
 function malformedFrames(seed: number): (Uint8Array | string)[] {
@@ -50,8 +51,16 @@ function malformedFrames(seed: number): (Uint8Array | string)[] {
     new Uint8Array([0, 9, 0]), // unknown sync step
     new Uint8Array([0, 2, 200]), // an update whose length runs past the end
     new Uint8Array([0, 0, 1, 5]), // a sync step 1 whose state vector does not decode (it once crashed the server)
-    frame((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, new TextEncoder().encode('{not awareness')); }),
-    frame((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, new Uint8Array([1])); encoding.writeUint8(e, 42); }), // trailing bytes
+    frame((e) => {
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, new TextEncoder().encode('{not awareness'));
+    }),
+    frame((e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, new Uint8Array([1]));
+      encoding.writeUint8(e, 42);
+    }), // trailing bytes
     syncUpdate(Uint8Array.from([255, 255, 255, 255, 255, 255, 255, 255, 255, 1])), // a Yjs update that does not decode
     Uint8Array.from([0, 2, ...bytes(30)]),
   ];
@@ -71,17 +80,19 @@ describe('sync server: limits and malformed input', () => {
     const codes = new Map<number, number>();
     for (let batch = 0; sent < 5_000; batch++) {
       // Ten at a time (under the user's connection limit), each sending ten bad frames back to back.
-      await Promise.all(Array.from({ length: 10 }, async (_, i) => {
-        const ws = await open('mallory');
-        const closed = closeOf(ws);
-        // Rotated, so that each kind is the first (the one acted on) for a tenth of the connections.
-        const kinds = malformedFrames(batch * 10 + i + 1);
-        const frames = [...kinds.slice(i), ...kinds.slice(0, i)];
-        for (const f of frames) ws.send(f);
-        sent += frames.length;
-        const { code } = await closed;
-        codes.set(code, (codes.get(code) ?? 0) + 1);
-      }));
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const ws = await open('mallory');
+          const closed = closeOf(ws);
+          // Rotated, so that each kind is the first (the one acted on) for a tenth of the connections.
+          const kinds = malformedFrames(batch * 10 + i + 1);
+          const frames = [...kinds.slice(i), ...kinds.slice(0, i)];
+          for (const f of frames) ws.send(f);
+          sent += frames.length;
+          const { code } = await closed;
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+        }),
+      );
       // The real clients keep working in between.
       written++;
       addTeamNote(li.doc, ENTITY.uscc, { id: `during-${batch}`, text: '攻击期间的笔记' }, { by: 'li', at: '2026-11-30T01:00:00.000Z' });
@@ -104,14 +115,22 @@ describe('sync server: limits and malformed input', () => {
 
   it('answers 400 to a request line that is no address, over HTTP and at the upgrade, and goes on', async () => {
     const { request } = await import('node:http');
-    const raw = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: team.server().port, path: '//?token=secret', headers }, (res) => resolve(res.statusCode ?? 0));
-      req.on('upgrade', (res) => resolve(res.statusCode ?? 0));
-      req.on('error', reject);
-      req.end();
-    });
+    const raw = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: team.server().port, path: '//?token=secret', headers }, (res) =>
+          resolve(res.statusCode ?? 0),
+        );
+        req.on('upgrade', (res) => resolve(res.statusCode ?? 0));
+        req.on('error', reject);
+        req.end();
+      });
     expect(await raw({})).toBe(400);
-    const upgrade = await raw({ connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }).catch(() => 0);
+    const upgrade = await raw({
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    }).catch(() => 0);
     expect([400, 0]).toContain(upgrade);
     expect((await fetch(`${team.server().httpUrl}/healthz`)).status).toBe(200);
     expect(team.server().stderr()).not.toContain('secret');
@@ -119,19 +138,22 @@ describe('sync server: limits and malformed input', () => {
 
   it('answers 400 to a path whose percent-escapes do not decode, on every route and at the upgrade', async () => {
     const { request } = await import('node:http');
-    const status = (path: string, upgrade: boolean) => new Promise<number>((resolve, reject) => {
-      const headers: Record<string, string> = upgrade
-        ? { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }
-        : { authorization: `Bearer ${team.token('east', 'li')}` };
-      const req = request({ host: '127.0.0.1', port: team.server().port, path, headers, timeout: 5_000 }, (res) => resolve(res.statusCode ?? 0));
-      req.on('upgrade', (res, socket) => {
-        socket.destroy();
-        resolve(res.statusCode ?? 0);
+    const status = (path: string, upgrade: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const headers: Record<string, string> = upgrade
+          ? { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }
+          : { authorization: `Bearer ${team.token('east', 'li')}` };
+        const req = request({ host: '127.0.0.1', port: team.server().port, path, headers, timeout: 5_000 }, (res) =>
+          resolve(res.statusCode ?? 0),
+        );
+        req.on('upgrade', (res, socket) => {
+          socket.destroy();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer to ${path}`)));
+        req.on('error', reject);
+        req.end();
       });
-      req.on('timeout', () => req.destroy(new Error(`no answer to ${path}`)));
-      req.on('error', reject);
-      req.end();
-    });
     const token = team.token('east', 'li');
     expect(await status(`/team/%ZZ?token=${token}`, true)).toBe(400);
     expect(await status(`/team/east%E4?token=${token}`, true)).toBe(400);
@@ -194,17 +216,21 @@ describe('sync server: limits and malformed input', () => {
 });
 
 /** A presence (awareness) message: [client id, clock, state] entries; a null state removes that client's presence. */
-const presence = (entries: [number, number, unknown][]) => frame((e) => {
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, encoding.encode((u) => {
-    encoding.writeVarUint(u, entries.length);
-    for (const [id, clock, state] of entries) {
-      encoding.writeVarUint(u, id);
-      encoding.writeVarUint(u, clock);
-      encoding.writeVarString(u, JSON.stringify(state));
-    }
-  }));
-});
+const presence = (entries: [number, number, unknown][]) =>
+  frame((e) => {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(
+      e,
+      encoding.encode((u) => {
+        encoding.writeVarUint(u, entries.length);
+        for (const [id, clock, state] of entries) {
+          encoding.writeVarUint(u, id);
+          encoding.writeVarUint(u, clock);
+          encoding.writeVarString(u, JSON.stringify(state));
+        }
+      }),
+    );
+  });
 
 describe('sync server: presence', () => {
   it('lets a connection set and remove only its own presence; a colleague’s stays as its owner set it', async () => {
@@ -221,7 +247,13 @@ describe('sync server: presence', () => {
 
     const ws = await open('mallory');
     // Mallory's own id comes last: once wang sees it, the entries before it have been dealt with.
-    ws.send(presence([[liId, 1_000, { user: { name: '冒充的李' } }], [555_001, 1_000, null], [777_001, 1, { user: { name: 'mallory' } }]]));
+    ws.send(
+      presence([
+        [liId, 1_000, { user: { name: '冒充的李' } }],
+        [555_001, 1_000, null],
+        [777_001, 1, { user: { name: 'mallory' } }],
+      ]),
+    );
     await until(() => stateAtWang(777_001) !== undefined, 'mallory’s own presence at wang');
     // Time for anything the spoof set off (y-websocket echoes what it receives) to arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -245,7 +277,12 @@ describe('sync server: presence', () => {
     await until(() => stateAtWang(555_002) !== undefined, 'the first connection’s presence');
     // Another connection of the same user echoes that entry unchanged, as y-websocket echoes all it sees: nothing moves.
     const echo = await open('burst');
-    echo.send(presence([[555_002, 1, { user: { name: '波', at: 'before' } }], [555_003, 1, { user: { name: '回声' } }]]));
+    echo.send(
+      presence([
+        [555_002, 1, { user: { name: '波', at: 'before' } }],
+        [555_003, 1, { user: { name: '回声' } }],
+      ]),
+    );
     await until(() => stateAtWang(555_003) !== undefined, 'the echoing connection’s own presence');
     echo.close();
     await until(() => stateAtWang(555_003) === undefined, 'the echoing connection’s presence gone with it');
@@ -253,7 +290,10 @@ describe('sync server: presence', () => {
     // The same client, back on a new connection before the server noticed the old one is gone.
     const after = await open('burst');
     after.send(presence([[555_002, 2, { user: { name: '波', at: 'after' } }]]));
-    await until(() => (stateAtWang(555_002) as { user?: { at?: string } } | undefined)?.user?.at === 'after', 'the new connection’s presence');
+    await until(
+      () => (stateAtWang(555_002) as { user?: { at?: string } } | undefined)?.user?.at === 'after',
+      'the new connection’s presence',
+    );
     before.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stateAtWang(555_002)).toEqual({ user: { name: '波', at: 'after' } });
@@ -285,11 +325,12 @@ describe('sync server: connections per team', () => {
     const small = await startSyncServer({ env: { MAX_CONNECTIONS_PER_TEAM: '3' } });
     try {
       const t = await small.team('small', { a: 'member', b: 'member' });
-      const connect = (token: string) => new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`${small.url}/team/small?token=${token}`);
-        ws.once('open', () => resolve(ws));
-        ws.once('error', reject);
-      });
+      const connect = (token: string) =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(`${small.url}/team/small?token=${token}`);
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        });
       const three = [await connect(t.a!), await connect(t.a!), await connect(t.b!)];
       const fourth = await connect(t.b!);
       expect(await closeOf(fourth)).toEqual({ code: 1008, reason: 'too many connections for this team' });
@@ -308,11 +349,12 @@ describe('sync server: storage quota per team', () => {
     try {
       const t = await small.team('full', { a: 'member', b: 'member' });
       const other = await small.team('roomy', { c: 'member', d: 'member' });
-      const connect = (teamId: string, token: string) => new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`${small.url}/team/${teamId}?token=${token}`);
-        ws.once('open', () => resolve(ws));
-        ws.once('error', reject);
-      });
+      const connect = (teamId: string, token: string) =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(`${small.url}/team/${teamId}?token=${token}`);
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        });
       const reader = teamClient(small, 'full', t.b!);
       made.push(reader);
       await synced(reader);
@@ -326,7 +368,10 @@ describe('sync server: storage quota per team', () => {
       await until(() => reader.doc.getMap('files').has('one'), 'the first 40 kB at the reader');
       const closed = closeOf(ws);
       ws.send(syncUpdate(updates[1]!));
-      expect(await closed).toEqual({ code: 1008, reason: 'team storage quota of 65536 bytes reached: nothing more can be written, reading goes on' });
+      expect(await closed).toEqual({
+        code: 1008,
+        reason: 'team storage quota of 65536 bytes reached: nothing more can be written, reading goes on',
+      });
       // Reading goes on: a new client gets the document and stays connected; deleting is allowed.
       const fresh = teamClient(small, 'full', t.a!);
       made.push(fresh);
@@ -374,23 +419,29 @@ describe('sync server: presence rate', () => {
           if ([...added, ...updated].some((id) => id >= 990_000 && id < 990_005)) presenceMessages++;
         });
         for (let i = 0; i < 5; i++) {
-          sockets.push(await new Promise<WebSocket>((resolve, reject) => {
-            const ws = new WebSocket(`${server.url}/team/busy?token=${t.spam}`);
-            ws.once('open', () => resolve(ws));
-            ws.once('error', reject);
-          }));
+          sockets.push(
+            await new Promise<WebSocket>((resolve, reject) => {
+              const ws = new WebSocket(`${server.url}/team/busy?token=${t.spam}`);
+              ws.once('open', () => resolve(ws));
+              ws.once('error', reject);
+            }),
+          );
         }
         // 900 presence messages a second per connection (under UPDATES_PER_SECOND, 1,000), 8 kB states, for 4 s.
         let clock = 0;
         const cursor = 'c'.repeat(8_000);
         const spam = setInterval(() => {
           clock++;
-          for (let k = 0; k < 9; k++) sockets.forEach((ws, i) => ws.send(presence([[990_000 + i, clock * 9 + k, { cursor, n: clock * 9 + k }]])));
+          for (let k = 0; k < 9; k++)
+            sockets.forEach((ws, i) => ws.send(presence([[990_000 + i, clock * 9 + k, { cursor, n: clock * 9 + k }]])));
         }, 10);
         await new Promise((r) => setTimeout(r, 4_000));
         clearInterval(spam);
         const last = clock * 9 + 8;
-        await until(() => sockets.every((_, i) => (wang.provider.awareness.getStates().get(990_000 + i) as { n?: number } | undefined)?.n === last), 'the last presence of each spamming connection at wang');
+        await until(
+          () => sockets.every((_, i) => (wang.provider.awareness.getStates().get(990_000 + i) as { n?: number } | undefined)?.n === last),
+          'the last presence of each spamming connection at wang',
+        );
         for (const ws of sockets) expect(ws.readyState).toBe(ws.OPEN);
         const spamSeconds = (Date.now() - spamStart) / 1000;
         // PRESENCE_PER_USER_PER_SECOND (20) with its burst, instead of 4,500 a second.
@@ -399,7 +450,9 @@ describe('sync server: presence rate', () => {
         const during = latencies.filter((l) => l.at >= spamStart).map((l) => l.ms);
         const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!;
         const bound = Math.max(300, 5 * p99(before));
-        console.log(`teammates' latency p99: ${p99(before)} ms before, ${p99(during)} ms during a presence spam of ${5 * 900} messages/s (${during.length} samples, bound ${bound} ms); wang received ${presenceMessages} presence messages of the spammer in ${spamSeconds} s`);
+        console.log(
+          `teammates' latency p99: ${p99(before)} ms before, ${p99(during)} ms during a presence spam of ${5 * 900} messages/s (${during.length} samples, bound ${bound} ms); wang received ${presenceMessages} presence messages of the spammer in ${spamSeconds} s`,
+        );
         expect(before.length).toBeGreaterThan(50);
         expect(during.length).toBeGreaterThan(50);
         expect(p99(during)).toBeLessThanOrEqual(bound);

@@ -23,7 +23,10 @@ function open(user: string): Promise<WebSocket> {
   });
 }
 
-const closeOf = (ws: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+const closeOf = (ws: WebSocket) =>
+  new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
 
 describe('sync server: client ids belong to their writer', () => {
   it('refuses a forged frame under a colleague’s client id; the colleague’s offline edit survives reconnection; deleting stays allowed', async () => {
@@ -56,8 +59,19 @@ describe('sync server: client ids belong to their writer', () => {
     await until(() => !li.doc.getMap('notes').has('first'), 'wang’s deletion at li');
     expect(wang.provider.wsconnected).toBe(true);
 
-    const audit = fs.readFileSync(path.join(team.server().dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(audit).toContainEqual(expect.objectContaining({ event: 'update.refused', team: 'east', user: 'mallory', reason: `client id ${li.doc.clientID} is another user's` }));
+    const audit = fs
+      .readFileSync(path.join(team.server().dataDir, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        event: 'update.refused',
+        team: 'east',
+        user: 'mallory',
+        reason: `client id ${li.doc.clientID} is another user's`,
+      }),
+    );
   }, 30_000);
 
   it('keeps the mapping across a restart', async () => {

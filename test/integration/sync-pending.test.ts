@@ -51,7 +51,9 @@ describe('sync server: updates waiting for their dependencies', () => {
       await new Promise((r) => setTimeout(r, 3_000));
       const attackStart = Date.now();
       const ws = await open('east', 'mallory');
-      const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })));
+      const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+        ws.once('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })),
+      );
       // Three frames near the message size limit (1 MiB), then small ones, until the server closes the connection.
       for (let i = 0; i < 3; i++) ws.send(syncUpdate(orphan(1_000 + i, 'x'.repeat(1_000_000))));
       let small = 0;
@@ -67,8 +69,10 @@ describe('sync server: updates waiting for their dependencies', () => {
       const before = latencies.filter((l) => l.at < attackStart).map((l) => l.ms);
       const during = latencies.filter((l) => l.at >= attackStart).map((l) => l.ms);
       const bound = Math.max(500, 5 * p99(before));
-      console.log(`another team's latency p99: ${p99(before)} ms before, ${p99(during)} ms during the attack (${during.length} samples, bound ${bound} ms); ` +
-        `small frames sent ${small}; closed after ${close.at - attackStart} ms: ${close.reason}; /healthz worst ${Math.max(...probes.map((p) => p.ms))} ms over ${probes.length} probes`);
+      console.log(
+        `another team's latency p99: ${p99(before)} ms before, ${p99(during)} ms during the attack (${during.length} samples, bound ${bound} ms); ` +
+          `small frames sent ${small}; closed after ${close.at - attackStart} ms: ${close.reason}; /healthz worst ${Math.max(...probes.map((p) => p.ms))} ms over ${probes.length} probes`,
+      );
       expect(before.length).toBeGreaterThan(50);
       expect(during.length).toBeGreaterThan(50);
       expect(p99(during)).toBeLessThanOrEqual(bound);
@@ -83,7 +87,9 @@ describe('sync server: updates waiting for their dependencies', () => {
 
   it('closes with 1008 a connection whose waiting update never gets its dependencies', async () => {
     const ws = await open('east', 'mallory');
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     const sentAt = Date.now();
     ws.send(syncUpdate(orphan(3_000, 'never')));
     expect(await closed).toEqual({ code: 1008, reason: 'updates whose dependencies never arrived' });

@@ -13,7 +13,8 @@ import { useTeamServer } from '../support/team-server-fixture.ts';
 const team = useTeamServer({ east: { admin: 'admin', member: 'member', ro: 'readonly' }, west: { other: 'admin' } });
 const east = (user: string) => team.token('east', user);
 
-const get = (path: string, token?: string) => fetch(`${team.server().httpUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const get = (path: string, token?: string) =>
+  fetch(`${team.server().httpUrl}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 const PERIOD = 'from=2026-01-01&to=2026-06-30';
 
 beforeAll(async () => {
@@ -22,13 +23,31 @@ beforeAll(async () => {
   await synced(writer);
   const edit = { by: 'member', at: '2026-11-30T01:00:00.000Z' };
   ensureTeamEntity(writer.doc, { name: '甲食品有限公司', uscc: '91330100MA00000001' }, edit);
-  updateTeamEntity(writer.doc, '91330100MA00000001', { domain: 'FOOD', repeatOffenderPublicizedOn: '2026-06-30', typicalCaseExposedOn: '2026-07-01' }, edit);
-  addTeamListing(writer.doc, '91330100MA00000001', { id: 'l1', decidedOn: '2026-01-01', domain: 'FOOD', decisionNo: '甲市监信〔2026〕1号' }, edit);
-  addTeamListing(writer.doc, '91330100MA00000001', { id: 'l2', decidedOn: '2025-12-31', domain: 'FOOD', decisionNo: '甲市监信〔2025〕9号' }, edit);
+  updateTeamEntity(
+    writer.doc,
+    '91330100MA00000001',
+    { domain: 'FOOD', repeatOffenderPublicizedOn: '2026-06-30', typicalCaseExposedOn: '2026-07-01' },
+    edit,
+  );
+  addTeamListing(
+    writer.doc,
+    '91330100MA00000001',
+    { id: 'l1', decidedOn: '2026-01-01', domain: 'FOOD', decisionNo: '甲市监信〔2026〕1号' },
+    edit,
+  );
+  addTeamListing(
+    writer.doc,
+    '91330100MA00000001',
+    { id: 'l2', decidedOn: '2025-12-31', domain: 'FOOD', decisionNo: '甲市监信〔2025〕9号' },
+    edit,
+  );
   ensureTeamEntity(writer.doc, { name: '乙商贸有限公司', uscc: '91330100MA00000002' }, edit);
   updateTeamEntity(writer.doc, '91330100MA00000002', { domain: 'COMPETITION_ORDER', typicalCaseExposedOn: '2026-03-01' }, edit);
   writer.destroy();
-  await until(async () => /^creditlens_documents_in_memory 0$/m.test(await (await fetch(`${team.server().httpUrl}/metrics`)).text()), 'the document to leave memory');
+  await until(
+    async () => /^creditlens_documents_in_memory 0$/m.test(await (await fetch(`${team.server().httpUrl}/metrics`)).text()),
+    'the document to leave memory',
+  );
 }, 60_000);
 
 const EXPECTED_TOTAL = { listed: 1, repeatOffendersPublicized: 1, typicalCases: 1 };
@@ -40,7 +59,14 @@ describe('sync server: work report', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const report = WorkReport.parse(await res.json());
-      expect(report.rows.map((r) => r.domain)).toEqual(['FOOD', 'DRUG_DEVICE_COSMETIC', 'QUALITY', 'CONSUMER', 'COMPETITION_ORDER', 'OTHER']);
+      expect(report.rows.map((r) => r.domain)).toEqual([
+        'FOOD',
+        'DRUG_DEVICE_COSMETIC',
+        'QUALITY',
+        'CONSUMER',
+        'COMPETITION_ORDER',
+        'OTHER',
+      ]);
       expect(report.rows[0]).toEqual({ domain: 'FOOD', listed: 1, repeatOffendersPublicized: 1, typicalCases: 0 });
       expect(report.rows[4]).toEqual({ domain: 'COMPETITION_ORDER', listed: 0, repeatOffendersPublicized: 0, typicalCases: 1 });
       expect(report.total).toEqual(EXPECTED_TOTAL);
@@ -52,11 +78,17 @@ describe('sync server: work report', () => {
     reader.destroy();
     expect(open.total).toEqual(EXPECTED_TOTAL);
     // Each read of the report is in the audit trail, under the token's user.
-    const reads = () => readFileSync(join(team.server().dataDir, 'audit.jsonl'), 'utf8').trim().split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.event === 'report');
+    const reads = () =>
+      readFileSync(join(team.server().dataDir, 'audit.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line.event === 'report');
     await until(async () => reads().length >= 3, 'the report reads in the audit trail');
     expect(reads().map((line) => [line.user, line.team, line.from, line.to, line.format])).toEqual([
-      ['admin', 'east', '2026-01-01', '2026-06-30', 'json'], ['member', 'east', '2026-01-01', '2026-06-30', 'json'], ['member', 'east', '2026-01-01', '2026-06-30', 'json'],
+      ['admin', 'east', '2026-01-01', '2026-06-30', 'json'],
+      ['member', 'east', '2026-01-01', '2026-06-30', 'json'],
+      ['member', 'east', '2026-01-01', '2026-06-30', 'json'],
     ]);
   });
 

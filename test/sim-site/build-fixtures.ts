@@ -12,7 +12,12 @@ import { expectedFor } from './expected.ts';
 import { savedFromLine } from './render/html.ts';
 import { endpointVar } from './routes.ts';
 import {
-  CREDITCHINA_CATEGORIES, creditChinaCategoryReply, creditChinaDetailReply, dataTablesPage, PAGE_LENGTH, sectionRows,
+  CREDITCHINA_CATEGORIES,
+  creditChinaCategoryReply,
+  creditChinaDetailReply,
+  dataTablesPage,
+  PAGE_LENGTH,
+  sectionRows,
 } from './sections.ts';
 import { CREDITCHINA_PAGE_SIZE } from './render/creditchina.ts';
 import { renderPage } from './server.ts';
@@ -21,7 +26,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES_DIR = join(ROOT, 'core', 'sites', 'fixtures');
 
 const CATEGORY_SLUGS: Record<string, string> = {
-  行政管理: 'admin', 诚实守信: 'honest', 经营异常: 'abnormal', 严重失信主体名单: 'serious', 重点关注: 'watch',
+  行政管理: 'admin',
+  诚实守信: 'honest',
+  经营异常: 'abnormal',
+  严重失信主体名单: 'serious',
+  重点关注: 'watch',
 };
 
 /** The saved copy of a page: the browser's line first, then the page (which starts with its layout comment). */
@@ -50,13 +59,21 @@ export function buildFixtures(): string[] {
   // The repeat offender's section replies, page by page, as the page's script receives them.
   const repeatPage = PAGES.find((p) => p.entityKey === 'repeat' && p.fixture);
   if (repeatPage) {
-    const sections: Array<[string, string]> = [['punishment', 'punishmentDetailInfoUrl'], ['abnormal', 'entBusExcepUrl'], ['serious', 'IllInfoUrl']];
+    const sections: Array<[string, string]> = [
+      ['punishment', 'punishmentDetailInfoUrl'],
+      ['abnormal', 'entBusExcepUrl'],
+      ['serious', 'IllInfoUrl'],
+    ];
     for (const [name, varName] of sections) {
       const section = endpointVar(repeatPage, varName).section;
       const rows = section ? sectionRows(ENTITIES.repeat, section) : [];
       const pages = Math.max(1, Math.ceil(rows.length / PAGE_LENGTH));
       for (let n = 1; n <= pages; n++) {
-        write(join(FIXTURES_DIR, 'gsxt-gov-cn', 'json', `repeat-${name}-p${n}.json`), json(dataTablesPage(rows, n, (n - 1) * PAGE_LENGTH, PAGE_LENGTH)), written);
+        write(
+          join(FIXTURES_DIR, 'gsxt-gov-cn', 'json', `repeat-${name}-p${n}.json`),
+          json(dataTablesPage(rows, n, (n - 1) * PAGE_LENGTH, PAGE_LENGTH)),
+          written,
+        );
       }
     }
   }
@@ -66,11 +83,17 @@ export function buildFixtures(): string[] {
   write(join(FIXTURES_DIR, 'creditchina-gov-cn', 'json', 'creditchina-details.json'), json(creditChinaDetailReply(cc)), written);
   for (const category of CREDITCHINA_CATEGORIES) {
     const reply = creditChinaCategoryReply(cc, category, 1, CREDITCHINA_PAGE_SIZE);
-    write(join(FIXTURES_DIR, 'creditchina-gov-cn', 'json', `creditchina-typeSourceSearch-${CATEGORY_SLUGS[category] ?? 'other'}-p1.json`), json(reply), written);
+    write(
+      join(FIXTURES_DIR, 'creditchina-gov-cn', 'json', `creditchina-typeSourceSearch-${CATEGORY_SLUGS[category] ?? 'other'}-p1.json`),
+      json(reply),
+      written,
+    );
   }
 
   const lines = PAGES.filter((p) => p.fixture).map((p) => `| \`${p.site}/${p.name}.html\` | ${pageUrl(p)} | ${p.about} |`);
-  write(join(FIXTURES_DIR, 'README.md'), `# Saved-page fixtures (generated)
+  write(
+    join(FIXTURES_DIR, 'README.md'),
+    `# Saved-page fixtures (generated)
 
 Written by \`npx tsx test/sim-site/build-fixtures.ts\` from the simulated credit sites in \`test/sim-site/\`; do not
 edit by hand. Every entity, person and value is invented. Each \`<name>.html\` is a page as a browser saves it after
@@ -86,7 +109,9 @@ page says there are none (暂无…), null when it states no count (Credit China
 | File | URL | Exercises |
 |---|---|---|
 ${lines.join('\n')}
-`, written);
+`,
+    written,
+  );
   return written;
 }
 

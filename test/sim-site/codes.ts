@@ -61,9 +61,7 @@ function digest(seed: string): Buffer {
  */
 export function gsxtToken(seed: string, style: 'base64' | 'hex', era: '2017' | '2026' = '2017'): string {
   const bytes = digest(seed);
-  const token = style === 'hex'
-    ? bytes.subarray(0, 20).toString('hex').toUpperCase()
-    : bytes.toString('base64url').slice(0, 38);
+  const token = style === 'hex' ? bytes.subarray(0, 20).toString('hex').toUpperCase() : bytes.toString('base64url').slice(0, 38);
   // A stable timestamp within the year of the layout (2017-07 … 2018-07, or 2026), as on the pages of that time.
   const from = era === '2017' ? 1_499_000_000_000 : 1_767_225_600_000;
   const ms = from + Math.floor((bytes.readUInt32BE(24) / 0x1_0000_0000) * 28_000_000_000);

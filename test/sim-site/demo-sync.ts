@@ -24,7 +24,9 @@ export async function startDemoSync(port: number): Promise<{ stop(): void }> {
     tokens.push(`  ${user.padEnd(10)} ${token}`);
   }
   const child = spawn(process.execPath, [path.join(ROOT, 'sync-server/run.mjs')], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const listening = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -25,7 +25,11 @@ export interface ExpectedRecord {
 }
 
 export type ExpectedResult =
-  | { ok: true; record: ExpectedRecord; completeness: { penalties: ListCompleteness; abnormal: ListCompleteness; serious: ListCompleteness } }
+  | {
+      ok: true;
+      record: ExpectedRecord;
+      completeness: { penalties: ListCompleteness; abnormal: ListCompleteness; serious: ListCompleteness };
+    }
   | { ok: false; reason: 'unsupported-page' };
 
 /** Trimmed, runs of white space folded to one space (HTML is already absent from the truth). */
@@ -47,21 +51,31 @@ function entityShown(entity: Entity, withRegNo: boolean, individual: boolean): E
     status: entity.status,
     registrationAuthority: entity.registrationAuthority,
     establishedOn: entity.establishedOn,
-    kind: individual ? 'INDIVIDUAL' as const : undefined,
+    kind: individual ? ('INDIVIDUAL' as const) : undefined,
   });
 }
 
 function penaltyShown(p: PenaltyInput, n: number): PenaltyInput {
   return defined({
-    id: `P${n}`, decisionNo: p.decisionNo, decisionDate: p.decisionDate, publicityDate: p.publicityDate, authority: p.authority,
-    content: p.content, violationText: p.violationText,
+    id: `P${n}`,
+    decisionNo: p.decisionNo,
+    decisionDate: p.decisionDate,
+    publicityDate: p.publicityDate,
+    authority: p.authority,
+    content: p.content,
+    violationText: p.violationText,
   });
 }
 
 /** Rows of the 个体工商户 columns (标记经营异常状态原因, 作出决定机关(标记)) are marks. */
 function abnormalShown(a: AbnormalListingInput, n: number, mark: boolean): AbnormalListingInput {
   return defined({
-    id: `A${n}`, listedDate: a.listedDate, kind: mark ? 'MARK' as const : undefined, reasonText: a.reasonText, authority: a.authority, removedDate: a.removedDate,
+    id: `A${n}`,
+    listedDate: a.listedDate,
+    kind: mark ? ('MARK' as const) : undefined,
+    reasonText: a.reasonText,
+    authority: a.authority,
+    removedDate: a.removedDate,
     removalReasonText: a.removalReasonText,
   });
 }

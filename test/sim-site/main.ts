@@ -30,8 +30,10 @@ if (existsSync(`${extension}/manifest.json`)) {
   console.log(`  chromium --user-data-dir=/tmp/creditlens-demo --load-extension=${extension} \\`);
   console.log(`    --host-resolver-rules="${rules}"`);
   console.log(`  (或在 chrome://extensions 打开"开发者模式"，"加载已解压的扩展程序"，选 ${extension})`);
-  console.log('打开演示页面 Open a demo page, e.g. the repeat offender: ' +
-    `http://${PAGES.find((p) => p.name === 'repeat-2017')?.host ?? ''}${PAGES.find((p) => p.name === 'repeat-2017')?.path ?? ''}`);
+  console.log(
+    '打开演示页面 Open a demo page, e.g. the repeat offender: ' +
+      `http://${PAGES.find((p) => p.name === 'repeat-2017')?.host ?? ''}${PAGES.find((p) => p.name === 'repeat-2017')?.path ?? ''}`,
+  );
   console.log('');
 } else {
   console.log(`Browser: --host-resolver-rules="${rules}"`);
@@ -41,7 +43,10 @@ console.log('Ctrl-C stops the server.');
 
 function stop(): void {
   sync?.stop();
-  site.close().then(() => process.exit(0), () => process.exit(1));
+  site.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -15,25 +15,61 @@ export interface SectionEndpoint {
 }
 
 const DECLARED_2017: Array<[string, SectionId | null]> = [
-  ['shareholderUrl', 'shareholder'], ['shareholderDetailUrl', null], ['keyPersonUrl', 'keyPerson'], ['branchUrl', 'branch'],
-  ['liquidationUrl', 'liquidation'], ['alterInfoUrl', 'alter'], ['mortRegInfoUrl', 'mortgage'], ['mortRegDetailInfoUrl', null],
-  ['stakQualitInfoUrl', 'stakePledge'], ['stakQualitDetailInfoUrl', null], ['proPledgeRegInfoUrl', 'ipPledge'],
-  ['insProPledgeRegInfoUrl', null], ['trademarkInfoUrl', 'trademark'], ['tradeMarkDetailUrl', null],
-  ['otherLicenceDetailInfoUrl', 'licence'], ['insLicenceinfoUrl', 'insLicence'], ['punishmentDetailInfoUrl', 'punishment'],
-  ['insPunishmentinfoUrl', 'insPunishment'], ['entBusExcepUrl', 'abnormal'], ['indBusExcepUrl', 'abnormal'],
-  ['argBusExcepUrl', null], ['argBranchBusExcepUrl', null], ['IllInfoUrl', 'serious'], ['spotCheckInfoUrl', 'spotCheck'],
-  ['drRaninsResUrl', 'drRanins'], ['assistUrl', 'assist'], ['judiciaryStockfreezePersonUrl', null],
-  ['simpleCancelUrl', 'simpleCancel'], ['toSimpleCancelInfoAndObjectionUrl', null], ['annRepDetailUrl', null],
+  ['shareholderUrl', 'shareholder'],
+  ['shareholderDetailUrl', null],
+  ['keyPersonUrl', 'keyPerson'],
+  ['branchUrl', 'branch'],
+  ['liquidationUrl', 'liquidation'],
+  ['alterInfoUrl', 'alter'],
+  ['mortRegInfoUrl', 'mortgage'],
+  ['mortRegDetailInfoUrl', null],
+  ['stakQualitInfoUrl', 'stakePledge'],
+  ['stakQualitDetailInfoUrl', null],
+  ['proPledgeRegInfoUrl', 'ipPledge'],
+  ['insProPledgeRegInfoUrl', null],
+  ['trademarkInfoUrl', 'trademark'],
+  ['tradeMarkDetailUrl', null],
+  ['otherLicenceDetailInfoUrl', 'licence'],
+  ['insLicenceinfoUrl', 'insLicence'],
+  ['punishmentDetailInfoUrl', 'punishment'],
+  ['insPunishmentinfoUrl', 'insPunishment'],
+  ['entBusExcepUrl', 'abnormal'],
+  ['indBusExcepUrl', 'abnormal'],
+  ['argBusExcepUrl', null],
+  ['argBranchBusExcepUrl', null],
+  ['IllInfoUrl', 'serious'],
+  ['spotCheckInfoUrl', 'spotCheck'],
+  ['drRaninsResUrl', 'drRanins'],
+  ['assistUrl', 'assist'],
+  ['judiciaryStockfreezePersonUrl', null],
+  ['simpleCancelUrl', 'simpleCancel'],
+  ['toSimpleCancelInfoAndObjectionUrl', null],
+  ['annRepDetailUrl', null],
 ];
 
 /** 2026: the newer names next to the old ones (the redesign renamed some). */
 const DECLARED_2026: Array<[string, SectionId | null]> = [
-  ['shareholderUrl', 'shareholder'], ['shareholderDetailUrl', null], ['keyPersonUrl', 'keyPerson'], ['branchUrl', 'branch'],
-  ['alterInfoUrl', 'alter'], ['liquidationUrl', 'liquidation'], ['mortRegInfoUrl', 'mortgage'], ['mortRegDetailInfoUrl', null],
-  ['stakQualitInfoUrl', 'stakePledge'], ['IntellectualInfoUrl', 'ipPledge'], ['allTrademarkUrl', 'trademark'],
-  ['nLicUrl', 'licence'], ['punishmentDetailInfoUrl', 'punishment'], ['entBusExcepUrl', 'abnormal'], ['IllInfoUrl', 'serious'],
-  ['spotCheckInfoUrl', 'spotCheck'], ['drRaninsResUrl', 'drRanins'], ['getFoodChkInfoUrl', 'foodCheck'],
-  ['eproquacheckUrl', 'productQuality'], ['assistUrl', 'assist'], ['simpleCancelUrl', 'simpleCancel'],
+  ['shareholderUrl', 'shareholder'],
+  ['shareholderDetailUrl', null],
+  ['keyPersonUrl', 'keyPerson'],
+  ['branchUrl', 'branch'],
+  ['alterInfoUrl', 'alter'],
+  ['liquidationUrl', 'liquidation'],
+  ['mortRegInfoUrl', 'mortgage'],
+  ['mortRegDetailInfoUrl', null],
+  ['stakQualitInfoUrl', 'stakePledge'],
+  ['IntellectualInfoUrl', 'ipPledge'],
+  ['allTrademarkUrl', 'trademark'],
+  ['nLicUrl', 'licence'],
+  ['punishmentDetailInfoUrl', 'punishment'],
+  ['entBusExcepUrl', 'abnormal'],
+  ['IllInfoUrl', 'serious'],
+  ['spotCheckInfoUrl', 'spotCheck'],
+  ['drRaninsResUrl', 'drRanins'],
+  ['getFoodChkInfoUrl', 'foodCheck'],
+  ['eproquacheckUrl', 'productQuality'],
+  ['assistUrl', 'assist'],
+  ['simpleCancelUrl', 'simpleCancel'],
 ];
 
 export function entityOfPage(page: SimPage): SimEntity | null {
@@ -73,5 +109,7 @@ export function allEndpoints(): Map<string, SectionEndpoint> {
 
 /** The `<script>` body declaring a page's section URLs, one `var` per line as on the site. */
 export function urlDeclarations(page: SimPage): string {
-  return sectionEndpoints(page).map((e) => `var ${e.varName} = "${e.path}";`).join('\n');
+  return sectionEndpoints(page)
+    .map((e) => `var ${e.varName} = "${e.path}";`)
+    .join('\n');
 }

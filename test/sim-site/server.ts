@@ -7,7 +7,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  CREDITCHINA_API_HOST, CREDITCHINA_HOST, ENTITIES, GSXT_HOST, PAGES, PROVINCIAL_HOST, type SimEntity, type SimPage,
+  CREDITCHINA_API_HOST,
+  CREDITCHINA_HOST,
+  ENTITIES,
+  GSXT_HOST,
+  PAGES,
+  PROVINCIAL_HOST,
+  type SimEntity,
+  type SimPage,
 } from './entities.ts';
 import { pageVariant } from './variants.ts';
 import { renderCreditChina } from './render/creditchina.ts';
@@ -130,9 +137,11 @@ function creditChinaEntity(params: URLSearchParams): SimEntity | null {
   const uuid = (params.get('uuid') ?? '').trim();
   const keyword = (params.get('keyword') ?? '').trim();
   const candidates = Object.values(ENTITIES).filter((e) => e.creditChina);
-  return candidates.find((e) => (code !== '' && e.record.entity.uscc === code) || (uuid !== '' && e.creditChina?.uuid === uuid))
-    ?? candidates.find((e) => keyword !== '' && (e.record.entity.name === keyword || e.record.entity.uscc === keyword.toUpperCase()))
-    ?? null;
+  return (
+    candidates.find((e) => (code !== '' && e.record.entity.uscc === code) || (uuid !== '' && e.creditChina?.uuid === uuid)) ??
+    candidates.find((e) => keyword !== '' && (e.record.entity.name === keyword || e.record.entity.uscc === keyword.toUpperCase())) ??
+    null
+  );
 }
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -169,11 +178,18 @@ function creditChinaApi(req: IncomingMessage, res: ServerResponse, url: URL): vo
       return;
     }
     case '/private-api/catalogSearchHome': {
-      const list = entity ? [{
-        accurate_entity_name: entity.record.entity.name, accurate_entity_name_query: entity.record.entity.name,
-        accurate_entity_code: entity.record.entity.uscc ?? '', uuid: entity.creditChina?.uuid ?? '',
-        recid: entity.creditChina?.recid ?? '', entityType: '1',
-      }] : [];
+      const list = entity
+        ? [
+            {
+              accurate_entity_name: entity.record.entity.name,
+              accurate_entity_name_query: entity.record.entity.name,
+              accurate_entity_code: entity.record.entity.uscc ?? '',
+              uuid: entity.creditChina?.uuid ?? '',
+              recid: entity.creditChina?.recid ?? '',
+              entityType: '1',
+            },
+          ]
+        : [];
       sendJson(res, { status: 1, message: '成功', data: { page: 1, total: list.length, totalSize: list.length ? 1 : 0, list } }, cors);
       return;
     }
@@ -209,8 +225,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, e
         return;
       }
     } else if (path === '/' || path === '/index.html') {
-      const links = PAGES.filter((p) => p.layout === 'creditchina').map((p) => `<li><a href="${p.path}">${p.name}</a></li>`).join('');
-      send(res, 200, HTML, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>信用中国</title></head><body><h1>信用中国（模拟）</h1><ul>${links}</ul></body></html>\n`);
+      const links = PAGES.filter((p) => p.layout === 'creditchina')
+        .map((p) => `<li><a href="${p.path}">${p.name}</a></li>`)
+        .join('');
+      send(
+        res,
+        200,
+        HTML,
+        `<!DOCTYPE html><html><head><meta charset="utf-8"><title>信用中国</title></head><body><h1>信用中国（模拟）</h1><ul>${links}</ul></body></html>\n`,
+      );
       return;
     }
     send(res, 404, HTML, renderNotFound());
@@ -259,9 +282,10 @@ export async function startSimSite(options: { port?: number } = {}): Promise<Sim
   return {
     port,
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

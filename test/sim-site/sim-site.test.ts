@@ -11,8 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecord, validateRegNo, validateUscc } from '#core';
 import { FIXTURES_DIR, savedPage } from './build-fixtures.ts';
 import {
-  BENCH_PENALTY_COUNT, CREDITCHINA_API_HOST, CREDITCHINA_HOST, ENTITIES, GSXT_HOST, PAGES, PROVINCIAL_HOST, XSS_MARKER, XSS_PAYLOADS,
-  pageByName, pageUrl, type SimPage,
+  BENCH_PENALTY_COUNT,
+  CREDITCHINA_API_HOST,
+  CREDITCHINA_HOST,
+  ENTITIES,
+  GSXT_HOST,
+  PAGES,
+  PROVINCIAL_HOST,
+  XSS_MARKER,
+  XSS_PAYLOADS,
+  pageByName,
+  pageUrl,
+  type SimPage,
 } from './entities.ts';
 import { expectedFor, normaliseText } from './expected.ts';
 import { cnDate, cnDateUnpadded } from './render/html.ts';
@@ -37,13 +47,20 @@ afterAll(async () => {
 
 function call(host: string, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port: site.port, path, method: init.method ?? 'GET', headers: { ...init.headers, Host: host },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: site.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { ...init.headers, Host: host },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     if (init.body !== undefined) req.write(init.body);
     req.end();
@@ -87,7 +104,9 @@ describe('pages', () => {
 
   it('answers the search form by POST and by GET', async () => {
     const byPost = await call(GSXT_HOST, '/corp-query-search-1.html', {
-      method: 'POST', body: 'searchword=%E6%83%A0%E6%B0%91&tab=ent_tab', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      body: 'searchword=%E6%83%A0%E6%B0%91&tab=ent_tab',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
     expect(byPost.status).toBe(200);
     expect(byPost.body).toContain(ENTITIES.individual.record.entity.name);
@@ -114,7 +133,9 @@ describe('section endpoints', () => {
       const reply = parseJson<TablePage>(await post(punish, { draw: String(page + 1), start: String(page * 5), length: '5' }));
       expect(reply).toMatchObject({ draw: page + 1, recordsTotal: 23, totalPage: 5 });
       sizes.push(reply.data.length);
-      const saved = JSON.parse(readFileSync(join(FIXTURES_DIR, 'gsxt-gov-cn', 'json', `repeat-punishment-p${page + 1}.json`), 'utf8')) as TablePage;
+      const saved = JSON.parse(
+        readFileSync(join(FIXTURES_DIR, 'gsxt-gov-cn', 'json', `repeat-punishment-p${page + 1}.json`), 'utf8'),
+      ) as TablePage;
       expect(reply).toEqual(saved);
     }
     expect(sizes).toEqual([5, 5, 5, 5, 3]);
@@ -122,7 +143,13 @@ describe('section endpoints', () => {
 
   it('ignores a firewall token in the query and unknown form fields', async () => {
     const plain = await post(punish, { draw: '1', start: '5', length: '5' });
-    const tokened = await post(`${punish}?8kWd3Ph5=0qXjQkGalq9fXm.Rq_token`, { draw: '1', start: '5', length: '5', _: '1700000000000', columns: 'x' });
+    const tokened = await post(`${punish}?8kWd3Ph5=0qXjQkGalq9fXm.Rq_token`, {
+      draw: '1',
+      start: '5',
+      length: '5',
+      _: '1700000000000',
+      columns: 'x',
+    });
     expect(tokened.status).toBe(200);
     expect(tokened.body).toBe(plain.body);
     expect(parseJson<TablePage>(tokened).data[0]?.penDecNo).toBe(ENTITIES.repeat.record.penalties[5]?.decisionNo);
@@ -168,8 +195,15 @@ describe('section endpoints', () => {
 describe('Credit China', () => {
   const entity = ENTITIES.creditchina;
   const code = entity.record.entity.uscc ?? '';
-  const query = (type: string): string => `/private-api/typeSourceSearch?source=&type=${encodeURIComponent(type)}&searchState=1&entityType=1&scenes=defaultscenario&keyword=${encodeURIComponent(entity.record.entity.name)}&tyshxydm=${code}&page=1&pageSize=10&pubSort=desc&_t=123`;
-  interface ListReply { status: number; data: { total: number; list: Array<{ table_name: string; columnList: string[]; sencesMap: Record<string, string>; entity: Record<string, string> }> } }
+  const query = (type: string): string =>
+    `/private-api/typeSourceSearch?source=&type=${encodeURIComponent(type)}&searchState=1&entityType=1&scenes=defaultscenario&keyword=${encodeURIComponent(entity.record.entity.name)}&tyshxydm=${code}&page=1&pageSize=10&pubSort=desc&_t=123`;
+  interface ListReply {
+    status: number;
+    data: {
+      total: number;
+      list: Array<{ table_name: string; columnList: string[]; sencesMap: Record<string, string>; entity: Record<string, string> }>;
+    };
+  }
 
   it('serves the entity page on www.creditchina.gov.cn', async () => {
     const page = pageByName('entity-detail');
@@ -178,9 +212,13 @@ describe('Credit China', () => {
   });
 
   it('answers the entity details with CORS for the page host', async () => {
-    const reply = await call(CREDITCHINA_API_HOST, `/private-api/getTyshxydmDetailsContent?keyword=x&scenes=defaultscenario&entityType=1&searchState=1&uuid=${entity.creditChina?.uuid ?? ''}&tyshxydm=${code}`, {
-      headers: { Origin: 'http://www.creditchina.gov.cn' },
-    });
+    const reply = await call(
+      CREDITCHINA_API_HOST,
+      `/private-api/getTyshxydmDetailsContent?keyword=x&scenes=defaultscenario&entityType=1&searchState=1&uuid=${entity.creditChina?.uuid ?? ''}&tyshxydm=${code}`,
+      {
+        headers: { Origin: 'http://www.creditchina.gov.cn' },
+      },
+    );
     expect(reply.headers['access-control-allow-origin']).toBe('http://www.creditchina.gov.cn');
     const body = parseJson<{ status: number; data: { headEntity: Record<string, string> } }>(reply);
     expect(body.status).toBe(1);
@@ -207,7 +245,12 @@ describe('Credit China', () => {
 
 /** The text a browser shows for a raw HTML value: tags dropped, the escapes a careful site writes decoded. */
 function shownText(raw: string): string {
-  return raw.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return raw
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 describe('truth data', () => {
@@ -232,7 +275,9 @@ describe('truth data', () => {
         ...entity.record.seriousListings.flatMap((s) => [s.reasonText ?? '', s.authority ?? '']),
       ];
       for (const text of texts) expect(normaliseText(text)).toBe(text);
-      const all = [...entity.record.penalties, ...entity.record.abnormalListings, ...entity.record.seriousListings] as Array<Record<string, unknown>>;
+      const all = [...entity.record.penalties, ...entity.record.abnormalListings, ...entity.record.seriousListings] as Array<
+        Record<string, unknown>
+      >;
       for (const [id, overrides] of Object.entries(entity.raw ?? {})) {
         const item = all.find((x) => x.id === id);
         for (const [field, raw] of Object.entries(overrides)) {
@@ -254,7 +299,10 @@ describe('truth data', () => {
     const { entity, penalties } = ENTITIES.xss.record;
     expect(entity.name).toContain(XSS_PAYLOADS.img);
     for (const field of ['decisionNo', 'violationText', 'content', 'authority'] as const) {
-      expect(penalties.some((p) => Object.values(XSS_PAYLOADS).some((payload) => (p[field] ?? '').includes(payload))), field).toBe(true);
+      expect(
+        penalties.some((p) => Object.values(XSS_PAYLOADS).some((payload) => (p[field] ?? '').includes(payload))),
+        field,
+      ).toBe(true);
     }
     expect(penalties.length).toBeGreaterThanOrEqual(2);
   });
@@ -277,16 +325,22 @@ describe('test-only pages', () => {
     expect(html).toContain('示例市&lt;img src=x onerror=&quot;');
     const reply = await post(endpointVar(page, 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '5' });
     expect(reply.body).not.toMatch(/<(img|script|svg)/);
-    expect(parseJson<TablePage>(reply).data[0]?.penDecNo).toBe(ENTITIES.xss.record.penalties[0]?.decisionNo.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(parseJson<TablePage>(reply).data[0]?.penDecNo).toBe(
+      ENTITIES.xss.record.penalties[0]?.decisionNo.replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    );
   });
 
-  it('answer the bench page\'s 200 rows in one request of its own page length', async () => {
+  it("answer the bench page's 200 rows in one request of its own page length", async () => {
     const page = pageByName('bench-200');
-    const reply = parseJson<TablePage>(await post(endpointVar(page, 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '200' }));
+    const reply = parseJson<TablePage>(
+      await post(endpointVar(page, 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '200' }),
+    );
     expect(reply).toMatchObject({ recordsTotal: 200, totalPage: 1 });
     expect(reply.data).toHaveLength(200);
     // Other pages keep the cap of 100 rows a request.
-    const repeat = parseJson<TablePage>(await post(endpointVar(pageByName('repeat-2017'), 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '200' }));
+    const repeat = parseJson<TablePage>(
+      await post(endpointVar(pageByName('repeat-2017'), 'punishmentDetailInfoUrl').path, { draw: '1', start: '0', length: '200' }),
+    );
     expect(repeat.totalPage).toBe(5);
   });
 
@@ -320,16 +374,19 @@ describe('fixtures', () => {
     }
   });
 
-  it.each(fixturePages.map((p) => [p.name, p] as const))('%s is up to date, starts with the saved-from line and the layout comment', (_name, page) => {
-    const html = readFileSync(join(FIXTURES_DIR, page.site, `${page.name}.html`), 'utf8');
-    expect(html, 'run: npx tsx test/sim-site/build-fixtures.ts').toBe(savedPage(page));
-    const [first, second] = html.split('\n');
-    const url = pageUrl(page);
-    expect(first).toBe(`<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->`);
-    expect(second).toMatch(/^<!-- layout: .+; invented data -->$/);
-    const expected = JSON.parse(readFileSync(join(FIXTURES_DIR, page.site, `${page.name}.expected.json`), 'utf8')) as unknown;
-    expect(expected).toEqual(expectedFor(page));
-  });
+  it.each(fixturePages.map((p) => [p.name, p] as const))(
+    '%s is up to date, starts with the saved-from line and the layout comment',
+    (_name, page) => {
+      const html = readFileSync(join(FIXTURES_DIR, page.site, `${page.name}.html`), 'utf8');
+      expect(html, 'run: npx tsx test/sim-site/build-fixtures.ts').toBe(savedPage(page));
+      const [first, second] = html.split('\n');
+      const url = pageUrl(page);
+      expect(first).toBe(`<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->`);
+      expect(second).toMatch(/^<!-- layout: .+; invented data -->$/);
+      const expected = JSON.parse(readFileSync(join(FIXTURES_DIR, page.site, `${page.name}.expected.json`), 'utf8')) as unknown;
+      expect(expected).toEqual(expectedFor(page));
+    },
+  );
 
   it.each(fixturePages.filter((p) => p.layout !== 'gsxt-search').map((p) => [p.name, p] as const))(
     '%s shows every expected value and only the rendered rows',
@@ -340,10 +397,16 @@ describe('fixtures', () => {
       const text = visibleText(readFileSync(join(FIXTURES_DIR, page.site, `${page.name}.html`), 'utf8'));
       const { entity, penalties, abnormalListings, seriousListings } = result.record;
       const shown = (value: string): boolean =>
-        /^\d{4}-\d{2}-\d{2}$/.test(value) ? [value, cnDate(value), cnDateUnpadded(value)].some((form) => text.includes(form)) : text.includes(value);
+        /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? [value, cnDate(value), cnDateUnpadded(value)].some((form) => text.includes(form))
+          : text.includes(value);
       const values = [entity, ...penalties, ...abnormalListings, ...seriousListings]
         // `kind` (个体工商户, a mark) is read from what the page shows, not a text it shows.
-        .flatMap((item) => Object.entries(item).filter(([key]) => key !== 'id' && key !== 'kind').map(([key, value]) => `${key}=${String(value)}`));
+        .flatMap((item) =>
+          Object.entries(item)
+            .filter(([key]) => key !== 'id' && key !== 'kind')
+            .map(([key, value]) => `${key}=${String(value)}`),
+        );
       for (const pair of values) expect(shown(pair.slice(pair.indexOf('=') + 1)), `${page.name}: ${pair}`).toBe(true);
       // Rows beyond the first page are not on the page.
       const truth = page.entityKey ? ENTITIES[page.entityKey].record : null;
@@ -382,7 +445,9 @@ async function openInHappyDom(page: SimPage): Promise<{ window: BrowserWindow; s
           async beforeAsyncRequest({ request: req, window }) {
             const url = new URL(req.url);
             const headers: Record<string, string> = {};
-            req.headers.forEach((value, key) => { headers[key] = value; });
+            req.headers.forEach((value, key) => {
+              headers[key] = value;
+            });
             const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.text();
             const reply = await call(url.host, `${url.pathname}${url.search}`, { method: req.method, body, headers });
             const responseHeaders: Record<string, string> = {};
@@ -443,7 +508,8 @@ describe('page scripts render what the fixtures hold', () => {
       expect(table?.querySelectorAll('tr')).toHaveLength(ENTITIES.xss.record.penalties.length);
       expect(table?.querySelectorAll('img, script, svg')).toHaveLength(0);
       const text = table?.textContent ?? '';
-      for (const p of ENTITIES.xss.record.penalties) for (const value of [p.decisionNo, p.violationText ?? '', p.content ?? '', p.authority]) expect(text).toContain(value);
+      for (const p of ENTITIES.xss.record.penalties)
+        for (const value of [p.decisionNo, p.violationText ?? '', p.content ?? '', p.authority]) expect(text).toContain(value);
       expect(doc.querySelector('.fullName')?.textContent).toContain(ENTITIES.xss.record.entity.name);
       expect(doc.body.querySelectorAll('img, svg')).toHaveLength(0);
     } finally {

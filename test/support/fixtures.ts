@@ -15,15 +15,20 @@ export interface FixturePage {
   expected: unknown;
 }
 
-
 export function fixturePages(): FixturePage[] {
-  return readdirSync(FIXTURE_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) =>
-    readdirSync(`${FIXTURE_DIR}${d.name}`).filter((f) => f.endsWith('.html')).sort().map((f) => {
-      const html = readFileSync(`${FIXTURE_DIR}${d.name}/${f}`, 'utf8');
-      const url = savedFromUrl(html);
-      if (!url) throw new Error(`${d.name}/${f} has no saved-from line`);
-      const name = f.replace(/\.html$/, '');
-      const expected: unknown = JSON.parse(readFileSync(`${FIXTURE_DIR}${d.name}/${name}.expected.json`, 'utf8'));
-      return { site: d.name, name, html, url, expected };
-    }));
+  return readdirSync(FIXTURE_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(`${FIXTURE_DIR}${d.name}`)
+        .filter((f) => f.endsWith('.html'))
+        .sort()
+        .map((f) => {
+          const html = readFileSync(`${FIXTURE_DIR}${d.name}/${f}`, 'utf8');
+          const url = savedFromUrl(html);
+          if (!url) throw new Error(`${d.name}/${f} has no saved-from line`);
+          const name = f.replace(/\.html$/, '');
+          const expected: unknown = JSON.parse(readFileSync(`${FIXTURE_DIR}${d.name}/${name}.expected.json`, 'utf8'));
+          return { site: d.name, name, html, url, expected };
+        }),
+    );
 }

@@ -25,12 +25,14 @@ export function importGraph(root: string, files: readonly string[]): Map<string,
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const text = readFileSync(path.join(root, file), 'utf8');
-    const targets = [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC)].map((match) => match[1] ?? '').flatMap((spec) => {
-      if (spec === '#core') return ['core/index.ts'];
-      if (!spec.startsWith('.')) return [];
-      const target = path.normalize(path.join(path.dirname(file), spec));
-      return known.has(target) ? [target] : [];
-    });
+    const targets = [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC)]
+      .map((match) => match[1] ?? '')
+      .flatMap((spec) => {
+        if (spec === '#core') return ['core/index.ts'];
+        if (!spec.startsWith('.')) return [];
+        const target = path.normalize(path.join(path.dirname(file), spec));
+        return known.has(target) ? [target] : [];
+      });
     graph.set(file, [...new Set(targets)]);
   }
   return graph;

@@ -9,15 +9,11 @@ export function latinOnly(text: string): boolean {
 }
 
 /** What may stand alone in Latin letters: a URL or address, an identifier (USCC, 注册号, NGIDERRORCODE), an ISO date/time, a key like `name:…`. */
-const ALLOWED = [
-  /^(https?|wss?):\/\/\S+$/,
-  /^[0-9A-Z]{15,18}$/,
-  /^[\d\s:./-]+(T[\d:.]+Z?)?$/,
-  /^name:/,
-];
+const ALLOWED = [/^(https?|wss?):\/\/\S+$/, /^[0-9A-Z]{15,18}$/, /^[\d\s:./-]+(T[\d:.]+Z?)?$/, /^name:/];
 
 /** The texts of `texts` that are Latin words alone, less those allowed by pattern or named in `names`. */
 export function latinOnlyTexts(texts: readonly string[], names: readonly string[] = []): string[] {
-  return [...new Set(texts.map((text) => text.trim()))]
-    .filter((text) => latinOnly(text) && !names.includes(text) && !ALLOWED.some((pattern) => pattern.test(text)));
+  return [...new Set(texts.map((text) => text.trim()))].filter(
+    (text) => latinOnly(text) && !names.includes(text) && !ALLOWED.some((pattern) => pattern.test(text)),
+  );
 }

@@ -40,17 +40,30 @@ async function waitForPort(port: number, ms: number, what: string): Promise<void
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export type RedisServer = { url: string; port: number; pid(): number; stop(): Promise<void>; kill(): Promise<void>; start(): Promise<void> };
+export type RedisServer = {
+  url: string;
+  port: number;
+  pid(): number;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+  start(): Promise<void>;
+};
 
 /** redis-server on a free port, no persistence; `kill` then `start` is a restart on the same port. */
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      { stdio: 'ignore' },
+    );
     await waitForPort(port, 10_000, 'redis-server');
   };
   await start();
@@ -80,14 +93,44 @@ export async function startPostgres(): Promise<PostgresServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-pg-'));
   if (process.getuid?.() === 0) spawnSync('chown', ['postgres', dir]);
   const data = path.join(dir, 'data');
-  const [initCommand, initArgs] = asPostgres(`${PG_BIN}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  const [initCommand, initArgs] = asPostgres(`${PG_BIN}/initdb`, [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   const init = spawnSync(initCommand, initArgs, { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const port = await freePort();
-  const [command, args] = asPostgres(`${PG_BIN}/postgres`, ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off']);
+  const [command, args] = asPostgres(`${PG_BIN}/postgres`, [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+  ]);
   const child = spawn(command, args, { stdio: 'ignore' });
   await waitForPort(port, 20_000, 'postgres');
-  const [createCommand, createArgs] = asPostgres(`${PG_BIN}/createdb`, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'creditlens']);
+  const [createCommand, createArgs] = asPostgres(`${PG_BIN}/createdb`, [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-U',
+    'postgres',
+    'creditlens',
+  ]);
   for (let attempt = 0; ; attempt++) {
     const created = spawnSync(createCommand, createArgs, { encoding: 'utf8' });
     if (created.status === 0) break;

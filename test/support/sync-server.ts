@@ -83,7 +83,11 @@ export async function startSyncServer(options: { env?: Record<string, string>; d
   const env = { ...options.env, DATA_DIR: dataDir, HOST: '127.0.0.1' };
 
   const launch = async (): Promise<void> => {
-    child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     port = await new Promise<number>((resolve, reject) => {
       let out = '';
@@ -166,7 +170,12 @@ export function failoverClient(urls: string[], team: string, token: string): Tea
 /** A y-websocket client as the extension runs it (Node's `ws` in place of the browser's WebSocket). */
 export type TeamClient = { doc: Y.Doc; provider: WebsocketProvider; destroy(): void };
 
-export function teamClient(server: { url: string }, team: string, token: string, options: { connect?: boolean; doc?: Y.Doc } = {}): TeamClient {
+export function teamClient(
+  server: { url: string },
+  team: string,
+  token: string,
+  options: { connect?: boolean; doc?: Y.Doc } = {},
+): TeamClient {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${server.url}/team`, team, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,

@@ -51,7 +51,12 @@ const LABEL_TEXT = /^[\p{Script=Han}\s]{1,12}[:：]/u;
  * labels (组成形式, 类型…) are read from label cells, not worth a scan of the whole page.
  */
 const ENOUGH: ReadonlyArray<readonly string[]> = [
-  ['name'], ['code', 'uscc', 'regNo'], ['legalRepresentative', 'operator'], ['status'], ['registrationAuthority'], ['establishedOn'],
+  ['name'],
+  ['code', 'uscc', 'regNo'],
+  ['legalRepresentative', 'operator'],
+  ['status'],
+  ['registrationAuthority'],
+  ['establishedOn'],
 ];
 const FIELD_KEYS = new Set(['name', 'legalRepresentative', 'operator', 'status', 'registrationAuthority']);
 
@@ -68,7 +73,10 @@ export function isFieldWord(text: string): boolean {
 const HEADING_TAIL = /\s*(注册号|统一社会信用代码|[“"「]?\s*该(企业|个体工商户|农民专业合作社|主体|单位)).*$/;
 
 function headingName(text: string): string | null {
-  const name = text.replace(HEADING_TAIL, '').replace(/^[>\s·]+/, '').trim();
+  const name = text
+    .replace(HEADING_TAIL, '')
+    .replace(/^[>\s·]+/, '')
+    .trim();
   if (name.length < 2 || name.length > 80 || SITE_TITLES.test(name) || isFieldWord(name)) return null;
   return /[\p{Script=Han}A-Za-z]/u.test(name) ? name : null;
 }
@@ -79,7 +87,8 @@ function headingName(text: string): string | null {
  */
 function nameFromHeading(root: ParentNode, t: PageText): string | null {
   for (const h of all(root, 'h1, h2, #entName')) {
-    const titled = h.querySelector('[title]')?.getAttribute('title')?.trim() ?? (h.id === 'entName' ? h.getAttribute('title')?.trim() : undefined);
+    const titled =
+      h.querySelector('[title]')?.getAttribute('title')?.trim() ?? (h.id === 'entName' ? h.getAttribute('title')?.trim() : undefined);
     const name = (titled && headingName(titled)) || headingName(t.of(h));
     if (name) return name;
   }
@@ -89,8 +98,11 @@ function nameFromHeading(root: ParentNode, t: PageText): string | null {
 /** The first credit code (18 symbols) or 注册号 (15 digits) in a value; text around it (电子营业执照 …) is left. */
 function identifierOf(value: string): { uscc?: string; regNo?: string } {
   const text = normalizeIdentifier(value);
-  const code = /(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/.exec(text)?.[0] ?? /(?<!\d)\d{15}(?!\d)/.exec(text)?.[0]
-    ?? /(?<![0-9A-Z])\d{6}NA\d{6}[\dX](?![0-9A-Z])/.exec(text)?.[0] ?? /(?<!\d)\d{13}(?!\d)/.exec(text)?.[0];
+  const code =
+    /(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])/.exec(text)?.[0] ??
+    /(?<!\d)\d{15}(?!\d)/.exec(text)?.[0] ??
+    /(?<![0-9A-Z])\d{6}NA\d{6}[\dX](?![0-9A-Z])/.exec(text)?.[0] ??
+    /(?<!\d)\d{13}(?!\d)/.exec(text)?.[0];
   if (!code) return {};
   const kind = validateIdentifier(code).kind;
   // Legacy numbers (13 digits, cooperatives' …NA…) have no check digit, but they are the entity's number all the same.
@@ -117,7 +129,11 @@ export function readEntity(root: ParentNode, t: PageText, fallbackName?: string,
   const name = labels.get('name') ?? nameFromHeading(root, t) ?? fallbackName;
   if (!name) return null;
   const entity: Entity = { name };
-  const ids = { ...identifierOf(labels.get('code') ?? ''), ...identifierOf(labels.get('regNo') ?? ''), ...identifierOf(labels.get('uscc') ?? '') };
+  const ids = {
+    ...identifierOf(labels.get('code') ?? ''),
+    ...identifierOf(labels.get('regNo') ?? ''),
+    ...identifierOf(labels.get('uscc') ?? ''),
+  };
   if (ids.uscc) entity.uscc = ids.uscc;
   if (ids.regNo) entity.regNo = ids.regNo;
   const person = labels.get('legalRepresentative') ?? labels.get('operator');

@@ -69,7 +69,27 @@ function tableOf(el: Element): Element | null {
 
 const INLINE_TAGS: ReadonlySet<string> = new Set(['B', 'STRONG', 'SPAN', 'LABEL', 'EM', 'DT', 'TH', 'TD', 'DIV', 'P', 'LI']);
 
-const BLOCKS: ReadonlySet<string> = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'TABLE', 'DL', 'DT', 'DD', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION']);
+const BLOCKS: ReadonlySet<string> = new Set([
+  'DIV',
+  'P',
+  'UL',
+  'OL',
+  'LI',
+  'TABLE',
+  'DL',
+  'DT',
+  'DD',
+  'TR',
+  'TD',
+  'TH',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+]);
 
 /**
  * The text right after a label element (<span>企业名称：</span><span>示例…</span>): its inline following siblings,
@@ -97,7 +117,8 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, op
     // A value that is itself a label of the table is the next label, not a value (an empty value cell).
     if (key && v && !found.has(key) && !byLabel.has(labelForm(v)) && (!accept || accept(key, v))) found.set(key, v);
   };
-  const skipped = (el: Element) => !!skipTables?.size && (el.tagName === 'TD' || el.tagName === 'TH') && skipTables.has(tableOf(el) as Element);
+  const skipped = (el: Element) =>
+    !!skipTables?.size && (el.tagName === 'TD' || el.tagName === 'TH') && skipTables.has(tableOf(el) as Element);
   // Each pass stops once every key has its value: on a page of 200 penalty rows the labels are all in its head.
   const complete = () => found.size === keys;
   const enough = () => (options.enough ? options.enough(found) : complete());

@@ -54,7 +54,9 @@ function isHeaderRow(cells: Element[], first: boolean, t: PageText): boolean {
 function headerLabels(cells: Element[], t: PageText): string[] {
   const nested = nestedHeader(cells);
   if (nested) {
-    const inner = ownRows(nested).map(cellsOf).find((c) => isHeaderRow(c, true, t));
+    const inner = ownRows(nested)
+      .map(cellsOf)
+      .find((c) => isHeaderRow(c, true, t));
     if (inner) return inner.map((c) => labelForm(t.of(c)));
   }
   return cells.map((c) => labelForm(t.of(c)));
@@ -124,13 +126,20 @@ export function recordTables(root: ParentNode, t: PageText): Set<Element> {
   const found = new Set<Element>();
   const tables = all(root, 'table');
   tables.forEach((table, i) => {
-    const rows = byTags(table, TR).filter((tr) => tr.closest('table') === table).map(cellsOf);
+    const rows = byTags(table, TR)
+      .filter((tr) => tr.closest('table') === table)
+      .map(cellsOf);
     const header = rows.findIndex((cells) => isColumnRow(cells, t) || (cells.length === 1 && nestedHeader(cells) !== null));
     if (header < 0) return;
     found.add(table);
     const next = tables[i + 1];
     const width = rows[header]?.length ?? 0;
-    const bodyRows = next ? byTags(next, TR).filter((tr) => tr.closest('table') === next).map(cellsOf).filter((c) => c.length > 1) : [];
+    const bodyRows = next
+      ? byTags(next, TR)
+          .filter((tr) => tr.closest('table') === next)
+          .map(cellsOf)
+          .filter((c) => c.length > 1)
+      : [];
     if (next && rows.length === header + 1 && !table.contains(next) && bodyRows.every((c) => c.length === width)) found.add(next);
   });
   return found;

@@ -22,8 +22,15 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <SettingsContext value={settings}>
-        <LedgerPage transport={(m) => browser.runtime.sendMessage(m)} openUrl={(url) => void browser.tabs.create({ url })} download={downloadFile}
-          now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} reportUnit={reportUnit} openImportWorker={openImportWorker} />
+        <LedgerPage
+          transport={(m) => browser.runtime.sendMessage(m)}
+          openUrl={(url) => void browser.tabs.create({ url })}
+          download={downloadFile}
+          now={() => new Date().toISOString()}
+          newId={() => crypto.randomUUID()}
+          reportUnit={reportUnit}
+          openImportWorker={openImportWorker}
+        />
       </SettingsContext>
     </StrictMode>,
   );

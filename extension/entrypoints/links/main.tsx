@@ -16,8 +16,12 @@ document.title = t('links_title');
 if (root && query.success) {
   createRoot(root).render(
     <StrictMode>
-      <PersonLinks transport={(m) => browser.runtime.sendMessage(m)} entityKey={query.data.key} person={query.data.rep}
-        lookupUrl={(q) => `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams({ q })}`} />
+      <PersonLinks
+        transport={(m) => browser.runtime.sendMessage(m)}
+        entityKey={query.data.key}
+        person={query.data.rep}
+        lookupUrl={(q) => `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams({ q })}`}
+      />
     </StrictMode>,
   );
 } else if (root) {

@@ -24,8 +24,16 @@ function mount(options: Parameters<typeof testTeam>[0] = {}, guard: GuardState =
   const team = testTeam(options);
   const background = localBackground(team);
   let ids = 0;
-  render(<NotesFrame transport={background.transport} entity={entityRefOf({ key: KEY, name: NAME, rep: '张三' })} pollMs={20}
-    now={() => NOW} newId={() => `id${++ids}`} guard={guard} />);
+  render(
+    <NotesFrame
+      transport={background.transport}
+      entity={entityRefOf({ key: KEY, name: NAME, rep: '张三' })}
+      pollMs={20}
+      now={() => NOW}
+      newId={() => `id${++ids}`}
+      guard={guard}
+    />,
+  );
   return { ...background, team };
 }
 
@@ -62,7 +70,13 @@ describe('team panel', () => {
 
     trusted.change(panel().getByTestId('team-tag-input'), { target: { value: '冷链' } });
     trusted.click(panel().getByTestId('team-tag-add'));
-    await waitFor(() => expect(panel().getAllByTestId('team-tag').map((tag) => tag.firstChild?.textContent)).toEqual(['冷链']));
+    await waitFor(() =>
+      expect(
+        panel()
+          .getAllByTestId('team-tag')
+          .map((tag) => tag.firstChild?.textContent),
+      ).toEqual(['冷链']),
+    );
     trusted.click(panel().getByLabelText('删除标签“冷链”'));
     await waitFor(() => expect(record(team.doc).tags).toEqual([]));
 
@@ -92,7 +106,16 @@ describe('team panel', () => {
     ensureTeamEntity(team.doc, { name: NAME, uscc: KEY }, { by: 'bob', at: NOW });
     await panel().findByTestId('team-record');
     expect(panel().getByTestId('team-readonly').textContent).toBe('只读');
-    for (const id of ['team-status', 'team-domain', 'team-assignee', 'team-assign-me', 'team-tag-input', 'team-tag-add', 'team-note-text', 'team-note-add']) {
+    for (const id of [
+      'team-status',
+      'team-domain',
+      'team-assignee',
+      'team-assign-me',
+      'team-tag-input',
+      'team-tag-add',
+      'team-note-text',
+      'team-note-add',
+    ]) {
       expect((panel().getByTestId(id) as HTMLButtonElement).disabled).toBe(true);
     }
     expect(sent.filter((m) => /^team:(create|update|tag|note)/.test((m as { type: string }).type))).toEqual([]);
@@ -115,7 +138,11 @@ describe('team panel', () => {
     team.set({ state: 'offline' });
     await waitFor(() => expect(panel().getByTestId('team-connection').textContent).toBe('离线：修改先保存在本机，恢复连接后自动同步'));
     team.set({ state: 'offline', detail: '4401 token revoked' });
-    await waitFor(() => expect(panel().getByTestId('team-detail').textContent).toBe('服务器最近一次断开的原因：令牌已被吊销（代码 4401），请向管理员要新令牌'));
+    await waitFor(() =>
+      expect(panel().getByTestId('team-detail').textContent).toBe(
+        '服务器最近一次断开的原因：令牌已被吊销（代码 4401），请向管理员要新令牌',
+      ),
+    );
     team.set({ state: 'token-expired' });
     await waitFor(() => expect(panel().getByTestId('team-connection').dataset.state).toBe('token-expired'));
   });
@@ -147,13 +174,16 @@ describe('分享给团队', () => {
   });
 });
 
-it('reads the entity from the frame\'s address: the code unless the key is a name key, the legal representative if given', () => {
+it("reads the entity from the frame's address: the code unless the key is a name key, the legal representative if given", () => {
   expect(entityRefOf({ key: KEY, name: NAME, rep: '' })).toEqual({ key: KEY, name: NAME, uscc: KEY });
-  expect(entityRefOf({ key: `name:${NAME}`, name: NAME, rep: '张三' })).toEqual({ key: `name:${NAME}`, name: NAME, legalRepresentative: '张三' });
+  expect(entityRefOf({ key: `name:${NAME}`, name: NAME, rep: '张三' })).toEqual({
+    key: `name:${NAME}`,
+    name: NAME,
+    legalRepresentative: '张三',
+  });
 });
 
 describe('the frame\u2019s guard', () => {
-
   it('acts on no click a script made: nothing saved, shared or changed', async () => {
     const { db, team } = mount();
     fireEvent.change(await screen.findByTestId('note-text'), { target: { value: '脚本写的笔记' } });
@@ -180,7 +210,7 @@ describe('the frame\u2019s guard', () => {
     mount({}, { ...OPEN_FRAME, grant: 'refused' });
     expect((await screen.findByTestId('frame-readonly')).textContent).toContain('只能查看，不能修改');
     expect((screen.getByTestId('note-save') as HTMLButtonElement).disabled).toBe(true);
-    expect((await panel().findByTestId('team-create') as HTMLButtonElement).disabled).toBe(true);
+    expect(((await panel().findByTestId('team-create')) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('while the frame is not visible, every write is disabled and the question cannot be answered yes', async () => {

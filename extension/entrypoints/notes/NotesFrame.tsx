@@ -37,24 +37,30 @@ export function entityRefOf(query: { key: string; name: string; rep: string }): 
 export function NotesFrame({ transport, entity, now, newId, pollMs, ledgerUrl, guard }: NotesFrameProps) {
   const view = useTeamEntity(transport, entity.key, pollMs);
   const status = view.answer?.status;
-  const share = status && status.state !== 'not-configured'
-    ? {
-      disabled: status.claims?.role === 'readonly',
-      run: async (note: Note) => {
-        await request(transport, {
-          type: 'team:note-share', noteId: note.id,
-          entity: { name: entity.name, uscc: entity.uscc, legalRepresentative: entity.legalRepresentative },
-        });
-        view.refresh();
-      },
-    }
-    : undefined;
+  const share =
+    status && status.state !== 'not-configured'
+      ? {
+          disabled: status.claims?.role === 'readonly',
+          run: async (note: Note) => {
+            await request(transport, {
+              type: 'team:note-share',
+              noteId: note.id,
+              entity: { name: entity.name, uscc: entity.uscc, legalRepresentative: entity.legalRepresentative },
+            });
+            view.refresh();
+          },
+        }
+      : undefined;
   return (
     <FrameGuard state={guard}>
       <NotesPanel transport={transport} entityKey={entity.key} entityName={entity.name} now={now} newId={newId} share={share} />
       <TeamPanel transport={transport} entity={entity} view={view} newId={newId} />
       {ledgerUrl && status && status.state !== 'not-configured' && (
-        <p className="ledger-link"><a href={ledgerUrl} target="_blank" rel="noopener" data-testid="open-ledger">{t('ledger_open')}</a></p>
+        <p className="ledger-link">
+          <a href={ledgerUrl} target="_blank" rel="noopener" data-testid="open-ledger">
+            {t('ledger_open')}
+          </a>
+        </p>
       )}
     </FrameGuard>
   );

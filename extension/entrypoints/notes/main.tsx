@@ -26,9 +26,14 @@ function App({ entity, claim }: { entity: ReturnType<typeof entityRefOf>; claim:
   const guard = { grant, visible, confirmEveryWrite: !canTrackVisibility() };
   return (
     <div className="frame" ref={setFrame}>
-      <NotesFrame transport={transport} entity={entity} guard={guard}
-        now={() => new Date().toISOString()} newId={() => crypto.randomUUID()}
-        ledgerUrl={browser.runtime.getURL('/ledger.html')} />
+      <NotesFrame
+        transport={transport}
+        entity={entity}
+        guard={guard}
+        now={() => new Date().toISOString()}
+        newId={() => crypto.randomUUID()}
+        ledgerUrl={browser.runtime.getURL('/ledger.html')}
+      />
     </div>
   );
 }

@@ -21,7 +21,9 @@ const openUrl = (url: string) => void browser.tabs.create({ url });
  * await: the browser lets an extension page ask only within the click's gesture. Declined, the evidence has no MHTML.
  */
 function saveEvidence() {
-  const asked = import.meta.env.FIREFOX ? Promise.resolve(false) : browser.permissions.request({ permissions: ['pageCapture'] }).catch(() => false);
+  const asked = import.meta.env.FIREFOX
+    ? Promise.resolve(false)
+    : browser.permissions.request({ permissions: ['pageCapture'] }).catch(() => false);
   return asked.then(async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) throw new UserError('evidence_no_page');
@@ -39,8 +41,13 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <SettingsContext value={settings}>
-        <LookupPage transport={transport} openUrl={openUrl} initialQuery={initialQueryOf(location.search)}
-          openLedger={() => openUrl(browser.runtime.getURL('/ledger.html'))} {...(inToolbar ? { saveEvidence } : {})} />
+        <LookupPage
+          transport={transport}
+          openUrl={openUrl}
+          initialQuery={initialQueryOf(location.search)}
+          openLedger={() => openUrl(browser.runtime.getURL('/ledger.html'))}
+          {...(inToolbar ? { saveEvidence } : {})}
+        />
       </SettingsContext>
     </StrictMode>,
   );

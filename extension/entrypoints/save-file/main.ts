@@ -16,9 +16,12 @@ const say = (text: string) => {
 document.title = t('save_file_title');
 say(t('save_file_saving'));
 const id = location.hash.slice(1);
-request((m) => browser.runtime.sendMessage(m), { type: 'file:take', id }).then(({ file }) => {
-  if (!file) return say(t('save_file_missing'));
-  downloadFile(file.name, new Blob([file.text], { type: file.type }));
-  say(t('save_file_done', file.name));
-  setTimeout(() => window.close(), CLOSE_AFTER_MS);
-}, (error: unknown) => say(errorText(error)));
+request((m) => browser.runtime.sendMessage(m), { type: 'file:take', id }).then(
+  ({ file }) => {
+    if (!file) return say(t('save_file_missing'));
+    downloadFile(file.name, new Blob([file.text], { type: file.type }));
+    say(t('save_file_done', file.name));
+    setTimeout(() => window.close(), CLOSE_AFTER_MS);
+  },
+  (error: unknown) => say(errorText(error)),
+);

@@ -25,9 +25,11 @@ beforeEach(() => {
   active = null;
   // The fake browser's query cannot find an active tab (it activates only duplicates, which it does not list): the
   // active tab of the panel's window is this test's, the switch is the fake's onActivated event.
-  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (query) => (
-    query.active && query.currentWindow && active !== null ? [{ id: active, index: 0, highlighted: true, active: true, pinned: false, incognito: false }] : []
-  ));
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (query) =>
+    query.active && query.currentWindow && active !== null
+      ? [{ id: active, index: 0, highlighted: true, active: true, pinned: false, incognito: false }]
+      : [],
+  );
 });
 
 let nextTab = 100;
@@ -45,10 +47,20 @@ function background() {
   const sent: Array<{ type: string }> = [];
   const transport = (message: unknown) => (sent.push(message as { type: string }), handle(message));
   /** What the overlay's content script in a tab reports. */
-  const shows = (tabId: number, record: EntityRecord | null) => handle(
-    record ? { type: 'snapshot:save', record, assessment: assessRecord(record, { asOf: '2024-06-30' }), url: 'https://www.gsxt.gov.cn/x.html', site: 'gsxt-gov-cn', observedAt: NOW } : { type: 'badge:clear' },
-    { tabId, frameId: 0, extensionPage: false },
-  );
+  const shows = (tabId: number, record: EntityRecord | null) =>
+    handle(
+      record
+        ? {
+            type: 'snapshot:save',
+            record,
+            assessment: assessRecord(record, { asOf: '2024-06-30' }),
+            url: 'https://www.gsxt.gov.cn/x.html',
+            site: 'gsxt-gov-cn',
+            observedAt: NOW,
+          }
+        : { type: 'badge:clear' },
+      { tabId, frameId: 0, extensionPage: false },
+    );
   return { db, transport, sent, shows };
 }
 

@@ -27,7 +27,12 @@ export interface SidePanelProps {
 export function SidePanel({ transport, tabs, now, newId, ledgerUrl, pollMs }: SidePanelProps) {
   const view = useTabEntity(transport, tabs, pollMs);
   if (view.state === 'loading') return null;
-  if (view.state === 'error') return <p className="error" role="alert">{t('notes_error', view.error)}</p>;
+  if (view.state === 'error')
+    return (
+      <p className="error" role="alert">
+        {t('notes_error', view.error)}
+      </p>
+    );
   if (view.state === 'none') {
     return (
       <div className="notes" data-testid="sidepanel-no-entity">
@@ -38,7 +43,15 @@ export function SidePanel({ transport, tabs, now, newId, ledgerUrl, pollMs }: Si
   }
   // Keyed by the entity: another entity's notes start afresh (no text typed for one is saved to the other).
   return (
-    <NotesFrame key={view.entity.key} transport={transport} entity={view.entity} guard={SIDE_PANEL_GUARD}
-      now={now} newId={newId} pollMs={pollMs} ledgerUrl={ledgerUrl} />
+    <NotesFrame
+      key={view.entity.key}
+      transport={transport}
+      entity={view.entity}
+      guard={SIDE_PANEL_GUARD}
+      now={now}
+      newId={newId}
+      pollMs={pollMs}
+      ledgerUrl={ledgerUrl}
+    />
   );
 }

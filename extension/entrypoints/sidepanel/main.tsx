@@ -15,8 +15,13 @@ document.title = t('sidepanel_title');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <SidePanel transport={transport} tabs={activeTabSource()}
-        now={() => new Date().toISOString()} newId={() => crypto.randomUUID()} ledgerUrl={browser.runtime.getURL('/ledger.html')} />
+      <SidePanel
+        transport={transport}
+        tabs={activeTabSource()}
+        now={() => new Date().toISOString()}
+        newId={() => crypto.randomUUID()}
+        ledgerUrl={browser.runtime.getURL('/ledger.html')}
+      />
     </StrictMode>,
   );
 }

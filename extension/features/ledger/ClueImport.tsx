@@ -121,7 +121,13 @@ export function ClueImport({ transport, readonly, newId, onImported, openWorker 
       worker.current?.send({ type: 'rows' });
     });
     try {
-      const answer = await request(transport, { type: 'ledger:import', importId: `import-${newId()}`, rows: sent.rows, mapping: sent.mapping, firstRow: sent.firstRow });
+      const answer = await request(transport, {
+        type: 'ledger:import',
+        importId: `import-${newId()}`,
+        rows: sent.rows,
+        mapping: sent.mapping,
+        firstRow: sent.firstRow,
+      });
       setOutcome({ tone: 'ok', text: t('ledger_import_done', answer.imported, check.badCount) });
       stop();
       onImported();
@@ -149,15 +155,29 @@ export function ClueImport({ transport, readonly, newId, onImported, openWorker 
   return (
     <section className="ledger-import" data-testid="ledger-import" data-busy={busy ?? (progress ? 'checking' : '')}>
       <p className="hint">{t('ledger_import_hint')}</p>
-      <p className="hint" data-testid="import-limits">{limitsText()}</p>
-      <input type="file" data-testid="import-file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        disabled={readonly || busy !== null} onChange={(e) => pick(e.target.files?.[0])} aria-label={t('ledger_import_pick')} />
+      <p className="hint" data-testid="import-limits">
+        {limitsText()}
+      </p>
+      <input
+        type="file"
+        data-testid="import-file"
+        accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={readonly || busy !== null}
+        onChange={(e) => pick(e.target.files?.[0])}
+        aria-label={t('ledger_import_pick')}
+      />
       {readonly && <p className="hint">{t('ledger_readonly_hint')}</p>}
       {busy === 'reading' && <ProgressBar done={0} total={null} testId="import-reading" />}
-      {working && <button type="button" data-testid="import-cancel" onClick={cancel}>{t('ledger_import_cancel')}</button>}
+      {working && (
+        <button type="button" data-testid="import-cancel" onClick={cancel}>
+          {t('ledger_import_cancel')}
+        </button>
+      )}
       {file && (
         <>
-          <p data-testid="import-file-info">{t('ledger_import_file', file.name, file.rows - (hasHeader ? 1 : 0), file.encoding.toUpperCase())}</p>
+          <p data-testid="import-file-info">
+            {t('ledger_import_file', file.name, file.rows - (hasHeader ? 1 : 0), file.encoding.toUpperCase())}
+          </p>
           <label className="has-header">
             <input type="checkbox" data-testid="import-has-header" checked={hasHeader} onChange={(e) => setHeader(e.target.checked)} />
             {t('ledger_import_has_header')}
@@ -166,29 +186,53 @@ export function ClueImport({ transport, readonly, newId, onImported, openWorker 
             <legend>{t('ledger_import_mapping')}</legend>
             {CLUE_FIELDS.map((field) => (
               <label key={field}>
-                {t(CLUE_HEADINGS[field])}{field === 'name' ? ' *' : ''}
+                {t(CLUE_HEADINGS[field])}
+                {field === 'name' ? ' *' : ''}
                 <select data-testid={`import-map-${field}`} value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}>
                   <option value="">{t('ledger_import_skip')}</option>
-                  {file.first.map((head, i) => <option key={i} value={i}>{`${columnLabel(i)}: ${head ?? ''}`}</option>)}
+                  {file.first.map((head, i) => (
+                    <option key={i} value={i}>{`${columnLabel(i)}: ${head ?? ''}`}</option>
+                  ))}
                 </select>
               </label>
             ))}
           </fieldset>
-          {!complete && <p className="error" data-testid="import-need-name">{t('ledger_import_need_name')}</p>}
+          {!complete && (
+            <p className="error" data-testid="import-need-name">
+              {t('ledger_import_need_name')}
+            </p>
+          )}
           {progress?.phase === 'checking' && <ProgressBar done={progress.done} total={progress.total} testId="import-progress" />}
           {check && (
             <div data-testid="import-check">
               <p data-testid="import-summary">{t('ledger_import_summary', check.good, check.badCount)}</p>
               {check.bad.length > 0 && (
                 <table className="bad-rows" data-testid="import-bad">
-                  <thead><tr><th>{t('ledger_import_row')}</th><th>{t('ledger_import_reason')}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th>{t('ledger_import_row')}</th>
+                      <th>{t('ledger_import_reason')}</th>
+                    </tr>
+                  </thead>
                   <tbody>
-                    {check.bad.map((bad) => <tr key={bad.row} data-testid="import-bad-row"><td>{bad.row}</td><td>{rowReason(bad.problems)}</td></tr>)}
+                    {check.bad.map((bad) => (
+                      <tr key={bad.row} data-testid="import-bad-row">
+                        <td>{bad.row}</td>
+                        <td>{rowReason(bad.problems)}</td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               )}
-              {check.badCount > check.bad.length && <p className="hint">{t('ledger_import_more_bad', check.badCount - check.bad.length)}</p>}
-              <button type="button" data-testid="import-run" disabled={readonly || busy !== null || check.good === 0} onClick={() => void run()}>
+              {check.badCount > check.bad.length && (
+                <p className="hint">{t('ledger_import_more_bad', check.badCount - check.bad.length)}</p>
+              )}
+              <button
+                type="button"
+                data-testid="import-run"
+                disabled={readonly || busy !== null || check.good === 0}
+                onClick={() => void run()}
+              >
                 {t('ledger_import_run', check.good)}
               </button>
             </div>
@@ -196,7 +240,15 @@ export function ClueImport({ transport, readonly, newId, onImported, openWorker 
         </>
       )}
       {busy === 'importing' && <ProgressBar done={0} total={null} testId="import-writing" />}
-      {outcome && <p data-testid="import-outcome" className={outcome.tone === 'ok' ? 'status ok' : 'status error'} role={outcome.tone === 'ok' ? 'status' : 'alert'}>{outcome.text}</p>}
+      {outcome && (
+        <p
+          data-testid="import-outcome"
+          className={outcome.tone === 'ok' ? 'status ok' : 'status error'}
+          role={outcome.tone === 'ok' ? 'status' : 'alert'}
+        >
+          {outcome.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -37,10 +37,19 @@ export function LedgerBulkDates({ transport, keys, readonly, today, onOutcome }:
   const off = readonly || keys.length === 0 || !isIsoDate(date);
   return (
     <span className="bulk-dates">
-      <input type="date" data-testid="ledger-bulk-date" aria-label={t('ledger_bulk_date_label')} title={t('ledger_bulk_date_label')} value={date}
-        disabled={readonly} onChange={(e) => setDate(e.target.value)} />
+      <input
+        type="date"
+        data-testid="ledger-bulk-date"
+        aria-label={t('ledger_bulk_date_label')}
+        title={t('ledger_bulk_date_label')}
+        value={date}
+        disabled={readonly}
+        onChange={(e) => setDate(e.target.value)}
+      />
       {FIELDS.map(({ field, label, testId }) => (
-        <button key={field} type="button" data-testid={testId} disabled={off} onClick={() => void mark(field)}>{t(label, date)}</button>
+        <button key={field} type="button" data-testid={testId} disabled={off} onClick={() => void mark(field)}>
+          {t(label, date)}
+        </button>
       ))}
     </span>
   );

@@ -64,38 +64,70 @@ export function LedgerDetail({ transport, row, openUrl, onClose, readonly, newId
     <aside className="ledger-detail" data-testid="ledger-detail" aria-label={e.name}>
       <header>
         <h2>{e.name}</h2>
-        <button type="button" data-testid="ledger-detail-close" onClick={onClose} aria-label={t('ledger_close')}>×</button>
+        <button type="button" data-testid="ledger-detail-close" onClick={onClose} aria-label={t('ledger_close')}>
+          ×
+        </button>
       </header>
       <p className="mono">{row.key}</p>
       <dl className="facts">
-        <dt>{t('ledger_col_person')}</dt><dd>{e.legalRepresentative ?? '—'}</dd>
-        <dt>{t('ledger_col_status')}</dt><dd data-testid="ledger-detail-status">{t(statusLabel(e))}</dd>
-        <dt>{t('ledger_col_domain')}</dt><dd>{e.domain ? t(`domain_${e.domain}`) : '—'}</dd>
-        <dt>{t('ledger_col_assignee')}</dt><dd>{e.assignee ?? '—'}</dd>
-        <dt>{t('ledger_col_tags')}</dt><dd>{e.tags.length > 0 ? e.tags.join(sep) : '—'}</dd>
+        <dt>{t('ledger_col_person')}</dt>
+        <dd>{e.legalRepresentative ?? '—'}</dd>
+        <dt>{t('ledger_col_status')}</dt>
+        <dd data-testid="ledger-detail-status">{t(statusLabel(e))}</dd>
+        <dt>{t('ledger_col_domain')}</dt>
+        <dd>{e.domain ? t(`domain_${e.domain}`) : '—'}</dd>
+        <dt>{t('ledger_col_assignee')}</dt>
+        <dd>{e.assignee ?? '—'}</dd>
+        <dt>{t('ledger_col_tags')}</dt>
+        <dd>{e.tags.length > 0 ? e.tags.join(sep) : '—'}</dd>
       </dl>
-      {failure !== null && <p className="error" role="alert" data-testid="ledger-detail-error">{t('ledger_detail_failed', failure)}</p>}
+      {failure !== null && (
+        <p className="error" role="alert" data-testid="ledger-detail-error">
+          {t('ledger_detail_failed', failure)}
+        </p>
+      )}
       {/* An extension page of its own, not a frame a credit page could cover: a write needs no guard beyond 只读. */}
       <ReportFacts entityKey={row.key} record={e} off={readonly} act={(_event, _what, run) => run()} write={write} newId={newId} />
       <p className="meta">
         {t('team_updated', e.updatedBy, localDateTime(e.updatedAt))}
-        {latest && latest.user !== e.updatedBy && <strong className="claim" data-testid="ledger-recorded-as">{` ${t('ledger_recorded_as', latest.user)}`}</strong>}
+        {latest && latest.user !== e.updatedBy && (
+          <strong className="claim" data-testid="ledger-recorded-as">{` ${t('ledger_recorded_as', latest.user)}`}</strong>
+        )}
       </p>
       <h3>{t('team_notes_label')}</h3>
-      {e.notes.length === 0 ? <p className="empty">{t('team_notes_empty')}</p> : (
+      {e.notes.length === 0 ? (
+        <p className="empty">{t('team_notes_empty')}</p>
+      ) : (
         <ul className="team-notes">
           {e.notes.map((n) => (
-            <li key={n.id}><p className="meta">{t('team_note_meta', n.author, localDateTime(n.at))}</p><p className="text">{n.text}</p></li>
+            <li key={n.id}>
+              <p className="meta">{t('team_note_meta', n.author, localDateTime(n.at))}</p>
+              <p className="text">{n.text}</p>
+            </li>
           ))}
         </ul>
       )}
       <LedgerHistory state={history} />
       <h3>{t('ledger_snapshot')}</h3>
       {loaded.kind === 'loading' && <p className="hint">{t('ledger_loading_short')}</p>}
-      {loaded.kind === 'error' && <p className="error" role="alert">{t('popup_error', loaded.message)}</p>}
-      {loaded.kind === 'done' && (loaded.snapshot === null
-        ? <><p className="empty" data-testid="ledger-no-snapshot">{t('ledger_no_snapshot')}</p><EvidenceList transport={transport} entityKey={row.key} /></>
-        : <ul className="hits"><HitCard hit={loaded.snapshot} openUrl={openUrl} transport={transport} /></ul>)}
+      {loaded.kind === 'error' && (
+        <p className="error" role="alert">
+          {t('popup_error', loaded.message)}
+        </p>
+      )}
+      {loaded.kind === 'done' &&
+        (loaded.snapshot === null ? (
+          <>
+            <p className="empty" data-testid="ledger-no-snapshot">
+              {t('ledger_no_snapshot')}
+            </p>
+            <EvidenceList transport={transport} entityKey={row.key} />
+          </>
+        ) : (
+          <ul className="hits">
+            <HitCard hit={loaded.snapshot} openUrl={openUrl} transport={transport} />
+          </ul>
+        ))}
     </aside>
   );
 }

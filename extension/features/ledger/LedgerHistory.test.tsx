@@ -17,12 +17,29 @@ afterEach(cleanup);
 
 const KEY = '91330100MA00000001';
 const ENTITY: TeamEntity = {
-  name: '甲食品有限公司', uscc: KEY, legalRepresentative: null, status: 'case-filed', domain: 'FOOD', assignee: 'alice',
-  tags: [], notes: [{ id: 'forged-1', author: 'alice', at: '2020-01-01T00:00:00.000Z', text: '已核实' }], listings: [],
-  repeatOffenderPublicizedOn: null, typicalCaseExposedOn: null, updatedAt: '2020-01-01T00:00:00.000Z', updatedBy: 'alice',
+  name: '甲食品有限公司',
+  uscc: KEY,
+  legalRepresentative: null,
+  status: 'case-filed',
+  domain: 'FOOD',
+  assignee: 'alice',
+  tags: [],
+  notes: [{ id: 'forged-1', author: 'alice', at: '2020-01-01T00:00:00.000Z', text: '已核实' }],
+  listings: [],
+  repeatOffenderPublicizedOn: null,
+  typicalCaseExposedOn: null,
+  updatedAt: '2020-01-01T00:00:00.000Z',
+  updatedBy: 'alice',
 };
 const HISTORY: HistoryEntry[] = [
-  { at: '2026-11-30T02:05:09.000Z', user: 'mallory', fields: ['notes'], notesAdded: 1, claimedBy: 'alice', claimedAt: '2020-01-01T00:00:00.000Z' },
+  {
+    at: '2026-11-30T02:05:09.000Z',
+    user: 'mallory',
+    fields: ['notes'],
+    notesAdded: 1,
+    claimedBy: 'alice',
+    claimedAt: '2020-01-01T00:00:00.000Z',
+  },
   { at: '2026-11-30T02:05:08.000Z', user: 'mallory', fields: ['status', 'assignee', 'tags'], notesAdded: 0, claimedBy: 'alice' },
   { at: '2026-11-29T16:00:00.000Z', user: 'alice', fields: ['created', 'name', 'uscc'], notesAdded: 0 },
 ];
@@ -30,12 +47,22 @@ const HISTORY: HistoryEntry[] = [
 function show(team = testTeam()) {
   const background = localBackground(team);
   const row = { key: KEY, entity: ENTITY, updatedOn: '2020-01-01', search: '' };
-  render(<LedgerDetail transport={background.transport} row={row} openUrl={() => {}} onClose={() => {}} readonly={false} newId={() => 'id'} onWritten={() => {}} />);
+  render(
+    <LedgerDetail
+      transport={background.transport}
+      row={row}
+      openUrl={() => {}}
+      onClose={() => {}}
+      readonly={false}
+      newId={() => 'id'}
+      onWritten={() => {}}
+    />,
+  );
   return background;
 }
 
 describe('修改记录 in the ledger detail', () => {
-  it('lists the server\'s entries newest first, in 北京时间, with what changed in Chinese and the claims beside', async () => {
+  it("lists the server's entries newest first, in 北京时间, with what changed in Chinese and the claims beside", async () => {
     const team = testTeam();
     team.set({ history: HISTORY });
     const { sent } = show(team);
@@ -45,8 +72,9 @@ describe('修改记录 in the ledger detail', () => {
     expect(entries.map((e) => within(e).getByTestId('ledger-history-user').textContent)).toEqual(['mallory', 'mallory', 'alice']);
     expect(entries[0]!.textContent).toContain('2026-11-30 10:05:09（北京时间） · mallory');
     expect(entries[0]!.textContent).toContain('新增笔记 1 条');
-    expect(within(entries[0]!).getByTestId('ledger-history-claim').textContent)
-      .toBe('署名为 alice，由服务器记录为 mallory；自报时间 2020-01-01 08:00:00（北京时间）');
+    expect(within(entries[0]!).getByTestId('ledger-history-claim').textContent).toBe(
+      '署名为 alice，由服务器记录为 mallory；自报时间 2020-01-01 08:00:00（北京时间）',
+    );
     expect(entries[1]!.textContent).toContain('修改：状态、负责人、标签');
     expect(within(entries[1]!).getByTestId('ledger-history-claim').textContent).toBe('署名为 alice，由服务器记录为 mallory');
     // Midnight in Beijing is the day after in UTC's evening.

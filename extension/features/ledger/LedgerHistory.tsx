@@ -10,7 +10,7 @@ import { t, type MessageKey } from '../../ui/i18n.ts';
 import { beijingDateTime, messageOf } from '../../ui/format.ts';
 
 export type HistoryState =
-  | { kind: 'loading' } | { kind: 'no-team' } | { kind: 'error'; message: string } | { kind: 'done'; entries: HistoryEntry[] };
+  { kind: 'loading' } | { kind: 'no-team' } | { kind: 'error'; message: string } | { kind: 'done'; entries: HistoryEntry[] };
 
 /** The record's history, asked again when the record (its key, or its last change) changes. */
 export function useEntityHistory(transport: Transport, key: string, version: string): HistoryState {
@@ -40,14 +40,18 @@ function Entry({ entry }: { entry: HistoryEntry }) {
   return (
     <li data-testid="ledger-history-entry">
       <p className="meta">
-        <span>{t('ledger_history_when', beijingDateTime(entry.at))}</span>{' · '}<strong data-testid="ledger-history-user">{entry.user}</strong>
+        <span>{t('ledger_history_when', beijingDateTime(entry.at))}</span>
+        {' · '}
+        <strong data-testid="ledger-history-user">{entry.user}</strong>
       </p>
       <p className="text">{what.join(t('clause_separator'))}</p>
       {(entry.claimedBy !== undefined || entry.claimedAt !== undefined) && (
         <p className="claim" data-testid="ledger-history-claim">
           {[
             ...(entry.claimedBy !== undefined ? [t('ledger_history_claimed_by', entry.claimedBy, entry.user)] : []),
-            ...(entry.claimedAt !== undefined ? [t('ledger_history_claimed_at', t('ledger_history_when', beijingDateTime(entry.claimedAt)))] : []),
+            ...(entry.claimedAt !== undefined
+              ? [t('ledger_history_claimed_at', t('ledger_history_when', beijingDateTime(entry.claimedAt)))]
+              : []),
           ].join(t('clause_separator'))}
         </p>
       )}
@@ -62,10 +66,21 @@ export function LedgerHistory({ state }: { state: HistoryState }) {
       <p className="hint">{t('ledger_history_hint')}</p>
       {state.kind === 'loading' && <p className="hint">{t('ledger_loading_short')}</p>}
       {state.kind === 'no-team' && <p className="empty">{t('ledger_history_no_team')}</p>}
-      {state.kind === 'error' && <p className="error" role="alert">{t('ledger_history_error', state.message)}</p>}
-      {state.kind === 'done' && (state.entries.length === 0
-        ? <p className="empty">{t('ledger_history_empty')}</p>
-        : <ul className="team-notes">{state.entries.map((entry, i) => <Entry key={`${entry.at}-${i}`} entry={entry} />)}</ul>)}
+      {state.kind === 'error' && (
+        <p className="error" role="alert">
+          {t('ledger_history_error', state.message)}
+        </p>
+      )}
+      {state.kind === 'done' &&
+        (state.entries.length === 0 ? (
+          <p className="empty">{t('ledger_history_empty')}</p>
+        ) : (
+          <ul className="team-notes">
+            {state.entries.map((entry, i) => (
+              <Entry key={`${entry.at}-${i}`} entry={entry} />
+            ))}
+          </ul>
+        ))}
     </section>
   );
 }

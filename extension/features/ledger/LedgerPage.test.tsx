@@ -38,8 +38,18 @@ async function mount(options: Parameters<typeof testTeam>[0] & { pollMs?: number
   const downloads: Array<{ name: string; file: Blob }> = [];
   const opened: string[] = [];
   let ids = 0;
-  render(<LedgerPage transport={background.transport} openUrl={(url) => opened.push(url)} download={(name, file) => downloads.push({ name, file })}
-    now={() => NOW} newId={() => `id${++ids}`} openImportWorker={openInPageImportWorker} pollMs={options.pollMs ?? 60_000} {...(options.reportUnit ? { reportUnit: options.reportUnit } : {})} />);
+  render(
+    <LedgerPage
+      transport={background.transport}
+      openUrl={(url) => opened.push(url)}
+      download={(name, file) => downloads.push({ name, file })}
+      now={() => NOW}
+      newId={() => `id${++ids}`}
+      openImportWorker={openInPageImportWorker}
+      pollMs={options.pollMs ?? 60_000}
+      {...(options.reportUnit ? { reportUnit: options.reportUnit } : {})}
+    />,
+  );
   await screen.findByTestId('ledger-table', {}, { timeout: 10_000 });
   return { ...background, team, downloads, opened };
 }
@@ -70,7 +80,9 @@ describe('the ledger table', () => {
       scroller.scrollTop = 32 * 1_000;
       fireEvent.scroll(scroller);
     });
-    await waitFor(() => expect(screen.getAllByTestId('ledger-row').some((row) => Number(row.getAttribute('aria-rowindex')) > 1_000)).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('ledger-row').some((row) => Number(row.getAttribute('aria-rowindex')) > 1_000)).toBe(true),
+    );
     expect(screen.getAllByTestId('ledger-row').map((row) => row.dataset.key)).not.toContain(firstKey);
     expect(screen.getAllByTestId('ledger-row').length).toBeLessThan(60);
   });
@@ -99,7 +111,9 @@ describe('the ledger table', () => {
     expect(screen.getByTestId('ledger-selected').textContent).toBe(`已选 ${Math.ceil(N / 13)} 条`);
     fireEvent.change(screen.getByTestId('ledger-bulk-status'), { target: { value: 'case-filed' } });
     fireEvent.click(screen.getByTestId('ledger-bulk-apply'));
-    expect((await screen.findByTestId('ledger-outcome')).textContent).toBe(`已修改 ${Math.ceil(N / 13)} 条；0 条未修改（记录不存在或无法读取）`);
+    expect((await screen.findByTestId('ledger-outcome')).textContent).toBe(
+      `已修改 ${Math.ceil(N / 13)} 条；0 条未修改（记录不存在或无法读取）`,
+    );
     expect(sent.filter((m) => (m as { type: string }).type === 'ledger:bulk-status')).toHaveLength(1);
     const notes = readTeamEntities(team.doc).filter((r) => r.ok && r.value.notes.length > 0);
     expect(notes.every((r) => r.ok && r.value.status === 'case-filed' && r.value.updatedBy === 'alice')).toBe(true);
@@ -138,7 +152,7 @@ describe('the ledger table', () => {
     expect((await screen.findByTestId('ledger-no-snapshot')).textContent).toContain('本机没有该主体的快照');
   });
 
-  it('announces a colleague\'s change and reloads on request', async () => {
+  it("announces a colleague's change and reloads on request", async () => {
     const { team } = await mount({ pollMs: 30 });
     updateTeamEntity(team.doc, '91330100MA00000003', { status: 'listed' }, { by: 'bob', at: NOW });
     expect((await screen.findByTestId('ledger-stale', {}, { timeout: 5_000 })).textContent).toContain('新的修改');
@@ -158,7 +172,7 @@ describe('the work report preview', () => {
     expect(saved).toEqual(['示例市市场监督管理局信用监管科']);
   });
 
-  it('shows core\'s workReport for the period, and the XLSX and CSV carry the same table', async () => {
+  it("shows core's workReport for the period, and the XLSX and CSV carry the same table", async () => {
     const { team, downloads } = await mount();
     fireEvent.click(screen.getByTestId('ledger-tab-report'));
     fireEvent.change(screen.getByTestId('report-from'), { target: { value: '2026-01-01' } });
@@ -176,7 +190,8 @@ describe('the work report preview', () => {
     fireEvent.click(screen.getByTestId('report-xlsx'));
     fireEvent.click(screen.getByTestId('report-csv'));
     expect(downloads.map((d) => d.name)).toEqual([
-      '经营主体严重违法失信行为专项治理行动工作情况表_2026-01-01_2026-06-30.xlsx', '经营主体严重违法失信行为专项治理行动工作情况表_2026-01-01_2026-06-30.csv',
+      '经营主体严重违法失信行为专项治理行动工作情况表_2026-01-01_2026-06-30.xlsx',
+      '经营主体严重违法失信行为专项治理行动工作情况表_2026-01-01_2026-06-30.csv',
     ]);
     const rows = await readSheet(Buffer.from(await downloads[0]!.file.arrayBuffer()));
     expect(rows.map((row) => row.filter((cell) => cell !== null))).toEqual(table);
@@ -192,11 +207,12 @@ describe('import and export', () => {
   it('imports a clue list: the mapping guessed, bad rows listed with row and reason, the good rows written', async () => {
     const { team } = await mount();
     fireEvent.click(screen.getByTestId('ledger-tab-import'));
-    const csv = '\uFEFF企业名称,统一社会信用代码,状态,所属领域,承办人,备注\r\n'
-      + '示例市新线索食品有限公司,91330106MA27QX8BXF,核查中,食品安全,wang,群众举报\r\n'
-      + ',91330100MA00000001,,,,\r\n'
-      + '坏状态公司,,搁置,,,\r\n'
-      + '某某商行,,线索,其他,,"备注, 含逗号"\r\n';
+    const csv =
+      '\uFEFF企业名称,统一社会信用代码,状态,所属领域,承办人,备注\r\n' +
+      '示例市新线索食品有限公司,91330106MA27QX8BXF,核查中,食品安全,wang,群众举报\r\n' +
+      ',91330100MA00000001,,,,\r\n' +
+      '坏状态公司,,搁置,,,\r\n' +
+      '某某商行,,线索,其他,,"备注, 含逗号"\r\n';
     const file = new File([csv], '线索清单.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     expect((await screen.findByTestId('import-file-info')).textContent).toBe('线索清单.csv：4 行数据（UTF-8）');
@@ -207,8 +223,14 @@ describe('import and export', () => {
     expect(screen.getAllByTestId('import-bad-row').map((tr) => tr.textContent)).toEqual(['3主体名称为空', '4处理状态无法识别：“搁置”']);
     fireEvent.click(screen.getByTestId('import-run'));
     expect((await screen.findByTestId('import-outcome')).textContent).toBe('已导入 2 行；2 行有问题，未导入');
-    expect(readTeamEntity(team.doc, '91330106MA27QX8BXF')).toMatchObject({ ok: true, value: { status: 'verifying', domain: 'FOOD', assignee: 'wang', notes: [{ text: '群众举报' }] } });
-    expect(readTeamEntity(team.doc, 'name:某某商行')).toMatchObject({ ok: true, value: { status: 'clue', domain: 'OTHER', notes: [{ text: '备注, 含逗号' }] } });
+    expect(readTeamEntity(team.doc, '91330106MA27QX8BXF')).toMatchObject({
+      ok: true,
+      value: { status: 'verifying', domain: 'FOOD', assignee: 'wang', notes: [{ text: '群众举报' }] },
+    });
+    expect(readTeamEntity(team.doc, 'name:某某商行')).toMatchObject({
+      ok: true,
+      value: { status: 'clue', domain: 'OTHER', notes: [{ text: '备注, 含逗号' }] },
+    });
     expect(readTeamEntity(team.doc, 'name:坏状态公司')).toBeNull();
   });
 
@@ -218,8 +240,9 @@ describe('import and export', () => {
     expect(screen.getByTestId('import-limits').textContent).toContain('数据不超过 20,000 行（不含表头）');
     const csv = `主体名称,备注\n${'某公司,说明\n'.repeat(120_000)}`;
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([csv], '太多.csv', { type: 'text/csv' })] } });
-    expect((await screen.findByTestId('import-outcome', {}, { timeout: 10_000 })).textContent)
-      .toBe('未导入任何内容：文件有 120,000 行数据，超过每次导入的上限 20,000 行。请拆分后分批导入。');
+    expect((await screen.findByTestId('import-outcome', {}, { timeout: 10_000 })).textContent).toBe(
+      '未导入任何内容：文件有 120,000 行数据，超过每次导入的上限 20,000 行。请拆分后分批导入。',
+    );
     expect(screen.queryByTestId('import-mapping')).toBeNull();
     expect(sent.filter((m) => (m as { type: string }).type === 'ledger:import')).toEqual([]);
   });
@@ -227,7 +250,9 @@ describe('import and export', () => {
   it('cancels a file being read: nothing shown, nothing sent', async () => {
     const { sent } = await mount();
     fireEvent.click(screen.getByTestId('ledger-tab-import'));
-    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File(['主体名称\n甲公司\n'], '线索.csv', { type: 'text/csv' })] } });
+    fireEvent.change(screen.getByTestId('import-file'), {
+      target: { files: [new File(['主体名称\n甲公司\n'], '线索.csv', { type: 'text/csv' })] },
+    });
     fireEvent.click(screen.getByTestId('import-cancel'));
     expect(screen.getByTestId('import-outcome').textContent).toBe('已取消，未导入任何内容。');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -257,7 +282,10 @@ describe('import and export', () => {
 
     fireEvent.click(screen.getByTestId('import-run'));
     expect((await screen.findByTestId('import-outcome')).textContent).toBe('已导入 2 行；1 行有问题，未导入');
-    expect(readTeamEntity(team.doc, '91330106MA27QX8BXF')).toMatchObject({ ok: true, value: { name: '示例市无表头食品有限公司', status: 'verifying' } });
+    expect(readTeamEntity(team.doc, '91330106MA27QX8BXF')).toMatchObject({
+      ok: true,
+      value: { name: '示例市无表头食品有限公司', status: 'verifying' },
+    });
     expect(readTeamEntity(team.doc, 'name:第三家无表头商行')).toMatchObject({ ok: true, value: { status: 'clue' } });
   });
 
@@ -288,7 +316,9 @@ it('charts the filtered rows and says how many entities were never seen on this 
   await reloaded();
   fireEvent.click(screen.getByTestId('ledger-tab-charts'));
   const penalties = REPEAT_OFFENDER.penalties.length;
-  expect(screen.getByTestId('chart-coverage').textContent).toBe(`当前筛选 ${N + 1} 个主体，其中 1 个在本机查看过（共 ${penalties} 件行政处罚）；${N} 个从未在本机查看，没有处罚数据，未计入处罚图表。`);
+  expect(screen.getByTestId('chart-coverage').textContent).toBe(
+    `当前筛选 ${N + 1} 个主体，其中 1 个在本机查看过（共 ${penalties} 件行政处罚）；${N} 个从未在本机查看，没有处罚数据，未计入处罚图表。`,
+  );
   const byDomain = [...screen.getByTestId('chart-domain-figures').querySelectorAll('td')].map((td) => Number(td.textContent));
   expect(byDomain.reduce((a, b) => a + b, 0)).toBe(penalties);
   const byStatus = [...screen.getByTestId('chart-status-figures').querySelectorAll('tr')].map((tr) => tr.textContent);

@@ -46,7 +46,12 @@ export interface LedgerPageProps {
 
 const TABS = ['ledger', 'report', 'charts', 'import'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Record<Tab, MessageKey> = { ledger: 'ledger_tab_ledger', report: 'ledger_tab_report', charts: 'ledger_tab_charts', import: 'ledger_tab_import' };
+const TAB_LABEL: Record<Tab, MessageKey> = {
+  ledger: 'ledger_tab_ledger',
+  report: 'ledger_tab_report',
+  charts: 'ledger_tab_charts',
+  import: 'ledger_tab_import',
+};
 const UNSET = 'unset';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -59,19 +64,44 @@ export function LedgerPage(props: LedgerPageProps) {
       <header className="ledger-top">
         <h1>{t('ledger_title')}</h1>
         {data.phase === 'ready' && <ConnectionIndicator status={data.status} />}
-        <button type="button" data-testid="ledger-reload" onClick={reload} disabled={progress !== null}>{t('ledger_reload')}</button>
-        {stale && <span className="stale" data-testid="ledger-stale" role="status">{t('ledger_stale')}</span>}
+        <button type="button" data-testid="ledger-reload" onClick={reload} disabled={progress !== null}>
+          {t('ledger_reload')}
+        </button>
+        {stale && (
+          <span className="stale" data-testid="ledger-stale" role="status">
+            {t('ledger_stale')}
+          </span>
+        )}
       </header>
       {progress && <ProgressBar done={progress.loaded} total={progress.total} testId="ledger-loading" />}
-      {data.phase === 'error' && <p className="error" role="alert" data-testid="ledger-error">{t('ledger_error', data.message)}</p>}
-      {data.phase === 'ready' && (data.status.state === 'not-configured'
-        ? <p className="hint" data-testid="ledger-not-configured">{t('team_not_configured_hint')}</p>
-        : <LedgerBody {...props} data={data} reload={reload} />)}
+      {data.phase === 'error' && (
+        <p className="error" role="alert" data-testid="ledger-error">
+          {t('ledger_error', data.message)}
+        </p>
+      )}
+      {data.phase === 'ready' &&
+        (data.status.state === 'not-configured' ? (
+          <p className="hint" data-testid="ledger-not-configured">
+            {t('team_not_configured_hint')}
+          </p>
+        ) : (
+          <LedgerBody {...props} data={data} reload={reload} />
+        ))}
     </main>
   );
 }
 
-function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, openImportWorker, data, reload }: LedgerPageProps & { data: Ready; reload(): void }) {
+function LedgerBody({
+  transport,
+  openUrl,
+  download,
+  now,
+  newId,
+  reportUnit,
+  openImportWorker,
+  data,
+  reload,
+}: LedgerPageProps & { data: Ready; reload(): void }) {
   const [tab, setTab] = useState<Tab>('ledger');
   const [filter, setFilter] = useState<LedgerFilter>(NO_FILTER);
   const [sort, setSort] = useState<LedgerSort>({ column: 'updatedAt', descending: true });
@@ -95,15 +125,17 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
   const chosen = useMemo(() => filtered.filter((row) => selected.has(row.key)), [filtered, selected]);
   const today = chinaDateOfEpochMs(Date.parse(now())) ?? now().slice(0, 10);
 
-  const onSort = (column: SortColumn) => setSort((s) => ({ column, descending: s.column === column ? !s.descending : column === 'updatedAt' }));
-  const onSelect = (keys: readonly string[], on: boolean) => setSelected((before) => {
-    const next = new Set(before);
-    for (const key of keys) {
-      if (on) next.add(key);
-      else next.delete(key);
-    }
-    return next;
-  });
+  const onSort = (column: SortColumn) =>
+    setSort((s) => ({ column, descending: s.column === column ? !s.descending : column === 'updatedAt' }));
+  const onSelect = (keys: readonly string[], on: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const key of keys) {
+        if (on) next.add(key);
+        else next.delete(key);
+      }
+      return next;
+    });
 
   const applyBulk = async () => {
     const status = bulkStatus === UNSET ? null : CaseStatus.parse(bulkStatus);
@@ -125,9 +157,12 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
     try {
       const table = await exportTable(filtered, setExporting);
       const name = `${t('ledger_export_file', today)}.${format}`;
-      download(name, format === 'csv'
-        ? new Blob([csvText(table)], { type: 'text/csv;charset=utf-8' })
-        : new Blob([tableXlsx(table, { sheetName: t('ledger_title'), headerRows: 1 }) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
+      download(
+        name,
+        format === 'csv'
+          ? new Blob([csvText(table)], { type: 'text/csv;charset=utf-8' })
+          : new Blob([tableXlsx(table, { sheetName: t('ledger_title'), headerRows: 1 }) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }),
+      );
     } finally {
       setExporting(null);
     }
@@ -137,8 +172,17 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
     <>
       <nav className="tabs" role="tablist">
         {TABS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`ledger-tab-${name}`} className={tab === name ? 'active' : ''}
-            onClick={() => setTab(name)}>{t(TAB_LABEL[name])}</button>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            data-testid={`ledger-tab-${name}`}
+            className={tab === name ? 'active' : ''}
+            onClick={() => setTab(name)}
+          >
+            {t(TAB_LABEL[name])}
+          </button>
         ))}
       </nav>
       {tab === 'ledger' && (
@@ -148,50 +192,124 @@ function LedgerBody({ transport, openUrl, download, now, newId, reportUnit, open
             <span data-testid="ledger-count">{t('ledger_count', filtered.length, rows.length)}</span>
             <span className="bulk">
               <span data-testid="ledger-selected">{t('ledger_selected', chosen.length)}</span>
-              <select data-testid="ledger-bulk-status" aria-label={t('ledger_bulk_label')} value={bulkStatus} disabled={readonly} onChange={(e) => setBulkStatus(e.target.value)}>
-                {CaseStatus.options.map((s) => <option key={s} value={s}>{t(CASE_STATUS_LABEL[s])}</option>)}
+              <select
+                data-testid="ledger-bulk-status"
+                aria-label={t('ledger_bulk_label')}
+                value={bulkStatus}
+                disabled={readonly}
+                onChange={(e) => setBulkStatus(e.target.value)}
+              >
+                {CaseStatus.options.map((s) => (
+                  <option key={s} value={s}>
+                    {t(CASE_STATUS_LABEL[s])}
+                  </option>
+                ))}
                 <option value={UNSET}>{t('team_unset')}</option>
               </select>
-              <button type="button" data-testid="ledger-bulk-apply" disabled={readonly || chosen.length === 0} onClick={() => void applyBulk()}>
+              <button
+                type="button"
+                data-testid="ledger-bulk-apply"
+                disabled={readonly || chosen.length === 0}
+                onClick={() => void applyBulk()}
+              >
                 {t('ledger_bulk_apply', chosen.length)}
               </button>
             </span>
-            <LedgerBulkDates transport={transport} keys={chosen.map((row) => row.key)} readonly={readonly} today={today}
+            <LedgerBulkDates
+              transport={transport}
+              keys={chosen.map((row) => row.key)}
+              readonly={readonly}
+              today={today}
               onOutcome={(next, done) => {
                 setOutcome(next);
                 if (done) {
                   setSelected(new Set());
                   reload();
                 }
-              }} />
+              }}
+            />
             <span className="export">
-              <button type="button" data-testid="ledger-export-csv" disabled={exporting !== null || filtered.length === 0} onClick={() => void exportAs('csv')}>{t('ledger_export_csv')}</button>
-              <button type="button" data-testid="ledger-export-xlsx" disabled={exporting !== null || filtered.length === 0} onClick={() => void exportAs('xlsx')}>{t('ledger_export_xlsx')}</button>
+              <button
+                type="button"
+                data-testid="ledger-export-csv"
+                disabled={exporting !== null || filtered.length === 0}
+                onClick={() => void exportAs('csv')}
+              >
+                {t('ledger_export_csv')}
+              </button>
+              <button
+                type="button"
+                data-testid="ledger-export-xlsx"
+                disabled={exporting !== null || filtered.length === 0}
+                onClick={() => void exportAs('xlsx')}
+              >
+                {t('ledger_export_xlsx')}
+              </button>
             </span>
           </div>
-          {readonly && <p className="hint" data-testid="ledger-readonly-hint">{t('ledger_readonly_hint')}</p>}
+          {readonly && (
+            <p className="hint" data-testid="ledger-readonly-hint">
+              {t('ledger_readonly_hint')}
+            </p>
+          )}
           {exporting && <ProgressBar done={exporting.done} total={exporting.total} testId="ledger-export-progress" />}
-          {outcome && <p data-testid="ledger-outcome" className={outcome.tone === 'ok' ? 'status ok' : 'status error'} role={outcome.tone === 'ok' ? 'status' : 'alert'}>{outcome.text}</p>}
+          {outcome && (
+            <p
+              data-testid="ledger-outcome"
+              className={outcome.tone === 'ok' ? 'status ok' : 'status error'}
+              role={outcome.tone === 'ok' ? 'status' : 'alert'}
+            >
+              {outcome.text}
+            </p>
+          )}
           {invalid.length > 0 && (
             <details className="invalid" data-testid="ledger-invalid">
               <summary>{t('ledger_invalid', invalid.length)}</summary>
-              <ul>{invalid.map((row) => (
-                <li key={row.key} data-testid="ledger-invalid-row"><span className="mono">{row.key}</span> {t('team_invalid_count', row.problems.length)}</li>
-              ))}</ul>
+              <ul>
+                {invalid.map((row) => (
+                  <li key={row.key} data-testid="ledger-invalid-row">
+                    <span className="mono">{row.key}</span> {t('team_invalid_count', row.problems.length)}
+                  </li>
+                ))}
+              </ul>
             </details>
           )}
           <div className={open ? 'ledger-split' : ''}>
-            <LedgerTable rows={filtered} seen={seen} sort={sort} onSort={onSort} selected={selected} onSelect={onSelect} onOpen={(row) => setOpenKey(row.key)} openKey={openKey} />
-            {open && <LedgerDetail transport={transport} row={open} openUrl={openUrl} onClose={() => setOpenKey(null)} readonly={readonly} newId={newId} onWritten={reload} />}
+            <LedgerTable
+              rows={filtered}
+              seen={seen}
+              sort={sort}
+              onSort={onSort}
+              selected={selected}
+              onSelect={onSelect}
+              onOpen={(row) => setOpenKey(row.key)}
+              openKey={openKey}
+            />
+            {open && (
+              <LedgerDetail
+                transport={transport}
+                row={open}
+                openUrl={openUrl}
+                onClose={() => setOpenKey(null)}
+                readonly={readonly}
+                newId={newId}
+                onWritten={reload}
+              />
+            )}
           </div>
         </section>
       )}
       {tab === 'report' && (
-        <ReportPreview records={data.records} today={today} download={download} reportUnit={reportUnit}
+        <ReportPreview
+          records={data.records}
+          today={today}
+          download={download}
+          reportUnit={reportUnit}
           onDrill={(drill) => {
             setFilter({ ...NO_FILTER, drill });
             setTab('ledger');
-          }} />
+          }}
+        />
       )}
       {tab === 'charts' && <LedgerCharts figures={figures} />}
       {/* Kept mounted on the other tabs: an import being read or checked goes on while the ledger is browsed. */}

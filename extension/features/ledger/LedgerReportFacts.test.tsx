@@ -36,14 +36,27 @@ async function mount(options: Parameters<typeof testTeam>[0] = {}) {
   updateTeamEntity(doc, D, { domain: 'DRUG_DEVICE_COSMETIC' }, BOB);
   const background = localBackground(team);
   let ids = 0;
-  render(<LedgerPage transport={background.transport} openUrl={() => {}} download={() => {}} now={() => NOW} newId={() => `id${++ids}`}
-    openImportWorker={openInPageImportWorker} pollMs={60_000} />);
+  render(
+    <LedgerPage
+      transport={background.transport}
+      openUrl={() => {}}
+      download={() => {}}
+      now={() => NOW}
+      newId={() => `id${++ids}`}
+      openImportWorker={openInPageImportWorker}
+      pollMs={60_000}
+    />,
+  );
   await screen.findByTestId('ledger-table', {}, { timeout: 10_000 });
   return { ...background, team };
 }
 
 const count = () => screen.getByTestId('ledger-count').textContent;
-const shownKeys = () => screen.getAllByTestId('ledger-row').map((row) => row.dataset.key).sort();
+const shownKeys = () =>
+  screen
+    .getAllByTestId('ledger-row')
+    .map((row) => row.dataset.key)
+    .sort();
 const read = (doc: Parameters<typeof readTeamEntity>[0], key: string) => {
   const r = readTeamEntity(doc, key);
   if (!r?.ok) throw new Error('no valid record');
@@ -53,7 +66,11 @@ const read = (doc: Parameters<typeof readTeamEntity>[0], key: string) => {
 describe('the 工作情况表 facts on the ledger page', () => {
   it('shows 已列入 without a decision as 已列入（缺决定）, filters it, and records the decision in the detail pane', async () => {
     const { team } = await mount();
-    const statusOf = (key: string) => screen.getAllByTestId('ledger-row').find((row) => row.dataset.key === key)!.querySelector('[data-testid="ledger-status"]')!.textContent;
+    const statusOf = (key: string) =>
+      screen
+        .getAllByTestId('ledger-row')
+        .find((row) => row.dataset.key === key)!
+        .querySelector('[data-testid="ledger-status"]')!.textContent;
     expect(statusOf(A)).toBe('已列入（缺决定）');
     expect(statusOf(B)).toBe('已列入');
     fireEvent.change(screen.getByTestId('ledger-filter-status'), { target: { value: 'listed-without-decision' } });
@@ -67,10 +84,16 @@ describe('the 工作情况表 facts on the ledger page', () => {
     fireEvent.change(within(prompt).getByTestId('listing-no'), { target: { value: '示市监列严〔2026〕1号' } });
     fireEvent.change(within(prompt).getByTestId('listing-date'), { target: { value: '2026-03-05' } });
     fireEvent.click(within(prompt).getByTestId('listing-save'));
-    await waitFor(() => expect(read(team.doc, A).listings).toEqual([{ id: 'id1', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05', domain: 'FOOD' }]));
+    await waitFor(() =>
+      expect(read(team.doc, A).listings).toEqual([
+        { id: 'id1', decisionNo: '示市监列严〔2026〕1号', decidedOn: '2026-03-05', domain: 'FOOD' },
+      ]),
+    );
     expect(read(team.doc, A).updatedBy).toBe('alice');
     // The pane follows the reloaded record: the decision is listed and the question is gone.
-    await waitFor(() => expect(within(screen.getByTestId('ledger-detail')).getByTestId('listing-text').textContent).toContain('示市监列严〔2026〕1号'));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('ledger-detail')).getByTestId('listing-text').textContent).toContain('示市监列严〔2026〕1号'),
+    );
     expect(within(screen.getByTestId('ledger-detail')).getByTestId('ledger-detail-status').textContent).toBe('已列入');
     expect(screen.queryByTestId('listing-missing')).toBeNull();
   });
@@ -81,9 +104,11 @@ describe('the 工作情况表 facts on the ledger page', () => {
     fireEvent.change(screen.getByTestId('ledger-bulk-status'), { target: { value: 'listed' } });
     fireEvent.click(screen.getByTestId('ledger-bulk-apply'));
     // B has two decisions; A, C and D have none.
-    await waitFor(() => expect(screen.getByTestId('ledger-outcome').textContent).toBe(
-      '已修改 4 条；0 条未修改（记录不存在或无法读取）。其中 3 条还没有列入决定，显示为“已列入（缺决定）”：请打开记录录入决定书文号和决定日期。',
-    ));
+    await waitFor(() =>
+      expect(screen.getByTestId('ledger-outcome').textContent).toBe(
+        '已修改 4 条；0 条未修改（记录不存在或无法读取）。其中 3 条还没有列入决定，显示为“已列入（缺决定）”：请打开记录录入决定书文号和决定日期。',
+      ),
+    );
     expect(readTeamEntities(team.doc).map((r) => r.ok && r.value.status)).toEqual(['listed', 'listed', 'listed', 'listed']);
   });
 
@@ -91,7 +116,13 @@ describe('the 工作情况表 facts on the ledger page', () => {
     const { team } = await mount();
     let transactions = 0;
     team.doc.on('afterTransaction', () => transactions++);
-    const select = (key: string) => fireEvent.click(screen.getAllByTestId('ledger-row').find((row) => row.dataset.key === key)!.querySelector('[data-testid="ledger-select"]')!);
+    const select = (key: string) =>
+      fireEvent.click(
+        screen
+          .getAllByTestId('ledger-row')
+          .find((row) => row.dataset.key === key)!
+          .querySelector('[data-testid="ledger-select"]')!,
+      );
     expect((screen.getByTestId('ledger-bulk-publicized') as HTMLButtonElement).disabled).toBe(true);
     select(C);
     select(D);
@@ -136,9 +167,14 @@ describe('the 工作情况表 facts on the ledger page', () => {
       expect(count()).toBe(`显示 ${expected.length} 条，共 4 条`);
     };
     // 食品安全 · 列入: B's second decision (domain FOOD), though B itself is 质量安全.
-    await drill('在台账中查看计入“食品安全 · 列入严重违法失信名单(件)”的主体', reportEntityKeys(reads, period, { domain: 'FOOD', field: 'listed' }));
+    await drill(
+      '在台账中查看计入“食品安全 · 列入严重违法失信名单(件)”的主体',
+      reportEntityKeys(reads, period, { domain: 'FOOD', field: 'listed' }),
+    );
     expect(shownKeys()).toEqual([B]);
-    expect(screen.getByTestId('ledger-drill').textContent).toContain('工作情况表（2026-01-01 至 2026-06-30）“食品安全 · 列入严重违法失信名单(件)”：1 个主体');
+    expect(screen.getByTestId('ledger-drill').textContent).toContain(
+      '工作情况表（2026-01-01 至 2026-06-30）“食品安全 · 列入严重违法失信名单(件)”：1 个主体',
+    );
     // 合计 · 集中公示: C (其他, no domain) and D.
     await drill('在台账中查看计入“合计 · 集中公示“屡禁不止、屡罚不改”经营主体户数(户)”的主体', [C, D]);
     await drill('在台账中查看计入“其他 · 集中公示“屡禁不止、屡罚不改”经营主体户数(户)”的主体', [C]);
@@ -150,14 +186,16 @@ describe('the 工作情况表 facts on the ledger page', () => {
     expect(within(rows[4]!).queryAllByTestId('report-drill')).toHaveLength(0);
   });
 
-  it('disables the marks and the detail pane\'s writes for 只读', async () => {
+  it("disables the marks and the detail pane's writes for 只读", async () => {
     const { sent } = await mount({ role: 'readonly' });
     fireEvent.click(screen.getAllByTestId('ledger-select')[0]!);
     expect((screen.getByTestId('ledger-bulk-publicized') as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByTestId('ledger-bulk-exposed') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getAllByTestId('ledger-open')[0]!);
     const detail = await screen.findByTestId('ledger-detail');
-    for (const button of within(detail).getAllByRole('button').filter((b) => b.dataset.testid !== 'ledger-detail-close' && b.dataset.testid !== 'listing-missing-skip')) {
+    for (const button of within(detail)
+      .getAllByRole('button')
+      .filter((b) => b.dataset.testid !== 'ledger-detail-close' && b.dataset.testid !== 'listing-missing-skip')) {
       expect((button as HTMLButtonElement).disabled).toBe(true);
     }
     expect((sent as Array<{ type: string }>).some((m) => m.type === 'ledger:bulk-date' || m.type.startsWith('team:listing'))).toBe(false);

@@ -62,16 +62,34 @@ export function LedgerTable({ rows, seen, sort, onSort, selected, onSelect, onOp
     <div className="ledger-table" role="table" aria-rowcount={rows.length + 1} data-testid="ledger-table">
       <div className="ledger-row ledger-head" role="row">
         <span role="columnheader">
-          <input type="checkbox" data-testid="ledger-select-all" aria-label={t('ledger_select_all', rows.length)} title={t('ledger_select_all', rows.length)}
-            checked={allSelected} onChange={(e) => onSelect(rows.map((row) => row.key), e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="ledger-select-all"
+            aria-label={t('ledger_select_all', rows.length)}
+            title={t('ledger_select_all', rows.length)}
+            checked={allSelected}
+            onChange={(e) =>
+              onSelect(
+                rows.map((row) => row.key),
+                e.target.checked,
+              )
+            }
+          />
         </span>
         {COLUMNS.map(({ column, label }) => (
-          <span key={label} role="columnheader" aria-sort={column && sort.column === column ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+          <span
+            key={label}
+            role="columnheader"
+            aria-sort={column && sort.column === column ? (sort.descending ? 'descending' : 'ascending') : undefined}
+          >
             {column ? (
               <button type="button" className="sort" data-testid={`ledger-sort-${column}`} onClick={() => onSort(column)}>
-                {t(label)}{sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                {t(label)}
+                {sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}
               </button>
-            ) : t(label)}
+            ) : (
+              t(label)
+            )}
           </span>
         ))}
       </div>
@@ -84,24 +102,51 @@ export function LedgerTable({ rows, seen, sort, onSort, selected, onSelect, onOp
             const serious = s ? seriousVerdict(s.serious) : null;
             const seenText = s && serious ? `${localDate(new Date(s.observedAt))} ${t(serious.key)}` : t('ledger_unseen');
             return (
-              <div key={item.key} role="row" aria-rowindex={item.index + 2} data-testid="ledger-row" data-key={row.key}
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-testid="ledger-row"
+                data-key={row.key}
                 className={`ledger-row${openKey === row.key ? ' open' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
                 <span role="cell">
-                  <input type="checkbox" data-testid="ledger-select" aria-label={t('ledger_select', e.name)} checked={selected.has(row.key)}
-                    onChange={(ev) => onSelect([row.key], ev.target.checked)} />
+                  <input
+                    type="checkbox"
+                    data-testid="ledger-select"
+                    aria-label={t('ledger_select', e.name)}
+                    checked={selected.has(row.key)}
+                    onChange={(ev) => onSelect([row.key], ev.target.checked)}
+                  />
                 </span>
                 <span role="cell" className="name">
-                  <button type="button" className="link" data-testid="ledger-open" title={e.name} onClick={() => onOpen(row)}>{e.name}</button>
+                  <button type="button" className="link" data-testid="ledger-open" title={e.name} onClick={() => onOpen(row)}>
+                    {e.name}
+                  </button>
                 </span>
-                <span role="cell" className="mono" title={row.key}>{e.uscc ?? row.key}</span>
-                <span role="cell" data-testid="ledger-status" className={statusLabel(e) === 'status_listed_missing' ? 'status-listed-missing' : `status-${e.status ?? 'none'}`}
-                  title={t(statusLabel(e))}>{t(statusLabel(e))}</span>
+                <span role="cell" className="mono" title={row.key}>
+                  {e.uscc ?? row.key}
+                </span>
+                <span
+                  role="cell"
+                  data-testid="ledger-status"
+                  className={statusLabel(e) === 'status_listed_missing' ? 'status-listed-missing' : `status-${e.status ?? 'none'}`}
+                  title={t(statusLabel(e))}
+                >
+                  {t(statusLabel(e))}
+                </span>
                 <span role="cell">{e.domain ? t(`domain_${e.domain}`) : ''}</span>
                 <span role="cell">{e.assignee ?? ''}</span>
-                <span role="cell" title={e.tags.join(t('list_separator'))}>{e.tags.join(t('list_separator'))}</span>
-                <span role="cell" className="num">{e.notes.length}</span>
-                <span role="cell" data-testid="ledger-seen" className={serious ? `tone-${serious.tone}` : 'unseen'} title={seenText}>{seenText}</span>
+                <span role="cell" title={e.tags.join(t('list_separator'))}>
+                  {e.tags.join(t('list_separator'))}
+                </span>
+                <span role="cell" className="num">
+                  {e.notes.length}
+                </span>
+                <span role="cell" data-testid="ledger-seen" className={serious ? `tone-${serious.tone}` : 'unseen'} title={seenText}>
+                  {seenText}
+                </span>
                 <span role="cell">{localDateTime(e.updatedAt)}</span>
               </div>
             );

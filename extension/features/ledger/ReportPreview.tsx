@@ -7,7 +7,15 @@
  */
 import { useMemo, useState } from 'react';
 import {
-  isIsoDate, REPORT_DOMAINS, reportCsv, reportEntityKeys, reportTable, reportXlsx, workReport, type ReportCell, type TeamRead,
+  isIsoDate,
+  REPORT_DOMAINS,
+  reportCsv,
+  reportEntityKeys,
+  reportTable,
+  reportXlsx,
+  workReport,
+  type ReportCell,
+  type TeamRead,
 } from '#core';
 import type { DrillDown } from './filter.ts';
 import { t } from '../../ui/i18n.ts';
@@ -52,39 +60,96 @@ export function ReportPreview({ records, today, download, reportUnit, onDrill }:
     if (!table) return;
     const cell: ReportCell = { domain: REPORT_DOMAINS[row]?.domain ?? null, field: FIELDS[column - 1]! };
     const keys = reportEntityKeys(records, { from, to }, cell);
-    onDrill({ keys: new Set(keys), label: t('ledger_drill_filter', from, to, String(table[4 + row]![0]), String(table[3]![column]), keys.length) });
+    onDrill({
+      keys: new Set(keys),
+      label: t('ledger_drill_filter', from, to, String(table[4 + row]![0]), String(table[3]![column]), keys.length),
+    });
   };
   return (
     <section className="ledger-report" data-testid="ledger-report">
       <div className="report-inputs">
-        <label>{t('ledger_report_from')}<input type="date" data-testid="report-from" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>{t('ledger_report_to')}<input type="date" data-testid="report-to" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <label>{t('ledger_report_unit')}<input type="text" data-testid="report-unit" maxLength={200} value={unit} placeholder={t('ledger_report_unit_placeholder')}
-          onChange={(e) => changeUnit(e.target.value)} /></label>
-        <button type="button" data-testid="report-xlsx" disabled={!report}
-          onClick={() => report && download(`${fileName}.xlsx`, new Blob([reportXlsx(report, heading) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }))}>{t('ledger_download_xlsx')}</button>
-        <button type="button" data-testid="report-csv" disabled={!report}
-          onClick={() => report && download(`${fileName}.csv`, new Blob([reportCsv(report, heading)], { type: 'text/csv;charset=utf-8' }))}>{t('ledger_download_csv')}</button>
+        <label>
+          {t('ledger_report_from')}
+          <input type="date" data-testid="report-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          {t('ledger_report_to')}
+          <input type="date" data-testid="report-to" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label>
+          {t('ledger_report_unit')}
+          <input
+            type="text"
+            data-testid="report-unit"
+            maxLength={200}
+            value={unit}
+            placeholder={t('ledger_report_unit_placeholder')}
+            onChange={(e) => changeUnit(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          data-testid="report-xlsx"
+          disabled={!report}
+          onClick={() =>
+            report && download(`${fileName}.xlsx`, new Blob([reportXlsx(report, heading) as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }))
+          }
+        >
+          {t('ledger_download_xlsx')}
+        </button>
+        <button
+          type="button"
+          data-testid="report-csv"
+          disabled={!report}
+          onClick={() => report && download(`${fileName}.csv`, new Blob([reportCsv(report, heading)], { type: 'text/csv;charset=utf-8' }))}
+        >
+          {t('ledger_download_csv')}
+        </button>
       </div>
-      {problem !== null && <p className="error" role="alert" data-testid="report-problem">{problem}</p>}
+      {problem !== null && (
+        <p className="error" role="alert" data-testid="report-problem">
+          {problem}
+        </p>
+      )}
       {table && (
         <div className="report-sheet" data-testid="report-sheet">
           <p className="report-title">{table[0]![0]}</p>
           <p>{table[1]![0]}</p>
           <p>{table[2]![0]}</p>
           <table>
-            <thead><tr>{table[3]!.map((cell) => <th key={String(cell)}>{cell}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                {table[3]!.map((cell) => (
+                  <th key={String(cell)}>{cell}</th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {table.slice(4).map((row, i) => (
                 <tr key={String(row[0])} data-testid="report-row" className={i === table.length - 5 ? 'total' : ''}>
-                  {row.map((cell, c) => (c === 0 ? <th key={c} scope="row">{cell}</th> : (
-                    <td key={c}>
-                      {cell === 0 ? cell : (
-                        <button type="button" className="drill" data-testid="report-drill" aria-label={t('ledger_report_drill_cell', String(row[0]), String(table[3]![c]))}
-                          onClick={() => drill(i, c)}>{cell}</button>
-                      )}
-                    </td>
-                  )))}
+                  {row.map((cell, c) =>
+                    c === 0 ? (
+                      <th key={c} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={c}>
+                        {cell === 0 ? (
+                          cell
+                        ) : (
+                          <button
+                            type="button"
+                            className="drill"
+                            data-testid="report-drill"
+                            aria-label={t('ledger_report_drill_cell', String(row[0]), String(table[3]![c]))}
+                            onClick={() => drill(i, c)}
+                          >
+                            {cell}
+                          </button>
+                        )}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>

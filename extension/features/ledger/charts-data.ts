@@ -51,7 +51,10 @@ export function chartFigures(rows: readonly LedgerRow[], seen: ReadonlyMap<strin
     for (let m = present[0]!; m <= present[present.length - 1]!; m = nextMonth(m)) months.push(m);
   }
   const shown = months.slice(-MAX_MONTHS);
-  const byMonth = Object.fromEntries(Domain.options.map((d) => [d, shown.map((m) => perMonth.get(m)?.get(d) ?? 0)])) as Record<Domain, number[]>;
+  const byMonth = Object.fromEntries(Domain.options.map((d) => [d, shown.map((m) => perMonth.get(m)?.get(d) ?? 0)])) as Record<
+    Domain,
+    number[]
+  >;
   return {
     byStatus: [...CaseStatus.options, null].map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
     months: shown,

@@ -52,7 +52,8 @@ const isZip = (name: string, bytes: Uint8Array) => /\.xlsx$/i.test(name) || (byt
  * unzipped size while unzipping, the rows (the header not counted) once parsed.
  */
 export async function readClueFile(
-  file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }, headings: Partial<Record<ClueField, string>> = {},
+  file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> },
+  headings: Partial<Record<ClueField, string>> = {},
 ): Promise<ClueFile> {
   checkCap('fileBytes', file.size);
   const bytes = new Uint8Array(await file.arrayBuffer());

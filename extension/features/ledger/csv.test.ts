@@ -52,26 +52,42 @@ describe('parseCsv', () => {
 
   it('drops a BOM and a final line break, keeps blank lines as rows, and reads tab-separated files', () => {
     expect(parseCsv('\uFEFFa,b\r\n\r\nc,d\r\n')).toEqual([['a', 'b'], [''], ['c', 'd']]);
-    expect(parseCsv('名称\t代码\n甲\t1\n')).toEqual([['名称', '代码'], ['甲', '1']]);
+    expect(parseCsv('名称\t代码\n甲\t1\n')).toEqual([
+      ['名称', '代码'],
+      ['甲', '1'],
+    ]);
     expect(parseCsv('')).toEqual([]);
   });
 
   it('writes what it reads: BOM, CRLF, quotes where needed, formulas defused', () => {
-    const rows = [['名称', '备注'], ['甲, 乙', '他说"好"\n次行'], ['=SUM(A1)', null], ['数', 3]];
+    const rows = [
+      ['名称', '备注'],
+      ['甲, 乙', '他说"好"\n次行'],
+      ['=SUM(A1)', null],
+      ['数', 3],
+    ];
     const csv = csvText(rows);
     expect(csv.startsWith('\uFEFF名称,备注\r\n')).toBe(true);
-    expect(parseCsv(csv)).toEqual([['名称', '备注'], ['甲, 乙', '他说"好"\n次行'], ["'=SUM(A1)", ''], ['数', '3']]);
+    expect(parseCsv(csv)).toEqual([
+      ['名称', '备注'],
+      ['甲, 乙', '他说"好"\n次行'],
+      ["'=SUM(A1)", ''],
+      ['数', '3'],
+    ]);
   });
 });
 
 describe('parseCsvCapped', () => {
   it('reads any text as the character-at-a-time reader did', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '甲', ',', '"', '\r', '\n', ' ') });
-    fc.assert(fc.property(text, (input) => {
-      // One difference, on purpose: a last line of just "" is a row with one empty cell (the old reader dropped it).
-      fc.pre(input.includes(',') && !/(^|[\r\n])""$/.test(input));
-      expect(parseCsv(input)).toEqual(referenceCsv(input));
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(text, (input) => {
+        // One difference, on purpose: a last line of just "" is a row with one empty cell (the old reader dropped it).
+        fc.pre(input.includes(',') && !/(^|[\r\n])""$/.test(input));
+        expect(parseCsv(input)).toEqual(referenceCsv(input));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('keeps the rows asked for and counts them all', () => {
@@ -92,7 +108,10 @@ describe('decodeCsv', () => {
     const bytes = new Uint8Array(hex.match(/../g)!.map((h) => parseInt(h, 16)));
     const decoded = decodeCsv(bytes);
     expect(decoded.encoding).toBe('gbk');
-    expect(parseCsv(decoded.text)).toEqual([['主体名称', '状态'], ['示例市“鲜味坊”食品有限公司', '核查中']]);
+    expect(parseCsv(decoded.text)).toEqual([
+      ['主体名称', '状态'],
+      ['示例市“鲜味坊”食品有限公司', '核查中'],
+    ]);
   });
 
   it('reads UTF-16 with BOM', () => {

@@ -33,9 +33,18 @@ export const EXPORT_HEADINGS = {
  * which the export writes together in one column.
  */
 export const CLUE_HEADINGS = {
-  name: EXPORT_HEADINGS.name, uscc: EXPORT_HEADINGS.uscc, legalRepresentative: EXPORT_HEADINGS.legalRepresentative, status: EXPORT_HEADINGS.status,
-  domain: EXPORT_HEADINGS.domain, assignee: EXPORT_HEADINGS.assignee, tags: EXPORT_HEADINGS.tags, note: EXPORT_HEADINGS.note,
-  decisionNo: 'ledger_col_decision_no', decidedOn: 'ledger_col_decided_on', publicizedOn: EXPORT_HEADINGS.publicized, exposedOn: EXPORT_HEADINGS.exposed,
+  name: EXPORT_HEADINGS.name,
+  uscc: EXPORT_HEADINGS.uscc,
+  legalRepresentative: EXPORT_HEADINGS.legalRepresentative,
+  status: EXPORT_HEADINGS.status,
+  domain: EXPORT_HEADINGS.domain,
+  assignee: EXPORT_HEADINGS.assignee,
+  tags: EXPORT_HEADINGS.tags,
+  note: EXPORT_HEADINGS.note,
+  decisionNo: 'ledger_col_decision_no',
+  decidedOn: 'ledger_col_decided_on',
+  publicizedOn: EXPORT_HEADINGS.publicized,
+  exposedOn: EXPORT_HEADINGS.exposed,
 } as const satisfies Record<ClueField, MessageKey>;
 
 const DOMAIN_WORDS = new Map(REPORT_DOMAINS.map((d) => [d.domain, d.label]));
@@ -44,11 +53,19 @@ export function exportRow(row: LedgerRow): TableCell[] {
   const e = row.entity;
   const sep = t('list_separator');
   return [
-    e.name, e.uscc, e.legalRepresentative, e.status && t(CASE_STATUS_LABEL[e.status]), e.domain && DOMAIN_WORDS.get(e.domain)!, e.assignee,
+    e.name,
+    e.uscc,
+    e.legalRepresentative,
+    e.status && t(CASE_STATUS_LABEL[e.status]),
+    e.domain && DOMAIN_WORDS.get(e.domain)!,
+    e.assignee,
     e.tags.join(sep),
     e.notes.map((n) => `[${n.at.slice(0, 10)} ${n.author}] ${n.text}`).join('\n'),
     e.listings.map((l) => `${l.decidedOn} ${l.decisionNo}`.trim()).join('\n'),
-    e.repeatOffenderPublicizedOn, e.typicalCaseExposedOn, e.updatedAt, e.updatedBy,
+    e.repeatOffenderPublicizedOn,
+    e.typicalCaseExposedOn,
+    e.updatedAt,
+    e.updatedBy,
   ];
 }
 

@@ -42,7 +42,9 @@ describe('ledger filters at 20,000 rows', () => {
     expect(indexes(filter({ assignee: NONE }))).toEqual(expected((i) => i % 4 === 3));
     expect(indexes(filter({ tag: '冷链' }))).toEqual(expected((i) => i % 11 === 0));
     expect(indexes(filter({ tag: NONE }))).toEqual(expected((i) => i % 7 !== 0 && i % 11 !== 0));
-    expect(indexes(filter({ status: 'clue', assignee: 'alice', tag: '重点' }))).toEqual(expected((i) => i % 6 === 0 && i % 4 === 0 && i % 7 === 0));
+    expect(indexes(filter({ status: 'clue', assignee: 'alice', tag: '重点' }))).toEqual(
+      expected((i) => i % 6 === 0 && i % 4 === 0 && i % 7 === 0),
+    );
     expect(choicesOf(rows)).toEqual({ assignees: ['alice', 'bob', 'carol'], tags: ['冷链', '重点'] });
   });
 
@@ -57,9 +59,13 @@ describe('ledger filters at 20,000 rows', () => {
 
   it('filters by a date range on the chosen date, both ends included', () => {
     const within = (i: number, from: string, to: string) => dayOf(i) >= from && dayOf(i) <= to;
-    expect(indexes(filter({ dateField: 'updatedOn', from: '2026-03-01', to: '2026-03-31' }))).toEqual(expected((i) => within(i, '2026-03-01', '2026-03-31')));
+    expect(indexes(filter({ dateField: 'updatedOn', from: '2026-03-01', to: '2026-03-31' }))).toEqual(
+      expected((i) => within(i, '2026-03-01', '2026-03-31')),
+    );
     expect(indexes(filter({ dateField: 'updatedOn', from: '2026-11-26' }))).toEqual(expected((i) => dayOf(i) >= '2026-11-26'));
-    expect(indexes(filter({ dateField: 'listedOn', from: '2026-01-01', to: '2026-01-31' }))).toEqual(expected((i) => i % 50 === 0 && within(i, '2026-01-01', '2026-01-31')));
+    expect(indexes(filter({ dateField: 'listedOn', from: '2026-01-01', to: '2026-01-31' }))).toEqual(
+      expected((i) => i % 50 === 0 && within(i, '2026-01-01', '2026-01-31')),
+    );
     expect(indexes(filter({ dateField: 'publicizedOn', to: '2026-12-31' }))).toEqual(expected((i) => i % 40 === 0));
     expect(filter({ dateField: 'exposedOn', from: '2000-01-01' })).toEqual([]);
   });

@@ -35,7 +35,17 @@ export interface LedgerFilter {
   drill: DrillDown | null;
 }
 
-export const NO_FILTER: LedgerFilter = { status: '', domain: '', assignee: '', tag: '', dateField: 'updatedOn', from: '', to: '', text: '', drill: null };
+export const NO_FILTER: LedgerFilter = {
+  status: '',
+  domain: '',
+  assignee: '',
+  tag: '',
+  dateField: 'updatedOn',
+  from: '',
+  to: '',
+  text: '',
+  drill: null,
+};
 
 export const SORT_COLUMNS = ['name', 'key', 'status', 'domain', 'assignee', 'updatedAt', 'notes'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
@@ -47,18 +57,26 @@ export interface LedgerSort {
 function datesOf(row: LedgerRow, field: DateField): readonly string[] {
   const e = row.entity;
   switch (field) {
-    case 'updatedOn': return [row.updatedOn];
-    case 'listedOn': return e.listings.map((l) => l.decidedOn);
-    case 'publicizedOn': return e.repeatOffenderPublicizedOn ? [e.repeatOffenderPublicizedOn] : [];
-    case 'exposedOn': return e.typicalCaseExposedOn ? [e.typicalCaseExposedOn] : [];
+    case 'updatedOn':
+      return [row.updatedOn];
+    case 'listedOn':
+      return e.listings.map((l) => l.decidedOn);
+    case 'publicizedOn':
+      return e.repeatOffenderPublicizedOn ? [e.repeatOffenderPublicizedOn] : [];
+    case 'exposedOn':
+      return e.typicalCaseExposedOn ? [e.typicalCaseExposedOn] : [];
   }
 }
 
-const matchesValue = (value: string | null, wanted: string): boolean => wanted === '' || (wanted === NONE ? value === null : value === wanted);
+const matchesValue = (value: string | null, wanted: string): boolean =>
+  wanted === '' || (wanted === NONE ? value === null : value === wanted);
 
 /** The rows passing every filter, in their given order. */
 export function filterRows(rows: readonly LedgerRow[], filter: LedgerFilter): LedgerRow[] {
-  const words = filter.text.split(/\s+/).map(matchForm).filter((w) => w !== '');
+  const words = filter.text
+    .split(/\s+/)
+    .map(matchForm)
+    .filter((w) => w !== '');
   const ranged = filter.from !== '' || filter.to !== '';
   const from = filter.from;
   const to = filter.to === '' ? '\uffff' : filter.to;
@@ -66,7 +84,8 @@ export function filterRows(rows: readonly LedgerRow[], filter: LedgerFilter): Le
   return rows.filter((row) => {
     const e = row.entity;
     if (filter.drill && !filter.drill.keys.has(row.key)) return false;
-    if (filter.status === LISTED_WITHOUT_DECISION ? e.status !== 'listed' || e.listings.length > 0 : !matchesValue(e.status, filter.status)) return false;
+    if (filter.status === LISTED_WITHOUT_DECISION ? e.status !== 'listed' || e.listings.length > 0 : !matchesValue(e.status, filter.status))
+      return false;
     if (!matchesValue(e.domain, filter.domain) || !matchesValue(e.assignee, filter.assignee)) return false;
     if (tag !== '' && (tag === NONE ? e.tags.length > 0 : !e.tags.includes(tag))) return false;
     if (ranged && !datesOf(row, filter.dateField).some((d) => d >= from && d <= to)) return false;
@@ -96,13 +115,20 @@ export function sortRows(rows: readonly LedgerRow[], sort: LedgerSort): LedgerRo
     const x = a.entity;
     const y = b.entity;
     switch (sort.column) {
-      case 'name': return compareNullable(x.name, y.name, collator.compare, d);
-      case 'key': return compareNullable(a.key, b.key, byCode, d);
-      case 'status': return compareNullable(x.status && STATUS_ORDER.get(x.status)!, y.status && STATUS_ORDER.get(y.status)!, byNumber, d);
-      case 'domain': return compareNullable(x.domain && DOMAIN_ORDER.get(x.domain)!, y.domain && DOMAIN_ORDER.get(y.domain)!, byNumber, d);
-      case 'assignee': return compareNullable(x.assignee, y.assignee, collator.compare, d);
-      case 'updatedAt': return compareNullable(x.updatedAt, y.updatedAt, byCode, d);
-      case 'notes': return compareNullable(x.notes.length, y.notes.length, byNumber, d);
+      case 'name':
+        return compareNullable(x.name, y.name, collator.compare, d);
+      case 'key':
+        return compareNullable(a.key, b.key, byCode, d);
+      case 'status':
+        return compareNullable(x.status && STATUS_ORDER.get(x.status)!, y.status && STATUS_ORDER.get(y.status)!, byNumber, d);
+      case 'domain':
+        return compareNullable(x.domain && DOMAIN_ORDER.get(x.domain)!, y.domain && DOMAIN_ORDER.get(y.domain)!, byNumber, d);
+      case 'assignee':
+        return compareNullable(x.assignee, y.assignee, collator.compare, d);
+      case 'updatedAt':
+        return compareNullable(x.updatedAt, y.updatedAt, byCode, d);
+      case 'notes':
+        return compareNullable(x.notes.length, y.notes.length, byNumber, d);
     }
   };
   return [...rows].sort((a, b) => compare(a, b) || byCode(a.key, b.key));

@@ -18,7 +18,9 @@ type Checked = { rows: ClueCell[][]; mapping: ClueMapping; firstRow: number; bad
 /** What an unreadable file is, for the page to say: read-excel-file and fflate throw these on a broken XLSX. */
 function unreadable(error: unknown): FromWorker {
   if (error instanceof NoSheetError) return { type: 'unreadable', kind: 'no-sheet' };
-  const zipLike = error instanceof BadZipError || (error instanceof Error && (typeof (error as { code?: unknown }).code === 'number' || error.name === 'InvalidInputError'));
+  const zipLike =
+    error instanceof BadZipError ||
+    (error instanceof Error && (typeof (error as { code?: unknown }).code === 'number' || error.name === 'InvalidInputError'));
   return { type: 'unreadable', kind: zipLike ? 'not-xlsx' : 'other' };
 }
 
@@ -27,8 +29,10 @@ function toImport({ rows, mapping, firstRow, bad }: Checked): Extract<FromWorker
   const fields = CLUE_FIELDS.filter((field) => mapping[field] !== undefined);
   const compact = Object.fromEntries(fields.map((field, i) => [field, i])) as ClueMapping;
   return {
-    type: 'rows', mapping: compact, firstRow,
-    rows: rows.map((cells, i) => fields.map((field) => (bad.has(i) ? null : cells[mapping[field]!] ?? null))),
+    type: 'rows',
+    mapping: compact,
+    firstRow,
+    rows: rows.map((cells, i) => fields.map((field) => (bad.has(i) ? null : (cells[mapping[field]!] ?? null)))),
   };
 }
 
@@ -64,7 +68,10 @@ export function importJob(post: (message: FromWorker) => void) {
       if (message.type === 'read') {
         words = message.words;
         post({ type: 'progress', phase: 'reading', done: 0, total: message.file.size });
-        const file = await readClueFile({ name: message.name, size: message.file.size, arrayBuffer: () => message.file.arrayBuffer() }, message.headings);
+        const file = await readClueFile(
+          { name: message.name, size: message.file.size, arrayBuffer: () => message.file.arrayBuffer() },
+          message.headings,
+        );
         table = file.table;
         post({ type: 'read', encoding: file.encoding, first: table[0] ?? [], rows: table.length, guessed: file.guessed });
       } else if (message.type === 'check') {

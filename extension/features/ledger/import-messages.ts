@@ -9,9 +9,18 @@ import { CaseStatus, CLUE_FIELDS, Domain } from '#core';
 
 const Column = z.number().int().min(0).max(499);
 export const ClueMappingSchema = z.strictObject({
-  name: Column, uscc: Column.optional(), legalRepresentative: Column.optional(), status: Column.optional(), domain: Column.optional(),
-  assignee: Column.optional(), tags: Column.optional(), note: Column.optional(),
-  decisionNo: Column.optional(), decidedOn: Column.optional(), publicizedOn: Column.optional(), exposedOn: Column.optional(),
+  name: Column,
+  uscc: Column.optional(),
+  legalRepresentative: Column.optional(),
+  status: Column.optional(),
+  domain: Column.optional(),
+  assignee: Column.optional(),
+  tags: Column.optional(),
+  note: Column.optional(),
+  decisionNo: Column.optional(),
+  decidedOn: Column.optional(),
+  publicizedOn: Column.optional(),
+  exposedOn: Column.optional(),
 });
 const Field = z.enum(CLUE_FIELDS);
 const Cell = z.string().nullable();
@@ -22,7 +31,13 @@ export const UiWords = z.strictObject({ status: z.record(z.string(), CaseStatus)
 export type UiWords = z.infer<typeof UiWords>;
 
 export const ToWorker = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('read'), file: z.instanceof(Blob), name: z.string(), headings: z.partialRecord(Field, z.string()), words: UiWords }),
+  z.strictObject({
+    type: z.literal('read'),
+    file: z.instanceof(Blob),
+    name: z.string(),
+    headings: z.partialRecord(Field, z.string()),
+    words: UiWords,
+  }),
   /** `seq` comes back with the answer: the page shows only the check of the mapping it asked for last. */
   z.strictObject({ type: z.literal('check'), seq: Count, mapping: ClueMappingSchema, hasHeader: z.boolean() }),
   z.strictObject({ type: z.literal('rows') }),
@@ -30,7 +45,10 @@ export const ToWorker = z.discriminatedUnion('type', [
 export type ToWorker = z.infer<typeof ToWorker>;
 
 export const ClueProblemSchema = z.strictObject({
-  field: Field, kind: z.enum(['empty', 'too-long', 'invalid', 'unknown']), value: z.string().optional(), limit: z.number().optional(),
+  field: Field,
+  kind: z.enum(['empty', 'too-long', 'invalid', 'unknown']),
+  value: z.string().optional(),
+  limit: z.number().optional(),
 });
 export const BadRow = z.strictObject({ row: Count, problems: z.array(ClueProblemSchema) });
 export type BadRow = z.infer<typeof BadRow>;
@@ -41,7 +59,10 @@ export const FromWorker = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('progress'), phase: z.enum(['reading', 'checking']), done: Count, total: Count }),
   /** The file read: its first row (header or first clue), its row count, and the mapping guessed from a header. */
   z.strictObject({
-    type: z.literal('read'), encoding: z.string(), first: z.array(Cell), rows: Count,
+    type: z.literal('read'),
+    encoding: z.string(),
+    first: z.array(Cell),
+    rows: Count,
     guessed: z.partialRecord(Field, Column).nullable(),
   }),
   /** Every row checked: how many can be imported; the bad ones' first few with their problems, and how many. */

@@ -15,24 +15,37 @@ describe('import reasons', () => {
   it('say each row problem by field in Chinese', () => {
     const mapping = { name: 0, uscc: 1, legalRepresentative: 2, status: 3, assignee: 4, note: 5 };
     const [bad] = parseClueRows([['', '12345', '张'.repeat(101), '搁置', 'a b', '']], mapping).bad;
-    expect(rowReason(bad!.problems)).toBe(`主体名称为空；统一社会信用代码无效：“12345”；法定代表人过长（超过 100 字）：“${'张'.repeat(40)}…”；处理状态无法识别：“搁置”；承办人无效：“a b”`);
+    expect(rowReason(bad!.problems)).toBe(
+      `主体名称为空；统一社会信用代码无效：“12345”；法定代表人过长（超过 100 字）：“${'张'.repeat(40)}…”；处理状态无法识别：“搁置”；承办人无效：“a b”`,
+    );
   });
 
   it('state the limits before a file is picked, and the one a file passed with its figure', () => {
-    expect(limitsText()).toBe('每次导入：文件不超过 20.0 MB，数据不超过 20,000 行（不含表头），XLSX 解压后不超过 50.0 MB。超过任何一项，整个文件都不导入。');
-    expect(overCapText({ cap: 'rows', limit: IMPORT_CAPS.rows, actual: 120_000 })).toBe('未导入任何内容：文件有 120,000 行数据，超过每次导入的上限 20,000 行。请拆分后分批导入。');
-    expect(overCapText({ cap: 'fileBytes', limit: IMPORT_CAPS.fileBytes, actual: 52_428_800 })).toBe('未导入任何内容：文件大小 50.0 MB，超过每次导入的上限 20.0 MB。');
-    expect(overCapText({ cap: 'xlsxBytes', limit: IMPORT_CAPS.xlsxBytes, actual: 58_000_000 })).toContain('XLSX 解压后至少 55.3 MB，超过上限 50.0 MB');
+    expect(limitsText()).toBe(
+      '每次导入：文件不超过 20.0 MB，数据不超过 20,000 行（不含表头），XLSX 解压后不超过 50.0 MB。超过任何一项，整个文件都不导入。',
+    );
+    expect(overCapText({ cap: 'rows', limit: IMPORT_CAPS.rows, actual: 120_000 })).toBe(
+      '未导入任何内容：文件有 120,000 行数据，超过每次导入的上限 20,000 行。请拆分后分批导入。',
+    );
+    expect(overCapText({ cap: 'fileBytes', limit: IMPORT_CAPS.fileBytes, actual: 52_428_800 })).toBe(
+      '未导入任何内容：文件大小 50.0 MB，超过每次导入的上限 20.0 MB。',
+    );
+    expect(overCapText({ cap: 'xlsxBytes', limit: IMPORT_CAPS.xlsxBytes, actual: 58_000_000 })).toContain(
+      'XLSX 解压后至少 55.3 MB，超过上限 50.0 MB',
+    );
   });
 
-  it('turn zod\'s issues with an import request into rows and fields', () => {
+  it("turn zod's issues with an import request into rows and fields", () => {
     const sent = { mapping: { name: 0, note: 1 }, firstRow: 2 };
     const said = (rows: (string | null)[][]) => {
       const parsed = Request.safeParse({ type: 'ledger:import', importId: 'i', rows, ...sent });
       expect(parsed.success).toBe(false);
       return requestIssuesText(parsed.error!.issues, sent);
     };
-    const long = said([['甲公司', null], ['乙公司', 'x'.repeat(100_001)]]);
+    const long = said([
+      ['甲公司', null],
+      ['乙公司', 'x'.repeat(100_001)],
+    ]);
     expect(long).toBe('第 3 行的“备注”超过 100,000 字');
     const many = said(Array.from({ length: 120_000 }, () => ['丙', null]));
     expect(many).toBe('数据超过 100,000 行');

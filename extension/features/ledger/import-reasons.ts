@@ -36,7 +36,11 @@ export function limitsText(): string {
 
 export function overCapText(over: OverCap): string {
   if (over.cap === 'rows') return t('ledger_import_over_rows', count(over.actual), count(over.limit));
-  return t(over.cap === 'fileBytes' ? 'ledger_import_over_fileBytes' : 'ledger_import_over_xlsxBytes', sizeText(over.actual), sizeText(over.limit));
+  return t(
+    over.cap === 'fileBytes' ? 'ledger_import_over_fileBytes' : 'ledger_import_over_xlsxBytes',
+    sizeText(over.actual),
+    sizeText(over.limit),
+  );
 }
 
 export function unreadableText(kind: Extract<FromWorker, { type: 'unreadable' }>['kind']): string {
@@ -50,14 +54,18 @@ export function unreadableText(kind: Extract<FromWorker, { type: 'unreadable' }>
  */
 export function requestIssuesText(issues: readonly z.core.$ZodIssue[], sent: { mapping: ClueMapping; firstRow: number }): string {
   const fieldOf = (column: number) => CLUE_FIELDS.find((field) => sent.mapping[field] === column);
-  const what = (issue: z.core.$ZodIssue) => (issue.code === 'too_big' ? t('ledger_import_issue_too_long', count(Number(issue.maximum))) : t('ledger_import_issue_invalid'));
-  return issues.slice(0, 3).map((issue) => {
-    const [top, row, column] = issue.path;
-    if (top === 'rows' && typeof row === 'number') {
-      const field = typeof column === 'number' ? fieldOf(column) : undefined;
-      return t('ledger_import_issue_cell', count(sent.firstRow + row), field ? fieldName(field) : '', what(issue));
-    }
-    if (top === 'rows' && issue.code === 'too_big') return t('ledger_import_issue_rows', count(Number(issue.maximum)));
-    return t('ledger_import_issue_other');
-  }).join(t('ledger_import_reason_separator'));
+  const what = (issue: z.core.$ZodIssue) =>
+    issue.code === 'too_big' ? t('ledger_import_issue_too_long', count(Number(issue.maximum))) : t('ledger_import_issue_invalid');
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const [top, row, column] = issue.path;
+      if (top === 'rows' && typeof row === 'number') {
+        const field = typeof column === 'number' ? fieldOf(column) : undefined;
+        return t('ledger_import_issue_cell', count(sent.firstRow + row), field ? fieldName(field) : '', what(issue));
+      }
+      if (top === 'rows' && issue.code === 'too_big') return t('ledger_import_issue_rows', count(Number(issue.maximum)));
+      return t('ledger_import_issue_other');
+    })
+    .join(t('ledger_import_reason_separator'));
 }

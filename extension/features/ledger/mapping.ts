@@ -9,7 +9,20 @@ import { CLUE_FIELDS, labelForm, type ClueField, type ClueMapping } from '#core'
 
 /** Header names of each field, most specific first. */
 export const HEADER_NAMES: Record<ClueField, readonly string[]> = {
-  name: ['主体名称', '企业名称', '经营主体名称', '市场主体名称', '单位名称', '公司名称', '当事人名称', '名称', '当事人', 'name', 'entity', 'company'],
+  name: [
+    '主体名称',
+    '企业名称',
+    '经营主体名称',
+    '市场主体名称',
+    '单位名称',
+    '公司名称',
+    '当事人名称',
+    '名称',
+    '当事人',
+    'name',
+    'entity',
+    'company',
+  ],
   uscc: ['统一社会信用代码', '社会信用代码', '信用代码', '统一代码', 'uscc', 'creditcode', 'code'],
   legalRepresentative: ['法定代表人', '法定代表人负责人', '负责人', '经营者', '投资人', '法人', 'legalrepresentative'],
   status: ['处理状态', '线索状态', '办理状态', '状态', 'status'],
@@ -23,7 +36,10 @@ export const HEADER_NAMES: Record<ClueField, readonly string[]> = {
   exposedOn: ['典型案例曝光日期', '宣传曝光典型案例日期', '曝光日期', '典型案例', 'exposedon'],
 };
 
-const form = (text: string): string => labelForm(text).toLowerCase().replace(/[()（）[\]【】*＊]/g, '');
+const form = (text: string): string =>
+  labelForm(text)
+    .toLowerCase()
+    .replace(/[()（）[\]【】*＊]/g, '');
 
 /** The guessed column of each field; fields with no likely column are left out (name too: the user must pick it). */
 export function guessMapping(header: readonly (string | null)[], extra: Partial<Record<ClueField, string>> = {}): Partial<ClueMapping> {
@@ -56,7 +72,10 @@ export function completeMapping(mapping: Partial<ClueMapping>): ClueMapping | nu
  * The mapping a file's first row gives read as a header, or null when it names no field: then it is the first clue
  * of a list typed without a header.
  */
-export function headerMapping(first: readonly (string | null)[], extra: Partial<Record<ClueField, string>> = {}): Partial<ClueMapping> | null {
+export function headerMapping(
+  first: readonly (string | null)[],
+  extra: Partial<Record<ClueField, string>> = {},
+): Partial<ClueMapping> | null {
   const mapping = guessMapping(first, extra);
   return Object.keys(mapping).length > 0 ? mapping : null;
 }

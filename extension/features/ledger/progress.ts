@@ -11,7 +11,12 @@ export const CHUNK = 2_000;
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function runInChunks<T>(items: readonly T[], each: (item: T, index: number) => void, onProgress: (p: Progress) => void, chunk = CHUNK): Promise<void> {
+export async function runInChunks<T>(
+  items: readonly T[],
+  each: (item: T, index: number) => void,
+  onProgress: (p: Progress) => void,
+  chunk = CHUNK,
+): Promise<void> {
   onProgress({ done: 0, total: items.length });
   for (let start = 0; start < items.length; start += chunk) {
     const end = Math.min(items.length, start + chunk);

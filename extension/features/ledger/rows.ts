@@ -24,8 +24,22 @@ export interface InvalidRow {
 }
 
 export function ledgerRow(key: string, entity: TeamEntity): LedgerRow {
-  const parts = [entity.name, key, entity.uscc ?? '', entity.legalRepresentative ?? '', entity.assignee ?? '', ...entity.tags, ...entity.notes.map((n) => n.text), ...entity.listings.map((l) => l.decisionNo)];
-  return { key, entity, updatedOn: chinaDateOfEpochMs(Date.parse(entity.updatedAt)) ?? entity.updatedAt.slice(0, 10), search: matchForm(parts.join('\n')) };
+  const parts = [
+    entity.name,
+    key,
+    entity.uscc ?? '',
+    entity.legalRepresentative ?? '',
+    entity.assignee ?? '',
+    ...entity.tags,
+    ...entity.notes.map((n) => n.text),
+    ...entity.listings.map((l) => l.decisionNo),
+  ];
+  return {
+    key,
+    entity,
+    updatedOn: chinaDateOfEpochMs(Date.parse(entity.updatedAt)) ?? entity.updatedAt.slice(0, 10),
+    search: matchForm(parts.join('\n')),
+  };
 }
 
 export function ledgerRows(records: readonly LedgerRecord[]): { rows: LedgerRow[]; invalid: InvalidRow[] } {

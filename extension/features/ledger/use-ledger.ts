@@ -21,7 +21,10 @@ export type LedgerData =
   | { phase: 'error'; message: string }
   | { phase: 'ready'; status: TeamStatus; version: string; records: TeamRecord[]; seen: SeenSummary[] };
 
-async function readAll(transport: Transport, onProgress: (loaded: number, total: number) => void): Promise<Extract<LedgerData, { phase: 'ready' }>> {
+async function readAll(
+  transport: Transport,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<Extract<LedgerData, { phase: 'ready' }>> {
   for (let attempt = 0; ; attempt++) {
     const first = await request(transport, { type: 'ledger:list', offset: 0, limit: PAGE });
     const records = [...first.records];
@@ -91,14 +94,16 @@ export function useLedger(transport: Transport, pollMs = VERSION_POLL_MS): Ledge
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
-      request(transport, { type: 'ledger:list', offset: 0, limit: 1 }).then(
-        (answer) => {
-          if (current && !shown.current.reading && answer.version !== shown.current.version) setStale(true);
-        },
-        () => {},
-      ).finally(() => {
-        if (current) timer = setTimeout(check, pollMs);
-      });
+      request(transport, { type: 'ledger:list', offset: 0, limit: 1 })
+        .then(
+          (answer) => {
+            if (current && !shown.current.reading && answer.version !== shown.current.version) setStale(true);
+          },
+          () => {},
+        )
+        .finally(() => {
+          if (current) timer = setTimeout(check, pollMs);
+        });
     };
     timer = setTimeout(check, pollMs);
     return () => {

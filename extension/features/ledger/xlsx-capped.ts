@@ -58,7 +58,8 @@ function directory(bytes: Uint8Array): Entry[] {
 
 function dataOf(bytes: Uint8Array, entry: Entry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_HEADER) throw new BadZipError(`bad local header of ${entry.name}`);
+  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_HEADER)
+    throw new BadZipError(`bad local header of ${entry.name}`);
   const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
   if (start + entry.compressed > bytes.length) throw new BadZipError(`${entry.name} runs past the end`);
   return bytes.subarray(start, start + entry.compressed);
@@ -94,7 +95,10 @@ function inflate(data: Uint8Array, entry: Entry, usedBefore: number): Uint8Array
 /** The XLSX's XML parts, inflated within the cap (OverCapError past it, BadZipError when it is no zip). */
 export function unzipXlsxCapped(bytes: Uint8Array): Record<string, Uint8Array> {
   const entries = directory(bytes).filter((entry) => wanted(entry.name));
-  checkCap('xlsxBytes', entries.reduce((sum, entry) => sum + entry.size, 0));
+  checkCap(
+    'xlsxBytes',
+    entries.reduce((sum, entry) => sum + entry.size, 0),
+  );
   const parts: Record<string, Uint8Array> = {};
   let used = 0;
   for (const entry of entries) {

@@ -27,10 +27,11 @@ export function PersonLinks({ transport, entityKey, person, lookupUrl, pollMs = 
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    const ask = () => request(transport, { type: 'person:links', entityKey, person }).then(
-      (answer) => live && (setLinks(answer.links), setError(null)),
-      (e: unknown) => live && setError(messageOf(e)),
-    );
+    const ask = () =>
+      request(transport, { type: 'person:links', entityKey, person }).then(
+        (answer) => live && (setLinks(answer.links), setError(null)),
+        (e: unknown) => live && setError(messageOf(e)),
+      );
     void ask();
     const timer = setInterval(() => void ask(), pollMs);
     return () => {
@@ -39,16 +40,28 @@ export function PersonLinks({ transport, entityKey, person, lookupUrl, pollMs = 
     };
   }, [transport, entityKey, person, pollMs]);
 
-  if (error !== null) return <p className="links-muted" data-testid="person-links-error">{t('links_error', error)}</p>;
+  if (error !== null)
+    return (
+      <p className="links-muted" data-testid="person-links-error">
+        {t('links_error', error)}
+      </p>
+    );
   if (links === null) return <p className="links-muted">{t('links_checking', person)}</p>;
-  if (links.length === 0) return <p className="links-muted" data-testid="person-links-none">{t('links_none', person)}</p>;
+  if (links.length === 0)
+    return (
+      <p className="links-muted" data-testid="person-links-none">
+        {t('links_none', person)}
+      </p>
+    );
   return (
     <div className="links-warning" data-testid="person-links">
       <p className="links-title">{t('links_warning', person, links.length)}</p>
       <ul>
         {links.map((link) => (
           <li key={link.key}>
-            <a href={lookupUrl(link.key)} target="_blank" rel="noopener noreferrer" data-testid="person-link">{link.name}</a>
+            <a href={lookupUrl(link.key)} target="_blank" rel="noopener noreferrer" data-testid="person-link">
+              {link.name}
+            </a>
             {link.seriousListed && <span className="links-flag">{t('links_serious')}</span>}
             {link.teamListed && <span className="links-flag">{t('links_team')}</span>}
           </li>

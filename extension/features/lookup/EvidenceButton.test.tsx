@@ -24,8 +24,11 @@ describe('保存取证 in the popup', () => {
     fireEvent.click(button);
     expect(save).not.toHaveBeenCalled();
     trusted.click(button);
-    await waitFor(() => expect(screen.getByTestId('popup-evidence-saved').textContent)
-      .toBe(`${t('evidence_saved', '取证-示例-20261207-120000.zip')} ${t('popup_evidence_denied')}`));
+    await waitFor(() =>
+      expect(screen.getByTestId('popup-evidence-saved').textContent).toBe(
+        `${t('evidence_saved', '取证-示例-20261207-120000.zip')} ${t('popup_evidence_denied')}`,
+      ),
+    );
     expect(save).toHaveBeenCalledTimes(1);
   });
 
@@ -41,15 +44,22 @@ describe('取证记录', () => {
     await seed(db, REPEAT_OFFENDER, '2024-06-20T02:30:00.000Z');
     const key = REPEAT_OFFENDER.entity.uscc ?? '';
     const entry = (takenAt: string, downloadId: number) => ({
-      entityKey: key, takenAt, observedAt: takenAt, fileName: `取证-${downloadId}.zip`, downloadId, mhtml: 'included' as const,
+      entityKey: key,
+      takenAt,
+      observedAt: takenAt,
+      fileName: `取证-${downloadId}.zip`,
+      downloadId,
+      mhtml: 'included' as const,
     });
     await addEvidence(db, entry('2024-06-20T03:00:00.000Z', 1));
     await addEvidence(db, entry('2024-06-21T03:00:00.000Z', 2));
     render(<LookupPage transport={transport} openUrl={() => {}} initialQuery={key} />);
-    await waitFor(() => expect(screen.queryAllByTestId('evidence-entry').map((li) => li.textContent)).toEqual([
-      t('evidence_entry', localDateTime('2024-06-21T03:00:00.000Z'), '取证-2.zip'),
-      t('evidence_entry', localDateTime('2024-06-20T03:00:00.000Z'), '取证-1.zip'),
-    ]));
+    await waitFor(() =>
+      expect(screen.queryAllByTestId('evidence-entry').map((li) => li.textContent)).toEqual([
+        t('evidence_entry', localDateTime('2024-06-21T03:00:00.000Z'), '取证-2.zip'),
+        t('evidence_entry', localDateTime('2024-06-20T03:00:00.000Z'), '取证-1.zip'),
+      ]),
+    );
     const [newest] = screen.getAllByTestId('evidence-entry');
     const link = newest?.querySelector('button') as HTMLButtonElement;
     fireEvent.click(link);

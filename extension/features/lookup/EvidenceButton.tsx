@@ -10,14 +10,21 @@ import { t } from '../../ui/i18n.ts';
 type Saved = Response<'evidence:tab'>;
 type State = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; saved: Saved } | { kind: 'failed'; message: string };
 
-const MHTML_NOTE = { 'not-granted': 'popup_evidence_denied', unsupported: 'evidence_mhtml_unsupported', failed: 'evidence_mhtml_failed' } as const;
+const MHTML_NOTE = {
+  'not-granted': 'popup_evidence_denied',
+  unsupported: 'evidence_mhtml_unsupported',
+  failed: 'evidence_mhtml_failed',
+} as const;
 
 export function EvidenceButton({ save }: { save: () => Promise<Saved> }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const click = (event: { isTrusted: boolean }) => {
     if (!event.isTrusted || state.kind === 'saving') return;
     setState({ kind: 'saving' });
-    save().then((saved) => setState({ kind: 'saved', saved }), (error: unknown) => setState({ kind: 'failed', message: errorText(error) }));
+    save().then(
+      (saved) => setState({ kind: 'saved', saved }),
+      (error: unknown) => setState({ kind: 'failed', message: errorText(error) }),
+    );
   };
   return (
     <div className="evidence-action">
@@ -31,7 +38,11 @@ export function EvidenceButton({ save }: { save: () => Promise<Saved> }) {
           {state.saved.mhtml !== 'included' && <span className="warning"> {t(MHTML_NOTE[state.saved.mhtml])}</span>}
         </p>
       )}
-      {state.kind === 'failed' && <p className="error" role="alert" data-testid="popup-evidence-failed">{t('evidence_failed', state.message)}</p>}
+      {state.kind === 'failed' && (
+        <p className="error" role="alert" data-testid="popup-evidence-failed">
+          {t('evidence_failed', state.message)}
+        </p>
+      )}
     </div>
   );
 }

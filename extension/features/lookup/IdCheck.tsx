@@ -36,7 +36,11 @@ export function IdCheck({ query }: { query: string }) {
   const check = validateIdentifier(code);
   const kind = t(KIND[check.kind]);
   if (check.valid === null) {
-    return <p data-testid="id-check" className="id-check info" role="status">{t('popup_id_legacy')}</p>;
+    return (
+      <p data-testid="id-check" className="id-check info" role="status">
+        {t('popup_id_legacy')}
+      </p>
+    );
   }
   return (
     <p data-testid="id-check" className={check.valid ? 'id-check ok' : 'id-check warn'} role="status">

@@ -31,7 +31,14 @@ const hitNames = () => screen.queryAllByTestId('lookup-hit').map((hit) => hit.qu
 describe('popup lookup', () => {
   it('finds an entity by the start of its name and shows its summary, notes and a link to the page', async () => {
     const { db, openUrl } = await popup();
-    await saveNote(db, { id: 'n1', entityKey: '91330100MA2B3C4D5N', text: '示例市某某食品：复核第11次处罚', tags: ['线索'], createdAt: '2024-06-21T01:00:00.000Z', editedAt: '2024-06-21T01:00:00.000Z' });
+    await saveNote(db, {
+      id: 'n1',
+      entityKey: '91330100MA2B3C4D5N',
+      text: '示例市某某食品：复核第11次处罚',
+      tags: ['线索'],
+      createdAt: '2024-06-21T01:00:00.000Z',
+      editedAt: '2024-06-21T01:00:00.000Z',
+    });
     type('示例市某某');
     await waitFor(() => expect(hitNames()).toEqual(['示例市某某食品贸易有限公司']));
     const hit = within(screen.getByTestId('lookup-hit'));
@@ -41,7 +48,9 @@ describe('popup lookup', () => {
     // The overlay's texts (shared keys) are the overlay's to word; the numbers are what this test is about.
     expect(hit.getByTestId('hit-penalties').textContent).toBe(t('overlay_penalties_total', 3, 11));
     expect(hit.getByTestId('hit-repeat').textContent).toBe(t('overlay_repeat_yes', 10, 10));
-    expect(hit.getByTestId('hit-observed').textContent).toBe(`${localDateTime('2024-06-20T02:30:00.000Z')} 查看于 国家企业信用信息公示系统`);
+    expect(hit.getByTestId('hit-observed').textContent).toBe(
+      `${localDateTime('2024-06-20T02:30:00.000Z')} 查看于 国家企业信用信息公示系统`,
+    );
     expect(screen.getByTestId('lookup-note').textContent).toContain('复核第11次处罚');
     fireEvent.click(hit.getByTestId('hit-open'));
     expect(openUrl).toHaveBeenCalledWith('https://www.gsxt.gov.cn/corp-query-entprise-info-repeat.html');
@@ -87,7 +96,9 @@ describe('popup lookup', () => {
     const { sent } = await popup();
     type('91110000101623741X');
     await waitFor(() => expect(screen.getByTestId('no-hits').textContent).toContain('91110000101623741X'));
-    expect(screen.getByTestId('id-check').textContent).toBe('⚠ 统一社会信用代码校验未通过：校验位不符，请核对是否抄错（个别已发放的代码本身无法通过校验，仅作提示）');
+    expect(screen.getByTestId('id-check').textContent).toBe(
+      '⚠ 统一社会信用代码校验未通过：校验位不符，请核对是否抄错（个别已发放的代码本身无法通过校验，仅作提示）',
+    );
     expect(sent).toContainEqual({ type: 'entity:lookup', query: '91110000101623741X' });
   });
 
@@ -123,11 +134,15 @@ describe('popup lookup', () => {
     const { db } = await popup();
     db.close();
     type('示例');
-    await waitFor(() => expect(screen.getByTestId('lookup-error').textContent).toBe('查询失败：出现意外错误，请重试；仍不行请联系管理员（详情已记入浏览器控制台）'));
+    await waitFor(() =>
+      expect(screen.getByTestId('lookup-error').textContent).toBe(
+        '查询失败：出现意外错误，请重试；仍不行请联系管理员（详情已记入浏览器控制台）',
+      ),
+    );
     expect(screen.queryAllByTestId('lookup-hit')).toEqual([]);
   });
 
-  it('also finds the team\'s records, by name, tag or legal representative, with their status', async () => {
+  it("also finds the team's records, by name, tag or legal representative, with their status", async () => {
     const team = testTeam();
     const edit = { by: 'bob', at: '2024-06-30T01:00:00.000Z' };
     ensureTeamEntity(team.doc, { name: '示例市戊餐饮有限公司', uscc: '91330106MA27QX8BXF', legalRepresentative: '赵六' }, edit);
@@ -136,7 +151,11 @@ describe('popup lookup', () => {
     await popup({ team });
     for (const query of ['戊餐饮', '冷链', '赵六']) {
       type(query);
-      await waitFor(() => expect(screen.queryAllByTestId('team-hit').map((hit) => hit.querySelector('.hit-name')?.textContent)).toEqual(['示例市戊餐饮有限公司']));
+      await waitFor(() =>
+        expect(screen.queryAllByTestId('team-hit').map((hit) => hit.querySelector('.hit-name')?.textContent)).toEqual([
+          '示例市戊餐饮有限公司',
+        ]),
+      );
     }
     expect(screen.getByText('团队台账（1）')).toBeTruthy();
     expect(screen.getByTestId('team-hit-status').textContent).toBe('已立案');

@@ -37,7 +37,11 @@ export function LookupPage({ transport, openUrl, initialQuery = '', delayMs, ope
     <main className="lookup">
       <h1>
         {t('extName')}
-        {openLedger && <button type="button" className="ledger-link" data-testid="open-ledger" onClick={openLedger}>{t('ledger_open')}</button>}
+        {openLedger && (
+          <button type="button" className="ledger-link" data-testid="open-ledger" onClick={openLedger}>
+            {t('ledger_open')}
+          </button>
+        )}
       </h1>
       {saveEvidence && <EvidenceButton save={saveEvidence} />}
       <input
@@ -52,7 +56,11 @@ export function LookupPage({ transport, openUrl, initialQuery = '', delayMs, ope
       />
       <p className="hint">{t('popup_scope')}</p>
       <IdCheck query={query} />
-      {state.kind === 'error' && <p data-testid="lookup-error" className="error" role="alert">{t('popup_error', state.message)}</p>}
+      {state.kind === 'error' && (
+        <p data-testid="lookup-error" className="error" role="alert">
+          {t('popup_error', state.message)}
+        </p>
+      )}
       <LookupResults state={state} openUrl={openUrl} transport={transport} />
     </main>
   );

@@ -15,7 +15,9 @@ const PREVIEW = 140;
 function Hits({ hits, openUrl, transport }: { hits: Snapshot[]; openUrl: (url: string) => void; transport?: Transport }) {
   return (
     <ul className="hits">
-      {hits.map((hit) => <HitCard key={`${hit.entityKey} ${hit.observedAt}`} hit={hit} openUrl={openUrl} transport={transport} />)}
+      {hits.map((hit) => (
+        <HitCard key={`${hit.entityKey} ${hit.observedAt}`} hit={hit} openUrl={openUrl} transport={transport} />
+      ))}
     </ul>
   );
 }
@@ -33,7 +35,15 @@ function NoteItem({ note }: { note: Note }) {
   );
 }
 
-export function LookupResults({ state, openUrl, transport }: { state: LookupState; openUrl: (url: string) => void; transport?: Transport }) {
+export function LookupResults({
+  state,
+  openUrl,
+  transport,
+}: {
+  state: LookupState;
+  openUrl: (url: string) => void;
+  transport?: Transport;
+}) {
   switch (state.kind) {
     case 'loading':
     case 'error':
@@ -43,15 +53,25 @@ export function LookupResults({ state, openUrl, transport }: { state: LookupStat
       return (
         <section data-testid="recent-list">
           <h2>{t('popup_recent')}</h2>
-          {state.hits.length === 0 ? <p className="empty">{t('popup_recent_empty')}</p> : <Hits hits={state.hits} openUrl={openUrl} transport={transport} />}
+          {state.hits.length === 0 ? (
+            <p className="empty">{t('popup_recent_empty')}</p>
+          ) : (
+            <Hits hits={state.hits} openUrl={openUrl} transport={transport} />
+          )}
         </section>
       );
     case 'found':
       if (state.hits.length === 0 && state.notes.length === 0 && state.team.hits.length === 0) {
         return (
           <>
-            {state.team.error !== null && <p className="error" data-testid="team-lookup-error">{t('popup_team_error', state.team.error)}</p>}
-            <p className="empty" data-testid="no-hits">{t('popup_no_hits', state.query)}</p>
+            {state.team.error !== null && (
+              <p className="error" data-testid="team-lookup-error">
+                {t('popup_team_error', state.team.error)}
+              </p>
+            )}
+            <p className="empty" data-testid="no-hits">
+              {t('popup_no_hits', state.query)}
+            </p>
           </>
         );
       }
@@ -66,16 +86,28 @@ export function LookupResults({ state, openUrl, transport }: { state: LookupStat
           {state.notes.length > 0 && (
             <section data-testid="note-list">
               <h2>{t('popup_notes', state.notes.length)}</h2>
-              <ul className="notes">{state.notes.map((note) => <NoteItem key={note.id} note={note} />)}</ul>
+              <ul className="notes">
+                {state.notes.map((note) => (
+                  <NoteItem key={note.id} note={note} />
+                ))}
+              </ul>
             </section>
           )}
           {state.team.hits.length > 0 && (
             <section data-testid="team-hit-list">
               <h2>{t('popup_team_hits', state.team.hits.length)}</h2>
-              <ul className="hits">{state.team.hits.map((hit) => <TeamHitCard key={hit.key} hit={hit} />)}</ul>
+              <ul className="hits">
+                {state.team.hits.map((hit) => (
+                  <TeamHitCard key={hit.key} hit={hit} />
+                ))}
+              </ul>
             </section>
           )}
-          {state.team.error !== null && <p className="error" data-testid="team-lookup-error">{t('popup_team_error', state.team.error)}</p>}
+          {state.team.error !== null && (
+            <p className="error" data-testid="team-lookup-error">
+              {t('popup_team_error', state.team.error)}
+            </p>
+          )}
         </>
       );
   }

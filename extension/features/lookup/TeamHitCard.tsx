@@ -16,8 +16,18 @@ export function TeamHitCard({ hit }: { hit: TeamHit }) {
       <dl className="hit-facts">
         <dt>{t('team_status_label')}</dt>
         <dd data-testid="team-hit-status">{t(value.status ? CASE_STATUS_LABEL[value.status] : 'team_unset')}</dd>
-        {value.assignee !== null && <><dt>{t('team_assignee_label')}</dt><dd>{value.assignee}</dd></>}
-        {value.tags.length > 0 && <><dt>{t('team_tags_label')}</dt><dd>{value.tags.join(t('list_separator'))}</dd></>}
+        {value.assignee !== null && (
+          <>
+            <dt>{t('team_assignee_label')}</dt>
+            <dd>{value.assignee}</dd>
+          </>
+        )}
+        {value.tags.length > 0 && (
+          <>
+            <dt>{t('team_tags_label')}</dt>
+            <dd>{value.tags.join(t('list_separator'))}</dd>
+          </>
+        )}
       </dl>
       <div className="hit-meta">{t('team_updated', value.updatedBy, localDateTime(value.updatedAt))}</div>
     </li>

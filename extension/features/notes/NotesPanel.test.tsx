@@ -16,8 +16,13 @@ function mount() {
   let ids = 0;
   render(
     <FrameGuard state={OPEN_FRAME}>
-      <NotesPanel transport={background.transport} entityKey={KEY} entityName="示例市鲜味坊食品有限公司"
-        now={() => new Date(Date.UTC(2026, 10, 30, 8, 0, clock++)).toISOString()} newId={() => `n${++ids}`} />
+      <NotesPanel
+        transport={background.transport}
+        entityKey={KEY}
+        entityName="示例市鲜味坊食品有限公司"
+        now={() => new Date(Date.UTC(2026, 10, 30, 8, 0, clock++)).toISOString()}
+        newId={() => `n${++ids}`}
+      />
     </FrameGuard>,
   );
   return background;

@@ -22,9 +22,17 @@ export interface NotesPanelProps {
 }
 
 export function tagsOf(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；]/).map((tag) => tag.trim()).filter((tag) => tag !== ''))].slice(0, 50).map((tag) => tag.slice(0, 50));
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；]/)
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== ''),
+    ),
+  ]
+    .slice(0, 50)
+    .map((tag) => tag.slice(0, 50));
 }
-
 
 export function NotesPanel({ transport, entityKey, entityName, now, newId, share }: NotesPanelProps) {
   const [notes, setNotes] = useState<Note[]>([]);
@@ -76,30 +84,77 @@ export function NotesPanel({ transport, entityKey, entityName, now, newId, share
   return (
     <main className="notes">
       <h1>{t('notes_title')}</h1>
-      <p className="entity" data-testid="notes-entity">{entityName}</p>
-      <textarea data-testid="note-text" value={text} placeholder={t('notes_placeholder')} rows={4} maxLength={100_000}
-        onChange={(e) => setText(e.target.value)} />
+      <p className="entity" data-testid="notes-entity">
+        {entityName}
+      </p>
+      <textarea
+        data-testid="note-text"
+        value={text}
+        placeholder={t('notes_placeholder')}
+        rows={4}
+        maxLength={100_000}
+        onChange={(e) => setText(e.target.value)}
+      />
       <input data-testid="note-tags" value={tags} placeholder={t('notes_tags')} onChange={(e) => setTags(e.target.value)} />
-      <button type="button" data-testid="note-save" disabled={!guard.canWrite}
-        onClick={(e) => guard.act(e, t('notes_save'), () => void save().catch(fail))}>{t('notes_save')}</button>
-      <span className="status" role="status" data-testid="notes-status">{status}</span>
-      {notes.length === 0 ? <p className="empty">{t('notes_empty')}</p> : (
+      <button
+        type="button"
+        data-testid="note-save"
+        disabled={!guard.canWrite}
+        onClick={(e) => guard.act(e, t('notes_save'), () => void save().catch(fail))}
+      >
+        {t('notes_save')}
+      </button>
+      <span className="status" role="status" data-testid="notes-status">
+        {status}
+      </span>
+      {notes.length === 0 ? (
+        <p className="empty">{t('notes_empty')}</p>
+      ) : (
         <ul>
           {notes.map((note) => (
             <li key={note.id} data-testid="note-item">
               <p className="text">{note.text}</p>
-              {note.tags.length > 0 && <p className="tags">{note.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</p>}
+              {note.tags.length > 0 && (
+                <p className="tags">
+                  {note.tags.map((tag) => (
+                    <span key={tag} className="tag">
+                      {tag}
+                    </span>
+                  ))}
+                </p>
+              )}
               <p className="meta">
                 {t('notes_created', localDateTime(note.createdAt))}
                 {note.editedAt !== note.createdAt && ` · ${t('notes_edited', localDateTime(note.editedAt))}`}
               </p>
-              <button type="button" onClick={() => edit(note)}>{t('notes_edit')}</button>
-              <button type="button" data-testid="note-delete" disabled={!guard.canWrite}
-                onClick={(e) => guard.act(e, t('notes_delete'), () => void remove(note).catch(fail))}>{t('notes_delete')}</button>
+              <button type="button" onClick={() => edit(note)}>
+                {t('notes_edit')}
+              </button>
+              <button
+                type="button"
+                data-testid="note-delete"
+                disabled={!guard.canWrite}
+                onClick={(e) => guard.act(e, t('notes_delete'), () => void remove(note).catch(fail))}
+              >
+                {t('notes_delete')}
+              </button>
               {share && (
                 // A private note becomes the whole team's: always asked first.
-                <button type="button" data-testid="note-share" disabled={share.disabled || !guard.canWrite}
-                  onClick={(e) => guard.act(e, t('team_share'), () => void share.run(note).then(() => setStatus(t('team_shared')), fail), t('frame_confirm_share'))}>{t('team_share')}</button>
+                <button
+                  type="button"
+                  data-testid="note-share"
+                  disabled={share.disabled || !guard.canWrite}
+                  onClick={(e) =>
+                    guard.act(
+                      e,
+                      t('team_share'),
+                      () => void share.run(note).then(() => setStatus(t('team_shared')), fail),
+                      t('frame_confirm_share'),
+                    )
+                  }
+                >
+                  {t('team_share')}
+                </button>
               )}
             </li>
           ))}

@@ -59,7 +59,9 @@ export function DataPanel({ transport, download }: { transport: Transport; downl
     <section className="panel">
       <h2>{t('options_data_title')}</h2>
       <div className="buttons">
-        <button type="button" data-testid="export" onClick={() => void exportAll()}>{t('options_export')}</button>
+        <button type="button" data-testid="export" onClick={() => void exportAll()}>
+          {t('options_export')}
+        </button>
       </div>
       <label className="field">
         {t('options_import')}{' '}
@@ -69,7 +71,9 @@ export function DataPanel({ transport, download }: { transport: Transport; downl
       <Status line={status} testId="data-status" />
       {problems.length > 0 && (
         <ul data-testid="import-problems" className="problems">
-          {problems.map((problem, i) => <li key={i}>{problem}</li>)}
+          {problems.map((problem, i) => (
+            <li key={i}>{problem}</li>
+          ))}
         </ul>
       )}
     </section>

@@ -13,7 +13,25 @@ afterEach(cleanup);
 it('shows settings, team, site rules, retention, export/import and wipe', async () => {
   render(<OptionsPage transport={localBackground().transport} store={localSettingsStore} download={() => {}} />);
   expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('信用透镜设置');
-  expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['规则设置', '团队协作', '站点规则', '保留期限', '本地数据', '清除数据']);
+  expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+    '规则设置',
+    '团队协作',
+    '站点规则',
+    '保留期限',
+    '本地数据',
+    '清除数据',
+  ]);
   await waitFor(() => expect((screen.getByTestId('retention-days') as HTMLInputElement).value).toBe('365'));
-  for (const id of ['settings-save', 'team-server', 'team-token', 'team-connect', 'setting-repeatOffenderThreshold', 'purge', 'export', 'import-file', 'wipe']) expect(screen.getByTestId(id)).toBeTruthy();
+  for (const id of [
+    'settings-save',
+    'team-server',
+    'team-token',
+    'team-connect',
+    'setting-repeatOffenderThreshold',
+    'purge',
+    'export',
+    'import-file',
+    'wipe',
+  ])
+    expect(screen.getByTestId(id)).toBeTruthy();
 });

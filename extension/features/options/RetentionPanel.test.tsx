@@ -24,7 +24,14 @@ async function panel() {
   await seed(local.db, REPEAT_OFFENDER, '2024-03-23T08:00:00.000Z');
   await seed(local.db, LISTED, '2024-05-22T08:00:00.000Z');
   await seed(local.db, CLEAN, '2024-06-30T08:00:00.000Z');
-  await saveNote(local.db, { id: 'n1', entityKey: '91330100MA2B3C4D5N', text: '旧笔记', tags: [], createdAt: '2020-01-01T00:00:00.000Z', editedAt: '2020-01-01T00:00:00.000Z' });
+  await saveNote(local.db, {
+    id: 'n1',
+    entityKey: '91330100MA2B3C4D5N',
+    text: '旧笔记',
+    tags: [],
+    createdAt: '2020-01-01T00:00:00.000Z',
+    editedAt: '2020-01-01T00:00:00.000Z',
+  });
   render(<RetentionPanel store={localSettingsStore} transport={local.transport} />);
   await waitFor(() => expect(days().value).toBe('365'));
   return local;

@@ -17,11 +17,14 @@ export function RetentionPanel({ store, transport }: { store: SettingsStore; tra
 
   useEffect(() => {
     let current = true;
-    store.readRetention().then(({ value, problem }) => {
-      if (!current) return;
-      setText(String(value));
-      if (problem !== null) setStatus({ tone: 'error', text: t('options_stored_problem', problem) });
-    }, (error: unknown) => current && fail(error));
+    store.readRetention().then(
+      ({ value, problem }) => {
+        if (!current) return;
+        setText(String(value));
+        if (problem !== null) setStatus({ tone: 'error', text: t('options_stored_problem', problem) });
+      },
+      (error: unknown) => current && fail(error),
+    );
     return () => {
       current = false;
     };
@@ -61,12 +64,24 @@ export function RetentionPanel({ store, transport }: { store: SettingsStore; tra
       <h2>{t('options_retention_title')}</h2>
       <label className="field">
         {t('options_retention_days')}{' '}
-        <input data-testid="retention-days" type="number" min={0} max={36_500} step={1} value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          data-testid="retention-days"
+          type="number"
+          min={0}
+          max={36_500}
+          step={1}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <p className="hint">{t('options_retention_notes_kept')}</p>
       <div className="buttons">
-        <button type="button" data-testid="retention-save" onClick={() => void save()}>{t('options_save')}</button>
-        <button type="button" data-testid="purge" onClick={() => void purge()}>{t('options_purge')}</button>
+        <button type="button" data-testid="retention-save" onClick={() => void save()}>
+          {t('options_save')}
+        </button>
+        <button type="button" data-testid="purge" onClick={() => void purge()}>
+          {t('options_purge')}
+        </button>
       </div>
       <Status line={status} testId="retention-status" />
     </section>

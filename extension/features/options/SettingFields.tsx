@@ -20,7 +20,9 @@ function Hint({ field }: { field: keyof RuleSettings }) {
 function Labelled({ field, children }: { field: keyof RuleSettings; children: ReactNode }) {
   return (
     <div className="field">
-      <label>{children} <span>{t(`options_setting_${field}`)}</span></label>
+      <label>
+        {children} <span>{t(`options_setting_${field}`)}</span>
+      </label>
       <Hint field={field} />
     </div>
   );
@@ -35,13 +37,25 @@ export function SettingFields({ draft, onChange }: { draft: Draft; onChange: (dr
       case 'boolean':
         return (
           <Labelled key={id} field={field.name}>
-            <input data-testid={id} type="checkbox" checked={draft[field.name]} onChange={(e) => onChange({ ...draft, [field.name]: e.target.checked })} />
+            <input
+              data-testid={id}
+              type="checkbox"
+              checked={draft[field.name]}
+              onChange={(e) => onChange({ ...draft, [field.name]: e.target.checked })}
+            />
           </Labelled>
         );
       case 'number':
         return (
           <Labelled key={id} field={field.name}>
-            <input data-testid={id} type="number" min={1} step={1} value={draft[field.name]} onChange={(e) => onChange({ ...draft, [field.name]: e.target.value })} />
+            <input
+              data-testid={id}
+              type="number"
+              min={1}
+              step={1}
+              value={draft[field.name]}
+              onChange={(e) => onChange({ ...draft, [field.name]: e.target.value })}
+            />
           </Labelled>
         );
       case 'domains':
@@ -50,7 +64,12 @@ export function SettingFields({ draft, onChange }: { draft: Draft; onChange: (dr
             <legend>{t('options_setting_repair1yDomains')}</legend>
             {Repair1yField.options.map((domain) => (
               <label key={domain} className="inline">
-                <input data-testid={`${id}-${domain}`} type="checkbox" checked={draft.repair1yDomains.includes(domain)} onChange={(e) => toggle(domain, e.target.checked)} />
+                <input
+                  data-testid={`${id}-${domain}`}
+                  type="checkbox"
+                  checked={draft.repair1yDomains.includes(domain)}
+                  onChange={(e) => toggle(domain, e.target.checked)}
+                />
                 {t(`options_repair_${domain}`)}
               </label>
             ))}
@@ -60,8 +79,16 @@ export function SettingFields({ draft, onChange }: { draft: Draft; onChange: (dr
       case 'order':
         return (
           <Labelled key={id} field={field.name}>
-            <select data-testid={id} value={draft.domainKeywordOrder} onChange={(e) => onChange({ ...draft, domainKeywordOrder: ORDERS.find((o) => o === e.target.value) ?? 'conduct-first' })}>
-              {ORDERS.map((order) => <option key={order} value={order}>{t(ORDER[order])}</option>)}
+            <select
+              data-testid={id}
+              value={draft.domainKeywordOrder}
+              onChange={(e) => onChange({ ...draft, domainKeywordOrder: ORDERS.find((o) => o === e.target.value) ?? 'conduct-first' })}
+            >
+              {ORDERS.map((order) => (
+                <option key={order} value={order}>
+                  {t(ORDER[order])}
+                </option>
+              ))}
             </select>
           </Labelled>
         );

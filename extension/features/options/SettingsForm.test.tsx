@@ -47,8 +47,11 @@ describe('rule settings form', () => {
     save();
     await waitFor(() => expect(status()).toBe('已保存。'));
     const expected = {
-      ...DEFAULT_SETTINGS, boundaryInclusive: false, repeatOffenderThreshold: 12,
-      repair1yDomains: ['DRUG', 'SPECIAL_EQUIPMENT', 'MEDICAL_DEVICE'], domainKeywordOrder: 'product-first',
+      ...DEFAULT_SETTINGS,
+      boundaryInclusive: false,
+      repeatOffenderThreshold: 12,
+      repair1yDomains: ['DRUG', 'SPECIAL_EQUIPMENT', 'MEDICAL_DEVICE'],
+      domainKeywordOrder: 'product-first',
     };
     expect(await ruleSettingsItem.getValue()).toEqual(expected);
     expect(await readRuleSettings()).toEqual({ value: expected, problem: null });

@@ -61,8 +61,12 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
       <p className="hint">{t('options_rules_intro')}</p>
       {draft === null ? <p>{t('options_loading')}</p> : <SettingFields draft={draft} onChange={setDraft} />}
       <div className="buttons">
-        <button type="button" data-testid="settings-save" className="primary" disabled={draft === null} onClick={save}>{t('options_save')}</button>
-        <button type="button" data-testid="settings-reset" disabled={draft === null} onClick={reset}>{t('options_reset')}</button>
+        <button type="button" data-testid="settings-save" className="primary" disabled={draft === null} onClick={save}>
+          {t('options_save')}
+        </button>
+        <button type="button" data-testid="settings-reset" disabled={draft === null} onClick={reset}>
+          {t('options_reset')}
+        </button>
       </div>
       <Status line={status} testId="settings-status" />
     </section>

@@ -22,8 +22,14 @@ export function SiteRulesPanel({ transport }: { transport: Transport }) {
 
   useEffect(() => {
     let current = true;
-    void request(transport, { type: 'site-rules:status' }).then((answer) => current && setState(answer.state), (error: unknown) => current && fail(error));
-    void request(transport, { type: 'reader:week' }).then((answer) => current && setWeek(answer.sites), (error: unknown) => current && fail(error));
+    void request(transport, { type: 'site-rules:status' }).then(
+      (answer) => current && setState(answer.state),
+      (error: unknown) => current && fail(error),
+    );
+    void request(transport, { type: 'reader:week' }).then(
+      (answer) => current && setWeek(answer.sites),
+      (error: unknown) => current && fail(error),
+    );
     return () => {
       current = false;
     };
@@ -51,17 +57,21 @@ export function SiteRulesPanel({ transport }: { transport: Transport }) {
       <p className="hint">{t('options_site_rules_intro')}</p>
       {state !== null && (
         <div data-testid="site-rules-state">
-          {active === null
-            ? <p data-testid="site-rules-version">{t('options_site_rules_none')}</p>
-            : (
-              <>
-                <p data-testid="site-rules-version">{t('options_site_rules_version', active.version)}</p>
-                <p>{t('options_site_rules_fetched', localDateTime(active.fetchedAt))}</p>
-                <p>{t('options_site_rules_server', active.server)}</p>
-              </>
-            )}
+          {active === null ? (
+            <p data-testid="site-rules-version">{t('options_site_rules_none')}</p>
+          ) : (
+            <>
+              <p data-testid="site-rules-version">{t('options_site_rules_version', active.version)}</p>
+              <p>{t('options_site_rules_fetched', localDateTime(active.fetchedAt))}</p>
+              <p>{t('options_site_rules_server', active.server)}</p>
+            </>
+          )}
           {last !== null && <p data-testid="site-rules-checked">{t('options_site_rules_checked', localDateTime(last.checkedAt))}</p>}
-          {last?.error && <p className="status error" data-testid="site-rules-error">{t('options_site_rules_error', last.error)}</p>}
+          {last?.error && (
+            <p className="status error" data-testid="site-rules-error">
+              {t('options_site_rules_error', last.error)}
+            </p>
+          )}
         </div>
       )}
       <div className="buttons">
@@ -76,14 +86,19 @@ export function SiteRulesPanel({ transport }: { transport: Transport }) {
         <table data-testid="health-table">
           <thead>
             <tr>
-              <th>{t('options_health_site')}</th><th>{t('options_health_understood')}</th>
-              <th>{t('options_health_partial')}</th><th>{t('options_health_not_understood')}</th>
+              <th>{t('options_health_site')}</th>
+              <th>{t('options_health_understood')}</th>
+              <th>{t('options_health_partial')}</th>
+              <th>{t('options_health_not_understood')}</th>
             </tr>
           </thead>
           <tbody>
             {week.map(({ site, counts }) => (
               <tr key={site} data-testid={`health-${site}`}>
-                <td>{siteTitle(site)}</td><td>{counts.understood}</td><td>{counts.partial}</td><td>{counts.notUnderstood}</td>
+                <td>{siteTitle(site)}</td>
+                <td>{counts.understood}</td>
+                <td>{counts.partial}</td>
+                <td>{counts.notUnderstood}</td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,9 @@ describe('team server panel', () => {
     mount();
     const claims = claimsOf({ sub: 'zhang.san', team: 'hz-food', role: 'readonly' });
     fireEvent.change(screen.getByTestId('team-token'), { target: { value: tokenOf(claims) } });
-    expect(screen.getByTestId('team-token-preview').textContent).toBe(`团队 hz-food · 用户 zhang.san · 权限 只读 · 有效期至 ${until(claims.exp)}`);
+    expect(screen.getByTestId('team-token-preview').textContent).toBe(
+      `团队 hz-food · 用户 zhang.san · 权限 只读 · 有效期至 ${until(claims.exp)}`,
+    );
     fireEvent.change(screen.getByTestId('team-token'), { target: { value: 'abc' } });
     expect(screen.getByTestId('team-token-preview').textContent).toBe('令牌无法识别：不是令牌（应为以两个点分隔的三段文字，请整段粘贴）');
     const expired = claimsOf({ exp: NOW_MS / 1000 - 3600 });
@@ -44,7 +46,7 @@ describe('team server panel', () => {
     expect(screen.queryByTestId('team-unencrypted')).toBeNull();
   });
 
-  it('saves and connects, then shows the connection, the claims and the server\'s close reason', async () => {
+  it("saves and connects, then shows the connection, the claims and the server's close reason", async () => {
     const { team } = mount();
     await waitFor(() => expect(screen.getByTestId('team-connection').textContent).toBe('未连接团队服务器'));
     const token = tokenOf(claimsOf());
@@ -55,7 +57,9 @@ describe('team server panel', () => {
     expect(team.configured).toEqual([{ server: 'ws://127.0.0.1:1234', token }]);
     expect((screen.getByTestId('team-token') as HTMLTextAreaElement).value).toBe('');
     team.set({ state: 'offline', detail: '1008 user removed' });
-    await waitFor(() => expect(screen.getByTestId('team-detail').textContent).toBe('服务器最近一次断开的原因：管理员已删除此用户（代码 1008）'));
+    await waitFor(() =>
+      expect(screen.getByTestId('team-detail').textContent).toBe('服务器最近一次断开的原因：管理员已删除此用户（代码 1008）'),
+    );
     expect(screen.getByTestId('team-connection').textContent).toBe('离线：修改先保存在本机，恢复连接后自动同步');
     expect(screen.getByTestId('team-claims').textContent).toContain('用户 alice');
   });

@@ -24,15 +24,35 @@ export interface TeamServerPanelProps {
 }
 
 export function claimsLine(claims: TeamTokenClaims): string {
-  return t('options_team_claims', claims.team, claims.sub, t(ROLE_LABEL[claims.role]), localDateTime(new Date(claims.exp * 1000).toISOString()));
+  return t(
+    'options_team_claims',
+    claims.team,
+    claims.sub,
+    t(ROLE_LABEL[claims.role]),
+    localDateTime(new Date(claims.exp * 1000).toISOString()),
+  );
 }
 
 function TokenPreview({ token, now }: { token: string; now: number }) {
   if (token.trim() === '') return null;
   const read = readToken(token, now);
-  if (!read.ok) return <p className="warning" data-testid="team-token-preview">{t('options_team_token_invalid', read.problems.join(t('problem_separator')))}</p>;
-  if (read.expired) return <p className="warning" data-testid="team-token-preview">{t('options_team_token_expired', localDateTime(new Date(read.claims.exp * 1000).toISOString()))}</p>;
-  return <p className="hint" data-testid="team-token-preview">{claimsLine(read.claims)}</p>;
+  if (!read.ok)
+    return (
+      <p className="warning" data-testid="team-token-preview">
+        {t('options_team_token_invalid', read.problems.join(t('problem_separator')))}
+      </p>
+    );
+  if (read.expired)
+    return (
+      <p className="warning" data-testid="team-token-preview">
+        {t('options_team_token_expired', localDateTime(new Date(read.claims.exp * 1000).toISOString()))}
+      </p>
+    );
+  return (
+    <p className="hint" data-testid="team-token-preview">
+      {claimsLine(read.claims)}
+    </p>
+  );
 }
 
 function usePolledStatus(transport: Transport, pollMs: number): [TeamStatus | null, (status: TeamStatus) => void] {
@@ -40,9 +60,15 @@ function usePolledStatus(transport: Transport, pollMs: number): [TeamStatus | nu
   useEffect(() => {
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const ask = () => request(transport, { type: 'team:status' }).then((answer) => current && setStatus(answer.status), () => {}).finally(() => {
-      if (current) timer = setTimeout(() => void ask(), pollMs);
-    });
+    const ask = () =>
+      request(transport, { type: 'team:status' })
+        .then(
+          (answer) => current && setStatus(answer.status),
+          () => {},
+        )
+        .finally(() => {
+          if (current) timer = setTimeout(() => void ask(), pollMs);
+        });
     void ask();
     return () => {
       current = false;
@@ -94,35 +120,79 @@ export function TeamServerPanel({ transport, now = () => Date.now(), pollMs = TE
         <div data-testid="team-current">
           <ConnectionIndicator status={status} />
           {status.server !== null && <p className="hint">{t('options_team_current', status.server)}</p>}
-          {status.claims && <p className="hint" data-testid="team-claims">{claimsLine(status.claims)}</p>}
-          {status.detail !== null && <p className="warning" data-testid="team-detail">{t('options_team_detail', detailText(status.detail))}</p>}
+          {status.claims && (
+            <p className="hint" data-testid="team-claims">
+              {claimsLine(status.claims)}
+            </p>
+          )}
+          {status.detail !== null && (
+            <p className="warning" data-testid="team-detail">
+              {t('options_team_detail', detailText(status.detail))}
+            </p>
+          )}
         </div>
       )}
       <label className="field">
         {t('options_team_server')}
         <p className="hint">{t('options_team_server_hint')}</p>
-        <input data-testid="team-server" type="url" size={50} maxLength={500} value={serverText} onChange={(e) => setServer(e.target.value)} />
+        <input
+          data-testid="team-server"
+          type="url"
+          size={50}
+          maxLength={500}
+          value={serverText}
+          onChange={(e) => setServer(e.target.value)}
+        />
       </label>
-      {address.success && isUnencryptedRemote(address.data) && <p className="warning" data-testid="team-unencrypted">{t('options_team_unencrypted')}</p>}
+      {address.success && isUnencryptedRemote(address.data) && (
+        <p className="warning" data-testid="team-unencrypted">
+          {t('options_team_unencrypted')}
+        </p>
+      )}
       <label className="field">
         {t('options_team_token')}
         <p className="hint">{t('options_team_token_hint')}</p>
-        <textarea data-testid="team-token" rows={3} cols={60} maxLength={4_000} spellCheck={false} autoComplete="off" value={token}
-          onChange={(e) => setToken(e.target.value)} />
+        <textarea
+          data-testid="team-token"
+          rows={3}
+          cols={60}
+          maxLength={4_000}
+          spellCheck={false}
+          autoComplete="off"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+        />
       </label>
       <TokenPreview token={token} now={now()} />
       <div className="buttons">
-        <button type="button" data-testid="team-connect" className="primary" disabled={token.trim() === ''} onClick={() => void connect()}>{t('options_team_connect')}</button>
+        <button type="button" data-testid="team-connect" className="primary" disabled={token.trim() === ''} onClick={() => void connect()}>
+          {t('options_team_connect')}
+        </button>
         {status && status.state !== 'not-configured' && !asking && (
-          <button type="button" data-testid="team-disconnect" onClick={() => { setLine(null); setAsking(true); }}>{t('options_team_disconnect')}</button>
+          <button
+            type="button"
+            data-testid="team-disconnect"
+            onClick={() => {
+              setLine(null);
+              setAsking(true);
+            }}
+          >
+            {t('options_team_disconnect')}
+          </button>
         )}
       </div>
       {asking && (
         <div role="alertdialog" aria-labelledby="team-disconnect-warning">
-          <p id="team-disconnect-warning" className="warning">{t('options_team_disconnect_warning')}</p>
+          <p id="team-disconnect-warning" className="warning">
+            {t('options_team_disconnect_warning')}
+          </p>
           <div className="buttons">
-            <button type="button" data-testid="team-disconnect-confirm" className="danger" onClick={() => void disconnect()}>{t('options_team_disconnect_confirm')}</button>
-            <button type="button" onClick={() => setAsking(false)}>{t('options_cancel')}</button>
+            <button type="button" data-testid="team-disconnect-confirm" className="danger" onClick={() => void disconnect()}>
+              {t('options_team_disconnect_confirm')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('options_cancel')}
+            </button>
           </div>
         </div>
       )}

@@ -27,15 +27,30 @@ export function WipePanel({ transport }: { transport: Transport }) {
       <h2>{t('options_wipe_title')}</h2>
       {asking ? (
         <div role="alertdialog" aria-labelledby="wipe-warning">
-          <p id="wipe-warning" data-testid="wipe-warning" className="warning">{t('options_wipe_warning')}</p>
+          <p id="wipe-warning" data-testid="wipe-warning" className="warning">
+            {t('options_wipe_warning')}
+          </p>
           <div className="buttons">
-            <button type="button" data-testid="wipe-confirm" className="danger" onClick={() => void wipe()}>{t('options_wipe_confirm')}</button>
-            <button type="button" data-testid="wipe-cancel" onClick={() => setAsking(false)}>{t('options_cancel')}</button>
+            <button type="button" data-testid="wipe-confirm" className="danger" onClick={() => void wipe()}>
+              {t('options_wipe_confirm')}
+            </button>
+            <button type="button" data-testid="wipe-cancel" onClick={() => setAsking(false)}>
+              {t('options_cancel')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="buttons">
-          <button type="button" data-testid="wipe" onClick={() => { setStatus(null); setAsking(true); }}>{t('options_wipe')}</button>
+          <button
+            type="button"
+            data-testid="wipe"
+            onClick={() => {
+              setStatus(null);
+              setAsking(true);
+            }}
+          >
+            {t('options_wipe')}
+          </button>
         </div>
       )}
       <Status line={status} testId="wipe-status" />

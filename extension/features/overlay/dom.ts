@@ -6,7 +6,10 @@
 export type Child = Node | string | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document, tag: K, attrs: Record<string, string> = {}, ...children: Child[]
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);

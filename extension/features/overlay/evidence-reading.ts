@@ -32,7 +32,10 @@ export function evidenceReading(doc: Document, now: number, storage: Pick<Storag
   if (!result.ok) return null;
   return {
     html: savedPageHtml(doc, url.href, `${HOST_TAG}, ${CHIP_TAG}, ${HINT_TAG}`),
-    record: result.record, sections, url: url.href, observedAt,
+    record: result.record,
+    sections,
+    url: url.href,
+    observedAt,
     reader: result.reader ?? { site: site.id, version: site.readerVersion, layout: 'unknown' },
   };
 }

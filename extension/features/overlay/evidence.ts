@@ -23,11 +23,18 @@ export function evidenceAction(doc: Document, save: () => Promise<EvidenceSaved>
     if (!event.isTrusted || button.disabled) return;
     button.disabled = true;
     say('saving', t('evidence_saving'));
-    save().then(
-      ({ fileName, mhtml }) => say(mhtml, t('evidence_saved', fileName) + (mhtml === 'included' ? '' : ` ${t(`evidence_mhtml_${mhtml.replace('-', '_')}` as MessageKey)}`)),
-      // A refusal names its message (ui/errors.ts UserError; the router's own keys); anything else is unexpected.
-      (error: { key?: MessageKey }) => say('error', t('evidence_failed', t(error.key ?? 'error_unexpected'))),
-    ).finally(() => (button.disabled = false));
+    save()
+      .then(
+        ({ fileName, mhtml }) =>
+          say(
+            mhtml,
+            t('evidence_saved', fileName) +
+              (mhtml === 'included' ? '' : ` ${t(`evidence_mhtml_${mhtml.replace('-', '_')}` as MessageKey)}`),
+          ),
+        // A refusal names its message (ui/errors.ts UserError; the router's own keys); anything else is unexpected.
+        (error: { key?: MessageKey }) => say('error', t('evidence_failed', t(error.key ?? 'error_unexpected'))),
+      )
+      .finally(() => (button.disabled = false));
   });
   // Spaced like the notes button above it (styles.ts .notes): no rule of its own in the content script.
   return el(doc, 'div', { class: 'notes' }, button, status);

@@ -14,7 +14,8 @@ afterEach(async () => {
   await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
 });
 
-const TABLE = '<table><tr><th>序号</th><th>决定书文号</th><th>违法行为类型</th><th>行政处罚内容</th><th>决定机关名称</th><th>处罚决定日期</th></tr><tr><td>1</td><td>示市监罚〔2024〕1号</td><td>x</td><td>罚款</td><td>某局</td><td>2024-01-02</td></tr></table><div>共 1 条</div>';
+const TABLE =
+  '<table><tr><th>序号</th><th>决定书文号</th><th>违法行为类型</th><th>行政处罚内容</th><th>决定机关名称</th><th>处罚决定日期</th></tr><tr><td>1</td><td>示市监罚〔2024〕1号</td><td>x</td><td>罚款</td><td>某局</td><td>2024-01-02</td></tr></table><div>共 1 条</div>';
 
 function page(): { doc: Document; clicks: string[] } {
   const window = new Window({ url: 'https://www.gsxt.gov.cn/%7BAB12-1558624663369%7D' });

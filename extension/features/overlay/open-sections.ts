@@ -59,7 +59,11 @@ function waitFor(doc: Document, ready: () => boolean, timeoutMs: number): Promis
 
 /** Opens each record section that is not rendered yet through the menu the adapter names; says which opened and which did not. */
 export async function openSections(
-  doc: Document, site: Pick<SiteAdapter, 'parse'>, menu: OpenSections, options: OpenOptions = { timeoutMs: 4000 }, rules?: AppliedRules,
+  doc: Document,
+  site: Pick<SiteAdapter, 'parse'>,
+  menu: OpenSections,
+  options: OpenOptions = { timeoutMs: 4000 },
+  rules?: AppliedRules,
 ): Promise<{ opened: SectionKind[]; failed: SectionKind[] }> {
   const opened: SectionKind[] = [];
   const failed: SectionKind[] = [];
@@ -71,7 +75,7 @@ export async function openSections(
       continue;
     }
     item.click();
-    (await waitFor(doc, () => loaded(doc, site, kind, rules), options.timeoutMs) ? opened : failed).push(kind);
+    ((await waitFor(doc, () => loaded(doc, site, kind, rules), options.timeoutMs)) ? opened : failed).push(kind);
   }
   return { opened, failed };
 }

@@ -39,7 +39,12 @@ export function pageHint(doc: Document, memory: HintMemory): (show: boolean) => 
     const style = doc.createElement('style');
     style.textContent = HINT_CSS;
     const never = el(doc, 'button', { type: 'button', 'data-testid': 'hint-dismiss' }, t('overlay_hint_dismiss'));
-    const close = el(doc, 'button', { type: 'button', 'data-testid': 'hint-close', title: t('overlay_hint_close'), 'aria-label': t('overlay_hint_close') }, '×');
+    const close = el(
+      doc,
+      'button',
+      { type: 'button', 'data-testid': 'hint-close', title: t('overlay_hint_close'), 'aria-label': t('overlay_hint_close') },
+      '×',
+    );
     never.addEventListener('click', () => {
       remove();
       void memory.dismiss();
@@ -48,17 +53,29 @@ export function pageHint(doc: Document, memory: HintMemory): (show: boolean) => 
       closedHere = true;
       remove();
     });
-    shadow.append(style, el(doc, 'div', { class: 'hint', role: 'note', 'data-testid': 'not-entity-hint' },
-      el(doc, 'span', { class: 'text' }, t('overlay_hint_not_entity')), never, close));
+    shadow.append(
+      style,
+      el(
+        doc,
+        'div',
+        { class: 'hint', role: 'note', 'data-testid': 'not-entity-hint' },
+        el(doc, 'span', { class: 'text' }, t('overlay_hint_not_entity')),
+        never,
+        close,
+      ),
+    );
     doc.documentElement.append(host);
   };
   return (show) => {
     wanted = show;
     if (!show || closedHere) return remove();
     if (host) return;
-    void memory.dismissed().then((dismissed) => {
-      // The page may have become an entity page meanwhile, or the hint been mounted by an earlier call.
-      if (!dismissed && wanted && !host && !closedHere) mount();
-    }, () => {});
+    void memory.dismissed().then(
+      (dismissed) => {
+        // The page may have become an entity page meanwhile, or the hint been mounted by an earlier call.
+        if (!dismissed && wanted && !host && !closedHere) mount();
+      },
+      () => {},
+    );
   };
 }

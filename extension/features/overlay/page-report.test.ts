@@ -30,8 +30,13 @@ function pageOf(name: string, edit: (html: string) => string = (h) => h): Docume
 async function started(doc: Document, answer: ReportOutcome = { outcome: 'sent', text: '已发送' }) {
   const reports: PageReport[] = [];
   const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
-    settings: DEFAULT_SETTINGS, now: () => Date.parse('2026-11-30T04:00:00Z'), sender: async () => null,
-    notesUrl: () => 'chrome-extension://test/notes.html', saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
+    settings: DEFAULT_SETTINGS,
+    now: () => Date.parse('2026-11-30T04:00:00Z'),
+    sender: async () => null,
+    notesUrl: () => 'chrome-extension://test/notes.html',
+    saveSnapshot: async () => {},
+    clearBadge: async () => {},
+    unknownBadge: async () => {},
     extensionVersion: '0.1.0',
     sendPageReport: async (report) => {
       reports.push(report);
@@ -43,7 +48,8 @@ async function started(doc: Document, answer: ReportOutcome = { outcome: 'sent',
   return reports;
 }
 
-const part = (doc: Document, id: string) => doc.querySelector('creditlens-overlay')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+const part = (doc: Document, id: string) =>
+  doc.querySelector('creditlens-overlay')!.shadowRoot!.querySelector(`[data-testid="${id}"]`) as HTMLElement;
 
 /** A click as the browser makes it for the user (happy-dom's own are untrusted, like a page script's). */
 function userClick(element: HTMLElement): void {
@@ -71,7 +77,10 @@ describe('读取有误？', () => {
     expect(reports).toHaveLength(1);
     const report = PageReport.parse(reports[0]);
     expect(report).toMatchObject({
-      url: doc.location.href, comment: '第二页没读到', extensionVersion: '0.1.0', result: { ok: true },
+      url: doc.location.href,
+      comment: '第二页没读到',
+      extensionVersion: '0.1.0',
+      result: { ok: true },
       reader: { site: 'gsxt-gov-cn', layout: 'web-2026', version: siteById('gsxt-gov-cn').readerVersion },
     });
     expect(savedFromUrl(report.html)?.href).toBe(doc.location.href);
@@ -83,7 +92,9 @@ describe('读取有误？', () => {
   });
 
   it('reports a page that was not understood, with its reason', async () => {
-    const doc = pageOf('listed-2026', (html) => html.replace(/<body[\s\S]*<\/body>/, '<body><div>网站已改版</div><div id="resultMenu"></div></body>'));
+    const doc = pageOf('listed-2026', (html) =>
+      html.replace(/<body[\s\S]*<\/body>/, '<body><div>网站已改版</div><div id="resultMenu"></div></body>'),
+    );
     const reports = await started(doc, { outcome: 'saved', text: '已保存为文件' });
     expect(part(doc, 'not-understood')).not.toBeNull();
     userClick(part(doc, 'page-report-open'));

@@ -20,7 +20,8 @@ function page() {
 }
 
 /** The page world's side, as a test plays it: events of the page's own window. */
-const fromPage = (doc: Document, name: string, detail: unknown) => doc.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).CustomEvent(name, { detail }));
+const fromPage = (doc: Document, name: string, detail: unknown) =>
+  doc.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).CustomEvent(name, { detail }));
 
 describe('page world contract', () => {
   it.each(['//evil.example/x', 'https://evil.example/x', 'relative/path', '/a b', '/a\\b'])('refuses %s as a request path', (path) => {
@@ -35,7 +36,11 @@ describe('page world contract', () => {
     expect(readDetail(PageRequest, { id: 'r1', path: '/a', form: '' })).toBeNull();
     expect(readDetail(PageRequest, '{not json')).toBeNull();
     expect(readDetail(PageRequest, JSON.stringify({ id: 'r1', path: '/a', form: '', extra: 1 }))).toBeNull();
-    expect(readDetail(PageRequest, JSON.stringify({ id: 'r1', path: '/a', form: 'draw=1' }))).toEqual({ id: 'r1', path: '/a', form: 'draw=1' });
+    expect(readDetail(PageRequest, JSON.stringify({ id: 'r1', path: '/a', form: 'draw=1' }))).toEqual({
+      id: 'r1',
+      path: '/a',
+      form: 'draw=1',
+    });
   });
 });
 
@@ -63,8 +68,9 @@ describe('mainWorldSender', () => {
       const request = readDetail(PageRequest, (event as CustomEvent<unknown>).detail);
       fromPage(doc, `${REPLY_EVENT}:c2`, JSON.stringify({ id: request?.id, status: 0, body: '' }));
     });
-    await expect(mainWorldSender(doc, 'c2', new AbortController().signal)('/a', new URLSearchParams(), new AbortController().signal))
-      .rejects.toThrow(/no answer/);
+    await expect(
+      mainWorldSender(doc, 'c2', new AbortController().signal)('/a', new URLSearchParams(), new AbortController().signal),
+    ).rejects.toThrow(/no answer/);
   });
 
   it('passes an abort on to the page world and rejects', async () => {

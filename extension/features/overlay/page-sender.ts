@@ -21,23 +21,32 @@ function dispatch(doc: Document, name: string, detail: string): void {
 export function mainWorldSender(doc: Document, channel: string, signal: AbortSignal): Sender {
   const waiting = new Map<string, (reply: PageReply) => void>();
   let next = 0;
-  doc.addEventListener(`${REPLY_EVENT}:${channel}`, (event) => {
-    const reply = readDetail(PageReply, (event as CustomEvent<unknown>).detail);
-    if (reply) waiting.get(reply.id)?.(reply);
-  }, { signal });
-  return (path, form, requestSignal) => new Promise((resolve, reject) => {
-    const id = `r${++next}`;
-    const done = () => waiting.delete(id);
-    waiting.set(id, (reply) => {
-      done();
-      if (reply.status === 0) reject(new Error('no answer (network error or aborted)'));
-      else resolve({ status: reply.status, body: reply.body });
+  doc.addEventListener(
+    `${REPLY_EVENT}:${channel}`,
+    (event) => {
+      const reply = readDetail(PageReply, (event as CustomEvent<unknown>).detail);
+      if (reply) waiting.get(reply.id)?.(reply);
+    },
+    { signal },
+  );
+  return (path, form, requestSignal) =>
+    new Promise((resolve, reject) => {
+      const id = `r${++next}`;
+      const done = () => waiting.delete(id);
+      waiting.set(id, (reply) => {
+        done();
+        if (reply.status === 0) reject(new Error('no answer (network error or aborted)'));
+        else resolve({ status: reply.status, body: reply.body });
+      });
+      requestSignal.addEventListener(
+        'abort',
+        () => {
+          done();
+          dispatch(doc, `${ABORT_EVENT}:${channel}`, JSON.stringify({ id }));
+          reject(new Error('aborted'));
+        },
+        { once: true },
+      );
+      dispatch(doc, `${REQUEST_EVENT}:${channel}`, JSON.stringify({ id, path, form: form.toString() }));
     });
-    requestSignal.addEventListener('abort', () => {
-      done();
-      dispatch(doc, `${ABORT_EVENT}:${channel}`, JSON.stringify({ id }));
-      reject(new Error('aborted'));
-    }, { once: true });
-    dispatch(doc, `${REQUEST_EVENT}:${channel}`, JSON.stringify({ id, path, form: form.toString() }));
-  });
 }

@@ -17,30 +17,36 @@ import { reportControl, type ReportOutcome } from './report-form.ts';
 import { renderTab } from './tab.ts';
 
 /** A frame about to open: its address, and the token the overlay posts into it once loaded (null: none) at its origin. */
-export interface FrameOpening { src: string; token: string | null; origin: string }
+export interface FrameOpening {
+  src: string;
+  token: string | null;
+  origin: string;
+}
 
 /** 读取有误？: a report of this page with the user's comment (report-form.ts), in every state. */
 type Reporting = { report(comment: string): Promise<ReportOutcome> };
 
-export type PanelModel = Reporting & (
+export type PanelModel = Reporting &
   /** `message`: the team administrator's words when the reading was switched off (reason 'disabled'). */
-  | { state: 'not-understood'; reason: ParseFailure; message?: string }
-  | {
-    state: 'reading' | 'ready';
-    summary: Summary;
-    findings: Finding[];
-    /** Record id → what staff recognise it by (the 决定书文号 of a penalty). */
-    recordLabels: ReadonlyMap<string, string>;
-    /** Why the complete read stopped early, when it did, and the figure its message names. */
-    stopped: { reason: StopReason; value: string } | null;
-    notesUrl: string;
-    /** The notes frame's address and a fresh one-time frame token, asked for each time the frame is opened; null: opened in the side panel. */
-    openNotes(): Promise<FrameOpening | null>;
-    /** The person-link frame, when the entity's legal representative is known. */
-    linksUrl: string | null;
-    /** 保存取证 of what is shown; null: not offered (still reading, or no way to save). */
-    saveEvidence?: (() => Promise<EvidenceSaved>) | null;
-  });
+  (
+    | { state: 'not-understood'; reason: ParseFailure; message?: string }
+    | {
+        state: 'reading' | 'ready';
+        summary: Summary;
+        findings: Finding[];
+        /** Record id → what staff recognise it by (the 决定书文号 of a penalty). */
+        recordLabels: ReadonlyMap<string, string>;
+        /** Why the complete read stopped early, when it did, and the figure its message names. */
+        stopped: { reason: StopReason; value: string } | null;
+        notesUrl: string;
+        /** The notes frame's address and a fresh one-time frame token, asked for each time the frame is opened; null: opened in the side panel. */
+        openNotes(): Promise<FrameOpening | null>;
+        /** The person-link frame, when the entity's legal representative is known. */
+        linksUrl: string | null;
+        /** 保存取证 of what is shown; null: not offered (still reading, or no way to save). */
+        saveEvidence?: (() => Promise<EvidenceSaved>) | null;
+      }
+  );
 
 /** Each reason a complete read stops has its own words: the site's captcha and firewall replies above all. */
 const STOP_MESSAGE: Record<StopReason, MessageKey> = {
@@ -85,16 +91,43 @@ export class Panel {
     this.doc = mount.ownerDocument;
     const doc = this.doc;
     const collapse = el(doc, 'button', { type: 'button', 'data-testid': 'collapse', 'aria-expanded': 'true' }, t('overlay_collapse'));
-    const handle = el(doc, 'div', { class: 'head', tabindex: '0', title: t('overlay_move') }, el(doc, 'span', { class: 'title' }, t('overlay_title')), collapse);
+    const handle = el(
+      doc,
+      'div',
+      { class: 'head', tabindex: '0', title: t('overlay_move') },
+      el(doc, 'span', { class: 'title' }, t('overlay_title')),
+      collapse,
+    );
     this.status = el(doc, 'div', { class: 'status' });
     this.findings = el(doc, 'div', { class: 'findings' });
     this.notes = el(doc, 'div', { class: 'notes' });
     this.links = el(doc, 'div', { class: 'links' });
     this.evidence = el(doc, 'div');
-    const panel = el(doc, 'section', { class: 'panel' }, handle, el(doc, 'div', { class: 'body' }, this.status, this.links, this.findings, this.notes,
-      this.evidence, reportControl(doc, (comment) => this.report(comment))));
+    const panel = el(
+      doc,
+      'section',
+      { class: 'panel' },
+      handle,
+      el(
+        doc,
+        'div',
+        { class: 'body' },
+        this.status,
+        this.links,
+        this.findings,
+        this.notes,
+        this.evidence,
+        reportControl(doc, (comment) => this.report(comment)),
+      ),
+    );
     // Its hooks are tab-*: the panel's data-testid elements stay single, in the panel, folded or not.
-    this.tab = el(doc, 'button', { type: 'button', class: 'tab', 'data-testid': 'panel-tab', 'aria-expanded': 'false', title: t('tab_title') });
+    this.tab = el(doc, 'button', {
+      type: 'button',
+      class: 'tab',
+      'data-testid': 'panel-tab',
+      'aria-expanded': 'false',
+      title: t('tab_title'),
+    });
     renderTab(this.tab, null);
     mount.replaceChildren(panel, this.tab);
     new Placer({ mount, panel, handle, tab: this.tab, collapse }, store);
@@ -103,11 +136,23 @@ export class Panel {
   update(model: PanelModel): void {
     this.report = model.report;
     if (model.state === 'not-understood') {
-      this.status.replaceChildren(model.message === undefined
-        ? el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood', title: t(NOT_UNDERSTOOD[model.reason]) }, t('overlay_not_understood'))
-        // The administrator's message goes in as a text node: never markup.
-        : el(this.doc, 'div', { class: 'notice warning', 'data-testid': 'not-understood' }, t(NOT_UNDERSTOOD[model.reason]),
-          el(this.doc, 'div', { 'data-testid': 'disabled-message' }, t('overlay_disabled_note'), model.message)));
+      this.status.replaceChildren(
+        model.message === undefined
+          ? el(
+              this.doc,
+              'div',
+              { class: 'notice warning', 'data-testid': 'not-understood', title: t(NOT_UNDERSTOOD[model.reason]) },
+              t('overlay_not_understood'),
+            )
+          : // The administrator's message goes in as a text node: never markup.
+            el(
+              this.doc,
+              'div',
+              { class: 'notice warning', 'data-testid': 'not-understood' },
+              t(NOT_UNDERSTOOD[model.reason]),
+              el(this.doc, 'div', { 'data-testid': 'disabled-message' }, t('overlay_disabled_note'), model.message),
+            ),
+      );
       this.findings.replaceChildren();
       this.notes.replaceChildren();
       this.notesUrl = '';
@@ -118,7 +163,11 @@ export class Panel {
       return;
     }
     this.status.replaceChildren(...this.statusRows(model));
-    renderTab(this.tab, { summary: model.summary, reading: model.state === 'reading', years: years(model.summary.penaltiesInWindow.windowYears) });
+    renderTab(this.tab, {
+      summary: model.summary,
+      reading: model.state === 'reading',
+      years: years(model.summary.penaltiesInWindow.windowYears),
+    });
     this.findings.replaceChildren(...this.findingList(model));
     // Another entity: its own evidence line. The button waits for the complete read (what the ZIP is to hold).
     if (model.notesUrl !== this.notesUrl || !model.saveEvidence) this.evidence.replaceChildren();
@@ -153,8 +202,15 @@ export class Panel {
     const pending = (section: keyof Coverage) => reading && summary.coverage[section].state === 'unknown';
     const row = (label: string, testid: string, verdict: Verdict, section: keyof Coverage) => {
       // A banner's 已列入 is known at once, whatever is still loading.
-      const [text, tone] = pending(section) && verdict.tone === 'unknown' ? [t('overlay_pending'), 'muted'] : [t(verdict.key, ...verdict.subs), verdict.tone];
-      return el(doc, 'div', { class: 'row' }, el(doc, 'span', { class: 'label' }, label), el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, text));
+      const [text, tone] =
+        pending(section) && verdict.tone === 'unknown' ? [t('overlay_pending'), 'muted'] : [t(verdict.key, ...verdict.subs), verdict.tone];
+      return el(
+        doc,
+        'div',
+        { class: 'row' },
+        el(doc, 'span', { class: 'label' }, label),
+        el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, text),
+      );
     };
     return [
       row(t('overlay_serious_label'), 'serious-status', summary.serious, 'serious'),
@@ -163,7 +219,14 @@ export class Panel {
       row(t('overlay_repeat_label'), 'repeat-offender', summary.repeat, 'penalties'),
       this.coverageLine(summary.coverage, reading),
       reading ? el(doc, 'div', { class: 'line muted', 'data-testid': 'reading' }, t('overlay_reading')) : null,
-      model.stopped !== null ? el(doc, 'div', { class: 'line warning', 'data-testid': 'read-stopped' }, t('overlay_read_stopped', t(STOP_MESSAGE[model.stopped.reason], model.stopped.value))) : null,
+      model.stopped !== null
+        ? el(
+            doc,
+            'div',
+            { class: 'line warning', 'data-testid': 'read-stopped' },
+            t('overlay_read_stopped', t(STOP_MESSAGE[model.stopped.reason], model.stopped.value)),
+          )
+        : null,
     ].filter((node) => node !== null);
   }
 
@@ -176,9 +239,19 @@ export class Panel {
     if (pending) return line('muted', t('overlay_penalties_pending', years(windowYears)));
     if (read === 'unknown') return line('unknown', t('overlay_penalties_unread', years(windowYears)));
     const head = t(read === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total', years(windowYears), total);
-    return line(read === 'partial' ? 'unknown' : '', el(doc, 'strong', {}, head),
-      byDomain.length > 0 && el(doc, 'div', { class: 'domains' },
-        ...byDomain.map(({ domain, count }) => el(doc, 'span', { class: 'domain', 'data-domain': domain }, `${t(`domain_${domain}`)} ${count}`))));
+    return line(
+      read === 'partial' ? 'unknown' : '',
+      el(doc, 'strong', {}, head),
+      byDomain.length > 0 &&
+        el(
+          doc,
+          'div',
+          { class: 'domains' },
+          ...byDomain.map(({ domain, count }) =>
+            el(doc, 'span', { class: 'domain', 'data-domain': domain }, `${t(`domain_${domain}`)} ${count}`),
+          ),
+        ),
+    );
   }
 
   /** 行政处罚 23/23 · 经营异常 1/1 · 严重违法 0/0: each section on its own, never one added-up figure. */
@@ -187,9 +260,12 @@ export class Panel {
     const sections = (['penalties', 'abnormal', 'serious'] as const).map((section) => {
       const { state, read, total } = coverage[section];
       const name = t(`coverage_${section}`);
-      const text = state === 'unknown'
-        ? t(reading ? 'coverage_pending' : 'coverage_unloaded', name)
-        : total === null ? t('coverage_no_total', name, read) : t('coverage_read', name, read, total);
+      const text =
+        state === 'unknown'
+          ? t(reading ? 'coverage_pending' : 'coverage_unloaded', name)
+          : total === null
+            ? t('coverage_no_total', name, read)
+            : t('coverage_read', name, read, total);
       return el(doc, 'span', { class: 'section', 'data-section': section, 'data-state': state }, text);
     });
     const complete = Object.values(coverage).every((c) => c.state === 'complete');
@@ -205,10 +281,19 @@ export class Panel {
       const id = `${finding.rule}:${finding.message.zh}`;
       const source = [finding.source.title, finding.source.article].filter(Boolean).join(' ');
       const records = finding.recordIds.map((rid) => model.recordLabels.get(rid) ?? rid).join(t('list_separator'));
-      const details = el(doc, 'details', { 'data-testid': 'finding', 'data-rule': finding.rule, 'data-level': finding.level },
-        el(doc, 'summary', { class: finding.level === 'alert' ? 'alert' : finding.level === 'warning' ? 'warning' : '' }, finding.message[lang]),
+      const details = el(
+        doc,
+        'details',
+        { 'data-testid': 'finding', 'data-rule': finding.rule, 'data-level': finding.level },
+        el(
+          doc,
+          'summary',
+          { class: finding.level === 'alert' ? 'alert' : finding.level === 'warning' ? 'warning' : '' },
+          finding.message[lang],
+        ),
         el(doc, 'div', { class: 'detail', 'data-testid': 'finding-source' }, t('overlay_source', source)),
-        records !== '' && el(doc, 'div', { class: 'detail', 'data-testid': 'finding-records' }, t('overlay_records', records)));
+        records !== '' && el(doc, 'div', { class: 'detail', 'data-testid': 'finding-records' }, t('overlay_records', records)),
+      );
       details.open = this.open.has(id);
       details.addEventListener('toggle', () => (details.open ? this.open.add(id) : this.open.delete(id)));
       return details;

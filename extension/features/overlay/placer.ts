@@ -35,7 +35,10 @@ export class Placer {
   /** The click that ends a drag of the tab is no click. */
   private justDragged = false;
 
-  constructor(private readonly parts: Parts, private readonly store: PlacementStore) {
+  constructor(
+    private readonly parts: Parts,
+    private readonly store: PlacementStore,
+  ) {
     this.placement = { ...store.initial };
     const view = parts.mount.ownerDocument.defaultView;
     this.setCollapsed(startsCollapsed(this.placement, view?.innerWidth ?? 0));

@@ -13,12 +13,21 @@ export type ReportOutcome = { outcome: 'sent' | 'saved' | 'failed'; text: string
 export function reportControl(doc: Document, send: (comment: string) => Promise<ReportOutcome>): HTMLElement {
   const open = el(doc, 'button', { type: 'button', 'data-testid': 'page-report-open' }, t('page_report_open'));
   const comment = el(doc, 'textarea', {
-    'data-testid': 'page-report-comment', maxlength: String(PAGE_REPORT_COMMENT_MAX), rows: '3', placeholder: t('page_report_comment_placeholder'),
+    'data-testid': 'page-report-comment',
+    maxlength: String(PAGE_REPORT_COMMENT_MAX),
+    rows: '3',
+    placeholder: t('page_report_comment_placeholder'),
   });
   const sendButton = el(doc, 'button', { type: 'button', 'data-testid': 'page-report-send' }, t('page_report_send'));
   const cancel = el(doc, 'button', { type: 'button', 'data-testid': 'page-report-cancel' }, t('page_report_cancel'));
-  const form = el(doc, 'div', { class: 'report-form', hidden: '' },
-    el(doc, 'div', { class: 'muted' }, t('page_report_hint')), el(doc, 'label', {}, t('page_report_comment'), comment), el(doc, 'div', {}, sendButton, ' ', cancel));
+  const form = el(
+    doc,
+    'div',
+    { class: 'report-form', hidden: '' },
+    el(doc, 'div', { class: 'muted' }, t('page_report_hint')),
+    el(doc, 'label', {}, t('page_report_comment'), comment),
+    el(doc, 'div', {}, sendButton, ' ', cancel),
+  );
   const status = el(doc, 'div', { class: 'line muted', 'data-testid': 'page-report-status' });
   const show = (formShown: boolean) => {
     form.hidden = !formShown;

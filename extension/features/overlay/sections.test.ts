@@ -9,7 +9,13 @@ import { fetchSections, fetchSectionsOnce, memoryCache, type Reply, type Sender 
 const GSXT = siteById('gsxt-gov-cn').completeRead as NonNullable<SiteAdapter['completeRead']>;
 const SCRIPTS = `var punishmentDetailInfoUrl = "/pun.html"; var entBusExcepUrl = "/abn.html"; var IllInfoUrl = "/ill.html";`;
 const DECLARED = GSXT.targets(SCRIPTS, { name: '示例', uscc: '91330100MA2B3C4D5N' });
-const penalty = (i: number) => ({ penDecNo: `罚〔2024〕${i}号`, penDecIssDate: 1704038400000, penAuth_CN: '某局', penContent: '罚款', illegActType: 'x' });
+const penalty = (i: number) => ({
+  penDecNo: `罚〔2024〕${i}号`,
+  penDecIssDate: 1704038400000,
+  penAuth_CN: '某局',
+  penContent: '罚款',
+  illegActType: 'x',
+});
 
 /** A site: 23 penalties, no abnormal or serious entries; records every request. */
 function site(overrides: Partial<Record<string, (start: number) => Reply>> = {}) {
@@ -52,7 +58,12 @@ describe('fetchSections', () => {
     { what: 'NGIDERRORCODE', reply: { status: 200, body: '{"NGIDERRORCODE":"E1"}' }, reason: 'blocked', value: 'E1' },
     { what: 'an HTTP error', reply: { status: 521, body: '' }, reason: 'http-error', value: '521' },
   ])('stops at once on $what, keeps what it read, and never asks again', async ({ reply, reason, value }) => {
-    const s = site({ '/pun.html': (start) => (start === 0 ? { status: 200, body: JSON.stringify({ recordsTotal: 23, data: [penalty(1), penalty(2), penalty(3), penalty(4), penalty(5)] }) } : reply) });
+    const s = site({
+      '/pun.html': (start) =>
+        start === 0
+          ? { status: 200, body: JSON.stringify({ recordsTotal: 23, data: [penalty(1), penalty(2), penalty(3), penalty(4), penalty(5)] }) }
+          : reply,
+    });
     const read = await fetchSections(DECLARED, GSXT, s.send);
     expect(read.stopped).toMatchObject({ reason, value });
     expect(s.log).toHaveLength(2);
@@ -67,14 +78,20 @@ describe('fetchSections', () => {
   });
 
   it('stops on a timeout', async () => {
-    const slow: Sender = (_path, _form, signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const slow: Sender = (_path, _form, signal) =>
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
     const read = await fetchSections(DECLARED, GSXT, slow, { maxRequests: 5, pageSize: 5, timeoutMs: 30 });
     expect(read.stopped?.reason).toBe('timeout');
     expect(read.requests).toBe(1);
   });
 
   it('takes the section from the rows, not from the URL\u2019s name', async () => {
-    const swapped = site({ '/abn.html': () => ({ status: 200, body: JSON.stringify({ recordsTotal: 1, data: [{ serILLRea_CN: '较重处罚', abntime: 1675180800000 }] }) }) });
+    const swapped = site({
+      '/abn.html': () => ({
+        status: 200,
+        body: JSON.stringify({ recordsTotal: 1, data: [{ serILLRea_CN: '较重处罚', abntime: 1675180800000 }] }),
+      }),
+    });
     const read = await fetchSections(DECLARED, GSXT, swapped.send);
     expect(read.sections.map((x) => x.kind)).toEqual(['penalties', 'serious', 'serious']);
   });

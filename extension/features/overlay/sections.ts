@@ -47,13 +47,21 @@ export interface SectionsRead {
 }
 
 class Stop extends Error {
-  constructor(readonly reason: StopReason, detail: string, readonly value: string | number = '') {
+  constructor(
+    readonly reason: StopReason,
+    detail: string,
+    readonly value: string | number = '',
+  ) {
     super(detail);
   }
 }
 
 export async function fetchSections(
-  targets: readonly SectionTarget[], site: SiteRequests, send: Sender, policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
+  targets: readonly SectionTarget[],
+  site: SiteRequests,
+  send: Sender,
+  policy: FetchPolicy = DEFAULT_POLICY,
+  cancel?: AbortSignal,
 ): Promise<SectionsRead> {
   let requests = 0;
   const sections: JsonSection[] = [];
@@ -61,7 +69,8 @@ export async function fetchSections(
   const request = async (url: string, start: number): Promise<{ page: DataTablesPage; section: SectionKind | null }> => {
     // No request is sent for a page that was left: its answer would be thrown away.
     if (cancel?.aborted) throw new Stop('cancelled', 'the page was left before the read finished');
-    if (requests >= policy.maxRequests) throw new Stop('cap-reached', `stopped after ${requests} requests (the limit for one page view)`, requests);
+    if (requests >= policy.maxRequests)
+      throw new Stop('cap-reached', `stopped after ${requests} requests (the limit for one page view)`, requests);
     requests++;
     const form = site.form(requests, start, policy.pageSize);
     const controller = new AbortController();
@@ -70,7 +79,8 @@ export async function fetchSections(
     try {
       reply = await send(url, form, controller.signal);
     } catch (error) {
-      if (controller.signal.aborted) throw new Stop('timeout', `no answer within ${policy.timeoutMs} ms from ${url}`, Math.round(policy.timeoutMs / 1000));
+      if (controller.signal.aborted)
+        throw new Stop('timeout', `no answer within ${policy.timeoutMs} ms from ${url}`, Math.round(policy.timeoutMs / 1000));
       throw new Stop('network', `request failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       clearTimeout(timer);
@@ -124,8 +134,13 @@ export function memoryCache(): SectionCache {
  * except one cancelled because the page was left: coming back reads it again.
  */
 export async function fetchSectionsOnce(
-  key: string, targets: readonly SectionTarget[], site: SiteRequests, send: Sender, cache: SectionCache,
-  policy: FetchPolicy = DEFAULT_POLICY, cancel?: AbortSignal,
+  key: string,
+  targets: readonly SectionTarget[],
+  site: SiteRequests,
+  send: Sender,
+  cache: SectionCache,
+  policy: FetchPolicy = DEFAULT_POLICY,
+  cancel?: AbortSignal,
 ): Promise<SectionsRead & { cached: boolean }> {
   const hit = await cache.get(key);
   if (hit) return { ...hit, cached: true };

@@ -32,7 +32,12 @@ describe('storageCache', () => {
   });
 
   it('caches nothing, and throws nothing, when the storage refuses', async () => {
-    const cache = storageCache({ getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); } });
+    const cache = storageCache({
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
     await expect(cache.set('/x', READ)).resolves.toBeUndefined();
     expect(await cache.get('/x')).toBeUndefined();
   });

@@ -13,11 +13,13 @@ const PREFIX = 'creditlens:sections:';
 const Stored = z.strictObject({
   sections: z.array(z.strictObject({ kind: z.enum(['penalties', 'abnormal', 'serious']), pages: z.array(DataTablesPage) })),
   requests: z.number().check(z.int(), z.nonnegative()),
-  stopped: z.nullable(z.strictObject({
-    reason: z.enum(['blocked', 'captcha', 'not-json', 'http-error', 'timeout', 'cap-reached', 'network']),
-    detail: z.string(),
-    value: z.string().check(z.maxLength(100)),
-  })),
+  stopped: z.nullable(
+    z.strictObject({
+      reason: z.enum(['blocked', 'captcha', 'not-json', 'http-error', 'timeout', 'cap-reached', 'network']),
+      detail: z.string(),
+      value: z.string().check(z.maxLength(100)),
+    }),
+  ),
 });
 
 /** The complete read kept for a page's path, read at once (保存取证 reads what the overlay used); undefined when none parses. */

@@ -21,7 +21,8 @@ afterEach(async () => {
 
 const rename = (html: string, from: string, to: string) => html.split(`<th>${from}</th>`).join(`<th>${to}</th>`);
 /** listed-2026 with its penalty table's three telling headers renamed, as a site redesign would. */
-const renamed = (html: string) => rename(rename(rename(html, '决定书文号', '处罚文书编号'), '违法行为类型', '违法事项'), '行政处罚内容', '处罚措施');
+const renamed = (html: string) =>
+  rename(rename(rename(html, '决定书文号', '处罚文书编号'), '违法行为类型', '违法事项'), '行政处罚内容', '处罚措施');
 
 function pageOf(edit: (html: string) => string = (h) => h): Document {
   const html = edit(readFileSync(`${FIXTURE_DIR}gsxt-gov-cn/listed-2026.html`, 'utf8'));
@@ -32,7 +33,10 @@ function pageOf(edit: (html: string) => string = (h) => h): Document {
 }
 
 function rules(layouts: Record<string, unknown>, version = 3): AppliedRules {
-  return rulesForSite(SiteRules.parse({ format: 'creditlens-site-rules', version, sites: { 'gsxt-gov-cn': { layouts } } }), 'gsxt-gov-cn') as AppliedRules;
+  return rulesForSite(
+    SiteRules.parse({ format: 'creditlens-site-rules', version, sites: { 'gsxt-gov-cn': { layouts } } }),
+    'gsxt-gov-cn',
+  ) as AppliedRules;
 }
 const ALIASES = { 'web-2026': { columnAliases: { 处罚文书编号: '决定书文号', 违法事项: '违法行为类型', 处罚措施: '行政处罚内容' } } };
 
@@ -55,7 +59,8 @@ function start(doc: Document, applied?: AppliedRules) {
   return { session, saved, counted, unknown: () => unknown };
 }
 
-const hook = (doc: Document, id: string) => doc.querySelector('creditlens-overlay')?.shadowRoot?.querySelector(`[data-testid=${id}]`) ?? null;
+const hook = (doc: Document, id: string) =>
+  doc.querySelector('creditlens-overlay')?.shadowRoot?.querySelector(`[data-testid=${id}]`) ?? null;
 /** Every task queued so far has run (the first paint's animation frame and the timer after it). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 120));
 

@@ -84,8 +84,9 @@ describe('overlay session', () => {
     expect(hook(doc, 'penalties-3y')).toMatch(/^近三年行政处罚 \d+ 件/);
     expect(hook(doc, 'repeat-offender')).toBe(`${expected.flag ? '是' : '否'}（${expected.count}/10）`);
     const { penalties, abnormalListings: abnormal, seriousListings: serious } = truth;
-    expect(hook(doc, 'completeness'))
-      .toBe(`行政处罚 ${penalties.length}/${penalties.length} · 经营异常 ${abnormal.length}/${abnormal.length} · 严重违法 ${serious.length}/${serious.length}`);
+    expect(hook(doc, 'completeness')).toBe(
+      `行政处罚 ${penalties.length}/${penalties.length} · 经营异常 ${abnormal.length}/${abnormal.length} · 严重违法 ${serious.length}/${serious.length}`,
+    );
     // The snapshot kept is the complete one, once.
     expect(saved).toHaveLength(1);
     expect(saved[0]?.record.penalties).toHaveLength(23);
@@ -133,8 +134,11 @@ describe('overlay session', () => {
     // What is kept is as unknown as what was shown, and the badge says so.
     expect(saved).toHaveLength(1);
     const kept = saved[0]!;
-    expect([kept.assessment.seriousList.status, kept.assessment.abnormalList.status, kept.assessment.repeatOffender.status])
-      .toEqual(['UNKNOWN', 'UNKNOWN', 'UNKNOWN']);
+    expect([kept.assessment.seriousList.status, kept.assessment.abnormalList.status, kept.assessment.repeatOffender.status]).toEqual([
+      'UNKNOWN',
+      'UNKNOWN',
+      'UNKNOWN',
+    ]);
     expect(badgeFor(kept, DEFAULT_SETTINGS)).toEqual({ text: '?', color: '#8c8c8c' });
   });
 
@@ -178,7 +182,7 @@ describe('overlay session', () => {
     expect(saved.map((s) => new URL(s.url).pathname)).toEqual(['/%7BANOTHER-ENTITY-1%7D']);
   });
 
-  it('names the records behind each finding as staff know them, never by the reader\'s ids (P1, A1, S1)', async () => {
+  it("names the records behind each finding as staff know them, never by the reader's ids (P1, A1, S1)", async () => {
     const doc = pageOf('gsxt-gov-cn', 'listed-2026');
     await start(doc, 'gsxt-gov-cn').session.start();
     const records = Array.from(shadowOf(doc)?.querySelectorAll('[data-testid=finding-records]') ?? [], (n) => n.textContent ?? '');
@@ -191,7 +195,9 @@ describe('overlay session', () => {
     await start(doc, 'gsxt-gov-cn').session.start();
     const chips = Array.from(doc.querySelectorAll('creditlens-chip'));
     const decisions = new Set(ENTITIES.listed.record.penalties.map((p) => p.decisionNo));
-    const rows = Array.from(doc.querySelectorAll('tr')).filter((tr) => Array.from(tr.cells).some((td) => decisions.has(td.textContent?.trim() ?? '')));
+    const rows = Array.from(doc.querySelectorAll('tr')).filter((tr) =>
+      Array.from(tr.cells).some((td) => decisions.has(td.textContent?.trim() ?? '')),
+    );
     expect(chips.length).toBe(rows.length);
     expect(chips.length).toBeGreaterThan(0);
     const heavy = chips.filter((c) => c.getAttribute('data-heavy') === 'true');
@@ -222,7 +228,12 @@ describe('overlay session', () => {
     expect(name).not.toBeNull();
     (name as Element).textContent = payload;
     const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
-      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
+      settings: DEFAULT_SETTINGS,
+      now: () => NOW,
+      sender: async () => null,
+      saveSnapshot: async () => {},
+      clearBadge: async () => {},
+      unknownBadge: async () => {},
       notesUrl: (key, entityName) => (notesUrls.push(entityName), `chrome-extension://test/notes.html?key=${key}`),
     });
     sessions.push(session);
@@ -232,21 +243,32 @@ describe('overlay session', () => {
   });
 
   it('starts folded to its tab under 1600 px unless the user opened it on the site, the panel\u2019s hooks in its shadow root either way', async () => {
-    const cases: Array<[number, PanelPlacement, boolean]> = [[1400, {}, true], [1920, {}, false], [1400, { collapsed: false }, false], [1920, { collapsed: true }, true]];
+    const cases: Array<[number, PanelPlacement, boolean]> = [
+      [1400, {}, true],
+      [1920, {}, false],
+      [1400, { collapsed: false }, false],
+      [1920, { collapsed: true }, true],
+    ];
     for (const [width, initial, folded] of cases) {
       const doc = pageOf('gsxt-gov-cn', 'listed-2026');
       windows.at(-1)?.happyDOM.setViewport({ width, height: 800 });
       const kept: PanelPlacement[] = [];
       const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
-        settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => simSender, saveSnapshot: async () => {}, clearBadge: async () => {},
-        unknownBadge: async () => {}, notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
+        settings: DEFAULT_SETTINGS,
+        now: () => NOW,
+        sender: async () => simSender,
+        saveSnapshot: async () => {},
+        clearBadge: async () => {},
+        unknownBadge: async () => {},
+        notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
         placement: { initial, save: (p) => void kept.push(p) },
       });
       sessions.push(session);
       await session.start();
       const what = `${width} ${JSON.stringify(initial)}`;
       expect(shadowOf(doc)?.querySelector('.overlay')?.classList.contains('collapsed'), what).toBe(folded);
-      for (const id of ['serious-status', 'abnormal-status', 'penalties-3y', 'repeat-offender', 'completeness']) expect(hook(doc, id), `${what} ${id}`).not.toBeNull();
+      for (const id of ['serious-status', 'abnormal-status', 'penalties-3y', 'repeat-offender', 'completeness'])
+        expect(hook(doc, id), `${what} ${id}`).not.toBeNull();
       expect(hook(doc, 'tab-serious'), what).toBe('已列入');
       // A click the page's own script makes is no user's choice: nothing changes, nothing is remembered.
       (shadowOf(doc)?.querySelector(folded ? '[data-testid=panel-tab]' : '[data-testid=collapse]') as HTMLButtonElement).click();
@@ -260,7 +282,12 @@ describe('overlay session', () => {
     const asked: string[] = [];
     let n = 0;
     const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
-      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
+      settings: DEFAULT_SETTINGS,
+      now: () => NOW,
+      sender: async () => null,
+      saveSnapshot: async () => {},
+      clearBadge: async () => {},
+      unknownBadge: async () => {},
       notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
       frameToken: async (purpose, key) => (asked.push(`${purpose} ${key}`), `${'t'.repeat(42)}${++n}`),
     });
@@ -294,7 +321,12 @@ describe('overlay session', () => {
     const calls: string[] = [];
     let sidePanel = true;
     const session = new OverlaySession(doc, siteById('gsxt-gov-cn'), {
-      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => null, saveSnapshot: async () => {}, clearBadge: async () => {}, unknownBadge: async () => {},
+      settings: DEFAULT_SETTINGS,
+      now: () => NOW,
+      sender: async () => null,
+      saveSnapshot: async () => {},
+      clearBadge: async () => {},
+      unknownBadge: async () => {},
       notesUrl: (key) => `chrome-extension://test/notes.html?key=${key}`,
       openSidePanel: () => (calls.push('side panel'), sidePanel ? Promise.resolve(true) : Promise.reject(new Error('no side panel'))),
       frameToken: async () => (calls.push('token'), 't'.repeat(43)),
@@ -316,7 +348,9 @@ describe('overlay session', () => {
   });
 
   it('says in one line when an entity page is not understood, with no numbers, and the badge says "?"', async () => {
-    const doc = pageOf('gsxt-gov-cn', 'repeat-2017', (html) => html.replace(/<body[\s\S]*<\/body>/, '<body><div>一些内容，但是没有任何可识别的标签或代码。</div></body>'));
+    const doc = pageOf('gsxt-gov-cn', 'repeat-2017', (html) =>
+      html.replace(/<body[\s\S]*<\/body>/, '<body><div>一些内容，但是没有任何可识别的标签或代码。</div></body>'),
+    );
     const { session, saved, badgeUnknown } = start(doc, 'gsxt-gov-cn');
     await session.start();
     expect(saved).toEqual([]);
@@ -367,7 +401,9 @@ describe('overlay session', () => {
     await vi.waitFor(() => expect(shadowOf(doc)?.querySelector('[data-testid=links-frame]')).toBeTruthy());
     const frame = shadowOf(doc)?.querySelector('[data-testid=links-frame]');
     const rep = ENTITIES.repeat.record.entity.legalRepresentative!;
-    expect(frame?.getAttribute('src')).toBe(`chrome-extension://test/links.html?${new URLSearchParams({ key: entityKey(ENTITIES.repeat.record.entity), rep })}`);
+    expect(frame?.getAttribute('src')).toBe(
+      `chrome-extension://test/links.html?${new URLSearchParams({ key: entityKey(ENTITIES.repeat.record.entity), rep })}`,
+    );
     // The answer lives in that frame only: nothing of it is in the page's DOM.
     expect(shadowOf(doc)?.textContent).not.toContain('同名');
   });
@@ -377,7 +413,8 @@ describe('overlay session', () => {
     const { session } = start(doc, 'gsxt-gov-cn');
     await session.start();
     expect(doc.querySelector('creditlens-overlay')).toBeNull();
-    const hint = () => doc.querySelector('creditlens-hint')?.shadowRoot?.querySelector<HTMLElement>('[data-testid=not-entity-hint]') ?? null;
+    const hint = () =>
+      doc.querySelector('creditlens-hint')?.shadowRoot?.querySelector<HTMLElement>('[data-testid=not-entity-hint]') ?? null;
     await vi.waitFor(() => expect(hint()?.textContent).toContain('这不是主体详情页'));
     (hint()?.querySelector('[data-testid=hint-dismiss]') as HTMLElement).click();
     expect(doc.querySelector('creditlens-hint')).toBeNull();

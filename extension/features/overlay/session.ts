@@ -5,8 +5,21 @@
  * everything it added. Browser APIs come in as `SessionDeps`, so the whole flow runs under happy-dom in tests.
  */
 import {
-  PAGE_REPORT_FORMAT, assessRecord, chinaDateOfEpochMs, entityKey, savedPageHtml, type AppliedRules, type Assessment, type EntityRecord,
-  type IsoDate, type PageReport, type ParseResult, type ParseSuccess, type RuleSettings, type SiteAdapter, type SiteId,
+  PAGE_REPORT_FORMAT,
+  assessRecord,
+  chinaDateOfEpochMs,
+  entityKey,
+  savedPageHtml,
+  type AppliedRules,
+  type Assessment,
+  type EntityRecord,
+  type IsoDate,
+  type PageReport,
+  type ParseResult,
+  type ParseSuccess,
+  type RuleSettings,
+  type SiteAdapter,
+  type SiteId,
 } from '#core/page';
 import type { ReadOutcome } from '../../storage/reader-health.ts';
 import { fetchSectionsOnce, memoryCache, type SectionCache, type SectionsRead, type Sender } from './sections.ts';
@@ -118,7 +131,11 @@ export class OverlaySession {
   private counted = false;
   private lastResult: ParseResult | null = null;
 
-  constructor(private readonly doc: Document, private readonly site: SiteAdapter, private deps: SessionDeps) {
+  constructor(
+    private readonly doc: Document,
+    private readonly site: SiteAdapter,
+    private deps: SessionDeps,
+  ) {
     this.chips = new RowChips(doc);
     this.cache = deps.cache ?? memoryCache();
     this.path = new URL(doc.location.href).pathname;
@@ -195,7 +212,12 @@ export class OverlaySession {
       this.chips.clear();
       console.warn('[CreditLens] page not understood:', result.detail);
       // The kill switch's message is the administrator's own words, shown as text.
-      this.panel().update({ state: 'not-understood', reason: result.reason, report, ...(result.reason === 'disabled' ? { message: result.detail } : {}) });
+      this.panel().update({
+        state: 'not-understood',
+        reason: result.reason,
+        report,
+        ...(result.reason === 'disabled' ? { message: result.detail } : {}),
+      });
       this.painted('not-understood');
       this.badgeUnknown();
       this.countWhenLoaded();
@@ -218,7 +240,7 @@ export class OverlaySession {
       notesUrl,
       openNotes: () => this.notesWithToken(notesUrl, key),
       linksUrl: record.entity.legalRepresentative && this.deps.linksUrl ? this.deps.linksUrl(key, record.entity.legalRepresentative) : null,
-      saveEvidence: this.settled ? this.deps.saveEvidence ?? null : null,
+      saveEvidence: this.settled ? (this.deps.saveEvidence ?? null) : null,
     });
     const marks = marksOf(record, assessment);
     // The first time, rows are marked just after the panel's first paint: the panel is what staff wait for.
@@ -308,7 +330,10 @@ export class OverlaySession {
     const { result, observedAt } = reading;
     const url = this.doc.location.href;
     const report: PageReport = {
-      format: PAGE_REPORT_FORMAT, url, observedAt, html: savedPageHtml(this.doc, url, `${HOST_TAG}, ${CHIP_TAG}, ${HINT_TAG}`),
+      format: PAGE_REPORT_FORMAT,
+      url,
+      observedAt,
+      html: savedPageHtml(this.doc, url, `${HOST_TAG}, ${CHIP_TAG}, ${HINT_TAG}`),
       reader: result.reader ?? { site: this.site.id, version: this.site.readerVersion, layout: 'unknown' },
       extensionVersion: this.deps.extensionVersion ?? '0.0.0',
       result: result.ok ? { ok: true } : { ok: false, reason: result.reason },

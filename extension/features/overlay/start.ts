@@ -31,7 +31,12 @@ const log = (what: string, error: unknown) => console.warn(`[CreditLens] ${what}
  */
 export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
   const host = location.host;
-  const [settings, placement, rules] = await Promise.all([readRuleSettingsForPage(), readPlacement(host), siteRulesFor(site.id), domReady(document)]);
+  const [settings, placement, rules] = await Promise.all([
+    readRuleSettingsForPage(),
+    readPlacement(host),
+    siteRulesFor(site.id),
+    domReady(document),
+  ]);
   if (settings.problem) log('settings', settings.problem);
   if (placement.problem) log('panel placement', placement.problem);
   const transport = (message: unknown) => browser.runtime.sendMessage(message);
@@ -45,20 +50,41 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
     frameOrigin: frameOrigin(browser.runtime.getURL('/'), browser.runtime.id),
     notesUrl: (key, name, rep) => `${browser.runtime.getURL('/notes.html')}?${new URLSearchParams({ key, name, rep })}`,
     // The Firefox build has no side panel: straight to the frame.
-    ...(import.meta.env.FIREFOX ? {} : { openSidePanel: () => request(transport, { type: 'sidepanel:open' }).then((answer) => answer.opened) }),
+    ...(import.meta.env.FIREFOX
+      ? {}
+      : { openSidePanel: () => request(transport, { type: 'sidepanel:open' }).then((answer) => answer.opened) }),
     frameToken: (purpose, entityKey) => request(transport, { type: 'frame:token', purpose, entityKey }).then((answer) => answer.token),
     linksUrl: (key, rep) => `${browser.runtime.getURL('/links.html')}?${new URLSearchParams({ key, rep })}`,
     saveEvidence: () => request(transport, { type: 'evidence:save' }),
-    saveSnapshot: (seen) => request(transport, { type: 'snapshot:save', ...seen }).then(() => {}, (e: unknown) => log('snapshot', e)),
+    saveSnapshot: (seen) =>
+      request(transport, { type: 'snapshot:save', ...seen }).then(
+        () => {},
+        (e: unknown) => log('snapshot', e),
+      ),
     cache: storageCache(window.sessionStorage),
-    clearBadge: () => request(transport, { type: 'badge:clear' }).then(() => {}, (e: unknown) => log('badge', e)),
-    unknownBadge: () => request(transport, { type: 'badge:unknown' }).then(() => {}, (e: unknown) => log('badge', e)),
+    clearBadge: () =>
+      request(transport, { type: 'badge:clear' }).then(
+        () => {},
+        (e: unknown) => log('badge', e),
+      ),
+    unknownBadge: () =>
+      request(transport, { type: 'badge:unknown' }).then(
+        () => {},
+        (e: unknown) => log('badge', e),
+      ),
     extensionVersion: browser.runtime.getManifest().version,
-    sendPageReport: (report) => request(transport, { type: 'pagereport:send', report }).then(
-      ({ outcome, text }) => ({ outcome, text }),
-      (e: ProtocolError) => ({ outcome: 'failed' as const, text: t('page_report_failed', e.key ? t(e.key as MessageKey, ...(e.subs ?? [])) : t('error_unexpected')) }),
-    ),
-    placement: { initial: placement.value, save: (chosen) => void savePlacement(host, chosen).catch((e: unknown) => log('panel placement', e)) },
+    sendPageReport: (report) =>
+      request(transport, { type: 'pagereport:send', report }).then(
+        ({ outcome, text }) => ({ outcome, text }),
+        (e: ProtocolError) => ({
+          outcome: 'failed' as const,
+          text: t('page_report_failed', e.key ? t(e.key as MessageKey, ...(e.subs ?? [])) : t('error_unexpected')),
+        }),
+      ),
+    placement: {
+      initial: placement.value,
+      save: (chosen) => void savePlacement(host, chosen).catch((e: unknown) => log('panel placement', e)),
+    },
     pageHint: pageHint(document, {
       // Read through zod like every stored value: anything but `true` (a hand edit, an older value) shows the hint.
       dismissed: async () => z.safeParse(z.literal(true), await hintDismissedItem.getValue()).success,

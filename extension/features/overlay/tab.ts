@@ -27,12 +27,24 @@ export function renderTab(tab: HTMLElement, facts: TabFacts | null): void {
   const fact = (label: string, testid: string, verdict: Verdict, section: CoverageState | undefined) => {
     const pending = reading && section === 'unknown' && verdict.tone === 'unknown';
     const [text, tone] = pending ? [t('tab_pending'), 'muted'] : [t(verdict.key, ...verdict.subs), verdict.tone];
-    return el(doc, 'span', { class: 'fact' }, el(doc, 'span', { class: 'label' }, label),
-      el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, text));
+    return el(
+      doc,
+      'span',
+      { class: 'fact' },
+      el(doc, 'span', { class: 'label' }, label),
+      el(doc, 'span', { class: `value ${tone}`, 'data-testid': testid }, text),
+    );
   };
   // The arrow says which way it opens; the tab's title attribute says it in words.
-  tab.replaceChildren(el(doc, 'span', { class: 'tab-title', 'aria-hidden': 'true' }, '\u00ab'),
+  tab.replaceChildren(
+    el(doc, 'span', { class: 'tab-title', 'aria-hidden': 'true' }, '\u00ab'),
     fact(t('tab_serious_label'), 'tab-serious', words.serious, coverage?.serious.state),
     fact(t('tab_abnormal_label'), 'tab-abnormal', words.abnormal, coverage?.abnormal.state),
-    fact(facts ? t('tab_penalties_label', facts.years) : t('coverage_penalties'), 'tab-penalties', words.penalties, coverage?.penalties.state));
+    fact(
+      facts ? t('tab_penalties_label', facts.years) : t('coverage_penalties'),
+      'tab-penalties',
+      words.penalties,
+      coverage?.penalties.state,
+    ),
+  );
 }

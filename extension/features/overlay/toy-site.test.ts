@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SETTINGS, SITE_IDS, type CompleteRead, type EntityRecord, type JsonSection, type ParseResult, type SiteAdapter,
+  DEFAULT_SETTINGS,
+  SITE_IDS,
+  type CompleteRead,
+  type EntityRecord,
+  type JsonSection,
+  type ParseResult,
+  type SiteAdapter,
 } from '#core/page';
 import type { Sender } from './sections.ts';
 import { OverlaySession } from './session.ts';
@@ -23,14 +29,25 @@ const PAGE = `<html><body><h1>示例玩具有限公司</h1><p>统一社会信用
 
 function record(penalties: EntityRecord['penalties'], url: string, observedAt: string): EntityRecord {
   return {
-    entity: { name: '示例玩具有限公司', uscc: '91330100MA2B3C4D5N' }, penalties, abnormalListings: [], seriousListings: [],
-    completeness: { penalties: { read: penalties.length, total: 2, from: 'dom' }, abnormal: { read: 0, total: 0, from: 'dom' }, serious: { read: 0, total: 0, from: 'dom' } },
+    entity: { name: '示例玩具有限公司', uscc: '91330100MA2B3C4D5N' },
+    penalties,
+    abnormalListings: [],
+    seriousListings: [],
+    completeness: {
+      penalties: { read: penalties.length, total: 2, from: 'dom' },
+      abnormal: { read: 0, total: 0, from: 'dom' },
+      serious: { read: 0, total: 0, from: 'dom' },
+    },
     source: { url, site: 'toy', observedAt },
   } as EntityRecord;
 }
 
 const penalty = (n: number) => ({
-  id: `P${n}`, decisionNo: `玩罚〔2026〕${n}号`, decisionDate: '2026-01-0' + n, authority: '示例市市场监督管理局', content: '罚款',
+  id: `P${n}`,
+  decisionNo: `玩罚〔2026〕${n}号`,
+  decisionDate: '2026-01-0' + n,
+  authority: '示例市市场监督管理局',
+  content: '罚款',
 });
 
 const completeRead: CompleteRead = {
@@ -46,7 +63,10 @@ const completeRead: CompleteRead = {
 };
 
 const toy = {
-  id: 'toy', readerVersion: '1.0.0', title: { zh: '玩具站', en: 'Toy site' }, matchPatterns: ['*://toy.example/*'],
+  id: 'toy',
+  readerVersion: '1.0.0',
+  title: { zh: '玩具站', en: 'Toy site' },
+  matchPatterns: ['*://toy.example/*'],
   matches: (url: URL) => url.hostname === 'toy.example',
   pageKind: () => 'entity',
   completeRead,
@@ -74,8 +94,13 @@ describe('a third site', () => {
     };
     const saved: EntityRecord[] = [];
     const session = new OverlaySession(doc, toy, {
-      settings: DEFAULT_SETTINGS, now: () => NOW, sender: async () => sender, notesUrl: () => 'chrome-extension://test/notes.html',
-      saveSnapshot: async (seen) => void saved.push(seen.record), clearBadge: async () => {}, unknownBadge: async () => {},
+      settings: DEFAULT_SETTINGS,
+      now: () => NOW,
+      sender: async () => sender,
+      notesUrl: () => 'chrome-extension://test/notes.html',
+      saveSnapshot: async (seen) => void saved.push(seen.record),
+      clearBadge: async () => {},
+      unknownBadge: async () => {},
     });
     await session.start();
     const shadow = doc.querySelector('creditlens-overlay')?.shadowRoot;

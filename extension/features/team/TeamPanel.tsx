@@ -46,41 +46,77 @@ export function TeamPanel({ transport, entity, view, newId }: TeamPanelProps) {
     }
   };
   const write = (message: TeamWriteRequest) => run(() => request(transport, message));
-  const create = () => run(() => request(transport, {
-    type: 'team:create', entity: { name: entity.name, uscc: entity.uscc, legalRepresentative: entity.legalRepresentative },
-  }));
+  const create = () =>
+    run(() =>
+      request(transport, {
+        type: 'team:create',
+        entity: { name: entity.name, uscc: entity.uscc, legalRepresentative: entity.legalRepresentative },
+      }),
+    );
 
   const error = failure ?? view.error;
   const status = answer?.status;
   const readonly = status?.claims?.role === 'readonly';
   return (
     <section className="team" data-testid="team-panel">
-      <h2>{t('team_title')} {status && <ConnectionIndicator status={status} />}</h2>
-      {error !== null && <p className="error" role="alert" data-testid="team-error">{t('team_error', error)}</p>}
-      {answer && status && (status.state === 'not-configured' ? <p className="hint">{t('team_not_configured_hint')}</p> : (
-        <>
-          {readonly && <p className="hint">{t('team_readonly_hint')}</p>}
-          {status.detail !== null && <p className="hint" data-testid="team-detail">{t('options_team_detail', detailText(status.detail))}</p>}
-          {answer.viewers.length > 0 && <p className="team-viewers" data-testid="team-viewers">{t('team_viewers', answer.viewers.join(t('list_separator')))}</p>}
-          {answer.record === null && (
-            <>
-              <p className="empty">{t('team_none')}</p>
-              <button type="button" data-testid="team-create" disabled={readonly || !guard.canWrite}
-                onClick={(e) => guard.act(e, t('team_create'), () => void create())}>{t('team_create')}</button>
-            </>
-          )}
-          {answer.record?.ok === false && (
-            <div className="error" data-testid="team-invalid">
-              {/* core's problems are English field checks: the user is told how many, not zod's words. */}
-              <p>{t('team_invalid')} {t('team_invalid_count', answer.record.problems.length)}</p>
-            </div>
-          )}
-          {answer.record?.ok === true && status.claims && (
-            <TeamRecordView entityKey={answer.record.key} record={answer.record.value} readonly={readonly} me={status.claims.sub}
-              write={write} newId={newId} />
-          )}
-        </>
-      ))}
+      <h2>
+        {t('team_title')} {status && <ConnectionIndicator status={status} />}
+      </h2>
+      {error !== null && (
+        <p className="error" role="alert" data-testid="team-error">
+          {t('team_error', error)}
+        </p>
+      )}
+      {answer &&
+        status &&
+        (status.state === 'not-configured' ? (
+          <p className="hint">{t('team_not_configured_hint')}</p>
+        ) : (
+          <>
+            {readonly && <p className="hint">{t('team_readonly_hint')}</p>}
+            {status.detail !== null && (
+              <p className="hint" data-testid="team-detail">
+                {t('options_team_detail', detailText(status.detail))}
+              </p>
+            )}
+            {answer.viewers.length > 0 && (
+              <p className="team-viewers" data-testid="team-viewers">
+                {t('team_viewers', answer.viewers.join(t('list_separator')))}
+              </p>
+            )}
+            {answer.record === null && (
+              <>
+                <p className="empty">{t('team_none')}</p>
+                <button
+                  type="button"
+                  data-testid="team-create"
+                  disabled={readonly || !guard.canWrite}
+                  onClick={(e) => guard.act(e, t('team_create'), () => void create())}
+                >
+                  {t('team_create')}
+                </button>
+              </>
+            )}
+            {answer.record?.ok === false && (
+              <div className="error" data-testid="team-invalid">
+                {/* core's problems are English field checks: the user is told how many, not zod's words. */}
+                <p>
+                  {t('team_invalid')} {t('team_invalid_count', answer.record.problems.length)}
+                </p>
+              </div>
+            )}
+            {answer.record?.ok === true && status.claims && (
+              <TeamRecordView
+                entityKey={answer.record.key}
+                record={answer.record.value}
+                readonly={readonly}
+                me={status.claims.sub}
+                write={write}
+                newId={newId}
+              />
+            )}
+          </>
+        ))}
     </section>
   );
 }

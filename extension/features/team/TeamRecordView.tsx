@@ -41,44 +41,86 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
     if (await update({ assignee: value.trim() === '' ? null : value.trim() })) setAssignee(null);
   };
   const addTag = async () => {
-    if (tag.trim() !== '' && await write({ type: 'team:tag-add', entityKey, tag: tag.trim() })) setTag('');
+    if (tag.trim() !== '' && (await write({ type: 'team:tag-add', entityKey, tag: tag.trim() }))) setTag('');
   };
   const addNote = async () => {
-    if (note.trim() !== '' && await write({ type: 'team:note-add', entityKey, id: newId(), text: note })) setNote('');
+    if (note.trim() !== '' && (await write({ type: 'team:note-add', entityKey, id: newId(), text: note }))) setNote('');
   };
 
   return (
     <div className="team-record" data-testid="team-record">
       <label className="team-field">
         {t('team_status_label')}
-        <select data-testid="team-status" disabled={off} value={record.status ?? ''}
+        <select
+          data-testid="team-status"
+          disabled={off}
+          value={record.status ?? ''}
           onChange={(e) => {
             const value = e.target.value;
-            guard.act(e, `${t('team_status_label')} ${value === '' ? t('team_unset') : t(CASE_STATUS_LABEL[CaseStatus.parse(value)])}`, () => void setStatus(value));
-          }}>
+            guard.act(
+              e,
+              `${t('team_status_label')} ${value === '' ? t('team_unset') : t(CASE_STATUS_LABEL[CaseStatus.parse(value)])}`,
+              () => void setStatus(value),
+            );
+          }}
+        >
           <option value="">{t('team_unset')}</option>
-          {CaseStatus.options.map((s) => <option key={s} value={s}>{t(CASE_STATUS_LABEL[s])}</option>)}
+          {CaseStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {t(CASE_STATUS_LABEL[s])}
+            </option>
+          ))}
         </select>
       </label>
       <label className="team-field">
         {t('team_domain_label')}
-        <select data-testid="team-domain" disabled={off} value={record.domain ?? ''}
+        <select
+          data-testid="team-domain"
+          disabled={off}
+          value={record.domain ?? ''}
           onChange={(e) => {
             const value = e.target.value;
-            guard.act(e, `${t('team_domain_label')} ${value === '' ? t('team_unset') : t(`domain_${Domain.parse(value)}`)}`, () => void setDomain(value));
-          }}>
+            guard.act(
+              e,
+              `${t('team_domain_label')} ${value === '' ? t('team_unset') : t(`domain_${Domain.parse(value)}`)}`,
+              () => void setDomain(value),
+            );
+          }}
+        >
           <option value="">{t('team_unset')}</option>
-          {Domain.options.map((d) => <option key={d} value={d}>{t(`domain_${d}`)}</option>)}
+          {Domain.options.map((d) => (
+            <option key={d} value={d}>
+              {t(`domain_${d}`)}
+            </option>
+          ))}
         </select>
       </label>
       <div className="team-field">
         {t('team_assignee_label')}
-        <input data-testid="team-assignee" disabled={readonly} maxLength={100} placeholder={t('team_assignee_placeholder')}
-          value={assignee ?? record.assignee ?? ''} onChange={(e) => setAssignee(e.target.value)} />
-        <button type="button" data-testid="team-assignee-save" disabled={off || assignee === null}
-          onClick={(e) => guard.act(e, `${t('team_assignee_label')} ${assignee ?? ''}`, () => void saveAssignee(assignee ?? ''))}>{t('team_save')}</button>
-        <button type="button" data-testid="team-assign-me" disabled={off || record.assignee === me}
-          onClick={(e) => guard.act(e, t('team_assign_me'), () => void saveAssignee(me))}>{t('team_assign_me')}</button>
+        <input
+          data-testid="team-assignee"
+          disabled={readonly}
+          maxLength={100}
+          placeholder={t('team_assignee_placeholder')}
+          value={assignee ?? record.assignee ?? ''}
+          onChange={(e) => setAssignee(e.target.value)}
+        />
+        <button
+          type="button"
+          data-testid="team-assignee-save"
+          disabled={off || assignee === null}
+          onClick={(e) => guard.act(e, `${t('team_assignee_label')} ${assignee ?? ''}`, () => void saveAssignee(assignee ?? ''))}
+        >
+          {t('team_save')}
+        </button>
+        <button
+          type="button"
+          data-testid="team-assign-me"
+          disabled={off || record.assignee === me}
+          onClick={(e) => guard.act(e, t('team_assign_me'), () => void saveAssignee(me))}
+        >
+          {t('team_assign_me')}
+        </button>
       </div>
       <div className="team-field">
         {t('team_tags_label')}
@@ -86,19 +128,44 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
           {record.tags.map((name) => (
             <span key={name} className="tag" data-testid="team-tag">
               {name}
-              <button type="button" className="tag-remove" disabled={off} aria-label={t('team_tag_remove', name)} title={t('team_tag_remove', name)}
-                onClick={(e) => guard.act(e, t('team_tag_remove', name), () => void write({ type: 'team:tag-remove', entityKey, tag: name }))}>×</button>
+              <button
+                type="button"
+                className="tag-remove"
+                disabled={off}
+                aria-label={t('team_tag_remove', name)}
+                title={t('team_tag_remove', name)}
+                onClick={(e) =>
+                  guard.act(e, t('team_tag_remove', name), () => void write({ type: 'team:tag-remove', entityKey, tag: name }))
+                }
+              >
+                ×
+              </button>
             </span>
           ))}
         </span>
-        <input data-testid="team-tag-input" disabled={readonly} maxLength={50} placeholder={t('team_tag_placeholder')} value={tag}
-          onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && guard.act(e, `${t('team_tag_add')} ${tag}`, () => void addTag())} />
-        <button type="button" data-testid="team-tag-add" disabled={off}
-          onClick={(e) => guard.act(e, `${t('team_tag_add')} ${tag}`, () => void addTag())}>{t('team_tag_add')}</button>
+        <input
+          data-testid="team-tag-input"
+          disabled={readonly}
+          maxLength={50}
+          placeholder={t('team_tag_placeholder')}
+          value={tag}
+          onChange={(e) => setTag(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && guard.act(e, `${t('team_tag_add')} ${tag}`, () => void addTag())}
+        />
+        <button
+          type="button"
+          data-testid="team-tag-add"
+          disabled={off}
+          onClick={(e) => guard.act(e, `${t('team_tag_add')} ${tag}`, () => void addTag())}
+        >
+          {t('team_tag_add')}
+        </button>
       </div>
       <ReportFacts entityKey={entityKey} record={record} off={off} act={guard.act} write={write} newId={newId} />
       <h3>{t('team_notes_label')}</h3>
-      {record.notes.length === 0 ? <p className="empty">{t('team_notes_empty')}</p> : (
+      {record.notes.length === 0 ? (
+        <p className="empty">{t('team_notes_empty')}</p>
+      ) : (
         <ul className="team-notes">
           {record.notes.map((n) => (
             <li key={n.id} data-testid="team-note">
@@ -108,11 +175,26 @@ export function TeamRecordView({ entityKey, record, readonly, me, write, newId }
           ))}
         </ul>
       )}
-      <textarea data-testid="team-note-text" disabled={readonly} rows={3} maxLength={20_000} placeholder={t('team_note_placeholder')}
-        value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="button" data-testid="team-note-add" disabled={off}
-        onClick={(e) => guard.act(e, t('team_note_add'), () => void addNote())}>{t('team_note_add')}</button>
-      <p className="meta" data-testid="team-updated">{t('team_updated', record.updatedBy, localDateTime(record.updatedAt))}</p>
+      <textarea
+        data-testid="team-note-text"
+        disabled={readonly}
+        rows={3}
+        maxLength={20_000}
+        placeholder={t('team_note_placeholder')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button
+        type="button"
+        data-testid="team-note-add"
+        disabled={off}
+        onClick={(e) => guard.act(e, t('team_note_add'), () => void addNote())}
+      >
+        {t('team_note_add')}
+      </button>
+      <p className="meta" data-testid="team-updated">
+        {t('team_updated', record.updatedBy, localDateTime(record.updatedAt))}
+      </p>
     </div>
   );
 }

@@ -28,16 +28,18 @@ export function useTeamEntity(transport: Transport, entityKey: string, pollMs = 
   useEffect(() => {
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    request(transport, { type: 'team:entity', entityKey }).then(
-      (next) => {
-        if (!current) return;
-        setAnswer(next);
-        setError(null);
-      },
-      (failure: unknown) => current && setError(messageOf(failure)),
-    ).finally(() => {
-      if (current) timer = setTimeout(() => setTick((n) => n + 1), pollMs);
-    });
+    request(transport, { type: 'team:entity', entityKey })
+      .then(
+        (next) => {
+          if (!current) return;
+          setAnswer(next);
+          setError(null);
+        },
+        (failure: unknown) => current && setError(messageOf(failure)),
+      )
+      .finally(() => {
+        if (current) timer = setTimeout(() => setTick((n) => n + 1), pollMs);
+      });
     return () => {
       current = false;
       clearTimeout(timer);

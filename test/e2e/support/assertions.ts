@@ -23,15 +23,21 @@ export function expectStatuses(view: OverlayView, exp: ExpectedOverlay, language
   // The window's years may be written as a numeral or in Chinese (近 三 年); the count is what matters.
   expect(view.penalties, 'penalties-3y').toMatch(messagePattern(language, ...(penalties.map(String) as [string, ...string[]])));
   if (penalties[0] !== 'overlay_penalties_unread') {
-    for (const [domain, count] of exp.byDomain) expect(view.penalties, `penalties-3y ${domain}`).toContain(`${message(language, `domain_${domain}`)} ${count}`);
+    for (const [domain, count] of exp.byDomain)
+      expect(view.penalties, `penalties-3y ${domain}`).toContain(`${message(language, `domain_${domain}`)} ${count}`);
   }
   expect(view.repeat, 'repeat-offender').toBe(message(language, ...repeat));
 }
 
 /** Exactly `rows` chips in `table`, each on a row of one of the record's decisions, with its domain and weight. */
 export async function expectChips(page: Page, table: string, exp: ExpectedOverlay, rows: number): Promise<void> {
-  await page.waitForFunction(({ selector, tag, n }) => document.querySelectorAll(`${selector} ${tag}`).length >= n,
-    { selector: table, tag: CHIP_TAG, n: rows }, { timeout: 10_000 }).catch(() => {});
+  await page
+    .waitForFunction(
+      ({ selector, tag, n }) => document.querySelectorAll(`${selector} ${tag}`).length >= n,
+      { selector: table, tag: CHIP_TAG, n: rows },
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
   const chips = await chipsIn(page, table);
   expect(chips, `chips in ${table}`).toHaveLength(rows);
   for (const chip of chips) {

@@ -87,9 +87,10 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     throw error;
   }
   try {
-    const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
-    if (options.sidePanel === false) await worker.evaluate(() => (globalThis as unknown as SidePanelGlobal).chrome.sidePanel.setOptions({ enabled: false }));
+    if (options.sidePanel === false)
+      await worker.evaluate(() => (globalThis as unknown as SidePanelGlobal).chrome.sidePanel.setOptions({ enabled: false }));
     return {
       context,
       extensionId,

@@ -5,7 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  assess, chinaDateOfEpochMs, cleanText, DEFAULT_SETTINGS, running, type AbnormalStatus, type Assessment, type Domain, type IsoDate,
+  assess,
+  chinaDateOfEpochMs,
+  cleanText,
+  DEFAULT_SETTINGS,
+  running,
+  type AbnormalStatus,
+  type Assessment,
+  type Domain,
+  type IsoDate,
   type SectionCoverage,
 } from '#core';
 import { ENTITIES, pageByName, type EntityKey } from '../../sim-site/entities.ts';
@@ -51,14 +59,29 @@ const unknownKey = (c: SectionCoverage) => (c.state === 'unknown' ? 'status_unkn
 /** The status lines for an assessment, as the issue "Honest verdicts" words them: 未知 for a section not read whole. */
 function linesOf(a: Assessment, penaltiesInWindow: number, threshold: number): ExpectedOverlay['lines'] {
   const { seriousList: s, abnormalList: ab, repeatOffender: r, coverage } = a;
-  const serious: Line = s.status === 'LISTED' ? [s.activeListingIds.length ? 'overlay_serious_listed' : 'overlay_serious_listed_banner']
-    : s.status === 'NOT_LISTED' ? [s.shouldBeListed ? 'overlay_serious_due' : 'overlay_serious_none'] : [unknownKey(coverage.serious)];
+  const serious: Line =
+    s.status === 'LISTED'
+      ? [s.activeListingIds.length ? 'overlay_serious_listed' : 'overlay_serious_listed_banner']
+      : s.status === 'NOT_LISTED'
+        ? [s.shouldBeListed ? 'overlay_serious_due' : 'overlay_serious_none']
+        : [unknownKey(coverage.serious)];
   const abnormal: Line = ab.status === 'UNKNOWN' ? [unknownKey(coverage.abnormal)] : [`overlay_abnormal_${ab.status}`];
-  const penalties: Line = coverage.penalties.state === 'unknown' ? ['overlay_penalties_unread']
-    : [coverage.penalties.state === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total', '\\S+', String(penaltiesInWindow)];
-  const repeat: Line = r.status === 'FLAGGED' ? [r.atLeast ? 'overlay_repeat_yes_at_least' : 'overlay_repeat_yes', r.count, threshold]
-    : r.status === 'NOT_FLAGGED' ? ['overlay_repeat_no', r.count, threshold]
-      : coverage.penalties.state === 'unknown' ? [unknownKey(coverage.penalties)] : ['overlay_repeat_unknown_at_least', r.count, threshold];
+  const penalties: Line =
+    coverage.penalties.state === 'unknown'
+      ? ['overlay_penalties_unread']
+      : [
+          coverage.penalties.state === 'partial' ? 'overlay_penalties_at_least' : 'overlay_penalties_total',
+          '\\S+',
+          String(penaltiesInWindow),
+        ];
+  const repeat: Line =
+    r.status === 'FLAGGED'
+      ? [r.atLeast ? 'overlay_repeat_yes_at_least' : 'overlay_repeat_yes', r.count, threshold]
+      : r.status === 'NOT_FLAGGED'
+        ? ['overlay_repeat_no', r.count, threshold]
+        : coverage.penalties.state === 'unknown'
+          ? [unknownKey(coverage.penalties)]
+          : ['overlay_repeat_unknown_at_least', r.count, threshold];
   return { serious, abnormal, penalties, repeat };
 }
 
@@ -78,15 +101,21 @@ export function expectedOverlay(key: EntityKey, asOf: IsoDate = chinaToday(), re
   let penaltiesInWindow = 0;
   for (const p of assessment.penalties) {
     const date = decided.get(p.id);
-    if (date === undefined || !running(date, settings.repeatOffenderWindowYears, 'y', asOf, { boundaryInclusive: settings.boundaryInclusive })) continue;
+    if (
+      date === undefined ||
+      !running(date, settings.repeatOffenderWindowYears, 'y', asOf, { boundaryInclusive: settings.boundaryInclusive })
+    )
+      continue;
     penaltiesInWindow++;
     byDomain.set(p.domain, (byDomain.get(p.domain) ?? 0) + 1);
   }
   const assessed = new Map(assessment.penalties.map((p) => [p.id, p]));
-  const chips = new Map(record.penalties.flatMap((p) => {
-    const a = assessed.get(p.id);
-    return a ? [[cleanText(p.decisionNo), { domain: a.domain, heavy: a.severity === 'HEAVY' }] as const] : [];
-  }));
+  const chips = new Map(
+    record.penalties.flatMap((p) => {
+      const a = assessed.get(p.id);
+      return a ? [[cleanText(p.decisionNo), { domain: a.domain, heavy: a.severity === 'HEAVY' }] as const] : [];
+    }),
+  );
   const { seriousList } = assessment;
   return {
     asOf,
@@ -158,19 +187,25 @@ export function message(language: UiLanguage, key: string, ...subs: Array<string
 export function messagePattern(language: UiLanguage, key: string, ...parts: string[]): RegExp {
   const text = messages(language)[key]?.message;
   if (text === undefined) throw new RangeError(`no message ${key}`);
-  const source = text.split(/(\$\d)/).map((piece) => {
-    const slot = /^\$(\d)$/.exec(piece);
-    return slot ? `(?:${parts[Number(slot[1]) - 1] ?? '.*?'})` : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }).join('');
+  const source = text
+    .split(/(\$\d)/)
+    .map((piece) => {
+      const slot = /^\$(\d)$/.exec(piece);
+      return slot ? `(?:${parts[Number(slot[1]) - 1] ?? '.*?'})` : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
   return new RegExp(`^${source}`);
 }
 
 /** The completeness line, each section on its own: 行政处罚 23/23 · 经营异常 1/1 · 严重违法 0/0 (未载入 when not read). */
 export function completenessText(language: UiLanguage, sections: SectionsRead): string {
-  return (['penalties', 'abnormal', 'serious'] as const).map((section) => {
-    const { read, total } = sections[section];
-    const name = message(language, `coverage_${section}`);
-    if (total === null) return read === 0 ? message(language, 'coverage_unloaded', name) : message(language, 'coverage_no_total', name, read);
-    return message(language, 'coverage_read', name, read, total);
-  }).join(' · ');
+  return (['penalties', 'abnormal', 'serious'] as const)
+    .map((section) => {
+      const { read, total } = sections[section];
+      const name = message(language, `coverage_${section}`);
+      if (total === null)
+        return read === 0 ? message(language, 'coverage_unloaded', name) : message(language, 'coverage_no_total', name, read);
+      return message(language, 'coverage_read', name, read, total);
+    })
+    .join(' · ');
 }

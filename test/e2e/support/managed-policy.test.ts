@@ -36,13 +36,15 @@ describe('managed-policy file of the e2e test', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it.each([['an uncaught error', 'throw new Error("test failed")'], ['process.exit', 'process.exit(1)'], ['the end of the script', '']])(
-    'is removed when the process ends by %s', (_, ending) => {
-      const dir = temporary();
-      writeAndEnd(dir, ending);
-      expect(fs.readdirSync(dir)).toEqual([]);
-    },
-  );
+  it.each([
+    ['an uncaught error', 'throw new Error("test failed")'],
+    ['process.exit', 'process.exit(1)'],
+    ['the end of the script', ''],
+  ])('is removed when the process ends by %s', (_, ending) => {
+    const dir = temporary();
+    writeAndEnd(dir, ending);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 
   it('is removed when the process is ended by SIGTERM, which still ends it', () => {
     const dir = temporary();

@@ -41,50 +41,59 @@ export interface ChipView {
  * that does not exist there.
  */
 export function readOverlay(page: Page | Frame): Promise<OverlayView> {
-  return page.evaluate(({ tag, ids }) => {
-    const hosts = document.querySelectorAll(tag);
-    const host = hosts[0];
-    const root = host?.shadowRoot ?? null;
-    const [serious = null, abnormal = null, penalties = null, repeat = null, completeness = null] = ids.map(
-      (id) => root?.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
-    const [firstPaint = null, completePaint = null] = ['data-first-paint', 'data-complete-paint'].map((name) => {
-      const value = host?.getAttribute(name);
-      return value === null || value === undefined || value === '' ? null : Number(value);
-    });
-    // Text nodes only, without the overlay's own <style>.
-    const parts: string[] = [];
-    if (root) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.localName !== 'style') parts.push(n.textContent ?? '');
-    }
-    return {
-      state: host?.getAttribute('data-state') ?? null,
-      firstPaint,
-      completePaint,
-      serious,
-      abnormal,
-      penalties,
-      repeat,
-      completeness,
-      text: parts.join(' '),
-      // The overlay's own extension-origin frames (person links, notes) are not page content: left out, so that any
-      // element a payload could have made still shows.
-      tags: root
-        ? Array.from(root.querySelectorAll('*'))
-          .filter((el) => !(el.localName === 'iframe' && (el.getAttribute('src') ?? '').startsWith('chrome-extension://')))
-          .map((el) => el.localName)
-        : [],
-      hosts: hosts.length,
-    };
-  }, { tag: OVERLAY_TAG, ids: ['serious-status', 'abnormal-status', 'penalties-3y', 'repeat-offender', 'completeness'] });
+  return page.evaluate(
+    ({ tag, ids }) => {
+      const hosts = document.querySelectorAll(tag);
+      const host = hosts[0];
+      const root = host?.shadowRoot ?? null;
+      const [serious = null, abnormal = null, penalties = null, repeat = null, completeness = null] = ids.map(
+        (id) => root?.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+      );
+      const [firstPaint = null, completePaint = null] = ['data-first-paint', 'data-complete-paint'].map((name) => {
+        const value = host?.getAttribute(name);
+        return value === null || value === undefined || value === '' ? null : Number(value);
+      });
+      // Text nodes only, without the overlay's own <style>.
+      const parts: string[] = [];
+      if (root) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode())
+          if (n.parentElement?.localName !== 'style') parts.push(n.textContent ?? '');
+      }
+      return {
+        state: host?.getAttribute('data-state') ?? null,
+        firstPaint,
+        completePaint,
+        serious,
+        abnormal,
+        penalties,
+        repeat,
+        completeness,
+        text: parts.join(' '),
+        // The overlay's own extension-origin frames (person links, notes) are not page content: left out, so that any
+        // element a payload could have made still shows.
+        tags: root
+          ? Array.from(root.querySelectorAll('*'))
+              .filter((el) => !(el.localName === 'iframe' && (el.getAttribute('src') ?? '').startsWith('chrome-extension://')))
+              .map((el) => el.localName)
+          : [],
+        hosts: hosts.length,
+      };
+    },
+    { tag: OVERLAY_TAG, ids: ['serious-status', 'abnormal-status', 'penalties-3y', 'repeat-offender', 'completeness'] },
+  );
 }
 
 /** Waits until the overlay's host is in one of `states`, then reads it. */
 export async function waitForOverlay(page: Page, states: readonly OverlayState[] = ['ready'], timeout = 20_000): Promise<OverlayView> {
-  await page.waitForFunction(({ tag, wanted }) => {
-    const state = document.querySelector(tag)?.getAttribute('data-state');
-    return typeof state === 'string' && wanted.includes(state);
-  }, { tag: OVERLAY_TAG, wanted: states.map(String) }, { timeout });
+  await page.waitForFunction(
+    ({ tag, wanted }) => {
+      const state = document.querySelector(tag)?.getAttribute('data-state');
+      return typeof state === 'string' && wanted.includes(state);
+    },
+    { tag: OVERLAY_TAG, wanted: states.map(String) },
+    { timeout },
+  );
   return readOverlay(page);
 }
 
@@ -96,13 +105,21 @@ export async function waitForCompletePaint(page: Page, timeout = 20_000): Promis
 
 /** The chips in the rows of a table (by CSS selector), in row order. */
 export function chipsIn(page: Page, tableSelector: string): Promise<ChipView[]> {
-  return page.evaluate(({ selector, tag }) => Array.from(document.querySelectorAll(`${selector} tr`)).flatMap((row) => {
-    const chip = row.querySelector(tag);
-    if (!chip) return [];
-    const cells = Array.from(row.querySelectorAll('td'), (td) => Array.from(td.childNodes)
-      .filter((n) => !(n instanceof Element && n.localName === tag)).map((n) => n.textContent ?? '').join(''));
-    return [{ domain: chip.getAttribute('data-domain'), heavy: chip.getAttribute('data-heavy'), rowText: cells.join(' | ') }];
-  }), { selector: tableSelector, tag: CHIP_TAG });
+  return page.evaluate(
+    ({ selector, tag }) =>
+      Array.from(document.querySelectorAll(`${selector} tr`)).flatMap((row) => {
+        const chip = row.querySelector(tag);
+        if (!chip) return [];
+        const cells = Array.from(row.querySelectorAll('td'), (td) =>
+          Array.from(td.childNodes)
+            .filter((n) => !(n instanceof Element && n.localName === tag))
+            .map((n) => n.textContent ?? '')
+            .join(''),
+        );
+        return [{ domain: chip.getAttribute('data-domain'), heavy: chip.getAttribute('data-heavy'), rowText: cells.join(' | ') }];
+      }),
+    { selector: tableSelector, tag: CHIP_TAG },
+  );
 }
 
 /**

@@ -27,11 +27,15 @@ function wxtBuild(args: string[]): void {
   try {
     // NODE_ENV=production: vitest sets it to "test", and Vite would then bundle React's development runtime.
     execFileSync(process.execPath, [`${ROOT}node_modules/wxt/bin/wxt.mjs`, 'build', ...args], {
-      cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' },
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   } catch (error) {
-    const output = (error as { stdout?: Buffer; stderr?: Buffer });
-    throw new Error(`wxt build ${args.join(' ')} failed:\n${output.stdout?.toString() ?? ''}${output.stderr?.toString() ?? ''}`, { cause: error });
+    const output = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`wxt build ${args.join(' ')} failed:\n${output.stdout?.toString() ?? ''}${output.stderr?.toString() ?? ''}`, {
+      cause: error,
+    });
   }
 }
 
@@ -40,8 +44,10 @@ function wxtBuild(args: string[]): void {
  * manifest test reads), once per run: the mark is inherited by child processes.
  */
 export function buildExtension(options: { firefox?: boolean } = {}): void {
-  const built = process.env[BUILT_MARK] === '1' && existsSync(`${EXTENSION_DIR}/manifest.json`)
-    && (!options.firefox || existsSync(`${FIREFOX_DIR}/manifest.json`));
+  const built =
+    process.env[BUILT_MARK] === '1' &&
+    existsSync(`${EXTENSION_DIR}/manifest.json`) &&
+    (!options.firefox || existsSync(`${FIREFOX_DIR}/manifest.json`));
   if (built) return;
   wxtBuild([]);
   if (options.firefox) wxtBuild(['-b', 'firefox']);

@@ -17,13 +17,17 @@ export interface SidePanel {
   detach(): Promise<void>;
 }
 
-interface TargetInfo { targetId: string; type: string; url: string }
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
 
 /** The side panel page targets of the extension open now. */
 export async function sidePanelTargets(page: Page, extensionId: string): Promise<TargetInfo[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: TargetInfo[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
     return targetInfos.filter((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/sidepanel.html`));
   } finally {
     await cdp.detach();
@@ -40,7 +44,7 @@ export async function attachSidePanel(page: Page, extensionId: string, timeout =
   }
   // Through the browser's first tab, which lives as long as the browser: the panel outlives the tab it opened beside.
   const cdp = await page.context().newCDPSession(page.context().pages()[0] ?? page);
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }) as { sessionId: string };
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
   return driver(cdp, sessionId);
 }
 
@@ -56,14 +60,16 @@ function driver(cdp: CDPSession, sessionId: string): SidePanel {
     if (reply.error) waiting.reject(new Error(reply.error.message));
     else waiting.resolve(reply.result);
   });
-  const send = (method: string, params: object): Promise<unknown> => new Promise((resolve, reject) => {
-    const id = ++nextId;
-    pending.set(id, { resolve, reject });
-    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-  });
+  const send = (method: string, params: object): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      pending.set(id, { resolve, reject });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
   const evaluate = async <T>(expression: string): Promise<T> => {
-    const answer = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }) as {
-      result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } };
+    const answer = (await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })) as {
+      result: { value?: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
     };
     if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
     return answer.result.value as T;

@@ -7,8 +7,12 @@
 import type { SimPage } from '../entities.ts';
 import { entityOfPage } from '../routes.ts';
 import {
-  CREDITCHINA_CATEGORIES, creditChinaCategoryReply, creditChinaDetailReply, type CreditChinaDetailReply,
-  type CreditChinaListReply, type CreditChinaRow,
+  CREDITCHINA_CATEGORIES,
+  creditChinaCategoryReply,
+  creditChinaDetailReply,
+  type CreditChinaDetailReply,
+  type CreditChinaListReply,
+  type CreditChinaRow,
 } from '../sections.ts';
 import { esc, layoutComment, scriptJson } from './html.ts';
 
@@ -25,8 +29,10 @@ function rowItems(row: { columnList: string[]; sencesMap: Record<string, string>
 
 export function headHtml(reply: CreditChinaDetailReply): string {
   const head = reply.data.headEntity;
-  return `<div class="company-name">${esc(head.jgmc ?? '')}</div><span class="company-status">${esc(head.status ?? '')}</span>`
-    + `<div class="company-code">统一社会信用代码：<span>${esc(head.tyshxydm ?? '')}</span></div>`;
+  return (
+    `<div class="company-name">${esc(head.jgmc ?? '')}</div><span class="company-status">${esc(head.status ?? '')}</span>` +
+    `<div class="company-code">统一社会信用代码：<span>${esc(head.tyshxydm ?? '')}</span></div>`
+  );
 }
 
 export function basicHtml(reply: CreditChinaDetailReply): string {
@@ -39,7 +45,8 @@ function recordHtml(row: CreditChinaRow): string {
 
 export function categoryHtml(type: string, reply: CreditChinaListReply): string {
   const list = reply.data.list;
-  const body = list.length === 0 ? `<div class="record-empty">${EMPTY}</div>` : `<div class="record-list">${list.map(recordHtml).join('')}</div>`;
+  const body =
+    list.length === 0 ? `<div class="record-empty">${EMPTY}</div>` : `<div class="record-list">${list.map(recordHtml).join('')}</div>`;
   return `<div class="category-title">${esc(type)}</div>${body}`;
 }
 

@@ -47,9 +47,13 @@ export function cellHtml(column: Column, row: JsonRow, n: number, style: DateSty
 
 /** The <tr> elements of one page of rows; the empty-table row when there are none. */
 export function rowsHtml(columns: Column[], rows: JsonRow[], start: number, style: DateStyle, emptyText: string): string {
-  if (rows.length === 0) return `<tr class="odd"><td valign="top" colspan="${columns.length}" class="dataTables_empty">${emptyText}</td></tr>`;
+  if (rows.length === 0)
+    return `<tr class="odd"><td valign="top" colspan="${columns.length}" class="dataTables_empty">${emptyText}</td></tr>`;
   return rows
-    .map((row, i) => `<tr class="${i % 2 === 0 ? 'odd' : 'even'}">${columns.map((col) => `<td>${cellHtml(col, row, start + i + 1, style)}</td>`).join('')}</tr>`)
+    .map(
+      (row, i) =>
+        `<tr class="${i % 2 === 0 ? 'odd' : 'even'}">${columns.map((col) => `<td>${cellHtml(col, row, start + i + 1, style)}</td>`).join('')}</tr>`,
+    )
     .join('');
 }
 

@@ -11,8 +11,15 @@
 import type { SimEntity, SimPage } from '../entities.ts';
 import { entityOfPage, sectionEndpoints, urlDeclarations } from '../routes.ts';
 import {
-  ABNORMAL_COLUMNS, ABNORMAL_COLUMNS_INDIVIDUAL, PAGE_LENGTH, SECTIONS, SERIOUS_COLUMNS_2017, dataTablesPage, sectionRows,
-  type Column, type SectionId,
+  ABNORMAL_COLUMNS,
+  ABNORMAL_COLUMNS_INDIVIDUAL,
+  PAGE_LENGTH,
+  SECTIONS,
+  SERIOUS_COLUMNS_2017,
+  dataTablesPage,
+  sectionRows,
+  type Column,
+  type SectionId,
 } from '../sections.ts';
 import { rowsHtml, SECTION_TABLE_JS } from './datatable.ts';
 import { cnDate, esc, layoutComment, scriptJson } from './html.ts';
@@ -41,7 +48,12 @@ function fullWidthBrackets(columns: Column[]): Column[] {
 function blocksFor(page: SimPage, entity: SimEntity): Record<'pane1' | 'self' | 'licence' | 'punish' | 'abnormal' | 'serious', Block[]> {
   const individual = entity.profile.kind === 'individual';
   const plain = (section: SectionId, urlVar: string, tableId: string, extra: Partial<Block> = {}): Block => ({
-    section, urlVar, tableId, title: SECTIONS[section].title2017 ?? SECTIONS[section].title, columns: SECTIONS[section].columns, ...extra,
+    section,
+    urlVar,
+    tableId,
+    title: SECTIONS[section].title2017 ?? SECTIONS[section].title,
+    columns: SECTIONS[section].columns,
+    ...extra,
   });
   return {
     pane1: [
@@ -65,26 +77,30 @@ function blocksFor(page: SimPage, entity: SimEntity): Record<'pane1' | 'self' | 
     ],
     licence: [plain('licence', 'otherLicenceDetailInfoUrl', 'needPaging_otherLicensing', { wrapClass: 'other_licensing' })],
     punish: [plain('punishment', 'punishmentDetailInfoUrl', 'needPaging_punish', { wrapClass: 'warning_punish' })],
-    abnormal: [{
-      section: 'abnormal',
-      // The script picks entBusExcepUrl or indBusExcepUrl by input#entType, as the site does.
-      urlVar: '@abnormal',
-      tableId: 'needPaging_abnormal',
-      title: individual ? '经营异常信息' : '列入经营异常名录信息',
-      columns: individual ? fullWidthBrackets(ABNORMAL_COLUMNS_INDIVIDUAL) : ABNORMAL_COLUMNS,
-      wrapClass: 'warning_abnormal',
-      nestedHeader: page.variant === '2017',
-    }],
-    serious: [{
-      section: 'serious',
-      urlVar: 'IllInfoUrl',
-      tableId: 'needPaging_illegal',
-      title: SECTIONS.serious.title2017 ?? SECTIONS.serious.title,
-      columns: SERIOUS_COLUMNS_2017,
-      wrapClass: 'warning_illegal',
-      wrapId: 'ill_tab',
-      builtByScript: page.variant === '2018',
-    }],
+    abnormal: [
+      {
+        section: 'abnormal',
+        // The script picks entBusExcepUrl or indBusExcepUrl by input#entType, as the site does.
+        urlVar: '@abnormal',
+        tableId: 'needPaging_abnormal',
+        title: individual ? '经营异常信息' : '列入经营异常名录信息',
+        columns: individual ? fullWidthBrackets(ABNORMAL_COLUMNS_INDIVIDUAL) : ABNORMAL_COLUMNS,
+        wrapClass: 'warning_abnormal',
+        nestedHeader: page.variant === '2017',
+      },
+    ],
+    serious: [
+      {
+        section: 'serious',
+        urlVar: 'IllInfoUrl',
+        tableId: 'needPaging_illegal',
+        title: SECTIONS.serious.title2017 ?? SECTIONS.serious.title,
+        columns: SERIOUS_COLUMNS_2017,
+        wrapClass: 'warning_illegal',
+        wrapId: 'ill_tab',
+        builtByScript: page.variant === '2018',
+      },
+    ],
   };
 }
 
@@ -133,7 +149,10 @@ function simBuiltTable(b, rows) {
 }
 `;
 
-interface Rendered { rows: string; pager: string }
+interface Rendered {
+  rows: string;
+  pager: string;
+}
 
 function renderBlock(block: Block, rendered: Rendered | null): string {
   const wrapAttrs = `${block.wrapClass ? ` class="${block.wrapClass}"` : ' class="details-box"'}${block.wrapId ? ` id="${block.wrapId}"` : ''}`;
@@ -142,11 +161,13 @@ function renderBlock(block: Block, rendered: Rendered | null): string {
   let table: string;
   if (block.builtByScript) {
     // As in the 2018 sample: the static table is commented out and the script builds it.
-    table = `<!--\n<table id="${block.tableId}" class="tableYyzz" cellspacing="0" cellpadding="0">\n<thead>${headerRow(block.columns)}</thead>\n</table>\n-->\n`
-      + `<div id="${block.tableId}_box">${rendered ? builtTable(block, rendered.rows) : ''}</div>`;
+    table =
+      `<!--\n<table id="${block.tableId}" class="tableYyzz" cellspacing="0" cellpadding="0">\n<thead>${headerRow(block.columns)}</thead>\n</table>\n-->\n` +
+      `<div id="${block.tableId}_box">${rendered ? builtTable(block, rendered.rows) : ''}</div>`;
   } else if (block.nestedHeader) {
-    table = `<div class="specialfuckth"><table class="tableYyzz" cellspacing="0" cellpadding="0"><thead>${headerRow(block.columns)}</thead></table></div>`
-      + `<table id="${block.tableId}" class="tableYyzz tableBody" cellspacing="0" cellpadding="0"><tbody>${rendered?.rows ?? ''}</tbody></table>`;
+    table =
+      `<div class="specialfuckth"><table class="tableYyzz" cellspacing="0" cellpadding="0"><thead>${headerRow(block.columns)}</thead></table></div>` +
+      `<table id="${block.tableId}" class="tableYyzz tableBody" cellspacing="0" cellpadding="0"><tbody>${rendered?.rows ?? ''}</tbody></table>`;
   } else {
     table = `<table id="${block.tableId}" class="tableYyzz" cellspacing="0" cellpadding="0">\n<thead>${headerRow(block.columns)}</thead>\n<tbody>${rendered?.rows ?? ''}</tbody>\n</table>`;
   }
@@ -159,7 +180,8 @@ function pageLengthOf(page: SimPage): number {
 
 function renderedBlock(page: SimPage, entity: SimEntity, block: Block): Rendered {
   const endpoints = sectionEndpoints(page);
-  const varName = block.urlVar === '@abnormal' ? (entity.profile.kind === 'individual' ? 'indBusExcepUrl' : 'entBusExcepUrl') : block.urlVar;
+  const varName =
+    block.urlVar === '@abnormal' ? (entity.profile.kind === 'individual' ? 'indBusExcepUrl' : 'entBusExcepUrl') : block.urlVar;
   const endpoint = endpoints.find((e) => e.varName === varName);
   const rows = endpoint?.section ? sectionRows(entity, endpoint.section) : [];
   const length = pageLengthOf(page);
@@ -178,20 +200,36 @@ function basicInfo(entity: SimEntity): string {
   // The registration authority arrives split across spans, like other obfuscated values.
   const authority = e.registrationAuthority ?? '';
   const authorityHtml = `<span class="nameBoxColor">${esc(authority.slice(0, 3))}</span>${esc(authority.slice(3))}`;
-  const items: Array<[string, string]> = p.kind === 'individual'
-    ? [
-      ['统一社会信用代码', esc(e.uscc ?? '')], ['名称', esc(e.name)], ['类型', esc(p.typeText)],
-      ['经营者', `&nbsp;${esc(e.legalRepresentative ?? '')}&nbsp;`], ['组成形式', esc(p.organisationForm ?? '')],
-      ['注册日期', established], ['登记机关', authorityHtml], ['核准日期', cnDate(p.approvedOn)],
-      ['登记状态', esc(e.status ?? '')], ['经营场所', esc(p.address)], ['经营范围', esc(p.scope)],
-    ]
-    : [
-      ['统一社会信用代码', esc(e.uscc ?? '')], ['企业名称', esc(e.name)], ['类型', esc(p.typeText)],
-      ['法定代表人', `&nbsp;${esc(e.legalRepresentative ?? '')}&nbsp;`], ['注册资本', esc(p.capital ?? '')],
-      ['成立日期', established], ['营业期限自', established], ['营业期限至', p.termTo ? cnDate(p.termTo) : '长期'],
-      ['登记机关', authorityHtml], ['核准日期', cnDate(p.approvedOn)], ['登记状态', esc(e.status ?? '')],
-      ['住所', esc(p.address)], ['经营范围', esc(p.scope)],
-    ];
+  const items: Array<[string, string]> =
+    p.kind === 'individual'
+      ? [
+          ['统一社会信用代码', esc(e.uscc ?? '')],
+          ['名称', esc(e.name)],
+          ['类型', esc(p.typeText)],
+          ['经营者', `&nbsp;${esc(e.legalRepresentative ?? '')}&nbsp;`],
+          ['组成形式', esc(p.organisationForm ?? '')],
+          ['注册日期', established],
+          ['登记机关', authorityHtml],
+          ['核准日期', cnDate(p.approvedOn)],
+          ['登记状态', esc(e.status ?? '')],
+          ['经营场所', esc(p.address)],
+          ['经营范围', esc(p.scope)],
+        ]
+      : [
+          ['统一社会信用代码', esc(e.uscc ?? '')],
+          ['企业名称', esc(e.name)],
+          ['类型', esc(p.typeText)],
+          ['法定代表人', `&nbsp;${esc(e.legalRepresentative ?? '')}&nbsp;`],
+          ['注册资本', esc(p.capital ?? '')],
+          ['成立日期', established],
+          ['营业期限自', established],
+          ['营业期限至', p.termTo ? cnDate(p.termTo) : '长期'],
+          ['登记机关', authorityHtml],
+          ['核准日期', cnDate(p.approvedOn)],
+          ['登记状态', esc(e.status ?? '')],
+          ['住所', esc(p.address)],
+          ['经营范围', esc(p.scope)],
+        ];
   return `<div id="primaryInfo"><div class="details clearfix"><div class="titleTop"><span class="title-text">营业执照信息</span></div>
 <div class="overview">
 ${items.map(([label, value], i) => dl(label, value, i % 2 === 1)).join('\n')}
@@ -262,7 +300,9 @@ body{font-family:"Microsoft YaHei",sans-serif;font-size:14px;margin:0;color:#333
 
 function pageScript(blocks: Block[], length: number): string {
   const config = blocks.map((b) => ({
-    urlVar: b.urlVar, tableId: b.tableId, columns: b.columns.map((c) => ({ header: c.header, kind: c.kind, key: c.key ?? null })),
+    urlVar: b.urlVar,
+    tableId: b.tableId,
+    columns: b.columns.map((c) => ({ header: c.header, kind: c.kind, key: c.key ?? null })),
     built: b.builtByScript === true,
   }));
   return `<script type="text/javascript">
@@ -328,8 +368,11 @@ export function renderGsxt2017(page: SimPage, options: { saved: boolean }): stri
   // The saved copies were taken with the tab of interest open: penalties for companies, the abnormal list for 个体户.
   const activeTab = options.saved ? (individual ? 4 : 3) : 1;
   const tabs: Array<[number, string, boolean]> = [
-    [1, '基础信息', true], [2, '行政许可信息', true], [3, '行政处罚信息', true],
-    [4, individual ? '经营异常信息' : '列入经营异常名录信息', true], [5, '列入严重违法失信企业名单（黑名单）信息', listed],
+    [1, '基础信息', true],
+    [2, '行政许可信息', true],
+    [3, '行政处罚信息', true],
+    [4, individual ? '经营异常信息' : '列入经营异常名录信息', true],
+    [5, '列入严重违法失信企业名单（黑名单）信息', listed],
   ];
   const pane = (n: number, body: string): string =>
     `<div class="content-i" id="content${n}"${n === activeTab ? '' : ' style="display:none"'}>\n${body}\n</div>`;

@@ -56,7 +56,8 @@ export function pager2026(total: number, page: number): string {
   let links = '';
   if (pages > 1) {
     links += `<a href="javascript:;" class="pg-prev" data-page="${Math.max(1, page - 1)}">上一页</a>`;
-    for (let p = 1; p <= pages; p++) links += `<a href="javascript:;" class="pg-num${p === page ? ' pg-on' : ''}" data-page="${p}">${p}</a>`;
+    for (let p = 1; p <= pages; p++)
+      links += `<a href="javascript:;" class="pg-num${p === page ? ' pg-on' : ''}" data-page="${p}">${p}</a>`;
     links += `<a href="javascript:;" class="pg-next" data-page="${Math.min(pages, page + 1)}">下一页</a>`;
   }
   return `<div class="result-pager"><span class="pager-info">共 查询到 ${total} 条记录 共 ${pages} 页</span><span class="pager-links">${links}</span></div>`;
@@ -128,7 +129,11 @@ ${body}
 }
 
 function annualReports(): string {
-  const rows = [['2025年度报告', '2026-04-02'], ['2024年度报告', '2025-03-18'], ['2023年度报告', '2024-05-07']];
+  const rows = [
+    ['2025年度报告', '2026-04-02'],
+    ['2024年度报告', '2025-03-18'],
+    ['2023年度报告', '2024-05-07'],
+  ];
   return `<div class="detail-block collapsed" id="qynb" data-loaded="true">
 <div class="block-title" role="button" tabindex="0"><span>企业年报信息</span><i class="arrow"></i></div>
 <div class="block-body" style="display:none"><ul class="report-list">${rows.map(([t, d]) => `<li><a href="javascript:;">${t}</a><span>${d} 已公示</span></li>`).join('')}</ul></div>
@@ -154,10 +159,15 @@ body{margin:0;font-family:"PingFang SC","Microsoft YaHei",sans-serif;font-size:1
 </style>`;
 
 function pageScript(entity: SimEntity): string {
-  const config: Record<string, { urlVar: string; empty: string; columns: Array<{ header: string; kind: string; key: string | null }> }> = {};
+  const config: Record<string, { urlVar: string; empty: string; columns: Array<{ header: string; kind: string; key: string | null }> }> =
+    {};
   for (const item of MENU) {
     const def = SECTIONS[item.section];
-    config[item.anchor] = { urlVar: item.urlVar, empty: def.emptyText, columns: def.columns.map((c) => ({ header: c.header, kind: c.kind, key: c.key ?? null })) };
+    config[item.anchor] = {
+      urlVar: item.urlVar,
+      empty: def.emptyText,
+      columns: def.columns.map((c) => ({ header: c.header, kind: c.kind, key: c.key ?? null })),
+    };
   }
   return `<script>
 ${SECTION_TABLE_JS}${BODY_JS}

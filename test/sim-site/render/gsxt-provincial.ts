@@ -22,9 +22,10 @@ function dateCell(date: IsoDate | undefined): string {
 
 function listTable(id: string, title: string, headers: string[], rows: string[][], total: number): string {
   const head = `<tr><th colspan="${headers.length}" style="text-align:center;">${title}</th></tr>\n<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`;
-  const body = rows.length === 0
-    ? `<tr><td colspan="${headers.length}" style="text-align:center;">暂无数据</td></tr>`
-    : rows.map((cells) => `<tr>\n${cells.join('\n')}\n\t\t</tr>`).join('\n');
+  const body =
+    rows.length === 0
+      ? `<tr><td colspan="${headers.length}" style="text-align:center;">暂无数据</td></tr>`
+      : rows.map((cells) => `<tr>\n${cells.join('\n')}\n\t\t</tr>`).join('\n');
   const pages = Math.max(1, Math.ceil(total / PAGE_LENGTH));
   return `<div id="${id}">
 <table class="detailsList" cellspacing="0" cellpadding="0" width="100%">
@@ -61,17 +62,37 @@ export function renderGsxtProvincial(page: SimPage): string {
   const firstPage = <T>(list: T[]): T[] => list.slice(0, PAGE_LENGTH);
   const alterations = entity.side.alterations.map((a, i) => [td(String(i + 1)), td(a.item), td(a.before), td(a.after), dateCell(a.date)]);
   const abnormal = firstPage(r.abnormalListings).map((a, i) => [
-    td(String(i + 1)), td(a.reasonText), dateCell(a.listedDate), td(a.removalReasonText), dateCell(a.removedDate), td(a.authority),
+    td(String(i + 1)),
+    td(a.reasonText),
+    dateCell(a.listedDate),
+    td(a.removalReasonText),
+    dateCell(a.removedDate),
+    td(a.authority),
   ]);
   const serious = firstPage(r.seriousListings).map((s, i) => [
-    td(String(i + 1)), td(s.reasonText), dateCell(s.listedDate), td(undefined), dateCell(s.removedDate), td(s.authority),
+    td(String(i + 1)),
+    td(s.reasonText),
+    dateCell(s.listedDate),
+    td(undefined),
+    dateCell(s.removedDate),
+    td(s.authority),
   ]);
   const penalties = firstPage(r.penalties).map((p, i) => [
-    td(String(i + 1)), td(p.decisionNo), td(p.violationText), td(p.content), td(p.authority), dateCell(p.decisionDate),
-    dateCell(p.publicityDate), td(undefined),
+    td(String(i + 1)),
+    td(p.decisionNo),
+    td(p.violationText),
+    td(p.content),
+    td(p.authority),
+    dateCell(p.decisionDate),
+    dateCell(p.publicityDate),
+    td(undefined),
   ]);
   const checks = entity.side.spotChecks.map((s, i) => [
-    td(String(i + 1)), td(s.authority), td(s.type === 1 ? '抽查' : '检查'), dateCell(s.date), td(s.result),
+    td(String(i + 1)),
+    td(s.authority),
+    td(s.type === 1 ? '抽查' : '检查'),
+    dateCell(s.date),
+    td(s.result),
   ]);
   return `${layoutComment('gsxt-provincial')}
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">

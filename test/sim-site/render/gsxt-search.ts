@@ -14,7 +14,9 @@ export interface SearchHit {
 /** gsxt detail pages whose entity name or code contains the word (all of them for an empty word). */
 export function searchHits(word: string): SearchHit[] {
   const w = word.trim();
-  return PAGES.filter((p) => p.layout !== 'gsxt-search' && p.site === 'gsxt-gov-cn' && p.entityKey && p.host === 'www.gsxt.gov.cn' && p.inSearch !== false)
+  return PAGES.filter(
+    (p) => p.layout !== 'gsxt-search' && p.site === 'gsxt-gov-cn' && p.entityKey && p.host === 'www.gsxt.gov.cn' && p.inSearch !== false,
+  )
     .filter((p) => {
       const e = p.entityKey ? ENTITIES[p.entityKey].record.entity : null;
       return !!e && (w === '' || e.name.includes(w) || (e.uscc ?? '').includes(w.toUpperCase()));
@@ -29,7 +31,8 @@ export function renderGsxtSearch(word: string): string {
     if (!entity) return '';
     const e = entity.record.entity;
     const marks: string[] = [];
-    if (entity.record.seriousListings.some((s) => !s.removedDate)) marks.push('<span class="tip-ill">列入严重违法失信企业名单（黑名单）</span>');
+    if (entity.record.seriousListings.some((s) => !s.removedDate))
+      marks.push('<span class="tip-ill">列入严重违法失信企业名单（黑名单）</span>');
     if (entity.record.abnormalListings.some((a) => !a.removedDate)) marks.push('<span class="tip-exc">列入经营异常名录</span>');
     const owner = entity.profile.kind === 'individual' ? '经营者' : '法定代表人';
     return `<a class="search_list_item db" href="${esc(href)}" target="_blank" data-full-url="${esc(pageUrl(page))}">

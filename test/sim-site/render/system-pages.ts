@@ -47,8 +47,12 @@ export function renderNotFound(): string {
 function pageLine(page: SimPage): string {
   const url = `http://${page.host}${page.path}`;
   const endpoints = sectionEndpoints(page).filter((e) => e.section !== null);
-  const list = endpoints.length === 0 ? '' : `<details><summary>${endpoints.length} section endpoints (POST draw/start/length)</summary><ul>${endpoints
-    .map((e) => `<li><code>var ${esc(e.varName)}</code> → <code>${esc(e.path)}</code> (${e.section ?? ''})</li>`).join('')}</ul></details>`;
+  const list =
+    endpoints.length === 0
+      ? ''
+      : `<details><summary>${endpoints.length} section endpoints (POST draw/start/length)</summary><ul>${endpoints
+          .map((e) => `<li><code>var ${esc(e.varName)}</code> → <code>${esc(e.path)}</code> (${e.section ?? ''})</li>`)
+          .join('')}</ul></details>`;
   return `<li><a href="${esc(url)}">${esc(page.name)}</a> — ${esc(page.about)}<br><code>${esc(pageUrl(page))}</code>${page.fixture ? ' · saved as a fixture' : ''}${list}</li>`;
 }
 

@@ -69,7 +69,12 @@ export const UNREAD = parsed({
   completeness: { penalties: { read: 0, total: null }, abnormal: { read: 0, total: null }, serious: { read: 0, total: null } },
 });
 
-export async function seed(db: CreditLensDb, record: EntityRecord, observedAt: string, url = 'https://www.gsxt.gov.cn/corp-query-entprise-info-xxx.html'): Promise<Snapshot> {
+export async function seed(
+  db: CreditLensDb,
+  record: EntityRecord,
+  observedAt: string,
+  url = 'https://www.gsxt.gov.cn/corp-query-entprise-info-xxx.html',
+): Promise<Snapshot> {
   return saveSnapshot(db, { record, assessment: assessRecord(record, { asOf: AS_OF }), url, site: 'gsxt-gov-cn', observedAt });
 }
 

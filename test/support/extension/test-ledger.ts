@@ -23,14 +23,22 @@ export function ledgerDoc(count: number): Y.Doc {
       const key = usccOf(i);
       const edit = { by: 'li', at: `${dayOf(i)}T02:00:00.000Z` };
       ensureTeamEntity(doc, { name: `示例市第${i}号商贸有限公司`, uscc: key, legalRepresentative: `张${i % 500}` }, edit);
-      updateTeamEntity(doc, key, {
-        status: STATUSES[i % STATUSES.length], domain: i % 7 === 6 ? null : Domain.options[i % 7]!, assignee: ASSIGNEES[i % 4],
-        repeatOffenderPublicizedOn: i % 40 === 0 ? dayOf(i) : null,
-      }, edit);
+      updateTeamEntity(
+        doc,
+        key,
+        {
+          status: STATUSES[i % STATUSES.length],
+          domain: i % 7 === 6 ? null : Domain.options[i % 7]!,
+          assignee: ASSIGNEES[i % 4],
+          repeatOffenderPublicizedOn: i % 40 === 0 ? dayOf(i) : null,
+        },
+        edit,
+      );
       if (i % 7 === 0) addTeamTag(doc, key, '重点', edit);
       if (i % 11 === 0) addTeamTag(doc, key, '冷链', edit);
       if (i % 13 === 0) addTeamNote(doc, key, { id: `n${i}`, text: `现场检查发现过期原料（第${i}次）` }, edit);
-      if (i % 50 === 0) addTeamListing(doc, key, { id: `l${i}`, decidedOn: dayOf(i), domain: 'FOOD', decisionNo: `示市监信〔2026〕${i}号` }, edit);
+      if (i % 50 === 0)
+        addTeamListing(doc, key, { id: `l${i}`, decidedOn: dayOf(i), domain: 'FOOD', decisionNo: `示市监信〔2026〕${i}号` }, edit);
     }
   });
   return doc;

@@ -11,7 +11,13 @@ export interface TestTeam extends TeamBackend {
   doc: Y.Doc;
   /** What the handlers were told each tab shows. */
   tabs: Map<number, string>;
-  set(change: { state?: ConnectionState; role?: TeamRole; viewers?: string[]; detail?: string | null; history?: HistoryEntry[] | Error }): void;
+  set(change: {
+    state?: ConnectionState;
+    role?: TeamRole;
+    viewers?: string[];
+    detail?: string | null;
+    history?: HistoryEntry[] | Error;
+  }): void;
   configured: Array<{ server: string; token: string }>;
 }
 
@@ -25,11 +31,14 @@ export function testTeam(options: { role?: TeamRole; state?: ConnectionState; us
   let history: HistoryEntry[] | Error = [];
   const configured: Array<{ server: string; token: string }> = [];
   const claims = () => ({ sub: options.user ?? 'alice', team: 't1', role, jti: 'j1', iat: 1_790_000_000, exp: 1_900_000_000 });
-  const status = (): TeamStatus => (state === 'not-configured'
-    ? { state, server: null, claims: null, detail }
-    : { state, server: 'ws://127.0.0.1:1234', claims: claims(), detail });
+  const status = (): TeamStatus =>
+    state === 'not-configured'
+      ? { state, server: null, claims: null, detail }
+      : { state, server: 'ws://127.0.0.1:1234', claims: claims(), detail };
   return {
-    doc, tabs, configured,
+    doc,
+    tabs,
+    configured,
     set(change) {
       state = change.state ?? state;
       role = change.role ?? role;
