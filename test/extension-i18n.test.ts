@@ -12,7 +12,7 @@ const UI_FOLDERS = ['background', 'features', 'entrypoints', 'ui'];
 const HAN = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 
 /** Lines whose Chinese is not UI text: the tag input accepts Chinese and Latin separators alike. */
-const INPUT_PARSING = /text\.split\(\/\[/;
+const INPUT_PARSING = /\.split\(\/\[/;
 /** Files whose Chinese is what they read, not what they show: the column headers clue files use. */
 const READS_CHINESE = new Set(['features/ledger/mapping.ts']);
 
