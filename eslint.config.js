@@ -114,9 +114,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports(['sync-server', 'cli', 'packaging'], true, true) }] },
   },
   {
-    // Tests may import test helpers wherever they are.
+    // Tests may import test helpers wherever they are, and a site's own readers ('#core/sites/<file>') to test them.
     files: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports([], false) }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictedImports([], false, true) }] },
   },
   {
     files: ['core/**/*.ts'],

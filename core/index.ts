@@ -76,7 +76,6 @@ export {
   type ClueRows,
 } from './team/clue-import.ts';
 export { PageReport, PageReportResult } from './sites/page-report.ts';
-export { CreditChinaReply, CreditChinaRow, creditChinaItems, type CreditChinaItems } from './sites/creditchina-json.ts';
 
 /** Validate untrusted input, derive, and assess it on `asOf` — the whole pipeline in one call. */
 export function assess(input: unknown, options: { asOf: IsoDate; settings?: RuleSettings }): Parsed<Assessment> {

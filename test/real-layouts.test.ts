@@ -9,17 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  CreditChinaReply,
-  assessRecord,
-  creditChinaItems,
-  siteById,
-  type Assessment,
-  type EntityRecord,
-  type ParseResult,
-  type SectionKind,
-  type SiteAdapter,
-} from '#core';
+import { assessRecord, siteById, type Assessment, type EntityRecord, type ParseResult, type SectionKind, type SiteAdapter } from '#core';
+import { CreditChinaReply, creditChinaItems } from '#core/sites/creditchina-json';
 import { parseSavedPage } from '../cli/html.ts';
 
 const FIXTURES = fileURLToPath(new URL('../core/sites/fixtures/', import.meta.url));
