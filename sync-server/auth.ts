@@ -5,6 +5,7 @@
  * Missing, bad, expired or revoked → 401; a valid token of another team → 403. Reasons are for the audit trail and
  * never contain the token.
  */
+import type http from 'node:http';
 import { TeamId } from '#core';
 import type { AccountStore } from './persistence/store.ts';
 import type { Principal } from './peer.ts';
@@ -25,6 +26,20 @@ export async function admit(url: URL, address: string, secret: Uint8Array, accou
   const team = teamOfPath(url.pathname);
   if (team === undefined) return { ok: false, status: 404, reason: 'no such document path' };
   return checkToken(url.searchParams.get('token'), team, address, secret, accounts, nowMs);
+}
+
+/** The token of an HTTP request's `Authorization: Bearer <token>` header, null without one. */
+export function bearerToken(req: Pick<http.IncomingMessage, 'headers'>): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
+}
+
+/** A path segment percent-decoded; undefined when it is not valid percent-encoding (`%ZZ`). */
+export function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The same checks for a token given another way (the report endpoint's `Authorization: Bearer`). */

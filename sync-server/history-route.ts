@@ -9,7 +9,7 @@ import type http from 'node:http';
 import * as z from 'zod';
 import { EntityHistory, TeamId } from '#core';
 import type { ServerEventBus } from './events.ts';
-import { checkToken } from './auth.ts';
+import { bearerToken, checkToken, decodedSegment } from './auth.ts';
 import type { AccountStore, DocumentStore } from './persistence/store.ts';
 
 export const HISTORY_PATH = /^\/team\/([^/]+)\/entities\/([^/]+)\/history\/?$/;
@@ -40,14 +40,6 @@ export function serveHistoryPreflight(res: http.ServerResponse): void {
   res.writeHead(204, { ...CORS, 'access-control-max-age': '600' }).end();
 }
 
-function decoded(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
 export async function serveHistory(
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -60,12 +52,12 @@ export async function serveHistory(
   },
 ): Promise<void> {
   const [, rawTeam = '', rawKey = ''] = HISTORY_PATH.exec(url.pathname) ?? [];
-  const team = TeamId.safeParse(decoded(rawTeam));
-  const key = EntityKey.safeParse(decoded(rawKey));
+  const team = TeamId.safeParse(decodedSegment(rawTeam));
+  const key = EntityKey.safeParse(decodedSegment(rawKey));
   if (!team.success) return send(res, 400, { error: 'not a team id' });
   if (!key.success) return send(res, 400, { error: `not an entity key: ${key.error.issues.map((i) => i.message).join('; ')}` });
   const address = req.socket.remoteAddress ?? 'unknown';
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
+  const bearer = bearerToken(req);
   const access = await checkToken(bearer, team.data, address, deps.secret, deps.accounts, Date.now());
   // Whether a team exists is said only to someone holding a valid token.
   if (!access.ok && access.status === 401) return send(res, 401, { error: 'a valid token is needed (Authorization: Bearer)' });

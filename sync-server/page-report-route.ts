@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { PageReport, TeamId, problemLines, problemsOf } from '#core';
 import type { Config } from './config.ts';
 import type { ServerEventBus } from './events.ts';
-import { checkToken } from './auth.ts';
+import { bearerToken, checkToken, decodedSegment } from './auth.ts';
 import type { AccountStore } from './persistence/store.ts';
 import type { PageReportStore } from './persistence/page-reports.ts';
 
@@ -68,14 +68,6 @@ export function readBody(req: http.IncomingMessage, max: number): Promise<Buffer
   });
 }
 
-function decoded(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
 export async function servePageReport(
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -93,10 +85,10 @@ export async function servePageReport(
   // A refusal before the body is read closes the connection: the rest of the body is not waited for.
   const refuse = (status: number, error: string, extra: Record<string, string> = {}) =>
     send(res, status, { error }, { connection: 'close', ...extra });
-  const team = TeamId.safeParse(decoded(PAGE_REPORTS_PATH.exec(url.pathname)?.[1] ?? ''));
+  const team = TeamId.safeParse(decodedSegment(PAGE_REPORTS_PATH.exec(url.pathname)?.[1] ?? ''));
   if (!team.success) return refuse(400, 'not a team id');
   const address = req.socket.remoteAddress ?? 'unknown';
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
+  const bearer = bearerToken(req);
   const access = await checkToken(bearer, team.data, address, deps.secret, deps.accounts, now());
   if (!access.ok)
     return refuse(

@@ -8,7 +8,7 @@ import type http from 'node:http';
 import * as z from 'zod';
 import { IsoDateString, reportCsv, reportXlsx, workReport, type TeamRead } from '#core';
 import type { ServerEventBus } from './events.ts';
-import { checkToken } from './auth.ts';
+import { bearerToken, checkToken } from './auth.ts';
 import type { AccountStore } from './persistence/store.ts';
 
 const ReportQuery = z
@@ -38,7 +38,7 @@ export async function serveReport(
 ): Promise<void> {
   const team = decodeURIComponent(REPORT_PATH.exec(url.pathname)?.[1] ?? '');
   const address = req.socket.remoteAddress ?? 'unknown';
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
+  const bearer = bearerToken(req);
   const access = await checkToken(bearer, team, address, deps.secret, deps.accounts, Date.now());
   if (!access.ok)
     return problem(

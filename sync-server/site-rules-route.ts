@@ -8,7 +8,7 @@
  * asks from its own origin.
  */
 import type http from 'node:http';
-import { checkToken } from './auth.ts';
+import { bearerToken, checkToken } from './auth.ts';
 import type { AccountStore } from './persistence/store.ts';
 import type { SiteRulesStore } from './persistence/site-rules-store.ts';
 import { etagOf } from './site-rules.ts';
@@ -44,7 +44,7 @@ export async function serveSiteRules(
   res: http.ServerResponse,
   deps: { secret: Uint8Array; accounts: AccountStore; rules: Pick<SiteRulesStore, 'activeSiteRules'> },
 ): Promise<void> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
+  const bearer = bearerToken(req);
   const now = Date.now();
   const claims = bearer ? await verifyToken(deps.secret, bearer, Math.floor(now / 1000)) : null;
   // Any team's token: the full check (known, not revoked, user still there) against the token's own team.
