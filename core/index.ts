@@ -67,6 +67,7 @@ export { PersonIndex, personForm, teamEntriesOfPerson, type PersonEntry, type Pe
 export {
   CLUE_FIELDS,
   fieldProblem,
+  ClueMappingSchema,
   importClues,
   parseClueRows,
   type Clue,

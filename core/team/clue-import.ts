@@ -36,6 +36,23 @@ export type ClueField = (typeof CLUE_FIELDS)[number];
 /** Column index (0-based) of each field in the file; `name` is required. */
 export type ClueMapping = { name: number } & Partial<Record<Exclude<ClueField, 'name'>, number>>;
 
+const ClueColumn = z.number().int().min(0).max(499);
+/** A ClueMapping as it crosses a boundary (the ledger's messages to its worker and to the background). */
+export const ClueMappingSchema = z.strictObject({
+  name: ClueColumn,
+  uscc: ClueColumn.optional(),
+  legalRepresentative: ClueColumn.optional(),
+  status: ClueColumn.optional(),
+  domain: ClueColumn.optional(),
+  assignee: ClueColumn.optional(),
+  tags: ClueColumn.optional(),
+  note: ClueColumn.optional(),
+  decisionNo: ClueColumn.optional(),
+  decidedOn: ClueColumn.optional(),
+  publicizedOn: ClueColumn.optional(),
+  exposedOn: ClueColumn.optional(),
+}) satisfies z.ZodType<ClueMapping>;
+
 export type Clue = {
   name: string;
   uscc?: string;

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import {
   Assessment,
   CaseStatus,
+  ClueMappingSchema,
   DataTablesPage,
   EntityHistory,
   EntityRecord,
@@ -63,23 +64,6 @@ export const TeamRecord = z.discriminatedUnion('ok', [
   z.strictObject({ key: z.string(), ok: z.literal(false), problems: z.array(z.string()) }),
 ]);
 export type TeamRecord = z.infer<typeof TeamRecord>;
-
-/** Which column (0-based) holds each field of a clue list; `name` is required (core ClueMapping). */
-const Column = z.number().int().min(0).max(499);
-const LedgerMapping = z.strictObject({
-  name: Column,
-  uscc: Column.optional(),
-  legalRepresentative: Column.optional(),
-  status: Column.optional(),
-  domain: Column.optional(),
-  assignee: Column.optional(),
-  tags: Column.optional(),
-  note: Column.optional(),
-  decisionNo: Column.optional(),
-  decidedOn: Column.optional(),
-  publicizedOn: Column.optional(),
-  exposedOn: Column.optional(),
-});
 
 /**
  * What a credit page's tab answers for an evidence ZIP (保存取证; overlay/evidence-reading.ts, injected on request):
@@ -212,7 +196,7 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('ledger:import'),
     importId: z.string().min(1).max(60),
     rows: z.array(z.array(z.string().max(100_000).nullable()).max(500)).max(100_000),
-    mapping: LedgerMapping,
+    mapping: ClueMappingSchema,
     firstRow: z.number().int().min(1),
   }),
 ]);

@@ -5,23 +5,10 @@
  * codes and figures, put into words by the page from the locale files (a worker has no i18n).
  */
 import * as z from 'zod';
-import { CaseStatus, CLUE_FIELDS, Domain } from '#core';
+import { CaseStatus, CLUE_FIELDS, ClueMappingSchema, Domain } from '#core';
 
-const Column = z.number().int().min(0).max(499);
-export const ClueMappingSchema = z.strictObject({
-  name: Column,
-  uscc: Column.optional(),
-  legalRepresentative: Column.optional(),
-  status: Column.optional(),
-  domain: Column.optional(),
-  assignee: Column.optional(),
-  tags: Column.optional(),
-  note: Column.optional(),
-  decisionNo: Column.optional(),
-  decidedOn: Column.optional(),
-  publicizedOn: Column.optional(),
-  exposedOn: Column.optional(),
-});
+/** A column index (0-based), as in a mapping. */
+const Column = ClueMappingSchema.shape.name;
 const Field = z.enum(CLUE_FIELDS);
 const Cell = z.string().nullable();
 const Count = z.number().int().min(0);
