@@ -7,13 +7,11 @@
 import * as z from 'zod/mini';
 import { SITE_IDS } from './site.ts';
 
-// /* @__PURE__ */: the content scripts load this module (through core/page.ts) but not these schemas, which the
-// bundler drops only when told that building them has no side effect.
-const Text = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1, '不能为空'), z.maxLength(100));
+const Text = z.string().check(z.trim(), z.minLength(1, '不能为空'), z.maxLength(100));
 /** alias → the reader's own label it stands for (both as the page writes them). */
-const AliasMap = /* @__PURE__ */ z.record(Text, Text);
+const AliasMap = z.record(Text, Text);
 
-export const LayoutRules = /* @__PURE__ */ z.strictObject({
+export const LayoutRules = z.strictObject({
   /** Field labels of the entity's facts (统一社会信用代码, 名称, …) and of Credit China's record groups. */
   fieldAliases: z.optional(AliasMap),
   /** Section titles (行政处罚信息, …). */
@@ -25,16 +23,16 @@ export const LayoutRules = /* @__PURE__ */ z.strictObject({
 });
 export type LayoutRules = z.infer<typeof LayoutRules>;
 
-const Semver = /* @__PURE__ */ z.string().check(z.regex(/^\d+\.\d+\.\d+$/, '应为 1.2.3 形式的版本号'));
+const Semver = z.string().check(z.regex(/^\d+\.\d+\.\d+$/, '应为 1.2.3 形式的版本号'));
 
-export const SiteRulesForSite = /* @__PURE__ */ z.strictObject({
+export const SiteRulesForSite = z.strictObject({
   minReaderVersion: z.optional(Semver),
   /** Keyed by layout name (ReaderInfo.layout), or `*` for all layouts of the site. */
   layouts: z._default(z.record(z.string().check(z.minLength(1), z.maxLength(60)), LayoutRules), {}),
 });
 export type SiteRulesForSite = z.infer<typeof SiteRulesForSite>;
 
-export const SiteRules = /* @__PURE__ */ z.strictObject({
+export const SiteRules = z.strictObject({
   format: z.literal('creditlens-site-rules'),
   /** Raised with every publication; the extension shows it and page reports carry it. */
   version: z.number().check(z.int(), z.positive()),

@@ -1,43 +1,17 @@
 /**
  * The team's site rules as this browser keeps them (browser.storage.local): the last good copy the background
- * fetched from the team server (how the last check went is the background's: background/site-rules.ts). Content scripts read the copy at document_start and
- * hand their site's part to the reader; a copy that no longer parses is not used (the reader reads without rules).
- * zod/mini: the content scripts load this with every credit page.
+ * fetched from the team server (how the last check went is the background's: background/site-rules.ts). The overlay
+ * reads the copy when it starts and hands its site's part to the reader; a copy that no longer parses is not used (the
+ * reader reads without rules). zod/mini, like everything the overlay loads.
  */
-import { rulesForSite, type AppliedRules, type SiteId } from '#core/page';
+import { SiteRules, rulesForSite, type AppliedRules, type SiteId } from '#core/page';
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 
 const Text = (max: number) => z.string().check(z.maxLength(max));
 
-const Aliases = z.optional(z.record(z.string(), z.string()));
-/**
- * The rules as stored: the background checked the whole file with core's SiteRules before storing it; read back, the
- * shape the readers rely on is checked again (a lighter schema: it loads with every credit page).
- */
-const StoredRules = z.object({
-  version: z.number(),
-  sites: z.record(
-    z.string(),
-    z.optional(
-      z.object({
-        minReaderVersion: z.optional(z.string()),
-        layouts: z.record(
-          z.string(),
-          z.object({
-            fieldAliases: Aliases,
-            sectionAliases: Aliases,
-            columnAliases: Aliases,
-            disabled: z.optional(z.object({ message: z.string() })),
-          }),
-        ),
-      }),
-    ),
-  ),
-});
-
 /** The last good copy: the file as the server gave it, its ETag, when it came and from which server. */
-export const StoredSiteRules = z.object({ rules: StoredRules, etag: z.nullable(Text(200)), fetchedAt: Text(40), server: Text(2_000) });
+export const StoredSiteRules = z.object({ rules: SiteRules, etag: z.nullable(Text(200)), fetchedAt: Text(40), server: Text(2_000) });
 export type StoredSiteRules = z.infer<typeof StoredSiteRules>;
 
 export const siteRulesItem = storage.defineItem<unknown>('local:siteRules', { fallback: null });
