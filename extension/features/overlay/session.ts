@@ -125,11 +125,10 @@ export class OverlaySession {
   /** The address the current reading is for (a change of only the hash is no new entity). */
   private path: string;
   private disposed = false;
-  /** The latest reading of the page and when it was made: what a page report says of it. */
+  /** The latest reading of the page and when it was made: what a page report says of it, and reader health counts. */
   private reading: { result: ParseResult; observedAt: string } | null = null;
   /** This address's read was counted for reader health. */
   private counted = false;
-  private lastResult: ParseResult | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -166,7 +165,7 @@ export class OverlaySession {
     this.chips.clear();
     this.lastSaved = '';
     this.counted = false;
-    this.lastResult = null;
+    this.reading = null;
     await this.start();
   }
 
@@ -205,7 +204,6 @@ export class OverlaySession {
     const complete = this.site.completeRead;
     if (result.ok && complete && this.json?.path === url.pathname) result = complete.merge(result, this.json.read.sections);
     this.reading = { result, observedAt };
-    this.lastResult = result;
     const report = (comment: string) => this.pageReport(comment);
     if (!result.ok) {
       if (result.reason === 'unsupported-page') return this.hide();
@@ -297,7 +295,8 @@ export class OverlaySession {
     const view = this.doc.defaultView;
     if (this.counted || !this.deps.countRead || !view) return;
     const countIfStill = () => {
-      if (!this.disposed && this.lastResult && !this.lastResult.ok) this.count(this.lastResult);
+      const result = this.reading?.result;
+      if (!this.disposed && result && !result.ok) this.count(result);
     };
     if (this.doc.readyState === 'complete') countIfStill();
     else view.addEventListener('load', countIfStill, { once: true });
