@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeywordIndex, cleanText, firstList, keywordsIn, labelForm, listCount, matchForm, toHalfWidth } from './text.ts';
+import { KeywordIndex, cleanText, firstList, keywordsIn, labelForm, listCount, matchForm, tidyText, toHalfWidth } from './text.ts';
 
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 // Every white-space character JavaScript's \s knows, plus the ones the sites use most.
@@ -74,6 +74,23 @@ describe('toHalfWidth', () => {
         expect(toHalfWidth(String.fromCharCode(code + 0xfee0))).toBe(String.fromCharCode(code));
       }),
     );
+  });
+});
+
+describe('tidyText', () => {
+  it('property: the trim-only fast path gives what the full tidying gives', () => {
+    const full = (s: string) =>
+      s
+        .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+        .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+        .trim();
+    fc.assert(
+      fc.property(noisy, (s) => {
+        expect(tidyText(s)).toBe(full(s));
+      }),
+    );
+    expect(tidyText(' 示市监罚〔2023〕1号 ')).toBe('示市监罚〔2023〕1号');
+    expect(tidyText(' a\u00a0b ')).toBe('a b');
   });
 });
 

@@ -270,6 +270,28 @@ describe('gsxt: names, banners and kinds (honest verdicts)', () => {
     );
     expect(completeness.penalties.total).toBeNull();
   });
+
+  it('finds the enterprise\u2019s own line in a tab not open (hidden), so its penalty table is not the authority\u2019s', () => {
+    // The hidden tab shows no text of its own; the line inside it must still be found (the search enters hidden blocks).
+    const { record } = ok(
+      `${HEADER_2017}<div style="display:none"><div><span class="tishi">以下信息由该企业提供，企业对其报送信息的真实性、合法性负责</span><table><tr><th>序号</th><th>决定书文号</th><th>违法行为类型</th><th>处罚决定日期</th></tr><tr><td>1</td><td>示罚〔2023〕9号</td><td>虚假宣传</td><td>2023年01月02日</td></tr></table></div></div>`,
+    );
+    expect(record.penalties).toEqual([]);
+  });
+
+  it('reads the authority\u2019s 暂无 beside a 200-row record table it passes over', () => {
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `<tr><td>${i + 1}</td><td>示罚〔2023〕${i + 1}号</td><td>虚假宣传</td><td>罚款</td><td>示例市市场监督管理局</td><td>2023年01月02日</td></tr>`,
+    );
+    const { completeness, record } = ok(
+      `${HEADER_2017}<div>行政处罚信息</div><table><tr><th>序号</th><th>决定书文号</th><th>违法行为类型</th><th>处罚内容</th><th>决定机关名称</th><th>处罚决定日期</th></tr>${rows.join('')}</table><div>列入经营异常名录信息</div><p>暂无列入经营异常名录信息</p>`,
+    );
+    expect(record.penalties).toHaveLength(200);
+    expect(completeness.abnormal.total).toBe(0);
+    expect(completeness.serious.total).toBeNull();
+  });
 });
 
 describe('gsxt: page kinds', () => {

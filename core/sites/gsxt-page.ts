@@ -4,7 +4,7 @@
  * "no records" sentences of the authority's sections.
  */
 import type { Banner } from '../schemas/record.ts';
-import { byTags, isHidden, type PageText } from './dom/text.ts';
+import { isHidden, type PageText } from './dom/text.ts';
 import type { SectionKind } from './sections.ts';
 import { withKnownTitles, type Aliases } from './applied-rules.ts';
 
@@ -16,14 +16,27 @@ export function isShown(el: Element): boolean {
 
 /**
  * The smallest elements whose text matches, each widened to the outermost ancestor that shows the same text.
- * `hint`: a word every match contains, looked for in the raw text first (most elements are passed over on it).
+ * `hint`: a word every match contains. An element's text holds its children's, so a subtree whose text lacks the
+ * hint is passed over whole (a 200-row table in one step) — unless it conceals elements (a hidden tab), whose own
+ * text its text leaves out: those subtrees are entered.
  */
-function sentences(root: ParentNode, re: { test(text: string): boolean }, hint: string, t: PageText, maxLength: number): Element[] {
+export function sentences(root: ParentNode, re: { test(text: string): boolean }, hint: string, t: PageText, maxLength: number): Element[] {
   const found: Element[] = [];
-  for (const el of byTags(root, null)) {
+  // An explicit stack, children pushed last-first: document order without recursion (pages can nest deep).
+  const stack: Element[] = [];
+  const pushChildren = (parent: ParentNode) => {
+    for (let el = parent.lastElementChild; el; el = el.previousElementSibling) stack.push(el);
+  };
+  pushChildren(root);
+  for (let el = stack.pop(); el; el = stack.pop()) {
     const raw = t.raw(el);
+    if (!raw.includes(hint)) {
+      if (t.conceals(el)) pushChildren(el);
+      continue;
+    }
+    pushChildren(el);
     // Far longer than a sentence: a container, skipped before tidying its text.
-    if (raw.length > maxLength * 8 || !raw.includes(hint)) continue;
+    if (raw.length > maxLength * 8) continue;
     const text = t.of(el);
     if (text.length > maxLength || !re.test(text) || Array.from(el.children).some((c) => re.test(t.of(c)))) continue;
     let outer = el;

@@ -8,6 +8,8 @@ export function siteDate(value: string | undefined): string | undefined {
 
 /** Optional fields are left out when the page shows nothing for them. */
 export function withoutUndefined<T extends object>(item: T): T {
-  for (const key of Object.keys(item) as Array<keyof T>) if (item[key] === undefined) delete item[key];
-  return item;
+  // A copy, not `delete`: an object that lost properties is slow to read for the rest of the reading (V8 dictionary mode).
+  const out = {} as T;
+  for (const key of Object.keys(item) as Array<keyof T>) if (item[key] !== undefined) out[key] = item[key];
+  return out;
 }

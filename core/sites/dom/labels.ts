@@ -3,6 +3,7 @@
  * followed by its value in the same block (<b>统一社会信用代码：</b>9133…) — found by the label's text alone.
  */
 import { labelForm, tidyText, toHalfWidth } from '../../lib/text.ts';
+import { cellsOf, rowsOf } from './tables.ts';
 import { all, byTags, type PageText } from './text.ts';
 
 /** Known labels (label form) → the key they fill. Checked longest first so 统一社会信用代码/注册号 beats 注册号. */
@@ -58,6 +59,16 @@ export interface LabelOptions {
   accept?: (key: string, value: string) => boolean;
   /** When the costly inline pass may stop short of every key (default: every key found). */
   enough?: (found: ReadonlyMap<string, string>) => boolean;
+}
+
+/**
+ * Cells of every table but these, table by table in document order (a nested table's after its outer table's):
+ * a page's 200-row record table is passed over whole instead of cell by cell.
+ */
+function cellsOutside(root: ParentNode, tables: ReadonlySet<Element>): Element[] {
+  return all(root, 'table')
+    .filter((table) => !tables.has(table))
+    .flatMap((table) => rowsOf(table).flatMap(cellsOf));
 }
 
 /** The table a cell belongs to (a parent walk: closest() parses its selector on every call). */
@@ -137,11 +148,11 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, op
     const dd = dt.nextElementSibling;
     if (dd?.tagName === 'DD' && mayHoldLabel(t.raw(dt))) put(byLabel.get(labelForm(t.of(dt))), t.of(dd));
   }
-  for (const cell of all(root, 'td, th')) {
+  for (const cell of skipTables?.size ? cellsOutside(root, skipTables) : all(root, 'td, th')) {
     if (complete()) return found;
     // Labels are short: most cells are values and are skipped on their length.
     const raw = t.raw(cell);
-    if (raw.length > 60 || !mayHoldLabel(raw) || skipped(cell)) continue;
+    if (raw.length > 60 || !mayHoldLabel(raw)) continue;
     const key = byLabel.get(labelForm(t.of(cell)));
     const next = cell.nextElementSibling;
     if (key && next && (next.tagName === 'TD' || next.tagName === 'TH')) put(key, t.of(next));

@@ -6,9 +6,7 @@
 import { labelForm, toHalfWidth } from '../../lib/text.ts';
 import { known, type Aliases } from '../applied-rules.ts';
 import { isColumnWord } from './field-words.ts';
-import { all, byTags, isHidden, type PageText } from './text.ts';
-
-const TR: ReadonlySet<string> = new Set(['TR']);
+import { all, isHidden, type PageText } from './text.ts';
 
 export interface Grid {
   table: Element;
@@ -25,12 +23,30 @@ export interface Grid {
 const EMPTY_TEXT = /暂无|没有(相关)?(数据|记录|信息)|无(相关)?(数据|记录)|未查询到/;
 const LOADING_TEXT = /正在加载|加载中|请稍候/;
 
-function ownRows(table: Element): Element[] {
-  return all(table, 'tr').filter((tr) => tr.closest('table') === table && !isHidden(tr));
+const SECTIONS: ReadonlySet<string> = new Set(['THEAD', 'TBODY', 'TFOOT']);
+
+/**
+ * The table's own rows in tree order (its tr children and those of its thead/tbody/tfoot), never a nested table's:
+ * HTMLTableElement.rows by hand, a walk of two levels (happy-dom's `rows` also returns nested tables' rows).
+ */
+export function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (let el = table.firstElementChild; el; el = el.nextElementSibling) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'TR') rows.push(el);
+    else if (SECTIONS.has(tag)) for (let tr = el.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.tagName === 'TR') rows.push(tr);
+  }
+  return rows;
 }
 
-function cellsOf(tr: Element): Element[] {
-  return Array.from(tr.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+function ownRows(table: Element): Element[] {
+  return rowsOf(table).filter((tr) => !isHidden(tr));
+}
+
+export function cellsOf(tr: Element): Element[] {
+  const cells: Element[] = [];
+  for (let c = tr.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'TD' || c.tagName === 'TH') cells.push(c);
+  return cells;
 }
 
 /** The header table nested in a single header cell (the 2017/18 rendered layout: th > div.specialfuckth > table). */
@@ -126,21 +142,21 @@ export function recordTables(root: ParentNode, t: PageText): Set<Element> {
   const found = new Set<Element>();
   const tables = all(root, 'table');
   tables.forEach((table, i) => {
-    const rows = byTags(table, TR)
-      .filter((tr) => tr.closest('table') === table)
-      .map(cellsOf);
-    const header = rows.findIndex((cells) => isColumnRow(cells, t) || (cells.length === 1 && nestedHeader(cells) !== null));
+    const rows = rowsOf(table);
+    // Rows are looked at up to the header: a 200-row table is known by its first.
+    const header = rows.findIndex((tr) => {
+      const cells = cellsOf(tr);
+      return isColumnRow(cells, t) || (cells.length === 1 && nestedHeader(cells) !== null);
+    });
     if (header < 0) return;
     found.add(table);
     const next = tables[i + 1];
-    const width = rows[header]?.length ?? 0;
-    const bodyRows = next
-      ? byTags(next, TR)
-          .filter((tr) => tr.closest('table') === next)
-          .map(cellsOf)
-          .filter((c) => c.length > 1)
-      : [];
-    if (next && rows.length === header + 1 && !table.contains(next) && bodyRows.every((c) => c.length === width)) found.add(next);
+    if (!next || rows.length !== header + 1 || table.contains(next)) return;
+    const width = cellsOf(rows[header] as Element).length;
+    const bodyRows = rowsOf(next)
+      .map(cellsOf)
+      .filter((c) => c.length > 1);
+    if (bodyRows.every((c) => c.length === width)) found.add(next);
   });
   return found;
 }

@@ -54,6 +54,12 @@ const BLOCK = new Set([
 ]);
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
+/** The tag name in upper case: HTML elements have it so already (only SVG and XML ones are lower case). */
+function upperTag(el: Element): string {
+  const tag = el.tagName;
+  return tag.charCodeAt(0) >= 97 ? tag.toUpperCase() : tag;
+}
+
 /** An element a person cannot see: `hidden`, or display:none / visibility:hidden in its own style. */
 export function isHidden(el: Element): boolean {
   return el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '');
@@ -64,7 +70,14 @@ export function isHidden(el: Element): boolean {
  * tables, pagers), and a DOM in Node (happy-dom) walks the tree for every textContent.
  */
 export class PageText {
-  private readonly raws = new WeakMap<Node, string>();
+  // Maps, not WeakMaps: a PageText lives for one reading, and V8's weak tables are several times slower to fill.
+  private readonly raws = new Map<Node, string>();
+
+  /**
+   * Nodes that are, or hold, a hidden or skipped element with elements inside: their text leaves those out, yet the
+   * elements inside are read on their own (a tab not open still holds its tables and lines).
+   */
+  private readonly concealing = new Set<Node>();
 
   /** Visible text, spaces not yet folded. */
   raw(node: Node): string {
@@ -75,16 +88,25 @@ export class PageText {
     const cached = this.raws.get(node);
     if (cached !== undefined) return cached;
     let text = '';
-    const tag = type === ELEMENT ? (node as Element).tagName.toUpperCase() : '';
+    const tag = type === ELEMENT ? upperTag(node as Element) : '';
     if (!SKIPPED.has(tag) && !(type === ELEMENT && isHidden(node as Element))) {
-      for (let child = node.firstChild; child; child = child.nextSibling) text += this.raw(child);
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        text += this.raw(child);
+        if (this.concealing.has(child)) this.concealing.add(node);
+      }
       if (BLOCK.has(tag)) text = ` ${text} `;
-    }
+    } else if ((node as Element).firstElementChild) this.concealing.add(node);
     this.raws.set(node, text);
     return text;
   }
 
-  private readonly tidied = new WeakMap<Node, string>();
+  /** Whether elements inside `node` may show text that `raw(node)` leaves out (see `concealing`). */
+  conceals(node: Node): boolean {
+    this.raw(node);
+    return this.concealing.has(node);
+  }
+
+  private readonly tidied = new Map<Node, string>();
 
   /** Visible text, tidied (spaces folded, trimmed; characters as shown). */
   of(node: Node): string {
@@ -112,13 +134,11 @@ export function byTags(root: ParentNode, tags: ReadonlySet<string> | null): Elem
   // An explicit stack, children pushed last-first: document order without recursion (pages can nest deep).
   const stack: Element[] = [];
   const pushChildren = (parent: ParentNode) => {
-    const start = stack.length;
-    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) stack.push(el);
-    stack.splice(start, stack.length - start, ...stack.slice(start).reverse());
+    for (let el = parent.lastElementChild; el; el = el.previousElementSibling) stack.push(el);
   };
   pushChildren(root);
   for (let el = stack.pop(); el; el = stack.pop()) {
-    if (!tags || tags.has(el.tagName.toUpperCase())) found.push(el);
+    if (!tags || tags.has(upperTag(el))) found.push(el);
     pushChildren(el);
   }
   return found;
