@@ -62,20 +62,17 @@ export interface LabelOptions {
 }
 
 /**
- * Cells of every table but these, table by table in document order (a nested table's after its outer table's):
- * a page's 200-row record table is passed over whole instead of cell by cell.
+ * Cells of every table but these and the tables inside them, table by table in document order (a nested table's
+ * after its outer table's): a page's 200-row record table is passed over whole instead of cell by cell.
  */
 function cellsOutside(root: ParentNode, tables: ReadonlySet<Element>): Element[] {
+  const inside = (table: Element) => {
+    for (let el: Element | null = table; el; el = el.parentElement) if (tables.has(el)) return true;
+    return false;
+  };
   return all(root, 'table')
-    .filter((table) => !tables.has(table))
+    .filter((table) => !inside(table))
     .flatMap((table) => rowsOf(table).flatMap(cellsOf));
-}
-
-/** The table a cell belongs to (a parent walk: closest() parses its selector on every call). */
-function tableOf(el: Element): Element | null {
-  let node = el.parentElement;
-  while (node && node.tagName !== 'TABLE') node = node.parentElement;
-  return node;
 }
 
 const INLINE_TAGS: ReadonlySet<string> = new Set(['B', 'STRONG', 'SPAN', 'LABEL', 'EM', 'DT', 'TH', 'TD', 'DIV', 'P', 'LI']);
@@ -128,8 +125,6 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, op
     // A value that is itself a label of the table is the next label, not a value (an empty value cell).
     if (key && v && !found.has(key) && !byLabel.has(labelForm(v)) && (!accept || accept(key, v))) found.set(key, v);
   };
-  const skipped = (el: Element) =>
-    !!skipTables?.size && (el.tagName === 'TD' || el.tagName === 'TH') && skipTables.has(tableOf(el) as Element);
   // Each pass stops once every key has its value: on a page of 200 penalty rows the labels are all in its head.
   const complete = () => found.size === keys;
   const enough = () => (options.enough ? options.enough(found) : complete());
@@ -158,11 +153,12 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, op
     if (key && next && (next.tagName === 'TD' || next.tagName === 'TH')) put(key, t.of(next));
   }
   // Inline: the smallest block whose text starts with a known label and a colon.
-  for (const el of byTags(root, INLINE_TAGS)) {
+  // Record tables are left out whole: their cells are records (a penalty's text may say 名称：…), never the entity's labels.
+  for (const el of byTags(root, INLINE_TAGS, skipTables)) {
     if (enough()) return found;
     // Only short blocks with a colon can be "label：value".
     const raw = t.raw(el);
-    if (raw.length > 400 || !/[:：]/.test(raw) || skipped(el)) continue;
+    if (raw.length > 400 || !/[:：]/.test(raw)) continue;
     const text = t.of(el).replace(BULLET, '');
     const compact = toHalfWidth(text).replace(/ /g, '');
     for (const [label, key] of labels) {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, htmlDocument } from '../../../test/support/dom.ts';
 import { readLabels } from './labels.ts';
-import { cellsOf, readTables, recordTables, rowsOf } from './tables.ts';
+import { cellsOf, readTables, recordTables, rowsOf, statedTotal, type Grid } from './tables.ts';
 import { PageText } from './text.ts';
 
 afterAll(closeAll);
@@ -59,5 +59,44 @@ describe('reading tables by their own rows', () => {
       { skipTables: recordTables(doc, t) },
     );
     expect(Object.fromEntries(labels)).toEqual({ uscc: '91330100MA2B3C4D5N', name: '示例市某某有限公司' });
+  });
+
+  it('never reads an inline label：value inside a record table (a record’s own text), nor one in a table nested in it', () => {
+    const doc = htmlDocument(`<table><tr><th>序号</th><th>决定书文号</th><th>处罚内容</th></tr>
+      <tr><td>1</td><td>示罚1号</td><td><span>名称：别的公司</span><table><tr><td>登记机关</td><td>别的局</td></tr></table></td></tr></table>
+      <p>名称：示例市某某有限公司</p><p>登记机关：示例市市场监督管理局</p>`);
+    const t = new PageText();
+    const labels = readLabels(
+      doc,
+      [
+        ['名称', 'name'],
+        ['登记机关', 'registrationAuthority'],
+      ],
+      t,
+      { skipTables: recordTables(doc, t) },
+    );
+    expect(Object.fromEntries(labels)).toEqual({ name: '示例市某某有限公司', registrationAuthority: '示例市市场监督管理局' });
+  });
+});
+
+describe('statedTotal', () => {
+  const total = (around: string) => {
+    const doc = htmlDocument(
+      `<div><table><tr><th>序号</th><th>决定书文号</th><th>违法行为类型</th></tr><tr><td>1</td><td>示罚1号</td><td>在公共场所吸烟</td></tr></table>${around}</div>`,
+    );
+    const t = new PageText();
+    const grids = readTables(doc, t);
+    return statedTotal(grids[0] as Grid, grids, t).total;
+  };
+
+  it.each([
+    ['<div class="pager">共 200 条</div>', 200],
+    ['<div>共<span>２０</span>\u200b条</div>', 20],
+    ['<p>共\u3000查询到\u300012 条记录</p>', 12],
+    ['<p>公共信息</p><p>共 3 项</p>', 3],
+    ['<p>共计2条信息</p>', null],
+    ['', null],
+  ])('%s → %s (the first 共 that states a count, full width, spaces and zero-width characters folded)', (html, expected) => {
+    expect(total(html)).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@
  * row of labels), its data rows, a header and body split over two tables (the gsxt 2017 `specialfuckth` layout),
  * the "no records" row, and the count the page states near the table (共 N 条 / 共 查询到 N 条记录).
  */
-import { labelForm, toHalfWidth } from '../../lib/text.ts';
+import { labelForm, tidyText, toHalfWidth } from '../../lib/text.ts';
 import { known, type Aliases } from '../applied-rules.ts';
 import { isColumnWord } from './field-words.ts';
 import { all, isHidden, type PageText } from './text.ts';
@@ -89,7 +89,7 @@ export function readTable(table: Element, t: PageText): Grid {
       headers = headerLabels(cells, t);
       return;
     }
-    const texts = cells.map((c) => t.of(c));
+    const texts = cells.map((c) => t.once(c));
     if (texts.length <= 1 || texts.filter((t) => t !== '').length <= 1) {
       if (EMPTY_TEXT.test(texts.join(''))) saysEmpty = true;
       return;
@@ -161,7 +161,22 @@ export function recordTables(root: ParentNode, t: PageText): Set<Element> {
   return found;
 }
 
-const STATED_TOTAL = /共\s*(?:查询到)?\s*(\d+)\s*(?:条|项|笔)/;
+/** 共 N 条 / 共 查询到 N 条记录, at the start of a stretch of text (tidied, half-width). */
+const STATED_TOTAL = /^共\s*(?:查询到)?\s*(\d+)\s*(?:条|项|笔)/;
+/** How much text after a 共 is looked at: the phrase with room for the spaces and markup around its number. */
+const STATED_TOTAL_SPAN = 200;
+
+/**
+ * The first count stated in a block's text, looked for at each 共 of the raw text: the blocks around a 200-row table
+ * hold all of its text, which is never tidied or folded whole for it.
+ */
+function statedCount(raw: string): number | null {
+  for (let at = raw.indexOf('共'); at >= 0; at = raw.indexOf('共', at + 1)) {
+    const m = STATED_TOTAL.exec(toHalfWidth(tidyText(raw.slice(at, at + STATED_TOTAL_SPAN))));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
 
 /**
  * The count the page states for the table's section, looked for in the table's nearest enclosing blocks that hold
@@ -173,10 +188,9 @@ export function statedTotal(grid: Grid, others: readonly Grid[], t: PageText): {
     const block: Element = node;
     const foreign = others.some((o) => o.table !== grid.table && block.contains(o.table) && !grid.table.contains(o.table));
     if (foreign) break;
-    const text = t.of(block);
-    const m = STATED_TOTAL.exec(toHalfWidth(text));
-    if (m) return { total: Number(m[1]), loading: false };
-    if (LOADING_TEXT.test(text) && grid.rows.length === 0) return { total: null, loading: true };
+    const total = statedCount(t.raw(block));
+    if (total !== null) return { total, loading: false };
+    if (grid.rows.length === 0 && LOADING_TEXT.test(t.of(block))) return { total: null, loading: true };
     node = block.parentElement;
   }
   return { total: null, loading: false };

@@ -108,6 +108,11 @@ export class PageText {
 
   private readonly tidied = new Map<Node, string>();
 
+  /** Visible text, tidied, not kept: for what is read once (the data cells of a table). */
+  once(node: Node): string {
+    return this.tidied.get(node) ?? tidyText(this.raw(node));
+  }
+
   /** Visible text, tidied (spaces folded, trimmed; characters as shown). */
   of(node: Node): string {
     // Cached too: banners, 暂无 lines and header rows ask for the text of the same elements again.
@@ -126,10 +131,11 @@ export function all(root: ParentNode, selector: string): Element[] {
 }
 
 /**
- * Elements of `root` with one of these tag names (upper case; null: every element), in document order: a walk of the tree, several times
- * faster than querySelectorAll of a list of tag names in happy-dom, and as fast in browsers.
+ * Elements of `root` with one of these tag names (upper case; null: every element), in document order, leaving out
+ * the elements of `skip` and everything inside them: a walk of the tree, several times faster than querySelectorAll
+ * of a list of tag names in happy-dom, and as fast in browsers.
  */
-export function byTags(root: ParentNode, tags: ReadonlySet<string> | null): Element[] {
+export function byTags(root: ParentNode, tags: ReadonlySet<string> | null, skip?: ReadonlySet<Element>): Element[] {
   const found: Element[] = [];
   // An explicit stack, children pushed last-first: document order without recursion (pages can nest deep).
   const stack: Element[] = [];
@@ -138,6 +144,7 @@ export function byTags(root: ParentNode, tags: ReadonlySet<string> | null): Elem
   };
   pushChildren(root);
   for (let el = stack.pop(); el; el = stack.pop()) {
+    if (skip?.has(el)) continue;
     if (!tags || tags.has(upperTag(el))) found.push(el);
     pushChildren(el);
   }
