@@ -341,3 +341,32 @@ describe('gsxt: pages it does not read', () => {
     expect(record.entity.name).toBe('<img src=x onerror=alert(1)>示例公司');
   });
 });
+
+describe('gsxt: a penalty table whose needed column was renamed is unknown, not read wrong', () => {
+  const row = ['1', '示市监罚〔2023〕7号', '虚假宣传', '罚款', '示例市市场监督管理局', '2023年01月02日', '2023年01月09日'];
+  const read = (headers: string[], rows = [row]) => ok(HEADER_2017 + penaltyTable(headers, rows, '<div>共 1 条</div>'));
+
+  it('reads a table of known columns, and one with an unknown column that holds neither numbers nor dates', () => {
+    const known = ['序号', '决定书文号', '违法行为类型', '行政处罚内容', '决定机关名称', '处罚决定日期', '公示日期'];
+    expect(read(known).record.penalties).toHaveLength(1);
+    const withRemark = read([...known, '处罚依据'], [[...row, '《广告法》第五十五条']]);
+    expect(withRemark.completeness.penalties).toEqual({ read: 1, total: 1, from: 'dom' });
+  });
+
+  it('reads a table that has only a publicity date when no unknown column holds dates (dated by it, as before)', () => {
+    const { record } = read(
+      ['序号', '决定书文号', '违法行为类型', '行政处罚内容', '决定机关名称', '公示日期'],
+      [[...row.slice(0, 5), row[6] as string]],
+    );
+    expect(record.penalties[0]?.decisionDate).toBe('2023-01-09');
+  });
+
+  it.each([
+    ['the decision numbers', ['序号', '处罚文书编号', '违法行为类型', '行政处罚内容', '决定机关名称', '处罚决定日期', '公示日期']],
+    ['the decision dates', ['序号', '决定书文号', '违法行为类型', '行政处罚内容', '决定机关名称', '处罚作出时间', '公示日期']],
+  ])('an unknown column holding %s: nothing read, total unknown', (_, headers) => {
+    const { record, completeness } = read(headers);
+    expect(record.penalties).toEqual([]);
+    expect(completeness.penalties).toEqual({ read: 0, total: null, from: 'dom' });
+  });
+});

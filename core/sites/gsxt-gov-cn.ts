@@ -8,7 +8,14 @@ import { readTables, statedTotal, withKnownHeaders, type Grid } from './dom/tabl
 import { readEntity } from './dom/entity.ts';
 import { matchesAny } from './match-pattern.ts';
 import { pageResult, readerInfo, type Reader, type SectionRead } from './page-record.ts';
-import { GSXT_READER_VERSION, abnormalFromGrid, penaltiesFromGrid, sectionOfHeaders, seriousFromGrid } from './gsxt-sections.ts';
+import {
+  GSXT_READER_VERSION,
+  abnormalFromGrid,
+  penaltiesFromGrid,
+  penaltyTableDoubt,
+  sectionOfHeaders,
+  seriousFromGrid,
+} from './gsxt-sections.ts';
 import { dataTablesForm, declaredUrls, readJsonReply, sectionTargets, urlsForEntity, withJsonSections } from './gsxt-json.ts';
 import { SECTION_KINDS, type SectionKind } from './sections.ts';
 import { readBanners, saysNone, selfPublishedTest } from './gsxt-page.ts';
@@ -69,16 +76,30 @@ interface Page {
   sections: Aliases;
 }
 
-function readSection<T>(kind: SectionKind, grids: Grid[], all: Grid[], page: Page, toItems: (g: Grid) => T[]): SectionRead<T> {
-  const items = grids.flatMap(toItems);
+/**
+ * A section from its tables. `doubt`: why a table cannot be read as it is (a needed column renamed); such a table
+ * gives no items and leaves the section's total unknown, and says why in what was matched (page reports).
+ */
+function readSection<T>(
+  kind: SectionKind,
+  grids: Grid[],
+  all: Grid[],
+  page: Page,
+  toItems: (g: Grid) => T[],
+  doubt: (g: Grid) => string | null = () => null,
+): SectionRead<T> {
+  const doubts = grids.map(doubt);
+  const items = grids.flatMap((grid, i) => (doubts[i] ? [] : toItems(grid)));
   let total: number | null = null;
   for (const grid of grids) {
     const stated = statedTotal(grid, all, page.t);
     if (stated.total !== null) total = (total ?? 0) + stated.total;
     else if (grid.saysEmpty && grid.rows.length === 0) total = total ?? 0;
   }
+  if (doubts.some((d) => d !== null)) total = null;
   if (grids.length === 0 && saysNone(page.root, kind, page.t, page.selfPublished, page.sections)) total = 0;
-  return { items, total, from: 'dom', matched: grids.map((g) => g.headers.join(' | ')) };
+  const matched = grids.map((g, i) => g.headers.join(' | ') + (doubts[i] ? ` (not read: ${doubts[i]})` : ''));
+  return { items, total, from: 'dom', matched };
 }
 
 /**
@@ -131,7 +152,7 @@ function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOpt
     {
       entity,
       banners,
-      penalties: readSection('penalties', bySection.get('penalties') ?? [], recordGrids, page, penaltiesFromGrid),
+      penalties: readSection('penalties', bySection.get('penalties') ?? [], recordGrids, page, penaltiesFromGrid, penaltyTableDoubt),
       abnormal: readSection('abnormal', bySection.get('abnormal') ?? [], recordGrids, page, abnormalFromGrid),
       serious: readSection('serious', bySection.get('serious') ?? [], recordGrids, page, seriousFromGrid),
     },

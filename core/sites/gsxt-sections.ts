@@ -11,7 +11,7 @@ import { stripHtml } from './dom/text.ts';
 import { siteDate, withoutUndefined } from './values.ts';
 
 /** The gsxt reader's version (page, sections and JSON): raised with every change of what it reads. */
-export const GSXT_READER_VERSION = '2.0.0';
+export const GSXT_READER_VERSION = '2.1.0';
 
 // Header patterns, in label form: half-width brackets, no spaces.
 const PENALTY_NO = /决定书文号|决定文书号|处罚文号/;
@@ -34,6 +34,40 @@ export function sectionOfHeaders(headers: readonly string[]): SectionKind | null
   if (has(ABNORMAL_REASON)) return 'abnormal';
   const penaltySignals = [PENALTY_NO, PENALTY_CONTENT, PENALTY_CONDUCT].filter(has).length;
   if (penaltySignals >= 2 || (penaltySignals === 1 && has(PENALTY_DATE) && has(PENALTY_AUTHORITY))) return 'penalties';
+  return null;
+}
+
+/** Columns of a penalty table the reader knows, used or not. Any other may be one of these renamed. */
+const PENALTY_COLUMNS = [
+  PENALTY_NO,
+  PENALTY_CONTENT,
+  PENALTY_CONDUCT,
+  PENALTY_AUTHORITY,
+  PENALTY_DATE,
+  PUBLICITY_DATE,
+  /^序号$|详情|备注|操作|查看/,
+];
+/** A decision number as the sites write them: 示市监处罚〔2023〕288号, 京工商处字[2019]第12号, (2021)…第3号. */
+const DECISION_NO_LIKE = /[〔[(（【]\s*(19|20)\d{2}\s*[〕\])）】]|第\S{1,12}号/;
+
+/**
+ * Why a penalty table cannot be read as it is, or null: it lacks a column the reader needs (决定书文号, 处罚决定日期)
+ * while a column it does not know holds, in most rows, what that column would. Read anyway, its penalties would
+ * have no numbers (so no decision could be matched to a listing) or the publicity date for the decision's.
+ */
+export function penaltyTableDoubt(grid: Grid): string | null {
+  const h = grid.headers;
+  const unknown = h.flatMap((header, i) => (PENALTY_COLUMNS.some((re) => re.test(header)) ? [] : [i]));
+  if (unknown.length === 0) return null;
+  const holding = (test: (value: string) => boolean) =>
+    unknown.find((i) => {
+      const values = grid.rows.flatMap((row) => cell(row, i) ?? []);
+      return values.length > 0 && values.filter(test).length * 2 > values.length;
+    });
+  const numbers = column(h, PENALTY_NO) < 0 ? holding((v) => DECISION_NO_LIKE.test(v)) : undefined;
+  if (numbers !== undefined) return `column ${h[numbers]} holds decision numbers, but no decision-number column is known`;
+  const dates = column(h, PENALTY_DATE, PUBLICITY_DATE) < 0 ? holding((v) => parseSiteDate(v) !== null) : undefined;
+  if (dates !== undefined) return `column ${h[dates]} holds dates, but no decision-date column is known`;
   return null;
 }
 

@@ -56,14 +56,33 @@ describe('column aliases (gsxt listed-2026, layout web-2026)', () => {
     expect(original.reader?.rulesVersion).toBeUndefined();
   });
 
-  // The renames of the brief: the table is still taken for penalties (its content and conduct columns say so), the
-  // decision number is lost and the date is still found (作出…日期 is a known date header).
+  // The renames of the brief: the table is still taken for penalties (its content and conduct columns say so), but a
+  // column it does not know holds the decision numbers: read as it is, the penalties would have none, so the section
+  // is unknown until the alias says what the column is. (作出…日期 is a known date header.)
   const renamed = renameHeader(renameHeader(listed.html, '决定书文号', '处罚文书编号'), '处罚决定日期', '作出处罚日期');
   const aliases = { columnAliases: { 处罚文书编号: '决定书文号', 作出处罚日期: '处罚决定日期' } };
 
-  it('决定书文号 → 处罚文书编号: the penalties are read without their decision numbers', () => {
+  it('决定书文号 → 处罚文书编号: penalties unknown (nothing read, no total), and the page report says which column', () => {
     const result = ok(read(gsxt, renamed, listed.url));
-    expect(result.record.penalties.map((p) => p.decisionNo)).toEqual(['', '', '']);
+    expect(result.record.penalties).toEqual([]);
+    expect(result.completeness.penalties).toEqual({ read: 0, total: null, from: 'dom' });
+    expect(result.reader?.sections?.penalties.matched[0]).toContain('column 处罚文书编号 holds decision numbers');
+  });
+
+  it('处罚决定日期 → a header it does not know: penalties unknown, never dated by their publicity date', () => {
+    const result = ok(read(gsxt, renameHeader(listed.html, '处罚决定日期', '处罚作出时间'), listed.url));
+    expect(result.record.penalties).toEqual([]);
+    expect(result.completeness.penalties.total).toBeNull();
+    expect(result.reader?.sections?.penalties.matched[0]).toContain('column 处罚作出时间 holds dates');
+    const aliased = ok(
+      read(
+        gsxt,
+        renameHeader(listed.html, '处罚决定日期', '处罚作出时间'),
+        listed.url,
+        rules({ '*': { columnAliases: { 处罚作出时间: '处罚决定日期' } } }),
+      ),
+    );
+    expect(aliased.record).toEqual(original.record);
   });
 
   it('with the alias rules: the same record as the original, and the rules version named', () => {
@@ -107,7 +126,8 @@ describe('column aliases (gsxt listed-2026, layout web-2026)', () => {
         rules({ '*': { columnAliases: { '.*': '决定书文号', '(a+)+$': '处罚决定日期', 决定书文号: '(' } } }),
       ),
     );
-    expect(result.record.penalties.map((p) => p.decisionNo)).toEqual(['', '', '']);
+    // 决定书文号 read as "(": a column it does not know, holding the numbers → unknown rather than numbers lost.
+    expect(result.completeness.penalties.total).toBeNull();
     const untouched = ok(
       read(gsxt, listed.html, listed.url, rules({ '*': { columnAliases: { '.*': '决定书文号', '[': '处罚决定日期' } } })),
     );
