@@ -110,7 +110,14 @@ export class PageText {
 
   /** Visible text, tidied, not kept: for what is read once (the data cells of a table). */
   once(node: Node): string {
-    return this.tidied.get(node) ?? tidyText(this.raw(node));
+    const kept = this.tidied.get(node);
+    if (kept !== undefined) return kept;
+    // An element holding text alone (most cells): its textContent is that text, read by the browser without a lookup.
+    if (node.nodeType === ELEMENT && (node as Element).firstElementChild === null) {
+      const el = node as Element;
+      if (!SKIPPED.has(upperTag(el)) && !isHidden(el)) return tidyText(el.textContent ?? '');
+    }
+    return tidyText(this.raw(node));
   }
 
   /** Visible text, tidied (spaces folded, trimmed; characters as shown). */
