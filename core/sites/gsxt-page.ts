@@ -4,7 +4,7 @@
  * "no records" sentences of the authority's sections.
  */
 import type { Banner } from '../schemas/record.ts';
-import { isHidden, type PageText } from './dom/text.ts';
+import { isHidden, walk, type PageText } from './dom/text.ts';
 import type { SectionKind } from './sections.ts';
 import { withKnownTitles, type Aliases } from './applied-rules.ts';
 
@@ -22,27 +22,17 @@ export function isShown(el: Element): boolean {
  */
 export function sentences(root: ParentNode, re: { test(text: string): boolean }, hint: string, t: PageText, maxLength: number): Element[] {
   const found: Element[] = [];
-  // An explicit stack, children pushed last-first: document order without recursion (pages can nest deep).
-  const stack: Element[] = [];
-  const pushChildren = (parent: ParentNode) => {
-    for (let el = parent.lastElementChild; el; el = el.previousElementSibling) stack.push(el);
-  };
-  pushChildren(root);
-  for (let el = stack.pop(); el; el = stack.pop()) {
+  walk(root, (el) => {
     const raw = t.raw(el);
-    if (!raw.includes(hint)) {
-      if (t.conceals(el)) pushChildren(el);
-      continue;
-    }
-    pushChildren(el);
+    if (!raw.includes(hint)) return t.conceals(el) ? undefined : 'skip';
     // Far longer than a sentence: a container, skipped before tidying its text.
-    if (raw.length > maxLength * 8) continue;
+    if (raw.length > maxLength * 8) return;
     const text = t.of(el);
-    if (text.length > maxLength || !re.test(text) || Array.from(el.children).some((c) => re.test(t.of(c)))) continue;
+    if (text.length > maxLength || !re.test(text) || Array.from(el.children).some((c) => re.test(t.of(c)))) return;
     let outer = el;
     while (outer.parentElement && t.of(outer.parentElement) === text) outer = outer.parentElement;
     if (!found.includes(outer)) found.push(outer);
-  }
+  });
   return found;
 }
 

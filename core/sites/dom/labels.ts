@@ -4,7 +4,7 @@
  */
 import { labelForm, tidyText, toHalfWidth } from '../../lib/text.ts';
 import { cellsOf, rowsOf } from './tables.ts';
-import { all, byTags, type PageText } from './text.ts';
+import { all, upperTag, walk, type PageText } from './text.ts';
 
 /** Known labels (label form) → the key they fill. Checked longest first so 统一社会信用代码/注册号 beats 注册号. */
 export type LabelTable = ReadonlyArray<readonly [label: string, key: string]>;
@@ -112,6 +112,8 @@ function followingText(el: Element, t: PageText): string {
   return tidyText(text);
 }
 
+const COLON = /[:：]/;
+
 /** Leading bullets some layouts put before a label (·&nbsp;企业名称：…). */
 const BULLET = /^[·•●▪.]\s*/;
 
@@ -127,7 +129,16 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, op
   };
   // Each pass stops once every key has its value: on a page of 200 penalty rows the labels are all in its head.
   const complete = () => found.size === keys;
-  const enough = () => (options.enough ? options.enough(found) : complete());
+  // Asked at every element of the inline pass: answered again only when something was found.
+  let enoughFor = -1;
+  let isEnough = false;
+  const enough = () => {
+    if (enoughFor !== found.size) {
+      enoughFor = found.size;
+      isEnough = options.enough ? options.enough(found) : complete();
+    }
+    return isEnough;
+  };
   // First characters of the labels still looked for: a cell without any of them is passed over before its text is tidied.
   let firsts: string[] = [];
   let firstsFor = -1;
@@ -152,13 +163,16 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, op
     const next = cell.nextElementSibling;
     if (key && next && (next.tagName === 'TD' || next.tagName === 'TH')) put(key, t.of(next));
   }
-  // Inline: the smallest block whose text starts with a known label and a colon.
-  // Record tables are left out whole: their cells are records (a penalty's text may say 名称：…), never the entity's labels.
-  for (const el of byTags(root, INLINE_TAGS, skipTables)) {
-    if (enough()) return found;
-    // Only short blocks with a colon can be "label：value".
+  // Inline: the smallest block whose text starts with a known label and a colon. Record tables are left out whole:
+  // their cells are records (a penalty's text may say 名称：…), never the entity's labels. A block whose text has no
+  // colon holds none below it either (unless it conceals elements: a hidden tab).
+  walk(root, (el) => {
+    if (enough()) return 'stop';
+    if (skipTables?.has(el)) return 'skip';
     const raw = t.raw(el);
-    if (raw.length > 400 || !/[:：]/.test(raw)) continue;
+    if (!COLON.test(raw)) return t.conceals(el) ? undefined : 'skip';
+    // Only short inline-or-cell blocks can be "label：value".
+    if (raw.length > 400 || !INLINE_TAGS.has(upperTag(el))) return;
     const text = t.of(el).replace(BULLET, '');
     const compact = toHalfWidth(text).replace(/ /g, '');
     for (const [label, key] of labels) {
@@ -170,6 +184,6 @@ export function readLabels(root: ParentNode, labels: LabelTable, t: PageText, op
       const value = valueAfter(text, label, labels) || valueAfter(`${text} ${followingText(el, t)}`, label, labels);
       if (value) put(key, value);
     }
-  }
+  });
   return found;
 }
