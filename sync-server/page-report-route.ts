@@ -97,12 +97,15 @@ export async function servePageReport(
     );
   const { user, role } = access.principal;
   if (role === 'readonly') return refuse(403, 'page reports are for admins and members');
-  const recent = await deps.reports.pageReportsSince(team.data, user, new Date(now() - HOUR_MS).toISOString());
-  if (recent.count >= deps.limits.PAGE_REPORTS_PER_HOUR) {
-    const freeAt = recent.oldest ? Date.parse(recent.oldest) + HOUR_MS : now() + HOUR_MS;
+  const limit = { since: new Date(now() - HOUR_MS).toISOString(), max: deps.limits.PAGE_REPORTS_PER_HOUR };
+  const tooMany = (oldest: string | null) => {
+    const freeAt = oldest ? Date.parse(oldest) + HOUR_MS : now() + HOUR_MS;
     const seconds = Math.max(1, Math.ceil((freeAt - now()) / 1000));
-    return refuse(429, `at most ${deps.limits.PAGE_REPORTS_PER_HOUR} page reports an hour`, { 'retry-after': String(seconds) });
-  }
+    return refuse(429, `at most ${limit.max} page reports an hour`, { 'retry-after': String(seconds) });
+  };
+  // Refused before the body is read when the limit is already reached; counted again as the report is stored.
+  const recent = await deps.reports.pageReportsSince(team.data, user, limit.since);
+  if (recent.count >= limit.max) return tooMany(recent.oldest);
   const body = await readBody(req, deps.limits.PAGE_REPORT_MAX_BYTES);
   if (body === 'too-large') return refuse(413, `a page report is at most ${deps.limits.PAGE_REPORT_MAX_BYTES} bytes`);
   let json: unknown;
@@ -131,7 +134,9 @@ export async function servePageReport(
     size: Buffer.byteLength(report.html, 'utf8'),
     reader: report.reader,
   };
-  const id = await deps.reports.addPageReport({ ...row, html: report.html });
+  const added = await deps.reports.addPageReport({ ...row, html: report.html }, limit);
+  if ('full' in added) return tooMany(added.full.oldest);
+  const { id } = added;
   deps.events.emit('page-report', {
     team: row.team,
     user,

@@ -5,7 +5,9 @@ import {
   pageReportOfRow,
   unpackHtml,
   type NewPageReport,
+  type PageReportAdded,
   type PageReportFilter,
+  type PageReportLimit,
   type PageReportRow,
   type PageReportStore,
 } from './page-reports.ts';
@@ -23,32 +25,52 @@ const COLUMNS =
 export class PostgresPageReports implements PageReportStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async addPageReport(r: NewPageReport): Promise<number> {
+  async addPageReport(r: NewPageReport, limit: PageReportLimit): Promise<PageReportAdded> {
     const html = await packHtml(r.html);
-    const { rows } = await this.pool.query(
-      `INSERT INTO page_reports (team, "user", received_at, site, layout, reader_version, rules_version,
-      url, observed_at, ok, reason, comment, extension_version, size, reader, html) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-      RETURNING id`,
-      [
-        r.team,
-        r.user,
-        r.receivedAt,
-        r.site,
-        r.layout,
-        r.readerVersion,
-        r.rulesVersion,
-        r.url,
-        r.observedAt,
-        r.ok,
-        r.reason,
-        r.comment,
-        r.extensionVersion,
-        r.size,
-        JSON.stringify(r.reader),
-        html,
-      ],
-    );
-    return Number(rows[0].id);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Reports of one user to one team are counted and written one at a time, across every instance.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [JSON.stringify(['page-reports', r.team, r.user])]);
+      const recent = await client.query(
+        'SELECT count(*)::int AS n, min(received_at) AS oldest FROM page_reports WHERE team = $1 AND "user" = $2 AND received_at >= $3',
+        [r.team, r.user, limit.since],
+      );
+      if ((recent.rows[0].n as number) >= limit.max) {
+        await client.query('ROLLBACK');
+        return { full: { oldest: (recent.rows[0].oldest as string | null) ?? null } };
+      }
+      const { rows } = await client.query(
+        `INSERT INTO page_reports (team, "user", received_at, site, layout, reader_version, rules_version,
+        url, observed_at, ok, reason, comment, extension_version, size, reader, html) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        RETURNING id`,
+        [
+          r.team,
+          r.user,
+          r.receivedAt,
+          r.site,
+          r.layout,
+          r.readerVersion,
+          r.rulesVersion,
+          r.url,
+          r.observedAt,
+          r.ok,
+          r.reason,
+          r.comment,
+          r.extensionVersion,
+          r.size,
+          JSON.stringify(r.reader),
+          html,
+        ],
+      );
+      await client.query('COMMIT');
+      return { id: Number(rows[0].id) };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {

@@ -5,7 +5,9 @@ import {
   pageReportOfRow,
   unpackHtml,
   type NewPageReport,
+  type PageReportAdded,
   type PageReportFilter,
+  type PageReportLimit,
   type PageReportRow,
   type PageReportStore,
 } from './page-reports.ts';
@@ -37,28 +39,34 @@ export class SqlitePageReports implements PageReportStore {
     );
   }
 
-  async addPageReport(r: NewPageReport): Promise<number> {
+  async addPageReport(r: NewPageReport, limit: PageReportLimit): Promise<PageReportAdded> {
     const html = await packHtml(r.html);
-    return Number(
-      this.#add.run(
-        r.team,
-        r.user,
-        r.receivedAt,
-        r.site,
-        r.layout,
-        r.readerVersion,
-        r.rulesVersion,
-        r.url,
-        r.observedAt,
-        r.ok ? 1 : 0,
-        r.reason,
-        r.comment,
-        r.extensionVersion,
-        r.size,
-        JSON.stringify(r.reader),
-        html,
-      ).lastInsertRowid,
-    );
+    // One immediate transaction: the count and the insert hold the file's write lock together.
+    return this.db
+      .transaction((): PageReportAdded => {
+        const recent = this.#since.get(r.team, r.user, limit.since) as { n: number; oldest: string | null };
+        if (recent.n >= limit.max) return { full: { oldest: recent.oldest } };
+        const { lastInsertRowid } = this.#add.run(
+          r.team,
+          r.user,
+          r.receivedAt,
+          r.site,
+          r.layout,
+          r.readerVersion,
+          r.rulesVersion,
+          r.url,
+          r.observedAt,
+          r.ok ? 1 : 0,
+          r.reason,
+          r.comment,
+          r.extensionVersion,
+          r.size,
+          JSON.stringify(r.reader),
+          html,
+        );
+        return { id: Number(lastInsertRowid) };
+      })
+      .immediate();
   }
 
   async listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {

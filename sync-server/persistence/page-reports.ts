@@ -33,9 +33,17 @@ export type NewPageReport = Omit<PageReportRow, 'id'> & { html: string };
 
 export type PageReportFilter = { team?: string; since?: string };
 
+/** At most `max` reports of one user to one team received at or after `since`. */
+export type PageReportLimit = { since: string; max: number };
+/** The report's id, or the limit was reached: nothing stored, and when the oldest counted report was received. */
+export type PageReportAdded = { id: number } | { full: { oldest: string | null } };
+
 export interface PageReportStore {
-  /** Stores one report; its id. */
-  addPageReport(report: NewPageReport): Promise<number>;
+  /**
+   * Stores one report unless the user has reached the limit, counted and written as one step: requests that arrive
+   * together (on one instance or several) cannot all pass a count made before any of them was written.
+   */
+  addPageReport(report: NewPageReport, limit: PageReportLimit): Promise<PageReportAdded>;
   /** Reports, oldest first, of one team and/or received at or after `since`. */
   listPageReports(filter: PageReportFilter): Promise<PageReportRow[]>;
   /** A report's HTML (undefined: no such report). */

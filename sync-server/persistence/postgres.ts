@@ -12,7 +12,7 @@ import type { AccountId, TeamId, TeamRole } from '#core';
 import type { AuditEvent } from '../audit.ts';
 import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
-import type { NewPageReport, PageReportFilter, PageReportRow } from './page-reports.ts';
+import type { NewPageReport, PageReportAdded, PageReportFilter, PageReportLimit, PageReportRow } from './page-reports.ts';
 import { PAGE_REPORTS_MIGRATION, PostgresPageReports } from './page-reports-postgres.ts';
 import { POSTGRES_SITE_RULES_MIGRATION, postgresSiteRules, type SiteRulesStore } from './site-rules-store.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
@@ -141,8 +141,8 @@ export class PostgresStore implements Store {
 
   // — page reports (page-reports-postgres.ts) —
 
-  addPageReport(report: NewPageReport): Promise<number> {
-    return this.#pageReports.addPageReport(report);
+  addPageReport(report: NewPageReport, limit: PageReportLimit): Promise<PageReportAdded> {
+    return this.#pageReports.addPageReport(report, limit);
   }
 
   listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {

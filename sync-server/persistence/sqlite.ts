@@ -21,7 +21,7 @@ import { Database } from '../commonjs.ts';
 import { loadSecret } from '../tokens.ts';
 import { HISTORY_PER_ENTITY, TrimSchedule, historyOfRow, type HistoryRow } from '../history.ts';
 import { OwnerRow } from '../ownership.ts';
-import type { NewPageReport, PageReportFilter, PageReportRow } from './page-reports.ts';
+import type { NewPageReport, PageReportAdded, PageReportFilter, PageReportLimit, PageReportRow } from './page-reports.ts';
 import { SqlitePageReports } from './page-reports-sqlite.ts';
 import { SQLITE_SITE_RULES_SCHEMA, sqliteSiteRules, type SiteRulesStore } from './site-rules-store.ts';
 import type { Store, TeamRow, TokenRow, UserRow } from './store.ts';
@@ -235,8 +235,8 @@ export class SqliteStore implements Store {
 
   // — page reports (page-reports-sqlite.ts) —
 
-  addPageReport(report: NewPageReport): Promise<number> {
-    return this.#pageReports.addPageReport(report);
+  addPageReport(report: NewPageReport, limit: PageReportLimit): Promise<PageReportAdded> {
+    return this.#pageReports.addPageReport(report, limit);
   }
 
   listPageReports(filter: PageReportFilter): Promise<PageReportRow[]> {

@@ -100,7 +100,7 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
       });
       tokens = {
         ...(await server.team('east', { admin: 'admin', member: 'member', ro: 'readonly', busy: 'member' })),
-        ...(await server.team('west', { other: 'member' })),
+        ...(await server.team('west', { other: 'member', burst: 'member' })),
       };
     }, 120_000);
 
@@ -243,6 +243,20 @@ for (const [store, usesPostgres] of Object.entries(stores)) {
       expect(retry).toBeGreaterThan(3000);
       expect(retry).toBeLessThanOrEqual(3600);
       expect((await post(base(), 'east', JSON.stringify(understood()), { token: tokens.admin })).status).toBe(201);
+    });
+
+    it(`takes ${PER_HOUR} of many reports sent at once by one user, not all that passed a count made before any was stored`, async () => {
+      const answers = await Promise.all(
+        Array.from({ length: PER_HOUR * 3 }, (_, i) =>
+          post(base(), 'west', JSON.stringify(understood(`burst ${i}`)), { token: tokens.burst }),
+        ),
+      );
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(PER_HOUR);
+      expect(answers.filter((a) => a.status === 429)).toHaveLength(PER_HOUR * 2);
+      const listed = (await server.cli(['page-reports', 'list', '--team', 'west'])).stdout
+        .split('\n')
+        .filter((line) => line.split('\t')[3] === 'burst');
+      expect(listed).toHaveLength(PER_HOUR);
     });
 
     it('lists a summary per site, layout and reader version, and exports pages that creditlens parse reads as the reader did', async () => {
