@@ -6,9 +6,9 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { LookupPage, initialQueryOf } from '../../features/lookup/LookupPage.tsx';
 import { SettingsContext } from '../../ui/settings-context.ts';
-import { request, type Transport } from '../../messaging/client.ts';
+import type { Transport } from '../../messaging/client.ts';
+import { saveEvidenceOf } from '../../features/lookup/save-evidence.ts';
 import { readRuleSettings } from '../../storage/items.ts';
-import { UserError } from '../../ui/errors.ts';
 import { t } from '../../ui/i18n.ts';
 import '../../ui/theme.css';
 import './style.css';
@@ -16,20 +16,11 @@ import './style.css';
 const transport: Transport = (message) => browser.runtime.sendMessage(message);
 const openUrl = (url: string) => void browser.tabs.create({ url });
 
-/**
- * 保存取证 of the tab the toolbar popup belongs to. The page capture permission (MHTML) is asked for first, before any
- * await: the browser lets an extension page ask only within the click's gesture. Declined, the evidence has no MHTML.
- */
-function saveEvidence() {
-  const asked = import.meta.env.FIREFOX
-    ? Promise.resolve(false)
-    : browser.permissions.request({ permissions: ['pageCapture'] }).catch(() => false);
-  return asked.then(async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) throw new UserError('evidence_no_page');
-    return request(transport, { type: 'evidence:tab', tabId: tab.id });
-  });
-}
+// 保存取证 of the tab the toolbar popup belongs to.
+const saveEvidence = saveEvidenceOf(
+  transport,
+  async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
+);
 /** Opened by the context menu as a tab (popup.html?q=…), the popup is no toolbar popup: it has no current page to save. */
 const inToolbar = !new URLSearchParams(location.search).has('q');
 

@@ -14,7 +14,7 @@ import { handlersFor } from '../../messaging/handlers.ts';
 import { router } from '../../messaging/router.ts';
 import { CreditLensDb } from '../../storage/db.ts';
 import { notesOf } from '../../storage/repository.ts';
-import { SidePanel } from './SidePanel.tsx';
+import { SidePanel, type SidePanelProps } from './SidePanel.tsx';
 import { CLEAN, LISTED, NOW, trusted } from '../../../test/support/extension/background.ts';
 import { activeTabSource } from '../../ui/use-tab-entity.ts';
 
@@ -64,9 +64,18 @@ function background() {
   return { db, transport, sent, shows };
 }
 
-function mount(transport: (message: unknown) => Promise<unknown>, pollMs = 30) {
+function mount(transport: (message: unknown) => Promise<unknown>, pollMs = 30, saveEvidence?: SidePanelProps['saveEvidence']) {
   let ids = 0;
-  render(<SidePanel transport={transport} tabs={activeTabSource()} pollMs={pollMs} now={() => NOW} newId={() => `id${++ids}`} />);
+  render(
+    <SidePanel
+      transport={transport}
+      tabs={activeTabSource()}
+      pollMs={pollMs}
+      now={() => NOW}
+      newId={() => `id${++ids}`}
+      {...(saveEvidence ? { saveEvidence } : {})}
+    />,
+  );
 }
 
 const entityShown = () => screen.queryByTestId('notes-entity')?.textContent ?? null;
@@ -109,5 +118,28 @@ describe('side panel', () => {
     trusted.click(screen.getByTestId('note-save'));
     await waitFor(async () => expect((await notesOf(db, '91110000101623741K')).map((n) => n.text)).toEqual(['侧边栏里的笔记']));
     expect(sent.some((m) => m.type === 'frame:claim')).toBe(false);
+  });
+
+  it('saves the evidence of the page shown on the user\u2019s click only, and offers it only beside an entity', async () => {
+    const { transport, shows } = background();
+    const tab = await activeTab();
+    await shows(tab, CLEAN);
+    const saves: number[] = [];
+    mount(transport, 30, async () => {
+      saves.push(tab);
+      return { ok: true, fileName: '取证-北京乙科技有限公司-20240701-160000.zip', mhtml: 'not-granted' };
+    });
+    await waitFor(() => expect(entityShown()).toBe('北京乙科技有限公司'));
+    fireEvent.click(screen.getByTestId('popup-evidence'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(saves).toEqual([]);
+    trusted.click(screen.getByTestId('popup-evidence'));
+    await waitFor(() =>
+      expect(screen.getByTestId('popup-evidence-saved').textContent).toContain('取证-北京乙科技有限公司-20240701-160000.zip'),
+    );
+    expect(saves).toEqual([tab]);
+    await shows(tab, null);
+    await waitFor(() => expect(screen.queryByTestId('sidepanel-no-entity')).not.toBeNull());
+    expect(screen.queryByTestId('popup-evidence')).toBeNull();
   });
 });

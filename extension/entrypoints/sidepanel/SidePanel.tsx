@@ -1,9 +1,11 @@
 /**
  * The side panel (sidepanel.html, Chromium 114+): the private notes and the team record of the entity the active tab
- * shows, beside the page rather than over it, following tab switches and navigations.
+ * shows, beside the page rather than over it, following tab switches and navigations; 保存取证 of that page.
  */
 import type { GuardState } from '../../frames/WriteGuard.tsx';
 import type { Transport } from '../../messaging/client.ts';
+import type { Response } from '../../messaging/protocol.ts';
+import { EvidenceButton } from '../../features/lookup/EvidenceButton.tsx';
 import { t } from '../../ui/i18n.ts';
 import { NotesFrame } from '../notes/NotesFrame.tsx';
 import { useTabEntity, type TabSource } from '../../ui/use-tab-entity.ts';
@@ -22,9 +24,11 @@ export interface SidePanelProps {
   ledgerUrl?: string;
   /** How often the tab's entity and team record are asked for; tests shorten it. */
   pollMs?: number;
+  /** 保存取证 of the tab shown (absent: no button). */
+  saveEvidence?: () => Promise<Response<'evidence:tab'>>;
 }
 
-export function SidePanel({ transport, tabs, now, newId, ledgerUrl, pollMs }: SidePanelProps) {
+export function SidePanel({ transport, tabs, now, newId, ledgerUrl, pollMs, saveEvidence }: SidePanelProps) {
   const view = useTabEntity(transport, tabs, pollMs);
   if (view.state === 'loading') return null;
   if (view.state === 'error')
@@ -41,17 +45,25 @@ export function SidePanel({ transport, tabs, now, newId, ledgerUrl, pollMs }: Si
       </div>
     );
   }
-  // Keyed by the entity: another entity's notes start afresh (no text typed for one is saved to the other).
+  // Keyed by the entity: another entity's notes start afresh (no text typed for one is saved to the other), and an
+  // answer about the evidence of one page is not shown under another's.
   return (
-    <NotesFrame
-      key={view.entity.key}
-      transport={transport}
-      entity={view.entity}
-      guard={SIDE_PANEL_GUARD}
-      now={now}
-      newId={newId}
-      pollMs={pollMs}
-      ledgerUrl={ledgerUrl}
-    />
+    <>
+      {saveEvidence && (
+        <div className="sidepanel-evidence">
+          <EvidenceButton key={view.entity.key} save={saveEvidence} />
+        </div>
+      )}
+      <NotesFrame
+        key={view.entity.key}
+        transport={transport}
+        entity={view.entity}
+        guard={SIDE_PANEL_GUARD}
+        now={now}
+        newId={newId}
+        pollMs={pollMs}
+        ledgerUrl={ledgerUrl}
+      />
+    </>
   );
 }

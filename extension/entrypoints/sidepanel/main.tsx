@@ -3,12 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { SidePanel } from './SidePanel.tsx';
+import { saveEvidenceOf } from '../../features/lookup/save-evidence.ts';
 import { activeTabSource } from '../../ui/use-tab-entity.ts';
 import { t } from '../../ui/i18n.ts';
 import '../notes/style.css';
 import './style.css';
 
 const transport = (message: unknown) => browser.runtime.sendMessage(message);
+const tabs = activeTabSource();
 const root = document.getElementById('root');
 document.title = t('sidepanel_title');
 
@@ -17,10 +19,11 @@ if (root) {
     <StrictMode>
       <SidePanel
         transport={transport}
-        tabs={activeTabSource()}
+        tabs={tabs}
         now={() => new Date().toISOString()}
         newId={() => crypto.randomUUID()}
         ledgerUrl={browser.runtime.getURL('/ledger.html')}
+        saveEvidence={saveEvidenceOf(transport, () => tabs.current())}
       />
     </StrictMode>,
   );
