@@ -130,3 +130,20 @@ describe('CreditChinaReply (the API boundary)', () => {
     expect(parsed.error?.issues.length).toBeGreaterThan(0);
   });
 });
+
+describe('creditchina-gov-cn: a penalty whose decision date is under a label the reader does not know', () => {
+  it('is not read (never dated by its publicity date); the section stays unknown and the page report says why', () => {
+    const page = `<h2 class="company">示例市测试贸易有限公司</h2><div class="cat"><h3>行政管理</h3>${group([
+      ['行政处罚决定书文号', '示市监罚〔2024〕12号'],
+      ['处罚类别', '罚款'],
+      ['作出处罚时间', '2024-01-19'],
+      ['公示日期', '2024-01-26'],
+      ['处罚机关', '示例市市场监督管理局'],
+    ])}</div><div class="cat"><h3>行政处罚</h3><p>暂无数据</p></div>`;
+    const result = adapter.parse(htmlDocument(page, URL_DETAIL.href), URL_DETAIL, AT);
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.record.penalties).toEqual([]);
+    expect(result.completeness.penalties.total).toBeNull();
+    expect(result.reader?.sections?.penalties.matched).toContain('not read: no decision date under a known label');
+  });
+});

@@ -15,7 +15,7 @@ import { failure as failed, type PageKind, type ParseOptions, type SiteAdapter }
 import { known, pageRules, withAliases, withKnownTitles, type PageRules } from './applied-rules.ts';
 
 /** The Credit China reader's version: raised with every change of what it reads. */
-const READER_VERSION = '2.0.0';
+const READER_VERSION = '2.1.0';
 /** The one layout known: the detail page rendered from the site's API (label：value groups under categories). */
 const LAYOUT = 'detail-2024';
 
@@ -95,16 +95,31 @@ interface SectionSpec<T> {
   category: RegExp;
   /** Only records under the category count (the opener alone is not specific enough). */
   mustBeUnder: boolean;
+  /** Why a record's fields cannot be read as they are (a needed label renamed), or null. */
+  doubt?: (f: Fields) => string | null;
 }
 
+/**
+ * Every penalty of the 双公示 standard has its decision date (cf_jdrq): a record without 处罚决定日期 under a label the
+ * reader knows has had it renamed, and dated by its publicity date instead it would count in the wrong three years.
+ */
+const penaltyDoubt = (f: Fields) => (f.has('decisionDate') ? null : 'no decision date under a known label');
+
 function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], spec: SectionSpec<T>, rules: PageRules): SectionRead<T> {
-  const { start, convert, category, mustBeUnder } = spec;
+  const { start, convert, category, mustBeUnder, doubt = () => null } = spec;
   const fields = withAliases(spec.fields, rules.fields);
   const taken = groups(root, start, openers, t, rules).filter((g) => !mustBeUnder || category.test(categoryOf(g, t, rules)));
-  const items = taken.map((g) => convert(readLabels(g, fields, t))).filter((item): item is T => item !== null);
-  const matched = [...new Set(taken.map((g) => labelOf(starts(g, start, t, rules)[0] ?? g, t, rules)))];
-  // The page states no count; only an explicit "none" under the category is a total (0).
-  return { items, total: items.length === 0 && saysNone(root, t, category, rules) ? 0 : null, from: 'dom', matched };
+  const read = taken.map((g) => readLabels(g, fields, t));
+  const doubts = [...new Set(read.map(doubt).filter((d): d is string => d !== null))];
+  const items = read
+    .filter((f) => doubt(f) === null)
+    .map(convert)
+    .filter((item): item is T => item !== null);
+  const labels = [...new Set(taken.map((g) => labelOf(starts(g, start, t, rules)[0] ?? g, t, rules)))];
+  const matched = [...labels, ...doubts.map((d) => `not read: ${d}`)];
+  // The page states no count; only an explicit "none" under the category is a total (0) — never beside a record not read.
+  const none = items.length === 0 && doubts.length === 0 && saysNone(root, t, category, rules);
+  return { items, total: none ? 0 : null, from: 'dom', matched };
 }
 
 function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOptions) {
@@ -134,7 +149,14 @@ function parse(root: ParentNode, url: URL, observedAt: string, options: ParseOpt
         root,
         t,
         openers,
-        { start: GROUP_START.penalties, fields: PENALTY_FIELDS, convert: penaltyOf, category: CATEGORY.penalties, mustBeUnder: false },
+        {
+          start: GROUP_START.penalties,
+          fields: PENALTY_FIELDS,
+          convert: penaltyOf,
+          category: CATEGORY.penalties,
+          mustBeUnder: false,
+          doubt: penaltyDoubt,
+        },
         rules,
       ),
       abnormal: read(
