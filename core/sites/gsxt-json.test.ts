@@ -135,6 +135,15 @@ describe('withJsonSections', () => {
     const stopped = withJsonSections(dom, [{ kind: 'penalties', pages: [{ recordsTotal: 23, data: [1, 2, 3].map(penaltyRow) }] }]);
     if (!stopped.ok) throw new Error(stopped.detail);
     expect(stopped.completeness.penalties).toEqual({ read: 5, total: 23, from: 'dom' });
+    // Replies whose decision date (or number) field was renamed are not read, never dated by their publicity date.
+    const renamed = pages.map((page) => ({
+      ...page,
+      data: page.data.map(({ penDecIssDate, ...row }) => ({ ...row, penDecIssDateNew: penDecIssDate })),
+    }));
+    const doubted = withJsonSections(dom, [{ kind: 'penalties', pages: renamed }]);
+    if (!doubted.ok) throw new Error(doubted.detail);
+    expect(doubted.completeness.penalties).toEqual({ read: 5, total: 23, from: 'dom' });
+    expect(doubted.record.penalties).toEqual(dom.record.penalties);
   });
 
   it('takes a 个体工商户\u2019s abnormal rows from indBusExcepUrl as marks', () => {

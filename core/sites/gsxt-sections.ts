@@ -186,6 +186,9 @@ export function sectionOfJsonRow(row: JsonRow): SectionKind | null {
 }
 
 export function penaltyFromJson(row: JsonRow): PenaltyInput | null {
+  // A reply without the decision-number or decision-date field has had them renamed: the row is not read (the section's
+  // recordsTotal then shows the gap) rather than read without a number or dated by its publicity date.
+  if (!('penDecNo' in row) || !('penDecIssDate' in row)) return null;
   const decisionDate = jsonDate(row, 'penDecIssDate', 'publicDate');
   if (!decisionDate) return null;
   return withoutUndefined({
