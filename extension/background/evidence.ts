@@ -1,25 +1,15 @@
 /**
  * The browser side of 保存取证 (messaging/evidence-handlers.ts): the page's reading by a script injected into the tab
  * only then (entrypoints/evidence-collect.ts: the content scripts stay small), the tab's MHTML through the optional
- * pageCapture permission, the ZIP handed to the downloads API, SHA-256 by crypto.subtle.
- * A service worker has no URL.createObjectURL: Chromium downloads a data: URL; Firefox's background page a blob: URL
+ * pageCapture permission, the ZIP handed to the downloads API (save-download.ts), SHA-256 by crypto.subtle
  * (docs/adr/0014-evidence-download.md).
  */
 import { browser } from 'wxt/browser';
 import type { EvidenceEnv } from '../messaging/evidence-handlers.ts';
 import { readRuleSettingsForPage } from '../storage/items.ts';
+import { saveDownload } from './save-download.ts';
 
 type PageCapture = { saveAsMHTML(details: { tabId: number }, callback: (data?: Blob) => void): void };
-
-/** How long a Firefox blob: URL stays valid: the download has long started by then. */
-const BLOB_URL_LIFETIME_MS = 5 * 60_000;
-
-export function base64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: String.fromCharCode with millions of arguments overflows the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 async function mhtml(tabId: number): ReturnType<EvidenceEnv['mhtml']> {
   if (import.meta.env.FIREFOX) return { state: 'unsupported' };
@@ -52,15 +42,7 @@ async function capture(api: PageCapture, tabId: number): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
-async function download(zip: Uint8Array, fileName: string): Promise<number> {
-  const blobUrl =
-    typeof URL.createObjectURL === 'function'
-      ? URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }))
-      : null;
-  if (blobUrl) setTimeout(() => URL.revokeObjectURL(blobUrl), BLOB_URL_LIFETIME_MS);
-  const url = blobUrl ?? `data:application/zip;base64,${base64(zip)}`;
-  return browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
-}
+const download = (zip: Uint8Array, fileName: string) => saveDownload(zip, fileName, 'application/zip');
 
 async function show(downloadId: number): Promise<boolean> {
   const [item] = await browser.downloads.search({ id: downloadId });

@@ -16,7 +16,7 @@ import { indexedDbConfigStore } from '../sync/config-store.ts';
 import { TeamService } from '../sync/team-service.ts';
 import { t } from '../ui/i18n.ts';
 import { UNKNOWN_BADGE, badgeFor } from './badge.ts';
-import { FileHandoff } from './file-handoff.ts';
+import { saveDownload } from './save-download.ts';
 import { browserEvidence } from './evidence.ts';
 import { FrameGrants, type FrameSender } from './frame-grants.ts';
 import { keepGrants, type SessionArea } from './grant-store.ts';
@@ -129,8 +129,7 @@ export function startBackground(): void {
           await action.setBadgeText({ tabId, text: badge.text });
           await action.setBadgeBackgroundColor({ tabId, color: badge.color });
         },
-        // A background tab: the page saves the file and closes; the user stays on the credit page.
-        files: new FileHandoff(browser.runtime.getURL('/save-file.html'), (url) => browser.tabs.create({ url, active: false })),
+        saveFile: saveDownload,
         evidence: browserEvidence(),
         openSidePanel: sidePanelOpener(() => (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel, log),
         siteRules,

@@ -18,7 +18,7 @@ import {
   wipe,
 } from '../storage/repository.ts';
 import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
-import type { FileHandoff } from '../background/file-handoff.ts';
+import type { SaveFile } from '../background/save-download.ts';
 import { FrameGrants } from '../background/frame-grants.ts';
 import { TabEntities, tabEntityOf } from '../background/tab-entities.ts';
 import { frameHandlersFor } from './frame-handlers.ts';
@@ -43,8 +43,8 @@ export interface HandlerEnv {
   afterSave(): Promise<void>;
   /** Opens the browser's side panel beside a tab (background/side-panel.ts); absent: there is none. */
   openSidePanel?: OpenSidePanel;
-  /** Hands a file to the save-file page (background/file-handoff.ts); absent: nothing can be saved as a file. */
-  files?: FileHandoff;
+  /** Saves a file with the downloads API (background/save-download.ts); absent: nothing can be saved as a file. */
+  saveFile?: SaveFile;
   /** Page capture, downloads and hashing for 保存取证 (background/evidence.ts); absent: evidence cannot be saved. */
   evidence?: EvidenceEnv;
   /** Keeps the team's site rules (background/site-rules.ts); absent: none. */
@@ -128,7 +128,7 @@ export function handlersFor(
     ...teamHandlersFor(team, db, env.now),
     ...ledgerHandlersFor(team, db, env.now),
     ...personHandlersFor(db, team),
-    ...pageReportHandlersFor(team, env.files),
+    ...pageReportHandlersFor(team, env.saveFile),
     ...evidenceHandlersFor(db, team, env.evidence ?? NO_EVIDENCE, env.now),
     ...siteRulesHandlersFor(env.siteRules, () => Date.parse(env.now())),
   };

@@ -1,12 +1,12 @@
 /**
  * 读取有误？ in the background: a report goes to the team server when it can; without a team, refused or unreachable,
- * the same JSON is handed to the save-file page as `读取问题-<site>-<time>.json` and the answer says why; only a tab's
- * top frame may send one, for an address of the site its reader names; the save-file page gets a file once.
+ * the same JSON is saved through the background's downloads as `读取问题-<site>-<time>.json` and the answer says why;
+ * only a tab's top frame may send one, for an address of the site its reader names.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { PAGE_REPORT_FORMAT, PageReport } from '#core';
-import { FileHandoff, type HandedFile } from '../background/file-handoff.ts';
+import type { SaveFile } from '../background/save-download.ts';
 import { CreditLensDb } from '../storage/db.ts';
 import { NO_TEAM, type TeamBackend } from '../sync/team-service.ts';
 import { UserError } from '../ui/errors.ts';
@@ -25,22 +25,24 @@ const REPORT: PageReport = {
 };
 const TOP = { tabId: 4, frameId: 0, extensionPage: false };
 
-function setup(send: TeamBackend['sendPageReport'], open: (url: string) => Promise<unknown> = async () => {}) {
-  const saved: HandedFile[] = [];
-  const files = new FileHandoff('chrome-extension://x/save-file.html', async (url) => {
-    await open(url);
-    const file = files.take(url.split('#')[1]!);
-    if (file) saved.push(file);
-  });
+type Saved = { name: string; text: string; type: string };
+
+function setup(send: TeamBackend['sendPageReport'], download: () => Promise<number> = async () => 1) {
+  const saved: Saved[] = [];
+  const saveFile: SaveFile = async (data, name, type) => {
+    const id = await download();
+    saved.push({ name, text: typeof data === 'string' ? data : new TextDecoder().decode(data), type });
+    return id;
+  };
   const db = new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
   const handle = router(
     handlersFor(
       db,
-      { now: () => '2026-12-07T20:15:05.000Z', setBadge: async () => {}, afterSave: async () => {}, files },
+      { now: () => '2026-12-07T20:15:05.000Z', setBadge: async () => {}, afterSave: async () => {}, saveFile },
       { ...NO_TEAM, sendPageReport: send },
     ),
   );
-  return { handle, saved, files };
+  return { handle, saved };
 }
 
 describe('page reports in the background', () => {
@@ -66,7 +68,7 @@ describe('page reports in the background', () => {
       outcome: 'saved',
       text: '未发送（未配置团队服务器）。已保存为文件 读取问题-gsxt-gov-cn-2026-12-07T20-15-03Z.json，请把它交给团队管理员。',
     });
-    expect(saved.map((f) => f.name)).toEqual(['读取问题-gsxt-gov-cn-2026-12-07T20-15-03Z.json']);
+    expect(saved.map((f) => [f.name, f.type])).toEqual([['读取问题-gsxt-gov-cn-2026-12-07T20-15-03Z.json', 'application/json']]);
     expect(PageReport.parse(JSON.parse(saved[0]!.text))).toEqual(REPORT);
   });
 
@@ -82,12 +84,29 @@ describe('page reports in the background', () => {
     });
   });
 
-  it('says so when neither sending nor saving worked', async () => {
-    const { handle } = setup(
+  it('says so when neither sending nor saving worked, with the reason it was not sent', async () => {
+    const { handle, saved } = setup(
       async () => null,
       async () => {
-        throw new Error('no tabs');
+        throw new Error('Invalid filename');
       },
+    );
+    expect(await handle({ type: 'pagereport:send', report: REPORT }, TOP)).toMatchObject({
+      ok: false,
+      key: 'page_report_not_saved',
+      subs: ['未配置团队服务器'],
+    });
+    expect(saved).toEqual([]);
+  });
+
+  it('without a way to save files, says it was not saved', async () => {
+    const db = new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+    const handle = router(
+      handlersFor(
+        db,
+        { now: () => '', setBadge: async () => {}, afterSave: async () => {} },
+        { ...NO_TEAM, sendPageReport: async () => null },
+      ),
     );
     expect(await handle({ type: 'pagereport:send', report: REPORT }, TOP)).toMatchObject({
       ok: false,
@@ -113,22 +132,5 @@ describe('page reports in the background', () => {
       key: 'error_unexpected',
     });
     expect(saved).toEqual([]);
-  });
-
-  it('hands a file to the save-file page once, and to no content script', async () => {
-    let id = '';
-    const files = new FileHandoff('chrome-extension://x/save-file.html', async (url) => void (id = url.split('#')[1]!));
-    const db = new CreditLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
-    const handle = router(handlersFor(db, { now: () => '', setBadge: async () => {}, afterSave: async () => {}, files }));
-    const offered = files.offer({ name: 'a.json', text: '{}', type: 'application/json' });
-    await Promise.resolve();
-    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(await handle({ type: 'file:take', id }, TOP)).toMatchObject({ ok: false, key: 'error_refused' });
-    expect(await handle({ type: 'file:take', id }, { extensionPage: true })).toEqual({
-      ok: true,
-      file: { name: 'a.json', text: '{}', type: 'application/json' },
-    });
-    await offered;
-    expect(await handle({ type: 'file:take', id }, { extensionPage: true })).toEqual({ ok: true, file: null });
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The background's side of 读取有误？: a page report from a content script goes to the team server with the user's
  * token (sync/page-report-client.ts); without a team, unreachable or refused, the same report is saved as a file
- * (`读取问题-<site>-<time>.json`, the JSON the server would have had) through the save-file page
- * (background/file-handoff.ts), and the answer says why it was not sent. Only a tab's top frame may send one, and only
- * for an address of the site whose reader it names.
+ * (`读取问题-<site>-<time>.json`, the JSON the server would have had) by the downloads API (background/save-download.ts),
+ * and the answer says why it was not sent. Only a tab's top frame may send one, and only for an address of the site
+ * whose reader it names.
  */
 import { siteById, type PageReport } from '#core';
-import type { FileHandoff } from '../background/file-handoff.ts';
+import type { SaveFile } from '../background/save-download.ts';
 import type { TeamBackend } from '../sync/team-service.ts';
 import { UserError, errorText } from '../ui/errors.ts';
 import { t } from '../ui/i18n.ts';
@@ -21,7 +21,8 @@ export function pageReportFileName(report: PageReport): string {
   return `${t('page_report_file_prefix')}-${report.reader.site}-${at}.json`;
 }
 
-export function pageReportHandlersFor(team: TeamBackend, files: FileHandoff | undefined): Pick<Handlers, 'pagereport:send' | 'file:take'> {
+/** `saveFile`: the background's downloads (background/save-download.ts); absent: nothing can be saved as a file. */
+export function pageReportHandlersFor(team: TeamBackend, saveFile: SaveFile | undefined): Pick<Handlers, 'pagereport:send'> {
   return {
     'pagereport:send': async ({ report }, from) => {
       if (from.tabId === undefined || from.frameId !== 0)
@@ -37,14 +38,14 @@ export function pageReportHandlersFor(team: TeamBackend, files: FileHandoff | un
         why = errorText(error);
       }
       const file = pageReportFileName(report);
-      if (!files) throw new UserError('page_report_not_saved', [why], 'no way to save a file here');
+      if (!saveFile) throw new UserError('page_report_not_saved', [why], 'no way to save a file here');
       try {
-        await files.offer({ name: file, text: `${JSON.stringify(report, null, 2)}\n`, type: 'application/json' });
+        // Resolves with the download's id once the browser has started it: only then does the panel say 已保存为文件.
+        await saveFile(`${JSON.stringify(report, null, 2)}\n`, file, 'application/json');
       } catch (error) {
         throw new UserError('page_report_not_saved', [why], `file not saved: ${error instanceof Error ? error.message : String(error)}`);
       }
       return { ok: true, outcome: 'saved', text: t('page_report_saved', why, file) };
     },
-    'file:take': async ({ id }) => ({ ok: true, file: files?.take(id) ?? null }),
   };
 }

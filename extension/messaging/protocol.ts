@@ -105,8 +105,6 @@ export const Request = z.discriminatedUnion('type', [
    * the team server with the user's token, or saved as a file when it cannot go there.
    */
   z.strictObject({ type: z.literal('pagereport:send'), report: PageReport }),
-  /** The file-saving page (save-file.html) → background: the file it was opened for, once (background/file-handoff.ts). */
-  z.strictObject({ type: z.literal('file:take'), id: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
   /**
    * Content script (top frame) → background, on the user's own click of 保存取证 in the overlay: the evidence ZIP of
    * its tab's page, read there again and downloaded (with the tab's MHTML when page capture is allowed).
@@ -210,11 +208,6 @@ const Ok = z.literal(true);
 export const Responses = {
   ...ContentResponses,
   'frame:claim': z.strictObject({ ok: Ok, granted: z.boolean() }),
-  /** `file: null`: no such file (taken already, or the background restarted). */
-  'file:take': z.strictObject({
-    ok: Ok,
-    file: z.strictObject({ name: z.string().max(200), text: z.string(), type: z.string().max(100) }).nullable(),
-  }),
   'evidence:tab': z.strictObject({ ok: Ok, fileName: z.string(), mhtml: MhtmlState }),
   'evidence:list': z.strictObject({ ok: Ok, entries: z.array(EvidenceEntry) }),
   /** `shown: false`: the file is no longer where it was downloaded (moved or deleted). */

@@ -2,16 +2,17 @@
  * 读取有误？ in a real Chromium with the built extension, the simulated site and a real sync server: a member's report
  * of a page reaches the server's store with the reader's layout, and `creditlens parse` reads the exported page as
  * the extension's reader did; a page script's synthetic clicks start nothing; with the server stopped, the report of
- * a page that was not understood is saved as a file (`读取问题-<site>-<time>.json`, the same JSON). Neither the
- * report sent nor the file holds the user's private note or the team token.
+ * a page that was not understood is saved as a file (`读取问题-<site>-<time>.json`, the same JSON) by the downloads
+ * API, with no tab opening for it. Neither the report sent nor the file holds the user's private note or the team
+ * token.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { Download, Page } from 'playwright-core';
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
 import { PageReport, ParseResult } from '#core';
 import { readyOverlay } from './support/assertions.ts';
 import { simPageUrl } from './support/hosts.ts';
@@ -26,8 +27,25 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const WAIT = { timeout: 15_000 };
 const NOTE = `私密笔记-${randomUUID()}`;
 
+/** A profile whose download folder is ours: the browser itself, not DevTools, names the file the downloads API saves. */
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'creditlens-e2e-profile-'));
+const downloadDir = path.join(profileDir, 'downloads');
+fs.mkdirSync(path.join(profileDir, 'Default'));
+fs.writeFileSync(
+  path.join(profileDir, 'Default', 'Preferences'),
+  JSON.stringify({ download: { default_directory: downloadDir, prompt_for_download: false } }),
+);
+// Registered before the browser's own afterAll, so it runs after the browser has closed.
+afterAll(() => fs.rmSync(profileDir, { recursive: true, force: true }));
+
 const team = useWatchedTeam();
-const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false });
+const browser = useExtensionBrowser({ language: 'zh_CN', sidePanel: false, profileDir });
+
+type DownloadItem = { filename: string; state: string; byExtensionId?: string };
+type DownloadsGlobal = { chrome: { downloads: { search(query: object): Promise<DownloadItem[]> } } };
+
+/** The downloads the browser knows of, as the extension's service worker sees them. */
+const downloads = (worker: Worker) => worker.evaluate(() => (globalThis as unknown as DownloadsGlobal).chrome.downloads.search({}));
 
 const inPanel = (page: Page, testid: string) => page.locator(`${OVERLAY_TAG} [data-testid="${testid}"]`);
 
@@ -125,9 +143,14 @@ describe('读取有误？', () => {
     await page.goto(simPageUrl('clean-2026'));
     await waitForOverlay(page, ['not-understood']);
     await expandOverlay(page);
-    // From here the only new tab is the extension's save-file page: its download is the file.
-    const downloads: Promise<Download>[] = [];
-    const watch = (opened: Page) => downloads.push(opened.waitForEvent('download', WAIT));
+    // Playwright hands downloads to DevTools, which names a file itself (download.json): back to the browser's own
+    // handling, which saves under the extension's name into the profile's download folder.
+    const cdp = await browser().context.newCDPSession(page);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    const worker = browser().context.serviceWorkers()[0] as Worker;
+    // The downloads API saves it from the background: no tab opens for it.
+    const opened: Page[] = [];
+    const watch = (tab: Page) => opened.push(tab);
     browser().context.on('page', watch);
     onTestFinished(() => void browser().context.off('page', watch));
     await reportWith(page, '改版后读不出来');
@@ -137,10 +160,12 @@ describe('读取有误？', () => {
       /^未发送（无法连接团队服务器）。已保存为文件 读取问题-gsxt-gov-cn-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.json，请把它交给团队管理员。$/,
     );
 
-    expect(downloads).toHaveLength(1);
-    const download = await downloads[0]!;
-    expect(download.suggestedFilename()).toBe(said!.match(/(读取问题-\S+\.json)/)![1]);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    await expect.poll(async () => (await downloads(worker)).map((d) => d.state), WAIT).toEqual(['complete']);
+    const [item] = await downloads(worker);
+    expect(item?.byExtensionId).toBe(browser().extensionId);
+    expect(item?.filename).toBe(path.join(downloadDir, said!.match(/(读取问题-\S+\.json)/)![1]!));
+    expect(opened).toEqual([]);
+    const text = fs.readFileSync(item!.filename, 'utf8');
     const report = PageReport.parse(JSON.parse(text));
     expect(report).toMatchObject({
       url: simPageUrl('clean-2026'),
