@@ -3,6 +3,7 @@ import type pg from 'pg';
 import {
   packHtml,
   pageReportOfRow,
+  pageReportValues,
   unpackHtml,
   type NewPageReport,
   type PageReportAdded,
@@ -44,24 +45,7 @@ export class PostgresPageReports implements PageReportStore {
         `INSERT INTO page_reports (team, "user", received_at, site, layout, reader_version, rules_version,
         url, observed_at, ok, reason, comment, extension_version, size, reader, html) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
         RETURNING id`,
-        [
-          r.team,
-          r.user,
-          r.receivedAt,
-          r.site,
-          r.layout,
-          r.readerVersion,
-          r.rulesVersion,
-          r.url,
-          r.observedAt,
-          r.ok,
-          r.reason,
-          r.comment,
-          r.extensionVersion,
-          r.size,
-          JSON.stringify(r.reader),
-          html,
-        ],
+        pageReportValues(r, html, r.ok),
       );
       await client.query('COMMIT');
       return { id: Number(rows[0].id) };

@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import {
   packHtml,
   pageReportOfRow,
+  pageReportValues,
   unpackHtml,
   type NewPageReport,
   type PageReportAdded,
@@ -46,24 +47,7 @@ export class SqlitePageReports implements PageReportStore {
       .transaction((): PageReportAdded => {
         const recent = this.#since.get(r.team, r.user, limit.since) as { n: number; oldest: string | null };
         if (recent.n >= limit.max) return { full: { oldest: recent.oldest } };
-        const { lastInsertRowid } = this.#add.run(
-          r.team,
-          r.user,
-          r.receivedAt,
-          r.site,
-          r.layout,
-          r.readerVersion,
-          r.rulesVersion,
-          r.url,
-          r.observedAt,
-          r.ok ? 1 : 0,
-          r.reason,
-          r.comment,
-          r.extensionVersion,
-          r.size,
-          JSON.stringify(r.reader),
-          html,
-        );
+        const { lastInsertRowid } = this.#add.run(...pageReportValues(r, html, r.ok ? 1 : 0));
         return { id: Number(lastInsertRowid) };
       })
       .immediate();

@@ -52,6 +52,28 @@ export interface PageReportStore {
   pageReportsSince(team: string, user: string, since: string): Promise<{ count: number; oldest: string | null }>;
 }
 
+/** A report's stored columns in the stores' INSERT order; `ok` as the store writes a boolean (SQLite: 1 or 0). */
+export function pageReportValues(r: NewPageReport, html: Buffer, ok: boolean | number): unknown[] {
+  return [
+    r.team,
+    r.user,
+    r.receivedAt,
+    r.site,
+    r.layout,
+    r.readerVersion,
+    r.rulesVersion,
+    r.url,
+    r.observedAt,
+    ok,
+    r.reason,
+    r.comment,
+    r.extensionVersion,
+    r.size,
+    JSON.stringify(r.reader),
+    html,
+  ];
+}
+
 const gzipAsync = promisify(gzip);
 /** On libuv's thread pool: a 5 MB page takes tens of milliseconds to compress, which the server's event loop must not wait for. */
 export const packHtml = (html: string): Promise<Buffer> => gzipAsync(Buffer.from(html, 'utf8'));
