@@ -32,11 +32,11 @@ export default defineConfig({
     // only to the credit sites, from the adapters' own match patterns (core/sites), never typed twice. Notes and
     // snapshots live in IndexedDB, which needs no permission. WXT adds sidePanel to the Chromium build for the
     // sidepanel entrypoint (notes beside the page; excluded from the Firefox build, which keeps the frame).
-    // 保存取证 (docs/adr/0014-evidence-download.md): downloads saves its ZIP; scripting reads the page only when asked (a script
-    // injected into a credit page's tab, no warning at install). pageCapture (the page as MHTML) is optional, asked for
-    // by the popup's 保存取证 on the user's click; Firefox has no pageCapture.
+    // 保存取证 (docs/adr/0014-evidence-download.md): downloads saves its ZIP (and a page report that could not be sent); the
+    // page's reading comes from the tab's overlay by message (docs/adr/0018). pageCapture (the page as MHTML) is optional,
+    // asked for by the popup's or side panel's 保存取证 on the user's click; Firefox has no pageCapture.
     // alarms: the team's site rules are checked every 30 minutes while the service worker sleeps in between.
-    permissions: ['storage', 'contextMenus', 'downloads', 'scripting', 'alarms'],
+    permissions: ['storage', 'contextMenus', 'downloads', 'alarms'],
     ...(browser === 'firefox' ? {} : { optional_permissions: ['pageCapture'] }),
     host_permissions: allMatchPatterns(),
     action: { default_title: '__MSG_extName__' },

@@ -1,8 +1,7 @@
 /**
- * The browser side of 保存取证 (messaging/evidence-handlers.ts): the page's reading by a script injected into the tab
- * only then (entrypoints/evidence-collect.ts: the content scripts stay small), the tab's MHTML through the optional
- * pageCapture permission, the ZIP handed to the downloads API (save-download.ts), SHA-256 by crypto.subtle
- * (docs/adr/0014-evidence-download.md).
+ * The browser side of 保存取证 (messaging/evidence-handlers.ts): the page's reading asked of the tab's overlay by
+ * message (docs/adr/0018-evidence-reading-by-message.md), the tab's MHTML through the optional pageCapture permission,
+ * the ZIP handed to the downloads API (save-download.ts), SHA-256 by crypto.subtle (docs/adr/0014-evidence-download.md).
  */
 import { browser } from 'wxt/browser';
 import type { EvidenceEnv } from '../messaging/evidence-handlers.ts';
@@ -51,10 +50,12 @@ async function show(downloadId: number): Promise<boolean> {
   return true;
 }
 
-/** The top frame only (where the overlay runs), in the extension's isolated world; a tab of no credit site is refused by the browser. */
+/**
+ * The page's reading from the overlay in the tab's top frame (features/overlay/evidence-answer.ts); a tab without it
+ * (no credit site, or not loaded yet) has no receiver and the browser refuses: no reading.
+ */
 async function collect(tabId: number): Promise<unknown> {
-  const [injected] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/evidence-collect.js'] });
-  return injected?.result ?? null;
+  return browser.tabs.sendMessage(tabId, { type: 'evidence:collect' }, { frameId: 0 });
 }
 
 async function sha256(data: Uint8Array): Promise<string> {

@@ -29,6 +29,9 @@ export const ContentResponses = {
 };
 export type ContentRequestType = keyof typeof ContentResponses;
 
+/** Background → a tab's content script (tabs.sendMessage), for 保存取证: the page's reading, or null (protocol.ts EvidenceReading). */
+export const EvidenceCollect = z.strictObject({ type: z.literal('evidence:collect') });
+
 /** Any refusal: the request did not parse, or its handler failed. */
 /** `key`/`subs`: the message a page shows for the refusal (ui/errors.ts); `error` is the log's English. */
 export const Refusal = z.strictObject({

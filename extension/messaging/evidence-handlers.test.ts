@@ -64,7 +64,7 @@ async function overlayOnRepeatOffender(saveEvidence?: () => void) {
     ...(saveEvidence ? { saveEvidence: async () => (saveEvidence(), { fileName: 'x.zip', mhtml: 'included' as const }) } : {}),
   });
   await session.start();
-  // What the background's injected script answers (entrypoints/evidence-collect.ts).
+  // What the tab's overlay answers (features/overlay/evidence-answer.ts).
   const reading = () => evidenceReading(doc, NOW, window.sessionStorage as unknown as Storage);
   return { doc, session, reading };
 }

@@ -1,6 +1,6 @@
 /**
  * The built extension asks for the least that works — host access only to the credit sites, from the adapters'
- * own match patterns (never typed twice), storage, contextMenus, downloads, scripting, alarms and (Chromium) sidePanel, pageCapture optional — has one content script per registered site,
+ * own match patterns (never typed twice), storage, contextMenus, downloads, alarms and (Chromium) sidePanel, pageCapture optional — has one content script per registered site,
  * and its texts exist in Chinese and English. The Firefox build (MV2) says the same in its own manifest dialect.
  * Each content script stays within 50 KB gzipped (issue 17 §4): it is loaded, compiled and run with every credit page.
  */
@@ -17,11 +17,11 @@ const manifestOf = (dir: string) => JSON.parse(readFileSync(`${dir}/manifest.jso
 const CONTENT_SCRIPT_GZIP_LIMIT = 50 * 1024;
 
 describe('extension manifest', () => {
-  it('asks for host access derived from the site registry, storage, contextMenus, downloads, scripting, alarms and sidePanel, pageCapture only when 保存取证 needs it', () => {
+  it('asks for host access derived from the site registry, storage, contextMenus, downloads, alarms and sidePanel, pageCapture only when 保存取证 needs it', () => {
     const manifest = manifestOf(EXTENSION_DIR);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.host_permissions).toEqual(allMatchPatterns());
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'downloads', 'scripting', 'alarms', 'sidePanel']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'downloads', 'alarms', 'sidePanel']);
     // The page as MHTML in an evidence ZIP: asked for by the popup on the user's click, never at install.
     expect(manifest.optional_permissions).toEqual(['pageCapture']);
     expect(manifest.default_locale).toBe('zh_CN');
@@ -71,7 +71,7 @@ describe('extension manifest', () => {
   it('builds for Firefox too, with the same permissions but no side panel (it keeps the in-page frame) nor page capture (Firefox has none), and a gecko id', () => {
     const manifest = manifestOf(FIREFOX_DIR);
     expect(manifest.manifest_version).toBe(2);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'downloads', 'scripting', 'alarms', ...allMatchPatterns()]);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'downloads', 'alarms', ...allMatchPatterns()]);
     expect(manifest.optional_permissions).toBeUndefined();
     expect([manifest.sidebar_action, manifest.side_panel]).toEqual([undefined, undefined]);
     expect(readdirSync(FIREFOX_DIR)).not.toContain('sidepanel.html');

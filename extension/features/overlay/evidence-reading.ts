@@ -1,6 +1,6 @@
 /**
- * What 保存取证 takes of a page, read where the page is: injected into the tab's isolated world only when evidence is
- * asked for (entrypoints/evidence-collect.ts), so the content scripts loaded with every credit page carry none of it.
+ * What 保存取证 takes of a page, read where the page is: the overlay answers the background's request for it
+ * (evidence-answer.ts) only when evidence is asked for.
  * The same reading the overlay shows: the page's adapter on the live DOM, with the complete read the overlay used
  * (kept for the tab's session, fetch/session-cache.ts); the page saved without our own elements.
  */

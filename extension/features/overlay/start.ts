@@ -18,6 +18,7 @@ import { readPlacement, savePlacement } from '../../storage/panel-placement.ts';
 import type { ProtocolError } from '../../messaging/errors.ts';
 import { t, type MessageKey } from '../../ui/i18n.ts';
 import { siteRulesFor } from '../../storage/site-rules-items.ts';
+import { answerEvidence } from './evidence-answer.ts';
 import { pageHint } from './page-hint.ts';
 import { mainWorldSender, randomChannel } from './page-sender.ts';
 import { OverlaySession } from './session.ts';
@@ -96,8 +97,10 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
   });
   // WXT may announce the change before the address has changed (the Navigation API's navigate event): read it after.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void session.navigated(), 0));
+  const unanswer = answerEvidence(document, window.sessionStorage, () => Date.now());
   ctx.onInvalidated(() => {
     unwatch();
+    unanswer();
     session.dispose();
   });
   await session.start();
