@@ -173,3 +173,82 @@ describe('creditlens verify-evidence', () => {
     expect(wrong.stderr).toMatch(/manifest\.json: format/);
   });
 });
+
+describe('creditlens verify-evidence with the site rules the page was read with', () => {
+  // repeat-2017 as if the site had renamed 决定书文号, read with the team's alias for it.
+  const RULES = { version: 4, site: { layouts: { '*': { columnAliases: { 处罚文书编号: '决定书文号' } } } } };
+  const RULES_FILE = { format: 'creditlens-site-rules' as const, version: 4, sites: { 'gsxt-gov-cn': RULES.site } };
+  let aliased: Uint8Array;
+  let aliasedManifest: EvidenceManifest;
+
+  beforeAll(async () => {
+    const html = readFileSync(join(FIXTURES, 'repeat-2017.html'), 'utf8').split('>决定书文号<').join('>处罚文书编号<');
+    const url = savedFromUrl(html) as URL;
+    const read = await parseHtml(html, url, OBSERVED, undefined, RULES_FILE);
+    if (!read.ok || !read.reader) throw new Error('renamed fixture not understood with the alias');
+    expect(read.record.penalties.every((p) => p.decisionNo !== '')).toBe(true);
+    // Without the alias the renamed table is unknown (the reader's doubt): the rules are what make record.json.
+    const without = await parseHtml(html, url, OBSERVED);
+    expect(without.ok && without.completeness.penalties.total).toBeNull();
+    const built = await evidenceZip(
+      {
+        html,
+        mhtml: { state: 'not-granted' },
+        record: read.record,
+        assessment: assessRecord(read.record, { asOf: '2026-12-07' as IsoDate }),
+        sections: [],
+        url: url.href,
+        observedAt: OBSERVED,
+        reader: read.reader,
+        extensionVersion: '0.1.0',
+        rules: RULES,
+      },
+      sha256,
+    );
+    aliased = built.zip;
+    aliasedManifest = built.manifest;
+  });
+
+  const write = (edit: (files: Record<string, Uint8Array>) => void, name: string) => {
+    const files = unzipSync(aliased);
+    edit(files);
+    const file = join(tmp, name);
+    writeFileSync(file, writeZip(Object.entries(files).map(([entry, data]) => ({ name: entry, data }))));
+    return file;
+  };
+
+  it('re-reads the page with them and accepts it; the manifest names their version', async () => {
+    expect(aliasedManifest.rulesVersion).toBe(4);
+    const { code, stdout } = await run(write(() => {}, 'aliased.zip'));
+    expect(stdout).toContain('evidence verified');
+    expect(code).toBe(0);
+  });
+
+  it('names site-rules.json when it is gone (from archive and manifest alike) or is of another version', async () => {
+    const gone = await run(
+      write((files) => {
+        delete files['site-rules.json'];
+        files['manifest.json'] = bytes(
+          JSON.stringify({ ...aliasedManifest, files: aliasedManifest.files.filter((f) => f.name !== 'site-rules.json') }),
+        );
+      }, 'rules-gone.zip'),
+    );
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toMatch(/site-rules\.json: 缺失/);
+    const other = await run(
+      write((files) => {
+        files['site-rules.json'] = bytes(JSON.stringify({ ...RULES_FILE, version: 5 }));
+        const hash = createHash('sha256').update(files['site-rules.json']).digest('hex');
+        const m = {
+          ...aliasedManifest,
+          files: aliasedManifest.files.map((f) =>
+            f.name === 'site-rules.json' ? { ...f, sha256: hash, bytes: files['site-rules.json']?.byteLength ?? 0 } : f,
+          ),
+        };
+        files['manifest.json'] = bytes(JSON.stringify(m));
+      }, 'rules-other.zip'),
+    );
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(/site-rules\.json: 版本与清单不符/);
+  });
+});

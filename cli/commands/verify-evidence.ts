@@ -1,7 +1,7 @@
 /**
  * `creditlens verify-evidence FILE.zip`: checks an evidence ZIP (保存取证, docs/formats.md) — every file's SHA-256 as
  * the manifest lists it, no file unlisted, and page.html read again by the manifest's reader at the manifest's time
- * (with the gsxt JSON replies it holds) giving exactly record.json. Exit 0: intact and reproduced; 1: altered or
+ * (with the gsxt JSON replies and the site rules it holds) giving exactly record.json. Exit 0: intact and reproduced; 1: altered or
  * different (each problem named); 2: not a readable evidence file.
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +10,9 @@ import {
   EVIDENCE_MANIFEST,
   EVIDENCE_PAGE,
   EVIDENCE_RECORD,
+  EVIDENCE_SITE_RULES,
   EvidenceManifest,
+  SiteRules,
   isSectionFile,
   problemLines,
   problemsOf,
@@ -58,7 +60,7 @@ export async function verifyEvidence(args: readonly string[], io: Io): Promise<n
     const sha256 = createHash('sha256').update(data).digest('hex');
     if (sha256 !== listedFile.sha256 || data.length !== listedFile.bytes)
       problems.push(`${listedFile.name}: SHA-256 与清单不符 differs from the manifest`);
-    if (listedFile.name === EVIDENCE_PAGE || listedFile.name === EVIDENCE_RECORD || isSectionFile(listedFile.name))
+    if ([EVIDENCE_PAGE, EVIDENCE_RECORD, EVIDENCE_SITE_RULES].includes(listedFile.name) || isSectionFile(listedFile.name))
       texts.set(listedFile.name, data.toString('utf8'));
   }
   problems.push(...(await reread(manifest, texts)));
@@ -106,8 +108,10 @@ async function reread(manifest: EvidenceManifest, texts: ReadonlyMap<string, str
     return [`${EVIDENCE_RECORD}: 不是 JSON not JSON`];
   }
   if (nestingDepth(html) > MAX_NESTING) return [`${EVIDENCE_PAGE}: 嵌套过深，无法读取 nests too deep to read`];
+  const rules = siteRulesOf(manifest, texts.get(EVIDENCE_SITE_RULES));
+  if (typeof rules === 'string') return [rules];
   const site = siteById(manifest.reader.site);
-  let result: ParseResult = await parseHtml(html, new URL(manifest.url), manifest.observedAt, site);
+  let result: ParseResult = await parseHtml(html, new URL(manifest.url), manifest.observedAt, site, rules);
   if (!result.ok) return [`${EVIDENCE_PAGE}: 重新读取未读懂 not understood when read again (${result.reason})`];
   try {
     const sections = sectionsFromFiles([...texts].map(([name, text]) => ({ name, text })));
@@ -120,4 +124,19 @@ async function reread(manifest: EvidenceManifest, texts: ReadonlyMap<string, str
   return jsonDifferences(stored, JSON.parse(JSON.stringify(result.record))).map(
     (path) => `${EVIDENCE_RECORD}: ${path} 与重新读取的结果不同 differs from the re-read page`,
   );
+}
+
+/** The site rules the page was read with (site-rules.json, of the manifest's rules version), or why they cannot be used. */
+function siteRulesOf(manifest: EvidenceManifest, text: string | undefined): SiteRules | undefined | string {
+  if (text === undefined)
+    return manifest.rulesVersion === undefined ? undefined : `${EVIDENCE_SITE_RULES}: 缺失，无法按当时的站点规则重新读取 missing`;
+  let parsed: ReturnType<typeof SiteRules.safeParse>;
+  try {
+    parsed = SiteRules.safeParse(JSON.parse(text));
+  } catch {
+    return `${EVIDENCE_SITE_RULES}: 不是 JSON not JSON`;
+  }
+  if (!parsed.success) return `${EVIDENCE_SITE_RULES}: 不是站点规则文件 not a site-rules file`;
+  if (parsed.data.version !== manifest.rulesVersion) return `${EVIDENCE_SITE_RULES}: 版本与清单不符 version differs from the manifest`;
+  return parsed.data;
 }

@@ -5,10 +5,12 @@ import { record } from '../test-support/records.ts';
 import { assessRecord } from '../engine/assess.ts';
 import type { IsoDate } from '../lib/dates.ts';
 import { EvidenceManifest } from '../schemas/evidence.ts';
+import { SiteRules } from '../sites/site-rules.ts';
 import { beijingTime, evidenceFileName, evidenceZip, sectionFiles, sectionsFromFiles } from './evidence-zip.ts';
 
 const sha256 = async (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const READER = { site: 'gsxt-gov-cn', version: '1.0.0', layout: 'web-2026' } as const;
+const RULES = { version: 3, site: { layouts: { '*': { columnAliases: { 处罚文书编号: '决定书文号' } } } } };
 
 describe('evidence ZIP', () => {
   it('lists every file but the manifest with its size and SHA-256, and says whether the MHTML is there', async () => {
@@ -26,6 +28,7 @@ describe('evidence ZIP', () => {
         reader: { ...READER, rulesVersion: 3 },
         officer: 'zhang',
         extensionVersion: '0.1.0',
+        rules: RULES,
       },
       sha256,
     );
@@ -37,7 +40,14 @@ describe('evidence ZIP', () => {
       'page.mhtml',
       'record.json',
       'sections/penalties-1.json',
+      'site-rules.json',
     ]);
+    // The rules the page was read with, as a site-rules file of the one site: what verify-evidence re-reads it with.
+    expect(SiteRules.parse(JSON.parse(new TextDecoder().decode(files['site-rules.json'])))).toEqual({
+      format: 'creditlens-site-rules',
+      version: 3,
+      sites: { 'gsxt-gov-cn': RULES.site },
+    });
     expect(EvidenceManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json'])))).toEqual(manifest);
     for (const listed of manifest.files) expect(listed.sha256).toBe(await sha256(files[listed.name] as Uint8Array));
     expect(manifest).toMatchObject({ mhtml: 'included', officer: 'zhang', rulesVersion: 3, observedAtBeijing: '2026-12-08 00:05:09' });

@@ -11,6 +11,7 @@ import {
   EVIDENCE_MHTML,
   EVIDENCE_PAGE,
   EVIDENCE_RECORD,
+  EVIDENCE_SITE_RULES,
   EVIDENCE_VERSION,
   EvidenceManifest,
   type MhtmlState,
@@ -18,6 +19,7 @@ import {
 import type { EntityRecord } from '../schemas/record.ts';
 import { DataTablesPage, type JsonSection, type SectionKind } from '../sites/sections.ts';
 import type { ReaderInfo } from '../sites/site.ts';
+import type { AppliedRules } from '../sites/applied-rules.ts';
 import { writeZip, type ZipEntry } from '../lib/zip.ts';
 
 export interface EvidenceInput {
@@ -33,6 +35,8 @@ export interface EvidenceInput {
   reader: ReaderInfo;
   officer?: string;
   extensionVersion: string;
+  /** The team's site rules the reading applied (its aliases shape record.json); absent: read without any. */
+  rules?: AppliedRules;
 }
 
 export type Sha256 = (data: Uint8Array) => Promise<string>;
@@ -95,6 +99,15 @@ export async function evidenceZip(
     { name: EVIDENCE_ASSESSMENT, data: json(input.assessment) },
     ...sectionFiles(input.sections).map((file) => ({ name: file.name, data: encoder.encode(file.text) })),
     ...(input.mhtml.state === 'included' ? [{ name: EVIDENCE_MHTML, data: input.mhtml.bytes }] : []),
+    // The rules go with the page: without them a re-read of a renamed column would not give record.json.
+    ...(input.rules
+      ? [
+          {
+            name: EVIDENCE_SITE_RULES,
+            data: json({ format: 'creditlens-site-rules', version: input.rules.version, sites: { [input.reader.site]: input.rules.site } }),
+          },
+        ]
+      : []),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   const files = await Promise.all(
     entries.map(async (entry) => ({ name: entry.name, bytes: entry.data.byteLength, sha256: await sha256(entry.data) })),
@@ -110,7 +123,7 @@ export async function evidenceZip(
     ...(input.officer ? { officer: input.officer } : {}),
     extensionVersion: input.extensionVersion,
     reader: input.reader,
-    ...(input.reader.rulesVersion ? { rulesVersion: input.reader.rulesVersion } : {}),
+    ...(input.rules ? { rulesVersion: input.rules.version } : {}),
     mhtml: input.mhtml.state,
     files,
   });

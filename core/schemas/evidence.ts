@@ -14,6 +14,8 @@ export const EVIDENCE_PAGE = 'page.html';
 export const EVIDENCE_MHTML = 'page.mhtml';
 export const EVIDENCE_RECORD = 'record.json';
 export const EVIDENCE_ASSESSMENT = 'assessment.json';
+/** The team's site rules the page was read with (a site-rules file holding the one site), when any. */
+export const EVIDENCE_SITE_RULES = 'site-rules.json';
 
 /**
  * included: page.mhtml is in the archive; not-granted: the user has not allowed page capture (pageCapture is optional);

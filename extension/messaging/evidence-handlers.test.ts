@@ -165,6 +165,42 @@ describe('evidence from the overlay', () => {
   });
 });
 
+describe('evidence read with the team\u2019s site rules', () => {
+  it('is read as the overlay reads (a renamed column through its alias), holds the rules, and verify-evidence re-reads with them', async () => {
+    const html = readFileSync(`${FIXTURE_DIR}gsxt-gov-cn/repeat-2017.html`, 'utf8').split('>决定书文号<').join('>处罚文书编号<');
+    const window = inertWindow((savedFromUrl(html) as URL).href);
+    windows.push(window);
+    window.document.write(html);
+    const doc = window.document as unknown as Document;
+    const rules = { version: 6, site: { layouts: { '*': { columnAliases: { 处罚文书编号: '决定书文号' } } } } };
+    const storage = window.sessionStorage as unknown as Storage;
+    expect(evidenceReading(doc, NOW, storage)?.record.penalties).toEqual([]);
+    const reading = () => evidenceReading(doc, NOW, storage, rules);
+    expect(reading()?.record.penalties.length).toBeGreaterThan(0);
+    const { downloads, handle } = background({ state: 'not-granted' }, reading);
+    expect(await handle({ type: 'evidence:save' }, FROM_OVERLAY)).toMatchObject({ ok: true });
+    const zip = downloads[0]?.zip ?? new Uint8Array();
+    const files = unzipSync(zip);
+    expect(JSON.parse(new TextDecoder().decode(files['site-rules.json']))).toEqual({
+      format: 'creditlens-site-rules',
+      version: 6,
+      sites: { 'gsxt-gov-cn': rules.site },
+    });
+    expect(EvidenceManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json']))).rulesVersion).toBe(6);
+    const dir = mkdtempSync(join(tmpdir(), 'creditlens-evidence-rules-'));
+    writeFileSync(join(dir, 'e.zip'), zip);
+    let out = '';
+    const code = await cli(['verify-evidence', join(dir, 'e.zip')], {
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+      now: () => NOW,
+      errIsTerminal: false,
+    });
+    expect(out).toContain('evidence verified');
+    expect(code).toBe(0);
+  });
+});
+
 describe('who may ask for evidence', () => {
   it('a content script only for its own tab\u2019s top frame; a frame page not at all; the popup for a tab whose overlay answers', async () => {
     const { reading } = await overlayOnRepeatOffender();

@@ -16,6 +16,7 @@ import {
   PageReport,
   ReaderInfo,
   SiteId,
+  SiteRulesForSite,
   TeamEntity,
   TeamEntityPatch,
   TeamListing,
@@ -66,8 +67,8 @@ export const TeamRecord = z.discriminatedUnion('ok', [
 export type TeamRecord = z.infer<typeof TeamRecord>;
 
 /**
- * What a credit page's tab answers for an evidence ZIP (保存取证; overlay/evidence-reading.ts, injected on request):
- * the page as saved (savedPageHtml, without our elements), its reading and the gsxt JSON replies the overlay applied.
+ * What a credit page's tab answers for an evidence ZIP (保存取证; overlay/evidence-answer.ts): the page as saved
+ * (savedPageHtml, without our elements), its reading, the gsxt JSON replies and the team's site rules it was read with.
  */
 export const EvidenceReading = z.strictObject({
   html: z.string().max(60_000_000),
@@ -76,6 +77,7 @@ export const EvidenceReading = z.strictObject({
   url: z.url(),
   observedAt: Iso,
   reader: ReaderInfo,
+  rules: z.optional(z.strictObject({ version: z.number().int().positive(), site: SiteRulesForSite })),
 });
 export type EvidenceReading = z.infer<typeof EvidenceReading>;
 

@@ -22,7 +22,7 @@ async function ask(message: unknown, senderId: string | undefined) {
 
 describe('answerEvidence', () => {
   it('answers the extension’s own evidence:collect (null: this page is no credit entity page)', async () => {
-    const stop = answerEvidence(document, storage, () => Date.now());
+    const stop = answerEvidence(document, storage, () => Date.now(), undefined);
     const answered = await ask({ type: 'evidence:collect' }, browser.runtime.id);
     expect(answered).toHaveBeenCalledTimes(1);
     expect(answered).toHaveBeenCalledWith(null);
@@ -36,7 +36,7 @@ describe('answerEvidence', () => {
     ['another message', { type: 'evidence:collect', tabId: 1 }, 'own'],
     ['a string', 'evidence:collect', 'own'],
   ])('gives no answer to %s', async (_, message, sender) => {
-    const stop = answerEvidence(document, storage, () => Date.now());
+    const stop = answerEvidence(document, storage, () => Date.now(), undefined);
     expect(await ask(message, sender === 'own' ? browser.runtime.id : sender)).not.toHaveBeenCalled();
     stop();
   });

@@ -4,7 +4,7 @@
  * The same reading the overlay shows: the page's adapter on the live DOM, with the complete read the overlay used
  * (kept for the tab's session, fetch/session-cache.ts); the page saved without our own elements.
  */
-import { savedPageHtml, siteFor, type EntityRecord, type JsonSection, type ReaderInfo } from '#core/page';
+import { savedPageHtml, siteFor, type AppliedRules, type EntityRecord, type JsonSection, type ReaderInfo } from '#core/page';
 import { storedSections } from './session-cache.ts';
 import { CHIP_TAG } from './chips.ts';
 import { HOST_TAG } from './host.ts';
@@ -17,15 +17,23 @@ export interface EvidenceReading {
   url: string;
   observedAt: string;
   reader: ReaderInfo;
+  /** The team's site rules the page was read with (the overlay's), when any: they go into the ZIP. */
+  rules?: AppliedRules;
 }
 
-/** null: no entity page that could be read. */
-export function evidenceReading(doc: Document, now: number, storage: Pick<Storage, 'getItem'>): EvidenceReading | null {
+/** null: no entity page that could be read. `rules`: the team's site rules the overlay reads with. */
+export function evidenceReading(
+  doc: Document,
+  now: number,
+  storage: Pick<Storage, 'getItem'>,
+  rules?: AppliedRules,
+): EvidenceReading | null {
   const url = new URL(doc.location.href);
   const site = siteFor(url);
   if (!site || site.pageKind(url, doc) !== 'entity') return null;
   const observedAt = new Date(now).toISOString();
-  const dom = site.parse(doc, url, observedAt);
+  // Read as the overlay reads, so the ZIP holds what the panel showed (an alias of the team's makes a renamed column read).
+  const dom = site.parse(doc, url, observedAt, rules ? { rules } : {});
   if (!dom.ok) return null;
   const sections = storedSections(storage, url.pathname)?.sections ?? [];
   const result = sections.length > 0 && site.completeRead ? site.completeRead.merge(dom, sections) : dom;
@@ -37,5 +45,6 @@ export function evidenceReading(doc: Document, now: number, storage: Pick<Storag
     url: url.href,
     observedAt,
     reader: result.reader ?? { site: site.id, version: site.readerVersion, layout: 'unknown' },
+    ...(rules ? { rules } : {}),
   };
 }

@@ -97,7 +97,7 @@ export async function startOverlay(ctx: ContentScriptContext, site: SiteAdapter)
   });
   // WXT may announce the change before the address has changed (the Navigation API's navigate event): read it after.
   ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void session.navigated(), 0));
-  const unanswer = answerEvidence(document, window.sessionStorage, () => Date.now());
+  const unanswer = answerEvidence(document, window.sessionStorage, () => Date.now(), rules);
   ctx.onInvalidated(() => {
     unwatch();
     unanswer();
