@@ -70,7 +70,7 @@ export function isHidden(el: Element): boolean {
  * tables, pagers), and a DOM in Node (happy-dom) walks the tree for every textContent.
  */
 export class PageText {
-  // Maps, not WeakMaps: a PageText lives for one reading, and V8's weak tables are several times slower to fill.
+  // Maps, not WeakMaps: a PageText lives for one reading and is dropped with everything it holds.
   private readonly raws = new Map<Node, string>();
 
   /**
