@@ -39,6 +39,8 @@ const shown = (panel: SidePanel) =>
     `document.querySelector('[data-testid="notes-entity"]')?.textContent ?? document.querySelector('[data-testid="sidepanel-no-entity"] h1')?.textContent ?? ''`,
   );
 
+type SessionGlobal = { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } };
+
 const switchOff = (browser: ExtensionBrowser, enabled: boolean) =>
   browser.context
     .serviceWorkers()[0]
@@ -151,19 +153,31 @@ describe('the side panel after the idle service worker was stopped', () => {
     const page = await openSimPage(browser(), 'listed-2026');
     await readyOverlay(page);
     await expandOverlay(page);
-    // Staff read a page for minutes: the browser stops the idle worker, and the click starts a new one.
+    // Staff read a page for minutes: the browser stops the idle worker, and the click starts a new one. DevTools'
+    // "stop" (ServiceWorker.stopAllWorkers) stops it at once, busy or not: closing its target waited for the events it was
+    // handling, beyond 15 s in one full CI run in three.
+    // Minutes later the worker has long kept which entity the tab shows (session storage): wait for that first, as a
+    // forced stop would otherwise cut the write short.
+    const kept = () =>
+      browser()
+        .context.serviceWorkers()[0]
+        ?.evaluate(async () =>
+          JSON.stringify((await (globalThis as unknown as SessionGlobal).chrome.storage.session.get('tabEntities')).tabEntities ?? null),
+        );
+    await expect.poll(kept, WAIT).toContain(LISTED.name);
     const cdp = await browser().context.newCDPSession(page);
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((info) => info.type === 'service_worker' && info.url.endsWith('/background.js'));
-    if (!worker) throw new Error('no service worker target');
-    // A worker still handling an event (the settled read's last messages) outlives a close: close it until it is gone.
-    const stillThere = async () => {
-      const there = (await cdp.send('Target.getTargets')).targetInfos.some((info) => info.targetId === worker.targetId);
-      if (there) await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
-      return there;
+    await cdp.send('ServiceWorker.enable');
+    const running = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.some(
+        (info) => info.type === 'service_worker' && info.url.endsWith('/background.js'),
+      );
+    if (!(await running())) throw new Error('no service worker target');
+    const stopped = async () => {
+      if (!(await running())) return true;
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      return false;
     };
-    await stillThere();
-    await expect.poll(stillThere, WAIT).toBe(false);
+    await expect.poll(stopped, WAIT).toBe(true);
     await page.locator('[data-testid="notes-toggle"]').click();
     const panel = await attachSidePanel(page, browser().extensionId);
     try {
