@@ -90,6 +90,20 @@ function background(mhtml: Awaited<ReturnType<EvidenceEnv['mhtml']>>, collect: (
 
 const FROM_OVERLAY = { tabId: 7, frameId: 0, extensionPage: false };
 
+/** `creditlens verify-evidence` on a ZIP the background downloaded: its exit code and what it printed. */
+async function verify(zip: Uint8Array): Promise<{ code: number; out: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'creditlens-evidence-'));
+  writeFileSync(join(dir, 'e.zip'), zip);
+  let out = '';
+  const code = await cli(['verify-evidence', join(dir, 'e.zip')], {
+    out: (t) => (out += t),
+    err: (t) => (out += t),
+    now: () => NOW,
+    errIsTerminal: false,
+  });
+  return { code, out };
+}
+
 describe('evidence from the overlay', () => {
   it('holds the page, the MHTML, the reading and its JSON replies, nothing private; verify-evidence accepts it; it is indexed', async () => {
     const { reading } = await overlayOnRepeatOffender();
@@ -132,15 +146,7 @@ describe('evidence from the overlay', () => {
       // Nothing of the overlay itself: the page as a visitor's browser would save it.
       expect(text, name).not.toMatch(/creditlens-(overlay|chip|hint)/);
     }
-    const dir = mkdtempSync(join(tmpdir(), 'creditlens-evidence-'));
-    writeFileSync(join(dir, 'e.zip'), download?.zip ?? new Uint8Array());
-    let out = '';
-    const code = await cli(['verify-evidence', join(dir, 'e.zip')], {
-      out: (t) => (out += t),
-      err: (t) => (out += t),
-      now: () => NOW,
-      errIsTerminal: false,
-    });
+    const { out, code } = await verify(download?.zip ?? new Uint8Array());
     expect(out).toContain('evidence verified');
     expect(code).toBe(0);
     expect(await handle({ type: 'evidence:list', entityKey: key })).toMatchObject({
@@ -187,15 +193,7 @@ describe('evidence read with the team\u2019s site rules', () => {
       sites: { 'gsxt-gov-cn': rules.site },
     });
     expect(EvidenceManifest.parse(JSON.parse(new TextDecoder().decode(files['manifest.json']))).rulesVersion).toBe(6);
-    const dir = mkdtempSync(join(tmpdir(), 'creditlens-evidence-rules-'));
-    writeFileSync(join(dir, 'e.zip'), zip);
-    let out = '';
-    const code = await cli(['verify-evidence', join(dir, 'e.zip')], {
-      out: (t) => (out += t),
-      err: (t) => (out += t),
-      now: () => NOW,
-      errIsTerminal: false,
-    });
+    const { out, code } = await verify(zip);
     expect(out).toContain('evidence verified');
     expect(code).toBe(0);
   });
