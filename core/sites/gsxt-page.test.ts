@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, documentParser } from '../../test/support/dom.ts';
 import { sentences } from './gsxt-page.ts';
-import { byTags, PageText } from './dom/text.ts';
+import { PageText } from './dom/text.ts';
 
 afterAll(closeAll);
 
 /** The search as it was before it passed over subtrees: every element of the page, in document order. */
 function everyElement(root: ParentNode, re: RegExp, hint: string, t: PageText, maxLength: number): Element[] {
   const found: Element[] = [];
-  for (const el of byTags(root, null)) {
+  for (const el of Array.from(root.querySelectorAll('*'))) {
     const raw = t.raw(el);
     if (raw.length > maxLength * 8 || !raw.includes(hint)) continue;
     const text = t.of(el);
@@ -52,7 +52,7 @@ describe('sentences', () => {
     for (const parts of pages) {
       const doc = await parse(`<html><body>${parts.join('')}</body></html>`);
       // Elements compared by their place in the page (toEqual would take two alike elements for the same).
-      const order = byTags(doc, null);
+      const order = Array.from(doc.querySelectorAll('*'));
       const places = (els: Element[]) => els.map((el) => order.indexOf(el));
       for (const [re, hint, max] of SEARCHES) {
         const expected = places(everyElement(doc, re, hint, new PageText(), max));

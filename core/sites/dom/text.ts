@@ -155,18 +155,6 @@ export function walk(root: ParentNode, visit: (el: Element) => 'stop' | 'skip' |
   }
 }
 
-/**
- * Elements of `root` with one of these tag names (upper case; null: every element), in document order: a walk of
- * the tree, several times faster than querySelectorAll of a list of tag names in happy-dom, and as fast in browsers.
- */
-export function byTags(root: ParentNode, tags: ReadonlySet<string> | null): Element[] {
-  const found: Element[] = [];
-  walk(root, (el) => {
-    if (!tags || tags.has(upperTag(el))) found.push(el);
-  });
-  return found;
-}
-
 /** Strips tags and decodes the entities the sites use, for HTML fragments found inside JSON values. */
 export function stripHtml(value: string): string {
   return tidyText(
