@@ -109,12 +109,12 @@ function read<T>(root: ParentNode, t: PageText, openers: readonly Element[], spe
   const { start, convert, category, mustBeUnder, doubt = () => null } = spec;
   const fields = withAliases(spec.fields, rules.fields);
   const taken = groups(root, start, openers, t, rules).filter((g) => !mustBeUnder || category.test(categoryOf(g, t, rules)));
-  const read = taken.map((g) => readLabels(g, fields, t));
-  const doubts = [...new Set(read.map(doubt).filter((d): d is string => d !== null))];
-  const items = read
-    .filter((f) => doubt(f) === null)
-    .map(convert)
-    .filter((item): item is T => item !== null);
+  const read = taken.map((g) => {
+    const f = readLabels(g, fields, t);
+    return { f, doubt: doubt(f) };
+  });
+  const doubts = [...new Set(read.flatMap((r) => (r.doubt === null ? [] : [r.doubt])))];
+  const items = read.flatMap((r) => (r.doubt === null ? [convert(r.f)] : [])).filter((item): item is T => item !== null);
   const labels = [...new Set(taken.map((g) => labelOf(starts(g, start, t, rules)[0] ?? g, t, rules)))];
   const matched = [...labels, ...doubts.map((d) => `not read: ${d}`)];
   // The page states no count; only an explicit "none" under the category is a total (0) — never beside a record not read.
