@@ -6,7 +6,7 @@
 import { labelForm, tidyText, toHalfWidth } from '../../lib/text.ts';
 import { known, type Aliases } from '../applied-rules.ts';
 import { isColumnWord } from './field-words.ts';
-import { all, isHidden, type PageText } from './text.ts';
+import { all, isHidden, upperTag, type PageText } from './text.ts';
 
 export interface Grid {
   table: Element;
@@ -32,7 +32,7 @@ const SECTIONS: ReadonlySet<string> = new Set(['THEAD', 'TBODY', 'TFOOT']);
 export function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
   for (let el = table.firstElementChild; el; el = el.nextElementSibling) {
-    const tag = el.tagName.toUpperCase();
+    const tag = upperTag(el);
     if (tag === 'TR') rows.push(el);
     else if (SECTIONS.has(tag)) for (let tr = el.firstElementChild; tr; tr = tr.nextElementSibling) if (tr.tagName === 'TR') rows.push(tr);
   }
