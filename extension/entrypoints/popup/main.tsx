@@ -8,6 +8,7 @@ import { LookupPage, initialQueryOf } from '../../features/lookup/LookupPage.tsx
 import { SettingsContext } from '../../ui/settings-context.ts';
 import type { Transport } from '../../messaging/client.ts';
 import { saveEvidenceOf } from '../../features/lookup/save-evidence.ts';
+import { activeTabSource } from '../../ui/use-tab-entity.ts';
 import { readRuleSettings } from '../../storage/items.ts';
 import { t } from '../../ui/i18n.ts';
 import '../../ui/theme.css';
@@ -17,10 +18,7 @@ const transport: Transport = (message) => browser.runtime.sendMessage(message);
 const openUrl = (url: string) => void browser.tabs.create({ url });
 
 // 保存取证 of the tab the toolbar popup belongs to.
-const saveEvidence = saveEvidenceOf(
-  transport,
-  async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null,
-);
+const saveEvidence = saveEvidenceOf(transport, activeTabSource().current);
 /** Opened by the context menu as a tab (popup.html?q=…), the popup is no toolbar popup: it has no current page to save. */
 const inToolbar = !new URLSearchParams(location.search).has('q');
 
