@@ -48,8 +48,11 @@ describe('sync server: access', () => {
   it('refuses before the upgrade: 401 without, with a bad or a forged token; 403 for another team; 404 elsewhere', async () => {
     expect(await upgradeStatus('/team/east')).toBe(401);
     expect(await upgradeStatus('/team/east?token=not-a-jwt')).toBe(401);
-    // A token signed with another secret: change one character of the signature.
-    const forged = east('li').slice(0, -2) + (east('li').endsWith('A') ? 'BB' : 'AA');
+    // A token signed with another secret: change one character of the signature — its first, which carries six bits of
+    // it (the last ones of base64url carry padding bits too: A→B there can decode to the same signature).
+    const token = east('li');
+    const at = token.lastIndexOf('.') + 1;
+    const forged = token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
     expect(await upgradeStatus(`/team/east?token=${forged}`)).toBe(401);
     expect(await upgradeStatus(`/team/west?token=${east('li')}`)).toBe(403);
     expect(await upgradeStatus(`/elsewhere?token=${east('li')}`)).toBe(404);
